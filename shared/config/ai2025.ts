@@ -1,0 +1,206 @@
+import type { EconomyConfig } from "../schemas/config.js";
+
+/**
+ * The default economy, `ai-2025`. Money is $M, a turn is a quarter. Each constant names the
+ * real-world figure it stands for (see docs/model.md for the sources table).
+ */
+export const AI_2025: EconomyConfig = {
+  quarters: 16, // a 4-year boom-and-bust cycle, like Mar 2000 → Oct 2002 compressed
+  start: {
+    cash: 1000, // a well-funded AI start-up's war chest (~$1B)
+    shares: 100, // million shares outstanding
+    founderShares: 60, // founders keep 60% after early rounds
+    compute: 400, // compute units already trained (a GPT-3-class run)
+    rate: 0.04, // ~4% policy rate, 2025
+    sentiment: 1, // investors start neutral
+    regime: "none", // no AI-specific regulation in force at the start
+    disclosure: false, // investors price narrative; workload metrics are not disclosed
+  },
+  capability: {
+    capMax: 100, // benchmark ceiling
+    k0: 200, // compute scale where returns begin to bend
+    alpha: 0.34, // Chinchilla's N^-0.34 term: 10× compute closes ~54% of the remaining gap
+  },
+  compute: {
+    drift: -0.06, // GPU rental fell ~$8/h (2023) → <$2/h (late 2024): ~6% a quarter
+    noise: 0.04, // quarter-to-quarter volatility of GPU rental prices
+    floor: 0.05, // compute never becomes free
+    lockedDiscount: 0.8, // reserved-capacity contracts run ~20% under spot
+    lockQuarters: 4, // a one-year reserved contract
+    vendorShockDecay: 0.5, // a vendor's supply shock halves each quarter
+    modelLicenceThreshold: 150, // model regime: runs above ~$150M/q need a licence (EU AI Act GPAI systemic-risk threshold, 10^25 FLOP)
+    modelLicenceRate: 0.15, // licence fee on training spend above the threshold
+  },
+  openBaseline: {
+    start: 28, // open-weight models start just behind the closed frontier
+    growth: 2, // open models improve every quarter
+    lagQuarters: 2, // open weights trail the closed frontier by ~3.5 months (Epoch AI): about 2 quarters
+    lagGap: 4, // ... and a few benchmark points
+    appGap: 2, // building on the open baseline costs a little capability
+  },
+  api: {
+    pool: 1200, // frontier API revenue per quarter at the start (~$5B a year, 2024)
+    priceDecline: 0.2, // ~10× a year at equal capability (a16z "LLMflation"): we use a gentler −20%/q
+    volumeGrowth: 0.08, // token volume grows ~8% a quarter
+    hypeElasticity: 0.1, // demand rises with hype (S − 1)
+    leadForFullCapture: 6, // a 6-point lead over open models captures the whole API market
+    splitExponent: 1.5, // the leader takes a disproportionate share
+    servingCost: 0.45, // inference cost ~45% of API revenue
+  },
+  sectors: {
+    support: {
+      name: "Customer support agents",
+      tam: 250,
+      growth: 0.06,
+      need: 30,
+      servingCost: 0.35,
+      latencyBound: false,
+      regulated: false,
+      disclosureRule: false,
+    }, // contact-centre automation
+    industrial: {
+      name: "Industrial quality inspection",
+      tam: 200,
+      growth: 0.05,
+      need: 48,
+      servingCost: 0.3,
+      latencyBound: true,
+      regulated: false,
+      disclosureRule: false,
+    }, // machine vision on the line: real time, on-prem
+    medical: {
+      name: "Medical diagnosis assistance",
+      tam: 250,
+      growth: 0.06,
+      need: 66,
+      servingCost: 0.35,
+      latencyBound: false,
+      regulated: true,
+      disclosureRule: false,
+    }, // high-risk under the EU AI Act
+    finance: {
+      name: "Credit and risk scoring",
+      tam: 250,
+      growth: 0.04,
+      need: 50,
+      servingCost: 0.25,
+      latencyBound: false,
+      regulated: true,
+      disclosureRule: false,
+    }, // high-risk (creditworthiness) under the EU AI Act
+    driving: { name: "Driver assistance", tam: 300, growth: 0.07, need: 72, servingCost: 0.45, latencyBound: true, regulated: true, disclosureRule: false }, // real-time and safety-critical
+    media: {
+      name: "Synthetic video and audio",
+      tam: 250,
+      growth: 0.08,
+      need: 45,
+      servingCost: 1.6,
+      latencyBound: false,
+      regulated: false,
+      disclosureRule: true,
+    }, // the Pets.com trap: serving costs exceed revenue until efficiency catches up
+  },
+  apps: {
+    integrationDecay: 0.05, // integrations rot ~5% a quarter without upkeep
+    fitExponent: 3, // below the sector's need, quality falls off fast
+    latencyPenalty: 0.3, // a remote API is 30% as good for real-time uses
+    edgeCost: 120, // distilling an edge model (~1/10 of a frontier run)
+    ecosystemGrowth: 0.15, // open-weight ecosystems grow ~15% of the way to saturation each quarter
+    ecosystemMax: 1, // a full ecosystem doubles integration speed
+    moatGrowth: 0.04, // proprietary data accumulates with customers served
+    moatMax: 0.5, // a data moat adds at most 50% quality
+    sharpness: 1, // logit weight on log quality
+    outsideQuality: 60, // incumbents without AI
+    adoption: 0.35, // enterprise adoption lag: 35% of the gap closes each quarter
+  },
+  efficiency: {
+    max: 2.5, // serving efficiency can improve 3.5× (distillation, quantisation, batching)
+    scale: 400, // $M of cumulative efficiency work for ~63% of that
+  },
+  regulation: {
+    incidentRate: 0.1, // chance of an incident per regulated sector per quarter at a large share
+    incidentShareRef: 0.15, // share at which the incident rate is full
+    complianceScale: 5, // compliance level that halves the incident rate (application regime)
+    complianceDecay: 0.1, // compliance lapses ~10% a quarter without upkeep
+    complianceTier: 5, // level a firm needs to be compliant in a regulated sector
+    fineRate: 0.28, // fine as a share of the sector's quarterly revenue (EU AI Act: up to 7% of annual turnover ≈ 28% of a quarter)
+    disclosureFineRate: 0.1, // synthetic media without disclosure compliance, per quarter of media revenue
+    customerLoss: 0.35, // customers lost after an incident
+    sentimentHit: 0.03, // sentiment lost to an incident's headlines
+    trustLoss: 0.15, // shared sector trust lost to an incident
+    trustRecovery: 0.1, // trust recovers 10% of its gap each quarter
+  },
+  opex: {
+    fixed: 40, // staff and offices, $M per quarter
+    perTraining: 0.009, // cluster upkeep per $M of cumulative training
+    perRevenue: 0.3, // sales and staff grow with revenue (~30%)
+  },
+  valuation: {
+    multiple: 10, // a fair 10× annual operating profit at a 4% rate
+    referenceRate: 0.04, // the rate at which the multiple is 10
+    growthPremium: 0.5, // up to +50% for a firm doubling its revenue
+    capabilityWeight: 10, // $M of narrative per benchmark point (the market prices parameter counts)
+    hypeDecay: 0.3, // hype fades ~30% a quarter
+    trainingHype: 0.1, // training spend feeds hype
+    creditDepreciation: 0.15, // the market's credit for capex depreciates
+    creditWritedown: 0.5, // and is written down in a correction ("$600B question")
+    disclosureNarrative: 0.5, // disclosure on: narrative weighed half
+    disclosureMultiple: 1.25, // and fundamentals a quarter more
+  },
+  sentiment: {
+    momentum: 0.45, // investors chase last quarter's gains
+    hypeGrowth: 0.15, // the industry's hype feeds sentiment
+    capex: 0.3, // industry capex relative to market value feeds it too (the "$600B question")
+    gravity: 0.06, // pull down when valuations outrun fundamentals
+    gravityThreshold: 1.3, // bubble ratio above which gravity acts
+    noise: 0.03, // quarterly noise
+    scarredMomentum: 0.3, // after a correction, momentum terms count 30%
+    recovery: 0.08, // and sentiment recovers 8% of its gap to neutral a quarter
+    floor: 0.3, // sentiment never falls below 0.3
+    ceiling: 6, // nor rises above 6
+    disclosureDamping: 0.5, // disclosure halves the weight of hype and capex
+  },
+  correction: {
+    hazardMax: 0.5, // at most a 50% chance a quarter
+    hazardMidpoint: 2.8, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
+    hazardWidth: 0.3, // how sharply the hazard rises with the bubble ratio
+    depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
+    quarters: [1, 3], // over one to three quarters
+    cooldown: 4, // quarters before the next can start
+  },
+  financing: {
+    appetite: 0.2, // at most 20% of valuation can be raised in a quarter, in a hot market
+    appetiteFloor: 0.8, // below this sentiment nobody buys new shares
+    appetiteSpan: 1.7, // appetite is full at sentiment 2.5
+    correctionAppetite: 0.3, // during a correction appetite falls to 30%
+    discount: 0.15, // new shares sell 15% under the market price
+    emergencyDiscount: 0.3, // a rescue round sells 30% under
+    emergencyBuffer: 40, // a rescue raises a quarter of fixed costs beyond the hole
+  },
+  events: {
+    probability: 0.4, // an event in 40% of quarters
+    weights: {
+      gpuShock: 2,
+      openRelease: 2,
+      scalingWall: 1,
+      rateChange: 2,
+      adoptionWave: 2,
+      provenanceScandal: 1,
+      mediaLaw: 1,
+      sectorRegulation: 1,
+      selloff: 1,
+    },
+    gpuShockUp: [1.3, 1.6], // H100 rental rebounded from <$2 to ~$2.35 (2026)
+    gpuShockDown: [0.6, 0.8], // ... after halving in 2024
+    vendorShare: 0.5, // half of GPU shocks hit one vendor only
+    openReleaseJump: [4, 8], // an open frontier release (e.g. DeepSeek-R1, Jan 2025)
+    scalingWallFactor: [0.75, 0.9], // a "scaling wall" paper: returns to compute fall
+    rateStep: 0.01, // a 100 bp hike or cut
+    adoptionWaveFactor: [1.2, 1.4], // an enterprise adoption wave in one sector
+    scandalMoatLoss: 0.5, // a data-provenance scandal halves the moat of non-compliant firms
+    scandalTrustLoss: 0.2, // and dents trust in a sector
+    selloffDepth: [0.15, 0.3], // the 2025 sell-off: over $1T in under a month
+    selloffHazard: 0.3, // a sell-off can start a correction
+    rateHikeHazard: 0.1, // so can a rate hike
+  },
+};

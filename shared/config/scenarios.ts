@@ -1,0 +1,75 @@
+import type { EconomyConfig } from "../schemas/config.js";
+import type { ScenarioId } from "../schemas/vocabulary.js";
+import { AI_2025 } from "./ai2025.js";
+
+/** A partial config: any subset of the economy's keys, nested. */
+export type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export interface Scenario {
+  id: ScenarioId;
+  title: string;
+  blurb: string;
+  /** Changes from `ai-2025`. */
+  changes: DeepPartial<EconomyConfig>;
+}
+
+export const SCENARIO_LIST: readonly Scenario[] = [
+  {
+    id: "ai-2025",
+    title: "AI, 2025",
+    blurb: "The default: cheap capital, falling token prices, open models close behind.",
+    changes: {},
+  },
+  {
+    id: "dotcom-1999",
+    title: "Dot-com, 1999",
+    blurb: "Euphoric investors, rising rates and a sharper crash: Nasdaq fell 78% from March 2000.",
+    changes: {
+      start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
+      sentiment: { momentum: 0.55, capex: 0.4 }, // momentum trading on Nasdaq, 1999
+      correction: { depth: [0.5, 0.8], hazardMidpoint: 3 }, // Nasdaq −78% peak to trough
+      events: {
+        weights: {
+          gpuShock: 1,
+          openRelease: 1,
+          scalingWall: 1,
+          rateChange: 4,
+          adoptionWave: 2,
+          provenanceScandal: 1,
+          mediaLaw: 1,
+          sectorRegulation: 1,
+          selloff: 2,
+        },
+      },
+      sectors: { media: { servingCost: 2 } }, // Pets.com sold below cost plus shipping
+    },
+  },
+  {
+    id: "soft-landing",
+    title: "Soft landing",
+    blurb: "Disclosure on and applications regulated: investors price unit economics.",
+    changes: { start: { regime: "application", disclosure: true } },
+  },
+  {
+    id: "sandbox",
+    title: "Sandbox",
+    blurb: "No events and gentle numbers, for learning the controls.",
+    changes: {
+      quarters: 12,
+      compute: { noise: 0 },
+      sentiment: { noise: 0, gravity: 0.03 },
+      correction: { hazardMax: 0.15, depth: [0.2, 0.35] },
+      regulation: { incidentRate: 0.03 },
+      sectors: { media: { servingCost: 0.9 } },
+      events: { probability: 0 },
+    },
+  },
+];
+
+export function scenarioById(id: ScenarioId): Scenario {
+  const scenario = SCENARIO_LIST.find((s) => s.id === id);
+  if (!scenario) throw new Error(`no scenario ${id}`);
+  return scenario;
+}
+
+export const DEFAULT_CONFIG: EconomyConfig = AI_2025;

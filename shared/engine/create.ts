@@ -1,0 +1,140 @@
+import { seedRng } from "../rng.js";
+import type { EconomyConfig } from "../schemas/config.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
+import { drawNews } from "./events.js";
+import { capabilityFromCompute } from "./rules/capability.js";
+import { narrativeValue, valuationOf } from "./rules/valuation.js";
+import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketState } from "./types.js";
+import { idleAction } from "./validate.js";
+
+/** Bumped whenever a rule change alters outcomes (the golden replay pins it). */
+export const ENGINE_VERSION = "1.0.0";
+
+export const MIN_FIRMS = 2;
+export const MAX_FIRMS = 40;
+
+/**
+ * A new game at quarter 0: every firm starts equal; the first quarter's news is drawn.
+ * `config` must come from `loadConfig`; seats need unique ids.
+ */
+export function createGame(config: EconomyConfig, seed: string | number, seats: readonly FirmSeat[]): GameState {
+  if (seats.length < MIN_FIRMS || seats.length > MAX_FIRMS) throw new Error(`a game needs ${MIN_FIRMS}–${MAX_FIRMS} firms, got ${seats.length}`);
+  const ids = new Set(seats.map((s) => s.id));
+  if (ids.size !== seats.length) throw new Error("firm ids must be unique");
+
+  const market: MarketState = {
+    computePrice: 1,
+    vendorShock: 1,
+    openBaseline: config.openBaseline.start,
+    alpha: config.capability.alpha,
+    rate: config.start.rate,
+    regime: config.start.regime,
+    disclosure: config.start.disclosure,
+    mediaLaw: false,
+    sentiment: config.start.sentiment,
+    sentimentPeak: config.start.sentiment,
+    apiPool: config.api.pool,
+    sectorTam: SECTOR_IDS.map((id) => config.sectors[id].tam),
+    sectorTrust: SECTOR_IDS.map(() => 1),
+    sectorRegulated: SECTOR_IDS.map((id) => config.sectors[id].regulated),
+    correction: { quartersLeft: 0, stepFactor: 1, cooldown: 0, count: 0, firstQuarter: null },
+    news: [],
+    history: [],
+  };
+  const firms = seats.map((seat) => startingFirm(config, market, seat));
+  const totalValuation = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).valuation, 0);
+  const totalFundamentals = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).fundamentals, 0);
+  const start: MarketReport = {
+    quarter: 0,
+    sentiment: market.sentiment,
+    bubbleRatio: totalValuation / totalFundamentals,
+    totalValuation,
+    totalFundamentals,
+    totalRaised: 0,
+    totalTraining: 0,
+    totalHype: 0,
+    bestClosedCapability: Math.max(...firms.map((f) => f.capability)),
+    computePrice: market.computePrice,
+    openBaseline: market.openBaseline,
+    apiPool: market.apiPool,
+    rate: market.rate,
+    regime: market.regime,
+    disclosure: market.disclosure,
+    correction: false,
+    correctionStarted: false,
+    hazard: 0,
+    events: [],
+    incidents: [],
+    delisted: [],
+  };
+  market.history = [start];
+  const rng = seedRng(seed);
+  market.news = drawNews(config, market, rng);
+  return { engineVersion: ENGINE_VERSION, config, seed: String(seed), quarter: 0, rng, market, firms, log: [] };
+}
+
+function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat): FirmState {
+  const s = config.start;
+  const firm: FirmState = {
+    id: seat.id,
+    name: seat.name,
+    cash: s.cash,
+    shares: s.shares,
+    founderShares: s.founderShares,
+    capability: capabilityFromCompute(config, s.compute),
+    compute: s.compute,
+    trainingSpendTotal: 0,
+    openWeights: false,
+    ecosystem: 0,
+    efficiencySpendTotal: 0,
+    efficiency: 1,
+    edge: false,
+    hardware: "flexible",
+    lockedUntil: 0,
+    integration: SECTOR_IDS.map(() => 0),
+    customers: SECTOR_IDS.map(() => 0),
+    complianceStock: 0,
+    incidents: 0,
+    dataMoat: 0,
+    hype: 0,
+    trainingCredit: 0,
+    valueCreated: 0,
+    delisted: false,
+    lastAction: idleAction({ openWeights: false, hardware: "flexible" }),
+    history: [],
+  };
+  const narrative = narrativeValue(config, market, firm);
+  const valuation = valuationOf(firm.cash, narrative, market.sentiment);
+  firm.history = [
+    {
+      quarter: 0,
+      revenue: 0,
+      apiRevenue: 0,
+      sectorRevenue: SECTOR_IDS.map(() => 0),
+      servingCost: 0,
+      opex: 0,
+      licenceFees: 0,
+      fines: 0,
+      operatingProfit: 0,
+      raised: 0,
+      emergencyRaised: 0,
+      spent: 0,
+      trainingSpend: 0,
+      cash: firm.cash,
+      capability: firm.capability,
+      lead: Math.max(0, firm.capability - market.openBaseline),
+      sectorsServed: [],
+      customers: firm.customers.slice(),
+      incidents: 0,
+      openWeights: false,
+      fundamentals: firm.cash,
+      narrative,
+      valuation,
+      sharePrice: valuation / firm.shares,
+      shares: firm.shares,
+      founderStake: (firm.founderShares / firm.shares) * valuation,
+      delisted: false,
+    },
+  ];
+  return firm;
+}

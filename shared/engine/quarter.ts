@@ -1,0 +1,26 @@
+import type { RngState } from "../rng.js";
+import type { Action } from "../schemas/action.js";
+import type { EconomyConfig } from "../schemas/config.js";
+import type { FirmReport, FirmState, IncidentReport, LogEntry, MarketState } from "./types.js";
+
+/** Scratch of one resolution: the working copies and what the steps hand to each other. */
+export interface Quarter {
+  config: EconomyConfig;
+  q: number;
+  market: MarketState;
+  firms: FirmState[];
+  rng: RngState;
+  /** Action per firm (null for a delisted firm). */
+  actions: (Action | null)[];
+  /** The reports being filled in, one per firm. */
+  reports: FirmReport[];
+  /** Compute price each firm pays this quarter. */
+  prices: number[];
+  /** Per firm, per sector: an incident this quarter that draws a fine on its revenue. */
+  fineRates: number[][];
+  hazardBoost: number;
+  incidents: IncidentReport[];
+  /** Aligned with `incidents`: whose revenue, which sector, and the fine rate it draws. */
+  incidentFines: { firm: number; sector: number; rate: number }[];
+  log: LogEntry[];
+}

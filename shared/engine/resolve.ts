@@ -1,0 +1,257 @@
+import { cloneRng, nextNormal } from "../rng.js";
+import type { Action } from "../schemas/action.js";
+import type { GameEvent, Injection } from "../schemas/injection.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
+import { applyEvent, drawNews } from "./events.js";
+import type { Quarter } from "./quarter.js";
+import { bankruptcy } from "./rules/bankruptcy.js";
+import { income, intangibles } from "./rules/income.js";
+import { efficiencyAndIntegration, financing, openBaseline, spendAndTrain } from "./rules/invest.js";
+import { marketShares } from "./rules/market.js";
+import { regulation } from "./rules/regulation.js";
+import { updateSentiment } from "./rules/sentiment.js";
+import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
+import type { FirmReport, FirmState, GameState, MarketReport, MarketState, QuarterReport } from "./types.js";
+import { checkAction, fitAction } from "./validate.js";
+
+/** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
+export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
+
+/**
+ * Resolves one quarter: the only way the game state changes. Pure: `state` is not modified;
+ * every random draw comes from the generator inside the state. Actions must be legal
+ * (validate them with `validateAction` first); an illegal one is a programming error.
+ */
+export function resolveQuarter(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): { state: GameState; report: QuarterReport } {
+  if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
+  const q = state.quarter + 1;
+  const chosen = state.firms.map((firm) => (firm.delisted ? null : chooseAction(state, firm, actions[firm.id])));
+  const firms = state.firms.map(cloneFirm);
+  const t: Quarter = {
+    config: state.config,
+    q,
+    market: cloneMarket(state.market),
+    firms,
+    rng: cloneRng(state.rng),
+    actions: chosen,
+    reports: firms.map((firm) => emptyReport(q, firm)),
+    prices: firms.map(() => state.market.computePrice),
+    fineRates: firms.map(() => SECTOR_IDS.map(() => 0)),
+    hazardBoost: 0,
+    incidents: [],
+    incidentFines: [],
+    log: [],
+  };
+  const { market } = t;
+
+  financing(t);
+  const events = applyNewsAndInjections(t, injections);
+  spendAndTrain(t);
+  openBaseline(t);
+  efficiencyAndIntegration(t);
+  regulation(t);
+  marketShares(t);
+  income(t);
+  intangibles(t);
+  const marketReport = valueAndSentiment(t, events);
+  advanceWorld(t);
+
+  firms.forEach((firm, i) => {
+    const action = chosen[i];
+    if (action) firm.lastAction = action;
+    firm.history = firm.history.concat(t.reports[i] as FirmReport);
+  });
+  market.history = market.history.concat(marketReport);
+  market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
+  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", ...incident });
+
+  const next: GameState = { ...state, quarter: q, rng: t.rng, market, firms, log: t.log.length > 0 ? state.log.concat(t.log) : state.log };
+  return { state: next, report: { quarter: q, market: marketReport, firms: t.reports, log: t.log } };
+}
+
+function chooseAction(state: GameState, firm: FirmState, submitted: Action | undefined): Action {
+  if (!submitted) return fitAction(state, firm, firm.lastAction);
+  const problem = checkAction(state, firm, submitted);
+  if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
+  return submitted;
+}
+
+/** The facilitator's injections first, then the news everyone saw before deciding. */
+function applyNewsAndInjections(t: Quarter, injections: readonly Injection[]): GameEvent[] {
+  const { config, market, firms, q } = t;
+  const events: GameEvent[] = [];
+  for (const injection of injections) {
+    t.log.push({ quarter: q, kind: "injection", injection });
+    if (injection.kind === "regime") market.regime = injection.regime;
+    else if (injection.kind === "disclosure") market.disclosure = injection.on;
+    else {
+      t.hazardBoost += applyEvent(config, market, firms, injection.event);
+      events.push(injection.event);
+    }
+  }
+  for (const event of market.news) {
+    t.log.push({ quarter: q, kind: "event", event });
+    t.hazardBoost += applyEvent(config, market, firms, event);
+    events.push(event);
+  }
+  return events;
+}
+
+/** Steps 10–12: valuation, sentiment and correction, bankruptcy; fills in the reports. */
+function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
+  const { config, market, firms, reports, q } = t;
+  const wasInCorrection = market.correction.quartersLeft > 0;
+  const previous = market.history[q - 1];
+  const fundamentals = new Array<number>(firms.length);
+  const narratives = new Array<number>(firms.length);
+  let totalValue = 0;
+  let totalFundamentals = 0;
+  let totalHype = 0;
+  let totalTraining = 0;
+  let totalRaised = 0;
+  firms.forEach((firm, i) => {
+    const report = reports[i] as FirmReport;
+    if (firm.delisted) {
+      fundamentals[i] = 0;
+      narratives[i] = 0;
+      return;
+    }
+    fundamentals[i] = firmFundamentals(t, firm, report);
+    narratives[i] = narrativeValue(config, market, firm);
+    totalValue += valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment);
+    totalFundamentals += fundamentals[i] as number;
+    totalHype += firm.hype;
+    totalTraining += report.trainingSpend;
+    totalRaised += report.raised;
+  });
+  const provisionalRatio = totalFundamentals > 0 ? totalValue / totalFundamentals : 1;
+  const { hazard, correctionStarted } = updateSentiment(t, {
+    bubbleRatio: provisionalRatio,
+    totalHype,
+    previousTotalHype: previous?.totalHype ?? 0,
+    totalTraining,
+  });
+
+  const valuations = firms.map((firm, i) => (firm.delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment)));
+  bankruptcy(t, valuations);
+  totalValue = 0;
+  totalFundamentals = 0;
+  let bestClosed = 0;
+  firms.forEach((firm, i) => {
+    const report = reports[i] as FirmReport;
+    if (report.emergencyRaised > 0) {
+      totalRaised += report.emergencyRaised;
+      fundamentals[i] = firmFundamentals(t, firm, report);
+    }
+    const listed = !firm.delisted;
+    const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
+    report.cash = firm.cash;
+    report.capability = firm.capability;
+    report.customers = firm.customers.slice();
+    report.openWeights = firm.openWeights;
+    report.fundamentals = listed ? (fundamentals[i] as number) : 0;
+    report.narrative = listed ? (narratives[i] as number) : 0;
+    report.valuation = valuation;
+    report.shares = firm.shares;
+    report.sharePrice = valuation / firm.shares;
+    report.founderStake = (firm.founderShares / firm.shares) * valuation;
+    report.delisted = firm.delisted;
+    totalValue += valuation;
+    totalFundamentals += report.fundamentals;
+    if (listed && !firm.openWeights) bestClosed = Math.max(bestClosed, firm.capability);
+  });
+
+  return {
+    quarter: q,
+    sentiment: market.sentiment,
+    bubbleRatio: totalFundamentals > 0 ? totalValue / totalFundamentals : 1,
+    totalValuation: totalValue,
+    totalFundamentals,
+    totalRaised,
+    totalTraining,
+    totalHype,
+    bestClosedCapability: bestClosed,
+    computePrice: market.computePrice,
+    openBaseline: market.openBaseline,
+    apiPool: market.apiPool,
+    rate: market.rate,
+    regime: market.regime,
+    disclosure: market.disclosure,
+    correction: wasInCorrection || correctionStarted,
+    correctionStarted,
+    hazard,
+    events,
+    incidents: t.incidents,
+    delisted: t.log.flatMap((entry) => (entry.kind === "delisted" ? [entry.firmId] : [])),
+  };
+}
+
+function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): number {
+  const last = firm.history[firm.history.length - 1];
+  return fundamentalValue(t.config, t.market, firm.cash, {
+    operatingProfit: report.operatingProfit,
+    previousOperatingProfit: last?.operatingProfit ?? 0,
+    revenue: report.revenue,
+    previousRevenue: last?.revenue ?? 0,
+  });
+}
+
+/** The world moves on for next quarter: compute price, vendor shocks, API market, sectors. */
+function advanceWorld(t: Quarter): void {
+  const { config, market, rng } = t;
+  const c = config.compute;
+  market.computePrice = Math.max(c.floor, market.computePrice * (1 + c.drift + c.noise * nextNormal(rng)));
+  market.vendorShock = 1 + (market.vendorShock - 1) * c.vendorShockDecay;
+  const api = config.api;
+  market.apiPool *= (1 - api.priceDecline) * Math.max(0, 1 + api.volumeGrowth + api.hypeElasticity * (market.sentiment - 1));
+  SECTOR_IDS.forEach((id, s) => {
+    market.sectorTam[s] = (market.sectorTam[s] as number) * (1 + config.sectors[id].growth);
+    market.sectorTrust[s] = (market.sectorTrust[s] as number) + config.regulation.trustRecovery * (1 - (market.sectorTrust[s] as number));
+  });
+}
+
+function emptyReport(quarter: number, firm: FirmState): FirmReport {
+  return {
+    quarter,
+    revenue: 0,
+    apiRevenue: 0,
+    sectorRevenue: SECTOR_IDS.map(() => 0),
+    servingCost: 0,
+    opex: 0,
+    licenceFees: 0,
+    fines: 0,
+    operatingProfit: 0,
+    raised: 0,
+    emergencyRaised: 0,
+    spent: 0,
+    trainingSpend: 0,
+    cash: firm.cash,
+    capability: firm.capability,
+    lead: 0,
+    sectorsServed: [],
+    customers: firm.customers.slice(),
+    incidents: 0,
+    openWeights: firm.openWeights,
+    fundamentals: 0,
+    narrative: 0,
+    valuation: 0,
+    sharePrice: 0,
+    shares: firm.shares,
+    founderStake: 0,
+    delisted: firm.delisted,
+  };
+}
+
+function cloneFirm(firm: FirmState): FirmState {
+  return { ...firm, integration: firm.integration.slice(), customers: firm.customers.slice() };
+}
+
+function cloneMarket(market: MarketState): MarketState {
+  return {
+    ...market,
+    sectorTam: market.sectorTam.slice(),
+    sectorTrust: market.sectorTrust.slice(),
+    sectorRegulated: market.sectorRegulated.slice(),
+    correction: { ...market.correction },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Quarter } from "../quarter.js";
+import { raiseCapacity, sharesForRaise } from "./financing.js";
+
+/**
+ * Step 12. A firm whose cash is below zero makes an emergency raise (a deep discount,
+ * within the market's appetite) if that covers the hole; otherwise it is delisted: its
+ * customers return to the market and its valuation is zero.
+ * Returns, per firm, the amount raised in an emergency.
+ */
+export function bankruptcy(t: Quarter, valuations: number[]): void {
+  const { config, market, firms, reports, q } = t;
+  const f = config.financing;
+  firms.forEach((firm, i) => {
+    const report = reports[i];
+    if (!report || firm.delisted || firm.cash >= 0) return;
+    const hole = -firm.cash;
+    const valuation = valuations[i] as number;
+    const capacity = raiseCapacity(config, market, valuation);
+    const price = valuation / firm.shares;
+    if (capacity >= hole && price > 0) {
+      const amount = Math.min(capacity, hole + f.emergencyBuffer);
+      firm.shares += sharesForRaise(amount, price, f.emergencyDiscount);
+      firm.cash += amount;
+      report.emergencyRaised = amount;
+      t.log.push({ quarter: q, kind: "emergencyRaise", firmId: firm.id, amount });
+      return;
+    }
+    firm.delisted = true;
+    firm.customers.fill(0);
+    t.log.push({ quarter: q, kind: "delisted", firmId: firm.id });
+  });
+}

@@ -1,0 +1,20 @@
+import type { EconomyConfig } from "../../schemas/config.js";
+
+/** Capability reached from zero on cumulative compute K: capMax·(1 − (1 + K/K0)^−α). */
+export function capabilityFromCompute(config: EconomyConfig, compute: number, alpha = config.capability.alpha): number {
+  const { capMax, k0 } = config.capability;
+  return capMax * (1 - (1 + compute / k0) ** -alpha);
+}
+
+/**
+ * Capability after adding compute: the remaining gap to capMax shrinks by
+ * ((1 + K1/K0)/(1 + K0'/K0))^−α. With a constant α this is exactly the closed form above;
+ * when a "scaling wall" lowers α, the gains shrink but capability never falls and never
+ * reaches capMax.
+ */
+export function capabilityAfterTraining(config: EconomyConfig, capability: number, computeBefore: number, computeAfter: number, alpha: number): number {
+  const { capMax, k0 } = config.capability;
+  if (computeAfter <= computeBefore) return capability;
+  const shrink = ((1 + computeAfter / k0) / (1 + computeBefore / k0)) ** -alpha;
+  return capMax - (capMax - capability) * shrink;
+}

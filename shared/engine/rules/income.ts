@@ -1,0 +1,61 @@
+import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import type { Quarter } from "../quarter.js";
+
+const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
+
+/**
+ * Step 8. Income. Revenue per sector = tam × trust × customers, plus API revenue. Serving
+ * cost = revenue × serving cost × compute price / efficiency, and can exceed revenue. Opex
+ * grows with revenue and with cumulative training; fines fall on the sectors' revenue.
+ */
+export function income(t: Quarter): void {
+  const { config, market, firms, reports, prices, fineRates } = t;
+  firms.forEach((firm, i) => {
+    const report = reports[i];
+    if (!report || firm.delisted) return;
+    const costFactor = (prices[i] as number) / firm.efficiency;
+    let revenue = report.apiRevenue;
+    let serving = report.apiRevenue * config.api.servingCost * costFactor;
+    let fines = 0;
+    const rates = fineRates[i] as number[];
+    for (let s = 0; s < SECTOR_IDS.length; s++) {
+      const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+      const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number);
+      report.sectorRevenue[s] = sectorRevenue;
+      revenue += sectorRevenue;
+      serving += sectorRevenue * sector.servingCost * costFactor;
+      fines += sectorRevenue * (rates[s] as number);
+      if ((firm.customers[s] as number) >= SERVED_SHARE) report.sectorsServed.push(SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]);
+    }
+    const opex = config.opex.fixed + config.opex.perTraining * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
+    report.revenue = revenue;
+    report.servingCost = serving;
+    report.opex = opex;
+    report.operatingProfit = revenue - serving - opex;
+    report.fines = fines;
+    firm.cash += report.operatingProfit - fines;
+    firm.valueCreated += report.operatingProfit;
+  });
+  t.incidentFines.forEach((f, k) => {
+    const report = reports[f.firm];
+    const incident = t.incidents[k];
+    if (report && incident) incident.fine = f.rate * (report.sectorRevenue[f.sector] as number);
+  });
+}
+
+/** Step 9. Ecosystem for open weights, data moat from customers served, hype and capex credit. */
+export function intangibles(t: Quarter): void {
+  const { config, firms, actions } = t;
+  const a = config.apps;
+  const v = config.valuation;
+  firms.forEach((firm, i) => {
+    const action = actions[i];
+    if (!action) return;
+    if (firm.openWeights) firm.ecosystem += a.ecosystemGrowth * (a.ecosystemMax - firm.ecosystem);
+    let served = 0;
+    for (const c of firm.customers) served += c;
+    if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + a.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
+    firm.hype = firm.hype * (1 - v.hypeDecay) + action.marketing + v.trainingHype * action.train;
+    firm.trainingCredit = firm.trainingCredit * (1 - v.creditDepreciation) + action.train;
+  });
+}

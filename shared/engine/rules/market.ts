@@ -1,0 +1,76 @@
+import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import type { Quarter } from "../quarter.js";
+
+/** A firm's capability for building apps: its own, or the open baseline less a small gap. */
+export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
+  return Math.max(ownCapability, openBaseline - appGap);
+}
+
+/**
+ * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
+ * penalty; the target share is a logit on log quality against an outside option
+ * (incumbents without AI); customers move part of the way each quarter, slower where trust
+ * is low. API revenue goes to closed models by their lead over the open baseline.
+ */
+export function marketShares(t: Quarter): void {
+  const { config, market, firms } = t;
+  const a = config.apps;
+  const n = firms.length;
+  const quality = new Array<number>(n);
+  const fit = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const firm = firms[i];
+    fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
+  }
+  const outside = a.outsideQuality ** a.sharpness;
+  for (let s = 0; s < SECTOR_IDS.length; s++) {
+    const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+    let total = outside;
+    for (let i = 0; i < n; i++) {
+      const firm = firms[i];
+      if (!firm || firm.delisted) {
+        quality[i] = 0;
+        continue;
+      }
+      const fitRatio = Math.min(1, (fit[i] as number) / sector.need);
+      const latency = sector.latencyBound && !firm.edge ? a.latencyPenalty : 1;
+      const q = (firm.integration[s] as number) * fitRatio ** a.fitExponent * (1 + firm.dataMoat) * latency;
+      quality[i] = q > 0 ? q ** a.sharpness : 0;
+      total += quality[i] as number;
+    }
+    const speed = a.adoption * (market.sectorTrust[s] as number);
+    for (let i = 0; i < n; i++) {
+      const firm = firms[i];
+      if (!firm) continue;
+      if (firm.delisted) {
+        firm.customers[s] = 0;
+        continue;
+      }
+      const current = firm.customers[s] as number;
+      firm.customers[s] = current + speed * ((quality[i] as number) / total - current);
+    }
+  }
+  apiMarket(t);
+}
+
+function apiMarket(t: Quarter): void {
+  const { config, market, firms, reports } = t;
+  const api = config.api;
+  let bestLead = 0;
+  let weightTotal = 0;
+  const weights = firms.map((firm) => {
+    if (firm.delisted || firm.openWeights) return 0;
+    const lead = Math.max(0, firm.capability - market.openBaseline);
+    if (lead > bestLead) bestLead = lead;
+    const w = lead ** api.splitExponent;
+    weightTotal += w;
+    return w;
+  });
+  const captured = market.apiPool * Math.min(1, bestLead / api.leadForFullCapture);
+  firms.forEach((firm, i) => {
+    const report = reports[i];
+    if (!report) return;
+    report.lead = firm.openWeights ? 0 : Math.max(0, firm.capability - market.openBaseline);
+    report.apiRevenue = weightTotal > 0 ? (captured * (weights[i] as number)) / weightTotal : 0;
+  });
+}

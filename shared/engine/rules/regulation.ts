@@ -1,0 +1,47 @@
+import { nextFloat } from "../../rng.js";
+import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import type { Quarter } from "../quarter.js";
+import type { FirmReport } from "../types.js";
+import { complianceLevel } from "./compliance.js";
+
+/**
+ * Step 6. Incidents in regulated sectors happen under every regime: the firm loses
+ * customers, the market's sentiment takes a hit, and the sector's shared trust falls for
+ * everyone. Under the application regime compliance lowers the odds and firms below the
+ * compliance tier are fined on that sector's revenue. Synthetic media needs disclosure
+ * compliance once a regime or a disclosure law is in force.
+ *
+ * One uniform is drawn per firm and sector whatever the regime, so policies compared on the
+ * same seed see the same luck.
+ */
+export function regulation(t: Quarter): void {
+  const { config, market, firms, rng, fineRates } = t;
+  const r = config.regulation;
+  const applicationRegime = market.regime === "application";
+  const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
+  firms.forEach((firm, i) => {
+    const level = complianceLevel(firm);
+    const compliant = level >= r.complianceTier;
+    const rates = fineRates[i] as number[];
+    for (let s = 0; s < SECTOR_IDS.length; s++) {
+      const u = nextFloat(rng);
+      if (firm.delisted) continue;
+      const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+      if (sector.disclosureRule && disclosureEnforced && !compliant) rates[s] = (rates[s] as number) + r.disclosureFineRate;
+      if (!market.sectorRegulated[s]) continue;
+      const share = firm.customers[s] as number;
+      let p = r.incidentRate * Math.min(1, share / r.incidentShareRef);
+      if (applicationRegime) p /= 1 + level / r.complianceScale;
+      if (u >= p) continue;
+      firm.customers[s] = share * (1 - r.customerLoss);
+      firm.incidents += 1;
+      (t.reports[i] as FirmReport).incidents += 1;
+      market.sectorTrust[s] = (market.sectorTrust[s] as number) * (1 - r.trustLoss);
+      market.sentiment = Math.max(config.sentiment.floor, market.sentiment * (1 - r.sentimentHit));
+      const fineRate = applicationRegime && !compliant ? r.fineRate : 0;
+      rates[s] = (rates[s] as number) + fineRate;
+      t.incidents.push({ firmId: firm.id, sector: SECTOR_IDS[s] as (typeof SECTOR_IDS)[number], fine: 0 });
+      t.incidentFines.push({ firm: i, sector: s, rate: fineRate });
+    }
+  });
+}

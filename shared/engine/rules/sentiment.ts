@@ -1,0 +1,88 @@
+import { nextFloat, nextInt, nextNormal, nextRange } from "../../rng.js";
+import type { EconomyConfig } from "../../schemas/config.js";
+import { clamp } from "../math.js";
+import type { Quarter } from "../quarter.js";
+import type { MarketState } from "../types.js";
+
+/** Per-quarter chance of a correction at bubble ratio B: a logistic in B. */
+export function correctionHazard(config: EconomyConfig, bubbleRatio: number): number {
+  const c = config.correction;
+  return c.hazardMax / (1 + Math.exp(-(bubbleRatio - c.hazardMidpoint) / c.hazardWidth));
+}
+
+export interface SentimentInputs {
+  /** Provisional ΣV / ΣF this quarter, at the sentiment investors came in with. */
+  bubbleRatio: number;
+  /** This quarter's industry hype stock and the last quarter's. */
+  totalHype: number;
+  previousTotalHype: number;
+  /** Industry training spend this quarter. */
+  totalTraining: number;
+}
+
+export interface SentimentOutcome {
+  hazard: number;
+  correctionStarted: boolean;
+}
+
+/**
+ * Step 11. Sentiment moves with momentum (last quarter's market value change net of new
+ * shares), industry hype and capex, and is pulled down by gravity when the bubble ratio is
+ * high. A correction hazard grows with B; a correction cuts S by a third to two thirds over
+ * one to three quarters, writes down the market's credit for capex, and leaves the market
+ * scarred: momentum counts less and S recovers slowly toward neutral.
+ *
+ * Always draws one normal and one uniform (plus the correction's shape when one starts).
+ */
+export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentOutcome {
+  const { config, market, q, rng } = t;
+  const cfg = config.sentiment;
+  const c = market.correction;
+  const scarred = c.count > 0;
+  const last = market.history[q - 1];
+  const before = market.history[q - 2];
+  const reference = last?.totalValuation ?? 0;
+  const momentum = last && before && before.totalValuation > 0 ? (last.totalValuation - last.totalRaised - before.totalValuation) / before.totalValuation : 0;
+  const hypeGrowth = reference > 0 ? (inputs.totalHype - inputs.previousTotalHype) / reference : 0;
+  const capex = reference > 0 ? inputs.totalTraining / reference : 0;
+  const damping = market.disclosure ? cfg.disclosureDamping : 1;
+  const momentumWeight = scarred ? cfg.scarredMomentum : 1;
+  let change =
+    momentumWeight * (cfg.momentum * momentum + damping * (cfg.hypeGrowth * hypeGrowth + cfg.capex * capex)) -
+    cfg.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
+    cfg.noise * nextNormal(rng);
+  if (scarred && c.quartersLeft === 0) change += (cfg.recovery * (1 - market.sentiment)) / market.sentiment;
+  market.sentiment *= 1 + clamp(change, -0.9, 2);
+
+  const hazard = Math.min(1, correctionHazard(config, inputs.bubbleRatio) + t.hazardBoost);
+  const u = nextFloat(rng);
+  let correctionStarted = false;
+  if (c.quartersLeft > 0) {
+    market.sentiment *= c.stepFactor;
+    c.quartersLeft -= 1;
+    if (c.quartersLeft === 0) c.cooldown = config.correction.cooldown;
+  } else if (c.cooldown > 0) {
+    c.cooldown -= 1;
+  } else if (u < hazard) {
+    correctionStarted = true;
+    startCorrection(t, market);
+  }
+  market.sentiment = clamp(market.sentiment, cfg.floor, cfg.ceiling);
+  market.sentimentPeak = Math.max(market.sentimentPeak, market.sentiment);
+  return { hazard, correctionStarted };
+}
+
+function startCorrection(t: Quarter, market: MarketState): void {
+  const { config, rng, q } = t;
+  const c = market.correction;
+  const depth = nextRange(rng, config.correction.depth[0], config.correction.depth[1]);
+  const quarters = nextInt(rng, config.correction.quarters[0], config.correction.quarters[1]);
+  c.stepFactor = (1 - depth) ** (1 / quarters);
+  c.count += 1;
+  c.firstQuarter ??= q;
+  market.sentiment *= c.stepFactor;
+  c.quartersLeft = quarters - 1;
+  if (c.quartersLeft === 0) c.cooldown = config.correction.cooldown;
+  for (const firm of t.firms) firm.trainingCredit *= 1 - config.valuation.creditWritedown;
+  t.log.push({ quarter: q, kind: "correction", depth, quarters });
+}

@@ -1,0 +1,36 @@
+import type { EconomyConfig } from "../../schemas/config.js";
+import { clamp } from "../math.js";
+import type { FirmState, MarketState } from "../types.js";
+
+export interface Fundamentals {
+  operatingProfit: number; // this quarter
+  previousOperatingProfit: number;
+  revenue: number;
+  previousRevenue: number;
+}
+
+/**
+ * Fundamental value F: cash plus a fair multiple of annualised operating profit (mean of the
+ * last two quarters), with a premium for revenue growth; the multiple falls as rates rise.
+ * A loss counts as one year of burn. F is never negative.
+ */
+export function fundamentalValue(config: EconomyConfig, market: MarketState, cash: number, f: Fundamentals): number {
+  const v = config.valuation;
+  const annualProfit = 2 * (f.operatingProfit + f.previousOperatingProfit);
+  if (annualProfit < 0) return Math.max(0, cash + annualProfit);
+  const multiple = v.multiple * (v.referenceRate / market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
+  const growth = f.previousRevenue > 1 ? clamp((f.revenue - f.previousRevenue) / f.previousRevenue, 0, 1) : 0;
+  return Math.max(0, cash + multiple * annualProfit * (1 + v.growthPremium * growth));
+}
+
+/** Narrative value N: capability, hype and the credit the market gives past capex. */
+export function narrativeValue(config: EconomyConfig, market: MarketState, firm: FirmState): number {
+  const v = config.valuation;
+  const raw = v.capabilityWeight * firm.capability + firm.hype + firm.trainingCredit;
+  return market.disclosure ? raw * v.disclosureNarrative : raw;
+}
+
+/** V = F + S·N. */
+export function valuationOf(fundamentals: number, narrative: number, sentiment: number): number {
+  return fundamentals + sentiment * narrative;
+}

@@ -1,0 +1,173 @@
+import { formatMoney } from "../format.js";
+import { err, ok, type Result } from "../result.js";
+import { type Action, ActionInputSchema } from "../schemas/action.js";
+import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { raiseCapacity } from "./rules/financing.js";
+import type { FirmState, GameState } from "./types.js";
+
+export const ACTION_ERROR_CODES = [
+  "BAD_SHAPE",
+  "UNKNOWN_FIELD",
+  "UNKNOWN_SECTOR",
+  "NOT_FINITE",
+  "NEGATIVE",
+  "UNKNOWN_FIRM",
+  "GAME_OVER",
+  "DELISTED",
+  "OPEN_WEIGHTS_IRREVERSIBLE",
+  "HARDWARE_LOCKED",
+  "ALREADY_DISTILLED",
+  "RAISE_OVER_APPETITE",
+  "OVER_BUDGET",
+] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+
+export interface ActionError {
+  code: ActionErrorCode;
+  /** Names the field and the number, e.g. "spending $1,250M exceeds cash after raise $1,000M by $250M". */
+  message: string;
+  /** Dotted path of the offending field, when there is one. */
+  field?: string;
+}
+
+const fail = (code: ActionErrorCode, message: string, field?: string) => err<ActionError>(field ? { code, message, field } : { code, message });
+
+/** Edge-model cost charged by an action, given what the firm owns. */
+function edgeSpend(state: GameState, firm: FirmState, action: Action): number {
+  return action.distill && !firm.edge ? state.config.apps.edgeCost : 0;
+}
+
+/** Total $M an action spends this quarter. */
+export function actionSpend(state: GameState, firm: FirmState, action: Action): number {
+  let apps = 0;
+  for (const id of SECTOR_IDS) apps += action.apps[id] ?? 0;
+  return action.train + apps + action.efficiency + action.compliance + action.marketing + edgeSpend(state, firm, action);
+}
+
+/** The most a firm may raise this quarter, from its last reported valuation. */
+export function firmRaiseCapacity(state: GameState, firm: FirmState): number {
+  const last = firm.history[firm.history.length - 1];
+  return raiseCapacity(state.config, state.market, last?.valuation ?? 0);
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const key of path) v = typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** Parses a raw action (from a client or a bot) and checks it against the firm's state. */
+export function validateAction(state: GameState, firmId: string, raw: unknown): Result<Action, ActionError> {
+  const firm = state.firms.find((f) => f.id === firmId);
+  if (!firm) return fail("UNKNOWN_FIRM", `no firm "${firmId}" in this game`);
+  const parsed = ActionInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") ?? "";
+    if (!issue) return fail("BAD_SHAPE", "invalid action");
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.join(", ");
+      return field === "apps"
+        ? fail("UNKNOWN_SECTOR", `unknown sector ${keys} in apps (expected ${SECTOR_IDS.join(", ")})`, `apps.${issue.keys[0]}`)
+        : fail("UNKNOWN_FIELD", `unknown field ${keys}${field ? ` in ${field}` : ""}`, field || issue.keys[0]);
+    }
+    const value = valueAt(raw, issue.path);
+    if (typeof value === "number" && !Number.isFinite(value)) return fail("NOT_FINITE", `${field} must be a finite number, got ${value}`, field);
+    if (issue.code === "too_small" && typeof value === "number") return fail("NEGATIVE", `${field} must be ≥ 0, got ${value}`, field);
+    return fail("BAD_SHAPE", `${field || "action"}: ${issue.message}`, field || undefined);
+  }
+  const input = parsed.data;
+  const action: Action = {
+    ...input,
+    apps: input.apps,
+    openWeights: input.openWeights ?? firm.openWeights,
+    hardware: input.hardware ?? firm.hardware,
+  };
+  const problem = checkAction(state, firm, action);
+  return problem ? err(problem) : ok(action);
+}
+
+/**
+ * Checks a complete action against the firm's state; null when it is legal. Used after
+ * parsing and, in resolution, on actions given directly by trusted code.
+ */
+export function checkAction(state: GameState, firm: FirmState, action: Action): ActionError | null {
+  if (state.quarter >= state.config.quarters) return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}` };
+  if (firm.delisted) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
+  const amounts: [string, number][] = [
+    ["train", action.train],
+    ["efficiency", action.efficiency],
+    ["compliance", action.compliance],
+    ["marketing", action.marketing],
+    ["raise", action.raise],
+  ];
+  for (const [id, spend] of Object.entries(action.apps)) {
+    if (!(SECTOR_IDS as readonly string[]).includes(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
+    amounts.push([`apps.${id}`, spend as number]);
+  }
+  for (const [field, value] of amounts) {
+    if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", message: `${field} must be a finite number, got ${value}`, field };
+    if (value < 0) return { code: "NEGATIVE", message: `${field} must be ≥ 0, got ${value}`, field };
+  }
+  if (firm.openWeights && !action.openWeights)
+    return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };
+  if (firm.hardware === "locked" && action.hardware === "flexible" && state.quarter + 1 <= firm.lockedUntil)
+    return { code: "HARDWARE_LOCKED", message: `hardware is locked until the end of quarter ${firm.lockedUntil}`, field: "hardware" };
+  if (action.distill && firm.edge)
+    return { code: "ALREADY_DISTILLED", message: `${firm.name} already has an edge model; distill must be false`, field: "distill" };
+  const capacity = firmRaiseCapacity(state, firm);
+  if (action.raise > capacity + 1e-9)
+    return {
+      code: "RAISE_OVER_APPETITE",
+      message: `raise ${formatMoney(action.raise)} exceeds the market's appetite of ${formatMoney(capacity)} by ${formatMoney(action.raise - capacity)}`,
+      field: "raise",
+    };
+  const spend = actionSpend(state, firm, action);
+  const budget = firm.cash + action.raise;
+  if (spend > budget + 1e-9)
+    return {
+      code: "OVER_BUDGET",
+      message: `spending ${formatMoney(spend)} exceeds cash after raise ${formatMoney(budget)} by ${formatMoney(spend - budget)}`,
+    };
+  return null;
+}
+
+/**
+ * Makes a firm's previous action legal again (used when a firm does not submit): keeps
+ * released weights and a running hardware lock, drops a repeat distillation, caps the
+ * raise at appetite and scales spending down to the budget.
+ */
+export function fitAction(state: GameState, firm: FirmState, action: Action): Action {
+  const raise = Math.min(action.raise, firmRaiseCapacity(state, firm));
+  const fitted: Action = {
+    ...action,
+    raise,
+    distill: action.distill && !firm.edge,
+    openWeights: action.openWeights || firm.openWeights,
+    hardware: firm.hardware === "locked" && state.quarter + 1 <= firm.lockedUntil ? "locked" : action.hardware,
+  };
+  const budget = Math.max(0, firm.cash + raise);
+  const edge = edgeSpend(state, firm, fitted);
+  if (edge > budget) fitted.distill = false;
+  const spend = actionSpend(state, firm, fitted);
+  if (spend <= budget) return fitted;
+  const flexible = spend - edgeSpend(state, firm, fitted);
+  const scale = flexible > 0 ? Math.max(0, budget - edgeSpend(state, firm, fitted)) / flexible : 0;
+  // A hair under 1 so that the scaled sum never rounds above the budget.
+  const k = scale * (1 - 1e-12);
+  const apps: Partial<Record<SectorId, number>> = {};
+  for (const [id, v] of Object.entries(action.apps)) apps[id as SectorId] = (v as number) * k;
+  return {
+    ...fitted,
+    train: action.train * k,
+    apps,
+    efficiency: action.efficiency * k,
+    compliance: action.compliance * k,
+    marketing: action.marketing * k,
+  };
+}
+
+/** The action of a firm that does nothing this quarter. */
+export function idleAction(firm: Pick<FirmState, "openWeights" | "hardware">): Action {
+  return { train: 0, apps: {}, efficiency: 0, compliance: 0, marketing: 0, distill: false, openWeights: firm.openWeights, hardware: firm.hardware, raise: 0 };
+}

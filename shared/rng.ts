@@ -1,0 +1,82 @@
+/**
+ * Seeded pseudo-random generator (sfc32) whose whole state is four uint32 numbers, so it
+ * lives inside the plain-JSON game state and survives a JSON round trip.
+ */
+export interface RngState {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+}
+
+/** Hashes any string or number seed into a generator state (cyrb128). */
+export function seedRng(seed: string | number): RngState {
+  const text = String(seed);
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  const rng = { a: (h1 ^ h2 ^ h3 ^ h4) >>> 0, b: (h2 ^ h1) >>> 0, c: (h3 ^ h1) >>> 0, d: (h4 ^ h1) >>> 0 };
+  for (let i = 0; i < 12; i++) nextUint32(rng);
+  return rng;
+}
+
+/** Advances the generator in place and returns a uint32. */
+export function nextUint32(rng: RngState): number {
+  const t = (((rng.a + rng.b) | 0) + rng.d) | 0;
+  rng.d = (rng.d + 1) | 0;
+  rng.a = rng.b ^ (rng.b >>> 9);
+  rng.b = (rng.c + (rng.c << 3)) | 0;
+  rng.c = (rng.c << 21) | (rng.c >>> 11);
+  rng.c = (rng.c + t) | 0;
+  return t >>> 0;
+}
+
+/** Uniform in [0, 1). */
+export function nextFloat(rng: RngState): number {
+  return nextUint32(rng) / 4294967296;
+}
+
+/** Uniform in [min, max). */
+export function nextRange(rng: RngState, min: number, max: number): number {
+  return min + (max - min) * nextFloat(rng);
+}
+
+/** Uniform integer in [min, max] inclusive. */
+export function nextInt(rng: RngState, min: number, max: number): number {
+  return min + Math.floor(nextFloat(rng) * (max - min + 1));
+}
+
+/** Standard normal draw (Box–Muller; uses two uniforms). */
+export function nextNormal(rng: RngState): number {
+  const u = 1 - nextFloat(rng);
+  const v = nextFloat(rng);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Picks an index with probability proportional to its weight. */
+export function pickWeighted(rng: RngState, weights: readonly number[]): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let u = nextFloat(rng) * total;
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i] as number;
+    if (u < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+export function cloneRng(rng: RngState): RngState {
+  return { a: rng.a, b: rng.b, c: rng.c, d: rng.d };
+}

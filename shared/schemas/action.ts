@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { HARDWARE, SECTOR_IDS, type SectorId } from "./vocabulary.js";
+
+/** $M: a finite number, at least zero. */
+const money = z.number().min(0);
+
+/** Spend into integration per sector; a sector not listed gets nothing. */
+export const AppsSpendSchema = z.strictObject(
+  Object.fromEntries(SECTOR_IDS.map((id) => [id, money.optional()])) as Record<SectorId, z.ZodOptional<typeof money>>,
+);
+
+/**
+ * One firm's decisions for a quarter, as a client sends them. Omitted numbers are 0;
+ * omitted `openWeights` and `hardware` keep the firm's current setting.
+ */
+export const ActionInputSchema = z.strictObject({
+  train: money.default(0).describe("$M into training compute"),
+  apps: AppsSpendSchema.default({}).describe("$M into integration, per sector"),
+  efficiency: money.default(0).describe("$M into serving efficiency"),
+  compliance: money.default(0).describe("$M into compliance"),
+  marketing: money.default(0).describe("$M into hype"),
+  distill: z.boolean().default(false).describe("buy an edge model (one-time cost)"),
+  openWeights: z.boolean().optional().describe("release the model's weights (irreversible)"),
+  hardware: z.enum(HARDWARE).optional().describe("compute contract"),
+  raise: money.default(0).describe("$M of new equity to sell"),
+});
+
+export type ActionInput = z.input<typeof ActionInputSchema>;
+
+/** A complete, validated action: every field present. */
+export interface Action {
+  train: number;
+  apps: Partial<Record<SectorId, number>>;
+  efficiency: number;
+  compliance: number;
+  marketing: number;
+  distill: boolean;
+  openWeights: boolean;
+  hardware: (typeof HARDWARE)[number];
+  raise: number;
+}
+
+export const SPEND_FIELDS = ["train", "efficiency", "compliance", "marketing"] as const;

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import { EVENT_KINDS, REGIMES, SECTOR_IDS } from "./vocabulary.js";
+
+/**
+ * The economy config: every constant of the model, validated. The default values, each
+ * with the real-world figure it stands for, are in `config/ai2025.ts`.
+ */
+
+const num = z.number();
+const positive = z.number().positive();
+const nonNegative = z.number().min(0);
+const fraction = z.number().min(0).max(1);
+const sectorMap = <T extends z.ZodType>(schema: T) =>
+  z.strictObject(Object.fromEntries(SECTOR_IDS.map((id) => [id, schema])) as Record<(typeof SECTOR_IDS)[number], T>);
+
+export const SectorConfigSchema = z.strictObject({
+  name: z.string().min(1),
+  tam: nonNegative, // $M of addressable revenue per quarter at the start
+  growth: z.number().min(-0.5).max(1), // tam growth per quarter
+  need: positive, // capability the sector needs for full fit
+  servingCost: nonNegative, // serving cost as a fraction of revenue at compute price 1, efficiency 1
+  latencyBound: z.boolean(), // needs an edge model for full quality
+  regulated: z.boolean(), // draws incidents; compliance tiers under the application regime
+  disclosureRule: z.boolean(), // synthetic media: needs disclosure compliance under a regime
+});
+
+export const EventDeckSchema = z.strictObject({
+  probability: fraction, // chance that a quarter brings an event
+  weights: z.strictObject(Object.fromEntries(EVENT_KINDS.map((k) => [k, nonNegative])) as Record<(typeof EVENT_KINDS)[number], typeof nonNegative>),
+  gpuShockUp: z.tuple([positive, positive]), // range of the price factor of an upward shock
+  gpuShockDown: z.tuple([positive, positive]), // range of the price factor of a downward shock
+  vendorShare: fraction, // share of GPU shocks that hit the locked vendor only
+  openReleaseJump: z.tuple([nonNegative, nonNegative]), // baseline points
+  scalingWallFactor: z.tuple([positive, positive]), // multiplies alpha
+  rateStep: nonNegative, // size of a rate hike or cut (annual)
+  adoptionWaveFactor: z.tuple([positive, positive]), // multiplies a sector's tam
+  scandalMoatLoss: fraction, // data moat lost by non-compliant firms
+  scandalTrustLoss: fraction, // sector trust lost
+  selloffDepth: z.tuple([fraction, fraction]), // sentiment cut of a sell-off
+  selloffHazard: fraction, // extra correction hazard the quarter of a sell-off
+  rateHikeHazard: fraction, // extra correction hazard the quarter of a rate hike
+});
+
+export const EconomyConfigSchema = z.strictObject({
+  quarters: z.number().int().min(4).max(40),
+  start: z.strictObject({
+    cash: positive,
+    shares: positive,
+    founderShares: positive,
+    compute: nonNegative,
+    rate: z.number().min(0.001).max(0.25),
+    sentiment: z.number().min(0.3).max(6),
+    regime: z.enum(REGIMES),
+    disclosure: z.boolean(),
+  }),
+  capability: z.strictObject({ capMax: positive, k0: positive, alpha: z.number().positive().max(2) }),
+  compute: z.strictObject({
+    drift: z.number().min(-0.5).max(0.5),
+    noise: nonNegative,
+    floor: positive,
+    lockedDiscount: z.number().positive().max(1),
+    lockQuarters: z.number().int().min(1).max(40),
+    vendorShockDecay: fraction,
+    modelLicenceThreshold: nonNegative,
+    modelLicenceRate: fraction,
+  }),
+  openBaseline: z.strictObject({
+    start: nonNegative,
+    growth: nonNegative,
+    lagQuarters: z.number().int().min(0).max(8),
+    lagGap: nonNegative,
+    appGap: nonNegative,
+  }),
+  api: z.strictObject({
+    pool: nonNegative,
+    priceDecline: fraction,
+    volumeGrowth: num,
+    hypeElasticity: num,
+    leadForFullCapture: positive,
+    splitExponent: positive,
+    servingCost: nonNegative,
+  }),
+  sectors: sectorMap(SectorConfigSchema),
+  apps: z.strictObject({
+    integrationDecay: fraction,
+    fitExponent: positive,
+    latencyPenalty: fraction,
+    edgeCost: nonNegative,
+    ecosystemGrowth: fraction,
+    ecosystemMax: nonNegative,
+    moatGrowth: nonNegative,
+    moatMax: nonNegative,
+    sharpness: positive,
+    outsideQuality: positive,
+    adoption: fraction,
+  }),
+  efficiency: z.strictObject({ max: nonNegative, scale: positive }),
+  regulation: z.strictObject({
+    incidentRate: fraction,
+    incidentShareRef: positive,
+    complianceScale: positive,
+    complianceDecay: fraction,
+    complianceTier: nonNegative,
+    fineRate: fraction,
+    disclosureFineRate: fraction,
+    customerLoss: fraction,
+    sentimentHit: fraction,
+    trustLoss: fraction,
+    trustRecovery: fraction,
+  }),
+  opex: z.strictObject({ fixed: nonNegative, perTraining: nonNegative, perRevenue: fraction }),
+  valuation: z.strictObject({
+    multiple: positive,
+    referenceRate: positive,
+    growthPremium: nonNegative,
+    capabilityWeight: nonNegative,
+    hypeDecay: fraction,
+    trainingHype: nonNegative,
+    creditDepreciation: fraction,
+    creditWritedown: fraction,
+    disclosureNarrative: fraction,
+    disclosureMultiple: positive,
+  }),
+  sentiment: z.strictObject({
+    momentum: num,
+    hypeGrowth: num,
+    capex: num,
+    gravity: nonNegative,
+    gravityThreshold: positive,
+    noise: nonNegative,
+    scarredMomentum: fraction,
+    recovery: fraction,
+    floor: positive,
+    ceiling: positive,
+    disclosureDamping: fraction,
+  }),
+  correction: z.strictObject({
+    hazardMax: fraction,
+    hazardMidpoint: positive,
+    hazardWidth: positive,
+    depth: z.tuple([fraction, fraction]),
+    quarters: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+    cooldown: z.number().int().min(0),
+  }),
+  financing: z.strictObject({
+    appetite: fraction,
+    appetiteFloor: num,
+    appetiteSpan: positive,
+    correctionAppetite: fraction,
+    discount: fraction,
+    emergencyDiscount: fraction,
+    emergencyBuffer: nonNegative,
+  }),
+  events: EventDeckSchema,
+});
+
+export type EconomyConfig = z.infer<typeof EconomyConfigSchema>;
+export type SectorConfig = z.infer<typeof SectorConfigSchema>;

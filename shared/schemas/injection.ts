@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { REGIMES, SECTOR_IDS } from "./vocabulary.js";
+
+const sector = z.enum(SECTOR_IDS);
+const factor = z.number().positive().max(10);
+
+/** A market event: drawn from the seeded deck, or injected by the facilitator. */
+export const GameEventSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("gpuShock"), scope: z.enum(["all", "vendor"]), factor }),
+  z.strictObject({ kind: z.literal("openRelease"), jump: z.number().min(0).max(50) }),
+  z.strictObject({ kind: z.literal("scalingWall"), factor: z.number().positive().max(1) }),
+  z.strictObject({ kind: z.literal("rateChange"), delta: z.number().min(-0.1).max(0.1) }),
+  z.strictObject({ kind: z.literal("adoptionWave"), sector, factor }),
+  z.strictObject({ kind: z.literal("provenanceScandal"), sector }),
+  z.strictObject({ kind: z.literal("mediaLaw") }),
+  z.strictObject({ kind: z.literal("sectorRegulation"), sector, regulated: z.boolean() }),
+  z.strictObject({ kind: z.literal("selloff"), depth: z.number().min(0).max(0.9) }),
+]);
+export type GameEvent = z.infer<typeof GameEventSchema>;
+
+/** A facilitator's intervention, applied at the start of the next resolution. */
+export const InjectionSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("event"), event: GameEventSchema }),
+  z.strictObject({ kind: z.literal("regime"), regime: z.enum(REGIMES) }),
+  z.strictObject({ kind: z.literal("disclosure"), on: z.boolean() }),
+]);
+export type Injection = z.infer<typeof InjectionSchema>;
