@@ -56,8 +56,8 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     blurb: "No events and gentle numbers, for learning the controls.",
     changes: {
       quarters: 12,
-      compute: { noise: 0 },
-      sentiment: { noise: 0, gravity: 0.03 },
+      compute: { noise: 0.02 }, // gentle, not absent: the seed still matters
+      sentiment: { noise: 0.015, gravity: 0.03 },
       correction: { hazardMax: 0.15, depth: [0.2, 0.35] },
       regulation: { incidentRate: 0.03 },
       sectors: { media: { servingCost: 0.9 } },

@@ -12,6 +12,8 @@ export interface Quarter {
   rng: RngState;
   /** Action per firm (null for a delisted firm). */
   actions: (Action | null)[];
+  /** Per firm, per sector: $M into integration (the action's `apps` as an array). */
+  appSpend: number[][];
   /** The reports being filled in, one per firm. */
   reports: FirmReport[];
   /** Compute price each firm pays this quarter. */

@@ -1,7 +1,7 @@
 import { cloneRng, nextNormal } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
-import { SECTOR_IDS } from "../schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
 import { applyEvent, drawNews } from "./events.js";
 import type { Quarter } from "./quarter.js";
 import { bankruptcy } from "./rules/bankruptcy.js";
@@ -34,6 +34,7 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
     firms,
     rng: cloneRng(state.rng),
     actions: chosen,
+    appSpend: chosen.map(appsBySector),
     reports: firms.map((firm) => emptyReport(q, firm)),
     prices: firms.map(() => state.market.computePrice),
     fineRates: firms.map(() => SECTOR_IDS.map(() => 0)),
@@ -56,17 +57,40 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
   const marketReport = valueAndSentiment(t, events);
   advanceWorld(t);
 
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as FirmState;
     const action = chosen[i];
     if (action) firm.lastAction = action;
-    firm.history = firm.history.concat(t.reports[i] as FirmReport);
-  });
-  market.history = market.history.concat(marketReport);
+    firm.history = appended(firm.history, t.reports[i] as FirmReport);
+  }
+  market.history = appended(market.history, marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
   for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", ...incident });
 
-  const next: GameState = { ...state, quarter: q, rng: t.rng, market, firms, log: t.log.length > 0 ? state.log.concat(t.log) : state.log };
+  const next: GameState = {
+    engineVersion: state.engineVersion,
+    config: state.config,
+    seed: state.seed,
+    quarter: q,
+    rng: t.rng,
+    market,
+    firms,
+    log: t.log.length > 0 ? [...state.log, ...t.log] : state.log,
+  };
   return { state: next, report: { quarter: q, market: marketReport, firms: t.reports, log: t.log } };
+}
+
+function appsBySector(action: Action | null): number[] {
+  const spend = [0, 0, 0, 0, 0, 0];
+  if (action) for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = action.apps[SECTOR_IDS[s] as SectorId] ?? 0;
+  return spend;
+}
+
+/** A copy of `list` with `item` at the end (faster than concat, which checks spreadability). */
+function appended<T>(list: readonly T[], item: T): T[] {
+  const out = list.slice();
+  out.push(item);
+  return out;
 }
 
 function chooseAction(state: GameState, firm: FirmState, submitted: Action | undefined): Action {
@@ -242,16 +266,56 @@ function emptyReport(quarter: number, firm: FirmState): FirmReport {
   };
 }
 
-function cloneFirm(firm: FirmState): FirmState {
-  return { ...firm, integration: firm.integration.slice(), customers: firm.customers.slice() };
+/** Copies every field by name: a literal of fixed shape is much faster than a spread. */
+function cloneFirm(f: FirmState): FirmState {
+  return {
+    id: f.id,
+    name: f.name,
+    cash: f.cash,
+    shares: f.shares,
+    founderShares: f.founderShares,
+    capability: f.capability,
+    compute: f.compute,
+    trainingSpendTotal: f.trainingSpendTotal,
+    openWeights: f.openWeights,
+    ecosystem: f.ecosystem,
+    efficiencySpendTotal: f.efficiencySpendTotal,
+    efficiency: f.efficiency,
+    edge: f.edge,
+    hardware: f.hardware,
+    lockedUntil: f.lockedUntil,
+    integration: f.integration.slice(),
+    customers: f.customers.slice(),
+    complianceStock: f.complianceStock,
+    incidents: f.incidents,
+    dataMoat: f.dataMoat,
+    hype: f.hype,
+    trainingCredit: f.trainingCredit,
+    valueCreated: f.valueCreated,
+    delisted: f.delisted,
+    lastAction: f.lastAction,
+    history: f.history,
+  };
 }
 
-function cloneMarket(market: MarketState): MarketState {
+function cloneMarket(m: MarketState): MarketState {
   return {
-    ...market,
-    sectorTam: market.sectorTam.slice(),
-    sectorTrust: market.sectorTrust.slice(),
-    sectorRegulated: market.sectorRegulated.slice(),
-    correction: { ...market.correction },
+    computePrice: m.computePrice,
+    vendorShock: m.vendorShock,
+    openBaseline: m.openBaseline,
+    alpha: m.alpha,
+    rate: m.rate,
+    regime: m.regime,
+    disclosure: m.disclosure,
+    mediaLaw: m.mediaLaw,
+    sentiment: m.sentiment,
+    sentimentPeak: m.sentimentPeak,
+    apiPool: m.apiPool,
+    sectorTam: m.sectorTam.slice(),
+    sectorTrust: m.sectorTrust.slice(),
+    sectorRegulated: m.sectorRegulated.slice(),
+    correction: { ...m.correction },
+    news: m.news,
+    history: m.history,
   };
 }

@@ -1,7 +1,7 @@
 import { formatMoney } from "../format.js";
 import { err, ok, type Result } from "../result.js";
 import { type Action, ActionInputSchema } from "../schemas/action.js";
-import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { isSectorId, SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
 import { raiseCapacity } from "./rules/financing.js";
 import type { FirmState, GameState } from "./types.js";
 
@@ -87,6 +87,13 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
   return problem ? err(problem) : ok(action);
 }
 
+function checkAmount(field: string, value: number | undefined): ActionError | null {
+  if (value === undefined) return null;
+  if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", message: `${field} must be a finite number, got ${value}`, field };
+  if (value < 0) return { code: "NEGATIVE", message: `${field} must be ≥ 0, got ${value}`, field };
+  return null;
+}
+
 /**
  * Checks a complete action against the firm's state; null when it is legal. Used after
  * parsing and, in resolution, on actions given directly by trusted code.
@@ -94,20 +101,17 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
 export function checkAction(state: GameState, firm: FirmState, action: Action): ActionError | null {
   if (state.quarter >= state.config.quarters) return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}` };
   if (firm.delisted) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
-  const amounts: [string, number][] = [
-    ["train", action.train],
-    ["efficiency", action.efficiency],
-    ["compliance", action.compliance],
-    ["marketing", action.marketing],
-    ["raise", action.raise],
-  ];
-  for (const [id, spend] of Object.entries(action.apps)) {
-    if (!(SECTOR_IDS as readonly string[]).includes(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
-    amounts.push([`apps.${id}`, spend as number]);
-  }
-  for (const [field, value] of amounts) {
-    if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", message: `${field} must be a finite number, got ${value}`, field };
-    if (value < 0) return { code: "NEGATIVE", message: `${field} must be ≥ 0, got ${value}`, field };
+  const problem =
+    checkAmount("train", action.train) ??
+    checkAmount("efficiency", action.efficiency) ??
+    checkAmount("compliance", action.compliance) ??
+    checkAmount("marketing", action.marketing) ??
+    checkAmount("raise", action.raise);
+  if (problem) return problem;
+  for (const id in action.apps) {
+    if (!isSectorId(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
+    const appsProblem = checkAmount(`apps.${id}`, action.apps[id]);
+    if (appsProblem) return appsProblem;
   }
   if (firm.openWeights && !action.openWeights)
     return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };

@@ -1,5 +1,6 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { sectorList } from "../sectors.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
 
@@ -10,6 +11,7 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
  */
 export function income(t: Quarter): void {
   const { config, market, firms, reports, prices, fineRates } = t;
+  const sectors = sectorList(config);
   firms.forEach((firm, i) => {
     const report = reports[i];
     if (!report || firm.delisted) return;
@@ -19,7 +21,7 @@ export function income(t: Quarter): void {
     let fines = 0;
     const rates = fineRates[i] as number[];
     for (let s = 0; s < SECTOR_IDS.length; s++) {
-      const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+      const sector = sectors[s] as (typeof sectors)[number];
       const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number);
       report.sectorRevenue[s] = sectorRevenue;
       revenue += sectorRevenue;

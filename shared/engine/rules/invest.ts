@@ -27,7 +27,7 @@ export function financing(t: Quarter): void {
  * licence fee on big runs is booked as an operating cost.
  */
 export function spendAndTrain(t: Quarter): void {
-  const { config, market, firms, actions, reports, prices, q } = t;
+  const { config, market, firms, actions, reports, prices, appSpend, q } = t;
   firms.forEach((firm, i) => {
     const action = actions[i];
     const report = reports[i];
@@ -38,7 +38,7 @@ export function spendAndTrain(t: Quarter): void {
     }
     if (action.openWeights) firm.openWeights = true;
     let appsSpend = 0;
-    for (const id of SECTOR_IDS) appsSpend += action.apps[id] ?? 0;
+    for (const spend of appSpend[i] as number[]) appsSpend += spend;
     const edgeSpend = action.distill && !firm.edge ? config.apps.edgeCost : 0;
     if (edgeSpend > 0) firm.edge = true;
     const spent = action.train + appsSpend + action.efficiency + action.compliance + action.marketing + edgeSpend;
@@ -72,7 +72,7 @@ export function openBaseline(t: Quarter): void {
 
 /** Steps 4–5. Serving efficiency (diminishing returns) and integration per sector. */
 export function efficiencyAndIntegration(t: Quarter): void {
-  const { config, firms, actions } = t;
+  const { config, firms, actions, appSpend } = t;
   const decay = 1 - config.apps.integrationDecay;
   firms.forEach((firm, i) => {
     const action = actions[i];
@@ -80,8 +80,9 @@ export function efficiencyAndIntegration(t: Quarter): void {
     firm.efficiencySpendTotal += action.efficiency;
     firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
+    const spendBySector = appSpend[i] as number[];
     for (let s = 0; s < SECTOR_IDS.length; s++) {
-      const spend = action.apps[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]] ?? 0;
+      const spend = spendBySector[s] as number;
       firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed;
     }
     firm.complianceStock = firm.complianceStock * (1 - config.regulation.complianceDecay) + action.compliance;

@@ -1,5 +1,6 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { power, sectorList } from "../sectors.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
 export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
@@ -22,9 +23,10 @@ export function marketShares(t: Quarter): void {
     const firm = firms[i];
     fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
   }
-  const outside = a.outsideQuality ** a.sharpness;
+  const outside = power(a.outsideQuality, a.sharpness);
+  const sectors = sectorList(config);
   for (let s = 0; s < SECTOR_IDS.length; s++) {
-    const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+    const sector = sectors[s] as (typeof sectors)[number];
     let total = outside;
     for (let i = 0; i < n; i++) {
       const firm = firms[i];
@@ -32,10 +34,15 @@ export function marketShares(t: Quarter): void {
         quality[i] = 0;
         continue;
       }
+      const integration = firm.integration[s] as number;
+      if (integration <= 0) {
+        quality[i] = 0;
+        continue;
+      }
       const fitRatio = Math.min(1, (fit[i] as number) / sector.need);
       const latency = sector.latencyBound && !firm.edge ? a.latencyPenalty : 1;
-      const q = (firm.integration[s] as number) * fitRatio ** a.fitExponent * (1 + firm.dataMoat) * latency;
-      quality[i] = q > 0 ? q ** a.sharpness : 0;
+      const q = integration * power(fitRatio, a.fitExponent) * (1 + firm.dataMoat) * latency;
+      quality[i] = q > 0 ? power(q, a.sharpness) : 0;
       total += quality[i] as number;
     }
     const speed = a.adoption * (market.sectorTrust[s] as number);

@@ -1,6 +1,7 @@
 import { nextFloat } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { sectorList } from "../sectors.js";
 import type { FirmReport } from "../types.js";
 import { complianceLevel } from "./compliance.js";
 
@@ -19,6 +20,7 @@ export function regulation(t: Quarter): void {
   const r = config.regulation;
   const applicationRegime = market.regime === "application";
   const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
+  const sectors = sectorList(config);
   firms.forEach((firm, i) => {
     const level = complianceLevel(firm);
     const compliant = level >= r.complianceTier;
@@ -26,7 +28,7 @@ export function regulation(t: Quarter): void {
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const u = nextFloat(rng);
       if (firm.delisted) continue;
-      const sector = config.sectors[SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]];
+      const sector = sectors[s] as (typeof sectors)[number];
       if (sector.disclosureRule && disclosureEnforced && !compliant) rates[s] = (rates[s] as number) + r.disclosureFineRate;
       if (!market.sectorRegulated[s]) continue;
       const share = firm.customers[s] as number;

@@ -1,0 +1,94 @@
+/**
+ * Engine benchmark: firm-quarters per second on one core (6 firms × 16 quarters, random
+ * legal actions, default preset) and heap allocated per quarter.
+ * Run with `npm run bench` (node --expose-gc, a large young generation so that no
+ * collection runs while allocation is measured).
+ */
+import { PerformanceObserver } from "node:perf_hooks";
+import { type Action, createGame, DEFAULT_CONFIG, type GameState, nextFloat, resolveQuarter, SECTOR_IDS, type SectorId, seedRng } from "../../shared/index.js";
+
+const FIRMS = 6;
+const config = DEFAULT_CONFIG;
+const seats = Array.from({ length: FIRMS }, (_, i) => ({ id: `f${i}`, name: `Firm ${i}` }));
+
+/** Random legal actions, pre-drawn as budget fractions so that drawing costs nothing. */
+const rng = seedRng("bench");
+const templates = Array.from({ length: 4096 }, () => {
+  const w = Array.from({ length: 4 + SECTOR_IDS.length }, () => nextFloat(rng));
+  const total = w.reduce((a, b) => a + b, 0);
+  return { spendShare: nextFloat(rng) * 0.6, weights: w.map((x) => x / total), hardware: nextFloat(rng) < 0.5 ? ("flexible" as const) : ("locked" as const) };
+});
+
+function actionFor(state: GameState, i: number, k: number): Action {
+  const firm = state.firms[i] as (typeof state.firms)[number];
+  const t = templates[k & 4095] as (typeof templates)[number];
+  const budget = Math.max(0, firm.cash) * t.spendShare;
+  const w = t.weights;
+  const apps: Partial<Record<SectorId, number>> = {};
+  for (let s = 0; s < SECTOR_IDS.length; s++) apps[SECTOR_IDS[s] as SectorId] = budget * (w[4 + s] as number);
+  const lockRunning = firm.hardware === "locked" && state.quarter + 1 <= firm.lockedUntil;
+  return {
+    train: budget * (w[0] as number),
+    apps,
+    efficiency: budget * (w[1] as number),
+    compliance: budget * (w[2] as number),
+    marketing: budget * (w[3] as number),
+    distill: false,
+    openWeights: firm.openWeights,
+    hardware: lockRunning ? "locked" : t.hardware,
+    raise: 0,
+  };
+}
+
+function playGames(games: number): number {
+  let quarters = 0;
+  let k = 0;
+  for (let g = 0; g < games; g++) {
+    let state = createGame(config, g, seats);
+    while (state.quarter < config.quarters) {
+      const actions: Record<string, Action> = {};
+      for (let i = 0; i < FIRMS; i++) if (!state.firms[i]?.delisted) actions[(state.firms[i] as { id: string }).id] = actionFor(state, i, k++);
+      state = resolveQuarter(state, actions).state;
+      quarters++;
+    }
+  }
+  return quarters;
+}
+
+let collections = 0;
+new PerformanceObserver((list) => {
+  collections += list.getEntries().length;
+}).observe({ entryTypes: ["gc"] });
+
+playGames(300); // warm up the JIT
+const runs: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const start = process.hrtime.bigint();
+  const quarters = playGames(2000);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  runs.push((quarters * FIRMS) / seconds);
+}
+runs.sort((a, b) => a - b);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+let allocation = "run with node --expose-gc to measure";
+if (gc) {
+  gc();
+  await new Promise((r) => setTimeout(r, 10));
+  collections = 0;
+  const before = process.memoryUsage().heapUsed;
+  const quarters = playGames(100);
+  const after = process.memoryUsage().heapUsed;
+  await new Promise((r) => setTimeout(r, 10));
+  allocation =
+    collections === 0
+      ? `${((after - before) / quarters / 1024).toFixed(1)} KiB per quarter (${((after - before) / quarters / FIRMS / 1024).toFixed(2)} KiB per firm-quarter)`
+      : "a collection ran during measurement; raise --max-semi-space-size";
+}
+
+const median = runs[2] as number;
+console.log(`engine: ${FIRMS} firms × ${config.quarters} quarters, default preset, random legal actions, one core (${process.version})`);
+console.log(
+  `  throughput: ${Math.round(median).toLocaleString("en-US")} firm-quarters/s (median of 5 runs of 2,000 games; min ${Math.round(runs[0] as number).toLocaleString("en-US")}, max ${Math.round(runs[4] as number).toLocaleString("en-US")})`,
+);
+console.log(`  allocation: ${allocation}`);

@@ -1,0 +1,104 @@
+import { complianceLevel } from "../engine/rules/compliance.js";
+import { appCapability } from "../engine/rules/market.js";
+import type { FirmView } from "../engine/view.js";
+import type { Action } from "../schemas/action.js";
+import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+
+/** What a bot wants this quarter, as budget shares; `toAction` makes it legal. */
+export interface Plan {
+  /** Share of the budget (cash + raise) to spend this quarter, 0..1. */
+  spendShare: number;
+  /** Relative weights of the spending fields. */
+  train?: number;
+  apps?: Partial<Record<SectorId, number>>;
+  efficiency?: number;
+  compliance?: number;
+  marketing?: number;
+  /** Share of the market's appetite to raise, 0..1. */
+  raiseShare?: number;
+  distill?: boolean;
+  openWeights?: boolean;
+  hardware?: Action["hardware"];
+}
+
+/** The capability the firm can build apps with: its own or the open baseline less the gap. */
+export function usableCapability(view: FirmView): number {
+  return appCapability(view.self.capability, view.market.openBaseline, view.config.openBaseline.appGap);
+}
+
+/** Sectors whose capability need the firm meets (at `margin` of the need), best first. */
+export function fittingSectors(view: FirmView, margin = 0.9): SectorId[] {
+  const capability = usableCapability(view);
+  return SECTOR_IDS.filter((id) => capability >= view.config.sectors[id].need * margin).sort((a, b) => sectorAppeal(view, b) - sectorAppeal(view, a));
+}
+
+/** Revenue per quarter a sector can pay after serving costs, roughly, for this firm. */
+export function sectorAppeal(view: FirmView, id: SectorId): number {
+  const s = SECTOR_IDS.indexOf(id);
+  const sector = view.config.sectors[id];
+  const tam = (view.market.sectorTam[s] as number) * (view.market.sectorTrust[s] as number);
+  const margin = 1 - view.config.opex.perRevenue - (sector.servingCost * view.market.computePrice) / view.self.efficiency;
+  const latency = sector.latencyBound && !view.self.edge ? 0.5 : 1;
+  return tam * margin * latency;
+}
+
+export function needsCompliance(view: FirmView): boolean {
+  const regulatedServed = SECTOR_IDS.some(
+    (id, s) => (view.market.sectorRegulated[s] || view.config.sectors[id].disclosureRule) && (view.self.customers[s] as number) > 0.01,
+  );
+  return regulatedServed && view.market.regime !== "none" && complianceLevel(view.self) < view.config.regulation.complianceTier * 1.5;
+}
+
+/** Market bubble ratio last reported, and whether sentiment fell last quarter. */
+export function marketMood(view: FirmView): { bubbleRatio: number; sentiment: number; falling: boolean; correction: boolean } {
+  const history = view.market.history;
+  const last = history[history.length - 1];
+  const before = history[history.length - 2];
+  return {
+    bubbleRatio: last?.bubbleRatio ?? 1,
+    sentiment: view.market.sentiment,
+    falling: !!last && !!before && last.sentiment < before.sentiment * 0.97,
+    correction: view.market.correction.active || view.market.correction.count > 0,
+  };
+}
+
+/** Turns a plan into a legal action for the firm's current state. */
+export function toAction(view: FirmView, plan: Plan): Action {
+  const self = view.self;
+  const raise = Math.max(0, Math.min(1, plan.raiseShare ?? 0)) * view.limits.maxRaise * 0.999;
+  let budget = Math.max(0, self.cash + raise) * Math.max(0, Math.min(1, plan.spendShare)) * 0.999;
+  const distill = !!plan.distill && !self.edge && budget >= view.limits.edgeCost;
+  if (distill) budget -= view.limits.edgeCost;
+  const apps = plan.apps ?? {};
+  let total = (plan.train ?? 0) + (plan.efficiency ?? 0) + (plan.compliance ?? 0) + (plan.marketing ?? 0);
+  for (const id of SECTOR_IDS) total += apps[id] ?? 0;
+  const share = (weight: number | undefined) => (total > 0 ? (budget * Math.max(0, weight ?? 0)) / total : 0);
+  const appsSpend: Partial<Record<SectorId, number>> = {};
+  for (const id of SECTOR_IDS) {
+    const spend = share(apps[id]);
+    if (spend > 0) appsSpend[id] = spend;
+  }
+  const lockRunning = self.hardware === "locked" && view.quarter + 1 <= self.lockedUntil;
+  return {
+    train: share(plan.train),
+    apps: appsSpend,
+    efficiency: share(plan.efficiency),
+    compliance: share(plan.compliance),
+    marketing: share(plan.marketing),
+    distill,
+    openWeights: self.openWeights || !!plan.openWeights,
+    hardware: lockRunning ? "locked" : (plan.hardware ?? self.hardware),
+    raise,
+  };
+}
+
+/** Spreads `weight` over the given sectors in proportion to their appeal. */
+export function appsWeights(view: FirmView, sectors: readonly SectorId[], weight: number): Partial<Record<SectorId, number>> {
+  const appeal = sectors.map((id) => Math.max(0.05, sectorAppeal(view, id)));
+  const total = appeal.reduce((a, b) => a + b, 0);
+  const out: Partial<Record<SectorId, number>> = {};
+  sectors.forEach((id, i) => {
+    out[id] = total > 0 ? (weight * (appeal[i] as number)) / total : 0;
+  });
+  return out;
+}

@@ -1,0 +1,22 @@
+import type { EconomyConfig, SectorConfig } from "../schemas/config.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
+
+const cache = new WeakMap<EconomyConfig, readonly SectorConfig[]>();
+
+/** The config's sectors in `SECTOR_IDS` order (memoised per config object: a hot path). */
+export function sectorList(config: EconomyConfig): readonly SectorConfig[] {
+  let list = cache.get(config);
+  if (!list) {
+    list = SECTOR_IDS.map((id) => config.sectors[id]);
+    cache.set(config, list);
+  }
+  return list;
+}
+
+/** x^e with the common small integer exponents computed by multiplication. */
+export function power(x: number, e: number): number {
+  if (e === 1) return x;
+  if (e === 2) return x * x;
+  if (e === 3) return x * x * x;
+  return x ** e;
+}

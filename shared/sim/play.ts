@@ -1,0 +1,67 @@
+import { type BotName, type BotOptions, botAction } from "../bots/index.js";
+import { createGame } from "../engine/create.js";
+import { resolveQuarter } from "../engine/resolve.js";
+import type { FirmSeat, GameState, QuarterReport } from "../engine/types.js";
+import { viewFor } from "../engine/view.js";
+import { type RngState, seedRng } from "../rng.js";
+import type { Action } from "../schemas/action.js";
+import type { EconomyConfig } from "../schemas/config.js";
+import type { Injection } from "../schemas/injection.js";
+
+export interface Seat {
+  bot: BotName;
+  options?: BotOptions;
+}
+
+/** A whole game as a record: what `--replay` re-runs and what the server stores. */
+export interface GameRecord {
+  engineVersion: string;
+  config: EconomyConfig;
+  seed: string;
+  firms: FirmSeat[];
+  /** Quarter by quarter: each firm's action and the facilitator's injections. */
+  quarters: { actions: Record<string, Action>; injections: Injection[] }[];
+}
+
+export interface PlayedGame {
+  record: GameRecord;
+  states: GameState[];
+  reports: QuarterReport[];
+}
+
+/** A seat's bot generator: its own stream, so seats never share luck with the market. */
+export function botRng(seed: string | number, firmId: string): RngState {
+  return seedRng(`${seed}/bot/${firmId}`);
+}
+
+/** Firm ids and names for a line-up: "scaler-1", "builder-2", … */
+export function seatsFor(lineup: readonly Seat[]): FirmSeat[] {
+  return lineup.map((seat, i) => ({ id: `${seat.bot}-${i + 1}`, name: `${seat.bot[0]?.toUpperCase()}${seat.bot.slice(1)} ${i + 1}` }));
+}
+
+/** Plays a game of bots to the end; every bot sees only its own firm's view. */
+export function playBots(config: EconomyConfig, seed: string | number, lineup: readonly Seat[], injections: Record<number, Injection[]> = {}): PlayedGame {
+  const firms = seatsFor(lineup);
+  let state = createGame(config, seed, firms);
+  const rngs = firms.map((f) => botRng(seed, f.id));
+  const played: PlayedGame = {
+    record: { engineVersion: state.engineVersion, config, seed: String(seed), firms, quarters: [] },
+    states: [state],
+    reports: [],
+  };
+  while (state.quarter < config.quarters) {
+    const actions: Record<string, Action> = {};
+    state.firms.forEach((firm, i) => {
+      if (firm.delisted) return;
+      const seat = lineup[i] as Seat;
+      actions[firm.id] = botAction(seat.bot, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState, seat.options);
+    });
+    const quarterInjections = injections[state.quarter + 1] ?? [];
+    const { state: next, report } = resolveQuarter(state, actions, quarterInjections);
+    played.record.quarters.push({ actions, injections: quarterInjections });
+    played.states.push(next);
+    played.reports.push(report);
+    state = next;
+  }
+  return played;
+}

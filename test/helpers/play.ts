@@ -1,0 +1,68 @@
+import { randomBot } from "../../shared/bots/random.js";
+import {
+  type Action,
+  createGame,
+  type EconomyConfig,
+  type GameState,
+  type Injection,
+  loadConfig,
+  type QuarterReport,
+  resolveQuarter,
+  SCENARIOS,
+  type ScenarioId,
+  seedRng,
+  viewFor,
+} from "../../shared/index.js";
+
+export function configFor(scenario: ScenarioId = "ai-2025", override: unknown = {}): EconomyConfig {
+  const loaded = loadConfig(scenario, override);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value;
+}
+
+export const ALL_SCENARIOS: readonly ScenarioId[] = SCENARIOS;
+
+export function seats(n: number) {
+  return Array.from({ length: n }, (_, i) => ({ id: `f${i + 1}`, name: `Firm ${i + 1}` }));
+}
+
+export interface Played {
+  states: GameState[];
+  reports: QuarterReport[];
+  actions: Record<string, Action>[];
+}
+
+/**
+ * Plays a whole game with random legal actions drawn from `actionSeed` (each firm sees only
+ * its own view), optionally with injections per quarter.
+ */
+export function playRandomGame(
+  config: EconomyConfig,
+  seed: string | number,
+  firms: number,
+  actionSeed: string | number,
+  injections: Record<number, Injection[]> = {},
+): Played {
+  const rng = seedRng(actionSeed);
+  let state = createGame(config, seed, seats(firms));
+  const played: Played = { states: [state], reports: [], actions: [] };
+  while (state.quarter < config.quarters) {
+    const actions: Record<string, Action> = {};
+    for (const firm of state.firms) {
+      if (!firm.delisted) actions[firm.id] = randomBot(viewFor(state, { kind: "firm", firmId: firm.id }), rng);
+    }
+    const { state: next, report } = resolveQuarter(state, actions, injections[state.quarter + 1] ?? []);
+    played.actions.push(actions);
+    played.reports.push(report);
+    played.states.push(next);
+    state = next;
+  }
+  return played;
+}
+
+/** Every number in a JSON-like value, with its path. */
+export function* numbersIn(value: unknown, path = "$"): Generator<[string, number]> {
+  if (typeof value === "number") yield [path, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* numbersIn(value[i], `${path}[${i}]`);
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) yield* numbersIn(v, `${path}.${k}`);
+}
