@@ -79,15 +79,63 @@ export function publicReport(r: FirmReport): PublicFirmReport {
   };
 }
 
+/**
+ * Published histories, memoised by the history array they come from: a firm's history array
+ * is never modified (each quarter makes a new one), so its public form can be shared and is
+ * frozen. Bots ask for a view every quarter; this keeps that O(firms) instead of O(firms ×
+ * quarters).
+ */
+const publishedHistories = new WeakMap<readonly FirmReport[], readonly PublicFirmReport[]>();
+const publishedReports = new WeakMap<FirmReport, PublicFirmReport>();
+
+function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
+  let published = publishedHistories.get(history);
+  if (!published) {
+    published = Object.freeze(
+      history.map((report) => {
+        let pub = publishedReports.get(report);
+        if (!pub) {
+          pub = Object.freeze(publicReport(report));
+          publishedReports.set(report, pub);
+        }
+        return pub;
+      }),
+    );
+    publishedHistories.set(history, published);
+  }
+  return published as PublicFirmReport[];
+}
+
+function publicMarket(m: MarketState): PublicMarket {
+  return {
+    computePrice: m.computePrice,
+    vendorShock: m.vendorShock,
+    openBaseline: m.openBaseline,
+    alpha: m.alpha,
+    rate: m.rate,
+    regime: m.regime,
+    disclosure: m.disclosure,
+    mediaLaw: m.mediaLaw,
+    sentiment: m.sentiment,
+    sentimentPeak: m.sentimentPeak,
+    apiPool: m.apiPool,
+    sectorTam: m.sectorTam.slice(),
+    sectorTrust: m.sectorTrust.slice(),
+    sectorRegulated: m.sectorRegulated.slice(),
+    correction: { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter },
+    news: m.news,
+    history: m.history,
+  };
+}
+
 function publicView(state: GameState): PublicView {
-  const { correction, ...market } = state.market;
   return {
     engineVersion: state.engineVersion,
     quarter: state.quarter,
     quarters: state.config.quarters,
     config: state.config,
-    market: { ...market, correction: { active: correction.quartersLeft > 0, count: correction.count, firstQuarter: correction.firstQuarter } },
-    firms: state.firms.map((f) => ({ id: f.id, name: f.name, delisted: f.delisted, history: f.history.map(publicReport) })),
+    market: publicMarket(state.market),
+    firms: state.firms.map((f) => ({ id: f.id, name: f.name, delisted: f.delisted, history: publishedHistory(f.history) })),
     log: state.log,
   };
 }

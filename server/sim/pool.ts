@@ -1,0 +1,72 @@
+import { SingleBar } from "cli-progress";
+import { Piscina } from "piscina";
+import type { RunResult, RunSpec } from "../../shared/sim/run.js";
+import type { Chunk } from "./worker.js";
+
+export interface PoolOptions {
+  workers: number;
+  csv: boolean;
+  records: boolean;
+  progress: boolean;
+}
+
+/** Progress: a bar with ETA on a terminal; a quiet line every 10% otherwise. */
+function progressReporter(total: number, enabled: boolean) {
+  if (!enabled) return { tick: (_n: number) => {}, stop: () => {} };
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar({
+      format: "sim [{bar}] {percentage}% | {value}/{total} games | {duration_formatted} elapsed | ETA {eta_formatted}",
+      stream: process.stderr,
+      hideCursor: true,
+    });
+    bar.start(total, 0);
+    return { tick: (n: number) => bar.increment(n), stop: () => bar.stop() };
+  }
+  const started = Date.now();
+  let done = 0;
+  let nextDecile = 1;
+  return {
+    tick: (n: number) => {
+      done += n;
+      while (done >= (nextDecile * total) / 10 && nextDecile <= 10) {
+        const elapsed = (Date.now() - started) / 1000;
+        const eta = done > 0 ? (elapsed * (total - done)) / done : 0;
+        process.stderr.write(`sim: ${nextDecile * 10}% (${done}/${total} games, ${elapsed.toFixed(1)} s, ETA ${eta.toFixed(1)} s)\n`);
+        nextDecile++;
+      }
+    },
+    stop: () => {},
+  };
+}
+
+/**
+ * Plays every run on a pool of worker threads, in chunks; results come back in run order,
+ * so outputs are identical whatever the number of workers.
+ */
+export async function runAll(specs: readonly RunSpec[], options: PoolOptions): Promise<RunResult[]> {
+  const workers = Math.max(1, options.workers);
+  const chunkSize = Math.max(5, Math.min(100, Math.ceil(specs.length / (workers * 8))));
+  const pool = new Piscina<Chunk, RunResult[]>({
+    filename: new URL("./worker.ts", import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 1000,
+  });
+  const progress = progressReporter(specs.length, options.progress);
+  try {
+    const chunks: Promise<RunResult[]>[] = [];
+    for (let start = 0; start < specs.length; start += chunkSize) {
+      const slice = specs.slice(start, start + chunkSize);
+      chunks.push(
+        pool.run({ specs: slice, outputs: { csv: options.csv, record: options.records } }).then((results) => {
+          progress.tick(slice.length);
+          return results;
+        }),
+      );
+    }
+    return (await Promise.all(chunks)).flat();
+  } finally {
+    progress.stop();
+    await pool.destroy();
+  }
+}
