@@ -8,9 +8,46 @@ import { appsWeights, fittingSectors, marketMood, needsCompliance, type Plan, to
 export interface BotOptions {
   /** Never sell new equity in an ordinary raise. */
   noRaise?: boolean;
+  /** Raise exactly as `builder` would (the fairness check: an edge that is not financing). */
+  raiseLikeBuilder?: boolean;
+}
+
+/** Builder's financing: a modest share of the market's appetite once sentiment is warm. */
+function builderRaise(view: FirmView): number {
+  return view.market.sentiment >= DIALS.builder.raiseAbove ? DIALS.builder.raise : 0;
+}
+
+function raiseShare(view: FirmView, options: BotOptions | undefined, own: number): number {
+  if (options?.noRaise) return 0;
+  if (options?.raiseLikeBuilder) return builderRaise(view);
+  return own;
 }
 
 export type Bot = (view: FirmView, rng: RngState, options?: BotOptions) => Action;
+
+/**
+ * The bots' dials, in one place: spending as a share of the budget (cash + raise), raising
+ * as a share of the market's appetite, and the weights of each plan.
+ */
+export const DIALS = {
+  scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
+  ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
+  builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
+  open: { spend: 0.25, train: 0.25 },
+  balanced: { spend: 0.34, train: 0.33, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.54, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
+  pivot: {
+    spend: 0.31,
+    train: 0.85,
+    marketing: 0.1,
+    apps: 0.33,
+    appsBreadth: 1,
+    raise: 0.51,
+    raiseAbove: 1.1,
+    bubbleRatio: 1.75,
+    shipSpend: 0.38,
+    shipBreadth: 5,
+  },
+};
 
 /** A little jitter so that identical bots do not move in lockstep. */
 function jitter(rng: RngState, value: number, spread = 0.15): number {
@@ -23,15 +60,15 @@ function latencySectorFits(view: FirmView, sectors: readonly SectorId[]): boolea
 
 /** Builder's plan: apps where capability already fits, efficiency, compliance, an edge model. */
 function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: number): Plan {
-  const sectors = fittingSectors(view).slice(0, breadth);
+  const fitting = fittingSectors(view);
+  const sectors = fitting.slice(0, breadth);
   const media = sectors.includes("media");
-  const compliance = needsCompliance(view) ? 0.12 : 0.02;
   return {
     spendShare: jitter(rng, spendShare),
-    apps: appsWeights(view, sectors, 0.7),
-    efficiency: media ? 0.25 : 0.12,
-    compliance,
-    distill: latencySectorFits(view, sectors) && view.self.cash > 4 * view.limits.edgeCost,
+    apps: appsWeights(view, sectors, DIALS.ship.apps),
+    efficiency: media ? DIALS.ship.mediaEfficiency : DIALS.ship.efficiency,
+    compliance: needsCompliance(view) ? DIALS.ship.compliance : 0.02,
+    distill: latencySectorFits(view, fitting) && view.self.cash > DIALS.ship.distillCash * view.limits.edgeCost,
   };
 }
 
@@ -43,10 +80,10 @@ function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: nu
  */
 export const scaler: Bot = (view, rng, options) =>
   toAction(view, {
-    spendShare: jitter(rng, 0.4),
-    train: 0.8,
-    marketing: 0.2,
-    raiseShare: !options?.noRaise && view.market.sentiment > 1.05 ? 1 : 0,
+    spendShare: jitter(rng, DIALS.scaler.spend),
+    train: DIALS.scaler.train,
+    marketing: DIALS.scaler.marketing,
+    raiseShare: raiseShare(view, options, view.market.sentiment > DIALS.scaler.raiseAbove ? DIALS.scaler.raise : 0),
     hardware: "locked",
   });
 
@@ -55,9 +92,10 @@ export const scaler: Bot = (view, rng, options) =>
  * usually the open baseline. It invests in the best-paying sectors it already fits, in
  * serving efficiency (more when it serves synthetic media), in compliance when it serves a
  * regulated sector under a regime, and in an edge model once a latency-bound sector fits.
- * It never trains and never raises: slow, profitable, hard to kill.
+ * It never trains and raises only a little, in a warm market: slow, profitable, hard to kill.
  */
-export const builder: Bot = (view, rng) => toAction(view, shipPlan(view, rng, 0.22, 3));
+export const builder: Bot = (view, rng, options) =>
+  toAction(view, { ...shipPlan(view, rng, DIALS.builder.spend, DIALS.builder.breadth), raiseShare: raiseShare(view, options, builderRaise(view)) });
 
 /**
  * `open`: releases its weights in the first quarter, gives up API revenue and builds an
@@ -65,32 +103,38 @@ export const builder: Bot = (view, rng) => toAction(view, shipPlan(view, rng, 0.
  * the open baseline it builds on) and ships apps like a builder.
  */
 export const open: Bot = (view, rng) => {
-  const plan = shipPlan(view, rng, 0.25, 3);
-  return toAction(view, { ...plan, train: 0.25, openWeights: true });
+  const plan = shipPlan(view, rng, DIALS.open.spend, 3);
+  return toAction(view, { ...plan, train: DIALS.open.train, openWeights: true });
 };
 
 /**
- * `balanced`: hedges. It splits its spending between training and applications, keeps up
- * efficiency and a little marketing, and raises half of what the market allows when
- * sentiment is warm.
+ * `balanced`: trains its own model to ship where open models cannot reach. It splits its
+ * spending between training and applications, aims its apps at the most demanding sectors
+ * its own model fits (medical, driving, finance…, with an edge model for real-time ones),
+ * keeps up efficiency and compliance, and raises part of what a warm market allows.
  */
 export const balanced: Bot = (view, rng, options) => {
-  const sectors = fittingSectors(view).slice(0, 3);
+  const d = DIALS.balanced;
+  const sectors = fittingSectors(view)
+    .sort((a, b) => view.config.sectors[b].need - view.config.sectors[a].need)
+    .slice(0, d.breadth);
+  const media = sectors.includes("media");
   return toAction(view, {
-    spendShare: jitter(rng, 0.28),
-    train: 0.4,
-    apps: appsWeights(view, sectors, 0.4),
-    efficiency: 0.1,
+    spendShare: jitter(rng, d.spend),
+    train: view.self.capability < d.capabilityGoal ? d.train : d.train / 3,
+    apps: appsWeights(view, sectors, d.apps),
+    efficiency: media ? 2 * d.efficiency : d.efficiency,
     compliance: needsCompliance(view) ? 0.08 : 0,
-    marketing: 0.1,
-    raiseShare: !options?.noRaise && view.market.sentiment > 1.2 ? 0.5 : 0,
+    marketing: d.marketing,
+    distill: latencySectorFits(view, sectors) && view.self.cash > DIALS.ship.distillCash * view.limits.edgeCost,
+    raiseShare: raiseShare(view, options, view.market.sentiment > d.raiseAbove ? d.raise : 0),
   });
 };
 
 /** Has the bubble gone far enough (or popped) for `pivot` to start shipping? */
 export function pivotMoment(view: FirmView): boolean {
   const mood = marketMood(view);
-  if (mood.correction || mood.bubbleRatio >= 1.9) return true;
+  if (mood.correction || mood.bubbleRatio >= DIALS.pivot.bubbleRatio) return true;
   // Once shipping, keep shipping: a pivot is not undone.
   const last = view.self.lastAction;
   let apps = 0;
@@ -105,12 +149,13 @@ export function pivotMoment(view: FirmView): boolean {
  * its own model now fits.
  */
 export const pivot: Bot = (view, rng, options) => {
-  if (pivotMoment(view)) return toAction(view, shipPlan(view, rng, 0.3, 4));
+  const d = DIALS.pivot;
+  if (pivotMoment(view)) return toAction(view, { ...shipPlan(view, rng, d.shipSpend, d.shipBreadth), raiseShare: raiseShare(view, options, 0) });
   return toAction(view, {
-    spendShare: jitter(rng, 0.3),
-    train: 0.75,
-    marketing: 0.1,
-    apps: appsWeights(view, fittingSectors(view).slice(0, 1), 0.15),
-    raiseShare: !options?.noRaise && view.market.sentiment > 1.1 ? 0.6 : 0,
+    spendShare: jitter(rng, d.spend),
+    train: d.train,
+    marketing: d.marketing,
+    apps: appsWeights(view, fittingSectors(view).slice(0, d.appsBreadth), d.apps),
+    raiseShare: raiseShare(view, options, view.market.sentiment > d.raiseAbove ? d.raise : 0),
   });
 };

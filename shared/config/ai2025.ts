@@ -34,17 +34,17 @@ export const AI_2025: EconomyConfig = {
   openBaseline: {
     start: 28, // open-weight models start just behind the closed frontier
     growth: 2, // open models improve every quarter
-    lagQuarters: 2, // open weights trail the closed frontier by ~3.5 months (Epoch AI): about 2 quarters
-    lagGap: 4, // ... and a few benchmark points
-    appGap: 2, // building on the open baseline costs a little capability
+    lagQuarters: 3, // a floor: open weights are never more than 3 quarters behind the closed frontier (Epoch AI: ~3.5 months on average)
+    lagGap: 5.6, // ... less a few benchmark points
+    appGap: 3.3, // building apps on an open model costs a little capability
   },
   api: {
-    pool: 1200, // frontier API revenue per quarter at the start (~$5B a year, 2024)
+    pool: 1240, // frontier API revenue per quarter at the start (~$5B a year, 2024)
     priceDecline: 0.2, // ~10× a year at equal capability (a16z "LLMflation"): we use a gentler −20%/q
     volumeGrowth: 0.08, // token volume grows ~8% a quarter
-    hypeElasticity: 0.1, // demand rises with hype (S − 1)
-    leadForFullCapture: 6, // a 6-point lead over open models captures the whole API market
-    splitExponent: 1.5, // the leader takes a disproportionate share
+    hypeElasticity: 0.13, // demand rises with hype (S − 1)
+    leadForFullCapture: 8, // an 8-point lead over open models captures the whole API market
+    splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
   },
   sectors: {
@@ -103,14 +103,15 @@ export const AI_2025: EconomyConfig = {
   apps: {
     integrationDecay: 0.05, // integrations rot ~5% a quarter without upkeep
     fitExponent: 3, // below the sector's need, quality falls off fast
+    integrationFitExponent: 0.55, // integration work is only as good as the model it integrates (0 = fit does not matter)
     latencyPenalty: 0.3, // a remote API is 30% as good for real-time uses
     edgeCost: 120, // distilling an edge model (~1/10 of a frontier run)
     ecosystemGrowth: 0.15, // open-weight ecosystems grow ~15% of the way to saturation each quarter
     ecosystemMax: 1, // a full ecosystem doubles integration speed
     moatGrowth: 0.04, // proprietary data accumulates with customers served
     moatMax: 0.5, // a data moat adds at most 50% quality
-    sharpness: 1, // logit weight on log quality
-    outsideQuality: 60, // incumbents without AI
+    sharpness: 1.12, // logit weight on log quality
+    outsideQuality: 63, // incumbents without AI
     adoption: 0.35, // enterprise adoption lag: 35% of the gap closes each quarter
   },
   efficiency: {
@@ -132,44 +133,45 @@ export const AI_2025: EconomyConfig = {
   },
   opex: {
     fixed: 40, // staff and offices, $M per quarter
-    perTraining: 0.009, // cluster upkeep per $M of cumulative training
+    perTraining: 0.0091, // cluster upkeep per $M of cumulative training
     perRevenue: 0.3, // sales and staff grow with revenue (~30%)
   },
   valuation: {
     multiple: 10, // a fair 10× annual operating profit at a 4% rate
     referenceRate: 0.04, // the rate at which the multiple is 10
-    growthPremium: 0.5, // up to +50% for a firm doubling its revenue
-    capabilityWeight: 10, // $M of narrative per benchmark point (the market prices parameter counts)
+    growthPremium: 0.74, // up to +74% on the multiple for a firm doubling its revenue (growth stocks' premium)
+    capitaliseApps: 1, // integration work is capitalised and amortised (software development costs, IAS 38 / ASC 350-40)
+    capabilityWeight: 9.3, // $M of narrative per benchmark point (the market prices parameter counts)
     hypeDecay: 0.3, // hype fades ~30% a quarter
-    trainingHype: 0.1, // training spend feeds hype
-    creditDepreciation: 0.15, // the market's credit for capex depreciates
+    trainingHype: 0.085, // training spend feeds hype
+    creditDepreciation: 0.14, // the market's credit for capex depreciates
     creditWritedown: 0.5, // and is written down in a correction ("$600B question")
-    disclosureNarrative: 0.5, // disclosure on: narrative weighed half
+    disclosureNarrative: 0.485, // disclosure on: narrative weighed about half
     disclosureMultiple: 1.25, // and fundamentals a quarter more
   },
   sentiment: {
-    momentum: 0.45, // investors chase last quarter's gains
+    momentum: 0.455, // investors chase last quarter's gains
     hypeGrowth: 0.15, // the industry's hype feeds sentiment
-    capex: 0.3, // industry capex relative to market value feeds it too (the "$600B question")
-    gravity: 0.06, // pull down when valuations outrun fundamentals
+    capex: 0.45, // industry capex relative to market value feeds it too (the "$600B question")
+    gravity: 0.035, // pull down when valuations outrun fundamentals
     gravityThreshold: 1.3, // bubble ratio above which gravity acts
     noise: 0.03, // quarterly noise
     scarredMomentum: 0.3, // after a correction, momentum terms count 30%
     recovery: 0.08, // and sentiment recovers 8% of its gap to neutral a quarter
     floor: 0.3, // sentiment never falls below 0.3
-    ceiling: 6, // nor rises above 6
-    disclosureDamping: 0.5, // disclosure halves the weight of hype and capex
+    ceiling: 4, // nor rises above 4 (caps the runaway bubbles of games without a correction)
+    disclosureDamping: 0.52, // disclosure about halves the weight of hype and capex in sentiment
   },
   correction: {
     hazardMax: 0.5, // at most a 50% chance a quarter
-    hazardMidpoint: 2.8, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
-    hazardWidth: 0.3, // how sharply the hazard rises with the bubble ratio
+    hazardMidpoint: 2.76, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
+    hazardWidth: 0.32, // how sharply the hazard rises with the bubble ratio
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
   },
   financing: {
-    appetite: 0.2, // at most 20% of valuation can be raised in a quarter, in a hot market
+    appetite: 0.23, // at most 23% of valuation can be raised in a quarter, in a hot market
     appetiteFloor: 0.8, // below this sentiment nobody buys new shares
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%

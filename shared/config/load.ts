@@ -26,7 +26,7 @@ function overlay(base: unknown, patch: unknown, path: string, unknown: string[])
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     const at = path ? `${path}.${key}` : key;
-    if (!(key in base)) unknown.push(at);
+    if (!Object.hasOwn(base, key)) unknown.push(at);
     else out[key] = overlay(base[key], value, at, unknown);
   }
   return out;

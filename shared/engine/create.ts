@@ -8,7 +8,7 @@ import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketSt
 import { idleAction } from "./validate.js";
 
 /** Bumped whenever a rule change alters outcomes (the golden replay pins it). */
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "1.1.0";
 
 export const MIN_FIRMS = 2;
 export const MAX_FIRMS = 40;
@@ -98,6 +98,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     dataMoat: 0,
     hype: 0,
     trainingCredit: 0,
+    appsBook: 0,
     valueCreated: 0,
     delisted: false,
     lastAction: idleAction({ openWeights: false, hardware: "flexible" }),

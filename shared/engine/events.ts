@@ -1,5 +1,5 @@
 import { nextFloat, nextInt, nextRange, pickWeighted, type RngState } from "../rng.js";
-import type { EconomyConfig } from "../schemas/config.js";
+import { type EconomyConfig, RATE_BOUNDS } from "../schemas/config.js";
 import type { GameEvent } from "../schemas/injection.js";
 import { EVENT_KINDS, SECTOR_IDS } from "../schemas/vocabulary.js";
 import { clamp } from "./math.js";
@@ -59,7 +59,8 @@ export function applyEvent(config: EconomyConfig, market: MarketState, firms: Fi
       market.alpha *= event.factor;
       return 0;
     case "rateChange":
-      market.rate = clamp(market.rate + event.delta, 0.0025, 0.2);
+      // Same bounds as the config's start rate, so a hike never lowers the rate nor a cut raises it.
+      market.rate = clamp(market.rate + event.delta, RATE_BOUNDS[0], RATE_BOUNDS[1]);
       return event.delta > 0 ? deck.rateHikeHazard : 0;
     case "adoptionWave": {
       const s = SECTOR_IDS.indexOf(event.sector);

@@ -11,6 +11,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
+import { perSectorZeros } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, MarketReport, MarketState, QuarterReport } from "./types.js";
 import { checkAction, fitAction } from "./validate.js";
 
@@ -37,7 +38,7 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
     appSpend: chosen.map(appsBySector),
     reports: firms.map((firm) => emptyReport(q, firm)),
     prices: firms.map(() => state.market.computePrice),
-    fineRates: firms.map(() => SECTOR_IDS.map(() => 0)),
+    fineRates: firms.map(perSectorZeros),
     hazardBoost: 0,
     incidents: [],
     incidentFines: [],
@@ -81,7 +82,7 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
 }
 
 function appsBySector(action: Action | null): number[] {
-  const spend = [0, 0, 0, 0, 0, 0];
+  const spend = perSectorZeros();
   if (action) for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = action.apps[SECTOR_IDS[s] as SectorId] ?? 0;
   return spend;
 }
@@ -206,13 +207,20 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     hazard,
     events,
     incidents: t.incidents,
-    delisted: t.log.flatMap((entry) => (entry.kind === "delisted" ? [entry.firmId] : [])),
+    delisted: delistedIn(t),
   };
+}
+
+function delistedIn(t: Quarter): string[] {
+  const ids: string[] = [];
+  for (const entry of t.log) if (entry.kind === "delisted") ids.push(entry.firmId);
+  return ids;
 }
 
 function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): number {
   const last = firm.history[firm.history.length - 1];
   return fundamentalValue(t.config, t.market, firm.cash, {
+    book: firm.appsBook,
     operatingProfit: report.operatingProfit,
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,
@@ -239,7 +247,7 @@ function emptyReport(quarter: number, firm: FirmState): FirmReport {
     quarter,
     revenue: 0,
     apiRevenue: 0,
-    sectorRevenue: SECTOR_IDS.map(() => 0),
+    sectorRevenue: perSectorZeros(),
     servingCost: 0,
     opex: 0,
     licenceFees: 0,
@@ -291,6 +299,7 @@ function cloneFirm(f: FirmState): FirmState {
     dataMoat: f.dataMoat,
     hype: f.hype,
     trainingCredit: f.trainingCredit,
+    appsBook: f.appsBook,
     valueCreated: f.valueCreated,
     delisted: f.delisted,
     lastAction: f.lastAction,

@@ -20,3 +20,10 @@ export function power(x: number, e: number): number {
   if (e === 3) return x * x * x;
   return x ** e;
 }
+
+/** A zero per sector (a literal: fast, and the type check below keeps it in step with SECTOR_IDS). */
+export function perSectorZeros(): number[] {
+  return [0, 0, 0, 0, 0, 0];
+}
+const SECTOR_COUNT: 6 = SECTOR_IDS.length;
+void SECTOR_COUNT;

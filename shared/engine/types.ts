@@ -72,6 +72,7 @@ export interface FirmState {
   dataMoat: number;
   hype: number;
   trainingCredit: number; // the market's credit for past capex ($M)
+  appsBook: number; // capitalised integration work, amortised like integration decays ($M)
   valueCreated: number; // cumulative operating profit
   delisted: boolean;
   /** The action the firm will repeat if it does not submit (private). */

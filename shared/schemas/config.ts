@@ -6,6 +6,9 @@ import { EVENT_KINDS, REGIMES, SECTOR_IDS } from "./vocabulary.js";
  * with the real-world figure it stands for, are in `config/ai2025.ts`.
  */
 
+/** Annual interest rate bounds: the start rate and every rate change stay inside them. */
+export const RATE_BOUNDS = [0.001, 0.25] as const;
+
 const num = z.number();
 const positive = z.number().positive();
 const nonNegative = z.number().min(0);
@@ -48,7 +51,7 @@ export const EconomyConfigSchema = z.strictObject({
     shares: positive,
     founderShares: positive,
     compute: nonNegative,
-    rate: z.number().min(0.001).max(0.25),
+    rate: z.number().min(RATE_BOUNDS[0]).max(RATE_BOUNDS[1]),
     sentiment: z.number().min(0.3).max(6),
     regime: z.enum(REGIMES),
     disclosure: z.boolean(),
@@ -84,6 +87,7 @@ export const EconomyConfigSchema = z.strictObject({
   apps: z.strictObject({
     integrationDecay: fraction,
     fitExponent: positive,
+    integrationFitExponent: nonNegative,
     latencyPenalty: fraction,
     edgeCost: nonNegative,
     ecosystemGrowth: fraction,
@@ -113,6 +117,7 @@ export const EconomyConfigSchema = z.strictObject({
     multiple: positive,
     referenceRate: positive,
     growthPremium: nonNegative,
+    capitaliseApps: fraction,
     capabilityWeight: nonNegative,
     hypeDecay: fraction,
     trainingHype: nonNegative,

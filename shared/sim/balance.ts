@@ -17,7 +17,7 @@ export interface CheckBatch {
 /** Everything `--check` plays: the base line-up and the variants the targets compare. */
 export const CHECK_BATCHES: readonly CheckBatch[] = [
   { id: "base", lineup: BASE, override: {} },
-  { id: "pivot-no-raise", lineup: [BASE[0], BASE[1], BASE[2], { bot: "pivot", options: { noRaise: true } }] as Seat[], override: {} },
+  { id: "pivot-raises-like-builder", lineup: [BASE[0], BASE[1], BASE[2], { bot: "pivot", options: { raiseLikeBuilder: true } }] as Seat[], override: {} },
   { id: "disclosure-on", lineup: BASE, override: { start: { disclosure: true } } },
   { id: "regime-application", lineup: BASE, override: { start: { regime: "application" } } },
   { id: "regime-model", lineup: BASE, override: { start: { regime: "model" } } },
@@ -94,12 +94,12 @@ export function evaluateBalance(batches: Readonly<Record<string, readonly GameSu
     (topWin?.winRate ?? 1) <= 0.5,
   );
 
-  const capped = stats("pivot-no-raise");
+  const capped = stats("pivot-raises-like-builder");
   const cappedPivot = strategy(capped, "pivot").meanScore;
   const cappedBuilder = strategy(capped, "builder").meanScore;
   add(
     "pivot-edge-is-timing",
-    "pivot without raises still out-scores builder (mean)",
+    "pivot raising only as builder does still out-scores builder (mean)",
     "pivot > builder",
     `${num(cappedPivot, 0)} vs ${num(cappedBuilder, 0)} $M`,
     cappedPivot > cappedBuilder,

@@ -54,11 +54,25 @@ export interface ReplayCheck {
 
 /** Verifies that a stored game replays to exactly the reports it recorded. */
 export function verifyReplay(stored: StoredGame): ReplayCheck {
-  const { reports } = replay(stored);
-  const count = Math.max(reports.length, stored.reports.length);
+  let state = createGame(stored.config, stored.seed, stored.firms);
+  const count = Math.max(stored.quarters.length, stored.reports.length);
   for (let q = 0; q < count; q++) {
-    const diff = firstDifference(stored.reports[q], reports[q]);
+    const quarter = stored.quarters[q];
+    if (!quarter) return { ok: false, quarters: count, difference: { quarter: q + 1, path: "quarters", expected: "a recorded quarter", actual: "none" } };
+    for (const [firmId, action] of Object.entries(quarter.actions)) {
+      const firm = state.firms.find((f) => f.id === firmId);
+      const problem = firm ? checkAction(state, firm, action) : { code: "UNKNOWN_FIRM", message: `no firm ${firmId}` };
+      if (problem)
+        return {
+          ok: false,
+          quarters: count,
+          difference: { quarter: q + 1, path: `actions.${firmId}`, expected: "a legal action", actual: `${problem.code}: ${problem.message}` },
+        };
+    }
+    const { state: next, report } = resolveQuarter(state, quarter.actions, quarter.injections);
+    const diff = firstDifference(stored.reports[q], report);
     if (diff) return { ok: false, quarters: count, difference: { quarter: q + 1, ...diff } };
+    state = next;
   }
   return { ok: true, quarters: count };
 }

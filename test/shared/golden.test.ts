@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "1.0.0",
-  finalStateSha256: "a1b6ed7301af618f5669303255b88609ac00245aab13a49f97306ca7e2f55a38",
+  engineVersion: "1.1.0",
+  finalStateSha256: "4f92c886f093736c7adc92bfa39f1ce26b90a4e989994d311c680bae05fb5772",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -5,7 +5,6 @@ import { raiseCapacity, sharesForRaise } from "./financing.js";
  * Step 12. A firm whose cash is below zero makes an emergency raise (a deep discount,
  * within the market's appetite) if that covers the hole; otherwise it is delisted: its
  * customers return to the market and its valuation is zero.
- * Returns, per firm, the amount raised in an emergency.
  */
 export function bankruptcy(t: Quarter, valuations: number[]): void {
   const { config, market, firms, reports, q } = t;

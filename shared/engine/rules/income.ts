@@ -45,9 +45,12 @@ export function income(t: Quarter): void {
   });
 }
 
-/** Step 9. Ecosystem for open weights, data moat from customers served, hype and capex credit. */
+/**
+ * Step 9. Ecosystem for open weights, data moat from customers served, hype, the market's
+ * credit for training capex, and the book value of integration work.
+ */
 export function intangibles(t: Quarter): void {
-  const { config, firms, actions } = t;
+  const { config, firms, actions, appSpend } = t;
   const a = config.apps;
   const v = config.valuation;
   firms.forEach((firm, i) => {
@@ -59,5 +62,8 @@ export function intangibles(t: Quarter): void {
     if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + a.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
     firm.hype = firm.hype * (1 - v.hypeDecay) + action.marketing + v.trainingHype * action.train;
     firm.trainingCredit = firm.trainingCredit * (1 - v.creditDepreciation) + action.train;
+    let apps = 0;
+    for (const spend of appSpend[i] as number[]) apps += spend;
+    firm.appsBook = firm.appsBook * (1 - a.integrationDecay) + v.capitaliseApps * apps;
   });
 }

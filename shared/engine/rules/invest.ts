@@ -1,8 +1,11 @@
+import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { power, sectorList } from "../sectors.js";
 import type { FirmReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
 import { raiseCapacity, sharesForRaise } from "./financing.js";
+import { appCapability } from "./market.js";
 import { firmComputePrice, licenceFee } from "./prices.js";
 
 /** Step 1. Financing: sell new shares at the last price less a discount, within appetite. */
@@ -70,10 +73,14 @@ export function openBaseline(t: Quarter): void {
   market.openBaseline = Math.min(config.capability.capMax, baseline);
 }
 
-/** Steps 4–5. Serving efficiency (diminishing returns) and integration per sector. */
+/**
+ * Steps 4–5. Serving efficiency (diminishing returns) and integration per sector: √spend,
+ * faster with an ecosystem, and scaled by how well the firm's usable model fits the sector.
+ */
 export function efficiencyAndIntegration(t: Quarter): void {
   const { config, firms, actions, appSpend } = t;
   const decay = 1 - config.apps.integrationDecay;
+  const sectors = sectorList(config);
   firms.forEach((firm, i) => {
     const action = actions[i];
     if (!action) return;
@@ -81,9 +88,16 @@ export function efficiencyAndIntegration(t: Quarter): void {
     firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
     const spendBySector = appSpend[i] as number[];
+    const capability = appCapability(firm.capability, t.market.openBaseline, config.openBaseline.appGap);
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const spend = spendBySector[s] as number;
-      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed;
+      if (spend <= 0) {
+        firm.integration[s] = (firm.integration[s] as number) * decay;
+        continue;
+      }
+      // Integration work is only as good as the model it integrates.
+      const fit = power(Math.min(1, capability / (sectors[s] as SectorConfig).need), config.apps.integrationFitExponent);
+      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed * fit;
     }
     firm.complianceStock = firm.complianceStock * (1 - config.regulation.complianceDecay) + action.compliance;
   });

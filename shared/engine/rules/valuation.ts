@@ -3,6 +3,8 @@ import { clamp } from "../math.js";
 import type { FirmState, MarketState } from "../types.js";
 
 export interface Fundamentals {
+  /** Capitalised integration work (book value), counted like cash. */
+  book: number;
   operatingProfit: number; // this quarter
   previousOperatingProfit: number;
   revenue: number;
@@ -10,17 +12,18 @@ export interface Fundamentals {
 }
 
 /**
- * Fundamental value F: cash plus a fair multiple of annualised operating profit (mean of the
+ * Fundamental value F: cash and the book value of integration work, plus a fair multiple of annualised operating profit (mean of the
  * last two quarters), with a premium for revenue growth; the multiple falls as rates rise.
  * A loss counts as one year of burn. F is never negative.
  */
 export function fundamentalValue(config: EconomyConfig, market: MarketState, cash: number, f: Fundamentals): number {
   const v = config.valuation;
   const annualProfit = 2 * (f.operatingProfit + f.previousOperatingProfit);
-  if (annualProfit < 0) return Math.max(0, cash + annualProfit);
+  const assets = cash + f.book;
+  if (annualProfit < 0) return Math.max(0, assets + annualProfit);
   const multiple = v.multiple * (v.referenceRate / market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
   const growth = f.previousRevenue > 1 ? clamp((f.revenue - f.previousRevenue) / f.previousRevenue, 0, 1) : 0;
-  return Math.max(0, cash + multiple * annualProfit * (1 + v.growthPremium * growth));
+  return Math.max(0, assets + multiple * annualProfit * (1 + v.growthPremium * growth));
 }
 
 /** Narrative value N: capability, hype and the credit the market gives past capex. */

@@ -1,0 +1,71 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BOT_NAMES, botAction } from "../../shared/bots/index.js";
+import { type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import { botRng, playBots, type Seat } from "../../shared/sim/play.js";
+import { ALL_SCENARIOS, configFor } from "../helpers/play.js";
+
+describe("bots", () => {
+  it("never produce an invalid action, on every preset and many seeds", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ALL_SCENARIOS),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.shuffledSubarray([...BOT_NAMES], { minLength: 2 }),
+        (scenario, seed, names) => {
+          const config = configFor(scenario);
+          const lineup: Seat[] = names.map((bot) => ({ bot }));
+          const game = playBots(config, seed, lineup);
+          game.record.quarters.forEach((quarter, q) => {
+            const state = game.states[q] as GameState;
+            for (const [firmId, action] of Object.entries(quarter.actions)) {
+              // What a client would send: the action through JSON, validated like any input.
+              const result = validateAction(state, firmId, JSON.parse(JSON.stringify(action)));
+              if (!result.ok) throw new Error(`${firmId} in quarter ${q + 1}: ${result.error.code} ${result.error.message}`);
+            }
+          });
+          expect(game.states.at(-1)?.quarter).toBe(config.quarters);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("decide only from their own seat's view: other firms' private state changes nothing", () => {
+    const config = configFor("ai-2025");
+    const game = playBots(config, 11, [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }]);
+    const state = game.states[6] as GameState;
+    const tampered: GameState = structuredClone(state);
+    for (const firm of tampered.firms.slice(1)) {
+      firm.lastAction = { ...firm.lastAction, train: 999, marketing: 123 };
+      firm.complianceStock += 50;
+      firm.integration = firm.integration.map((x) => x * 2);
+    }
+    for (const name of BOT_NAMES) {
+      const a = botAction(name, viewFor(state, { kind: "firm", firmId: "scaler-1" }), seedRng("x"));
+      const b = botAction(name, viewFor(tampered, { kind: "firm", firmId: "scaler-1" }), seedRng("x"));
+      expect(b, name).toEqual(a);
+    }
+  });
+
+  it("play their plans: scaler trains and ships nothing, builder ships and never trains, open releases its weights", () => {
+    const config = configFor("ai-2025");
+    const game = playBots(config, 5, [{ bot: "scaler" }, { bot: "builder" }, { bot: "open" }]);
+    const first = game.record.quarters[0]?.actions ?? {};
+    expect(first["scaler-1"]?.train).toBeGreaterThan(0);
+    expect(Object.keys(first["scaler-1"]?.apps ?? {})).toHaveLength(0);
+    expect(first["builder-2"]?.train).toBe(0);
+    expect(Object.values(first["builder-2"]?.apps ?? {}).reduce((a, b) => a + (b ?? 0), 0)).toBeGreaterThan(0);
+    expect(game.states.at(-1)?.firms[2]?.openWeights).toBe(true);
+  });
+
+  it("replay identically: same seed, same actions", () => {
+    const config = configFor("ai-2025");
+    const lineup: Seat[] = [{ bot: "random" }, { bot: "balanced" }];
+    expect(playBots(config, "r", lineup).record).toEqual(playBots(config, "r", lineup).record);
+    expect(botRng("s", "a")).not.toEqual(botRng("s", "b"));
+    // A finished game can be resumed by nobody: the engine refuses a 17th quarter.
+    const done = playBots(config, "r", lineup).states.at(-1) as GameState;
+    expect(() => resolveQuarter(done, {})).toThrow(/game is over/);
+  });
+});

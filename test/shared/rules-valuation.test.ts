@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { fundamentalValue, narrativeValue, valuationOf } from "../../shared/engine/rules/valuation.js";
+import { correctionHazard, createGame, type FirmState, type GameState, type MarketState, score } from "../../shared/index.js";
+import { configFor, seats } from "../helpers/play.js";
+
+const config = configFor("ai-2025", {
+  events: { probability: 0 },
+  start: { rate: 0.04, disclosure: false },
+  valuation: { multiple: 10, referenceRate: 0.04, growthPremium: 0.5, capabilityWeight: 10, disclosureNarrative: 0.5, disclosureMultiple: 1.25 },
+  correction: { hazardMax: 0.5, hazardMidpoint: 2.8, hazardWidth: 0.3 },
+});
+const game = createGame(config, 1, seats(3));
+
+function market(patch: Partial<MarketState> = {}): MarketState {
+  return { ...structuredClone(game.market), ...patch };
+}
+
+const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100 };
+
+describe("fundamentalValue", () => {
+  it("with a profit: cash + multiple × (rRef/rate) × annualised profit × (1 + premium × growth)", () => {
+    // annual = 2 × (30 + 20) = 100 (mean of two quarters × 4); growth = (120 − 100)/100 = 0.2
+    // F = 500 + 10 × (0.04/0.04) × 100 × (1 + 0.5 × 0.2) = 500 + 1000 × 1.1 = 1600
+    expect(fundamentalValue(config, market(), 500, profitable)).toBeCloseTo(1600, 9);
+  });
+
+  it("scales the multiple by referenceRate / rate", () => {
+    // rate 8%: multiple 10 × 0.04/0.08 = 5 → 500 + 5 × 100 × 1.1 = 1050
+    expect(fundamentalValue(config, market({ rate: 0.08 }), 500, profitable)).toBeCloseTo(1050, 9);
+    // rate 2%: multiple 20 → 500 + 20 × 100 × 1.1 = 2700
+    expect(fundamentalValue(config, market({ rate: 0.02 }), 500, profitable)).toBeCloseTo(2700, 9);
+  });
+
+  it("caps the growth premium at doubling and ignores shrinking revenue", () => {
+    // revenue 100 → 400: growth 3, capped at 1 → 500 + 1000 × 1.5 = 2000
+    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 400 })).toBeCloseTo(2000, 9);
+    // revenue 100 → 60: growth clamped to 0 → 500 + 1000 = 1500
+    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 60 })).toBeCloseTo(1500, 9);
+    // no meaningful previous revenue (≤ 1): no premium
+    expect(fundamentalValue(config, market(), 500, { ...profitable, previousRevenue: 0.5 })).toBeCloseTo(1500, 9);
+  });
+
+  it("with a loss counts one year of burn, floored at 0, with no multiple", () => {
+    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40 };
+    // annual = 2 × (−30 − 20) = −100 → F = 500 − 100 = 400 (rate and disclosure do not matter)
+    expect(fundamentalValue(config, market(), 500, loss)).toBeCloseTo(400, 9);
+    expect(fundamentalValue(config, market({ rate: 0.01, disclosure: true }), 500, loss)).toBeCloseTo(400, 9);
+    // cash 50: 50 − 100 = −50 → 0
+    expect(fundamentalValue(config, market(), 50, loss)).toBe(0);
+    // one good and one bad quarter: 2 × (−30 + 20) = −20 → 480
+    expect(fundamentalValue(config, market(), 500, { ...loss, previousOperatingProfit: 20 })).toBeCloseTo(480, 9);
+  });
+
+  it("counts the book value of integration work like cash", () => {
+    // 300 cash + 200 book = 500 of assets → same 1600 as above
+    expect(fundamentalValue(config, market(), 300, { ...profitable, book: 200 })).toBeCloseTo(1600, 9);
+  });
+
+  it("under disclosure multiplies the multiple by disclosureMultiple", () => {
+    // 500 + 10 × 1.25 × 100 × 1.1 = 500 + 1375 = 1875
+    expect(fundamentalValue(config, market({ disclosure: true }), 500, profitable)).toBeCloseTo(1875, 9);
+  });
+});
+
+describe("narrativeValue and valuation", () => {
+  const firm: FirmState = { ...structuredClone(game.firms[0] as FirmState), capability: 31.2, hype: 50, trainingCredit: 100 };
+
+  it("is capabilityWeight × capability + hype + training credit, weighed by disclosureNarrative under disclosure", () => {
+    // 10 × 31.2 + 50 + 100 = 462
+    expect(narrativeValue(config, market(), firm)).toBeCloseTo(462, 9);
+    // × 0.5 = 231
+    expect(narrativeValue(config, market({ disclosure: true }), firm)).toBeCloseTo(231, 9);
+  });
+
+  it("V = F + S × N: sentiment multiplies the narrative only", () => {
+    // 1600 + 2 × 462 = 2524; at S = 0.3: 1600 + 138.6 = 1738.6
+    expect(valuationOf(1600, 462, 2)).toBeCloseTo(2524, 9);
+    expect(valuationOf(1600, 462, 0.3)).toBeCloseTo(1738.6, 9);
+  });
+
+  it("starts every firm at cash + S × 10 × capability", () => {
+    const first = game.firms[0]?.history[0];
+    expect(first?.valuation).toBeCloseTo(config.start.cash + config.start.sentiment * 10 * (game.firms[0] as FirmState).capability, 9);
+    expect(first?.fundamentals).toBe(config.start.cash);
+  });
+});
+
+describe("correctionHazard", () => {
+  it("is half of hazardMax at the midpoint and rises with the bubble ratio", () => {
+    expect(correctionHazard(config, 2.8)).toBeCloseTo(0.25, 12);
+    // B = 2.8 + 0.3: 0.5 / (1 + e^−1) = 0.5 × 0.7311 = 0.3655
+    expect(correctionHazard(config, 3.1)).toBeCloseTo(0.3655, 4);
+    // B = 1.3 (an ordinary market): 0.5 / (1 + e^5) = 0.00335
+    expect(correctionHazard(config, 1.3)).toBeCloseTo(0.00335, 5);
+    let previous = 0;
+    for (let b = 0.5; b <= 6; b += 0.25) {
+      const h = correctionHazard(config, b);
+      expect(h).toBeGreaterThan(previous);
+      expect(h).toBeLessThanOrEqual(config.correction.hazardMax);
+      previous = h;
+    }
+    expect(correctionHazard(config, 20)).toBeCloseTo(0.5, 9);
+  });
+});
+
+describe("score", () => {
+  function withFinal(
+    state: GameState,
+    i: number,
+    patch: { shares: number; founderShares: number; valuation: number; valueCreated?: number; delisted?: boolean },
+  ) {
+    const firm = state.firms[i] as FirmState;
+    firm.shares = patch.shares;
+    firm.founderShares = patch.founderShares;
+    firm.valueCreated = patch.valueCreated ?? 0;
+    firm.delisted = patch.delisted ?? false;
+    const last = firm.history[firm.history.length - 1];
+    if (last) last.valuation = patch.valuation;
+  }
+
+  it("is founder stake × valuation, 0 when delisted, sorted by score", () => {
+    const state = structuredClone(createGame(config, 2, seats(4)));
+    withFinal(state, 0, { shares: 100, founderShares: 60, valuation: 1000 }); // 0.6 × 1000 = 600
+    withFinal(state, 1, { shares: 200, founderShares: 60, valuation: 3000 }); // 0.3 × 3000 = 900
+    withFinal(state, 2, { shares: 100, founderShares: 60, valuation: 5000, delisted: true }); // 0
+    withFinal(state, 3, { shares: 120, founderShares: 60, valuation: 1200, valueCreated: 50 }); // 0.5 × 1200 = 600, more value created than f1
+    const standings = score(state);
+    expect(standings.map((s) => s.firmId)).toEqual(["f2", "f4", "f1", "f3"]);
+    expect(standings.map((s) => s.rank)).toEqual([1, 2, 3, 4]);
+    expect(standings.map((s) => s.score)).toEqual([900, 600, 600, 0].map((x) => expect.closeTo(x, 9)));
+    const delisted = standings[3];
+    expect(delisted?.valuation).toBe(0);
+    expect(delisted?.delisted).toBe(true);
+  });
+
+  it("at the start ranks equal firms by seat order, each worth founders/shares × V0", () => {
+    const standings = score(game);
+    const v0 = (game.firms[0] as FirmState).history[0]?.valuation ?? Number.NaN;
+    expect(standings.map((s) => s.firmId)).toEqual(["f1", "f2", "f3"]);
+    for (const s of standings) expect(s.score).toBeCloseTo((config.start.founderShares / config.start.shares) * v0, 9);
+  });
+});
