@@ -77,7 +77,7 @@ if (gc) {
   await new Promise((r) => setTimeout(r, 10));
   collections = 0;
   const before = process.memoryUsage().heapUsed;
-  const quarters = playGames(100);
+  const quarters = playGames(20);
   const after = process.memoryUsage().heapUsed;
   await new Promise((r) => setTimeout(r, 10));
   allocation =

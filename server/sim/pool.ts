@@ -55,14 +55,32 @@ export async function runAll(specs: readonly RunSpec[], options: PoolOptions): P
   const progress = progressReporter(specs.length, options.progress);
   try {
     const chunks: Promise<RunResult[]>[] = [];
-    for (let start = 0; start < specs.length; start += chunkSize) {
-      const slice = specs.slice(start, start + chunkSize);
+    let start = 0;
+    while (start < specs.length) {
+      const first = specs[start] as RunSpec;
+      let end = start + 1;
+      while (
+        end < specs.length &&
+        end - start < chunkSize &&
+        (specs[end] as RunSpec).config === first.config &&
+        (specs[end] as RunSpec).lineup === first.lineup
+      )
+        end++;
+      const slice = specs.slice(start, end);
+      const chunk: Chunk = {
+        variant: first.variant,
+        config: first.config,
+        lineup: first.lineup,
+        runs: slice.map((s) => ({ run: s.run, seed: s.seed })),
+        outputs: { csv: options.csv, record: options.records },
+      };
       chunks.push(
-        pool.run({ specs: slice, outputs: { csv: options.csv, record: options.records } }).then((results) => {
+        pool.run(chunk).then((results) => {
           progress.tick(slice.length);
           return results;
         }),
       );
+      start = end;
     }
     return (await Promise.all(chunks)).flat();
   } finally {

@@ -14,7 +14,7 @@ export const STRATEGY_COLOURS: Record<string, string> = {
 
 const W = 640;
 const H = 300;
-const M = { top: 50, right: 16, bottom: 46, left: 70 };
+const M = { top: 60, right: 16, bottom: 46, left: 70 };
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -67,12 +67,20 @@ function frame(title: string, xLabel: string, yLabel: string, xDomain: [number, 
   return { x, y, svg };
 }
 
-/** Legend on its own row under the title, left to right. */
+/** Legend under the title, left to right, wrapping onto a second row when needed. */
 function legend(f: Frame, entries: { name: string; colour: string }[]): void {
   let cx = M.left;
+  let y = 28;
   for (const e of entries) {
-    f.svg.push(`<rect x="${cx}" y="28" width="12" height="12" fill="${e.colour}"/><text x="${cx + 16}" y="38" class="legend">${escapeXml(e.name)}</text>`);
-    cx += 30 + e.name.length * 6.6;
+    const width = 30 + e.name.length * 6.6;
+    if (cx + width > W - M.right && cx > M.left) {
+      cx = M.left;
+      y += 14;
+    }
+    f.svg.push(
+      `<rect x="${cx}" y="${y}" width="11" height="11" fill="${e.colour}"/><text x="${cx + 15}" y="${y + 10}" class="legend">${escapeXml(e.name)}</text>`,
+    );
+    cx += width;
   }
 }
 
@@ -103,7 +111,7 @@ export function fanChart(title: string, yLabel: string, series: FanSeries[], opt
     f,
     series.map((s) => ({ name: s.name, colour: s.colour })),
   );
-  f.svg.push(`<text x="${W - M.right}" y="38" text-anchor="end" class="note">line: median · band: 10–90% of games</text></svg>`);
+  f.svg.push(`<text x="${W - M.right}" y="${H - 8}" text-anchor="end" class="note">line: median · band: 10–90% of games</text></svg>`);
   return f.svg.join("");
 }
 

@@ -1,11 +1,17 @@
 /** Worker thread of the simulator: plays a chunk of runs with the pure engine. */
-import { type RunOutputs, type RunResult, type RunSpec, runGame } from "../../shared/sim/run.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import type { Seat } from "../../shared/sim/play.js";
+import { type RunOutputs, type RunResult, runGame } from "../../shared/sim/run.js";
 
+/** Consecutive runs of one variant: the config and line-up travel once per chunk. */
 export interface Chunk {
-  specs: RunSpec[];
+  variant: string;
+  config: EconomyConfig;
+  lineup: Seat[];
+  runs: { run: number; seed: string }[];
   outputs: RunOutputs;
 }
 
 export default function playChunk(chunk: Chunk): RunResult[] {
-  return chunk.specs.map((spec) => runGame(spec, chunk.outputs));
+  return chunk.runs.map(({ run, seed }) => runGame({ run, seed, variant: chunk.variant, config: chunk.config, lineup: chunk.lineup }, chunk.outputs));
 }
