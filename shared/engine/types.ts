@@ -144,7 +144,7 @@ export interface IncidentReport {
 export type LogEntry =
   | { quarter: number; kind: "injection"; injection: Injection }
   | { quarter: number; kind: "event"; event: GameEvent }
-  | { quarter: number; kind: "correction"; depth: number; quarters: number }
+  | { quarter: number; kind: "correction" } // depth and length stay hidden: they would tell players what is coming
   | { quarter: number; kind: "incident"; firmId: string; sector: SectorId; fine: number }
   | { quarter: number; kind: "emergencyRaise"; firmId: string; amount: number }
   | { quarter: number; kind: "delisted"; firmId: string };

@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "1.1.0",
-  finalStateSha256: "4f92c886f093736c7adc92bfa39f1ce26b90a4e989994d311c680bae05fb5772",
+  finalStateSha256: "ab41d720d51e598f40cc01098a3cbd37a30f9e80269157fda57af73d31eac36b",
 };
 
 const injections: Record<number, Injection[]> = {

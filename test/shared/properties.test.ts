@@ -139,3 +139,13 @@ describe("viewFor", () => {
     }
   });
 });
+
+describe("corrections in the log", () => {
+  it("record when a correction starts but not how deep or how long it will be", () => {
+    const config = configFor("ai-2025", { correction: { hazardMax: 1, hazardMidpoint: 0.5 } });
+    const { states } = playRandomGame(config, 3, 3, 3);
+    const entries = states.at(-1)?.log.filter((e) => e.kind === "correction") ?? [];
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(Object.keys(entry).sort()).toEqual(["kind", "quarter"]);
+  });
+});

@@ -84,5 +84,5 @@ function startCorrection(t: Quarter, market: MarketState): void {
   c.quartersLeft = quarters - 1;
   if (c.quartersLeft === 0) c.cooldown = config.correction.cooldown;
   for (const firm of t.firms) firm.trainingCredit *= 1 - config.valuation.creditWritedown;
-  t.log.push({ quarter: q, kind: "correction", depth, quarters });
+  t.log.push({ quarter: q, kind: "correction" });
 }
