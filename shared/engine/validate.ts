@@ -110,8 +110,10 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
   if (problem) return problem;
   for (const id in action.apps) {
     if (!isSectorId(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
-    const appsProblem = checkAmount(`apps.${id}`, action.apps[id]);
-    if (appsProblem) return appsProblem;
+    const spend = action.apps[id];
+    if (spend === undefined) continue;
+    // The field name is built only for a rejection: this check runs for every firm every quarter.
+    if (typeof spend !== "number" || !(spend >= 0 && spend < Number.POSITIVE_INFINITY)) return checkAmount(`apps.${id}`, spend);
   }
   if (firm.openWeights && !action.openWeights)
     return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };
