@@ -47,6 +47,10 @@ export const AI_2025: EconomyConfig = {
     splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
   },
+  // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per
+  // quarter; need = capability for full fit; servingCost = serving cost ÷ revenue at compute price 1.
+  // Sizes are the design prototype's calibration (DESIGN.md, calibration notes); each sector's own
+  // comment names the real activity it stands for.
   sectors: {
     support: {
       name: "Customer support agents",
@@ -181,6 +185,7 @@ export const AI_2025: EconomyConfig = {
   },
   events: {
     probability: 0.4, // an event in 40% of quarters
+    // Relative odds of each event kind when a quarter brings one: a design choice, not a measured frequency.
     weights: {
       gpuShock: 2,
       openRelease: 2,
