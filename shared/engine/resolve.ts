@@ -2,6 +2,7 @@ import { cloneRng, nextNormal } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
 import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { cloneFirm, cloneMarket } from "./clone.js";
 import { applyEvent, drawNews } from "./events.js";
 import type { Quarter } from "./quarter.js";
 import { bankruptcy } from "./rules/bankruptcy.js";
@@ -12,7 +13,7 @@ import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
 import { perSectorZeros } from "./sectors.js";
-import type { FirmReport, FirmState, GameState, MarketReport, MarketState, QuarterReport } from "./types.js";
+import type { FirmReport, FirmState, GameState, MarketReport, QuarterReport } from "./types.js";
 import { checkAction, fitAction } from "./validate.js";
 
 /** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
@@ -271,60 +272,5 @@ function emptyReport(quarter: number, firm: FirmState): FirmReport {
     shares: firm.shares,
     founderStake: 0,
     delisted: firm.delisted,
-  };
-}
-
-/** Copies every field by name: a literal of fixed shape is much faster than a spread. */
-function cloneFirm(f: FirmState): FirmState {
-  return {
-    id: f.id,
-    name: f.name,
-    cash: f.cash,
-    shares: f.shares,
-    founderShares: f.founderShares,
-    capability: f.capability,
-    compute: f.compute,
-    trainingSpendTotal: f.trainingSpendTotal,
-    openWeights: f.openWeights,
-    ecosystem: f.ecosystem,
-    efficiencySpendTotal: f.efficiencySpendTotal,
-    efficiency: f.efficiency,
-    edge: f.edge,
-    hardware: f.hardware,
-    lockedUntil: f.lockedUntil,
-    integration: f.integration.slice(),
-    customers: f.customers.slice(),
-    complianceStock: f.complianceStock,
-    incidents: f.incidents,
-    dataMoat: f.dataMoat,
-    hype: f.hype,
-    trainingCredit: f.trainingCredit,
-    appsBook: f.appsBook,
-    valueCreated: f.valueCreated,
-    delisted: f.delisted,
-    lastAction: f.lastAction,
-    history: f.history,
-  };
-}
-
-function cloneMarket(m: MarketState): MarketState {
-  return {
-    computePrice: m.computePrice,
-    vendorShock: m.vendorShock,
-    openBaseline: m.openBaseline,
-    alpha: m.alpha,
-    rate: m.rate,
-    regime: m.regime,
-    disclosure: m.disclosure,
-    mediaLaw: m.mediaLaw,
-    sentiment: m.sentiment,
-    sentimentPeak: m.sentimentPeak,
-    apiPool: m.apiPool,
-    sectorTam: m.sectorTam.slice(),
-    sectorTrust: m.sectorTrust.slice(),
-    sectorRegulated: m.sectorRegulated.slice(),
-    correction: { ...m.correction },
-    news: m.news,
-    history: m.history,
   };
 }

@@ -1,5 +1,6 @@
 import type { EconomyConfig } from "../schemas/config.js";
 import type { SectorId } from "../schemas/vocabulary.js";
+import { cloneMarket } from "./clone.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketState } from "./types.js";
 import { firmRaiseCapacity } from "./validate.js";
 
@@ -107,25 +108,8 @@ function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
 }
 
 function publicMarket(m: MarketState): PublicMarket {
-  return {
-    computePrice: m.computePrice,
-    vendorShock: m.vendorShock,
-    openBaseline: m.openBaseline,
-    alpha: m.alpha,
-    rate: m.rate,
-    regime: m.regime,
-    disclosure: m.disclosure,
-    mediaLaw: m.mediaLaw,
-    sentiment: m.sentiment,
-    sentimentPeak: m.sentimentPeak,
-    apiPool: m.apiPool,
-    sectorTam: m.sectorTam.slice(),
-    sectorTrust: m.sectorTrust.slice(),
-    sectorRegulated: m.sectorRegulated.slice(),
-    correction: { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter },
-    news: m.news,
-    history: m.history,
-  };
+  const correction = { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter };
+  return Object.assign(cloneMarket(m), { correction }) as PublicMarket;
 }
 
 function publicView(state: GameState): PublicView {
