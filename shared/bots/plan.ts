@@ -49,15 +49,13 @@ export function needsCompliance(view: FirmView): boolean {
   return regulatedServed && view.market.regime !== "none" && complianceLevel(view.self) < view.config.regulation.complianceTier * 1.5;
 }
 
-/** Market bubble ratio last reported, and whether sentiment fell last quarter. */
-export function marketMood(view: FirmView): { bubbleRatio: number; sentiment: number; falling: boolean; correction: boolean } {
+/** The bubble ratio last reported, sentiment, and whether a correction has happened. */
+export function marketMood(view: FirmView): { bubbleRatio: number; sentiment: number; correction: boolean } {
   const history = view.market.history;
   const last = history[history.length - 1];
-  const before = history[history.length - 2];
   return {
     bubbleRatio: last?.bubbleRatio ?? 1,
     sentiment: view.market.sentiment,
-    falling: !!last && !!before && last.sentiment < before.sentiment * 0.97,
     correction: view.market.correction.active || view.market.correction.count > 0,
   };
 }

@@ -1,6 +1,6 @@
 import type { EconomyConfig } from "../schemas/config.js";
 import type { SectorId } from "../schemas/vocabulary.js";
-import { cloneMarket } from "./clone.js";
+import { cloneFirm, cloneMarket } from "./clone.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketState } from "./types.js";
 import { firmRaiseCapacity } from "./validate.js";
 
@@ -138,20 +138,16 @@ export function viewFor(state: GameState, viewer: Viewer): AnyView {
     case "public":
       return { ...base, kind: "public" };
     case "facilitator":
-      return { ...base, kind: "facilitator", firmStates: state.firms.map((f) => structuredCloneFirm(f)) };
+      return { ...base, kind: "facilitator", firmStates: state.firms.map((f) => cloneFirm(f)) };
     case "firm": {
       const self = state.firms.find((f) => f.id === viewer.firmId);
       if (!self) throw new Error(`no firm ${viewer.firmId}`);
       return {
         ...base,
         kind: "firm",
-        self: structuredCloneFirm(self),
+        self: cloneFirm(self),
         limits: { maxRaise: firmRaiseCapacity(state, self), edgeCost: state.config.apps.edgeCost },
       };
     }
   }
-}
-
-function structuredCloneFirm(firm: FirmState): FirmState {
-  return { ...firm, integration: firm.integration.slice(), customers: firm.customers.slice(), history: firm.history.slice() };
 }

@@ -39,5 +39,3 @@ export interface Action {
   hardware: (typeof HARDWARE)[number];
   raise: number;
 }
-
-export const SPEND_FIELDS = ["train", "efficiency", "compliance", "marketing"] as const;

@@ -3,9 +3,10 @@ import {
   type Action,
   createGame,
   type EconomyConfig,
+  type FirmState,
   type GameState,
   type Injection,
-  loadConfig,
+  idleAction,
   type QuarterReport,
   resolveQuarter,
   SCENARIOS,
@@ -13,11 +14,22 @@ import {
   seedRng,
   viewFor,
 } from "../../shared/index.js";
+import { configOrThrow } from "../../shared/sim/run.js";
 
 export function configFor(scenario: ScenarioId = "ai-2025", override: unknown = {}): EconomyConfig {
-  const loaded = loadConfig(scenario, override);
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return loaded.value;
+  return configOrThrow(scenario, override);
+}
+
+/** An action that does nothing but what `partial` says (a flexible, closed-weights firm). */
+export function act(partial: Partial<Action>): Action {
+  return { ...idleAction({ openWeights: false, hardware: "flexible" }), ...partial };
+}
+
+/** The i-th firm of a state, or a thrown error naming it. */
+export function firm(state: GameState, i: number): FirmState {
+  const f = state.firms[i];
+  if (!f) throw new Error(`no firm ${i}`);
+  return f;
 }
 
 export const ALL_SCENARIOS: readonly ScenarioId[] = SCENARIOS;

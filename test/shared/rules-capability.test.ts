@@ -2,18 +2,15 @@ import { describe, expect, it } from "vitest";
 import { sharesForRaise } from "../../shared/engine/rules/financing.js";
 import { firmComputePrice, licenceFee } from "../../shared/engine/rules/prices.js";
 import {
-  type Action,
   capabilityAfterTraining,
   capabilityFromCompute,
   createGame,
-  type FirmState,
   type GameState,
-  idleAction,
   type MarketState,
   raiseCapacity,
   resolveQuarter,
 } from "../../shared/index.js";
-import { configFor, seats } from "../helpers/play.js";
+import { act, configFor, firm, seats } from "../helpers/play.js";
 
 /** Pins every constant these tests do arithmetic with. */
 const PINNED = {
@@ -39,16 +36,6 @@ function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<s
         : v;
   }
   return out;
-}
-
-function firm(state: GameState, i: number): FirmState {
-  const f = state.firms[i];
-  if (!f) throw new Error(`no firm ${i}`);
-  return f;
-}
-
-function act(partial: Partial<Action>): Action {
-  return { ...idleAction({ openWeights: false, hardware: "flexible" }), ...partial };
 }
 
 function market(state: GameState, patch: Partial<MarketState> = {}): MarketState {

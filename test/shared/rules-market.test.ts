@@ -1,22 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { appCapability } from "../../shared/engine/rules/market.js";
 import {
-  type Action,
   type ActionsByFirm,
   capabilityFromCompute,
   createGame,
   type EconomyConfig,
   type FirmReport,
-  type FirmState,
   type GameState,
-  idleAction,
   type QuarterReport,
   type Regime,
   resolveQuarter,
   SECTOR_IDS,
   type SectorId,
 } from "../../shared/index.js";
-import { configFor, seats } from "../helpers/play.js";
+import { act, configFor, firm, seats } from "../helpers/play.js";
 
 /** Pins every constant these tests do arithmetic with (no random news). */
 const PINNED = {
@@ -81,16 +78,6 @@ function cfg(extra: Record<string, unknown> = {}): EconomyConfig {
 const idx = (id: SectorId) => SECTOR_IDS.indexOf(id);
 const MEDICAL = idx("medical");
 const MEDIA = idx("media");
-
-function act(partial: Partial<Action>): Action {
-  return { ...idleAction({ openWeights: false, hardware: "flexible" }), ...partial };
-}
-
-function firm(state: GameState, i: number): FirmState {
-  const f = state.firms[i];
-  if (!f) throw new Error(`no firm ${i}`);
-  return f;
-}
 
 function rep(report: QuarterReport, i: number): FirmReport {
   const r = report.firms[i];

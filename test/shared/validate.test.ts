@@ -7,15 +7,13 @@ import {
   capabilityFromCompute,
   checkAction,
   createGame,
-  type FirmState,
   firmRaiseCapacity,
   fitAction,
   type GameState,
-  idleAction,
   resolveQuarter,
   validateAction,
 } from "../../shared/index.js";
-import { configFor, seats } from "../helpers/play.js";
+import { act, configFor, firm, seats } from "../helpers/play.js";
 
 const config = configFor("ai-2025", {
   quarters: 8,
@@ -28,16 +26,6 @@ const config = configFor("ai-2025", {
   financing: { appetite: 0.2, appetiteFloor: 0.8, appetiteSpan: 1.7 },
 });
 const fresh = createGame(config, 1, seats(2));
-
-function act(partial: Partial<Action>): Action {
-  return { ...idleAction({ openWeights: false, hardware: "flexible" }), ...partial };
-}
-
-function firm(state: GameState, i: number): FirmState {
-  const f = state.firms[i];
-  if (!f) throw new Error(`no firm ${i}`);
-  return f;
-}
 
 /** Validates and returns the error, checking that nothing in the state changed. */
 function rejected(state: GameState, firmId: string, raw: unknown): ActionError {
