@@ -1,5 +1,5 @@
 /**
- * `npm start` (until the game server lands): one game of four bots in the terminal,
+ * `npm run demo`: one game of four bots in the terminal,
  * quarter by quarter, with the news, the market's mood and each firm's valuation.
  */
 import { DEFAULT_CONFIG, formatMoney, score } from "../../shared/index.js";

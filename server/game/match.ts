@@ -1,0 +1,80 @@
+import { type BotName, botAction } from "../../shared/bots/index.js";
+import { createGame } from "../../shared/engine/create.js";
+import { resolveQuarter } from "../../shared/engine/resolve.js";
+import type { FirmSeat, GameState, QuarterReport } from "../../shared/engine/types.js";
+import { type ActionError, fitAction, validateAction } from "../../shared/engine/validate.js";
+import { viewFor } from "../../shared/engine/view.js";
+import type { Result } from "../../shared/result.js";
+import { seedRng } from "../../shared/rng.js";
+import type { Action } from "../../shared/schemas/action.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import type { Injection } from "../../shared/schemas/injection.js";
+import type { GameRecord } from "../../shared/sim/play.js";
+
+export interface Submission {
+  action: Action;
+  /** Display name of the player who submitted, or the bot's strategy. */
+  by: string;
+}
+
+/**
+ * One game on the server: the engine state (the only source of truth), this quarter's
+ * submissions, and the record (config, seed, firms, every quarter's actions and injections)
+ * from which the game replays exactly.
+ */
+export class Match {
+  state: GameState;
+  readonly record: GameRecord;
+  readonly pending = new Map<string, Submission>();
+  /** Facilitator interventions queued for the next resolution. */
+  readonly injections: Injection[] = [];
+
+  constructor(config: EconomyConfig, seed: string, firms: readonly FirmSeat[]) {
+    this.state = createGame(config, seed, firms);
+    this.record = { engineVersion: this.state.engineVersion, config, seed, firms: firms.map((f) => ({ ...f })), quarters: [] };
+  }
+
+  get over(): boolean {
+    return this.state.quarter >= this.state.config.quarters;
+  }
+
+  /** Firms still listed, in seat order. */
+  activeFirmIds(): string[] {
+    return this.state.firms.filter((f) => !f.delisted).map((f) => f.id);
+  }
+
+  isActive(firmId: string): boolean {
+    return this.state.firms.some((f) => f.id === firmId && !f.delisted);
+  }
+
+  /** Validates and stores a firm's action for this quarter (replacing an earlier one). */
+  submit(firmId: string, raw: unknown, by: string): Result<Action, ActionError> {
+    const result = validateAction(this.state, firmId, raw);
+    if (result.ok) this.pending.set(firmId, { action: result.value, by });
+    return result;
+  }
+
+  /** The bot's action for a firm this quarter; its generator is derived from seed, firm and quarter, so a restored game plays on identically. */
+  botAction(firmId: string, bot: BotName): Action {
+    const rng = seedRng(`${this.state.seed}/bot/${firmId}/${this.state.quarter + 1}`);
+    return botAction(bot, viewFor(this.state, { kind: "firm", firmId }), rng);
+  }
+
+  /**
+   * Resolves the quarter: firms without a submission repeat their previous action (fitted to
+   * what they can afford now). Every action used is written to the record.
+   */
+  resolve(): QuarterReport {
+    const actions: Record<string, Action> = {};
+    for (const firm of this.state.firms) {
+      if (firm.delisted) continue;
+      actions[firm.id] = this.pending.get(firm.id)?.action ?? fitAction(this.state, firm, firm.lastAction);
+    }
+    const injections = this.injections.splice(0);
+    const { state, report } = resolveQuarter(this.state, actions, injections);
+    this.record.quarters.push({ actions, injections });
+    this.state = state;
+    this.pending.clear();
+    return report;
+  }
+}

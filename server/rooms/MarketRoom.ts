@@ -1,0 +1,539 @@
+import { randomBytes, randomInt } from "node:crypto";
+import type { Delayed } from "@colyseus/timer";
+import { type Client, Room, ServerError } from "colyseus";
+import type { z } from "zod";
+import { loadConfig } from "../../shared/config/load.js";
+import { score } from "../../shared/engine/score.js";
+import { viewFor } from "../../shared/engine/view.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import {
+  CLOSE_CODES,
+  ClientMessageSchemas,
+  type ClientMessageType,
+  CreateOptionsSchema,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JOIN_ERRORS,
+  JoinOptionsSchema,
+  type Phase,
+  type RejectedMessage,
+  type RoomSettings,
+  RoomSettingsSchema,
+} from "../../shared/schemas/protocol.js";
+import { Match } from "../game/match.js";
+import { type Player, Roster } from "../game/roster.js";
+import { type GuardLimits, MessageGuard } from "./guard.js";
+import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
+import { MarketRoomState } from "./state.js";
+
+/** Server-wide settings of market rooms (not chosen by clients). */
+export interface MarketRoomLimits extends GuardLimits {
+  /** Seconds a dropped player keeps the seat before a stand-in bot plays it. */
+  graceSeconds: number;
+  /** The bot that stands in for a player away past the grace period. */
+  standInBot: "balanced";
+}
+
+export const DEFAULT_LIMITS: MarketRoomLimits = {
+  graceSeconds: 120,
+  standInBot: "balanced",
+  messagesPerSecond: 20,
+  maxMessageBytes: 8 * 1024,
+  abuseRejections: 100,
+  abuseWindowMs: 10_000,
+};
+
+export interface MarketMetadata {
+  code: string;
+  title: string;
+  scenario: string;
+  phase: Phase;
+  firms: number;
+  players: number;
+  teamSize: number;
+}
+
+type MarketClient = Client<{ userData: { playerId: string } }>;
+type Rejection = Omit<RejectedMessage, "type" | "issues"> & { issues?: RejectedMessage["issues"] };
+type Handler<T extends ClientMessageType> = (
+  client: MarketClient,
+  player: Player,
+  message: z.output<(typeof ClientMessageSchemas)[T]>,
+) => Rejection | undefined;
+
+const reject = (code: Rejection["code"], message: string, extra: Partial<Rejection> = {}): Rejection => ({ code, message, ...extra });
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+function describe(error: z.ZodError): string {
+  return issuesOf(error)
+    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/**
+ * The `market` room: one game, authoritative. It keeps the engine's plain state as the truth
+ * (in `Match`) and mirrors public information into the synced schema; private figures go to
+ * each firm's members by message. The room's id is its join code.
+ */
+export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketMetadata; client: MarketClient }> {
+  /** Server-wide limits; a subclass made by `marketRoomWith` overrides them. */
+  limits: MarketRoomLimits = DEFAULT_LIMITS;
+
+  settings!: RoomSettings;
+  config!: EconomyConfig;
+  roster!: Roster;
+  match: Match | null = null;
+  phase: Phase = "lobby";
+  private guard!: MessageGuard;
+  private timer: Delayed | null = null;
+  private readonly sessions = new Map<string, MarketClient>();
+  /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
+  private readonly closing = new Set<string>();
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  override async onCreate(options: unknown): Promise<void> {
+    const parsed = CreateOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
+    const settings = parsed.data.settings;
+    const config = this.configFor(settings);
+    if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
+
+    this.roomId = await this.claimCode();
+    this.settings = settings;
+    this.config = config.value;
+    this.roster = new Roster(settings.teamSize, settings.firms, settings.bots);
+    this.guard = new MessageGuard(this.limits);
+    this.maxClients = 40 * 4;
+    this.state = new MarketRoomState();
+    this.state.code = this.roomId;
+    this.syncLobby();
+    await this.setPrivate(settings.private);
+    this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
+  }
+
+  override onJoin(client: MarketClient, options: unknown): void {
+    const parsed = JoinOptionsSchema.safeParse(options);
+    if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid join options: ${describe(parsed.error)}`);
+    const { name, firmId, token } = parsed.data;
+
+    let player: Player;
+    if (token) {
+      const owner = this.roster.byToken(token);
+      if (!owner) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that seat token is not valid in this game");
+      player = owner;
+      this.takeOver(player);
+    } else {
+      if (this.phase !== "lobby") throw new ServerError(JOIN_ERRORS.GAME_STARTED, "this game has already started");
+      if (this.roster.nameTaken(name)) throw new ServerError(JOIN_ERRORS.NAME_TAKEN, `the name "${name}" is taken in this game`);
+      const seat = this.roster.openSeat(firmId);
+      if ("ok" in seat) throw new ServerError(JOIN_ERRORS.ROOM_FULL, seat.ok ? "no seat" : seat.message);
+      player = this.roster.add({ id: randomBytes(6).toString("hex"), name, token: randomBytes(18).toString("base64url"), firmId: seat.firmId });
+    }
+    player.connected = true;
+    player.away = false;
+    client.userData = { playerId: player.id };
+    this.sessions.set(client.sessionId, client);
+    this.welcome(client, player);
+    this.syncRoster();
+  }
+
+  override async onDrop(client: MarketClient): Promise<void> {
+    if (this.closing.delete(client.sessionId)) return this.onLeave(client);
+    const player = this.playerOf(client);
+    this.forget(client);
+    if (!player) return;
+    player.connected = false;
+    this.syncRoster();
+    try {
+      await this.allowReconnection(client, this.limits.graceSeconds);
+    } catch {
+      // The grace period ran out (or the seat was reclaimed with the token from elsewhere).
+      if (player.connected) return;
+      if (this.phase === "lobby") this.roster.remove(player.id);
+      else this.goAway(player);
+      this.syncRoster();
+    }
+  }
+
+  override onReconnect(client: MarketClient): void {
+    const player = this.playerOf(client);
+    if (!player) return;
+    const other = this.sessionOf(player);
+    if (other) this.close(other, CLOSE_CODES.RECLAIMED, "your seat was reclaimed from another connection");
+    player.connected = true;
+    player.away = false;
+    this.sessions.set(client.sessionId, client);
+    this.welcome(client, player);
+    this.syncRoster();
+  }
+
+  override onLeave(client: MarketClient): void {
+    this.closing.delete(client.sessionId);
+    const player = this.playerOf(client);
+    this.forget(client);
+    if (!player || this.sessionOf(player)) return;
+    player.connected = false;
+    if (this.phase === "lobby") this.roster.remove(player.id);
+    else this.goAway(player);
+    this.syncRoster();
+  }
+
+  override async onDispose(): Promise<void> {
+    this.timer?.clear();
+    await this.presence.del(codeKey(this.roomId));
+  }
+
+  // ---- messages --------------------------------------------------------------------------
+
+  private receive(client: MarketClient, type: string | number, payload: unknown): void {
+    const typeName = String(type).slice(0, 40);
+    const verdict = this.guard.check(client.sessionId, this.clock.currentTime, payload);
+    if (verdict === "abuse") this.close(client, CLOSE_CODES.ABUSE, "too many refused messages: disconnected");
+    else {
+      const rejection = verdict === "ok" ? this.handle(client, type, payload) : this.overLimit(verdict);
+      if (rejection) this.refuse(client, typeName, rejection);
+    }
+  }
+
+  private overLimit(verdict: "rateLimited" | "tooLarge"): Rejection {
+    return verdict === "rateLimited"
+      ? reject("RATE_LIMITED", `more than ${this.limits.messagesPerSecond} messages per second`)
+      : reject("TOO_LARGE", `messages are limited to ${this.limits.maxMessageBytes} bytes`);
+  }
+
+  /** Parses a message with its zod schema and runs its handler; a rejection when refused. */
+  private handle(client: MarketClient, type: string | number, payload: unknown): Rejection | undefined {
+    if (typeof type !== "string" || !Object.hasOwn(ClientMessageSchemas, type)) {
+      return reject("UNKNOWN_MESSAGE", `unknown message type "${String(type).slice(0, 40)}"`);
+    }
+    const kind = type as ClientMessageType;
+    const parsed = ClientMessageSchemas[kind].safeParse(payload ?? {});
+    if (!parsed.success) return reject("INVALID_MESSAGE", `invalid ${kind}: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
+    const player = this.playerOf(client);
+    if (!player) return reject("NO_FIRM", "you are not seated in this game");
+    const handler = this.handlers[kind] as Handler<typeof kind>;
+    return handler(client, player, parsed.data as never);
+  }
+
+  private refuse(client: MarketClient, type: string, rejection: Rejection): void {
+    client.send("rejected", { type, issues: [], ...rejection } satisfies RejectedMessage);
+  }
+
+  private readonly handlers: { [T in ClientMessageType]: Handler<T> } = {
+    submit: (_client, player, { action, firmId }) => {
+      const phase = this.requirePhase("decide", "submit an action");
+      if (phase) return phase;
+      if (!player.firmId || !this.match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
+      if (firmId !== undefined && firmId !== player.firmId) return reject("NOT_YOUR_FIRM", `you play ${player.firmId}, not ${firmId}`);
+      const result = this.match.submit(player.firmId, action, player.name);
+      if (!result.ok)
+        return reject("ILLEGAL_ACTION", result.error.message, {
+          engineCode: result.error.code,
+          issues: [{ path: result.error.field ?? "", message: result.error.message }],
+        });
+      for (const member of this.roster.members(player.firmId)) {
+        this.sessionOf(member)?.send("accepted", { quarter: this.match.state.quarter + 1, action: result.value, by: player.name });
+      }
+      this.syncRoster();
+      this.resolveIfAllIn();
+      return undefined;
+    },
+    draft: (_client, player, { action }) => {
+      if (this.phase !== "news" && this.phase !== "decide") return reject("WRONG_PHASE", `drafts are shared while deciding, not in ${this.phase}`);
+      if (!player.firmId) return reject("NO_FIRM", "you have no firm");
+      for (const member of this.roster.members(player.firmId)) {
+        if (member !== player) this.sessionOf(member)?.send("draft", { by: player.name, action });
+      }
+      return undefined;
+    },
+    ready: (_client, player, { ready }) => {
+      const phase = this.requirePhase("lobby", "change readiness");
+      if (phase) return phase;
+      player.ready = ready;
+      this.syncRoster();
+      return undefined;
+    },
+    chooseFirm: (_client, player, { firmId }) => {
+      const phase = this.requirePhase("lobby", "change firm");
+      if (phase) return phase;
+      const moved = this.roster.move(player, firmId);
+      if (!moved.ok) return reject(moved.code, moved.message);
+      this.syncRoster();
+      return undefined;
+    },
+    renameFirm: (_client, player, { name }) => {
+      const phase = this.requirePhase("lobby", "rename a firm");
+      if (phase) return phase;
+      const seat = player.firmId ? this.roster.seat(player.firmId) : undefined;
+      if (!seat) return reject("NO_FIRM", "you have no firm");
+      if (this.roster.seats.some((s) => s !== seat && s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+        return reject("SEAT_TAKEN", `another firm is already called "${name}"`);
+      }
+      seat.name = name;
+      this.syncRoster();
+      return undefined;
+    },
+    addBot: (_client, player, { strategy }) => {
+      const denied = this.requireHostInLobby(player, "add a bot");
+      if (denied) return denied;
+      if (this.roster.size >= 40) return reject("BAD_SETTINGS", "a game has at most 40 firms");
+      this.roster.addSeat(strategy);
+      this.syncLobby();
+      return undefined;
+    },
+    setBot: (_client, player, { firmId, strategy }) => {
+      const denied = this.requireHostInLobby(player, "change a bot");
+      if (denied) return denied;
+      const seat = this.roster.seat(firmId);
+      if (!seat) return reject("SEAT_TAKEN", `there is no firm ${firmId}`);
+      seat.bot = strategy;
+      this.syncLobby();
+      return undefined;
+    },
+    removeBot: (_client, player, { firmId }) => {
+      const denied = this.requireHostInLobby(player, "remove a bot");
+      if (denied) return denied;
+      const removed = this.roster.removeSeat(firmId);
+      if (!removed.ok) return reject(removed.code, removed.message);
+      this.syncLobby();
+      return undefined;
+    },
+    configure: (_client, player, patch) => {
+      const denied = this.requireHostInLobby(player, "change the settings");
+      if (denied) return denied;
+      const next = RoomSettingsSchema.safeParse({ ...this.settings, ...patch });
+      if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
+      const config = this.configFor(next.data);
+      if (!config.ok) return reject("BAD_SETTINGS", config.message);
+      const team = this.roster.setTeamSize(next.data.teamSize);
+      if (!team.ok) return reject(team.code, team.message);
+      if (patch.firms !== undefined) {
+        const resized = this.roster.resize(patch.firms, next.data.bots);
+        if (!resized.ok) return reject(resized.code, resized.message);
+      }
+      this.settings = next.data;
+      this.config = config.value;
+      if (patch.private !== undefined) void this.setPrivate(next.data.private);
+      this.syncLobby();
+      return undefined;
+    },
+    start: (_client, player) => {
+      const denied = this.requireHostInLobby(player, "start the game");
+      if (denied) return denied;
+      this.startGame();
+      return undefined;
+    },
+  };
+
+  private requirePhase(phase: Phase, what: string): Rejection | undefined {
+    return this.phase === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${this.phase})`);
+  }
+
+  private requireHostInLobby(player: Player, what: string): Rejection | undefined {
+    if (!player.host) return reject("NOT_HOST", `only the host can ${what}`);
+    return this.requirePhase("lobby", what);
+  }
+
+  // ---- the quarter loop ------------------------------------------------------------------
+
+  /** Starts the game with the current seats; empty seats are played by their bots. */
+  startGame(): void {
+    const seed = this.settings.seed ?? randomBytes(8).toString("hex");
+    this.match = new Match(
+      this.config,
+      seed,
+      this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
+    );
+    for (const p of this.roster.players) p.ready = false;
+    this.enterNews();
+    this.sendPrivateToAll();
+  }
+
+  private enterNews(): void {
+    this.setPhase("news", this.settings.newsSeconds, () => this.enterDecide());
+    this.syncGame();
+  }
+
+  private enterDecide(): void {
+    const match = this.match as Match;
+    for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
+    this.setPhase("decide", this.settings.decisionSeconds, () => this.resolveQuarter());
+    this.syncRoster();
+    this.resolveIfAllIn();
+  }
+
+  /** A firm with no player present (a bot seat, or everyone away) gets its bot's action. */
+  private playBotIfNeeded(firmId: string): void {
+    const match = this.match as Match;
+    if (this.phase !== "decide" && this.phase !== "news") return;
+    if (match.pending.has(firmId) || !match.isActive(firmId)) return;
+    const controller = this.roster.controller(firmId);
+    if (controller === "human") return;
+    const seat = this.roster.seat(firmId);
+    const bot = controller === "standIn" ? this.limits.standInBot : (seat?.bot ?? this.limits.standInBot);
+    match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot` });
+  }
+
+  private resolveIfAllIn(): void {
+    const match = this.match;
+    if (this.phase !== "decide" || !match) return;
+    if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
+  }
+
+  /** Resolves the quarter with the shared engine and publishes the reports. */
+  resolveQuarter(): void {
+    const match = this.match as Match;
+    this.timer?.clear();
+    match.resolve();
+    this.syncGame();
+    this.sendPrivateToAll();
+    if (match.over) {
+      this.setPhase("over", 0, null);
+      mirrorStandings(this.state, score(match.state));
+      this.syncMetadata();
+      return;
+    }
+    this.setPhase("report", this.settings.reportSeconds, () => this.enterNews());
+  }
+
+  private setPhase(phase: Phase, seconds: number, next: (() => void) | null): void {
+    this.timer?.clear();
+    this.timer = null;
+    this.phase = phase;
+    this.state.phase = phase;
+    this.state.deadline = next && seconds > 0 ? Date.now() + seconds * 1000 : 0;
+    if (next) {
+      if (seconds > 0) this.timer = this.clock.setTimeout(next, seconds * 1000);
+      else queueMicrotask(next);
+    }
+    this.syncMetadata();
+  }
+
+  // ---- players ---------------------------------------------------------------------------
+
+  /** A player past the grace period: a stand-in bot plays the firm until the token comes back. */
+  private goAway(player: Player): void {
+    player.away = true;
+    if (player.firmId) this.playBotIfNeeded(player.firmId);
+    this.resolveIfAllIn();
+  }
+
+  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
+  private takeOver(player: Player): void {
+    const previous = this.sessionOf(player);
+    if (previous) this.close(previous, CLOSE_CODES.RECLAIMED, "your seat was reclaimed from another connection");
+    if (player.firmId && this.match?.pending.get(player.firmId)?.by.endsWith(" bot")) this.match.pending.delete(player.firmId);
+  }
+
+  private welcome(client: MarketClient, player: Player): void {
+    client.send("welcome", { playerId: player.id, firmId: player.firmId, host: player.host, token: player.token, serverTime: Date.now() });
+    this.sendPrivate(client, player);
+  }
+
+  private sendPrivate(client: MarketClient, player: Player): void {
+    const match = this.match;
+    if (!match || !player.firmId) return;
+    const view = viewFor(match.state, { kind: "firm", firmId: player.firmId });
+    const pending = match.pending.get(player.firmId);
+    client.send("private", {
+      quarter: match.state.quarter,
+      firm: view.self,
+      limits: view.limits,
+      pending: pending?.action ?? null,
+      submittedBy: pending?.by ?? null,
+    });
+  }
+
+  private sendPrivateToAll(): void {
+    for (const player of this.roster.players) {
+      const client = this.sessionOf(player);
+      if (client) this.sendPrivate(client, player);
+    }
+  }
+
+  private playerOf(client: MarketClient): Player | undefined {
+    const id = client.userData?.playerId;
+    return id ? this.roster.player(id) : undefined;
+  }
+
+  private sessionOf(player: Player): MarketClient | undefined {
+    for (const client of this.sessions.values()) if (client.userData?.playerId === player.id) return client;
+    return undefined;
+  }
+
+  /** Closes a connection without a grace period. */
+  private close(client: MarketClient, code: number, reason: string): void {
+    this.forget(client);
+    this.closing.add(client.sessionId);
+    client.leave(code, reason);
+  }
+
+  private forget(client: MarketClient): void {
+    this.sessions.delete(client.sessionId);
+    this.guard.forget(client.sessionId);
+  }
+
+  // ---- mirroring -------------------------------------------------------------------------
+
+  private syncLobby(): void {
+    this.settings = { ...this.settings, firms: this.roster.size };
+    mirrorSettings(this.state, this.settings, this.config.quarters);
+    this.syncRoster();
+  }
+
+  private syncRoster(): void {
+    mirrorRoster(this.state, this.roster, this.match);
+    this.syncMetadata();
+  }
+
+  private syncGame(): void {
+    if (!this.match) return;
+    mirrorRoster(this.state, this.roster, this.match);
+    mirrorGame(this.state, this.match.state);
+  }
+
+  private syncMetadata(): void {
+    const meta: MarketMetadata = {
+      code: this.roomId,
+      title: this.settings.name,
+      scenario: this.settings.scenario,
+      phase: this.phase,
+      firms: this.roster.size,
+      players: this.roster.players.length,
+      teamSize: this.settings.teamSize,
+    };
+    const old = this.metadata as MarketMetadata | undefined;
+    if (!old || (Object.keys(meta) as (keyof MarketMetadata)[]).some((k) => old[k] !== meta[k])) void this.setMetadata(meta);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string } {
+    const loaded = loadConfig(settings.scenario, settings.quarters === undefined ? {} : { quarters: settings.quarters });
+    return loaded.ok ? loaded : { ok: false, message: loaded.error.message };
+  }
+
+  /** A fresh join code, claimed atomically in presence (shared by every process with Redis). */
+  private async claimCode(): Promise<string> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      let code = "";
+      for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+      if ((await this.presence.incr(codeKey(code))) === 1) return code;
+    }
+    throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, "could not find a free join code; try again");
+  }
+}
+
+const codeKey = (code: string) => `market:code:${code}`;
+
+/** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate). */
+export function marketRoomWith(limits: Partial<MarketRoomLimits>): typeof MarketRoom {
+  const merged = { ...DEFAULT_LIMITS, ...limits };
+  return class ConfiguredMarketRoom extends MarketRoom {
+    override limits = merged;
+  };
+}

@@ -1,0 +1,155 @@
+import type { ArraySchema } from "@colyseus/schema";
+import type { Standing } from "../../shared/engine/score.js";
+import type { GameState, MarketReport } from "../../shared/engine/types.js";
+import { publicReport } from "../../shared/engine/view.js";
+import type { GameEvent } from "../../shared/schemas/injection.js";
+import type { RoomSettings } from "../../shared/schemas/protocol.js";
+import type { Match } from "../game/match.js";
+import type { Roster } from "../game/roster.js";
+import { EventItem, FirmSlot, MarketPoint, type MarketRoomState, PlayerInfo, ReportRow, StandingRow } from "./state.js";
+
+/**
+ * One-way mirror from the plain state (roster, settings, the engine's GameState) into the
+ * synced schema. Only public fields are copied; nothing here computes game rules.
+ */
+
+type Plain<T> = { [K in keyof T]?: T[K] extends string | number | boolean ? T[K] : never };
+
+/** Sets only the fields whose value changed, so patches carry only real changes. */
+function assign<T extends object>(target: T, values: Plain<T>): void {
+  const t = target as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) if (t[key] !== value) t[key] = value;
+}
+
+function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
+  if (target.length === values.length && values.every((v, i) => target[i] === v)) return;
+  target.splice(0, target.length, ...values);
+}
+
+function syncList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () => S, fill: (item: S, value: V) => void): void {
+  while (target.length > values.length) target.pop();
+  values.forEach((value, i) => {
+    let item = target[i];
+    if (item === undefined) {
+      item = make();
+      fill(item, value);
+      target.push(item);
+    } else fill(item, value);
+  });
+}
+
+const fillEvent = (item: EventItem, event: GameEvent) => assign(item, { kind: event.kind, json: JSON.stringify(event) });
+
+function fillMarketPoint(item: MarketPoint, r: MarketReport): void {
+  assign(item, {
+    quarter: r.quarter,
+    sentiment: r.sentiment,
+    bubbleRatio: r.bubbleRatio,
+    totalValuation: r.totalValuation,
+    totalFundamentals: r.totalFundamentals,
+    rate: r.rate,
+    regime: r.regime,
+    disclosure: r.disclosure,
+    correction: r.correction,
+    correctionStarted: r.correctionStarted,
+  });
+  syncList(item.events, r.events, () => new EventItem(), fillEvent);
+  syncStrings(item.delisted, r.delisted);
+}
+
+export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, quarters: number): void {
+  assign(state, { title: settings.name });
+  assign(state.settings, {
+    scenario: settings.scenario,
+    quarters,
+    teamSize: settings.teamSize,
+    decisionSeconds: settings.decisionSeconds,
+    newsSeconds: settings.newsSeconds,
+    reportSeconds: settings.reportSeconds,
+    private: settings.private,
+  });
+  syncStrings(state.settings.bots, settings.bots);
+}
+
+export function mirrorRoster(state: MarketRoomState, roster: Roster, match: Match | null): void {
+  syncList(
+    state.players,
+    roster.players,
+    () => new PlayerInfo(),
+    (item, p) => assign(item, { id: p.id, name: p.name, firmId: p.firmId ?? "", host: p.host, ready: p.ready, connected: p.connected, away: p.away }),
+  );
+  syncList(
+    state.firms,
+    roster.seats,
+    () => new FirmSlot(),
+    (item, seat) => {
+      const firm = match?.state.firms.find((f) => f.id === seat.firmId);
+      assign(item, {
+        id: seat.firmId,
+        name: firm?.name ?? seat.name,
+        bot: seat.bot,
+        controller: roster.controller(seat.firmId),
+        submitted: match ? match.pending.has(seat.firmId) : false,
+        delisted: firm?.delisted ?? false,
+      });
+    },
+  );
+}
+
+/** Copies the engine's public figures: market, each firm's published history. */
+export function mirrorGame(state: MarketRoomState, game: GameState): void {
+  const m = game.market;
+  const last = m.history[m.history.length - 1];
+  assign(state, { quarter: game.quarter });
+  assign(state.market, {
+    sentiment: m.sentiment,
+    bubbleRatio: last?.bubbleRatio ?? 0,
+    computePrice: m.computePrice,
+    openBaseline: m.openBaseline,
+    rate: m.rate,
+    regime: m.regime,
+    disclosure: m.disclosure,
+    mediaLaw: m.mediaLaw,
+    correction: m.correction.quartersLeft > 0,
+    corrections: m.correction.count,
+  });
+  syncList(state.market.news, m.news, () => new EventItem(), fillEvent);
+  syncList(state.market.history, m.history, () => new MarketPoint(), fillMarketPoint);
+  for (const firm of game.firms) {
+    const slot = state.firms.find((s) => s.id === firm.id);
+    if (!slot) continue;
+    syncList(
+      slot.history,
+      firm.history,
+      () => new ReportRow(),
+      (row, report) => {
+        const pub = publicReport(report);
+        assign(row, {
+          quarter: pub.quarter,
+          revenue: pub.revenue,
+          operatingProfit: pub.operatingProfit,
+          cash: pub.cash,
+          trainingSpend: pub.trainingSpend,
+          capability: pub.capability,
+          openWeights: pub.openWeights,
+          fundamentals: pub.fundamentals,
+          valuation: pub.valuation,
+          sharePrice: pub.sharePrice,
+          shares: pub.shares,
+          delisted: pub.delisted,
+        });
+        syncStrings(row.sectorsServed, pub.sectorsServed);
+      },
+    );
+  }
+}
+
+export function mirrorStandings(state: MarketRoomState, standings: readonly Standing[]): void {
+  syncList(
+    state.standings,
+    standings,
+    () => new StandingRow(),
+    (row, s) =>
+      assign(row, { rank: s.rank, firmId: s.firmId, name: s.name, score: s.score, valuation: s.valuation, valueCreated: s.valueCreated, delisted: s.delisted }),
+  );
+}

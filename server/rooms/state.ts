@@ -1,0 +1,153 @@
+import { type SchemaType, schema, t } from "@colyseus/schema";
+
+/**
+ * The room's synced state: a one-way mirror of public information only (see mirror.ts). Money
+ * is $M as float64 so clients see exactly the engine's figures. Private figures and pending
+ * actions are never stored here.
+ */
+
+/** A firm's published quarterly report. */
+export const ReportRow = schema(
+  {
+    quarter: t.uint8().default(0),
+    revenue: t.float64().default(0),
+    operatingProfit: t.float64().default(0),
+    cash: t.float64().default(0),
+    trainingSpend: t.float64().default(0),
+    capability: t.float64().default(0),
+    sectorsServed: t.array("string"),
+    openWeights: t.boolean().default(false),
+    fundamentals: t.float64().default(0),
+    valuation: t.float64().default(0),
+    sharePrice: t.float64().default(0),
+    shares: t.float64().default(0),
+    delisted: t.boolean().default(false),
+  },
+  "ReportRow",
+);
+export type ReportRow = SchemaType<typeof ReportRow>;
+
+/** A seat in the lobby, a firm in the game. */
+export const FirmSlot = schema(
+  {
+    id: t.string().default(""),
+    name: t.string().default(""),
+    /** The bot that plays the firm when no player holds it. */
+    bot: t.string().default(""),
+    /** "human" | "bot" | "standIn" (players away past the grace period; their bot plays). */
+    controller: t.string().default("bot"),
+    /** Whether this quarter's action is in: yes or no, never what it is. */
+    submitted: t.boolean().default(false),
+    delisted: t.boolean().default(false),
+    history: t.array(ReportRow),
+  },
+  "FirmSlot",
+);
+export type FirmSlot = SchemaType<typeof FirmSlot>;
+
+export const PlayerInfo = schema(
+  {
+    id: t.string().default(""),
+    name: t.string().default(""),
+    firmId: t.string().default(""),
+    host: t.boolean().default(false),
+    ready: t.boolean().default(false),
+    connected: t.boolean().default(true),
+    away: t.boolean().default(false),
+  },
+  "PlayerInfo",
+);
+export type PlayerInfo = SchemaType<typeof PlayerInfo>;
+
+/** An event: its kind and its parameters as JSON (a `GameEvent`). */
+export const EventItem = schema({ kind: t.string().default(""), json: t.string().default("{}") }, "EventItem");
+export type EventItem = SchemaType<typeof EventItem>;
+
+export const MarketPoint = schema(
+  {
+    quarter: t.uint8().default(0),
+    sentiment: t.float64().default(0),
+    bubbleRatio: t.float64().default(0),
+    totalValuation: t.float64().default(0),
+    totalFundamentals: t.float64().default(0),
+    rate: t.float64().default(0),
+    regime: t.string().default(""),
+    disclosure: t.boolean().default(false),
+    correction: t.boolean().default(false),
+    correctionStarted: t.boolean().default(false),
+    events: t.array(EventItem),
+    delisted: t.array("string"),
+  },
+  "MarketPoint",
+);
+export type MarketPoint = SchemaType<typeof MarketPoint>;
+
+export const MarketInfo = schema(
+  {
+    sentiment: t.float64().default(0),
+    bubbleRatio: t.float64().default(0),
+    computePrice: t.float64().default(1),
+    openBaseline: t.float64().default(0),
+    rate: t.float64().default(0),
+    regime: t.string().default(""),
+    disclosure: t.boolean().default(false),
+    mediaLaw: t.boolean().default(false),
+    correction: t.boolean().default(false),
+    corrections: t.uint8().default(0),
+    /** Events drawn for the coming quarter, public before decisions. */
+    news: t.array(EventItem),
+    history: t.array(MarketPoint),
+  },
+  "MarketInfo",
+);
+export type MarketInfo = SchemaType<typeof MarketInfo>;
+
+export const Settings = schema(
+  {
+    scenario: t.string().default("ai-2025"),
+    quarters: t.uint8().default(0),
+    teamSize: t.uint8().default(1),
+    decisionSeconds: t.float64().default(90),
+    newsSeconds: t.float64().default(4),
+    reportSeconds: t.float64().default(5),
+    private: t.boolean().default(true),
+    bots: t.array("string"),
+  },
+  "Settings",
+);
+export type Settings = SchemaType<typeof Settings>;
+
+export const StandingRow = schema(
+  {
+    rank: t.uint8().default(0),
+    firmId: t.string().default(""),
+    name: t.string().default(""),
+    score: t.float64().default(0),
+    valuation: t.float64().default(0),
+    valueCreated: t.float64().default(0),
+    delisted: t.boolean().default(false),
+  },
+  "StandingRow",
+);
+export type StandingRow = SchemaType<typeof StandingRow>;
+
+export const MarketRoomState = schema(
+  {
+    code: t.string().default(""),
+    title: t.string().default(""),
+    /** lobby | news | decide | report | over */
+    phase: t.string().default("lobby"),
+    /** Quarters resolved so far; during news/decide the firms act for quarter + 1. */
+    quarter: t.uint8().default(0),
+    /** Server time (ms since epoch) at which the current phase ends; 0 when untimed. */
+    deadline: t.float64().default(0),
+    paused: t.boolean().default(false),
+    settings: Settings,
+    market: MarketInfo,
+    firms: t.array(FirmSlot),
+    players: t.array(PlayerInfo),
+    standings: t.array(StandingRow),
+  },
+  "MarketRoomState",
+);
+export type MarketRoomState = SchemaType<typeof MarketRoomState>;

@@ -1,0 +1,186 @@
+import { z } from "zod";
+import { BOT_NAMES } from "../bots/index.js";
+import type { FirmState } from "../engine/types.js";
+import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
+import { SCENARIOS } from "./vocabulary.js";
+
+/**
+ * The client↔server protocol of the `market` room. Every inbound message is parsed with these
+ * schemas; `npm run protocol` exports them as JSON Schema into docs/protocol/.
+ */
+
+export const ROOM_NAME = "market";
+
+/** Join codes: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
+export const JOIN_CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+export const JOIN_CODE_LENGTH = 6;
+export const JoinCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`);
+
+/** A display name: trimmed, 1–24 characters, no control or invisible formatting characters. */
+export const DisplayNameSchema = z
+  .string()
+  .transform((s) => s.normalize("NFC").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "a name needs at least 1 character")
+      .max(24, "a name has at most 24 characters")
+      .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, "a name cannot contain control characters"),
+  );
+
+export const FirmNameSchema = DisplayNameSchema;
+export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
+export const BotNameSchema = z.enum(BOT_NAMES);
+
+/** The settings a host chooses for a room. Durations are seconds. */
+export const RoomSettingsSchema = z.strictObject({
+  name: FirmNameSchema.default("Market").describe("the room's title"),
+  scenario: z.enum(SCENARIOS).default("ai-2025"),
+  quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
+  firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
+  teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
+  bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
+  decisionSeconds: z.number().min(1).max(3600).default(90),
+  newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
+  reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
+  private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),
+  seed: z.string().min(1).max(64).optional().describe("the game's seed; random when omitted"),
+});
+export type RoomSettings = z.output<typeof RoomSettingsSchema>;
+
+/** A change to some settings: the same fields, none required, and no defaults filled in. */
+export const RoomSettingsPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(RoomSettingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+  ),
+) as unknown as z.ZodType<Partial<RoomSettings>>;
+export type RoomSettingsInput = z.input<typeof RoomSettingsSchema>;
+
+/** Options of `joinById(code, …)`; `token` reclaims a seat after a disconnection. */
+export const JoinOptionsSchema = z.object({
+  name: DisplayNameSchema,
+  firmId: FirmIdSchema.optional().describe("join this firm's team (team mode)"),
+  token: z.string().min(16).max(64).optional().describe("seat token from the welcome message"),
+});
+export type JoinOptions = z.input<typeof JoinOptionsSchema>;
+
+/** Options of `create("market", …)`: the host's own join options plus the room settings. */
+export const CreateOptionsSchema = z.object({
+  name: DisplayNameSchema,
+  settings: RoomSettingsSchema.default(RoomSettingsSchema.parse({})),
+});
+export type CreateOptions = z.input<typeof CreateOptionsSchema>;
+
+const empty = z.strictObject({});
+
+/** Every message a client may send, by Colyseus message type. */
+export const ClientMessageSchemas = {
+  /** Lock in this quarter's action for your firm (resubmit to change it until the timer ends). */
+  submit: z.strictObject({ action: ActionInputSchema, firmId: FirmIdSchema.optional().describe("must be your own firm if given") }),
+  /** Share the action you are editing with your teammates (not binding). */
+  draft: z.strictObject({ action: ActionInputSchema }),
+  /** Lobby: ready to start. */
+  ready: z.strictObject({ ready: z.boolean() }),
+  /** Lobby: move to another firm (an open bot seat, or a team with room). */
+  chooseFirm: z.strictObject({ firmId: FirmIdSchema }),
+  /** Lobby: rename your firm. */
+  renameFirm: z.strictObject({ name: FirmNameSchema }),
+  /** Host, lobby: add a firm played by a bot. */
+  addBot: z.strictObject({ strategy: BotNameSchema }),
+  /** Host, lobby: change a bot seat's strategy. */
+  setBot: z.strictObject({ firmId: FirmIdSchema, strategy: BotNameSchema }),
+  /** Host, lobby: remove a bot's firm. */
+  removeBot: z.strictObject({ firmId: FirmIdSchema }),
+  /** Host, lobby: change settings (any subset). */
+  configure: RoomSettingsPatchSchema,
+  /** Host, lobby: start the game. */
+  start: empty,
+} as const;
+export type ClientMessageType = keyof typeof ClientMessageSchemas;
+export type ClientMessage<T extends ClientMessageType> = z.input<(typeof ClientMessageSchemas)[T]>;
+export const CLIENT_MESSAGE_TYPES = Object.keys(ClientMessageSchemas) as ClientMessageType[];
+
+export const REJECTION_CODES = [
+  "UNKNOWN_MESSAGE", // no such message type
+  "INVALID_MESSAGE", // the payload does not match the message's schema (see issues)
+  "TOO_LARGE", // the payload is larger than MAX_MESSAGE_BYTES
+  "RATE_LIMITED", // more than the allowed messages per second
+  "WRONG_PHASE", // not possible in the current phase
+  "NOT_HOST", // host-only
+  "NOT_YOUR_FIRM", // acting for a firm that is not yours
+  "NO_FIRM", // you hold no firm (spectator, or your firm is delisted)
+  "ILLEGAL_ACTION", // the action breaks a rule of the game (see engineCode)
+  "SEAT_TAKEN", // that firm is full or not open
+  "BAD_SETTINGS", // the settings cannot apply (e.g. fewer firms than players)
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** Sent to the sender alone when a message is refused; nothing changed. */
+export const RejectedMessageSchema = z.strictObject({
+  type: z.string().describe("the refused message's type"),
+  code: z.enum(REJECTION_CODES),
+  message: z.string(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).default([]),
+  engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION"),
+});
+export type RejectedMessage = z.output<typeof RejectedMessageSchema>;
+
+/** Errors thrown when joining (the SDK rejects with this code and message). */
+export const JOIN_ERRORS = {
+  INVALID_OPTIONS: 4301,
+  NAME_TAKEN: 4302,
+  ROOM_FULL: 4303,
+  GAME_STARTED: 4304,
+  BAD_TOKEN: 4305,
+  CODE_UNAVAILABLE: 4306,
+} as const;
+
+/** Close codes the server uses (4000–4010 are Colyseus' own). */
+export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402 } as const;
+
+/** Inbound limits. */
+export const MAX_MESSAGE_BYTES = 8 * 1024;
+export const MESSAGES_PER_SECOND = 20;
+
+/** Server → client messages (beside the synced state). */
+export const ServerMessageSchemas = {
+  rejected: RejectedMessageSchema,
+  /** After joining: who you are, and the token that reclaims your seat if you lose it. */
+  welcome: z.strictObject({
+    playerId: z.string(),
+    firmId: z.string().nullable(),
+    host: z.boolean(),
+    token: z.string().describe("keep it: `joinById(code, { name, token })` reclaims the seat, even after the grace period"),
+    serverTime: z.number().describe("the server's clock (ms since epoch), to turn `deadline` into a countdown"),
+  }),
+  /** To every member of a firm when one of them submits: the action now locked in. */
+  accepted: z.strictObject({ quarter: z.int(), action: z.looseObject({}), by: z.string() }),
+  /** Your firm in full, sent on join and after every quarter; never sent to anyone else. */
+  private: z.looseObject({
+    quarter: z.int(),
+    firm: z.looseObject({ id: z.string() }).describe("the engine's FirmState of your firm"),
+    limits: z.strictObject({ maxRaise: z.number(), edgeCost: z.number() }),
+    pending: z.looseObject({}).nullable().describe("the action your firm has submitted this quarter, if any"),
+    submittedBy: z.string().nullable(),
+  }),
+  /** A teammate's draft, live. */
+  draft: z.strictObject({ by: z.string(), action: z.looseObject({}) }),
+} as const;
+
+/** The server → client messages as TypeScript types (the schemas above describe them for other languages). */
+export interface ServerMessages {
+  rejected: RejectedMessage;
+  welcome: z.output<typeof ServerMessageSchemas.welcome>;
+  private: { quarter: number; firm: FirmState; limits: { maxRaise: number; edgeCost: number }; pending: Action | null; submittedBy: string | null };
+  accepted: { quarter: number; action: Action; by: string };
+  draft: { by: string; action: ActionInput };
+}
+export type ServerMessageType = keyof ServerMessages;
+
+/** Room phases, in order; `lobby` once, `news → decide → report` each quarter, then `over`. */
+export const PHASES = ["lobby", "news", "decide", "report", "over"] as const;
+export type Phase = (typeof PHASES)[number];

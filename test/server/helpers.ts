@@ -1,0 +1,62 @@
+import type { Room as SdkRoom } from "@colyseus/sdk";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { vi } from "vitest";
+import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import type { MarketRoomState } from "../../server/rooms/state.js";
+import type { CreateOptions, RejectedMessage, RoomSettingsInput, ServerMessages, ServerMessageType } from "../../shared/schemas/protocol.js";
+
+/** The synced state as a client decodes it. */
+export type RoomState = MarketRoomState;
+
+/** An SDK room with every message it received, by type. */
+export interface Player {
+  room: SdkRoom<unknown, RoomState>;
+  messages: { type: string; payload: unknown }[];
+  last<K extends ServerMessageType>(type: K): ServerMessages[K] | undefined;
+  all<K extends ServerMessageType>(type: K): ServerMessages[K][];
+}
+
+export function track(room: SdkRoom): Player {
+  const messages: { type: string; payload: unknown }[] = [];
+  room.onMessage("*", (type, payload) => {
+    messages.push({ type: String(type), payload });
+  });
+  const all = <K extends ServerMessageType>(type: K) => messages.filter((m) => m.type === type).map((m) => m.payload as ServerMessages[K]);
+  return { room: room as SdkRoom<unknown, RoomState>, messages, last: (type) => all(type).at(-1), all };
+}
+
+/** Fast timers for tests: no news or report pauses. */
+export const FAST: RoomSettingsInput = { newsSeconds: 0, reportSeconds: 0, decisionSeconds: 30 };
+
+export async function host(colyseus: ColyseusTestServer, name: string, settings: RoomSettingsInput): Promise<{ player: Player; server: MarketRoom }> {
+  const options: CreateOptions = { name, settings };
+  const room = await colyseus.sdk.create("market", options);
+  const player = track(room);
+  const server = colyseus.getRoomById(room.roomId) as unknown as MarketRoom;
+  await waitFor(() => player.last("welcome"));
+  return { player, server };
+}
+
+export async function join(colyseus: ColyseusTestServer, code: string, options: Record<string, unknown>): Promise<Player> {
+  const player = track(await colyseus.sdk.joinById(code, options));
+  await waitFor(() => player.last("welcome"));
+  return player;
+}
+
+export async function waitFor<T>(check: () => T, timeout = 10_000): Promise<NonNullable<T>> {
+  return vi.waitFor(
+    () => {
+      const value = check();
+      if (value === undefined || value === null || value === false) throw new Error("not yet");
+      return value as NonNullable<T>;
+    },
+    { timeout, interval: 10 },
+  );
+}
+
+/** Resolves with the rejection the player receives next. */
+export async function nextRejection(player: Player, send: () => void): Promise<RejectedMessage> {
+  const before = player.all("rejected").length;
+  send();
+  return waitFor(() => player.all("rejected")[before]);
+}
