@@ -389,6 +389,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const match = this.match as Match;
     this.timer?.clear();
     match.resolve();
+    this.state.resolvedAt = Date.now();
     this.syncGame();
     this.sendPrivateToAll();
     if (match.over) {

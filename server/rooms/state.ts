@@ -142,6 +142,8 @@ export const MarketRoomState = schema(
     /** Server time (ms since epoch) at which the current phase ends; 0 when untimed. */
     deadline: t.float64().default(0),
     paused: t.boolean().default(false),
+    /** Server time (ms since epoch) of the last quarter's resolution; 0 before the first. */
+    resolvedAt: t.float64().default(0),
     settings: Settings,
     market: MarketInfo,
     firms: t.array(FirmSlot),
