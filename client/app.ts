@@ -1,0 +1,14 @@
+import type { Room } from "@colyseus/sdk";
+import type { Session, Welcome } from "./net/session.js";
+import type { MarketRoomStateShape } from "./net/state.js";
+
+/** What every scene shares: the session and, once in a game, the room and who we are. */
+export interface AppContext {
+  session: Session;
+  room: Room<unknown, MarketRoomStateShape> | null;
+  welcome: Welcome | null;
+  /** A join code from the page address (`/?join=CODE`), to prefill the menu. */
+  linkCode: string | null;
+}
+
+export const APP_KEY = "app";

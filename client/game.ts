@@ -1,0 +1,35 @@
+import Phaser from "phaser";
+import { APP_KEY, type AppContext } from "./app.js";
+import { endpointFor, joinCodeFrom } from "./net/link.js";
+import { Session } from "./net/session.js";
+import { Boot } from "./scenes/Boot.js";
+import { GameOver } from "./scenes/GameOver.js";
+import { Lobby } from "./scenes/Lobby.js";
+import { Market } from "./scenes/Market.js";
+import { Menu } from "./scenes/Menu.js";
+import { Preloader } from "./scenes/Preloader.js";
+
+export const WIDTH = 1280;
+export const HEIGHT = 720;
+
+/** Starts the game in `parent`, talking to the server that served the page. */
+export function startGame(parent: HTMLElement): Phaser.Game {
+  const app: AppContext = {
+    session: new Session(endpointFor(window.location), window.sessionStorage),
+    room: null,
+    welcome: null,
+    linkCode: joinCodeFrom(window.location.search),
+  };
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: WIDTH,
+    height: HEIGHT,
+    backgroundColor: "#10131a",
+    dom: { createContainer: true },
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: [Boot, Preloader, Menu, Lobby, Market, GameOver],
+  });
+  game.registry.set(APP_KEY, app);
+  return game;
+}

@@ -1,0 +1,3 @@
+import { startGame } from "./game.js";
+
+startGame(document.getElementById("app") as HTMLElement);

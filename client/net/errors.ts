@@ -1,0 +1,26 @@
+import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+
+/** Colyseus' own matchmaking codes that players can meet. */
+const ROOM_NOT_FOUND = [4212, 522];
+
+/** A join failure in words a player understands, from the server's code and message. */
+export function joinErrorText(error: unknown): string {
+  const { code, message } = (error ?? {}) as { code?: number; message?: string };
+  switch (code) {
+    case JOIN_ERRORS.NAME_TAKEN:
+      return `${message ?? "That name is taken"}. Pick another name.`;
+    case JOIN_ERRORS.ROOM_FULL:
+      return "This game is full: every firm already has its players.";
+    case JOIN_ERRORS.GAME_STARTED:
+      return "This game has already started. Ask the host for a new game, or rejoin from the device you played on.";
+    case JOIN_ERRORS.BAD_TOKEN:
+      return "Your seat in this game could not be found.";
+    case JOIN_ERRORS.INVALID_OPTIONS:
+      return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";
+    default:
+      if (code !== undefined && ROOM_NOT_FOUND.includes(code)) return "No game has that code. Check the letters and try again.";
+      if (/not found|invalid room id/i.test(message ?? "")) return "No game has that code. Check the letters and try again.";
+      if (/failed to fetch|ECONNREFUSED|network/i.test(message ?? "")) return "The game server cannot be reached. Check your connection and try again.";
+      return message || "Could not join the game.";
+  }
+}

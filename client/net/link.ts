@@ -1,0 +1,19 @@
+import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
+
+/** The join code in a page address (`/?join=CODE`), normalised, or null when absent or malformed. */
+export function joinCodeFrom(search: string): string | null {
+  const raw = new URLSearchParams(search).get("join");
+  if (raw === null) return null;
+  const code = JoinCodeSchema.safeParse(raw);
+  return code.success ? code.data : null;
+}
+
+/** The shareable link that joins a game directly. */
+export function joinLink(origin: string, code: string): string {
+  return `${origin}/?join=${encodeURIComponent(code)}`;
+}
+
+/** The game server's WebSocket endpoint for a page served from `location` (same host and port). */
+export function endpointFor(location: { protocol: string; host: string }): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
+}

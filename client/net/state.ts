@@ -1,0 +1,122 @@
+/**
+ * The synced room state as the client reads it (decoded by the SDK). It mirrors
+ * server/rooms/state.ts field for field; docs/protocol.md describes it. The client never
+ * imports server code, so the shape is declared here.
+ */
+export interface List<T> extends Iterable<T> {
+  readonly length: number;
+  readonly [index: number]: T | undefined;
+  at(index: number): T | undefined;
+  map<U>(fn: (item: T, index: number) => U): U[];
+  filter(fn: (item: T, index: number) => boolean): T[];
+  find(fn: (item: T, index: number) => boolean): T | undefined;
+  forEach(fn: (item: T, index: number) => void): void;
+  some(fn: (item: T, index: number) => boolean): boolean;
+}
+
+export interface ReportRowShape {
+  quarter: number;
+  revenue: number;
+  operatingProfit: number;
+  cash: number;
+  trainingSpend: number;
+  capability: number;
+  sectorsServed: List<string>;
+  openWeights: boolean;
+  fundamentals: number;
+  valuation: number;
+  sharePrice: number;
+  shares: number;
+  delisted: boolean;
+}
+
+export interface FirmSlotShape {
+  id: string;
+  name: string;
+  bot: string;
+  controller: "human" | "bot" | "standIn";
+  submitted: boolean;
+  delisted: boolean;
+  history: List<ReportRowShape>;
+}
+
+export interface PlayerInfoShape {
+  id: string;
+  name: string;
+  firmId: string;
+  host: boolean;
+  ready: boolean;
+  connected: boolean;
+  away: boolean;
+}
+
+export interface EventItemShape {
+  kind: string;
+  json: string;
+}
+
+export interface MarketPointShape {
+  quarter: number;
+  sentiment: number;
+  bubbleRatio: number;
+  totalValuation: number;
+  totalFundamentals: number;
+  rate: number;
+  regime: string;
+  disclosure: boolean;
+  correction: boolean;
+  correctionStarted: boolean;
+  events: List<EventItemShape>;
+  delisted: List<string>;
+}
+
+export interface MarketInfoShape {
+  sentiment: number;
+  bubbleRatio: number;
+  computePrice: number;
+  openBaseline: number;
+  rate: number;
+  regime: string;
+  disclosure: boolean;
+  mediaLaw: boolean;
+  correction: boolean;
+  corrections: number;
+  news: List<EventItemShape>;
+  history: List<MarketPointShape>;
+}
+
+export interface SettingsShape {
+  scenario: string;
+  quarters: number;
+  teamSize: number;
+  decisionSeconds: number;
+  newsSeconds: number;
+  reportSeconds: number;
+  private: boolean;
+  bots: List<string>;
+}
+
+export interface StandingRowShape {
+  rank: number;
+  firmId: string;
+  name: string;
+  score: number;
+  valuation: number;
+  valueCreated: number;
+  delisted: boolean;
+}
+
+export interface MarketRoomStateShape {
+  code: string;
+  title: string;
+  phase: "lobby" | "news" | "decide" | "report" | "over";
+  quarter: number;
+  deadline: number;
+  paused: boolean;
+  resolvedAt: number;
+  settings: SettingsShape;
+  market: MarketInfoShape;
+  firms: List<FirmSlotShape>;
+  players: List<PlayerInfoShape>;
+  standings: List<StandingRowShape>;
+}

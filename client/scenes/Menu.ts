@@ -1,0 +1,102 @@
+import Phaser from "phaser";
+import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { joinErrorText } from "../net/errors.js";
+import type { Joined } from "../net/session.js";
+import { h, status } from "../ui/dom.js";
+import { appOf, sceneForPhase } from "./route.js";
+
+/** Create a game or join one by code. */
+export class Menu extends Phaser.Scene {
+  constructor() {
+    super("Menu");
+  }
+
+  create(): void {
+    const app = appOf(this);
+    const error = status("alert");
+    const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true });
+    const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
+    const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: 6 });
+    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: 12 });
+    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: 90 });
+    const listed = h("input", { id: "listed", type: "checkbox" });
+
+    const enter = async (attempt: () => Promise<Joined>) => {
+      error.textContent = "";
+      const parsed = DisplayNameSchema.safeParse(name.value);
+      if (!parsed.success) {
+        error.textContent = `Your name: ${parsed.error.issues[0]?.message ?? "invalid"}.`;
+        name.focus();
+        return;
+      }
+      try {
+        const joined = await attempt();
+        app.room = joined.room;
+        app.welcome = joined.welcome;
+        window.history.replaceState(null, "", `/?join=${joined.room.roomId}`);
+        this.scene.start(sceneForPhase(joined.room.state.phase));
+      } catch (e) {
+        error.textContent = joinErrorText(e);
+      }
+    };
+
+    const createForm = h(
+      "form",
+      {
+        "aria-labelledby": "create-title",
+        onsubmit: (e) => {
+          e.preventDefault();
+          void enter(() =>
+            app.session.create(name.value, {
+              firms: Number(firms.value),
+              quarters: Number(quarters.value),
+              decisionSeconds: Number(seconds.value),
+              private: !listed.checked,
+            }),
+          );
+        },
+      },
+      h("h2", { id: "create-title" }, "New game"),
+      h("label", { for: "firms" }, "Firms (players and bots)"),
+      firms,
+      h("label", { for: "quarters" }, "Quarters"),
+      quarters,
+      h("label", { for: "seconds" }, "Seconds to decide"),
+      seconds,
+      h("label", { class: "check" }, listed, " List it publicly"),
+      h("button", { type: "submit" }, "Create game"),
+    );
+    const joinForm = h(
+      "form",
+      {
+        "aria-labelledby": "join-title",
+        onsubmit: (e) => {
+          e.preventDefault();
+          const parsed = JoinCodeSchema.safeParse(code.value);
+          if (!parsed.success) {
+            error.textContent = "A join code is 6 letters and digits, like K7M3QX.";
+            code.focus();
+            return;
+          }
+          void enter(() => app.session.join(parsed.data, name.value));
+        },
+      },
+      h("h2", { id: "join-title" }, "Join a game"),
+      h("label", { for: "code" }, "Join code"),
+      code,
+      h("button", { type: "submit" }, "Join"),
+    );
+    const panel = h(
+      "section",
+      { class: "panel menu", "aria-labelledby": "menu-title" },
+      h("h1", { id: "menu-title" }, "Scale or Ship"),
+      h("p", { class: "lede" }, "Run an AI firm through the bubble: scale ever-bigger models, or ship applications that solve real problems."),
+      h("label", { for: "name" }, "Your name"),
+      name,
+      h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
+      error,
+    );
+    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    name.focus();
+  }
+}

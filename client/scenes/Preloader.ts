@@ -1,0 +1,33 @@
+import Phaser from "phaser";
+import { appOf, sceneForPhase } from "./route.js";
+
+/** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
+export class Preloader extends Phaser.Scene {
+  constructor() {
+    super("Preloader");
+  }
+
+  init(): void {
+    const { width, height } = this.scale;
+    this.add.text(width / 2, height / 2 - 40, "Scale or Ship", { fontFamily: "system-ui, sans-serif", fontSize: "40px", color: "#f2f4f8" }).setOrigin(0.5);
+    this.add.rectangle(width / 2, height / 2 + 20, 404, 16).setStrokeStyle(2, 0x8fa3bf);
+    const bar = this.add.rectangle(width / 2 - 200, height / 2 + 20, 4, 10, 0x56b4e9).setOrigin(0, 0.5);
+    this.load.on("progress", (progress: number) => {
+      bar.width = 4 + 396 * progress;
+    });
+  }
+
+  preload(): void {
+    // Textures are drawn in code; nothing is fetched.
+  }
+
+  async create(): Promise<void> {
+    const app = appOf(this);
+    const joined = await app.session.resume();
+    if (joined) {
+      app.room = joined.room;
+      app.welcome = joined.welcome;
+      this.scene.start(sceneForPhase(joined.room.state.phase));
+    } else this.scene.start("Menu");
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from "vitest";
+import { joinErrorText } from "../../client/net/errors.js";
+import { endpointFor, joinCodeFrom, joinLink } from "../../client/net/link.js";
+import { forgetSeat, loadSeat, saveSeat } from "../../client/net/seat.js";
+import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+
+class MemoryStore {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+describe("join links", () => {
+  test("a join link round-trips through the page address, normalised to upper case", () => {
+    const link = joinLink("https://play.example", "K7MXQA");
+    expect(link).toBe("https://play.example/?join=K7MXQA");
+    expect(joinCodeFrom(new URL(link).search)).toBe("K7MXQA");
+    expect(joinCodeFrom("?join=%20k7mxqa%20")).toBe("K7MXQA");
+  });
+
+  test("a malformed or absent code is ignored", () => {
+    expect(joinCodeFrom("")).toBeNull();
+    expect(joinCodeFrom("?join=ABC")).toBeNull();
+    expect(joinCodeFrom("?join=K7MXQ0")).toBeNull(); // 0 is not in the alphabet
+  });
+
+  test("the socket endpoint follows the page's host and security", () => {
+    expect(endpointFor({ protocol: "https:", host: "play.example" })).toBe("wss://play.example");
+    expect(endpointFor({ protocol: "http:", host: "localhost:2567" })).toBe("ws://localhost:2567");
+  });
+});
+
+describe("join errors in plain words", () => {
+  test.each([
+    [{ code: JOIN_ERRORS.NAME_TAKEN, message: 'the name "Ada" is taken in this game' }, /taken.*another name/],
+    [{ code: JOIN_ERRORS.ROOM_FULL, message: "every firm is taken" }, /full/],
+    [{ code: JOIN_ERRORS.GAME_STARTED, message: "started" }, /already started/],
+    [{ code: 4212, message: 'room "ZZZZZZ" not found' }, /No game has that code/],
+    [{ code: JOIN_ERRORS.INVALID_OPTIONS, message: "invalid join options: name: a name has at most 24 characters" }, /^name: a name has at most 24/],
+  ])("%o", (error, expected) => {
+    expect(joinErrorText(error)).toMatch(expected);
+  });
+});
+
+describe("the remembered seat", () => {
+  test("saved, loaded, forgotten; damaged entries read as none", () => {
+    const store = new MemoryStore();
+    const seat = { code: "K7MXQA", name: "Ada", reconnectionToken: "K7MXQA:abc", seatToken: "s".repeat(24) };
+    saveSeat(store, seat);
+    expect(loadSeat(store)).toEqual(seat);
+    forgetSeat(store);
+    expect(loadSeat(store)).toBeNull();
+    store.setItem("scale-or-ship:seat", "{not json");
+    expect(loadSeat(store)).toBeNull();
+    store.setItem("scale-or-ship:seat", JSON.stringify({ code: "K7MXQA" }));
+    expect(loadSeat(store)).toBeNull();
+  });
+});
