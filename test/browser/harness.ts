@@ -1,0 +1,32 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Server } from "colyseus";
+import { type Browser, chromium } from "playwright-core";
+import { createApp } from "../../server/app.js";
+
+/** Debian's Chromium; `.ci/run` installs it. Without it the browser tests are skipped, saying why. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+export const SKIP_REASON = `browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`;
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+export const RESULTS = path.join(ROOT, "test-results");
+
+/** Builds the client into a folder of its own, so a running `npm start` is not disturbed. */
+export async function buildClient(): Promise<string> {
+  const outDir = path.join(RESULTS, "client-build");
+  const { build } = await import("vite");
+  await build({ configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
+
+/** The real game server on `port`, serving the built client. */
+export async function startServer(port: number, clientDir: string, graceSeconds = 30): Promise<Server> {
+  const server = createApp({ clientDir, limits: { graceSeconds } });
+  await server.listen(port);
+  return server;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
+}
