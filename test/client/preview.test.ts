@@ -1,0 +1,72 @@
+import { describe, expect, test } from "vitest";
+import { preview, previewState, type RivalFigures } from "../../client/panel/preview.js";
+import { resolveQuarter } from "../../shared/engine/resolve.js";
+import type { GameState } from "../../shared/engine/types.js";
+import { validateAction } from "../../shared/engine/validate.js";
+import { viewFor } from "../../shared/engine/view.js";
+import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { playBots } from "../../shared/sim/play.js";
+
+/** The preview state for firm `firmId` of a real game, built only from what that player sees. */
+function previewFor(real: GameState, firmId: string): GameState {
+  const view = viewFor(real, { kind: "firm", firmId });
+  const rivals: RivalFigures[] = view.firms
+    .filter((f) => f.id !== firmId)
+    .map((f) => {
+      const last = f.history[f.history.length - 1];
+      if (!last) throw new Error("no report");
+      return { ...last, id: f.id, name: f.name, delisted: f.delisted };
+    });
+  return previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals });
+}
+
+const game = playBots(DEFAULT_CONFIG, "preview-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
+const real = game.states[5] as GameState;
+const me = real.firms[1];
+if (!me) throw new Error("no firm");
+
+describe("the decision panel's preview", () => {
+  test("validates exactly as the server: same verdicts, same codes, same messages", () => {
+    const state = previewFor(real, me.id);
+    const drafts: unknown[] = [
+      {},
+      { train: me.cash * 2 },
+      { train: me.cash / 2, apps: { support: me.cash / 4 } },
+      { raise: 1e9 },
+      { raise: 10, train: me.cash + 5 },
+      { apps: { nowhere: 1 } },
+      { train: -1 },
+      { marketing: Number.NaN },
+      { distill: true },
+      { hardware: "locked", efficiency: 1 },
+      { openWeights: true },
+      { bogus: 1 },
+    ];
+    for (const draft of drafts) expect(validateAction(state, me.id, draft)).toEqual(validateAction(real, me.id, draft));
+  });
+
+  test("what depends on the firm alone matches the real resolution exactly: capability and cash spent", () => {
+    const action = { train: me.cash * 0.3, efficiency: 5 };
+    const result = preview(previewFor(real, me.id), me.id, action);
+    if (!result.ok) throw new Error(result.error.message);
+    const truth = resolveQuarter(real, { [me.id]: result.action }).report.firms[1];
+    expect(result.next.capability).toBe(truth?.capability);
+    expect(result.spend).toBeCloseTo(me.cash * 0.3 + 5, 6);
+    expect(result.budget).toBe(me.cash);
+  });
+
+  test("the preview is deterministic and shows what repeating last quarter would do", () => {
+    const state = previewFor(real, me.id);
+    const a = preview(state, me.id, { train: 10 });
+    const b = preview(state, me.id, { train: 10 });
+    expect(a).toEqual(b);
+    const repeat = preview(state, me.id, me.lastAction);
+    if (!a.ok || !repeat.ok) throw new Error("expected legal drafts");
+    expect(repeat.next).toEqual(repeat.repeat);
+  });
+
+  test("an illegal draft gives the engine's error, not a preview", () => {
+    const result = preview(previewFor(real, me.id), me.id, { train: me.cash * 10 });
+    expect(result).toMatchObject({ ok: false, error: { code: "OVER_BUDGET" } });
+  });
+});
