@@ -1,4 +1,5 @@
 import type { Room } from "@colyseus/sdk";
+import type { Inbox } from "./net/inbox.js";
 import type { Session, Welcome } from "./net/session.js";
 import type { MarketRoomStateShape } from "./net/state.js";
 
@@ -7,6 +8,8 @@ export interface AppContext {
   session: Session;
   room: Room<unknown, MarketRoomStateShape> | null;
   welcome: Welcome | null;
+  /** The server's messages to this player (latest private state, acceptances, drafts, refusals). */
+  inbox: Inbox | null;
   /** A join code from the page address (`/?join=CODE`), to prefill the menu. */
   linkCode: string | null;
 }

@@ -18,6 +18,7 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     session: new Session(endpointFor(window.location), window.sessionStorage),
     room: null,
     welcome: null,
+    inbox: null,
     linkCode: joinCodeFrom(window.location.search),
   };
   const game = new Phaser.Game({

@@ -1,5 +1,6 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { RoomSettingsInput, ServerMessages } from "../../shared/schemas/protocol.js";
+import { Inbox } from "./inbox.js";
 import { forgetSeat, type KeyValueStore, loadSeat, saveSeat } from "./seat.js";
 
 export type Welcome = ServerMessages["welcome"];
@@ -8,6 +9,7 @@ export type Welcome = ServerMessages["welcome"];
 export interface Joined {
   room: Room;
   welcome: Welcome;
+  inbox: Inbox;
 }
 
 /**
@@ -57,6 +59,7 @@ export class Session {
   }
 
   private async enter(room: Room, name: string): Promise<Joined> {
+    const inbox = new Inbox(room);
     const welcome = await new Promise<Welcome>((resolve) => {
       const stop = room.onMessage("welcome", (message: Welcome) => {
         stop();
@@ -66,6 +69,6 @@ export class Session {
     const remember = () => saveSeat(this.store, { code: room.roomId, name, reconnectionToken: room.reconnectionToken, seatToken: welcome.token });
     remember();
     room.onReconnect(remember);
-    return { room, welcome };
+    return { room, welcome, inbox };
   }
 }

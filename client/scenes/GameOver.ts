@@ -29,6 +29,7 @@ export class GameOver extends Phaser.Scene {
           onclick: () => {
             void app.session.leave(room);
             app.room = null;
+            app.inbox = null;
             window.history.replaceState(null, "", "/");
             this.scene.start("Menu");
           },

@@ -33,6 +33,7 @@ export class Menu extends Phaser.Scene {
         const joined = await attempt();
         app.room = joined.room;
         app.welcome = joined.welcome;
+        app.inbox = joined.inbox;
         window.history.replaceState(null, "", `/?join=${joined.room.roomId}`);
         this.scene.start(sceneForPhase(joined.room.state.phase));
       } catch (e) {

@@ -27,6 +27,7 @@ export class Preloader extends Phaser.Scene {
     if (joined) {
       app.room = joined.room;
       app.welcome = joined.welcome;
+      app.inbox = joined.inbox;
       this.scene.start(sceneForPhase(joined.room.state.phase));
     } else this.scene.start("Menu");
   }

@@ -13,8 +13,10 @@ import type { GameRecord } from "../../shared/sim/play.js";
 
 export interface Submission {
   action: Action;
-  /** Display name of the player who submitted, or the bot's strategy. */
+  /** Display name of the player who submitted, or "<strategy> bot". */
   by: string;
+  /** Played by a bot (a bot seat, or a stand-in for players away). */
+  bot: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export class Match {
   /** Validates and stores a firm's action for this quarter (replacing an earlier one). */
   submit(firmId: string, raw: unknown, by: string): Result<Action, ActionError> {
     const result = validateAction(this.state, firmId, raw);
-    if (result.ok) this.pending.set(firmId, { action: result.value, by });
+    if (result.ok) this.pending.set(firmId, { action: result.value, by, bot: false });
     return result;
   }
 

@@ -375,7 +375,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (controller === "human") return;
     const seat = this.roster.seat(firmId);
     const bot = controller === "standIn" ? this.limits.standInBot : (seat?.bot ?? this.limits.standInBot);
-    match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot` });
+    match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
   }
 
   private resolveIfAllIn(): void {
@@ -427,7 +427,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private takeOver(player: Player): void {
     const previous = this.sessionOf(player);
     if (previous) this.close(previous, CLOSE_CODES.RECLAIMED, "your seat was reclaimed from another connection");
-    if (player.firmId && this.match?.pending.get(player.firmId)?.by.endsWith(" bot")) this.match.pending.delete(player.firmId);
+    // A stand-in's move is withdrawn so the returning player can decide this quarter.
+    if (player.firmId && this.match?.pending.get(player.firmId)?.bot) this.match.pending.delete(player.firmId);
   }
 
   private welcome(client: MarketClient, player: Player): void {
@@ -444,6 +445,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       quarter: match.state.quarter,
       firm: view.self,
       limits: view.limits,
+      market: view.market,
       pending: pending?.action ?? null,
       submittedBy: pending?.by ?? null,
     });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BOT_NAMES } from "../bots/index.js";
 import type { FirmState } from "../engine/types.js";
+import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
 import { SCENARIOS } from "./vocabulary.js";
 
@@ -175,7 +176,15 @@ export const ServerMessageSchemas = {
 export interface ServerMessages {
   rejected: RejectedMessage;
   welcome: z.output<typeof ServerMessageSchemas.welcome>;
-  private: { quarter: number; firm: FirmState; limits: { maxRaise: number; edgeCost: number }; pending: Action | null; submittedBy: string | null };
+  private: {
+    quarter: number;
+    firm: FirmState;
+    limits: { maxRaise: number; edgeCost: number };
+    /** The market as everyone sees it, in the engine's form (for the client's preview). */
+    market: PublicMarket;
+    pending: Action | null;
+    submittedBy: string | null;
+  };
   accepted: { quarter: number; action: Action; by: string };
   draft: { by: string; action: ActionInput };
 }
