@@ -1,5 +1,6 @@
 import Phaser from "phaser";
 import { formatMoney } from "../../shared/format.js";
+import { createDecisionPanel, PANEL_WIDTH } from "../panel/index.js";
 import { fill, h } from "../ui/dom.js";
 import { appOf, followPhase } from "./route.js";
 
@@ -15,7 +16,10 @@ export class Market extends Phaser.Scene {
     if (!room) return void this.scene.start("Menu");
     const stop = followPhase(this, "Market");
     const board = h("section", { class: "panel market", "aria-live": "polite" });
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, board);
+    this.add.dom((this.scale.width - PANEL_WIDTH) / 2, this.scale.height / 2, board);
+    const panel = createDecisionPanel(app);
+    this.add.dom(this.scale.width - PANEL_WIDTH / 2 - 8, this.scale.height / 2, panel.element);
+    this.events.once("shutdown", () => panel.destroy());
     const render = () => {
       const s = room.state;
       fill(
