@@ -2,6 +2,7 @@ import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import { joinLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
+import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */
@@ -27,6 +28,8 @@ export class Lobby extends Phaser.Scene {
     const link = joinLink(window.location.origin, room.roomId);
     const copied = status();
     const seats = h("ul", { class: "seats", "aria-label": "Firms" });
+    const settings = h("div", {});
+    let settingsKey = "";
     const controls = h("div", { class: "controls" });
     const panel = h(
       "section",
@@ -56,6 +59,7 @@ export class Lobby extends Phaser.Scene {
         ),
         copied,
       ),
+      settings,
       seats,
       controls,
       notice,
@@ -65,6 +69,16 @@ export class Lobby extends Phaser.Scene {
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);
       const isHost = me?.host ?? false;
+      // Rebuild the settings only when they change, so a field being edited keeps focus.
+      const st = room.state.settings;
+      const key = JSON.stringify([isHost, room.state.title, st.scenario, st.quarters, st.decisionSeconds, st.teamSize, st.private]);
+      if (key !== settingsKey) {
+        settingsKey = key;
+        fill(
+          settings,
+          isHost ? settingsForm(room.state.settings, room.state.title, (patch) => room.send("configure", patch)) : settingsSummary(room.state.settings),
+        );
+      }
       fill(
         seats,
         ...room.state.firms.map((firm) => {

@@ -3,7 +3,8 @@ import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol
 import { joinErrorText } from "../net/errors.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
-import { appOf, sceneForPhase } from "./route.js";
+import { howToPlay } from "./how-to-play.js";
+import { appOf, enterGame } from "./route.js";
 
 /** Create a game or join one by code. */
 export class Menu extends Phaser.Scene {
@@ -30,12 +31,7 @@ export class Menu extends Phaser.Scene {
         return;
       }
       try {
-        const joined = await attempt();
-        app.room = joined.room;
-        app.welcome = joined.welcome;
-        app.inbox = joined.inbox;
-        window.history.replaceState(null, "", `/?join=${joined.room.roomId}`);
-        this.scene.start(sceneForPhase(joined.room.state.phase));
+        enterGame(this, await attempt());
       } catch (e) {
         error.textContent = joinErrorText(e);
       }
@@ -96,6 +92,7 @@ export class Menu extends Phaser.Scene {
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
       error,
+      howToPlay(),
     );
     this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
     name.focus();

@@ -1,5 +1,5 @@
 import Phaser from "phaser";
-import { appOf, sceneForPhase } from "./route.js";
+import { appOf, enterGame } from "./route.js";
 
 /** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
 export class Preloader extends Phaser.Scene {
@@ -24,11 +24,7 @@ export class Preloader extends Phaser.Scene {
   async create(): Promise<void> {
     const app = appOf(this);
     const joined = await app.session.resume();
-    if (joined) {
-      app.room = joined.room;
-      app.welcome = joined.welcome;
-      app.inbox = joined.inbox;
-      this.scene.start(sceneForPhase(joined.room.state.phase));
-    } else this.scene.start("Menu");
+    if (joined) enterGame(this, joined);
+    else this.scene.start("Menu");
   }
 }

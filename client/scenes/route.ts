@@ -1,5 +1,11 @@
 import type Phaser from "phaser";
 import { APP_KEY, type AppContext } from "../app.js";
+import type { Joined } from "../net/session.js";
+import { ConnectionBanner } from "../ui/banner.js";
+
+/** Colyseus' close code for a leave the client asked for. */
+const CONSENTED = 4000;
+let banner: ConnectionBanner | null = null;
 
 /** The scene that shows a room phase. */
 export function sceneForPhase(phase: string): "Lobby" | "Market" | "GameOver" {
@@ -29,4 +35,40 @@ export function followPhase(scene: Phaser.Scene, key: string): () => void {
   };
   room.onStateChange(check);
   return () => room.onStateChange.remove(check);
+}
+
+/**
+ * Enters a joined game: remembers it, watches the connection (a banner while the SDK
+ * reconnects; a Rejoin button if it gives up, which uses the seat token), puts the code in
+ * the address bar, and shows the scene for the room's phase.
+ */
+export function enterGame(scene: Phaser.Scene, joined: Joined): void {
+  const app = appOf(scene);
+  const game = scene.game;
+  app.room = joined.room;
+  app.welcome = joined.welcome;
+  app.inbox = joined.inbox;
+  banner ??= new ConnectionBanner();
+  const bar = banner;
+  const room = joined.room;
+  room.onDrop(() => bar.reconnecting());
+  room.onReconnect(() => bar.hide());
+  room.onLeave((code, reason) => {
+    if (code === CONSENTED || app.room !== room) return;
+    bar.lost(reason, async () => {
+      const back = await app.session.resume();
+      const current = game.scene.getScenes(true)[0];
+      if (!current) return;
+      if (back) {
+        bar.hide();
+        enterGame(current, back);
+      } else {
+        bar.lost("Your seat could not be found.", null);
+        app.room = null;
+        current.scene.start("Menu");
+      }
+    });
+  });
+  window.history.replaceState(null, "", `/?join=${room.roomId}`);
+  scene.scene.start(sceneForPhase(room.state.phase));
 }

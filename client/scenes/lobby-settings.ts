@@ -1,0 +1,54 @@
+import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
+import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import type { SettingsShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+
+/** The host's settings form (sends `configure` on each change); others see a summary. */
+export function settingsForm(settings: SettingsShape, title: string, configure: (patch: RoomSettingsInput) => void): HTMLElement {
+  const number = (id: string, label: string, value: number, min: number, max: number, key: "quarters" | "decisionSeconds" | "teamSize") =>
+    h(
+      "div",
+      { class: "setting" },
+      h("label", { for: id }, label),
+      h("input", { id, type: "number", min, max, value, onchange: (e) => configure({ [key]: Number((e.target as HTMLInputElement).value) }) }),
+    );
+  return h(
+    "fieldset",
+    { class: "settings" },
+    h("legend", {}, "Game settings"),
+    h(
+      "div",
+      { class: "setting" },
+      h("label", { for: "room-title" }, "Title"),
+      h("input", { id: "room-title", maxlength: 24, value: title, onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }) }),
+    ),
+    h(
+      "div",
+      { class: "setting" },
+      h("label", { for: "lobby-scenario" }, "Scenario"),
+      h(
+        "select",
+        { id: "lobby-scenario", onchange: (e) => configure({ scenario: (e.target as HTMLSelectElement).value as RoomSettingsInput["scenario"] }) },
+        ...SCENARIO_LIST.map((s) => h("option", { value: s.id, selected: s.id === settings.scenario, title: s.blurb }, s.title)),
+      ),
+    ),
+    number("lobby-quarters", "Quarters", settings.quarters, 4, 40, "quarters"),
+    number("lobby-decision", "Seconds to decide", settings.decisionSeconds, 10, 600, "decisionSeconds"),
+    number("lobby-team", "Players per firm", settings.teamSize, 1, 4, "teamSize"),
+    h(
+      "label",
+      { class: "check" },
+      h("input", { type: "checkbox", checked: !settings.private, onchange: (e) => configure({ private: !(e.target as HTMLInputElement).checked }) }),
+      " Listed publicly",
+    ),
+  );
+}
+
+export function settingsSummary(settings: SettingsShape): HTMLElement {
+  const scenario = SCENARIO_LIST.find((s) => s.id === settings.scenario);
+  return h(
+    "p",
+    { class: "summary" },
+    `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds} s to decide · up to ${settings.teamSize} per firm`,
+  );
+}
