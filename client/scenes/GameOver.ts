@@ -3,7 +3,7 @@ import { formatMoney } from "../../shared/format.js";
 import { h } from "../ui/dom.js";
 import { appOf } from "./route.js";
 
-/** Final standings. */
+/** Final standings: the score (founders' stake), valuation and value created; play again. */
 export class GameOver extends Phaser.Scene {
   constructor() {
     super("GameOver");
@@ -13,19 +13,46 @@ export class GameOver extends Phaser.Scene {
     const app = appOf(this);
     const room = app.room;
     if (!room) return void this.scene.start("Menu");
+    const mine = app.welcome?.firmId;
+    const rows = room.state.standings.map((s) =>
+      h(
+        "tr",
+        { class: s.firmId === mine ? "mine" : undefined },
+        h("td", {}, String(s.rank)),
+        h("th", { scope: "row" }, s.name, s.firmId === mine ? " (you)" : "", s.delisted ? " — delisted" : ""),
+        h("td", {}, formatMoney(s.score)),
+        h("td", {}, formatMoney(s.valuation)),
+        h("td", {}, formatMoney(s.valueCreated)),
+      ),
+    );
     const panel = h(
       "section",
       { class: "panel over", "aria-labelledby": "over-title" },
       h("h1", { id: "over-title" }, "Final standings"),
+      h("p", { class: "lede" }, "Score is the founders' stake at the final valuation. Value created is the operating profit the firm actually made."),
       h(
-        "ol",
-        {},
-        ...room.state.standings.map((s) => h("li", {}, `${s.name}: ${formatMoney(s.score)} founders' stake, ${formatMoney(s.valueCreated)} value created`)),
+        "table",
+        { class: "standings" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, "Rank"),
+            h("th", { scope: "col" }, "Firm"),
+            h("th", { scope: "col" }, "Score"),
+            h("th", { scope: "col" }, "Valuation"),
+            h("th", { scope: "col" }, "Value created"),
+          ),
+        ),
+        h("tbody", {}, ...rows),
       ),
       h(
         "button",
         {
           type: "button",
+          class: "primary",
           onclick: () => {
             void app.session.leave(room);
             app.room = null;
