@@ -4,7 +4,8 @@ import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
-import { type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
+import { type MarketMetadata, type MarketRoomLimits, marketRoomWith, restoreOptions } from "./rooms/MarketRoom.js";
+import type { GameStore } from "./store/games.js";
 
 export interface AppOptions {
   /** Room limits (grace period, message rate…); defaults in DEFAULT_LIMITS. */
@@ -13,6 +14,8 @@ export interface AppOptions {
   clientDir?: string;
   /** Milliseconds between WebSocket pings (dead-connection detection). */
   pingIntervalMs?: number;
+  /** Where games are stored to survive a restart; none keeps them in memory only. */
+  store?: GameStore | null;
 }
 
 /** Hard cap on a WebSocket frame: larger frames close the connection. The room rejects smaller but oversized messages itself. */
@@ -55,6 +58,20 @@ export function createApp(options: AppOptions = {}): Server {
       }
     },
   });
-  server.define(ROOM_NAME, marketRoomWith(options.limits ?? {}));
+  server.define(ROOM_NAME, marketRoomWith(options.limits ?? {}, options.store ?? null));
   return server;
+}
+
+/** Brings back every unfinished game in the store; returns their codes. Call after `listen`. */
+export async function restoreGames(store: GameStore): Promise<string[]> {
+  const codes: string[] = [];
+  for (const game of store.unfinished()) {
+    try {
+      await matchMaker.createRoom(ROOM_NAME, restoreOptions(game.code));
+      codes.push(game.code);
+    } catch (error) {
+      console.error(`could not restore game ${game.code}: ${(error as Error).message}`);
+    }
+  }
+  return codes;
 }

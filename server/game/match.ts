@@ -36,6 +36,17 @@ export class Match {
     this.record = { engineVersion: this.state.engineVersion, config, seed, firms: firms.map((f) => ({ ...f })), quarters: [] };
   }
 
+  /** The game a record describes, at its last recorded quarter (a restored game). */
+  static fromRecord(record: GameRecord): Match {
+    const match = new Match(record.config, record.seed, record.firms);
+    for (const quarter of record.quarters) {
+      match.injections.push(...quarter.injections);
+      for (const [firmId, action] of Object.entries(quarter.actions)) match.pending.set(firmId, { action, by: "record", bot: false });
+      match.resolve();
+    }
+    return match;
+  }
+
   get over(): boolean {
     return this.state.quarter >= this.state.config.quarters;
   }

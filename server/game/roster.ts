@@ -88,6 +88,21 @@ export class Roster {
     for (let i = 0; i < firms; i++) this.addSeat(bots[i % bots.length] as BotName);
   }
 
+  /** A roster saved with a game: every player starts disconnected, to rejoin by token or name. */
+  static restore(teamSize: number, seats: readonly Seat[], players: readonly Player[]): Roster {
+    const roster = new Roster(teamSize, 0, []);
+    roster.seats.push(...seats.map((s) => ({ ...s })));
+    roster.players.push(...players.map((p) => ({ ...p, connected: false, ready: false })));
+    roster.nextSeat = Math.max(0, ...seats.map((s) => Number(s.firmId.slice(1)))) + 1;
+    return roster;
+  }
+
+  /** A player who left and may come back by name (a restored game, or a lost token). */
+  absent(name: string): Player | undefined {
+    const key = name.toLocaleLowerCase();
+    return this.players.find((p) => !p.connected && p.name.toLocaleLowerCase() === key);
+  }
+
   get size(): number {
     return this.seats.length;
   }

@@ -22,6 +22,7 @@ import {
 } from "../../shared/schemas/protocol.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
+import type { GameStore } from "../store/games.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { MarketRoomState } from "./state.js";
@@ -81,6 +82,8 @@ function describe(error: z.ZodError): string {
 export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketMetadata; client: MarketClient }> {
   /** Server-wide limits; a subclass made by `marketRoomWith` overrides them. */
   limits: MarketRoomLimits = DEFAULT_LIMITS;
+  /** Where games are kept so they survive a restart (none: in memory only). */
+  store: GameStore | null = null;
 
   settings!: RoomSettings;
   config!: EconomyConfig;
@@ -96,6 +99,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   // ---- lifecycle -------------------------------------------------------------------------
 
   override async onCreate(options: unknown): Promise<void> {
+    this.guard = new MessageGuard(this.limits);
+    this.maxClients = 40 * 4;
+    this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
+    const restoring = restoreCode(options);
+    if (restoring) return this.restore(restoring);
     const parsed = CreateOptionsSchema.safeParse(options);
     if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
     const settings = parsed.data.settings;
@@ -106,13 +114,31 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.settings = settings;
     this.config = config.value;
     this.roster = new Roster(settings.teamSize, settings.firms, settings.bots);
-    this.guard = new MessageGuard(this.limits);
-    this.maxClients = 40 * 4;
     this.state = new MarketRoomState();
     this.state.code = this.roomId;
     this.syncLobby();
     await this.setPrivate(settings.private);
-    this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
+  }
+
+  /** Brings a stored game back at its last resolved quarter; its players rejoin by token or name. */
+  private async restore(code: string): Promise<void> {
+    const saved = this.store?.load(code);
+    if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
+    if ((await this.presence.incr(codeKey(code))) !== 1) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
+    this.roomId = code;
+    this.settings = saved.settings;
+    const config = this.configFor(saved.settings);
+    if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
+    this.config = config.value;
+    this.roster = Roster.restore(saved.settings.teamSize, saved.seats, saved.players);
+    this.match = Match.fromRecord(saved.record);
+    this.state = new MarketRoomState();
+    this.state.code = code;
+    // Nobody is connected yet: keep the room until its players are back.
+    this.autoDispose = false;
+    this.syncLobby();
+    await this.setPrivate(saved.settings.private);
+    this.enterNews();
   }
 
   override onJoin(client: MarketClient, options: unknown): void {
@@ -121,8 +147,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const { name, firmId, token } = parsed.data;
 
     let player: Player;
-    if (token) {
-      const owner = this.roster.byToken(token);
+    const absent = token ? undefined : this.roster.absent(name);
+    if (token || absent) {
+      const owner = absent ?? this.roster.byToken(token as string);
       if (!owner) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that seat token is not valid in this game");
       player = owner;
       this.takeOver(player);
@@ -135,6 +162,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     }
     player.connected = true;
     player.away = false;
+    this.autoDispose = true;
     client.userData = { playerId: player.id };
     this.sessions.set(client.sessionId, client);
     this.welcome(client, player);
@@ -349,6 +377,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
     );
     for (const p of this.roster.players) p.ready = false;
+    this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players);
     this.enterNews();
     this.sendPrivateToAll();
   }
@@ -389,6 +418,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const match = this.match as Match;
     this.timer?.clear();
     match.resolve();
+    const logged = match.record.quarters.at(-1);
+    if (logged) this.store?.resolved(this.roomId, match.state.quarter, logged.actions, logged.injections, this.roster.players, match.over);
     this.state.resolvedAt = Date.now();
     this.syncGame();
     this.sendPrivateToAll();
@@ -533,10 +564,23 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
 const codeKey = (code: string) => `market:code:${code}`;
 
-/** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate). */
-export function marketRoomWith(limits: Partial<MarketRoomLimits>): typeof MarketRoom {
+/** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate) and a store. */
+export function marketRoomWith(limits: Partial<MarketRoomLimits>, store: GameStore | null = null): typeof MarketRoom {
   const merged = { ...DEFAULT_LIMITS, ...limits };
   return class ConfiguredMarketRoom extends MarketRoom {
     override limits = merged;
+    override store = store;
   };
+}
+
+/** A per-process secret: only this server can ask a room to restore a stored game. */
+const RESTORE_KEY = randomBytes(16).toString("hex");
+
+export function restoreOptions(code: string): { restore: string; restoreKey: string } {
+  return { restore: code, restoreKey: RESTORE_KEY };
+}
+
+function restoreCode(options: unknown): string | null {
+  const o = options as { restore?: unknown; restoreKey?: unknown } | null;
+  return o && o.restoreKey === RESTORE_KEY && typeof o.restore === "string" ? o.restore : null;
 }

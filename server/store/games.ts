@@ -1,0 +1,150 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Action } from "../../shared/schemas/action.js";
+import type { Injection } from "../../shared/schemas/injection.js";
+import type { RoomSettings } from "../../shared/schemas/protocol.js";
+import type { GameRecord } from "../../shared/sim/play.js";
+import type { Player, Seat } from "../game/roster.js";
+
+/** What a game needs to come back after a restart: its settings, record and people. */
+export interface SavedGame {
+  code: string;
+  settings: RoomSettings;
+  record: GameRecord;
+  seats: Seat[];
+  players: Player[];
+  status: "playing" | "over";
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS games (
+  code TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('playing', 'over')),
+  settings TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  config TEXT NOT NULL,
+  seed TEXT NOT NULL,
+  firms TEXT NOT NULL,
+  seats TEXT NOT NULL,
+  players TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quarters (
+  code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
+  quarter INTEGER NOT NULL,
+  actions TEXT NOT NULL,
+  injections TEXT NOT NULL,
+  PRIMARY KEY (code, quarter)
+);
+`;
+
+interface GameRow {
+  code: string;
+  status: "playing" | "over";
+  settings: string;
+  engine_version: string;
+  config: string;
+  seed: string;
+  firms: string;
+  seats: string;
+  players: string;
+}
+
+/**
+ * Every game's config, seed, roster and log in one SQLite file: a row when the game starts,
+ * then one transaction per resolved quarter (its actions and injections, and the roster).
+ */
+export class GameStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.exec(SCHEMA);
+  }
+
+  /** The store under a data directory (`DATA_DIR`, default ./data). */
+  static inDirectory(dir: string): GameStore {
+    return new GameStore(path.join(dir, "games.sqlite"));
+  }
+
+  started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[]): void {
+    const now = Date.now();
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at)
+         VALUES (?, 'playing', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        code,
+        JSON.stringify(settings),
+        record.engineVersion,
+        JSON.stringify(record.config),
+        record.seed,
+        JSON.stringify(record.firms),
+        JSON.stringify(seats),
+        JSON.stringify(players),
+        now,
+        now,
+      );
+  }
+
+  /** One resolved quarter (1-based), the roster as it stands, and whether the game is over: all or nothing. */
+  readonly resolved = (
+    code: string,
+    quarter: number,
+    actions: Record<string, Action>,
+    injections: readonly Injection[],
+    players: readonly Player[],
+    over: boolean,
+  ): void => {
+    this.db.transaction(() => {
+      this.db
+        .prepare("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)")
+        .run(code, quarter, JSON.stringify(actions), JSON.stringify(injections));
+      this.db
+        .prepare("UPDATE games SET players = ?, status = ?, updated_at = ? WHERE code = ?")
+        .run(JSON.stringify(players), over ? "over" : "playing", Date.now(), code);
+    })();
+  };
+
+  load(code: string): SavedGame | null {
+    const row = this.db.prepare("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
+    return row ? this.fromRow(row) : null;
+  }
+
+  /** Games that had started and not finished, oldest first. */
+  unfinished(): SavedGame[] {
+    const rows = this.db.prepare("SELECT * FROM games WHERE status = 'playing' ORDER BY created_at").all() as GameRow[];
+    return rows.map((row) => this.fromRow(row));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private fromRow(row: GameRow): SavedGame {
+    const quarters = this.db.prepare("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
+      actions: string;
+      injections: string;
+    }[];
+    return {
+      code: row.code,
+      status: row.status,
+      settings: JSON.parse(row.settings),
+      seats: JSON.parse(row.seats),
+      players: JSON.parse(row.players),
+      record: {
+        engineVersion: row.engine_version,
+        config: JSON.parse(row.config),
+        seed: row.seed,
+        firms: JSON.parse(row.firms),
+        quarters: quarters.map((q) => ({ actions: JSON.parse(q.actions), injections: JSON.parse(q.injections) })),
+      },
+    };
+  }
+}
