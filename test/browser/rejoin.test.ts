@@ -37,7 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await guest.getByLabel("Your name").fill("Bo");
     await guest.getByRole("button", { name: "Join", exact: true }).click();
     await guest.getByText("Waiting for the host to start").waitFor();
-    await host.getByText("Bo", { exact: false }).first().waitFor();
+    await host.getByRole("list", { name: "Firms" }).getByText(/— Bo$/).waitFor();
 
     await guest.reload();
     await guest.getByText("Waiting for the host to start").waitFor();
