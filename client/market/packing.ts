@@ -1,0 +1,186 @@
+/**
+ * Circle packing for the bubble field: pure and deterministic (no Phaser, no randomness), so
+ * the same radii in the same rectangle always give the same picture, and a bubble stays
+ * where it was from one quarter to the next.
+ *
+ * Radii are in value units (√$M, so area ∝ valuation); the layout picks one `scale` (pixels
+ * per unit) for all of them. The scale is sticky: it is kept from the previous layout while
+ * everything still fits, so a market-wide deflation shows as bubbles shrinking in place
+ * rather than being silently re-zoomed back to full size.
+ */
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Packing {
+  /** Centres in pixels, (0, 0) at the rectangle's top-left; one per radius, same order. */
+  centres: Point[];
+  /** Pixels per value unit: a circle is drawn with radius `radii[i] × scale`. */
+  scale: number;
+}
+
+export interface PackOptions {
+  /** The layout of the previous quarter, one entry per radius (null for a circle new to it). */
+  previous?: { centres: readonly (Point | null)[]; scale: number } | undefined;
+  /** Minimum empty space between two circles, and between a circle and the edge, in pixels. */
+  gap?: number;
+}
+
+/** Share of the rectangle the circles cover when the scale is chosen afresh. */
+export const TARGET_DENSITY = 0.3;
+/** Above this coverage the scale shrinks: labels need room between bubbles. */
+const MAX_DENSITY = 0.45;
+/** Below this the scale grows again (after a long slump the bubbles would be specks). */
+const MIN_DENSITY = 0.08;
+const ITERATIONS = 400;
+const SHRINK = 0.9;
+const ATTEMPTS = 40;
+const EPSILON = 1e-6;
+const OVERSHOOT = 0.01; // px
+
+export function packCircles(radii: readonly number[], rect: Size, options: PackOptions = {}): Packing {
+  const n = radii.length;
+  const gap = options.gap ?? 0;
+  if (n === 0) return { centres: [], scale: options.previous?.scale ?? 1 };
+  const sizes = radii.map((r) => (Number.isFinite(r) && r > 0 ? r : 0));
+  let scale = chooseScale(sizes, rect, gap, options.previous?.scale);
+  const anchors = sizes.map((_, i) => options.previous?.centres[i] ?? seatAnchor(i, n, rect));
+  let centres = anchors.map((p) => ({ x: p.x, y: p.y }));
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const drawn = sizes.map((r) => r * scale);
+    centres = relax(centres, anchors, drawn, rect, gap);
+    if (fits(centres, drawn, rect, gap)) return { centres, scale };
+    scale *= SHRINK;
+  }
+  // Never reached in practice; a grid is the layout that is sure to fit.
+  return gridLayout(sizes, rect, gap);
+}
+
+/** The total area of circles of these radii at this scale, as a share of the rectangle. */
+export function density(radii: readonly number[], scale: number, rect: Size): number {
+  const area = radii.reduce((sum, r) => sum + Math.PI * (r * scale) ** 2, 0);
+  return area / (rect.width * rect.height);
+}
+
+function chooseScale(radii: readonly number[], rect: Size, gap: number, previous: number | undefined): number {
+  const biggest = Math.max(...radii);
+  if (biggest <= 0) return previous ?? 1;
+  // The biggest circle must fit on its own, with its gap to both edges.
+  const ceiling = (Math.min(rect.width, rect.height) / 2 - gap) / biggest;
+  const fresh = Math.min(ceiling, Math.sqrt(TARGET_DENSITY / density(radii, 1, rect)));
+  if (previous === undefined || !(previous > 0)) return fresh;
+  const covered = density(radii, previous, rect);
+  if (covered > MAX_DENSITY || covered < MIN_DENSITY || previous > ceiling) return fresh;
+  return previous;
+}
+
+/**
+ * Where circle `i` of `n` would like to sit before anything is known: evenly round an ellipse
+ * for a few firms, a sunflower spiral for many. Seat order fixes the angle.
+ */
+export function seatAnchor(i: number, n: number, rect: Size): Point {
+  const cx = rect.width / 2;
+  const cy = rect.height / 2;
+  if (n === 1) return { x: cx, y: cy };
+  if (n <= 7) {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return { x: cx + Math.cos(angle) * rect.width * 0.3, y: cy + Math.sin(angle) * rect.height * 0.3 };
+  }
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const rho = Math.sqrt((i + 0.5) / n) * 0.85;
+  return { x: cx + Math.cos(i * golden) * rho * cx, y: cy + Math.sin(i * golden) * rho * cy };
+}
+
+/**
+ * Pushes overlapping circles apart (the smaller one moves more), keeps them inside, and pulls
+ * each gently towards its anchor; the pull fades out so the last rounds only separate.
+ */
+function relax(start: readonly Point[], anchors: readonly Point[], radii: readonly number[], rect: Size, gap: number): Point[] {
+  const p = start.map((c) => ({ x: c.x, y: c.y }));
+  const n = p.length;
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    const pull = iteration < ITERATIONS / 2 ? 0.02 : 0;
+    let worst = 0;
+    for (let i = 0; i < n; i++) {
+      const a = p[i] as Point;
+      const anchor = anchors[i] as Point;
+      a.x += (anchor.x - a.x) * pull;
+      a.y += (anchor.y - a.y) * pull;
+    }
+    for (let i = 0; i < n; i++) {
+      const a = p[i] as Point;
+      const ra = radii[i] as number;
+      for (let j = i + 1; j < n; j++) {
+        const b = p[j] as Point;
+        const rb = radii[j] as number;
+        const want = ra + rb + gap;
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        const squared = dx * dx + dy * dy;
+        if (squared >= want * want) continue;
+        let d = Math.sqrt(squared);
+        // Overshoot by a hundredth of a pixel: chains of neighbours then settle in a few
+        // rounds instead of creeping towards "just touching" forever.
+        const push = want + OVERSHOOT - d;
+        if (d < EPSILON) {
+          // Coincident centres: split them along a direction fixed by their seats.
+          const angle = ((i * 7 + j * 13) % 360) * (Math.PI / 180);
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+          d = 1;
+        }
+        const massA = ra * ra + EPSILON;
+        const massB = rb * rb + EPSILON;
+        const shareA = massB / (massA + massB);
+        a.x -= (dx / d) * push * shareA;
+        a.y -= (dy / d) * push * shareA;
+        b.x += (dx / d) * push * (1 - shareA);
+        b.y += (dy / d) * push * (1 - shareA);
+        worst = Math.max(worst, push);
+      }
+    }
+    for (let i = 0; i < n; i++) clampInside(p[i] as Point, radii[i] as number, rect, gap);
+    if (pull === 0 && worst === 0) break;
+  }
+  return p;
+}
+
+function clampInside(c: Point, r: number, rect: Size, gap: number): void {
+  const marginX = Math.min(r + gap, rect.width / 2);
+  const marginY = Math.min(r + gap, rect.height / 2);
+  c.x = Math.min(Math.max(c.x, marginX), rect.width - marginX);
+  c.y = Math.min(Math.max(c.y, marginY), rect.height - marginY);
+}
+
+/** No two circles closer than their radii plus the gap; each inside the rectangle. */
+function fits(centres: readonly Point[], radii: readonly number[], rect: Size, gap: number): boolean {
+  const slack = 1e-6;
+  for (let i = 0; i < centres.length; i++) {
+    const a = centres[i] as Point;
+    const ra = radii[i] as number;
+    if (a.x - ra < -slack || a.y - ra < -slack || a.x + ra > rect.width + slack || a.y + ra > rect.height + slack) return false;
+    for (let j = i + 1; j < centres.length; j++) {
+      const b = centres[j] as Point;
+      if (Math.sqrt((b.x - a.x) ** 2 + (b.y - a.y) ** 2) < ra + (radii[j] as number) + gap - slack) return false;
+    }
+  }
+  return true;
+}
+
+function gridLayout(radii: readonly number[], rect: Size, gap: number): Packing {
+  const n = radii.length;
+  const columns = Math.ceil(Math.sqrt((n * rect.width) / rect.height));
+  const rows = Math.ceil(n / columns);
+  const cell = Math.min(rect.width / columns, rect.height / rows);
+  const biggest = Math.max(...radii, EPSILON);
+  const scale = Math.max(0, cell / 2 - gap) / biggest;
+  const centres = radii.map((_, i) => ({ x: ((i % columns) + 0.5) * cell, y: (Math.floor(i / columns) + 0.5) * cell }));
+  return { centres, scale };
+}
