@@ -4,7 +4,8 @@ import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
-import { type MarketMetadata, type MarketRoomLimits, marketRoomWith, restoreOptions } from "./rooms/MarketRoom.js";
+import { restoreOptions } from "./rooms/codes.js";
+import { type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
 import type { GameStore } from "./store/games.js";
 
 export interface AppOptions {

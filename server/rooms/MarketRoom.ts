@@ -1,7 +1,6 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Delayed } from "@colyseus/timer";
 import { type Client, Room, ServerError } from "colyseus";
-import type { z } from "zod";
 import { loadConfig } from "../../shared/config/load.js";
 import { score } from "../../shared/engine/score.js";
 import { viewFor } from "../../shared/engine/view.js";
@@ -11,20 +10,20 @@ import {
   ClientMessageSchemas,
   type ClientMessageType,
   CreateOptionsSchema,
-  JOIN_CODE_ALPHABET,
-  JOIN_CODE_LENGTH,
   JOIN_ERRORS,
   JoinOptionsSchema,
   type Phase,
   type RejectedMessage,
   type RoomSettings,
-  RoomSettingsSchema,
 } from "../../shared/schemas/protocol.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import type { GameStore } from "../store/games.js";
+import { claimCode, claimThisCode, releaseCode, restoreCode } from "./codes.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
+import { intentHandlers } from "./intents.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
+import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
 import { MarketRoomState } from "./state.js";
 
 /** Server-wide settings of market rooms (not chosen by clients). */
@@ -55,24 +54,6 @@ export interface MarketMetadata {
 }
 
 type MarketClient = Client<{ userData: { playerId: string } }>;
-type Rejection = Omit<RejectedMessage, "type" | "issues"> & { issues?: RejectedMessage["issues"] };
-type Handler<T extends ClientMessageType> = (
-  client: MarketClient,
-  player: Player,
-  message: z.output<(typeof ClientMessageSchemas)[T]>,
-) => Rejection | undefined;
-
-const reject = (code: Rejection["code"], message: string, extra: Partial<Rejection> = {}): Rejection => ({ code, message, ...extra });
-
-function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-}
-
-function describe(error: z.ZodError): string {
-  return issuesOf(error)
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-    .join("; ");
-}
 
 /**
  * The `market` room: one game, authoritative. It keeps the engine's plain state as the truth
@@ -110,7 +91,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const config = this.configFor(settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
 
-    this.roomId = await this.claimCode();
+    this.roomId = await claimCode(this.presence);
     this.settings = settings;
     this.config = config.value;
     this.roster = new Roster(settings.teamSize, settings.firms, settings.bots);
@@ -124,7 +105,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private async restore(code: string): Promise<void> {
     const saved = this.store?.load(code);
     if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
-    if ((await this.presence.incr(codeKey(code))) !== 1) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
+    if (!(await claimThisCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
     this.settings = saved.settings;
     const config = this.configFor(saved.settings);
@@ -212,7 +193,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onDispose(): Promise<void> {
     this.timer?.clear();
-    await this.presence.del(codeKey(this.roomId));
+    await releaseCode(this.presence, this.roomId);
   }
 
   // ---- messages --------------------------------------------------------------------------
@@ -244,127 +225,14 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const player = this.playerOf(client);
     if (!player) return reject("NO_FIRM", "you are not seated in this game");
     const handler = this.handlers[kind] as Handler<typeof kind>;
-    return handler(client, player, parsed.data as never);
+    return handler(player, parsed.data as never);
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {
     client.send("rejected", { type, issues: [], ...rejection } satisfies RejectedMessage);
   }
 
-  private readonly handlers: { [T in ClientMessageType]: Handler<T> } = {
-    submit: (_client, player, { action, firmId }) => {
-      const phase = this.requirePhase("decide", "submit an action");
-      if (phase) return phase;
-      if (!player.firmId || !this.match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
-      if (firmId !== undefined && firmId !== player.firmId) return reject("NOT_YOUR_FIRM", `you play ${player.firmId}, not ${firmId}`);
-      const result = this.match.submit(player.firmId, action, player.name);
-      if (!result.ok)
-        return reject("ILLEGAL_ACTION", result.error.message, {
-          engineCode: result.error.code,
-          issues: [{ path: result.error.field ?? "", message: result.error.message }],
-        });
-      for (const member of this.roster.members(player.firmId)) {
-        this.sessionOf(member)?.send("accepted", { quarter: this.match.state.quarter + 1, action: result.value, by: player.name });
-      }
-      this.syncRoster();
-      this.resolveIfAllIn();
-      return undefined;
-    },
-    draft: (_client, player, { action }) => {
-      if (this.phase !== "news" && this.phase !== "decide") return reject("WRONG_PHASE", `drafts are shared while deciding, not in ${this.phase}`);
-      if (!player.firmId) return reject("NO_FIRM", "you have no firm");
-      for (const member of this.roster.members(player.firmId)) {
-        if (member !== player) this.sessionOf(member)?.send("draft", { by: player.name, action });
-      }
-      return undefined;
-    },
-    ready: (_client, player, { ready }) => {
-      const phase = this.requirePhase("lobby", "change readiness");
-      if (phase) return phase;
-      player.ready = ready;
-      this.syncRoster();
-      return undefined;
-    },
-    chooseFirm: (_client, player, { firmId }) => {
-      const phase = this.requirePhase("lobby", "change firm");
-      if (phase) return phase;
-      const moved = this.roster.move(player, firmId);
-      if (!moved.ok) return reject(moved.code, moved.message);
-      this.syncRoster();
-      return undefined;
-    },
-    renameFirm: (_client, player, { name }) => {
-      const phase = this.requirePhase("lobby", "rename a firm");
-      if (phase) return phase;
-      const seat = player.firmId ? this.roster.seat(player.firmId) : undefined;
-      if (!seat) return reject("NO_FIRM", "you have no firm");
-      if (this.roster.seats.some((s) => s !== seat && s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
-        return reject("SEAT_TAKEN", `another firm is already called "${name}"`);
-      }
-      seat.name = name;
-      this.syncRoster();
-      return undefined;
-    },
-    addBot: (_client, player, { strategy }) => {
-      const denied = this.requireHostInLobby(player, "add a bot");
-      if (denied) return denied;
-      if (this.roster.size >= 40) return reject("BAD_SETTINGS", "a game has at most 40 firms");
-      this.roster.addSeat(strategy);
-      this.syncLobby();
-      return undefined;
-    },
-    setBot: (_client, player, { firmId, strategy }) => {
-      const denied = this.requireHostInLobby(player, "change a bot");
-      if (denied) return denied;
-      const seat = this.roster.seat(firmId);
-      if (!seat) return reject("SEAT_TAKEN", `there is no firm ${firmId}`);
-      seat.bot = strategy;
-      this.syncLobby();
-      return undefined;
-    },
-    removeBot: (_client, player, { firmId }) => {
-      const denied = this.requireHostInLobby(player, "remove a bot");
-      if (denied) return denied;
-      const removed = this.roster.removeSeat(firmId);
-      if (!removed.ok) return reject(removed.code, removed.message);
-      this.syncLobby();
-      return undefined;
-    },
-    configure: (_client, player, patch) => {
-      const denied = this.requireHostInLobby(player, "change the settings");
-      if (denied) return denied;
-      const next = RoomSettingsSchema.safeParse({ ...this.settings, ...patch });
-      if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
-      const config = this.configFor(next.data);
-      if (!config.ok) return reject("BAD_SETTINGS", config.message);
-      const team = this.roster.setTeamSize(next.data.teamSize);
-      if (!team.ok) return reject(team.code, team.message);
-      if (patch.firms !== undefined) {
-        const resized = this.roster.resize(patch.firms, next.data.bots);
-        if (!resized.ok) return reject(resized.code, resized.message);
-      }
-      this.settings = next.data;
-      this.config = config.value;
-      if (patch.private !== undefined) void this.setPrivate(next.data.private);
-      this.syncLobby();
-      return undefined;
-    },
-    start: (_client, player) => {
-      const denied = this.requireHostInLobby(player, "start the game");
-      if (denied) return denied;
-      this.startGame();
-      return undefined;
-    },
-  };
-
-  private requirePhase(phase: Phase, what: string): Rejection | undefined {
-    return this.phase === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${this.phase})`);
-  }
-
-  private requireHostInLobby(player: Player, what: string): Rejection | undefined {
-    if (!player.host) return reject("NOT_HOST", `only the host can ${what}`);
-    return this.requirePhase("lobby", what);
-  }
+  private readonly handlers = intentHandlers(this);
 
   // ---- the quarter loop ------------------------------------------------------------------
 
@@ -407,7 +275,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
   }
 
-  private resolveIfAllIn(): void {
+  resolveIfAllIn(): void {
     const match = this.match;
     if (this.phase !== "decide" || !match) return;
     if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
@@ -482,6 +350,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     });
   }
 
+  toFirm(firmId: string, type: string, message: unknown, except?: Player): void {
+    for (const member of this.roster.members(firmId)) if (member !== except) this.sessionOf(member)?.send(type, message);
+  }
+
   private sendPrivateToAll(): void {
     for (const player of this.roster.players) {
       const client = this.sessionOf(player);
@@ -513,13 +385,13 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   // ---- mirroring -------------------------------------------------------------------------
 
-  private syncLobby(): void {
+  syncLobby(): void {
     this.settings = { ...this.settings, firms: this.roster.size };
     mirrorSettings(this.state, this.settings, this.config.quarters);
     this.syncRoster();
   }
 
-  private syncRoster(): void {
+  syncRoster(): void {
     mirrorRoster(this.state, this.roster, this.match);
     this.syncMetadata();
   }
@@ -546,23 +418,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  private configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string } {
+  configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string } {
     const loaded = loadConfig(settings.scenario, settings.quarters === undefined ? {} : { quarters: settings.quarters });
     return loaded.ok ? loaded : { ok: false, message: loaded.error.message };
   }
-
-  /** A fresh join code, claimed atomically in presence (shared by every process with Redis). */
-  private async claimCode(): Promise<string> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      let code = "";
-      for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
-      if ((await this.presence.incr(codeKey(code))) === 1) return code;
-    }
-    throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, "could not find a free join code; try again");
-  }
 }
-
-const codeKey = (code: string) => `market:code:${code}`;
 
 /** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate) and a store. */
 export function marketRoomWith(limits: Partial<MarketRoomLimits>, store: GameStore | null = null): typeof MarketRoom {
@@ -571,16 +431,4 @@ export function marketRoomWith(limits: Partial<MarketRoomLimits>, store: GameSto
     override limits = merged;
     override store = store;
   };
-}
-
-/** A per-process secret: only this server can ask a room to restore a stored game. */
-const RESTORE_KEY = randomBytes(16).toString("hex");
-
-export function restoreOptions(code: string): { restore: string; restoreKey: string } {
-  return { restore: code, restoreKey: RESTORE_KEY };
-}
-
-function restoreCode(options: unknown): string | null {
-  const o = options as { restore?: unknown; restoreKey?: unknown } | null;
-  return o && o.restoreKey === RESTORE_KEY && typeof o.restore === "string" ? o.restore : null;
 }

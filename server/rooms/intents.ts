@@ -1,0 +1,137 @@
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import type { RoomSettings } from "../../shared/schemas/protocol.js";
+import { type ClientMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import type { Match } from "../game/match.js";
+import type { Player, Roster } from "../game/roster.js";
+import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
+
+/** What the message handlers may use of the room. */
+export interface IntentRoom {
+  readonly phase: Phase;
+  settings: RoomSettings;
+  config: EconomyConfig;
+  readonly roster: Roster;
+  readonly match: Match | null;
+  startGame(): void;
+  resolveIfAllIn(): void;
+  syncLobby(): void;
+  syncRoster(): void;
+  setPrivate(value: boolean): Promise<void>;
+  configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string };
+  /** Sends a message to every connected member of a firm (or all but one). */
+  toFirm(firmId: string, type: string, message: unknown, except?: Player): void;
+}
+
+/**
+ * One handler per client message, run after the message has parsed. Each returns a
+ * rejection (sent to the sender alone, nothing changed) or undefined when it acted.
+ */
+export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Handler<T> } {
+  const requirePhase = (phase: Phase, what: string): Rejection | undefined =>
+    room.phase === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${room.phase})`);
+  const requireHostInLobby = (player: Player, what: string): Rejection | undefined => {
+    if (!player.host) return reject("NOT_HOST", `only the host can ${what}`);
+    return requirePhase("lobby", what);
+  };
+  return {
+    submit: (player, { action, firmId }) => {
+      const phase = requirePhase("decide", "submit an action");
+      if (phase) return phase;
+      if (!player.firmId || !room.match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
+      if (firmId !== undefined && firmId !== player.firmId) return reject("NOT_YOUR_FIRM", `you play ${player.firmId}, not ${firmId}`);
+      const result = room.match.submit(player.firmId, action, player.name);
+      if (!result.ok)
+        return reject("ILLEGAL_ACTION", result.error.message, {
+          engineCode: result.error.code,
+          issues: [{ path: result.error.field ?? "", message: result.error.message }],
+        });
+      room.toFirm(player.firmId, "accepted", { quarter: room.match.state.quarter + 1, action: result.value, by: player.name });
+      room.syncRoster();
+      room.resolveIfAllIn();
+      return undefined;
+    },
+    draft: (player, { action }) => {
+      if (room.phase !== "news" && room.phase !== "decide") return reject("WRONG_PHASE", `drafts are shared while deciding, not in ${room.phase}`);
+      if (!player.firmId) return reject("NO_FIRM", "you have no firm");
+      room.toFirm(player.firmId, "draft", { by: player.name, action }, player);
+      return undefined;
+    },
+    ready: (player, { ready }) => {
+      const phase = requirePhase("lobby", "change readiness");
+      if (phase) return phase;
+      player.ready = ready;
+      room.syncRoster();
+      return undefined;
+    },
+    chooseFirm: (player, { firmId }) => {
+      const phase = requirePhase("lobby", "change firm");
+      if (phase) return phase;
+      const moved = room.roster.move(player, firmId);
+      if (!moved.ok) return reject(moved.code, moved.message);
+      room.syncRoster();
+      return undefined;
+    },
+    renameFirm: (player, { name }) => {
+      const phase = requirePhase("lobby", "rename a firm");
+      if (phase) return phase;
+      const seat = player.firmId ? room.roster.seat(player.firmId) : undefined;
+      if (!seat) return reject("NO_FIRM", "you have no firm");
+      if (room.roster.seats.some((s) => s !== seat && s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+        return reject("SEAT_TAKEN", `another firm is already called "${name}"`);
+      }
+      seat.name = name;
+      room.syncRoster();
+      return undefined;
+    },
+    addBot: (player, { strategy }) => {
+      const denied = requireHostInLobby(player, "add a bot");
+      if (denied) return denied;
+      if (room.roster.size >= 40) return reject("BAD_SETTINGS", "a game has at most 40 firms");
+      room.roster.addSeat(strategy);
+      room.syncLobby();
+      return undefined;
+    },
+    setBot: (player, { firmId, strategy }) => {
+      const denied = requireHostInLobby(player, "change a bot");
+      if (denied) return denied;
+      const seat = room.roster.seat(firmId);
+      if (!seat) return reject("SEAT_TAKEN", `there is no firm ${firmId}`);
+      seat.bot = strategy;
+      room.syncLobby();
+      return undefined;
+    },
+    removeBot: (player, { firmId }) => {
+      const denied = requireHostInLobby(player, "remove a bot");
+      if (denied) return denied;
+      const removed = room.roster.removeSeat(firmId);
+      if (!removed.ok) return reject(removed.code, removed.message);
+      room.syncLobby();
+      return undefined;
+    },
+    configure: (player, patch) => {
+      const denied = requireHostInLobby(player, "change the settings");
+      if (denied) return denied;
+      const next = RoomSettingsSchema.safeParse({ ...room.settings, ...patch });
+      if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
+      const config = room.configFor(next.data);
+      if (!config.ok) return reject("BAD_SETTINGS", config.message);
+      const team = room.roster.setTeamSize(next.data.teamSize);
+      if (!team.ok) return reject(team.code, team.message);
+      if (patch.firms !== undefined) {
+        const resized = room.roster.resize(patch.firms, next.data.bots);
+        if (!resized.ok) return reject(resized.code, resized.message);
+      }
+      room.settings = next.data;
+      room.config = config.value;
+      if (patch.private !== undefined) void room.setPrivate(next.data.private);
+      room.syncLobby();
+      return undefined;
+    },
+    start: (player) => {
+      const denied = requireHostInLobby(player, "start the game");
+      if (denied) return denied;
+      room.startGame();
+      return undefined;
+    },
+  };
+}
