@@ -3,7 +3,7 @@ import { BOT_NAMES } from "../bots/index.js";
 import type { FirmState } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
-import { SCENARIOS } from "./vocabulary.js";
+import { HARDWARE, SCENARIOS, SECTOR_IDS } from "./vocabulary.js";
 
 /**
  * The client↔server protocol of the `market` room. Every inbound message is parsed with these
@@ -19,7 +19,8 @@ export const JoinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`);
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`)
+  .describe(`the room id: ${JOIN_CODE_LENGTH} characters from ${JOIN_CODE_ALPHABET}`);
 
 /** A display name: trimmed, 1–24 characters, no control or invisible formatting characters. */
 export const DisplayNameSchema = z
@@ -31,7 +32,9 @@ export const DisplayNameSchema = z
       .min(1, "a name needs at least 1 character")
       .max(24, "a name has at most 24 characters")
       .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, "a name cannot contain control characters"),
-  );
+  )
+  // The limits apply after trimming, so the exported input schema (a plain string) states them here.
+  .describe("1–24 characters after trimming (NFC), no control or invisible formatting characters");
 
 export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
@@ -39,7 +42,7 @@ export const BotNameSchema = z.enum(BOT_NAMES);
 
 /** The settings a host chooses for a room. Durations are seconds. */
 export const RoomSettingsSchema = z.strictObject({
-  name: FirmNameSchema.default("Market").describe("the room's title"),
+  name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
   scenario: z.enum(SCENARIOS).default("ai-2025"),
   quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
   firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
@@ -56,50 +59,50 @@ export type RoomSettings = z.output<typeof RoomSettingsSchema>;
 /** A change to some settings: the same fields, none required, and no defaults filled in. */
 export const RoomSettingsPatchSchema = z.strictObject(
   Object.fromEntries(
-    Object.entries(RoomSettingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]),
+    Object.entries(RoomSettingsSchema.shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? field.unwrap() : field;
+      // unwrap() drops the description that was set on the default; keep it for the exported schema.
+      return [key, (field.description ? inner.describe(field.description) : inner).optional()];
+    }),
   ),
 ) as unknown as z.ZodType<Partial<RoomSettings>>;
 export type RoomSettingsInput = z.input<typeof RoomSettingsSchema>;
 
 /** Options of `joinById(code, …)`; `token` reclaims a seat after a disconnection. */
-export const JoinOptionsSchema = z.object({
-  name: DisplayNameSchema,
-  firmId: FirmIdSchema.optional().describe("join this firm's team (team mode)"),
-  token: z.string().min(16).max(64).optional().describe("seat token from the welcome message"),
-});
+export const JoinOptionsSchema = z
+  .object({
+    name: DisplayNameSchema,
+    firmId: FirmIdSchema.optional().describe("join this firm's team (team mode)"),
+    token: z.string().min(16).max(64).optional().describe("seat token from the welcome message"),
+  })
+  .describe("Options of `joinById(code, options)`; unknown keys are ignored.");
 export type JoinOptions = z.input<typeof JoinOptionsSchema>;
 
 /** Options of `create("market", …)`: the host's own join options plus the room settings. */
-export const CreateOptionsSchema = z.object({
-  name: DisplayNameSchema,
-  settings: RoomSettingsSchema.default(RoomSettingsSchema.parse({})),
-});
+export const CreateOptionsSchema = z
+  .object({
+    name: DisplayNameSchema,
+    settings: RoomSettingsSchema.default(RoomSettingsSchema.parse({})).describe("the room settings; every field has a default"),
+  })
+  .describe('Options of `create("market", options)`: the host\'s name and the room settings; unknown keys are ignored.');
 export type CreateOptions = z.input<typeof CreateOptionsSchema>;
 
 const empty = z.strictObject({});
 
-/** Every message a client may send, by Colyseus message type. */
+/** Every message a client may send, by Colyseus message type. The descriptions go into docs/protocol/client/. */
 export const ClientMessageSchemas = {
-  /** Lock in this quarter's action for your firm (resubmit to change it until the timer ends). */
-  submit: z.strictObject({ action: ActionInputSchema, firmId: FirmIdSchema.optional().describe("must be your own firm if given") }),
-  /** Share the action you are editing with your teammates (not binding). */
-  draft: z.strictObject({ action: ActionInputSchema }),
-  /** Lobby: ready to start. */
-  ready: z.strictObject({ ready: z.boolean() }),
-  /** Lobby: move to another firm (an open bot seat, or a team with room). */
-  chooseFirm: z.strictObject({ firmId: FirmIdSchema }),
-  /** Lobby: rename your firm. */
-  renameFirm: z.strictObject({ name: FirmNameSchema }),
-  /** Host, lobby: add a firm played by a bot. */
-  addBot: z.strictObject({ strategy: BotNameSchema }),
-  /** Host, lobby: change a bot seat's strategy. */
-  setBot: z.strictObject({ firmId: FirmIdSchema, strategy: BotNameSchema }),
-  /** Host, lobby: remove a bot's firm. */
-  removeBot: z.strictObject({ firmId: FirmIdSchema }),
-  /** Host, lobby: change settings (any subset). */
-  configure: RoomSettingsPatchSchema,
-  /** Host, lobby: start the game. */
-  start: empty,
+  submit: z
+    .strictObject({ action: ActionInputSchema, firmId: FirmIdSchema.optional().describe("must be your own firm if given") })
+    .describe("Decide phase: lock in this quarter's action for your firm (resubmit to change it until the quarter resolves)."),
+  draft: z.strictObject({ action: ActionInputSchema }).describe("News or decide phase: share the action you are editing with your teammates (not binding)."),
+  ready: z.strictObject({ ready: z.boolean() }).describe("Lobby: ready to start (shown to the others; the host starts the game)."),
+  chooseFirm: z.strictObject({ firmId: FirmIdSchema }).describe("Lobby: move to another firm (an open bot seat, or a team with room)."),
+  renameFirm: z.strictObject({ name: FirmNameSchema }).describe("Lobby: rename your firm."),
+  addBot: z.strictObject({ strategy: BotNameSchema }).describe("Host, lobby: add a firm played by a bot."),
+  setBot: z.strictObject({ firmId: FirmIdSchema, strategy: BotNameSchema }).describe("Host, lobby: change a seat's bot strategy."),
+  removeBot: z.strictObject({ firmId: FirmIdSchema }).describe("Host, lobby: remove a firm that no player holds."),
+  configure: RoomSettingsPatchSchema.describe("Host, lobby: change settings (any subset of the room settings)."),
+  start: empty.describe("Host, lobby: start the game; empty seats are played by their bots."),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessageSchemas;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof ClientMessageSchemas)[T]>;
@@ -121,13 +124,18 @@ export const REJECTION_CODES = [
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** Sent to the sender alone when a message is refused; nothing changed. */
-export const RejectedMessageSchema = z.strictObject({
-  type: z.string().describe("the refused message's type"),
-  code: z.enum(REJECTION_CODES),
-  message: z.string(),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).default([]),
-  engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION"),
-});
+export const RejectedMessageSchema = z
+  .strictObject({
+    type: z.string().describe("the refused message's type"),
+    code: z.enum(REJECTION_CODES),
+    message: z.string(),
+    issues: z
+      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .default([])
+      .describe("what was wrong, field by field (dotted paths; empty when not about a field)"),
+    engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION (engineErrorCodes in index.json)"),
+  })
+  .describe("To the sender alone when a message is refused; nothing changed.");
 export type RejectedMessage = z.output<typeof RejectedMessageSchema>;
 
 /** Errors thrown when joining (the SDK rejects with this code and message). */
@@ -143,33 +151,73 @@ export const JOIN_ERRORS = {
 /** Close codes the server uses (4000–4010 are Colyseus' own). */
 export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402 } as const;
 
-/** Inbound limits. */
+/** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/MarketRoom.ts). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
 export const MESSAGES_PER_SECOND = 20;
+/** This many refused messages within the window close the connection with CLOSE_CODES.ABUSE. */
+export const ABUSE_REJECTIONS = 100;
+export const ABUSE_WINDOW_MS = 10_000;
+/** Seconds a dropped player keeps the seat before a stand-in bot plays it. */
+export const GRACE_SECONDS = 120;
 
 /** Server → client messages (beside the synced state). */
+/** An action as the server applies it: every field present (`accepted`, `pending`, `lastAction`). */
+const CompleteActionSchema = ActionInputSchema.required().meta({ id: "Action", description: "an action with every field present" });
+
+/** Server → client messages (beside the synced state). The descriptions go into docs/protocol/server/. */
 export const ServerMessageSchemas = {
   rejected: RejectedMessageSchema,
-  /** After joining: who you are, and the token that reclaims your seat if you lose it. */
-  welcome: z.strictObject({
-    playerId: z.string(),
-    firmId: z.string().nullable(),
-    host: z.boolean(),
-    token: z.string().describe("keep it: `joinById(code, { name, token })` reclaims the seat, even after the grace period"),
-    serverTime: z.number().describe("the server's clock (ms since epoch), to turn `deadline` into a countdown"),
-  }),
-  /** To every member of a firm when one of them submits: the action now locked in. */
-  accepted: z.strictObject({ quarter: z.int(), action: z.looseObject({}), by: z.string() }),
-  /** Your firm in full, sent on join and after every quarter; never sent to anyone else. */
-  private: z.looseObject({
-    quarter: z.int(),
-    firm: z.looseObject({ id: z.string() }).describe("the engine's FirmState of your firm"),
-    limits: z.strictObject({ maxRaise: z.number(), edgeCost: z.number() }),
-    pending: z.looseObject({}).nullable().describe("the action your firm has submitted this quarter, if any"),
-    submittedBy: z.string().nullable(),
-  }),
-  /** A teammate's draft, live. */
-  draft: z.strictObject({ by: z.string(), action: z.looseObject({}) }),
+  welcome: z
+    .strictObject({
+      playerId: z.string(),
+      firmId: z.string().nullable(),
+      host: z.boolean(),
+      token: z.string().describe("keep it: `joinById(code, { name, token })` reclaims the seat (in a started game, even after the grace period)"),
+      serverTime: z.number().describe("the server's clock (ms since epoch), to turn `deadline` into a countdown"),
+    })
+    .describe("After joining or reconnecting: who you are, and the token that reclaims your seat if you lose it."),
+  accepted: z
+    .strictObject({
+      quarter: z.int().describe("the quarter the action is for (state.quarter + 1)"),
+      action: CompleteActionSchema,
+      by: z.string().describe("the display name of the player who submitted"),
+    })
+    .describe("To every member of a firm when one of them submits: the action now locked in."),
+  private: z
+    .looseObject({
+      quarter: z.int().describe("quarters resolved so far (as state.quarter)"),
+      firm: z
+        .looseObject({
+          id: z.string(),
+          name: z.string(),
+          cash: z.number().describe("$M; a quarter's spending must stay within cash + raise"),
+          capability: z.number(),
+          openWeights: z.boolean(),
+          edge: z.boolean().describe("owns an edge model (distill: true is then refused)"),
+          hardware: z.enum(HARDWARE),
+          lockedUntil: z.int().describe("last quarter of a locked compute contract"),
+          delisted: z.boolean(),
+          lastAction: CompleteActionSchema.describe("what the firm repeats if it does not submit"),
+        })
+        .describe("your firm's full engine state (FirmState in shared/engine/types.ts); more fields than listed here"),
+      limits: z.strictObject({
+        maxRaise: z.number().describe("the most `raise` the market takes this quarter, $M"),
+        edgeCost: z.number().describe("the one-time cost of `distill`, $M"),
+      }),
+      market: z
+        .looseObject({
+          sectorTam: z.array(z.number()).describe(`$M per quarter, per sector in the order ${SECTOR_IDS.join(", ")}`),
+          sectorTrust: z.array(z.number()).describe("0..1, same order"),
+          sectorRegulated: z.array(z.boolean()).describe("same order"),
+        })
+        .describe("the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts)"),
+      pending: CompleteActionSchema.nullable().describe("the action your firm has submitted this quarter, if any"),
+      submittedBy: z.string().nullable(),
+    })
+    .describe("Your firm in full, to its members only: when the game starts, on joining a started game, and after every quarter."),
+  draft: z
+    .strictObject({ by: z.string(), action: ActionInputSchema.describe("as parsed: omitted numbers filled in with 0") })
+    .describe("A teammate's draft, live."),
 } as const;
 
 /** The server → client messages as TypeScript types (the schemas above describe them for other languages). */
