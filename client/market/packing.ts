@@ -33,10 +33,15 @@ export interface PackOptions {
   gap?: number;
 }
 
-/** Share of the rectangle the circles cover when the scale is chosen afresh. */
-export const TARGET_DENSITY = 0.3;
-/** Above this coverage the scale shrinks: labels need room between bubbles. */
-const MAX_DENSITY = 0.45;
+/**
+ * Share of the rectangle the circles cover when the scale is chosen afresh: a few firms get
+ * room around them for labels; many firms get bigger bubbles so their names fit inside.
+ */
+export function targetDensity(count: number): number {
+  return 0.3 + 0.1 * Math.min(1, Math.max(0, count - 6) / 34);
+}
+/** Above the target by this much the scale shrinks: labels need room between bubbles. */
+const HEADROOM = 0.15;
 /** Below this the scale grows again (after a long slump the bubbles would be specks). */
 const MIN_DENSITY = 0.08;
 const ITERATIONS = 400;
@@ -74,16 +79,18 @@ function chooseScale(radii: readonly number[], rect: Size, gap: number, previous
   if (biggest <= 0) return previous ?? 1;
   // The biggest circle must fit on its own, with its gap to both edges.
   const ceiling = (Math.min(rect.width, rect.height) / 2 - gap) / biggest;
-  const fresh = Math.min(ceiling, Math.sqrt(TARGET_DENSITY / density(radii, 1, rect)));
+  const target = targetDensity(radii.length);
+  const fresh = Math.min(ceiling, Math.sqrt(target / density(radii, 1, rect)));
   if (previous === undefined || !(previous > 0)) return fresh;
   const covered = density(radii, previous, rect);
-  if (covered > MAX_DENSITY || covered < MIN_DENSITY || previous > ceiling) return fresh;
+  if (covered > target + HEADROOM || covered < MIN_DENSITY || previous > ceiling) return fresh;
   return previous;
 }
 
 /**
  * Where circle `i` of `n` would like to sit before anything is known: evenly round an ellipse
- * for a few firms, a sunflower spiral for many. Seat order fixes the angle.
+ * for a few firms; for many, a sunflower spiral stretched from its disc to the whole
+ * rectangle (so the corners are used too). Seat order fixes the angle.
  */
 export function seatAnchor(i: number, n: number, rect: Size): Point {
   const cx = rect.width / 2;
@@ -94,8 +101,21 @@ export function seatAnchor(i: number, n: number, rect: Size): Point {
     return { x: cx + Math.cos(angle) * rect.width * 0.3, y: cy + Math.sin(angle) * rect.height * 0.3 };
   }
   const golden = Math.PI * (3 - Math.sqrt(5));
-  const rho = Math.sqrt((i + 0.5) / n) * 0.85;
-  return { x: cx + Math.cos(i * golden) * rho * cx, y: cy + Math.sin(i * golden) * rho * cy };
+  const rho = Math.sqrt((i + 0.5) / n);
+  const square = discToSquare(Math.cos(i * golden) * rho, Math.sin(i * golden) * rho);
+  return { x: cx + square.x * cx * 0.88, y: cy + square.y * cy * 0.88 };
+}
+
+/** Fong's elliptical grid mapping: the unit disc onto the square [-1, 1]². */
+function discToSquare(u: number, v: number): Point {
+  const root = (a: number) => Math.sqrt(Math.max(0, a));
+  const k = 2 * Math.SQRT2;
+  const u2 = u * u;
+  const v2 = v * v;
+  return {
+    x: 0.5 * root(2 + u2 - v2 + k * u) - 0.5 * root(2 + u2 - v2 - k * u),
+    y: 0.5 * root(2 - u2 + v2 + k * v) - 0.5 * root(2 - u2 + v2 - k * v),
+  };
 }
 
 /**

@@ -1,0 +1,135 @@
+import type { FirmSlotShape, MarketPointShape, MarketRoomStateShape, ReportRowShape } from "../../net/state.js";
+import type { MarketFeed } from "../feed.js";
+
+/** What the next synthetic quarter does to every firm. */
+export type SyntheticQuarter = "boom" | "correction";
+
+export interface SyntheticMarket extends MarketFeed {
+  /** Publishes one more quarter for every listed firm and tells the listeners. */
+  advance(kind: SyntheticQuarter): void;
+}
+
+/**
+ * A market of `count` made-up firms in the shape of the synced room state, for the
+ * frame-rate benchmark and tests: no server, no engine, seeded so every run draws the same.
+ */
+export function syntheticMarket(count: number, myFirmId: string | null = null, seed = 1): SyntheticMarket {
+  let s = seed >>> 0 || 1;
+  const random = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  const between = (lo: number, hi: number) => lo + (hi - lo) * random();
+  const firms: FirmSlotShape[] = Array.from({ length: count }, (_, i) => {
+    const valuation = between(600, 3000);
+    return {
+      id: `f${i + 1}`,
+      name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : ""),
+      bot: "balanced",
+      controller: `f${i + 1}` === myFirmId ? "human" : "bot",
+      submitted: random() < 0.5,
+      delisted: false,
+      history: [row(0, valuation, valuation * between(0.4, 0.8))],
+    };
+  });
+  const history: MarketPointShape[] = [point(0, false, firms)];
+  const state: MarketRoomStateShape = {
+    code: "BENCH1",
+    title: "Frame-rate bench",
+    phase: "decide",
+    quarter: 0,
+    deadline: 0,
+    paused: false,
+    resolvedAt: 0,
+    settings: { scenario: "ai-2025", quarters: 40, teamSize: 1, decisionSeconds: 90, newsSeconds: 4, reportSeconds: 5, private: true, bots: [] },
+    market: {
+      sentiment: 1,
+      bubbleRatio: history[0]?.bubbleRatio ?? 1,
+      computePrice: 1,
+      openBaseline: 28,
+      rate: 0.04,
+      regime: "application",
+      disclosure: false,
+      mediaLaw: false,
+      correction: false,
+      corrections: 0,
+      news: [],
+      history,
+    },
+    firms,
+    players: [],
+    standings: [],
+  };
+  const listeners = new Set<() => void>();
+  return {
+    state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    advance(kind) {
+      state.quarter += 1;
+      for (const firm of firms) {
+        const last = firm.history.at(-1) as ReportRowShape;
+        let valuation = last.valuation;
+        let fundamentals = last.fundamentals;
+        if (kind === "boom") {
+          fundamentals *= between(1, 1.1);
+          valuation = Math.max(fundamentals, valuation * between(1.1, 1.35));
+        } else {
+          fundamentals *= between(0.95, 1.02);
+          valuation = fundamentals + Math.max(0, valuation - fundamentals) * between(0.2, 0.5);
+        }
+        (firm.history as ReportRowShape[]).push(row(state.quarter, valuation, fundamentals));
+        firm.submitted = random() < 0.5;
+      }
+      history.push(point(state.quarter, kind === "correction", firms));
+      const latest = history.at(-1) as MarketPointShape;
+      state.market.bubbleRatio = latest.bubbleRatio;
+      state.market.sentiment = latest.sentiment;
+      state.market.correction = kind === "correction";
+      for (const listener of listeners) listener();
+    },
+  };
+}
+
+const NAMES = ["Northwind", "Helios", "Cobalt", "Meridian", "Lumen", "Arbor", "Quill", "Vantage", "Kestrel", "Tessera"];
+const SHARES = 100; // millions
+
+function row(quarter: number, valuation: number, fundamentals: number): ReportRowShape {
+  return {
+    quarter,
+    revenue: fundamentals * 0.05,
+    operatingProfit: fundamentals * 0.01,
+    cash: fundamentals * 0.5,
+    trainingSpend: 100,
+    capability: 40 + quarter,
+    sectorsServed: [],
+    openWeights: false,
+    fundamentals,
+    valuation,
+    sharePrice: valuation / SHARES,
+    shares: SHARES,
+    delisted: false,
+  };
+}
+
+function point(quarter: number, correction: boolean, firms: readonly FirmSlotShape[]): MarketPointShape {
+  const totalValuation = firms.reduce((sum, f) => sum + (f.history.at(-1)?.valuation ?? 0), 0);
+  const totalFundamentals = firms.reduce((sum, f) => sum + (f.history.at(-1)?.fundamentals ?? 0), 0);
+  const bubbleRatio = totalFundamentals > 0 ? totalValuation / totalFundamentals : 1;
+  return {
+    quarter,
+    sentiment: correction ? 0.7 : Math.min(2.5, bubbleRatio * 0.8),
+    bubbleRatio,
+    totalValuation,
+    totalFundamentals,
+    rate: 0.04,
+    regime: "application",
+    disclosure: false,
+    correction,
+    correctionStarted: correction,
+    events: [],
+    delisted: [],
+  };
+}

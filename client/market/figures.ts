@@ -1,0 +1,73 @@
+import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
+
+/** What the market view shows of one firm: its latest public report, in plain numbers. */
+export interface FirmFigures {
+  firmId: string;
+  name: string;
+  /** 1-based seat number: a short tag for bubbles too small for a name. */
+  seat: number;
+  mine: boolean;
+  submitted: boolean;
+  delisted: boolean;
+  valuation: number; // $M
+  fundamentals: number; // $M
+  sharePrice: number; // $ per share
+  /** Share price change over the last reported quarter, as a fraction; null before the first report. */
+  priceChange: number | null;
+  /** Reports published so far; a new one means a quarter resolved. */
+  reports: number;
+}
+
+export function firmFigures(state: MarketRoomStateShape, myFirmId: string | null): FirmFigures[] {
+  return state.firms.map((firm, i) => figuresOf(firm, i + 1, firm.id === myFirmId));
+}
+
+function figuresOf(firm: FirmSlotShape, seat: number, mine: boolean): FirmFigures {
+  const last = firm.history.at(-1);
+  const before = firm.history.at(-2);
+  const priceChange = last && before && before.sharePrice > 0 ? last.sharePrice / before.sharePrice - 1 : null;
+  return {
+    firmId: firm.id,
+    name: firm.name,
+    seat,
+    mine,
+    submitted: firm.submitted,
+    delisted: firm.delisted || (last?.delisted ?? false),
+    valuation: Math.max(0, last?.valuation ?? 0),
+    fundamentals: Math.max(0, last?.fundamentals ?? 0),
+    sharePrice: last?.sharePrice ?? 0,
+    priceChange,
+    reports: firm.history.length,
+  };
+}
+
+/** Listed firms by valuation, biggest first (seat breaks ties), then the delisted ones. */
+export function byValuation(firms: readonly FirmFigures[]): FirmFigures[] {
+  return [...firms].sort((a, b) => Number(a.delisted) - Number(b.delisted) || b.valuation - a.valuation || a.seat - b.seat);
+}
+
+/** "▲ 5.2%", "▼ 12%", "— 0.0%": an arrow as well as a colour, for colour-blind readers. */
+export function formatChange(change: number | null): string {
+  if (change === null || !Number.isFinite(change)) return "";
+  const pct = Math.abs(change * 100);
+  const digits = pct >= 10 ? 0 : 1;
+  if (pct < 0.05) return "— 0.0%";
+  return `${change > 0 ? "▲" : "▼"} ${pct.toFixed(digits)}%`;
+}
+
+export function formatSharePrice(price: number): string {
+  return `$${price.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Whether the latest quarter started or continued a market correction. */
+export function correctionReported(state: MarketRoomStateShape): boolean {
+  const last = state.market.history.at(-1);
+  return Boolean(last && (last.correction || last.correctionStarted));
+}
+
+/** "Quarter 3 of 12": the quarter being decided, or the one just reported. */
+export function quarterLabel(state: MarketRoomStateShape): string {
+  const total = state.settings.quarters;
+  const current = state.phase === "report" || state.phase === "over" ? state.quarter : state.quarter + 1;
+  return `Quarter ${Math.max(1, Math.min(current, total || current))} of ${total}`;
+}

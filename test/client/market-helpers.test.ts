@@ -1,0 +1,110 @@
+import { describe, expect, test } from "vitest";
+import { formatShortMoney, niceTicks } from "../../client/market/axis.js";
+import { syntheticMarket } from "../../client/market/bench/synthetic.js";
+import { formatCountdown, ServerClock } from "../../client/market/clock.js";
+import { byValuation, type FirmFigures, firmFigures, formatChange, quarterLabel } from "../../client/market/figures.js";
+import { marketLayout } from "../../client/market/layout.js";
+import { eventSentence, newsSentences } from "../../client/market/news.js";
+import type { MarketRoomStateShape } from "../../client/net/state.js";
+import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+
+describe("the market's numbers", () => {
+  test("share price change: arrows as well as colour, and nothing before the first report", () => {
+    expect(formatChange(0.052)).toBe("▲ 5.2%");
+    expect(formatChange(-0.123)).toBe("▼ 12%");
+    expect(formatChange(0.0001)).toBe("— 0.0%");
+    expect(formatChange(null)).toBe("");
+  });
+
+  test("figures come from the latest report; the leaderboard puts the delisted last", () => {
+    const market = syntheticMarket(4, "f2");
+    market.advance("boom");
+    const figures = firmFigures(market.state, "f2");
+    expect(figures.map((f) => f.seat)).toEqual([1, 2, 3, 4]);
+    expect(figures[1]?.mine).toBe(true);
+    const first = market.state.firms[0];
+    const last = first?.history.at(-1);
+    expect(figures[0]?.valuation).toBe(last?.valuation);
+    expect(figures[0]?.priceChange).toBeCloseTo((last?.sharePrice ?? 0) / (first?.history.at(-2)?.sharePrice ?? 1) - 1, 9);
+    const ranked = byValuation([{ ...(figures[0] as FirmFigures), valuation: 1e9, delisted: true }, ...figures.slice(1)]);
+    expect(ranked.at(-1)?.firmId).toBe("f1");
+    expect(ranked[0]?.valuation).toBeGreaterThanOrEqual(ranked[1]?.valuation ?? 0);
+  });
+
+  test("the quarter: the one being decided, or the one just reported", () => {
+    const state = { phase: "decide", quarter: 2, settings: { quarters: 12 } } as MarketRoomStateShape;
+    expect(quarterLabel(state)).toBe("Quarter 3 of 12");
+    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 2 of 12");
+    expect(quarterLabel({ ...state, phase: "news", quarter: 0 })).toBe("Quarter 1 of 12");
+  });
+
+  test("axis ticks are round and cover the data; money reads in $M or $B", () => {
+    expect(niceTicks(0, 930)).toEqual([0, 200, 400, 600, 800, 1000]);
+    expect(niceTicks(-120, 380)).toEqual([-200, -100, 0, 100, 200, 300, 400]);
+    expect(formatShortMoney(0)).toBe("$0");
+    expect(formatShortMoney(500)).toBe("$500M");
+    expect(formatShortMoney(1500)).toBe("$1.5B");
+    expect(formatShortMoney(12_000)).toBe("$12B");
+    expect(formatShortMoney(2.5)).toBe("$2.5M");
+  });
+});
+
+describe("the countdown", () => {
+  test("a stale welcome is corrected by the first deadline seen: time left never exceeds the phase", () => {
+    // The welcome came at server time 1,000,000 (local 2,000,000); the lobby then lasted
+    // 5 minutes, so the Market reads it 300 s late.
+    const later = 2_000_000 + 300_000;
+    const clock = new ServerClock(1_000_000, later);
+    const deadline = 1_000_000 + 300_000 + 90_000; // a 90 s phase that just began
+    expect(clock.secondsLeft(deadline, later)).toBe(390);
+    clock.observeDeadline(deadline, 90, later);
+    expect(clock.secondsLeft(deadline, later)).toBe(90);
+    expect(clock.secondsLeft(deadline, later + 30_500)).toBe(60);
+    expect(clock.secondsLeft(deadline, later + 100_000)).toBe(0);
+    expect(formatCountdown(65)).toBe("1:05");
+  });
+});
+
+describe("the news ticker", () => {
+  test("every event kind reads as a sentence", () => {
+    const examples = {
+      gpuShock: { kind: "gpuShock", scope: "all", factor: 1.4 },
+      openRelease: { kind: "openRelease", jump: 6.2 },
+      scalingWall: { kind: "scalingWall", factor: 0.8 },
+      rateChange: { kind: "rateChange", delta: 0.01 },
+      adoptionWave: { kind: "adoptionWave", sector: "medical", factor: 1.3 },
+      provenanceScandal: { kind: "provenanceScandal", sector: "media" },
+      mediaLaw: { kind: "mediaLaw" },
+      sectorRegulation: { kind: "sectorRegulation", sector: "finance", regulated: true },
+      selloff: { kind: "selloff", depth: 0.25 },
+    } as const;
+    for (const kind of EVENT_KINDS) expect(eventSentence(examples[kind])).toMatch(/^[A-Z"].+\.$/);
+    expect(eventSentence(examples.gpuShock)).toBe("GPU shock: compute is 40% dearer for everyone.");
+    expect(eventSentence(examples.rateChange)).toContain("1 percentage point");
+    expect(eventSentence(examples.adoptionWave)).toContain("medical diagnosis assistance market grows 30%");
+    expect(eventSentence(examples.selloff)).toContain("falls 25%");
+    expect(
+      newsSentences([
+        { kind: "selloff", json: JSON.stringify(examples.selloff) },
+        { kind: "odd", json: "{" },
+      ]),
+    ).toEqual([eventSentence(examples.selloff), "News: odd."]);
+  });
+});
+
+describe("the screen layout", () => {
+  test("the parts do not overlap, and the decision panel keeps its 380 px column", () => {
+    const layout = marketLayout(1280, 720, 380);
+    expect(layout.panel).toMatchObject({ x: 892, width: 380 });
+    const parts = Object.values(layout);
+    for (const a of parts) {
+      expect(a.x).toBeGreaterThanOrEqual(0);
+      expect(a.y + a.height).toBeLessThanOrEqual(720);
+      for (const b of parts) {
+        if (a === b) continue;
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart).toBe(true);
+      }
+    }
+  });
+});
