@@ -1,0 +1,119 @@
+import { formatMoney } from "../../shared/format.js";
+import type { FirmSlotShape, ReportRowShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+import { FUNDAMENTALS_COLOUR, lineChart, VALUATION_COLOUR } from "./chart.js";
+import { formatSharePrice } from "./figures.js";
+
+/**
+ * One firm's public history: valuation against fundamentals by quarter, and its reported
+ * figures. A dialog over the bubble field; Escape or Close shuts it and gives the focus back
+ * to whatever opened it.
+ */
+export class FirmDetail {
+  readonly element: HTMLElement;
+  private readonly title = h("h2", { id: "firm-detail-title" });
+  private readonly body = h("div", { class: "body" });
+  private readonly close = h("button", { type: "button", class: "close", onclick: () => this.hide() }, "Close");
+  private firmId: string | null = null;
+  private opener: HTMLElement | null = null;
+  private renderedKey = "";
+
+  constructor() {
+    this.element = h(
+      "section",
+      { class: "firm-detail", role: "dialog", "aria-modal": "false", "aria-labelledby": "firm-detail-title", hidden: true },
+      h("div", { class: "head" }, this.title, this.close),
+      this.body,
+    );
+    document.addEventListener("keydown", this.escape);
+  }
+
+  get openFirmId(): string | null {
+    return this.firmId;
+  }
+
+  open(firm: FirmSlotShape, mine: boolean, opener: HTMLElement | null): void {
+    this.firmId = firm.id;
+    this.opener = opener;
+    this.renderedKey = "";
+    this.refresh(firm, mine);
+    this.element.hidden = false;
+    this.close.focus();
+  }
+
+  /** Re-draws the open firm when a new report arrives. */
+  refresh(firm: FirmSlotShape, mine: boolean): void {
+    if (firm.id !== this.firmId) return;
+    const key = `${firm.id}|${firm.history.length}|${firm.delisted}`;
+    if (key === this.renderedKey) return;
+    this.renderedKey = key;
+    this.title.textContent = `${firm.name}${mine ? " (your firm)" : ""}${firm.delisted ? " — delisted" : ""}`;
+    const rows = [...firm.history];
+    const chart = lineChart(
+      rows.map((r) => r.quarter),
+      [
+        { label: "Valuation", colour: VALUATION_COLOUR, dash: "", values: rows.map((r) => r.valuation) },
+        { label: "Fundamentals", colour: FUNDAMENTALS_COLOUR, dash: "7 4", values: rows.map((r) => r.fundamentals) },
+      ],
+      `${firm.name}: valuation and fundamentals by quarter`,
+    );
+    this.body.replaceChildren(
+      h("p", { class: "lede" }, "The gap between the lines is narrative: what the market pays for beyond the business."),
+      chart,
+      historyTable(rows),
+    );
+  }
+
+  hide(): void {
+    if (this.element.hidden) return;
+    this.element.hidden = true;
+    this.firmId = null;
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  destroy(): void {
+    document.removeEventListener("keydown", this.escape);
+    this.element.remove();
+  }
+
+  private readonly escape = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && !this.element.hidden) this.hide();
+  };
+}
+
+function historyTable(rows: readonly ReportRowShape[]): HTMLElement {
+  const money = (v: number) => formatMoney(v);
+  const head = ["Quarter", "Valuation", "Fundamentals", "Share price", "Revenue", "Operating profit", "Cash", "Capability"];
+  return h(
+    "div",
+    { class: "history" },
+    h(
+      "table",
+      {},
+      h("caption", {}, "Published reports, latest first"),
+      h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))),
+      h(
+        "tbody",
+        {},
+        ...[...rows]
+          .reverse()
+          .map((r) =>
+            h(
+              "tr",
+              {},
+              h("th", { scope: "row" }, `Q${r.quarter}`),
+              h("td", {}, money(r.valuation)),
+              h("td", {}, money(r.fundamentals)),
+              h("td", {}, formatSharePrice(r.sharePrice)),
+              h("td", {}, money(r.revenue)),
+              h("td", {}, money(r.operatingProfit)),
+              h("td", {}, money(r.cash)),
+              h("td", {}, r.capability.toFixed(1)),
+            ),
+          ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,64 @@
+import { fill, h } from "../ui/dom.js";
+import { formatShortMoney } from "./axis.js";
+import { byValuation, type FirmFigures, formatChange } from "./figures.js";
+
+/**
+ * Firms by valuation, yours outlined. Each row is a button (Tab to it, Enter opens the
+ * firm's history), so the whole market can be read without the canvas.
+ */
+export class Leaderboard {
+  readonly element: HTMLElement;
+  private readonly list = h("ol", {});
+  private readonly rows = new Map<string, HTMLLIElement>();
+  private readonly buttons = new Map<string, HTMLButtonElement>();
+
+  constructor(private readonly onSelect: (firmId: string) => void) {
+    this.element = h("nav", { class: "market-board", "aria-labelledby": "board-title" }, h("h2", { id: "board-title" }, "Leaderboard"), this.list);
+  }
+
+  show(firms: readonly FirmFigures[]): void {
+    const ranked = byValuation(firms);
+    const focused = document.activeElement;
+    ranked.forEach((firm, i) => {
+      let row = this.rows.get(firm.firmId);
+      if (!row) {
+        const button = h("button", { type: "button", onclick: () => this.onSelect(firm.firmId) });
+        row = h("li", {}, button);
+        this.rows.set(firm.firmId, row);
+        this.buttons.set(firm.firmId, button);
+      }
+      this.fill(this.buttons.get(firm.firmId) as HTMLButtonElement, firm, firm.delisted ? null : i + 1);
+      row.className = [firm.mine ? "mine" : "", firm.delisted ? "delisted" : ""].join(" ").trim();
+      // Move rows only when the order changed: moving a focused button would drop the focus.
+      if (this.list.children[i] !== row) this.list.insertBefore(row, this.list.children[i] ?? null);
+    });
+    if (focused instanceof HTMLElement && focused !== document.activeElement && this.list.contains(focused)) focused.focus();
+  }
+
+  /** The row's button, to give the focus back when the firm detail closes. */
+  buttonFor(firmId: string): HTMLButtonElement | undefined {
+    return this.buttons.get(firmId);
+  }
+
+  private fill(button: HTMLButtonElement, firm: FirmFigures, rank: number | null): void {
+    const change = formatChange(firm.priceChange);
+    const direction = firm.priceChange === null ? "" : firm.priceChange > 0.0005 ? "up" : firm.priceChange < -0.0005 ? "down" : "";
+    const text = [rank ?? "", firm.seat, firm.name, firm.valuation, change, firm.submitted, firm.delisted].join("|");
+    if (button.dataset.text === text) return;
+    button.dataset.text = text;
+    fill(
+      button,
+      h("span", { class: "rank" }, rank === null ? "—" : String(rank)),
+      h("span", { class: "seat", title: `seat ${firm.seat}: the number on a bubble too small for a name` }, String(firm.seat)),
+      h("span", { class: "name" }, firm.name),
+      firm.mine ? h("span", { class: "you" }, "you") : null,
+      h("span", { class: "valuation" }, firm.delisted ? "delisted" : formatShortMoney(firm.valuation)),
+      h("span", { class: `change ${direction}` }, firm.delisted ? "" : change),
+      h("span", { class: "tick", "aria-label": firm.submitted ? "decided" : "deciding" }, firm.submitted ? "✓" : ""),
+    );
+    button.setAttribute(
+      "aria-label",
+      `${rank === null ? "" : `Rank ${rank}, `}${firm.name}${firm.mine ? " (your firm)" : ""}, ${firm.delisted ? "delisted" : `valuation ${formatShortMoney(firm.valuation)}, ${change || "no change yet"}`}${firm.submitted ? ", decided" : ""}. Open its history.`,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import type { MarketRoomStateShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+import { formatCountdown } from "./clock.js";
+import { quarterLabel } from "./figures.js";
+
+/** Sentiment at which the gauge is full; the engine's neutral is 1.0, its floor 0.3. */
+const GAUGE_MAX = 2.5;
+
+const PHASE_TEXT: Record<string, string> = {
+  news: "News",
+  decide: "Decide",
+  report: "Report",
+  over: "Game over",
+};
+
+/** What the countdown counts down to, by phase. */
+const UNTIL: Record<string, string> = {
+  news: "decisions open in",
+  decide: "left to decide",
+  report: "next quarter in",
+};
+
+export function sentimentWord(s: number): string {
+  if (s < 0.8) return "gloomy";
+  if (s < 1.2) return "neutral";
+  if (s < 1.8) return "hot";
+  return "euphoric";
+}
+
+/**
+ * The top bar: which quarter and phase, the countdown, market sentiment as a gauge, the
+ * bubble ratio, how many firms have decided, and the bubble scale.
+ */
+export class StatusBar {
+  readonly element: HTMLElement;
+  private readonly quarter = h("h1", { class: "quarter" });
+  private readonly phase = h("p", { class: "phase", "aria-live": "polite" });
+  private readonly countdown = h("span", { class: "countdown" });
+  private readonly gaugeFill = h("span", { class: "fill" });
+  private readonly gauge = h(
+    "span",
+    { class: "gauge", role: "meter", "aria-label": "Market sentiment", "aria-valuemin": 0, "aria-valuemax": GAUGE_MAX },
+    this.gaugeFill,
+    h("span", { class: "neutral", title: "neutral: 1.0" }),
+  );
+  private readonly sentiment = h("span", { class: "value" });
+  private readonly ratio = h("span", { class: "value" });
+  private readonly correction = h("span", { class: "correction", hidden: true }, "Correction");
+  private readonly submitted = h("span", { class: "value" });
+  private readonly scaleDot = h("span", { class: "scale-dot" });
+  private readonly scaleText = h("span", { class: "value" });
+
+  constructor() {
+    this.element = h(
+      "header",
+      { class: "market-status" },
+      h("div", { class: "when" }, this.quarter, h("p", { class: "phase-line" }, this.phase, " ", this.countdown)),
+      h("div", { class: "stat" }, h("span", { class: "label" }, "Sentiment"), this.gauge, this.sentiment),
+      h(
+        "div",
+        { class: "stat", title: "Bubble ratio B: total valuation ÷ total fundamentals. Above ~2.8 a correction is likely." },
+        h("span", { class: "label" }, "Bubble ratio"),
+        h("span", {}, this.ratio, " ", this.correction),
+      ),
+      h("div", { class: "stat" }, h("span", { class: "label" }, "Decided"), this.submitted),
+      h(
+        "div",
+        { class: "stat legend", title: "Bubble area is valuation; the solid core is fundamentals, the see-through shell is narrative." },
+        h("span", { class: "label" }, "Area = valuation"),
+        h("span", {}, this.scaleDot, " ", this.scaleText),
+      ),
+    );
+  }
+
+  show(state: MarketRoomStateShape): void {
+    this.quarter.textContent = quarterLabel(state);
+    this.phase.textContent = state.paused ? "Paused" : (PHASE_TEXT[state.phase] ?? state.phase);
+    const s = state.market.sentiment;
+    this.gaugeFill.style.width = `${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX) * 100}%`;
+    this.gaugeFill.classList.toggle("low", s < 1);
+    this.gauge.setAttribute("aria-valuenow", s.toFixed(2));
+    this.gauge.setAttribute("aria-valuetext", `${s.toFixed(2)}, ${sentimentWord(s)}`);
+    this.sentiment.textContent = `${s.toFixed(2)} ${sentimentWord(s)}`;
+    this.ratio.textContent = `B = ${state.market.bubbleRatio.toFixed(2)}×`;
+    this.correction.hidden = !state.market.correction;
+    const listed = state.firms.filter((f) => !f.delisted);
+    this.submitted.textContent = `${listed.filter((f) => f.submitted).length} of ${listed.length} ✓`;
+  }
+
+  /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
+  tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
+    const until = UNTIL[phase];
+    this.countdown.textContent = !paused && timed && until ? `· ${until} ${formatCountdown(secondsLeft)}` : "";
+  }
+
+  /** The bubble legend: a reference amount drawn at the field's scale (px per √$M), true to size. */
+  showScale(pxPerRootMillion: number): void {
+    const diameter = (v: number) => 2 * Math.sqrt(v) * pxPerRootMillion;
+    const reference = [100_000, 10_000, 1000, 100, 10].find((v) => diameter(v) <= 36) ?? 10;
+    this.scaleDot.style.width = this.scaleDot.style.height = `${diameter(reference).toFixed(1)}px`;
+    this.scaleText.textContent = reference >= 1000 ? `$${reference / 1000}B` : `$${reference}M`;
+  }
+}

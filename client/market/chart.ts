@@ -1,0 +1,66 @@
+import { formatShortMoney, niceTicks } from "./axis.js";
+import { cssColour, OKABE_ITO } from "./palette.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export interface Series {
+  label: string;
+  colour: number;
+  /** Dash pattern, so the lines differ by more than colour. */
+  dash: string;
+  values: readonly number[];
+}
+
+export const VALUATION_COLOUR = OKABE_ITO.orange;
+export const FUNDAMENTALS_COLOUR = OKABE_ITO.skyBlue;
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  node.append(...children);
+  return node;
+}
+
+/**
+ * A line chart of $M values by quarter (x = quarter 0…n), with axis labels in $M/$B and a
+ * legend. Plain SVG: sharp at any size, and its title and description are read aloud.
+ */
+export function lineChart(quarters: readonly number[], series: readonly Series[], title: string, width = 560, height = 220): SVGSVGElement {
+  const pad = { left: 56, right: 12, top: 28, bottom: 34 };
+  const all = series.flatMap((s) => s.values);
+  const ticks = niceTicks(Math.min(0, ...all), Math.max(1, ...all), 4);
+  const lo = ticks[0] ?? 0;
+  const hi = ticks.at(-1) ?? 1;
+  const lastQuarter = Math.max(1, quarters.at(-1) ?? 1);
+  const firstQuarter = quarters[0] ?? 0;
+  const x = (q: number) => pad.left + ((q - firstQuarter) / Math.max(1, lastQuarter - firstQuarter)) * (width - pad.left - pad.right);
+  const y = (v: number) => height - pad.bottom - ((v - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
+
+  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "chart" }, el("title", {}, title));
+  for (const t of ticks) {
+    svg.append(
+      el("line", { x1: pad.left, x2: width - pad.right, y1: y(t), y2: y(t), class: t === 0 ? "axis" : "grid" }),
+      el("text", { x: pad.left - 6, y: y(t) + 4, "text-anchor": "end", class: "tick" }, formatShortMoney(t)),
+    );
+  }
+  const step = Math.max(1, Math.ceil(quarters.length / 10));
+  quarters.forEach((q, i) => {
+    if (i % step === 0 || i === quarters.length - 1)
+      svg.append(el("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, `Q${q}`));
+  });
+  svg.append(el("text", { x: (pad.left + width - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "axis-title" }, "Quarter"));
+
+  let legendX = pad.left;
+  for (const s of series) {
+    const colour = cssColour(s.colour);
+    const points = s.values.map((v, i) => `${x(quarters[i] ?? i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+    if (s.values.length === 1) svg.append(el("circle", { cx: x(quarters[0] ?? 0), cy: y(s.values[0] ?? 0), r: 4, fill: colour }));
+    svg.append(el("polyline", { points, fill: "none", stroke: colour, "stroke-width": 2.5, "stroke-dasharray": s.dash, "stroke-linejoin": "round" }));
+    svg.append(
+      el("line", { x1: legendX, x2: legendX + 24, y1: 12, y2: 12, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": s.dash }),
+      el("text", { x: legendX + 30, y: 16, class: "legend" }, s.label),
+    );
+    legendX += 40 + s.label.length * 7.5;
+  }
+  return svg;
+}
