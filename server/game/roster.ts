@@ -107,11 +107,16 @@ export class Roster {
     return this.seats.length;
   }
 
-  setTeamSize(teamSize: number): RosterResult {
+  /** Whether every firm's team fits in `teamSize`. */
+  checkTeamSize(teamSize: number): RosterResult {
     const crowded = this.seats.find((s) => this.members(s.firmId).length > teamSize);
-    if (crowded) return refuse("BAD_SETTINGS", `${crowded.name} already has ${this.members(crowded.firmId).length} players`);
-    this.teamSize = teamSize;
-    return done;
+    return crowded ? refuse("BAD_SETTINGS", `${crowded.name} already has ${this.members(crowded.firmId).length} players`) : done;
+  }
+
+  setTeamSize(teamSize: number): RosterResult {
+    const fits = this.checkTeamSize(teamSize);
+    if (fits.ok) this.teamSize = teamSize;
+    return fits;
   }
 
   addSeat(bot: BotName): Seat {
@@ -122,16 +127,29 @@ export class Roster {
     return seat;
   }
 
+  /** Whether the roster can have `firms` seats (players' firms are never removed). */
+  checkResize(firms: number): RosterResult {
+    const humanSeats = this.seats.filter((s) => this.members(s.firmId).length > 0).length;
+    return firms < humanSeats ? refuse("BAD_SETTINGS", `${humanSeats} firms already have players; cannot have only ${firms}`) : done;
+  }
+
   /** Grows or shrinks to `firms` seats; only seats without players are removed (from the end). */
   resize(firms: number, bots: readonly BotName[]): RosterResult {
-    const humanSeats = this.seats.filter((s) => this.members(s.firmId).length > 0).length;
-    if (firms < humanSeats) return refuse("BAD_SETTINGS", `${humanSeats} firms already have players; cannot have only ${firms}`);
+    const fits = this.checkResize(firms);
+    if (!fits.ok) return fits;
     while (this.seats.length < firms) this.addSeat(bots[this.seats.length % bots.length] as BotName);
     for (let i = this.seats.length - 1; i >= 0 && this.seats.length > firms; i--) {
       const seat = this.seats[i] as Seat;
       if (this.members(seat.firmId).length === 0) this.seats.splice(i, 1);
     }
     return done;
+  }
+
+  /** Gives every seat without players the bot at its position in `bots` (cycled). */
+  assignBots(bots: readonly BotName[]): void {
+    this.seats.forEach((seat, i) => {
+      if (this.members(seat.firmId).length === 0) seat.bot = bots[i % bots.length] as BotName;
+    });
   }
 
   seat(firmId: string): Seat | undefined {

@@ -6,12 +6,17 @@ import { score } from "../../shared/engine/score.js";
 import { viewFor } from "../../shared/engine/view.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import {
+  ABUSE_REJECTIONS,
+  ABUSE_WINDOW_MS,
   CLOSE_CODES,
   ClientMessageSchemas,
   type ClientMessageType,
   CreateOptionsSchema,
+  GRACE_SECONDS,
   JOIN_ERRORS,
   JoinOptionsSchema,
+  MAX_MESSAGE_BYTES,
+  MESSAGES_PER_SECOND,
   type Phase,
   type RejectedMessage,
   type RoomSettings,
@@ -35,12 +40,12 @@ export interface MarketRoomLimits extends GuardLimits {
 }
 
 export const DEFAULT_LIMITS: MarketRoomLimits = {
-  graceSeconds: 120,
+  graceSeconds: GRACE_SECONDS,
   standInBot: "balanced",
-  messagesPerSecond: 20,
-  maxMessageBytes: 8 * 1024,
-  abuseRejections: 100,
-  abuseWindowMs: 10_000,
+  messagesPerSecond: MESSAGES_PER_SECOND,
+  maxMessageBytes: MAX_MESSAGE_BYTES,
+  abuseRejections: ABUSE_REJECTIONS,
+  abuseWindowMs: ABUSE_WINDOW_MS,
 };
 
 export interface MarketMetadata {
@@ -70,6 +75,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   config!: EconomyConfig;
   roster!: Roster;
   match: Match | null = null;
+  /** Brought back from the store after a restart. */
+  restored = false;
   phase: Phase = "lobby";
   private guard!: MessageGuard;
   private timer: Delayed | null = null;
@@ -107,6 +114,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
     if (!(await claimThisCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
+    this.restored = true;
     this.settings = saved.settings;
     const config = this.configFor(saved.settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
@@ -128,7 +136,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const { name, firmId, token } = parsed.data;
 
     let player: Player;
-    const absent = token ? undefined : this.roster.absent(name);
+    // After a restart, players may come back by name (their tokens may be gone with the page).
+    const absent = token || !this.restored ? undefined : this.roster.absent(name);
     if (token || absent) {
       const owner = absent ?? this.roster.byToken(token as string);
       if (!owner) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that seat token is not valid in this game");
@@ -200,12 +209,12 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private receive(client: MarketClient, type: string | number, payload: unknown): void {
     const typeName = String(type).slice(0, 40);
-    const verdict = this.guard.check(client.sessionId, this.clock.currentTime, payload);
-    if (verdict === "abuse") this.close(client, CLOSE_CODES.ABUSE, "too many refused messages: disconnected");
-    else {
-      const rejection = verdict === "ok" ? this.handle(client, type, payload) : this.overLimit(verdict);
-      if (rejection) this.refuse(client, typeName, rejection);
-    }
+    const now = this.clock.currentTime;
+    const verdict = this.guard.check(client.sessionId, now, payload);
+    const rejection = verdict === "ok" ? this.handle(client, type, payload) : this.overLimit(verdict);
+    if (!rejection) return;
+    if (this.guard.strike(client.sessionId, now)) this.close(client, CLOSE_CODES.ABUSE, "too many refused messages: disconnected");
+    else this.refuse(client, typeName, rejection);
   }
 
   private overLimit(verdict: "rateLimited" | "tooLarge"): Rejection {

@@ -9,7 +9,7 @@ export interface GuardLimits {
   abuseWindowMs: number;
 }
 
-export type Verdict = "ok" | "rateLimited" | "tooLarge" | "abuse";
+export type Verdict = "ok" | "rateLimited" | "tooLarge";
 
 interface Tally {
   windowStart: number;
@@ -29,31 +29,42 @@ export function payloadBytes(payload: unknown): number {
 
 /**
  * Rate and size limits per client: a fixed one-second window for the rate, and a sliding
- * window of refusals for sustained abuse. Time comes from the caller (the room's clock).
+ * window of refusals (of any kind) for sustained abuse. Time comes from the caller (the
+ * room's clock).
  */
 export class MessageGuard {
   private readonly tallies = new Map<string, Tally>();
 
   constructor(private readonly limits: GuardLimits) {}
 
-  check(clientId: string, now: number, payload: unknown): Verdict {
+  private tally(clientId: string, now: number): Tally {
     let tally = this.tallies.get(clientId);
     if (!tally) {
       tally = { windowStart: now, count: 0, strikes: [] };
       this.tallies.set(clientId, tally);
     }
+    return tally;
+  }
+
+  /** Counts a message and says whether it is within the rate and size limits. */
+  check(clientId: string, now: number, payload: unknown): Verdict {
+    const tally = this.tally(clientId, now);
     if (now - tally.windowStart >= 1000) {
       tally.windowStart = now;
       tally.count = 0;
     }
     tally.count++;
-    let verdict: Verdict = "ok";
-    if (tally.count > this.limits.messagesPerSecond) verdict = "rateLimited";
-    else if (payloadBytes(payload) > this.limits.maxMessageBytes) verdict = "tooLarge";
-    if (verdict === "ok") return verdict;
+    if (tally.count > this.limits.messagesPerSecond) return "rateLimited";
+    if (payloadBytes(payload) > this.limits.maxMessageBytes) return "tooLarge";
+    return "ok";
+  }
+
+  /** Records a refused message; true when the client has been refused too often (disconnect it). */
+  strike(clientId: string, now: number): boolean {
+    const tally = this.tally(clientId, now);
     tally.strikes.push(now);
     while ((tally.strikes[0] ?? now) <= now - this.limits.abuseWindowMs) tally.strikes.shift();
-    return tally.strikes.length >= this.limits.abuseRejections ? "abuse" : verdict;
+    return tally.strikes.length >= this.limits.abuseRejections;
   }
 
   forget(clientId: string): void {

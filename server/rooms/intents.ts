@@ -115,12 +115,14 @@ export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Ha
       if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
       const config = room.configFor(next.data);
       if (!config.ok) return reject("BAD_SETTINGS", config.message);
-      const team = room.roster.setTeamSize(next.data.teamSize);
-      if (!team.ok) return reject(team.code, team.message);
-      if (patch.firms !== undefined) {
-        const resized = room.roster.resize(patch.firms, next.data.bots);
-        if (!resized.ok) return reject(resized.code, resized.message);
-      }
+      // Check everything first, so a refused change leaves nothing half-applied.
+      const problem = [room.roster.checkTeamSize(next.data.teamSize), patch.firms === undefined ? null : room.roster.checkResize(patch.firms)].find(
+        (r) => r && !r.ok,
+      );
+      if (problem && !problem.ok) return reject(problem.code, problem.message);
+      room.roster.setTeamSize(next.data.teamSize);
+      if (patch.bots !== undefined) room.roster.assignBots(next.data.bots);
+      if (patch.firms !== undefined) room.roster.resize(patch.firms, next.data.bots);
       room.settings = next.data;
       room.config = config.value;
       if (patch.private !== undefined) void room.setPrivate(next.data.private);

@@ -318,6 +318,12 @@ describe("reconnection", () => {
     await waitFor(() => ada.room.state.quarter === 1);
     expect(server.match?.record.quarters[0]?.actions.f2).toBeDefined();
 
+    // A name alone never takes a seat (only in a game restored after a restart).
+    const impostor = await colyseus.sdk.joinById(code, { name: "Bo" }).then(
+      () => null,
+      (e: { code: number }) => e,
+    );
+    expect(impostor).toMatchObject({ code: JOIN_ERRORS.GAME_STARTED });
     const back = await join(colyseus, code, { name: "Bo", token });
     expect(back.last("welcome")).toMatchObject({ firmId: "f2", token });
     expect(back.last("private")?.firm.id).toBe("f2");
