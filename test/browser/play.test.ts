@@ -1,0 +1,97 @@
+import path from "node:path";
+import { matchMaker, type Server } from "colyseus";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+
+const PORT = 2593;
+const BASE = `http://localhost:${PORT}`;
+let server: Server;
+let browser: Browser;
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+interface DrawnBubble {
+  firmId: string;
+  radius: number;
+  coreRadius: number;
+  valuation: number;
+  fundamentals: number;
+}
+
+/** What the Market scene has drawn, once its tweens have settled (read-only debug hook). */
+async function drawnBubbles(page: Page): Promise<DrawnBubble[]> {
+  await page.waitForFunction(() => {
+    const sos = (globalThis as unknown as { __sos?: { animating: boolean; bubbles(): unknown[] } }).__sos;
+    return sos && !sos.animating && sos.bubbles().length > 0;
+  });
+  return page.evaluate(() => (globalThis as unknown as { __sos: { bubbles(): DrawnBubble[] } }).__sos.bubbles());
+}
+
+async function decide(page: Page, quarter: number, train: string, support: string): Promise<void> {
+  await page.getByRole("heading", { name: `Quarter ${quarter}: your decisions` }).waitFor();
+  await page.getByLabel("Train the model ($M)").fill(train);
+  await page.getByLabel("Customer support agents ($M)").fill(support);
+  await page.getByRole("button", { name: "Submit decisions" }).click();
+}
+
+describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
+  beforeAll(async () => {
+    server = await startServer(PORT, await buildClient());
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.gracefullyShutdown(false);
+  });
+
+  test("a host and a friend who types the code play three quarters with two bots; the bubbles follow the reports", async () => {
+    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await host.goto(BASE);
+    await host.getByLabel("Your name").fill("Ada");
+    await host.getByLabel("Firms (players and bots)").fill("4");
+    await host.getByLabel("Seconds to decide").fill("120");
+    await host.getByRole("button", { name: "Create game" }).click();
+    await host.getByRole("button", { name: "Start game" }).waitFor();
+    const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
+
+    const friend = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await friend.goto(BASE);
+    await friend.getByLabel("Your name").fill("Bo");
+    await friend.getByLabel("Join code").fill(code.toLowerCase());
+    await friend.getByRole("button", { name: "Join", exact: true }).click();
+    await friend.getByText("Waiting for the host to start").waitFor();
+    await host.getByRole("list", { name: "Firms" }).getByText(/— Bo$/).waitFor();
+    await host.getByRole("button", { name: "Start game" }).click();
+
+    const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
+    for (let q = 1; q <= 3; q++) {
+      await decide(host, q, String(20 * q), "15");
+      await decide(friend, q, "5", String(25 * q));
+      await host.getByRole("heading", { name: `Quarter ${q + 1}: your decisions` }).waitFor();
+      await friend.getByRole("heading", { name: `Quarter ${q + 1}: your decisions` }).waitFor();
+
+      // What is drawn follows the report: area ∝ valuation, core area ∝ fundamentals.
+      const state = room.match?.state;
+      if (!state) throw new Error("no game");
+      for (const page of [host, friend]) {
+        const bubbles = await drawnBubbles(page);
+        expect(bubbles).toHaveLength(4);
+        const scale = (bubbles[0] as DrawnBubble).radius ** 2 / (bubbles[0] as DrawnBubble).valuation;
+        for (const bubble of bubbles) {
+          const firm = state.firms.find((f) => f.id === bubble.firmId);
+          const report = firm?.history.at(-1);
+          expect(bubble.valuation).toBe(report?.valuation);
+          expect(bubble.radius ** 2 / bubble.valuation).toBeCloseTo(scale, 6);
+          const coreShare = Math.min(1, (report?.fundamentals ?? 0) / (report?.valuation ?? 1));
+          expect((bubble.coreRadius / bubble.radius) ** 2).toBeCloseTo(coreShare, 3);
+        }
+      }
+    }
+    expect(room.match?.record.quarters[0]?.actions.f1).toMatchObject({ train: 20, apps: { support: 15 } });
+    expect(room.match?.record.quarters[2]?.actions.f2).toMatchObject({ train: 5, apps: { support: 75 } });
+    await host.screenshot({ path: path.join(RESULTS, "play-host-1280x720.png") });
+    await friend.screenshot({ path: path.join(RESULTS, "play-friend-1920x1080.png") });
+  });
+});
