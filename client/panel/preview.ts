@@ -120,6 +120,12 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
   return firm;
 }
 
+function byQuarter<T extends { quarter: number }>(reports: readonly T[]): T[] {
+  const out: T[] = [];
+  for (const report of reports) out[report.quarter] = report;
+  return out;
+}
+
 /** A game state that stands for the real one from what this player may see. */
 export function previewState(input: PreviewInput): GameState {
   const { market: pub, self, quarter } = input;
@@ -130,8 +136,10 @@ export function previewState(input: PreviewInput): GameState {
     count: pub.correction.count,
     firstQuarter: pub.correction.firstQuarter,
   };
-  const market: MarketState = { ...pub, correction };
-  const firms = [self, ...input.rivals.map((r) => rivalFirm(self, quarter, r))];
+  // The server sends recent history only; put each report back at its quarter's index,
+  // where the engine looks for it.
+  const market: MarketState = { ...pub, correction, history: byQuarter(pub.history) };
+  const firms = [{ ...self, history: byQuarter(self.history) }, ...input.rivals.map((r) => rivalFirm(self, quarter, r))];
   firms.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { engineVersion: "preview", config: calm(input.config), seed: "preview", quarter, rng: seedRng("preview"), market, firms, log: [] };
 }

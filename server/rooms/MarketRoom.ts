@@ -58,6 +58,9 @@ export interface MarketMetadata {
   teamSize: number;
 }
 
+/** Quarters of history in a `private` message: the engine looks back at most 8 (lagQuarters' maximum). */
+const PRIVATE_HISTORY = 9;
+
 type MarketClient = Client<{ userData: { playerId: string } }>;
 
 /**
@@ -349,11 +352,13 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (!match || !player.firmId) return;
     const view = viewFor(match.state, { kind: "firm", firmId: player.firmId });
     const pending = match.pending.get(player.firmId);
+    // Recent history only: the engine looks back at most `openBaseline.lagQuarters` (≤ 8)
+    // quarters, and the full public history is in the synced state already.
     client.send("private", {
       quarter: match.state.quarter,
-      firm: view.self,
+      firm: { ...view.self, history: view.self.history.slice(-PRIVATE_HISTORY) },
       limits: view.limits,
-      market: view.market,
+      market: { ...view.market, history: view.market.history.slice(-PRIVATE_HISTORY) },
       pending: pending?.action ?? null,
       submittedBy: pending?.by ?? null,
     });

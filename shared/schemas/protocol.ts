@@ -199,7 +199,7 @@ export const ServerMessageSchemas = {
           delisted: z.boolean(),
           lastAction: CompleteActionSchema.describe("what the firm repeats if it does not submit"),
         })
-        .describe("your firm's full engine state (FirmState in shared/engine/types.ts); more fields than listed here"),
+        .describe("your firm's engine state (FirmState in shared/engine/types.ts; more fields than listed here), with the last 9 quarters of history"),
       limits: z.strictObject({
         maxRaise: z.number().describe("the most `raise` the market takes this quarter, $M"),
         edgeCost: z.number().describe("the one-time cost of `distill`, $M"),
@@ -210,7 +210,7 @@ export const ServerMessageSchemas = {
           sectorTrust: z.array(z.number()).describe("0..1, same order"),
           sectorRegulated: z.array(z.boolean()).describe("same order"),
         })
-        .describe("the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts)"),
+        .describe("the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts), with the last 9 quarters of history"),
       pending: CompleteActionSchema.nullable().describe("the action your firm has submitted this quarter, if any"),
       submittedBy: z.string().nullable(),
     })

@@ -65,6 +65,25 @@ describe("the decision panel's preview", () => {
     expect(repeat.next).toEqual(repeat.repeat);
   });
 
+  test("recent history, as the server sends it, previews exactly like the full history", () => {
+    const later = game.states[14] as GameState;
+    const firmId = "builder-2";
+    const full = previewFor(later, firmId);
+    const view = viewFor(later, { kind: "firm", firmId });
+    expect(view.market.history.length).toBeGreaterThan(9);
+    const trimmed = previewState({
+      config: later.config,
+      quarter: later.quarter,
+      self: { ...view.self, history: view.self.history.slice(-9) },
+      market: { ...view.market, history: view.market.history.slice(-9) },
+      rivals: view.firms
+        .filter((f) => f.id !== firmId)
+        .map((f) => ({ ...(f.history.at(-1) as NonNullable<(typeof f.history)[number]>), id: f.id, name: f.name, delisted: f.delisted })),
+    });
+    const draft = { train: 30, apps: { support: 20 } };
+    expect(preview(trimmed, firmId, draft)).toEqual(preview(full, firmId, draft));
+  });
+
   test("an illegal draft gives the engine's error, not a preview", () => {
     const result = preview(previewFor(real, me.id), me.id, { train: me.cash * 10 });
     expect(result).toMatchObject({ ok: false, error: { code: "OVER_BUDGET" } });
