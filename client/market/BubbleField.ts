@@ -1,4 +1,4 @@
-import type Phaser from "phaser";
+import Phaser from "phaser";
 import { FieldLabels } from "./FieldLabels.js";
 import type { FirmFigures } from "./figures.js";
 import type { Rect } from "./layout.js";
@@ -20,7 +20,6 @@ export interface BubbleSnapshot {
 /** Long enough to follow the change, short enough not to hold up the report. */
 export const TWEEN_MS = 750;
 const GAP = 4; // px between bubbles
-const BADGE_R = 6; // px, the "submitted" tick
 
 interface Shape {
   x: number;
@@ -29,50 +28,39 @@ interface Shape {
   core: number;
 }
 
-/** One firm: a see-through shell (valuation), a solid core (fundamentals), marks. */
-class Bubble {
-  readonly drawn: Shape;
+/** One firm's bubble: what is drawn now (tweened) and where it is going. */
+interface Bubble {
+  drawn: Shape;
   target: Shape;
   figures: FirmFigures;
-  private readonly shell: Phaser.GameObjects.Arc;
-  private readonly core: Phaser.GameObjects.Arc;
-  private readonly ring: Phaser.GameObjects.Arc | null;
-  private readonly badge: Phaser.GameObjects.Graphics;
+}
 
-  constructor(scene: Phaser.Scene, shape: Shape, figures: FirmFigures) {
-    this.drawn = { ...shape };
-    this.target = { ...shape };
-    this.figures = figures;
-    this.shell = scene.add.circle(0, 0, 1, BUBBLE.shell, BUBBLE.shellAlpha).setStrokeStyle(1.5, BUBBLE.shell, BUBBLE.rimAlpha);
-    this.core = scene.add.circle(0, 0, 1, BUBBLE.core, 1);
-    this.ring = figures.mine ? scene.add.circle(0, 0, 1).setStrokeStyle(3, BUBBLE.mine, 1) : null;
-    this.badge = scene.add.graphics();
-    this.badge.fillStyle(BUBBLE.submitted, 1).fillCircle(0, 0, BADGE_R);
-    this.badge.lineStyle(2, 0xffffff, 1).beginPath().moveTo(-3, 0).lineTo(-1, 2.5).lineTo(3, -2.5).strokePath();
-    this.apply();
-  }
-
-  /** Puts the Phaser objects where `drawn` says. */
-  apply(): void {
-    const { x, y, radius, core } = this.drawn;
-    this.shell.setPosition(x, y).setRadius(Math.max(0.5, radius));
-    this.core
-      .setPosition(x, y)
-      .setRadius(Math.max(0, core))
-      .setVisible(core > 0.25);
-    this.ring?.setPosition(x, y).setRadius(Math.max(0.5, radius) + 2);
-    // The tick sits on the rim at one o'clock, where it hides the least.
-    this.badge.setPosition(x + radius * Math.SQRT1_2, y - radius * Math.SQRT1_2).setVisible(this.figures.submitted);
-  }
-
-  contains(px: number, py: number): boolean {
-    const { x, y, radius } = this.drawn;
-    return (px - x) ** 2 + (py - y) ** 2 <= Math.max(radius, 8) ** 2;
-  }
-
-  destroy(): void {
-    for (const o of [this.shell, this.core, this.ring, this.badge]) o?.destroy();
-  }
+/**
+ * Draws every bubble into one Graphics: see-through shells (valuation) with a thin rim, solid
+ * cores (fundamentals), your firm's yellow outline, the "submitted" ticks. Layer by layer, not
+ * bubble by bubble: bubbles never overlap, so the picture is the same, and all fills (then all
+ * strokes) go to the GPU as one batch. In software WebGL (SwiftShader) every switch between
+ * fill and stroke costs a draw call, and bubble by bubble that made a frame several times
+ * slower (see server/bench/frames.ts).
+ */
+function drawBubbles(g: Phaser.GameObjects.Graphics, bubbles: readonly Bubble[]): void {
+  const shown = bubbles.filter((b) => b.drawn.radius > 0.25);
+  for (const { drawn } of shown) g.fillStyle(BUBBLE.shell, BUBBLE.shellAlpha).fillCircle(drawn.x, drawn.y, drawn.radius);
+  for (const { drawn } of shown) if (drawn.core > 0.25) g.fillStyle(BUBBLE.core, 1).fillCircle(drawn.x, drawn.y, drawn.core);
+  // The tick sits on the rim at one o'clock, where it hides the least.
+  const ticks = shown
+    .filter((b) => b.figures.submitted)
+    .map(({ drawn }) => ({ x: drawn.x + drawn.radius * Math.SQRT1_2, y: drawn.y - drawn.radius * Math.SQRT1_2 }));
+  for (const t of ticks) g.fillStyle(BUBBLE.submitted, 1).fillCircle(t.x, t.y, 7);
+  for (const { drawn } of shown) g.lineStyle(1.5, BUBBLE.shell, BUBBLE.rimAlpha).strokeCircle(drawn.x, drawn.y, drawn.radius);
+  for (const { drawn, figures } of shown) if (figures.mine) g.lineStyle(3, BUBBLE.mine, 1).strokeCircle(drawn.x, drawn.y, drawn.radius + 2.5);
+  for (const t of ticks)
+    g.lineStyle(2, 0xffffff, 1)
+      .beginPath()
+      .moveTo(t.x - 3.5, t.y + 0.5)
+      .lineTo(t.x - 1, t.y + 3)
+      .lineTo(t.x + 3.5, t.y - 2.5)
+      .strokePath();
 }
 
 /**
@@ -84,6 +72,9 @@ export class BubbleField {
   readonly labels: FieldLabels;
   private readonly bubbles = new Map<string, Bubble>();
   private readonly pops: Pops;
+  private readonly graphics: Phaser.GameObjects.Graphics;
+  /** Set when a tween moved something: the Graphics is redrawn once, after the tweens ran. */
+  private dirty = false;
   private packing: Packing | null = null;
   private order: string[] = [];
 
@@ -93,7 +84,9 @@ export class BubbleField {
     onSelect: (firmId: string) => void,
   ) {
     this.labels = new FieldLabels({ width: rect.width, height: rect.height });
+    this.graphics = scene.add.graphics();
     this.pops = new Pops(scene, 10);
+    scene.events.on(Phaser.Scenes.Events.POST_UPDATE, this.redrawIfMoved, this);
     scene.input.on("pointermove", (p: Phaser.Input.Pointer) => {
       scene.input.setDefaultCursor(this.firmAt(p.x, p.y) ? "pointer" : "default");
     });
@@ -127,7 +120,7 @@ export class BubbleField {
       const target = { x: this.rect.x + centre.x, y: this.rect.y + centre.y, radius, core };
       let bubble = this.bubbles.get(figures.firmId);
       if (!bubble) {
-        bubble = new Bubble(this.scene, target, figures);
+        bubble = { drawn: { ...target }, target: { ...target }, figures };
         this.bubbles.set(figures.firmId, bubble);
       }
       const shrank = target.radius < bubble.target.radius - 0.5;
@@ -137,13 +130,12 @@ export class BubbleField {
       this.scene.tweens.killTweensOf(bubble.drawn);
       if (animate) {
         if (correction && shrank) this.pops.burst(bubble.drawn.x, bubble.drawn.y, bubble.drawn.radius, 6 + lostArea / 120, BUBBLE.pop);
-        const b = bubble;
-        this.scene.tweens.add({ targets: b.drawn, ...target, duration: TWEEN_MS, ease: "Cubic.easeInOut", onUpdate: () => b.apply() });
+        this.scene.tweens.add({ targets: bubble.drawn, ...target, duration: TWEEN_MS, ease: "Cubic.easeInOut", onUpdate: () => this.moved() });
       } else {
         Object.assign(bubble.drawn, target);
       }
-      bubble.apply();
     });
+    this.redraw();
     this.labels.show(
       listed,
       listed.map((f) => {
@@ -159,8 +151,9 @@ export class BubbleField {
       const bubble = this.bubbles.get(figures.firmId);
       if (!bubble || bubble.figures.submitted === figures.submitted) continue;
       bubble.figures = { ...bubble.figures, submitted: figures.submitted };
-      bubble.apply();
+      this.dirty = true;
     }
+    this.redrawIfMoved();
   }
 
   /** Target positions and sizes (what is drawn once the tweens end), in game pixels. */
@@ -185,15 +178,34 @@ export class BubbleField {
 
   firmAt(x: number, y: number): string | null {
     // Smallest first: a speck drawn next to a big bubble stays clickable.
-    const hits = [...this.bubbles.entries()].filter(([, b]) => b.contains(x, y));
+    // A speck still gets a target the size of a fingertip.
+    const hits = [...this.bubbles.entries()].filter(([, b]) => (x - b.drawn.x) ** 2 + (y - b.drawn.y) ** 2 <= Math.max(b.drawn.radius, 8) ** 2);
     hits.sort(([, a], [, b]) => a.drawn.radius - b.drawn.radius);
     return hits[0]?.[0] ?? null;
   }
 
   destroy(): void {
-    for (const b of this.bubbles.values()) b.destroy();
+    this.scene.events.off(Phaser.Scenes.Events.POST_UPDATE, this.redrawIfMoved, this);
     this.bubbles.clear();
+    this.graphics.destroy();
     this.pops.destroy();
+  }
+
+  private moved(): void {
+    this.dirty = true;
+  }
+
+  private redrawIfMoved(): void {
+    if (this.dirty) this.redraw();
+  }
+
+  private redraw(): void {
+    this.dirty = false;
+    this.graphics.clear();
+    drawBubbles(
+      this.graphics,
+      this.order.flatMap((id) => this.bubbles.get(id) ?? []),
+    );
   }
 
   private previousCentre(firmId: string): Point | null {
@@ -209,7 +221,6 @@ export class BubbleField {
       this.pops.burst(x, y, radius * 0.6, 10 + radius * 1.5, BUBBLE.delisted);
     }
     this.scene.tweens.killTweensOf(bubble.drawn);
-    bubble.destroy();
     this.bubbles.delete(firmId);
   }
 }

@@ -1,6 +1,18 @@
 import Phaser from "phaser";
 
-const DOT = "sos-pop-dot";
+const DOT = "sos-dot";
+
+/** A white disc with soft edges, tinted per burst. */
+function dot(): HTMLCanvasElement {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 8;
+  const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+  ctx.fillStyle = "#ffffff";
+  ctx.beginPath();
+  ctx.arc(4, 4, 3.5, 0, Math.PI * 2);
+  ctx.fill();
+  return canvas;
+}
 
 /**
  * Bursts of droplets flying off a bubble's rim: narrative popped in a correction, or a whole
@@ -12,12 +24,7 @@ export class Pops {
   private rim = { x: 0, y: 0, r: 0, angle: 0 };
 
   constructor(scene: Phaser.Scene, depth: number) {
-    if (!scene.textures.exists(DOT)) {
-      const g = scene.make.graphics({}, false);
-      g.fillStyle(0xffffff, 1).fillCircle(4, 4, 4);
-      g.generateTexture(DOT, 8, 8);
-      g.destroy();
-    }
+    if (!scene.textures.exists(DOT)) scene.textures.addCanvas(DOT, dot());
     const rim = this.rim;
     this.emitter = scene.add.particles(0, 0, DOT, {
       emitting: false,

@@ -5,6 +5,7 @@ import { installDebugHook } from "../market/debug.js";
 import { FirmDetail } from "../market/FirmDetail.js";
 import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
+import { IdleThrottle } from "../market/IdleThrottle.js";
 import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
 import { StatusBar } from "../market/StatusBar.js";
@@ -53,6 +54,7 @@ export class Market extends Phaser.Scene {
     };
     const board = new Leaderboard((firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null));
     const field = new BubbleField(this, layout.field, (firmId) => openDetail(firmId, null));
+    const throttle = new IdleThrottle(this, () => field.animating);
     const panel = createDecisionPanel(app);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
@@ -77,6 +79,7 @@ export class Market extends Phaser.Scene {
     let quarterShown = 0;
     let phaseSeen = "";
     const render = () => {
+      throttle.wake();
       const state = feed.state;
       const firms = firmFigures(state, myFirmId);
       const key = firms.map((f) => `${f.firmId}:${f.reports}:${f.delisted}`).join(",");
@@ -110,15 +113,17 @@ export class Market extends Phaser.Scene {
     };
 
     const unsubscribe = feed.subscribe(render);
-    const countdown = this.time.addEvent({ delay: 250, loop: true, callback: tick });
+    // A page timer, not the scene clock: the game loop slows down while the field is still.
+    const countdown = window.setInterval(tick, 250);
     const uninstall = installDebugHook(field, () => quarterShown);
     render();
 
     this.events.once("shutdown", () => {
       unsubscribe();
       stopFollowing();
-      countdown.remove();
+      window.clearInterval(countdown);
       uninstall();
+      throttle.destroy();
       panel.destroy();
       detail.destroy();
       field.destroy();
