@@ -1,0 +1,47 @@
+/**
+ * The Market scene on a synthetic market, without a server: the page server/bench/frames.ts
+ * measures frame times on. `?firms=N` sets the number of firms (default 40);
+ * `window.__bench.advance("correction")` publishes a quarter that deflates every shell.
+ */
+import Phaser from "phaser";
+import { APP_KEY, type AppContext } from "../../app.js";
+import { HEIGHT, WIDTH } from "../../game.js";
+import { endpointFor } from "../../net/link.js";
+import { Session } from "../../net/session.js";
+import { Market } from "../../scenes/Market.js";
+import { FEED_KEY } from "../feed.js";
+import { type SyntheticQuarter, syntheticMarket } from "./synthetic.js";
+
+declare global {
+  interface Window {
+    __bench?: { advance(kind: SyntheticQuarter): void };
+  }
+}
+
+const params = new URLSearchParams(window.location.search);
+const firms = Math.max(1, Math.min(40, Number(params.get("firms") ?? 40)));
+const market = syntheticMarket(firms, "f1");
+const app: AppContext = {
+  session: new Session(endpointFor(window.location), window.sessionStorage),
+  room: null,
+  welcome: null,
+  inbox: null,
+  linkCode: null,
+};
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: document.getElementById("app") as HTMLElement,
+  width: WIDTH,
+  height: HEIGHT,
+  backgroundColor: "#10131a",
+  dom: { createContainer: true },
+  // As the game (game.ts) unless asked: `?msaa=0` turns the WebGL context's multisampling off.
+  ...(params.get("msaa") === "0" ? { antialiasGL: false } : {}),
+  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+  scene: [Market],
+});
+game.registry.set(APP_KEY, app);
+game.registry.set(FEED_KEY, market);
+window.__bench = { advance: (kind) => market.advance(kind) };
+// For experiments from the console or a script: hide parts, change the frame limit.
+(window as unknown as { __game: Phaser.Game }).__game = game;
