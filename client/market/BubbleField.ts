@@ -140,7 +140,8 @@ export class BubbleField {
       listed,
       listed.map((f) => {
         const t = (this.bubbles.get(f.firmId) as Bubble).target;
-        return { x: t.x - this.rect.x, y: t.y - this.rect.y, r: t.radius };
+        // Labels clear the yellow outline of your firm and the tick badges on the rims.
+        return { x: t.x - this.rect.x, y: t.y - this.rect.y, r: t.radius, margin: f.mine ? 5 : 2 };
       }),
     );
   }

@@ -54,11 +54,11 @@ export class Leaderboard {
       firm.mine ? h("span", { class: "you" }, "you") : null,
       h("span", { class: "valuation" }, firm.delisted ? "delisted" : formatShortMoney(firm.valuation)),
       h("span", { class: `change ${direction}` }, firm.delisted ? "" : change),
-      h("span", { class: "tick", "aria-label": firm.submitted ? "decided" : "deciding" }, firm.submitted ? "✓" : ""),
+      h("span", { class: "tick" }, firm.submitted && !firm.delisted ? "✓" : ""),
     );
     button.setAttribute(
       "aria-label",
-      `${rank === null ? "" : `Rank ${rank}, `}${firm.name}${firm.mine ? " (your firm)" : ""}, ${firm.delisted ? "delisted" : `valuation ${formatShortMoney(firm.valuation)}, ${change || "no change yet"}`}${firm.submitted ? ", decided" : ""}. Open its history.`,
+      `${rank === null ? "" : `Rank ${rank}, `}${firm.name}${firm.mine ? " (your firm)" : ""}, ${firm.delisted ? "delisted" : `valuation ${formatShortMoney(firm.valuation)}, ${change || "no change yet"}`}${firm.submitted && !firm.delisted ? ", decided" : ""}. Open its history.`,
     );
   }
 }

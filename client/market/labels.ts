@@ -11,6 +11,8 @@ import type { Point, Size } from "./packing.js";
 
 export interface Circle extends Point {
   r: number;
+  /** Marks drawn just outside the circle (an outline, a badge) that labels must clear too (px). */
+  margin?: number;
 }
 
 export interface Box {
@@ -77,7 +79,7 @@ function chooseSpot(
     if (placement === "inside" && !fitsInside(circle, size)) continue;
     if (!withinBounds(box, bounds)) continue;
     if (taken.some((other) => boxesOverlap(box, other))) continue;
-    if (circles.some((other, j) => j !== self && other.r > 0 && boxHitsCircle(box, other))) continue;
+    if (circles.some((other, j) => j !== self && other.r > 0 && boxHitsCircle(box, { ...other, r: other.r + (other.margin ?? 0) }))) continue;
     return { variant, placement, box };
   }
   return null;
@@ -85,17 +87,18 @@ function chooseSpot(
 
 export function boxFor(c: Circle, size: Size, placement: Placement): Box {
   const { width, height } = size;
+  const gap = OFFSET + (c.margin ?? 0);
   switch (placement) {
     case "inside":
       return { x: c.x - width / 2, y: c.y - height / 2, width, height };
     case "below":
-      return { x: c.x - width / 2, y: c.y + c.r + OFFSET, width, height };
+      return { x: c.x - width / 2, y: c.y + c.r + gap, width, height };
     case "above":
-      return { x: c.x - width / 2, y: c.y - c.r - OFFSET - height, width, height };
+      return { x: c.x - width / 2, y: c.y - c.r - gap - height, width, height };
     case "right":
-      return { x: c.x + c.r + OFFSET, y: c.y - height / 2, width, height };
+      return { x: c.x + c.r + gap, y: c.y - height / 2, width, height };
     case "left":
-      return { x: c.x - c.r - OFFSET - width, y: c.y - height / 2, width, height };
+      return { x: c.x - c.r - gap - width, y: c.y - height / 2, width, height };
   }
 }
 

@@ -108,3 +108,19 @@ describe("the screen layout", () => {
     }
   });
 });
+
+describe("the synthetic market", () => {
+  test("a correction deflates narrative, and delisted firms drop out with a last report", () => {
+    const market = syntheticMarket(6, null, 3);
+    market.advance("boom");
+    const before = firmFigures(market.state, null);
+    market.advance("correction", 2);
+    const after = firmFigures(market.state, null);
+    expect(after.filter((f) => f.delisted)).toHaveLength(2);
+    expect(market.state.market.history.at(-1)?.delisted).toHaveLength(2);
+    for (const f of after.filter((x) => !x.delisted)) {
+      const was = before.find((b) => b.firmId === f.firmId);
+      expect(f.valuation - f.fundamentals).toBeLessThan((was?.valuation ?? 0) - (was?.fundamentals ?? 0));
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * The Market scene on a synthetic market, without a server: the page server/bench/frames.ts
  * measures frame times on. `?firms=N` sets the number of firms (default 40);
- * `window.__bench.advance("correction")` publishes a quarter that deflates every shell.
+ * `window.__bench.advance("correction", 2)` publishes a quarter that deflates every shell and
+ * delists the two smallest firms.
  */
 import Phaser from "phaser";
 import { APP_KEY, type AppContext } from "../../app.js";
@@ -14,7 +15,7 @@ import { type SyntheticQuarter, syntheticMarket } from "./synthetic.js";
 
 declare global {
   interface Window {
-    __bench?: { advance(kind: SyntheticQuarter): void };
+    __bench?: { advance(kind: SyntheticQuarter, delist?: number): void };
   }
 }
 
@@ -24,7 +25,8 @@ const market = syntheticMarket(firms, "f1");
 const app: AppContext = {
   session: new Session(endpointFor(window.location), window.sessionStorage),
   room: null,
-  welcome: null,
+  // Seat 1 is "yours", so the bench draws your firm's outline too.
+  welcome: { playerId: "bench", firmId: "f1", host: true, token: "bench-token-0000", serverTime: Date.now() },
   inbox: null,
   linkCode: null,
 };
@@ -42,6 +44,6 @@ const game = new Phaser.Game({
 });
 game.registry.set(APP_KEY, app);
 game.registry.set(FEED_KEY, market);
-window.__bench = { advance: (kind) => market.advance(kind) };
+window.__bench = { advance: (kind, delist) => market.advance(kind, delist) };
 // For experiments from the console or a script: hide parts, change the frame limit.
 (window as unknown as { __game: Phaser.Game }).__game = game;

@@ -5,8 +5,11 @@ import type { MarketFeed } from "../feed.js";
 export type SyntheticQuarter = "boom" | "correction";
 
 export interface SyntheticMarket extends MarketFeed {
-  /** Publishes one more quarter for every listed firm and tells the listeners. */
-  advance(kind: SyntheticQuarter): void;
+  /**
+   * Publishes one more quarter for every listed firm and tells the listeners; `delist` firms
+   * (the smallest listed ones) run out of cash that quarter.
+   */
+  advance(kind: SyntheticQuarter, delist?: number): void;
 }
 
 /**
@@ -67,9 +70,15 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    advance(kind) {
+    advance(kind, delist = 0) {
       state.quarter += 1;
-      for (const firm of firms) {
+      const listed = firms.filter((f) => !f.delisted);
+      const failing = [...listed].sort((a, b) => (a.history.at(-1)?.valuation ?? 0) - (b.history.at(-1)?.valuation ?? 0)).slice(0, delist);
+      for (const firm of failing) {
+        firm.delisted = true;
+        (firm.history as ReportRowShape[]).push({ ...row(state.quarter, 0, 0), delisted: true });
+      }
+      for (const firm of listed.filter((f) => !f.delisted)) {
         const last = firm.history.at(-1) as ReportRowShape;
         let valuation = last.valuation;
         let fundamentals = last.fundamentals;
@@ -83,7 +92,7 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
         (firm.history as ReportRowShape[]).push(row(state.quarter, valuation, fundamentals));
         firm.submitted = random() < 0.5;
       }
-      history.push(point(state.quarter, kind === "correction", firms));
+      history.push({ ...point(state.quarter, kind === "correction", firms), delisted: failing.map((f) => f.id) });
       const latest = history.at(-1) as MarketPointShape;
       state.market.bubbleRatio = latest.bubbleRatio;
       state.market.sentiment = latest.sentiment;
