@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import { FieldLabels } from "./FieldLabels.js";
 import type { FirmFigures } from "./figures.js";
+import { IdleThrottle } from "./IdleThrottle.js";
 import type { Rect } from "./layout.js";
 import { Pops } from "./Pops.js";
 import { type Packing, type Point, packCircles } from "./packing.js";
@@ -43,7 +44,7 @@ interface Bubble {
  * fill and stroke costs a draw call, and bubble by bubble that made a frame several times
  * slower (see server/bench/frames.ts).
  */
-function drawBubbles(g: Phaser.GameObjects.Graphics, bubbles: readonly Bubble[]): void {
+function drawBubbles(g: Phaser.GameObjects.Graphics, bubbles: readonly Bubble[], pointed: string | null): void {
   const shown = bubbles.filter((b) => b.drawn.radius > 0.25);
   for (const { drawn } of shown) g.fillStyle(BUBBLE.shell, BUBBLE.shellAlpha).fillCircle(drawn.x, drawn.y, drawn.radius);
   for (const { drawn } of shown) if (drawn.core > 0.25) g.fillStyle(BUBBLE.core, 1).fillCircle(drawn.x, drawn.y, drawn.core);
@@ -54,6 +55,8 @@ function drawBubbles(g: Phaser.GameObjects.Graphics, bubbles: readonly Bubble[])
   for (const t of ticks) g.fillStyle(BUBBLE.submitted, 1).fillCircle(t.x, t.y, 7);
   for (const { drawn } of shown) g.lineStyle(1.5, BUBBLE.shell, BUBBLE.rimAlpha).strokeCircle(drawn.x, drawn.y, drawn.radius);
   for (const { drawn, figures } of shown) if (figures.mine) g.lineStyle(3, BUBBLE.mine, 1).strokeCircle(drawn.x, drawn.y, drawn.radius + 2.5);
+  // The bubble whose figures are shown (pointer over it, or its leaderboard row focused).
+  for (const { drawn, figures } of shown) if (figures.firmId === pointed) g.lineStyle(2, 0xffffff, 1).strokeCircle(drawn.x, drawn.y, drawn.radius + 6);
   for (const t of ticks)
     g.lineStyle(2, 0xffffff, 1)
       .beginPath()
@@ -75,8 +78,10 @@ export class BubbleField {
   private readonly graphics: Phaser.GameObjects.Graphics;
   /** Set when a tween moved something: the Graphics is redrawn once, after the tweens ran. */
   private dirty = false;
+  private readonly throttle: IdleThrottle;
   private packing: Packing | null = null;
   private order: string[] = [];
+  private pointed: string | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -86,10 +91,14 @@ export class BubbleField {
     this.labels = new FieldLabels({ width: rect.width, height: rect.height });
     this.graphics = scene.add.graphics();
     this.pops = new Pops(scene, 10);
+    this.throttle = new IdleThrottle(scene, () => this.animating);
     scene.events.on(Phaser.Scenes.Events.POST_UPDATE, this.redrawIfMoved, this);
     scene.input.on("pointermove", (p: Phaser.Input.Pointer) => {
-      scene.input.setDefaultCursor(this.firmAt(p.x, p.y) ? "pointer" : "default");
+      const firmId = this.firmAt(p.x, p.y);
+      scene.input.setDefaultCursor(firmId ? "pointer" : "default");
+      this.point(firmId);
     });
+    scene.input.on("gameout", () => this.point(null));
     scene.input.on("pointerdown", (p: Phaser.Input.Pointer) => {
       const firmId = this.firmAt(p.x, p.y);
       if (firmId) onSelect(firmId);
@@ -102,6 +111,7 @@ export class BubbleField {
    * shrank burst.
    */
   show(firms: readonly FirmFigures[], animate: boolean, correction: boolean): void {
+    this.throttle.wake();
     const listed = firms.filter((f) => !f.delisted && f.valuation > 0);
     const radii = listed.map((f) => Math.sqrt(f.valuation));
     const previousCentres = listed.map((f) => this.previousCentre(f.firmId));
@@ -111,6 +121,8 @@ export class BubbleField {
     });
     this.packing = packing;
     this.order = listed.map((f) => f.firmId);
+    this.pointed = null;
+    this.labels.point(null, null);
 
     for (const gone of firms.filter((f) => f.delisted || f.valuation <= 0)) this.remove(gone.firmId, animate);
     listed.forEach((figures, i) => {
@@ -153,8 +165,21 @@ export class BubbleField {
       if (!bubble || bubble.figures.submitted === figures.submitted) continue;
       bubble.figures = { ...bubble.figures, submitted: figures.submitted };
       this.dirty = true;
+      this.throttle.wake();
     }
     this.redrawIfMoved();
+  }
+
+  /** Shows a firm's full figures by its bubble (null hides them). */
+  point(firmId: string | null): void {
+    const bubble = firmId ? this.bubbles.get(firmId) : undefined;
+    const pointed = bubble ? firmId : null;
+    if (pointed === this.pointed) return;
+    this.pointed = pointed;
+    this.throttle.wake();
+    this.redraw();
+    const t = bubble?.target;
+    this.labels.point(bubble?.figures ?? null, t ? { x: t.x - this.rect.x, y: t.y - this.rect.y, r: t.radius } : null);
   }
 
   /** Target positions and sizes (what is drawn once the tweens end), in game pixels. */
@@ -187,6 +212,7 @@ export class BubbleField {
 
   destroy(): void {
     this.scene.events.off(Phaser.Scenes.Events.POST_UPDATE, this.redrawIfMoved, this);
+    this.throttle.destroy();
     this.bubbles.clear();
     this.graphics.destroy();
     this.pops.destroy();
@@ -206,6 +232,7 @@ export class BubbleField {
     drawBubbles(
       this.graphics,
       this.order.flatMap((id) => this.bubbles.get(id) ?? []),
+      this.pointed,
     );
   }
 

@@ -1,4 +1,5 @@
 import { h } from "../ui/dom.js";
+import { formatShortMoney } from "./axis.js";
 import type { FirmFigures } from "./figures.js";
 import { formatChange, formatSharePrice } from "./figures.js";
 import { type Circle, type LabelVariants, placeLabels } from "./labels.js";
@@ -20,15 +21,23 @@ const BORDER = 1;
 const MAX_NAME = 110; // px; longer names are cut with an ellipsis
 
 type Variant = "full" | "name" | "tag";
+
+/** The class that colours a change: "up", "down" or none. */
+export function direction(firm: FirmFigures): string {
+  if (firm.priceChange === null) return "";
+  return firm.priceChange > 0.0005 ? "up" : firm.priceChange < -0.0005 ? "down" : "";
+}
 const VARIANTS: readonly Variant[] = ["full", "name", "tag"];
 
 export class FieldLabels {
   readonly element: HTMLDivElement;
   private readonly labels = new Map<string, HTMLDivElement>();
   private readonly measure = document.createElement("canvas").getContext("2d");
+  /** The full label of the bubble under the pointer (or of the focused leaderboard row). */
+  private readonly tip = h("div", { class: "bubble-tip", hidden: true });
 
   constructor(private readonly size: Size) {
-    this.element = h("div", { class: "field-labels", "aria-hidden": "true" });
+    this.element = h("div", { class: "field-labels", "aria-hidden": "true" }, this.tip);
     this.element.style.width = `${size.width}px`;
     this.element.style.height = `${size.height}px`;
   }
@@ -65,15 +74,35 @@ export class FieldLabels {
     }
   }
 
+  /** Shows a firm's full figures by its bubble (circle in field px), or hides them (null). */
+  point(firm: FirmFigures | null, circle: Circle | null): void {
+    if (!firm || !circle) {
+      this.tip.hidden = true;
+      return;
+    }
+    this.tip.replaceChildren(
+      h("span", { class: "name" }, firm.name, firm.mine ? " (you)" : ""),
+      h("span", {}, formatSharePrice(firm.sharePrice), " ", h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange))),
+      h("span", {}, `Valuation ${formatShortMoney(firm.valuation)} · fundamentals ${formatShortMoney(firm.fundamentals)}`),
+    );
+    this.tip.hidden = false;
+    // Above the bubble if there is room, else below; always inside the field.
+    const width = this.tip.offsetWidth;
+    const height = this.tip.offsetHeight;
+    const x = Math.min(Math.max(0, circle.x - width / 2), this.size.width - width);
+    const above = circle.y - circle.r - 8 - height;
+    const y = above >= 0 ? above : Math.min(circle.y + circle.r + 8, this.size.height - height);
+    this.tip.style.transform = `translate(${x}px, ${y}px)`;
+  }
+
   private fill(label: HTMLDivElement, firm: FirmFigures, variant: Variant): void {
     const change = formatChange(firm.priceChange);
-    const direction = firm.priceChange === null ? "" : firm.priceChange > 0.0005 ? "up" : firm.priceChange < -0.0005 ? "down" : "";
     if (variant === "tag") label.replaceChildren(String(firm.seat));
     else if (variant === "name") label.replaceChildren(h("span", { class: "name" }, firm.name));
     else
       label.replaceChildren(
         h("span", { class: "name" }, firm.name),
-        h("span", { class: "price" }, formatSharePrice(firm.sharePrice), " ", h("span", { class: `change ${direction}` }, change)),
+        h("span", { class: "price" }, formatSharePrice(firm.sharePrice), " ", h("span", { class: `change ${direction(firm)}` }, change)),
       );
   }
 

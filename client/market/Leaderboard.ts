@@ -1,5 +1,6 @@
 import { fill, h } from "../ui/dom.js";
 import { formatShortMoney } from "./axis.js";
+import { direction } from "./FieldLabels.js";
 import { byValuation, type FirmFigures, formatChange } from "./figures.js";
 
 /**
@@ -12,7 +13,14 @@ export class Leaderboard {
   private readonly rows = new Map<string, HTMLLIElement>();
   private readonly buttons = new Map<string, HTMLButtonElement>();
 
-  constructor(private readonly onSelect: (firmId: string) => void) {
+  /**
+   * `onSelect`: a row was chosen (click, Enter). `onPoint`: a row is under the pointer or has
+   * the focus (null when neither), so the field can show which bubble it is.
+   */
+  constructor(
+    private readonly onSelect: (firmId: string) => void,
+    private readonly onPoint: (firmId: string | null) => void = () => {},
+  ) {
     this.element = h("nav", { class: "market-board", "aria-labelledby": "board-title" }, h("h2", { id: "board-title" }, "Leaderboard"), this.list);
   }
 
@@ -22,7 +30,17 @@ export class Leaderboard {
     ranked.forEach((firm, i) => {
       let row = this.rows.get(firm.firmId);
       if (!row) {
-        const button = h("button", { type: "button", onclick: () => this.onSelect(firm.firmId) });
+        const id = firm.firmId;
+        const point = () => this.onPoint(id);
+        const leave = () => this.onPoint(null);
+        const button = h("button", {
+          type: "button",
+          onclick: () => this.onSelect(id),
+          onmouseenter: point,
+          onfocus: point,
+          onmouseleave: leave,
+          onblur: leave,
+        });
         row = h("li", {}, button);
         this.rows.set(firm.firmId, row);
         this.buttons.set(firm.firmId, button);
@@ -42,7 +60,6 @@ export class Leaderboard {
 
   private fill(button: HTMLButtonElement, firm: FirmFigures, rank: number | null): void {
     const change = formatChange(firm.priceChange);
-    const direction = firm.priceChange === null ? "" : firm.priceChange > 0.0005 ? "up" : firm.priceChange < -0.0005 ? "down" : "";
     const text = [rank ?? "", firm.seat, firm.name, firm.valuation, change, firm.submitted, firm.delisted].join("|");
     if (button.dataset.text === text) return;
     button.dataset.text = text;
@@ -53,7 +70,7 @@ export class Leaderboard {
       h("span", { class: "name" }, firm.name),
       firm.mine ? h("span", { class: "you" }, "you") : null,
       h("span", { class: "valuation" }, firm.delisted ? "delisted" : formatShortMoney(firm.valuation)),
-      h("span", { class: `change ${direction}` }, firm.delisted ? "" : change),
+      h("span", { class: `change ${direction(firm)}` }, firm.delisted ? "" : change),
       h("span", { class: "tick" }, firm.submitted && !firm.delisted ? "✓" : ""),
     );
     button.setAttribute(

@@ -13,11 +13,11 @@ const PHASE_TEXT: Record<string, string> = {
   over: "Game over",
 };
 
-/** What the countdown counts down to, by phase. */
-const UNTIL: Record<string, string> = {
-  news: "decisions open in",
-  decide: "left to decide",
-  report: "next quarter in",
+/** The countdown in words, by phase. */
+const COUNTDOWN: Record<string, (left: string) => string> = {
+  news: (left) => `decisions open in ${left}`,
+  decide: (left) => `${left} left`,
+  report: (left) => `next quarter in ${left}`,
 };
 
 export function sentimentWord(s: number): string {
@@ -34,7 +34,7 @@ export function sentimentWord(s: number): string {
 export class StatusBar {
   readonly element: HTMLElement;
   private readonly quarter = h("h1", { class: "quarter" });
-  private readonly phase = h("p", { class: "phase", "aria-live": "polite" });
+  private readonly phase = h("span", { class: "phase", "aria-live": "polite" });
   private readonly countdown = h("span", { class: "countdown" });
   private readonly gaugeFill = h("span", { class: "fill" });
   private readonly gauge = h(
@@ -84,13 +84,14 @@ export class StatusBar {
     this.ratio.textContent = `B = ${state.market.bubbleRatio.toFixed(2)}×`;
     this.correction.hidden = !state.market.correction;
     const listed = state.firms.filter((f) => !f.delisted);
-    this.submitted.textContent = `${listed.filter((f) => f.submitted).length} of ${listed.length} ✓`;
+    // Firms decide only in the decide phase; before and after it the count means nothing.
+    this.submitted.textContent = state.phase === "decide" ? `${listed.filter((f) => f.submitted).length} of ${listed.length} ✓` : "—";
   }
 
   /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
-    const until = UNTIL[phase];
-    this.countdown.textContent = !paused && timed && until ? `· ${until} ${formatCountdown(secondsLeft)}` : "";
+    const words = COUNTDOWN[phase];
+    this.countdown.textContent = !paused && timed && words ? `· ${words(formatCountdown(secondsLeft))}` : "";
   }
 
   /** The bubble legend: a reference amount drawn at the field's scale (px per √$M), true to size. */

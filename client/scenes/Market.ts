@@ -5,7 +5,6 @@ import { installDebugHook } from "../market/debug.js";
 import { FirmDetail } from "../market/FirmDetail.js";
 import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
-import { IdleThrottle } from "../market/IdleThrottle.js";
 import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
 import { StatusBar } from "../market/StatusBar.js";
@@ -52,9 +51,11 @@ export class Market extends Phaser.Scene {
       const firm = feed.state.firms.find((f) => f.id === firmId);
       if (firm) detail.open(firm, firm.id === myFirmId, opener ?? board.buttonFor(firmId) ?? null);
     };
-    const board = new Leaderboard((firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null));
     const field = new BubbleField(this, layout.field, (firmId) => openDetail(firmId, null));
-    const throttle = new IdleThrottle(this, () => field.animating);
+    const board = new Leaderboard(
+      (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
+      (firmId) => field.point(firmId),
+    );
     const panel = createDecisionPanel(app);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
@@ -79,7 +80,6 @@ export class Market extends Phaser.Scene {
     let quarterShown = 0;
     let phaseSeen = "";
     const render = () => {
-      throttle.wake();
       const state = feed.state;
       const firms = firmFigures(state, myFirmId);
       const key = firms.map((f) => `${f.firmId}:${f.reports}:${f.delisted}`).join(",");
@@ -123,7 +123,6 @@ export class Market extends Phaser.Scene {
       stopFollowing();
       window.clearInterval(countdown);
       uninstall();
-      throttle.destroy();
       panel.destroy();
       detail.destroy();
       field.destroy();
