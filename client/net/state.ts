@@ -3,6 +3,8 @@
  * server/rooms/state.ts field for field; docs/protocol.md describes it. The client never
  * imports server code, so the shape is declared here.
  */
+import type { Standing } from "../../shared/engine/score.js";
+
 export interface List<T> extends Iterable<T> {
   readonly length: number;
   readonly [index: number]: T | undefined;
@@ -96,15 +98,8 @@ export interface SettingsShape {
   bots: List<string>;
 }
 
-export interface StandingRowShape {
-  rank: number;
-  firmId: string;
-  name: string;
-  score: number;
-  valuation: number;
-  valueCreated: number;
-  delisted: boolean;
-}
+/** A row of the final standings: the engine's `Standing`, as synced. */
+export type StandingRowShape = Standing;
 
 export interface MarketRoomStateShape {
   code: string;

@@ -1,5 +1,5 @@
 import { cloneFirm } from "../../shared/engine/clone.js";
-import { resolveQuarter } from "../../shared/engine/resolve.js";
+import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import type { PublicMarket } from "../../shared/engine/view.js";
@@ -46,36 +46,15 @@ function calm(config: EconomyConfig): EconomyConfig {
   };
 }
 
-function rivalReport(quarter: number, r: RivalFigures): FirmReport {
-  const zeros = SECTOR_IDS.map(() => 0);
+/** The rival's last report: its published figures, nothing private. */
+function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmReport {
   return {
-    quarter,
+    ...emptyReport(quarter, firm),
     revenue: r.revenue,
-    apiRevenue: 0,
-    sectorRevenue: zeros,
-    servingCost: 0,
-    opex: 0,
-    licenceFees: 0,
-    fines: 0,
-    operatingProfit: 0,
-    raised: 0,
-    emergencyRaised: 0,
-    spent: 0,
-    trainingSpend: 0,
-    cash: r.cash,
-    capability: r.capability,
-    lead: 0,
-    sectorsServed: [],
-    customers: zeros,
-    incidents: 0,
-    openWeights: r.openWeights,
     fundamentals: r.fundamentals,
     narrative: Math.max(0, r.valuation - r.fundamentals),
     valuation: r.valuation,
     sharePrice: r.shares > 0 ? r.valuation / r.shares : 0,
-    shares: r.shares,
-    founderStake: 0,
-    delisted: r.delisted,
   };
 }
 
@@ -104,8 +83,8 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
     trainingCredit: Math.max(0, r.valuation - r.fundamentals),
     appsBook: 0,
     delisted: r.delisted,
-    history: [rivalReport(quarter, r)],
   });
+  firm.history = [rivalReport(quarter, firm, r)];
   firm.lastAction = {
     ...firm.lastAction,
     train: 0,

@@ -243,7 +243,8 @@ function advanceWorld(t: Quarter): void {
   });
 }
 
-function emptyReport(quarter: number, firm: FirmState): FirmReport {
+/** A report with the firm's standing figures and every flow at zero (filled in by the rules). */
+export function emptyReport(quarter: number, firm: FirmState): FirmReport {
   return {
     quarter,
     revenue: 0,
