@@ -9,8 +9,9 @@
  * quarter, waits for it to settle, then publishes a correction and records every frame's
  * interval (requestAnimationFrame) until the tweens and bursts are over. It prints p50, p95
  * and max frame time for the idle field, the boom and the correction, the same correction
- * with the canvas hidden (what the HTML alone costs), and a floor: a bare WebGL canvas of the
- * same size drawing one full-size quad a frame, no Phaser. `--msaa` runs the game's setting
+ * with the canvas hidden (what the HTML alone costs), and two floors drawn with bare WebGL on a
+ * canvas of the same size, no Phaser: one full-size quad a frame, and 40 pulsing bubbles in
+ * one draw call. `--msaa` runs the game's setting
  * (multisampled WebGL, "on"), without it ("off"), or both. Goal: p95 ≤ 17 ms (60 fps).
  */
 import { existsSync } from "node:fs";
@@ -53,27 +54,53 @@ async function buildBenchPage(): Promise<void> {
   });
 }
 
-/** One translucent quad over the whole canvas each frame, straight WebGL: the renderer's floor. */
-const FLOOR_PAGE = (msaa: boolean) => `<!doctype html><body style="margin:0;background:#10131a">
-<canvas id="c" width="${1280}" height="${720}" style="width:100vw;height:100vh;display:block"></canvas><script>
+/**
+ * Bare WebGL, no Phaser, one draw call a frame: either one translucent quad over the whole
+ * canvas (the cheapest frame there is), or 40 bubbles (a see-through shell and a solid core
+ * each, 100 segments, sizes pulsing): the best any renderer could do with this picture.
+ */
+const FLOOR_PAGE = (msaa: boolean, circles: boolean) => `<!doctype html><body style="margin:0;background:#10131a">
+<canvas id="c" width="1280" height="720" style="display:block"></canvas><script>
 const gl = document.getElementById("c").getContext("webgl", { antialias: ${msaa} });
 const shader = (type, src) => { const s = gl.createShader(type); gl.shaderSource(s, src); gl.compileShader(s); return s; };
 const program = gl.createProgram();
-gl.attachShader(program, shader(gl.VERTEX_SHADER, "attribute vec2 p; void main() { gl_Position = vec4(p, 0.0, 1.0); }"));
-gl.attachShader(program, shader(gl.FRAGMENT_SHADER, "precision mediump float; void main() { gl_FragColor = vec4(0.2, 0.4, 0.6, 0.3); }"));
+gl.attachShader(program, shader(gl.VERTEX_SHADER, "attribute vec2 p; attribute vec4 c; varying vec4 v; void main() { v = c; gl_Position = vec4(p.x / 640.0 - 1.0, 1.0 - p.y / 360.0, 0.0, 1.0); }"));
+gl.attachShader(program, shader(gl.FRAGMENT_SHADER, "precision mediump float; varying vec4 v; void main() { gl_FragColor = v; }"));
+gl.bindAttribLocation(program, 0, "p"); gl.bindAttribLocation(program, 1, "c");
 gl.linkProgram(program); gl.useProgram(program);
 gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
-gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1]), gl.STATIC_DRAW);
-gl.enableVertexAttribArray(0); gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-gl.enable(gl.BLEND); gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
-const frame = () => { gl.clearColor(0.06, 0.07, 0.1, 1); gl.clear(gl.COLOR_BUFFER_BIT); gl.drawArrays(gl.TRIANGLES, 0, 6); requestAnimationFrame(frame); };
+gl.enableVertexAttribArray(0); gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 24, 0);
+gl.enableVertexAttribArray(1); gl.vertexAttribPointer(1, 4, gl.FLOAT, false, 24, 8);
+gl.enable(gl.BLEND); gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+const bubbles = [];
+for (let i = 0; i < 40; i++) { const x = 270 + (i % 7) * 88, y = 150 + Math.floor(i / 7) * 95; bubbles.push([x, y, 40, 0.32], [x, y, 32, 1]); }
+let t = 0;
+const frame = () => {
+  t++;
+  const data = [];
+  if (${circles}) {
+    for (const [x, y, r0, a] of bubbles) {
+      const r = r0 * (1 + 0.1 * Math.sin(t / 8));
+      for (let s = 0; s < 100; s++) {
+        const a0 = (s / 100) * 6.2832, a1 = ((s + 1) / 100) * 6.2832;
+        data.push(x, y, 0.34 * a, 0.71 * a, 0.91 * a, a, x + Math.cos(a0) * r, y + Math.sin(a0) * r, 0.34 * a, 0.71 * a, 0.91 * a, a, x + Math.cos(a1) * r, y + Math.sin(a1) * r, 0.34 * a, 0.71 * a, 0.91 * a, a);
+      }
+    }
+  } else {
+    for (const [x, y] of [[0, 0], [1280, 0], [0, 720], [0, 720], [1280, 0], [1280, 720]]) data.push(x, y, 0.06, 0.12, 0.18, 0.3);
+  }
+  gl.bufferData(gl.ARRAY_BUFFER, new Float32Array(data), gl.DYNAMIC_DRAW);
+  gl.clearColor(0.06, 0.07, 0.1, 1); gl.clear(gl.COLOR_BUFFER_BIT);
+  gl.drawArrays(gl.TRIANGLES, 0, data.length / 6);
+  requestAnimationFrame(frame);
+};
 frame();
 </script>`;
 
 function serve(dir: string): Promise<Server> {
   const app = express()
     .get("/floor.html", (req, res) => {
-      res.type("html").send(FLOOR_PAGE(req.query.msaa !== "0"));
+      res.type("html").send(FLOOR_PAGE(req.query.msaa !== "0", req.query.shape === "circles"));
     })
     .use(express.static(dir));
   return new Promise((resolve) => {
@@ -178,11 +205,16 @@ async function run(msaa: boolean): Promise<string[]> {
   });
   await page.close();
 
-  const floorPage = await (await browser.newContext({ viewport: { width, height } })).newPage();
-  await floorPage.goto(`http://localhost:${port}/floor.html${msaa ? "" : "?msaa=0"}`);
-  await floorPage.waitForTimeout(1000);
-  const floor = await sampleFrames(floorPage, () => floorPage.waitForTimeout(2000));
-  await floorPage.close();
+  const floor = async (shape: string) => {
+    const floorPage = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    await floorPage.goto(`http://localhost:${port}/floor.html?shape=${shape}${msaa ? "" : "&msaa=0"}`);
+    await floorPage.waitForTimeout(1000);
+    const sampled = await sampleFrames(floorPage, () => floorPage.waitForTimeout(2000));
+    await floorPage.close();
+    return sampled.frames;
+  };
+  const quad = await floor("quad");
+  const circles = await floor("circles");
 
   const sortedLayout = [...layoutMs].sort((a, b) => a - b);
   return [
@@ -191,7 +223,8 @@ async function run(msaa: boolean): Promise<string[]> {
     summary("  boom quarter (tweens)", boom),
     summary("  correction (pops)", correction),
     summary("  correction, no canvas", htmlOnly.frames),
-    summary("  floor: bare WebGL quad", floor.frames),
+    summary("  bare WebGL: one quad", quad),
+    summary("  bare WebGL: 40 bubbles", circles),
     `  laying out a quarter (packing, labels, tween set-up): median ${percentile(sortedLayout, 50).toFixed(1)} ms, max ${(sortedLayout.at(-1) ?? 0).toFixed(1)} ms`,
   ];
 }
