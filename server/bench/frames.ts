@@ -140,7 +140,8 @@ function advance(page: Page, kind: "boom" | "correction"): Promise<number> {
 }
 
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction("window.__sos && !window.__sos.animating", null, { timeout: 20_000, polling: 50 });
+  // Generous: on a loaded machine a software-rendered frame can take a second.
+  await page.waitForFunction("window.__sos && !window.__sos.animating", null, { timeout: 60_000, polling: 50 });
 }
 
 function percentile(sorted: readonly number[], p: number): number {
