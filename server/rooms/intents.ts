@@ -33,6 +33,7 @@ export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Ha
     if (!player.host) return reject("NOT_HOST", `only the host can ${what}`);
     return requirePhase("lobby", what);
   };
+  const notFacilitator = reject("NOT_FACILITATOR", "only the facilitator can do that");
   return {
     submit: (player, { action, firmId }) => {
       const phase = requirePhase("decide", "submit an action");
@@ -135,5 +136,15 @@ export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Ha
       room.startGame();
       return undefined;
     },
+    // Facilitator controls: class markets are not built yet, so nobody holds the role.
+    pause: () => notFacilitator,
+    resume: () => notFacilitator,
+    extend: () => notFacilitator,
+    forceNext: () => notFacilitator,
+    inject: () => notFacilitator,
+    renamePlayer: () => notFacilitator,
+    removePlayer: () => notFacilitator,
+    replaceWithBot: () => notFacilitator,
+    endGame: () => notFacilitator,
   };
 }

@@ -141,7 +141,11 @@ export const MarketRoomState = schema(
     quarter: t.uint8().default(0),
     /** Server time (ms since epoch) at which the current phase ends; 0 when untimed. */
     deadline: t.float64().default(0),
+    /** "friends" (a host player runs it) | "class" (a facilitator runs it from the console). */
+    mode: t.string().default("friends"),
+    /** The timer is frozen by the facilitator; `remaining` holds the milliseconds that were left. */
     paused: t.boolean().default(false),
+    remaining: t.float64().default(0),
     /** Server time (ms since epoch) of the last quarter's resolution; 0 before the first. */
     resolvedAt: t.float64().default(0),
     settings: Settings,

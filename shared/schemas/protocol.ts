@@ -3,6 +3,7 @@ import { BOT_NAMES } from "../bots/index.js";
 import type { FirmState } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
+import { type Injection, InjectionSchema } from "./injection.js";
 import { HARDWARE, SCENARIOS, SECTOR_IDS } from "./vocabulary.js";
 
 /**
@@ -87,6 +88,29 @@ export const CreateOptionsSchema = z
   .describe('Options of `create("market", options)`: the host\'s name and the room settings; unknown keys are ignored.');
 export type CreateOptions = z.input<typeof CreateOptionsSchema>;
 
+/**
+ * Options of `create("market", …)` for a class market: the creator is the facilitator, holds
+ * no firm, and receives the facilitator key once (in the `console` message).
+ */
+export const ClassCreateOptionsSchema = z
+  .object({
+    facilitator: z.literal(true),
+    settings: RoomSettingsSchema.default(RoomSettingsSchema.parse({})).describe("the room settings; every field has a default"),
+  })
+  .describe('Options of `create("market", options)` for a class market run by a facilitator; unknown keys are ignored.');
+export type ClassCreateOptions = z.input<typeof ClassCreateOptionsSchema>;
+
+/** A facilitator key: shown once at creation, then required for every facilitator action and export. */
+export const FacilitatorKeySchema = z.string().min(16).max(64).describe("the facilitator key from the `console` message at creation");
+
+/** Options of `joinById(code, …)` for the facilitator coming back (another tab, a refresh, a restart). */
+export const FacilitatorJoinOptionsSchema = z
+  .object({ facilitatorKey: FacilitatorKeySchema })
+  .describe("Options of `joinById(code, options)` for the facilitator; unknown keys are ignored.");
+export type FacilitatorJoinOptions = z.input<typeof FacilitatorJoinOptionsSchema>;
+
+const PlayerIdSchema = z.string().min(1).max(32).describe("a player's id (state.players[].id)");
+
 const empty = z.strictObject({});
 
 /** Every message a client may send, by Colyseus message type. The descriptions go into docs/protocol/client/. */
@@ -102,7 +126,26 @@ export const ClientMessageSchemas = {
   setBot: z.strictObject({ firmId: FirmIdSchema, strategy: BotNameSchema }).describe("Host, lobby: change a seat's bot strategy."),
   removeBot: z.strictObject({ firmId: FirmIdSchema }).describe("Host, lobby: remove a firm that no player holds."),
   configure: RoomSettingsPatchSchema.describe("Host, lobby: change settings (any subset of the room settings)."),
-  start: empty.describe("Host, lobby: start the game; empty seats are played by their bots."),
+  start: empty.describe("Host or facilitator, lobby: start the game; empty seats are played by their bots."),
+  pause: empty.describe("Facilitator: freeze the current phase's timer (state.paused; state.remaining holds the time left)."),
+  resume: empty.describe("Facilitator: restart the frozen timer with the time that was left."),
+  extend: z.strictObject({ seconds: z.int().min(5).max(900) }).describe("Facilitator, news or decide: add seconds to the current phase's timer."),
+  forceNext: empty.describe(
+    "Facilitator: end the current phase now (news → decide; decide → resolve, firms without a submission repeat; report → next quarter).",
+  ),
+  inject: z
+    .strictObject({ injection: InjectionSchema })
+    .describe(
+      "Facilitator, during a game: queue a market event (any kind from the deck, with its parameters), a regime switch or a disclosure switch for the next resolution.",
+    ),
+  renamePlayer: z.strictObject({ playerId: PlayerIdSchema, name: DisplayNameSchema }).describe("Facilitator: rename a player (names stay unique)."),
+  removePlayer: z
+    .strictObject({ playerId: PlayerIdSchema })
+    .describe("Facilitator: remove a player (closed with CLOSE_CODES.REMOVED, token revoked); a firm left without players is played by its stand-in bot."),
+  replaceWithBot: z
+    .strictObject({ playerId: PlayerIdSchema, strategy: BotNameSchema })
+    .describe("Facilitator: remove a player and, if the firm has no other member, let this bot play it from now on."),
+  endGame: empty.describe("Facilitator: end the game now with the standings of the last resolved quarter."),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessageSchemas;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof ClientMessageSchemas)[T]>;
@@ -120,6 +163,8 @@ export const REJECTION_CODES = [
   "ILLEGAL_ACTION", // the action breaks a rule of the game (see engineCode)
   "SEAT_TAKEN", // that firm is full or not open
   "BAD_SETTINGS", // the settings cannot apply (e.g. fewer firms than players)
+  "NOT_FACILITATOR", // facilitator-only
+  "NO_SUCH_PLAYER", // no player with that id
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -149,7 +194,7 @@ export const JOIN_ERRORS = {
 } as const;
 
 /** Close codes the server uses (4000–4010 are Colyseus' own). */
-export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402 } as const;
+export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402, REMOVED: 4403, SHUTDOWN: 4404 } as const;
 
 /** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/MarketRoom.ts). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
@@ -160,7 +205,18 @@ export const ABUSE_WINDOW_MS = 10_000;
 /** Seconds a dropped player keeps the seat before a stand-in bot plays it. */
 export const GRACE_SECONDS = 120;
 
-/** Server → client messages (beside the synced state). */
+/** One line of the game log: a facilitator action and its effect. */
+export const LogEntrySchema = z
+  .strictObject({
+    at: z.number().describe("server time, ms since epoch"),
+    quarter: z.int().describe("quarters resolved when it happened"),
+    phase: z.enum(["lobby", "news", "decide", "report", "over"]),
+    command: z.string().describe("the message type (pause, inject, …)"),
+    effect: z.string().describe("what it did, in words"),
+  })
+  .describe("A facilitator action written into the game log.");
+export type LogEntry = z.output<typeof LogEntrySchema>;
+
 /** An action as the server applies it: every field present (`accepted`, `pending`, `lastAction`). */
 const CompleteActionSchema = ActionInputSchema.required().meta({ id: "Action", description: "an action with every field present" });
 
@@ -218,6 +274,13 @@ export const ServerMessageSchemas = {
   draft: z
     .strictObject({ by: z.string(), action: ActionInputSchema.describe("as parsed: omitted numbers filled in with 0") })
     .describe("A teammate's draft, live."),
+  console: z
+    .strictObject({
+      key: FacilitatorKeySchema.nullable().describe("the facilitator key: only in the first `console` message after creating the room, null afterwards"),
+      log: z.array(LogEntrySchema).describe("every facilitator action so far, oldest first"),
+      queued: z.array(InjectionSchema).describe("injections waiting for the next resolution"),
+    })
+    .describe("To the facilitator only: on joining, and whenever the log or the queued injections change."),
 } as const;
 
 /** The server → client messages as TypeScript types (the schemas above describe them for other languages). */
@@ -235,6 +298,7 @@ export interface ServerMessages {
   };
   accepted: { quarter: number; action: Action; by: string };
   draft: { by: string; action: ActionInput };
+  console: { key: string | null; log: LogEntry[]; queued: Injection[] };
 }
 export type ServerMessageType = keyof ServerMessages;
 
