@@ -23,8 +23,9 @@ import {
 } from "../../shared/schemas/protocol.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
+import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
-import { claimCode, claimThisCode, releaseCode, restoreCode } from "./codes.js";
+import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { intentHandlers } from "./intents.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
@@ -86,6 +87,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
+  /** The process is shutting down: players leaving change nothing, the game stays as stored. */
+  private stopping = false;
 
   // ---- lifecycle -------------------------------------------------------------------------
 
@@ -109,13 +112,14 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.state.code = this.roomId;
     this.syncLobby();
     await this.setPrivate(settings.private);
+    log.info("room created", { roomId: this.roomId, code: this.roomId });
   }
 
   /** Brings a stored game back at its last resolved quarter; its players rejoin by token or name. */
   private async restore(code: string): Promise<void> {
     const saved = this.store?.load(code);
     if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
-    if (!(await claimThisCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
+    if (!(await reclaimCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
     this.restored = true;
     this.settings = saved.settings;
@@ -131,6 +135,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.syncLobby();
     await this.setPrivate(saved.settings.private);
     this.enterNews();
+    log.info("game restored", { roomId: code, code, quarter: this.match.state.quarter });
   }
 
   override onJoin(client: MarketClient, options: unknown): void {
@@ -163,6 +168,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override async onDrop(client: MarketClient): Promise<void> {
+    if (this.stopping) return;
     if (this.closing.delete(client.sessionId)) return this.onLeave(client);
     const player = this.playerOf(client);
     this.forget(client);
@@ -193,6 +199,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override onLeave(client: MarketClient): void {
+    if (this.stopping) return;
     this.closing.delete(client.sessionId);
     const player = this.playerOf(client);
     this.forget(client);
@@ -203,9 +210,30 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.syncRoster();
   }
 
+  /**
+   * The process is stopping (SIGTERM): the game stays as stored at its last resolved quarter
+   * (its code stays reserved for this process), and every player is told why they are closed.
+   */
+  override onBeforeShutdown(): void {
+    this.stopping = true;
+    this.timer?.clear();
+    const kept = this.keepsCode();
+    const reason = kept ? "the server is restarting: your game resumes at its last finished quarter" : "the server is shutting down";
+    for (const client of this.sessions.values()) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
+    log.info("room closed for shutdown", { roomId: this.roomId, code: this.roomId, phase: this.phase, kept, quarter: this.match?.state.quarter ?? 0 });
+    void this.disconnect(CLOSE_CODES.SHUTDOWN).catch(() => {});
+  }
+
+  /** Stopping with a stored, unfinished game: it comes back when this process restarts. */
+  private keepsCode(): boolean {
+    return this.stopping && this.store !== null && this.match !== null && !this.match.over;
+  }
+
   override async onDispose(): Promise<void> {
     this.timer?.clear();
-    await releaseCode(this.presence, this.roomId);
+    // A game that will be restored keeps its code; anything else gives it back.
+    if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
+    log.debug("room disposed", { roomId: this.roomId, code: this.roomId });
   }
 
   // ---- messages --------------------------------------------------------------------------
@@ -258,6 +286,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     );
     for (const p of this.roster.players) p.ready = false;
     this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players);
+    log.info("game started", { roomId: this.roomId, code: this.roomId, firms: this.roster.size, players: this.roster.players.length });
     this.enterNews();
     this.sendPrivateToAll();
   }
@@ -304,6 +333,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.syncGame();
     this.sendPrivateToAll();
     if (match.over) {
+      log.info("game over", { roomId: this.roomId, code: this.roomId, quarter: match.state.quarter });
       this.setPhase("over", 0, null);
       mirrorStandings(this.state, score(match.state));
       this.syncMetadata();
