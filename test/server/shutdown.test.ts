@@ -1,11 +1,15 @@
 /**
  * SIGTERM mid-game: the process tells its players why it closes them (CLOSE_CODES.SHUTDOWN),
  * exits 0, and after a restart the game is back at its last resolved quarter (a decision
- * made in the unfinished quarter is gone) and plays to the end equal to its replay.
+ * made in the unfinished quarter is gone) and plays to the end equal to its replay. One
+ * player gets back in the way the browser client does: its seat token, retried with backoff.
  */
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, describe, expect, test } from "vitest";
+import { retryWithBackoff } from "../../client/net/rejoin.js";
+import { type KeyValueStore, saveSeat } from "../../client/net/seat.js";
+import { Session } from "../../client/net/session.js";
 import { GameStore } from "../../server/store/games.js";
 import { CLOSE_CODES, type ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
@@ -18,6 +22,19 @@ const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => stop(s, "SIGKILL")));
 });
+
+class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
 
 type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
 
@@ -65,20 +82,38 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
 
   await whileDown?.(code);
 
+  // Bo's page does what the client does on a SHUTDOWN close: it retries its seat token.
+  const store = new MemoryStore();
+  saveSeat(store, { code, name: "Bo", reconnectionToken: "", seatToken: bo.welcome.token });
+  const session = new Session(`ws://localhost:${PORT}`, store);
+  let tries = 0;
+  const rejoined = retryWithBackoff(
+    () => {
+      tries++;
+      return session.rejoin();
+    },
+    { delays: [250], attempts: 200 },
+  );
+
   // Back up: the game is at its last resolved quarter; Ada's quarter-3 decision is gone.
   const second = await startServer(PORT, env);
   running.push(second);
   const ada2 = await enter(sdk.joinById(code, { name: "Ada", token: ada.welcome.token }));
-  const bo2 = await enter(sdk.joinById(code, { name: "Bo", token: bo.welcome.token }));
+  const back = await rejoined;
+  if (!back) throw new Error("Bo did not get back in");
+  expect(tries).toBeGreaterThan(1);
+  expect(back.welcome).toMatchObject({ playerId: bo.welcome.playerId, firmId: bo.welcome.firmId });
+  back.room.onMessage("private", () => {});
+  const bo2 = { room: back.room as Room<unknown, RoomState>, welcome: back.welcome, left: new Promise<never>(() => {}) };
   expect(ada2.room.state.quarter).toBe(2);
   await waitFor(() => ada2.room.state.phase === "decide");
   expect(ada2.room.state.firms.find((f) => f.id === ada.welcome.firmId)?.submitted).toBe(false);
   for (let q = 2; q < 5; q++) await playQuarter(ada2, bo2, q);
   await waitFor(() => bo2.room.state.phase === "over" && bo2.room.state.standings.length === 3);
 
-  const store = new GameStore(path.join(dataDir, "games.sqlite"));
-  const saved = store.load(code);
-  store.close();
+  const games = new GameStore(path.join(dataDir, "games.sqlite"));
+  const saved = games.load(code);
+  games.close();
   if (!saved) throw new Error("game not stored");
   expect(saved.status).toBe("over");
   expect(saved.record.quarters).toHaveLength(5);
