@@ -7,8 +7,8 @@ import { waitFor } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** The Redis the cluster tests share (.ci/run starts one on loopback); database 15 by default. */
-export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379/15";
+/** The Redis the cluster tests share (TEST_REDIS_URL; .ci/run starts one on loopback): database 15 by default. */
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/15";
 
 /** A real server process (`server/main.ts`, as `npm start` runs it) and what it printed. */
 export interface ServerProcess {
@@ -21,10 +21,17 @@ export interface ServerProcess {
 
 export const tempDir = (prefix: string) => mkdtempSync(path.join(tmpdir(), prefix));
 
+/** The test's environment without the server's cluster and monitor settings (each test sets its own). */
+function inherited(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ["REDIS_URL", "PROCESS_ID", "PUBLIC_ADDRESS", "MONITOR_PASSWORD", "MONITOR_USER", "LOG_LEVEL"]) delete env[key];
+  return env;
+}
+
 export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), RECONNECT_GRACE_SECONDS: "60", LOG_FORMAT: "json", ...env },
+    env: { ...inherited(), PORT: String(port), RECONNECT_GRACE_SECONDS: "60", LOG_FORMAT: "json", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
