@@ -53,13 +53,17 @@ export interface Debrief {
   captions: { valuation: string[]; market: string[]; value: string[] };
 }
 
-function argMax(values: readonly number[]): number {
-  let best = 0;
+/** Index of the largest value from `from` on (the first, on a tie). */
+function argMax(values: readonly number[], from = 0): number {
+  let best = Math.min(from, Math.max(0, values.length - 1));
   values.forEach((v, i) => {
-    if (v > (values[best] as number)) best = i;
+    if (i >= from && v > (values[best] as number)) best = i;
   });
   return best;
 }
+
+/** Peaks are looked for once play has begun: quarter 0 is where every firm starts, not a choice. */
+const PLAY_STARTS = 1;
 
 function firmSeries(firm: DebriefFirm, quarters: readonly number[], mine: string | undefined): FirmSeries {
   const byQuarter = new Map(firm.history.map((r) => [r.quarter, r]));
@@ -149,10 +153,16 @@ function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly numb
 function marketCaptions(d: Pick<Debrief, "quarters" | "bubbleRatio" | "sentiment" | "corrections" | "peakQuarter">): string[] {
   const last = d.quarters.length - 1;
   const peakIndex = d.quarters.indexOf(d.peakQuarter);
+  const start = d.bubbleRatio[0] ?? 0;
+  const peak = d.bubbleRatio[peakIndex] ?? 0;
+  const rise =
+    peak > start
+      ? `peaked at ${ratio(peak)} in ${quarterLabel(d.peakQuarter)}`
+      : `never rose above it (its highest since was ${ratio(peak)} in ${quarterLabel(d.peakQuarter)})`;
   const captions = [
-    `The bubble ratio (total valuation ÷ total fundamentals) started at ${ratio(d.bubbleRatio[0] ?? 0)}, peaked at ${ratio(d.bubbleRatio[peakIndex] ?? 0)} in ${quarterLabel(d.peakQuarter)} and ended at ${ratio(d.bubbleRatio[last] ?? 0)} in ${quarterLabel(d.quarters[last] ?? 0)}.`,
+    `The bubble ratio (total valuation ÷ total fundamentals) started at ${ratio(start)}, ${rise} and ended at ${ratio(d.bubbleRatio[last] ?? 0)} in ${quarterLabel(d.quarters[last] ?? 0)}.`,
   ];
-  const sentimentPeak = argMax(d.sentiment);
+  const sentimentPeak = argMax(d.sentiment, PLAY_STARTS);
   if (d.corrections.length === 0) {
     captions.push(
       `No correction began: sentiment peaked at ${ratio(d.sentiment[sentimentPeak] ?? 0)} in ${quarterLabel(d.quarters[sentimentPeak] ?? 0)} and ended at ${ratio(d.sentiment[last] ?? 0)}.`,
@@ -202,7 +212,7 @@ export function computeDebrief(input: DebriefInput): Debrief {
   const sentiment = market.map((p) => p.sentiment);
   const totalValuation = market.map((p) => p.totalValuation);
   const firms = input.firms.map((f) => firmSeries(f, quarters, input.mine));
-  const peakIndex = argMax(bubbleRatio);
+  const peakIndex = argMax(bubbleRatio, PLAY_STARTS);
   const corrections = correctionEpisodes(market);
   const standings = new Map(input.standings.map((s) => [s.firmId, s]));
   const value = input.firms

@@ -112,6 +112,11 @@ export function fanBands(series: readonly (readonly number[])[]): FanPoint[] {
   });
 }
 
+/** The highest value from quarter 1 on (quarter 0 is the common start). */
+function peakAfterStart(series: readonly number[]): number {
+  return Math.max(...(series.length > 1 ? series.slice(1) : series));
+}
+
 /** Shares of `others` strictly below and strictly above `value`. */
 export function standing(value: number, others: readonly number[]): { below: number; above: number } {
   if (others.length === 0) return { below: 0, above: 0 };
@@ -126,8 +131,8 @@ function rankWords(value: number, others: readonly number[]): string {
 /** The fan bands and the sentences that place this game among the simulated markets. */
 export function fanSummary(input: DebriefInput, debrief: Debrief, plan: SimulationPlan, markets: readonly SimulatedMarket[]): FanSummary {
   const n = markets.length;
-  const peaks = markets.map((m) => Math.max(...m.bubbleRatio));
-  const gamePeak = Math.max(...debrief.bubbleRatio);
+  const peaks = markets.map((m) => peakAfterStart(m.bubbleRatio));
+  const gamePeak = peakAfterStart(debrief.bubbleRatio);
   const lastIndex = debrief.quarters.length - 1;
   const endQuarter = debrief.quarters[lastIndex] ?? 0;
   const captions = [

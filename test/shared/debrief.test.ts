@@ -81,6 +81,18 @@ describe("debrief analytics", () => {
     ]);
   });
 
+  test("a market whose bubble ratio never rises above its start says so, naming its highest point once play began", () => {
+    const input = handMade();
+    input.market.forEach((p, q) => {
+      p.bubbleRatio = [1.3, 1.2, 1.25, 1.1, 1.0][q] as number;
+    });
+    const d = computeDebrief(input);
+    expect(d.peakQuarter).toBe(2);
+    expect(d.captions.market[0]).toBe(
+      "The bubble ratio (total valuation ÷ total fundamentals) started at 1.30, never rose above it (its highest since was 1.25 in Q2) and ended at 1.00 in Q4.",
+    );
+  });
+
   test("a market with no correction says so", () => {
     const input = handMade();
     for (const p of input.market) {
