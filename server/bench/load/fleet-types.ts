@@ -2,7 +2,8 @@ import type { RoomSettingsInput } from "../../../shared/schemas/protocol.js";
 
 /** The rooms one client worker opens and plays. */
 export interface WorkerPlan {
-  rooms: { index: number; endpoint: string }[];
+  /** Each room: the process that creates it, and the one its other players join through. */
+  rooms: { index: number; endpoint: string; joinEndpoint: string }[];
   settings: RoomSettingsInput;
   playersPerRoom: number;
   /** Longest think time before a submission, ms (each is uniform in [0, thinkMs]). */

@@ -52,12 +52,14 @@ export class Fleet {
     this.workers = Array.from({ length: threads }, () => new ClientWorker());
   }
 
-  /** Opens `rooms` rooms, room i on endpoint i mod endpoints; the plan's `rooms` is filled in here. */
+  /** Opens `rooms` rooms, room i created on endpoint i mod endpoints and joined through the next; the plan's `rooms` is filled in here. */
   async setup(rooms: number, endpoints: readonly string[], plan: Omit<WorkerPlan, "rooms">): Promise<SetupResult> {
     const results = await Promise.all(
       this.workers.map((worker, w) => {
         const mine: WorkerPlan["rooms"] = [];
-        for (let i = w; i < rooms; i += this.workers.length) mine.push({ index: i, endpoint: endpoints[i % endpoints.length] as string });
+        for (let i = w; i < rooms; i += this.workers.length)
+          // With several processes, players join through another process than the room's creator, as behind a proxy.
+          mine.push({ index: i, endpoint: endpoints[i % endpoints.length] as string, joinEndpoint: endpoints[(i + 1) % endpoints.length] as string });
         return worker.send<SetupResult>({ cmd: "setup", plan: { ...plan, rooms: mine } });
       }),
     );

@@ -48,12 +48,13 @@ async function withRetry<T>(attempt: () => Promise<T>, tries = 3): Promise<T> {
   }
 }
 
-async function openRoom(plan: WorkerPlan, index: number, endpoint: string): Promise<OpenRoom> {
+async function openRoom(plan: WorkerPlan, index: number, endpoint: string, joinEndpoint: string): Promise<OpenRoom> {
   const client = clientFor(endpoint);
+  const joiner = clientFor(joinEndpoint);
   const options: CreateOptions = { name: "p1", settings: { ...plan.settings, name: `bench ${index}` } };
   const hostRoom = await withRetry(() => client.create<BenchState>("market", options));
   const others = await Promise.all(
-    Array.from({ length: plan.playersPerRoom - 1 }, (_, i) => withRetry(() => client.joinById<BenchState>(hostRoom.roomId, { name: `p${i + 2}` }))),
+    Array.from({ length: plan.playersPerRoom - 1 }, (_, i) => withRetry(() => joiner.joinById<BenchState>(hostRoom.roomId, { name: `p${i + 2}` }))),
   );
   const players = [hostRoom, ...others].map((room) => new BenchPlayer(room as Room<unknown, BenchState>, plan.thinkMs));
   return { host: players[0] as BenchPlayer, players };
@@ -67,7 +68,7 @@ async function setup(plan: WorkerPlan): Promise<SetupResult> {
   const runner = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       try {
-        rooms.push(await openRoom(plan, next.index, next.endpoint));
+        rooms.push(await openRoom(plan, next.index, next.endpoint, next.joinEndpoint));
       } catch (error) {
         failedRooms++;
         firstError ??= (error as Error).message;
