@@ -252,6 +252,9 @@ export class FanPanel {
   private readonly body: HTMLElement;
   private readonly progress = h("progress", { max: 100, value: 0 });
   private readonly progressText = h("span", { class: "progress-text" });
+  /** Announced politely; its words change only every 10%, so a screen reader is not flooded. */
+  private readonly status = h("p", { class: "debrief-progress", role: "status" }, this.progressText, " ", this.progress);
+  private announced = -1;
 
   constructor(
     private readonly debrief: Debrief,
@@ -260,23 +263,23 @@ export class FanPanel {
     const { element, captionsId } = panel("fan", TITLES.fan(count), []);
     this.element = element;
     this.captions = element.querySelector(`#${captionsId}`) as HTMLElement;
-    this.body = h(
-      "div",
-      { class: "fan-body", "aria-live": "polite" },
-      h("p", { class: "debrief-progress", role: "status" }, this.progressText, " ", this.progress),
-    );
-    this.element.append(this.body);
+    this.body = h("div", { class: "fan-body" });
+    this.progress.setAttribute("aria-label", "Simulated markets");
+    this.element.append(this.status, this.body);
     this.setProgress(0);
   }
 
   setProgress(done: number): void {
-    const share = this.count > 0 ? done / this.count : 1;
-    this.progress.value = Math.round(share * 100);
-    this.progress.setAttribute("aria-label", "Simulated markets");
-    this.progressText.textContent = `Simulating ${this.count} markets on the same scenario and bots… ${Math.round(share * 100)}%`;
+    const percent = this.count > 0 ? Math.round((100 * done) / this.count) : 100;
+    this.progress.value = percent;
+    const step = Math.floor(percent / 10) * 10;
+    if (step === this.announced) return;
+    this.announced = step;
+    this.progressText.textContent = `Simulating ${this.count} markets on the same scenario and bots… ${step}%`;
   }
 
   fail(message: string): void {
+    this.status.remove();
     this.body.replaceChildren(h("p", { class: "error", role: "alert" }, `The simulated markets could not be run: ${message}`));
   }
 
@@ -297,6 +300,9 @@ export class FanPanel {
       CORRECTION_LEGEND,
     ];
     const captionsId = this.captions.id;
+    this.progress.remove();
+    this.progressText.textContent = `${fan.count} markets simulated.`;
+    this.status.classList.add("done");
     this.body.replaceChildren(
       legend(legendItems),
       lineChart({

@@ -65,7 +65,7 @@ export class GameOver extends Phaser.Scene {
         "Play again",
       ),
     );
-    const debriefBox = h("section", { class: "over-debrief", "aria-label": "Debrief" });
+    const debriefBox = h("section", { class: "over-debrief", "aria-label": "Debrief", tabindex: 0 });
     // Phaser sets `display` on the element it places, so the grid goes one level in.
     this.add.dom(this.scale.width / 2, this.scale.height / 2, h("div", {}, h("div", { class: "over-layout" }, panel, debriefBox)));
     const debrief = mountDebrief(debriefBox, debriefInputFrom(room.state, mine));
