@@ -110,7 +110,9 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
 
     // The fan chart appears once the simulations (in a Web Worker) are done.
     await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
-    console.info(`debrief: 200 simulated markets (2 firms × 4 quarters) drawn ${((Date.now() - overAt) / 1000).toFixed(1)} s after the game-over screen appeared`);
+    console.info(
+      `debrief: 200 simulated markets (2 firms × 4 quarters) drawn ${((Date.now() - overAt) / 1000).toFixed(1)} s after the game-over screen appeared`,
+    );
     await expect.poll(() => page.getByText(/this market's peak of \d+\.\d\d was (higher|lower) than \d+% of them/).count()).toBe(1);
     await page.getByText("Seats played by people here are played by bots in the simulations:").waitFor();
     expect(
