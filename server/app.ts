@@ -4,7 +4,7 @@ import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
-import { log } from "./log.js";
+import { colyseusLogger, log } from "./log.js";
 import { type ClusterSettings, clusterOptions, explainOfflineGames, liveRooms, locateGame, offlineMessage } from "./ops/cluster.js";
 import { Health } from "./ops/health.js";
 import { type MonitorAccess, mountOps } from "./ops/http.js";
@@ -47,6 +47,7 @@ export function createApp(options: AppOptions = {}): Server {
   explainOfflineGames();
   const server = new Server({
     greet: false,
+    logger: colyseusLogger,
     ...clusterOptions(cluster),
     transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: options.pingIntervalMs ?? 10_000 }),
     express: (app) => {

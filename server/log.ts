@@ -1,3 +1,5 @@
+import { format } from "node:util";
+
 /**
  * The server's logger: one JSON object per line on stdout (warnings and errors on stderr),
  * `{"level","time","msg",...fields}`, so a log collector can filter by room, game or process.
@@ -95,3 +97,12 @@ export let log: Logger = new Logger({ format: process.stdout.isTTY ? "pretty" : 
 export function setLog(logger: Logger): void {
   log = logger;
 }
+
+/** Colyseus' own messages (errors in rooms, matchmaking warnings) through the same logger. */
+export const colyseusLogger = {
+  debug: (...args: unknown[]) => log.debug(format(...args), { source: "colyseus" }),
+  trace: (...args: unknown[]) => log.debug(format(...args), { source: "colyseus" }),
+  info: (...args: unknown[]) => log.info(format(...args), { source: "colyseus" }),
+  warn: (...args: unknown[]) => log.warn(format(...args), { source: "colyseus" }),
+  error: (...args: unknown[]) => log.error(format(...args), { source: "colyseus" }),
+};
