@@ -178,8 +178,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     try {
       await this.allowReconnection(client, this.limits.graceSeconds);
     } catch {
-      // The grace period ran out (or the seat was reclaimed with the token from elsewhere).
-      if (player.connected) return;
+      // The grace period ran out (or the seat was reclaimed with the token from elsewhere,
+      // or the process is stopping: then nothing changes).
+      if (player.connected || this.stopping) return;
       if (this.phase === "lobby") this.roster.remove(player.id);
       else this.goAway(player);
       this.syncRoster();
@@ -324,6 +325,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Resolves the quarter with the shared engine and publishes the reports. */
   resolveQuarter(): void {
+    if (this.stopping) return; // the game stays at its last resolved quarter
     const match = this.match as Match;
     this.timer?.clear();
     match.resolve();

@@ -66,17 +66,19 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
   ada.room.send("start");
   for (let q = 0; q < 2; q++) await playQuarter(ada, bo, q);
 
-  // Mid-quarter: Ada has decided quarter 3, Bo has not.
+  // Mid-quarter: Ada has decided quarter 3; Bo's connection dropped (his seat waits for him
+  // through the grace period). Shutting down must not hand his firm to a stand-in bot, which
+  // would complete and resolve the quarter.
   await waitFor(() => ada.room.state.phase === "decide" && ada.room.state.quarter === 2);
   ada.room.send("submit", { action: { train: 99 } });
   await waitFor(() => ada.room.state.firms.find((f) => f.id === ada.welcome.firmId)?.submitted);
+  bo.room.connection.close(3000, "network gone");
+  await waitFor(() => ada.room.state.players.find((p) => p.id === bo.welcome.playerId)?.connected === false);
 
   expect(await stop(first, "SIGTERM")).toBe(0);
-  for (const seat of [ada, bo]) {
-    const left = await seat.left;
-    expect(left.code).toBe(CLOSE_CODES.SHUTDOWN);
-    expect(left.reason).toBe("the server is restarting: your game resumes at its last finished quarter");
-  }
+  const left = await ada.left;
+  expect(left.code).toBe(CLOSE_CODES.SHUTDOWN);
+  expect(left.reason).toBe("the server is restarting: your game resumes at its last finished quarter");
   expect(first.output()).toMatch(/"msg":"shutting down"/);
   expect(first.output()).toMatch(new RegExp(`"msg":"room closed for shutdown".*"code":"${code}".*"kept":true,"quarter":2`));
 
