@@ -91,6 +91,11 @@ export class GameStore {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
+    // Commits reach the operating system at once, so a killed or crashed server loses
+    // nothing; only a power loss or kernel crash may lose the last quarters. FULL would
+    // fsync every quarter on the game loop's thread (2.5 ms typical, 12 ms p99 here, for
+    // every room), stalling every other room's messages meanwhile.
+    this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.exec(SCHEMA);
     const present = new Set((this.db.pragma("table_info(games)") as { name: string }[]).map((c) => c.name));
