@@ -217,7 +217,7 @@ describe("class markets", () => {
   });
 
   test("injections (an event with parameters, a regime, disclosure) apply at the next resolution, are in the record, and the game replays exactly", async () => {
-    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "inject", quarters: 8 });
+    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "inject", quarters: 8 });
     const ada = await join(colyseus, server.roomId, { name: "Ada" });
     expect(await nextRejection(facilitator, () => facilitator.room.send("inject", { injection: { kind: "disclosure", on: true } }))).toMatchObject({
       code: "WRONG_PHASE",
@@ -273,6 +273,15 @@ describe("class markets", () => {
     const saved = store.load(server.roomId);
     expect(saved?.status).toBe("over");
     expect(saved?.record.quarters).toHaveLength(2);
+
+    // With a store, the export is served from it; the key is checked against the stored hash.
+    const url = `http://localhost:2568/api/games/${server.roomId}/record.json`;
+    expect((await fetch(url, { headers: { Authorization: "Bearer wrong-key-wrong-key" } })).status).toBe(403);
+    const exported = (await (await fetch(url, { headers: { Authorization: `Bearer ${key}` } })).json()) as typeof match.record & {
+      facilitatorLog: { command: string }[];
+    };
+    expect(exported.quarters).toEqual(match.record.quarters);
+    expect(exported.facilitatorLog.map((e) => e.command).at(-1)).toBe("endGame");
   });
 
   test("rename, remove and replace players: the removed are closed with 4403 and their token is dead; a firm left alone is played by a bot", async () => {
