@@ -59,7 +59,7 @@ function snapshot(server: MarketRoom) {
     engine: server.match?.state ?? null,
     pending: [...(server.match?.pending.entries() ?? [])],
     injections: server.match?.injections ?? [],
-    log: server.log,
+    log: server.desk.log,
   });
 }
 
