@@ -4,6 +4,7 @@ import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
+import { exportRoutes } from "./http/export.js";
 import { colyseusLogger, log } from "./log.js";
 import { type ClusterSettings, clusterOptions, explainOfflineGames, liveRooms, locateGame, offlineMessage } from "./ops/cluster.js";
 import { Health } from "./ops/health.js";
@@ -76,6 +77,7 @@ export function createApp(options: AppOptions = {}): Server {
         }
         res.json(where.room.metadata);
       });
+      exportRoutes(app, options.store ?? null);
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }
