@@ -1,4 +1,4 @@
-import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
 const ROOM_NOT_FOUND = [4212, 522];
@@ -18,6 +18,7 @@ export function joinErrorText(error: unknown): string {
     case JOIN_ERRORS.BAD_TOKEN:
       return "Your seat in this game could not be found.";
     case JOIN_ERRORS.INVALID_OPTIONS:
+    case CREATE_INVALID_OPTIONS:
       return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";
     default:
       if (code === SERVICE_UNAVAILABLE && /not running right now/.test(message ?? ""))

@@ -12,6 +12,7 @@ import {
   ClassCreateOptionsSchema,
   ClientMessageSchemas,
   type ClientMessageType,
+  CREATE_INVALID_OPTIONS,
   CreateOptionsSchema,
   FACILITATOR_MESSAGE_TYPES,
   FacilitatorJoinOptionsSchema,
@@ -127,10 +128,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (restoring) return this.restore(restoring);
     const isClass = (options as { facilitator?: unknown } | null)?.facilitator === true;
     const parsed = (isClass ? ClassCreateOptionsSchema : CreateOptionsSchema).safeParse(options);
-    if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
+    if (!parsed.success) throw new ServerError(CREATE_INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
     const settings = parsed.data.settings;
     const config = this.configFor(settings);
-    if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
+    if (!config.ok) throw new ServerError(CREATE_INVALID_OPTIONS, config.message);
 
     this.roomId = await claimCode(this.presence);
     this.mode = isClass ? "class" : "friends";

@@ -208,6 +208,12 @@ export const JOIN_ERRORS = {
   CODE_UNAVAILABLE: 4306,
 } as const;
 
+/**
+ * Creating a room is an HTTP request, and Colyseus answers a refusal with the error's code as
+ * the HTTP status (a 43xx code would turn into a bare 500), so refused create options use 400.
+ */
+export const CREATE_INVALID_OPTIONS = 400;
+
 /** Close codes the server uses (4000–4010 are Colyseus' own). */
 export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402, REMOVED: 4403, SHUTDOWN: 4404 } as const;
 

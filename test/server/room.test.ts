@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
 import { fitAction } from "../../shared/engine/validate.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
-import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
 import { FAST, host, join, nextRejection, type Player, waitFor } from "./helpers.js";
 
@@ -230,6 +230,14 @@ describe("refusals", () => {
     expect(await nextRejection(ada, () => ada.room.send("configure", { quarters: 6 }))).toMatchObject({ code: "WRONG_PHASE" });
     expect(await nextRejection(bo, () => bo.room.send("hack", { all: true }))).toMatchObject({ code: "UNKNOWN_MESSAGE" });
     expect(ada.room.state.firms.every((f) => !f.submitted || f.controller === "bot")).toBe(true);
+  });
+
+  test("creating with bad settings is refused with status 400 and a message naming the field", async () => {
+    const refused = await colyseus.sdk.create("market", { name: "Ada", settings: { firms: 99 } }).then(
+      () => null,
+      (e: { code: number; message: string }) => e,
+    );
+    expect(refused).toMatchObject({ code: CREATE_INVALID_OPTIONS, message: expect.stringContaining("firms") });
   });
 
   test("joining errors are specific: bad name, name taken, room full, game started, bad token", async () => {
