@@ -4,6 +4,7 @@ import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
+import { exportRoutes } from "./http/export.js";
 import { restoreOptions } from "./rooms/codes.js";
 import { type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
 import type { GameStore } from "./store/games.js";
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions = {}): Server {
         }
         res.json(room.metadata);
       });
+      exportRoutes(app, options.store ?? null);
       if (existsSync(clientDir)) {
         app.use(express.static(clientDir, { index: "index.html", maxAge: "1h" }));
       }

@@ -84,13 +84,15 @@ export class Roster {
     private teamSize: number,
     firms: number,
     bots: readonly BotName[],
+    /** Whether a player hosts (a friends game); in a class market the facilitator does, and no player. */
+    private readonly hosted = true,
   ) {
     for (let i = 0; i < firms; i++) this.addSeat(bots[i % bots.length] as BotName);
   }
 
   /** A roster saved with a game: every player starts disconnected, to rejoin by token or name. */
-  static restore(teamSize: number, seats: readonly Seat[], players: readonly Player[]): Roster {
-    const roster = new Roster(teamSize, 0, []);
+  static restore(teamSize: number, seats: readonly Seat[], players: readonly Player[], hosted = true): Roster {
+    const roster = new Roster(teamSize, 0, [], hosted);
     roster.seats.push(...seats.map((s) => ({ ...s })));
     roster.players.push(...players.map((p) => ({ ...p, connected: false, ready: false })));
     roster.nextSeat = Math.max(0, ...seats.map((s) => Number(s.firmId.slice(1)))) + 1;
@@ -198,7 +200,7 @@ export class Roster {
   }
 
   add(player: Omit<Player, "host" | "ready" | "connected" | "away">): Player {
-    const full: Player = { ...player, host: !this.players.some((p) => p.host), ready: false, connected: true, away: false };
+    const full: Player = { ...player, host: this.hosted && !this.players.some((p) => p.host), ready: false, connected: true, away: false };
     this.players.push(full);
     return full;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Delayed } from "@colyseus/timer";
 import { type Client, Room, ServerError } from "colyseus";
+import type { BotName } from "../../shared/bots/index.js";
 import { loadConfig } from "../../shared/config/load.js";
 import { score } from "../../shared/engine/score.js";
 import { viewFor } from "../../shared/engine/view.js";
@@ -9,25 +9,34 @@ import {
   ABUSE_REJECTIONS,
   ABUSE_WINDOW_MS,
   CLOSE_CODES,
+  ClassCreateOptionsSchema,
   ClientMessageSchemas,
   type ClientMessageType,
   CreateOptionsSchema,
+  FACILITATOR_MESSAGE_TYPES,
+  FacilitatorJoinOptionsSchema,
+  type FacilitatorMessageType,
   GRACE_SECONDS,
   JOIN_ERRORS,
   JoinOptionsSchema,
+  type LogEntry,
   MAX_MESSAGE_BYTES,
   MESSAGES_PER_SECOND,
   type Phase,
   type RejectedMessage,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
+import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import type { GameStore } from "../store/games.js";
 import { claimCode, claimThisCode, releaseCode, restoreCode } from "./codes.js";
+import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
-import { intentHandlers } from "./intents.js";
+import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
+import { keyMatches, newFacilitatorKey } from "./keys.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
+import { PhaseClock } from "./phase-clock.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
 import { MarketRoomState } from "./state.js";
 
@@ -61,7 +70,22 @@ export interface MarketMetadata {
 /** Quarters of history in a `private` message: the engine looks back at most 8 (lagQuarters' maximum). */
 const PRIVATE_HISTORY = 9;
 
-type MarketClient = Client<{ userData: { playerId: string } }>;
+/** A connection: a player's (playerId), the facilitator's (facilitator), or a friends host's creating connection (both). */
+type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean } }>;
+
+const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
+
+/** Stands for the facilitator when it sends a host's lobby message: it holds no firm. */
+const FACILITATOR_ACTOR: Player = {
+  id: "facilitator",
+  name: "Facilitator",
+  token: "",
+  firmId: null,
+  host: true,
+  ready: false,
+  connected: true,
+  away: false,
+};
 
 /**
  * The `market` room: one game, authoritative. It keeps the engine's plain state as the truth
@@ -81,9 +105,19 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** Brought back from the store after a restart. */
   restored = false;
   phase: Phase = "lobby";
+  /** "friends": a host player runs the game; "class": a facilitator, who plays no firm. */
+  mode: "friends" | "class" = "friends";
+  /** The facilitator's actions, oldest first (persisted with the game). */
+  readonly log: LogEntry[] = [];
+  phaseClock!: PhaseClock;
+  /** sha256 (hex) of the facilitator key. */
+  private keyHash: string | null = null;
+  /** The key itself, until the creating connection has received it. */
+  private freshKey: string | null = null;
   private guard!: MessageGuard;
-  private timer: Delayed | null = null;
   private readonly sessions = new Map<string, MarketClient>();
+  /** Connections holding the facilitator role (console, projector, a friends host's creating connection). */
+  private readonly consoles = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
 
@@ -91,22 +125,26 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
-    this.maxClients = 40 * 4;
+    this.maxClients = 40 * 4 + 8; // 40 firms of 4, and a few facilitator connections
     this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
     const restoring = restoreCode(options);
     if (restoring) return this.restore(restoring);
-    const parsed = CreateOptionsSchema.safeParse(options);
+    const isClass = (options as { facilitator?: unknown } | null)?.facilitator === true;
+    const parsed = (isClass ? ClassCreateOptionsSchema : CreateOptionsSchema).safeParse(options);
     if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
     const settings = parsed.data.settings;
     const config = this.configFor(settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
 
     this.roomId = await claimCode(this.presence);
+    this.mode = isClass ? "class" : "friends";
+    const { key, hash } = newFacilitatorKey();
+    this.freshKey = key;
+    this.keyHash = hash;
     this.settings = settings;
     this.config = config.value;
-    this.roster = new Roster(settings.teamSize, settings.firms, settings.bots);
-    this.state = new MarketRoomState();
-    this.state.code = this.roomId;
+    this.roster = new Roster(settings.teamSize, settings.firms, settings.bots, !isClass);
+    this.initState();
     this.syncLobby();
     await this.setPrivate(settings.private);
   }
@@ -118,14 +156,17 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (!(await claimThisCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
     this.restored = true;
+    this.mode = saved.mode;
+    this.keyHash = saved.keyHash;
+    this.log.push(...saved.log);
     this.settings = saved.settings;
     const config = this.configFor(saved.settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
     this.config = config.value;
-    this.roster = Roster.restore(saved.settings.teamSize, saved.seats, saved.players);
+    this.roster = Roster.restore(saved.settings.teamSize, saved.seats, saved.players, saved.mode === "friends");
     this.match = Match.fromRecord(saved.record);
-    this.state = new MarketRoomState();
-    this.state.code = code;
+    this.match.injections.push(...saved.queued);
+    this.initState();
     // Nobody is connected yet: keep the room until its players are back.
     this.autoDispose = false;
     this.syncLobby();
@@ -133,7 +174,19 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.enterNews();
   }
 
+  private initState(): void {
+    this.state = new MarketRoomState();
+    this.state.code = this.roomId;
+    this.state.mode = this.mode;
+    this.phaseClock = new PhaseClock(this.clock, this.state);
+  }
+
   override onJoin(client: MarketClient, options: unknown): void {
+    const o = options as { facilitator?: unknown; facilitatorKey?: unknown } | null;
+    if (o?.facilitator === true || o?.facilitatorKey !== undefined) {
+      this.joinConsole(client, options);
+      return;
+    }
     const parsed = JoinOptionsSchema.safeParse(options);
     if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid join options: ${describe(parsed.error)}`);
     const { name, firmId, token } = parsed.data;
@@ -155,18 +208,68 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     }
     player.connected = true;
     player.away = false;
-    this.autoDispose = true;
-    client.userData = { playerId: player.id };
+    // A friends game's creating connection holds the facilitator role (the export key) too.
+    const creator = this.mode === "friends" && this.freshKey !== null && player.host && !this.match;
+    client.userData = { playerId: player.id, facilitator: creator };
     this.sessions.set(client.sessionId, client);
     this.welcome(client, player);
+    if (creator) this.openConsole(client);
+    this.updateAutoDispose(true);
     this.syncRoster();
+  }
+
+  /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
+  private joinConsole(client: MarketClient, options: unknown): void {
+    if ((options as { facilitator?: unknown }).facilitator === true) {
+      if (this.mode !== "class" || this.freshKey === null) {
+        throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, "the facilitator comes back with { facilitatorKey }, not { facilitator: true }");
+      }
+    } else {
+      const parsed = FacilitatorJoinOptionsSchema.safeParse(options);
+      if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid facilitator options: ${describe(parsed.error)}`);
+      if (!keyMatches(parsed.data.facilitatorKey, this.keyHash))
+        throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that facilitator key is not valid for this game");
+    }
+    client.userData = { playerId: null, facilitator: true };
+    this.openConsole(client);
+    this.updateAutoDispose(true);
+  }
+
+  /** Registers a facilitator connection and sends it the console (with the key, the first time only). */
+  private openConsole(client: MarketClient): void {
+    this.consoles.set(client.sessionId, client);
+    const key = this.freshKey;
+    this.freshKey = null;
+    this.sendConsole(client, key);
+  }
+
+  private sendConsole(client: MarketClient, key: string | null = null): void {
+    client.send("console", { key, log: this.log, queued: this.match?.injections ?? [], serverTime: Date.now() });
+  }
+
+  /** Every facilitator connection gets the console again (the log or the queue changed). */
+  private refreshConsoles(): void {
+    for (const client of this.consoles.values()) this.sendConsole(client);
+  }
+
+  /**
+   * A friends game lives while someone is connected (a restored one waits for its first player).
+   * A started class market lives with no one connected until it is over: the facilitator may
+   * close the console and come back with the key.
+   */
+  private updateAutoDispose(joined: boolean): void {
+    if (this.mode === "class") this.autoDispose = this.phase === "lobby" || this.phase === "over";
+    else if (joined) this.autoDispose = true;
   }
 
   override async onDrop(client: MarketClient): Promise<void> {
     if (this.closing.delete(client.sessionId)) return this.onLeave(client);
     const player = this.playerOf(client);
     this.forget(client);
-    if (!player) return;
+    if (!player) {
+      if (client.userData?.facilitator) await this.allowReconnection(client, this.limits.graceSeconds).catch(() => undefined);
+      return;
+    }
     player.connected = false;
     this.syncRoster();
     try {
@@ -181,6 +284,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override onReconnect(client: MarketClient): void {
+    if (client.userData?.facilitator) {
+      this.consoles.set(client.sessionId, client);
+      this.sendConsole(client);
+    }
     const player = this.playerOf(client);
     if (!player) return;
     const other = this.sessionOf(player);
@@ -194,6 +301,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override onLeave(client: MarketClient): void {
     this.closing.delete(client.sessionId);
+    this.consoles.delete(client.sessionId);
     const player = this.playerOf(client);
     this.forget(client);
     if (!player || this.sessionOf(player)) return;
@@ -204,7 +312,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override async onDispose(): Promise<void> {
-    this.timer?.clear();
+    this.phaseClock?.stop();
     await releaseCode(this.presence, this.roomId);
   }
 
@@ -234,10 +342,30 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const kind = type as ClientMessageType;
     const parsed = ClientMessageSchemas[kind].safeParse(payload ?? {});
     if (!parsed.success) return reject("INVALID_MESSAGE", `invalid ${kind}: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
-    const player = this.playerOf(client);
-    if (!player) return reject("NO_FIRM", "you are not seated in this game");
-    const handler = this.handlers[kind] as Handler<typeof kind>;
-    return handler(player, parsed.data as never);
+    const facilitator = client.userData?.facilitator === true;
+    const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase };
+    if (FACILITATOR_MESSAGES.has(kind)) {
+      if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
+      const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
+      const outcome = handler(parsed.data as never);
+      if (typeof outcome !== "string") return outcome;
+      this.writeLog(kind, outcome, when);
+      return undefined;
+    }
+    const player = this.playerOf(client) ?? (facilitator && HOST_MESSAGE_TYPES.has(kind) ? FACILITATOR_ACTOR : undefined);
+    if (!player) return reject("NO_FIRM", facilitator ? "the facilitator holds no firm" : "you are not seated in this game");
+    const handler = this.handlers[kind as PlayerMessageType] as Handler<PlayerMessageType>;
+    const rejection = handler(player, parsed.data as never);
+    const effect = rejection || !facilitator ? null : lobbyEffect(this, kind, parsed.data);
+    if (effect) this.writeLog(kind, effect, when);
+    return rejection;
+  }
+
+  /** Writes a facilitator action into the log, stores it at once and shows it on every console. */
+  private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
+    this.log.push({ at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect });
+    this.store?.logged(this.roomId, this.log, this.match?.injections ?? []);
+    this.refreshConsoles();
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {
@@ -245,6 +373,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   private readonly handlers = intentHandlers(this);
+  private readonly facilitatorHandlers = facilitatorHandlers(this);
 
   // ---- the quarter loop ------------------------------------------------------------------
 
@@ -257,8 +386,14 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
     );
     for (const p of this.roster.players) p.ready = false;
-    this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players);
+    this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players, {
+      mode: this.mode,
+      keyHash: this.keyHash as string,
+      log: this.log,
+      queued: this.match.injections,
+    });
     this.enterNews();
+    this.updateAutoDispose(false);
     this.sendPrivateToAll();
   }
 
@@ -287,45 +422,90 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
   }
 
+  /** Resolves at once when every listed firm has an action in (never while the timer is paused). */
   resolveIfAllIn(): void {
     const match = this.match;
-    if (this.phase !== "decide" || !match) return;
+    if (this.phase !== "decide" || !match || this.phaseClock.paused) return;
     if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
   }
 
   /** Resolves the quarter with the shared engine and publishes the reports. */
   resolveQuarter(): void {
     const match = this.match as Match;
-    this.timer?.clear();
+    this.phaseClock.stop();
+    const hadQueue = match.injections.length > 0;
     match.resolve();
     const logged = match.record.quarters.at(-1);
     if (logged) this.store?.resolved(this.roomId, match.state.quarter, logged.actions, logged.injections, this.roster.players, match.over);
     this.state.resolvedAt = Date.now();
     this.syncGame();
     this.sendPrivateToAll();
-    if (match.over) {
-      this.setPhase("over", 0, null);
-      mirrorStandings(this.state, score(match.state));
-      this.syncMetadata();
-      return;
-    }
-    this.setPhase("report", this.settings.reportSeconds, () => this.enterNews());
+    if (hadQueue) this.refreshConsoles();
+    if (match.over) this.finish();
+    else this.setPhase("report", this.settings.reportSeconds, () => this.enterNews());
+  }
+
+  /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
+  forceNext(): void {
+    if (this.phase === "news") this.enterDecide();
+    else if (this.phase === "decide") this.resolveQuarter();
+    else if (this.phase === "report") this.enterNews();
+  }
+
+  /** Ends the game before its last quarter: the standings are those of the last resolved quarter. */
+  endGame(): void {
+    const match = this.match as Match;
+    match.pending.clear();
+    match.injections.splice(0);
+    this.store?.ended(this.roomId);
+    this.finish();
+    this.syncRoster();
+  }
+
+  private finish(): void {
+    const match = this.match as Match;
+    this.phaseClock.unpause();
+    this.setPhase("over", 0, null);
+    mirrorStandings(this.state, score(match.state));
+    this.syncMetadata();
+    this.updateAutoDispose(false);
+    if (this.autoDispose && this.clients.length === 0) void this.disconnect();
   }
 
   private setPhase(phase: Phase, seconds: number, next: (() => void) | null): void {
-    this.timer?.clear();
-    this.timer = null;
     this.phase = phase;
     this.state.phase = phase;
-    this.state.deadline = next && seconds > 0 ? Date.now() + seconds * 1000 : 0;
-    if (next) {
-      if (seconds > 0) this.timer = this.clock.setTimeout(next, seconds * 1000);
-      else queueMicrotask(next);
-    }
+    this.phaseClock.start(seconds, next);
     this.syncMetadata();
   }
 
   // ---- players ---------------------------------------------------------------------------
+
+  /**
+   * The facilitator removes a player: its connections close with CLOSE_CODES.REMOVED and its
+   * token stops working. A firm left without players is played by `bot` (replaceWithBot) or,
+   * in a started game, by the stand-in bot; in the lobby the seat is simply free again.
+   */
+  removePlayer(player: Player, bot: BotName | null): void {
+    const session = this.sessionOf(player);
+    if (session) this.close(session, CLOSE_CODES.REMOVED, "the facilitator removed you from this game");
+    this.roster.remove(player.id);
+    const firmId = player.firmId;
+    const seat = firmId ? this.roster.seat(firmId) : undefined;
+    if (firmId && seat && this.roster.members(firmId).length === 0) {
+      const replacement = bot ?? (this.phase === "lobby" ? null : this.limits.standInBot);
+      if (replacement) seat.bot = replacement;
+      if (this.match) this.playBotIfNeeded(firmId);
+    }
+    this.rosterChanged();
+    this.resolveIfAllIn();
+  }
+
+  /** Mirrors and stores the roster after a facilitator's change. */
+  rosterChanged(): void {
+    if (this.match) this.store?.rostered(this.roomId, this.roster.seats, this.roster.players);
+    this.syncRoster();
+  }
 
   /** A player past the grace period: a stand-in bot plays the firm until the token comes back. */
   private goAway(player: Player): void {
@@ -394,6 +574,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private forget(client: MarketClient): void {
     this.sessions.delete(client.sessionId);
+    this.consoles.delete(client.sessionId);
     this.guard.forget(client.sessionId);
   }
 
@@ -428,6 +609,19 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     };
     const old = this.metadata as MarketMetadata | undefined;
     if (!old || (Object.keys(meta) as (keyof MarketMetadata)[]).some((k) => old[k] !== meta[k])) void this.setMetadata(meta);
+  }
+
+  // ---- export ----------------------------------------------------------------------------
+
+  /** sha256 (hex) of the facilitator key, for the export routes. */
+  get facilitatorKeyHash(): string | null {
+    return this.keyHash;
+  }
+
+  /** The game for the export routes; null before the game starts. */
+  exportSource(): ExportSource | null {
+    if (!this.match) return null;
+    return { code: this.roomId, record: this.match.record, players: this.roster.players, log: this.log, live: this.match.state };
   }
 
   // ---- helpers ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
-import { type ClientMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { type ClientMessageType, type FacilitatorMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
@@ -8,6 +8,8 @@ import { describe, type Handler, issuesOf, type Rejection, reject } from "./reje
 /** What the message handlers may use of the room. */
 export interface IntentRoom {
   readonly phase: Phase;
+  /** In a class market the facilitator, not a player, holds the host's powers. */
+  readonly mode: "friends" | "class";
   settings: RoomSettings;
   config: EconomyConfig;
   readonly roster: Roster;
@@ -22,18 +24,24 @@ export interface IntentRoom {
   toFirm(firmId: string, type: string, message: unknown, except?: Player): void;
 }
 
+/** The messages of players and hosts (the facilitator's own controls are in facilitator.ts). */
+export type PlayerMessageType = Exclude<ClientMessageType, FacilitatorMessageType>;
+
+/** The host's lobby messages, which the facilitator may send too. */
+export const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<PlayerMessageType>(["start", "addBot", "setBot", "removeBot", "configure"]);
+
 /**
  * One handler per client message, run after the message has parsed. Each returns a
  * rejection (sent to the sender alone, nothing changed) or undefined when it acted.
  */
-export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Handler<T> } {
+export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Handler<T> } {
   const requirePhase = (phase: Phase, what: string): Rejection | undefined =>
     room.phase === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${room.phase})`);
   const requireHostInLobby = (player: Player, what: string): Rejection | undefined => {
-    if (!player.host) return reject("NOT_HOST", `only the host can ${what}`);
+    if (!player.host)
+      return room.mode === "class" ? reject("NOT_FACILITATOR", `only the facilitator can ${what}`) : reject("NOT_HOST", `only the host can ${what}`);
     return requirePhase("lobby", what);
   };
-  const notFacilitator = reject("NOT_FACILITATOR", "only the facilitator can do that");
   return {
     submit: (player, { action, firmId }) => {
       const phase = requirePhase("decide", "submit an action");
@@ -136,15 +144,5 @@ export function intentHandlers(room: IntentRoom): { [T in ClientMessageType]: Ha
       room.startGame();
       return undefined;
     },
-    // Facilitator controls: class markets are not built yet, so nobody holds the role.
-    pause: () => notFacilitator,
-    resume: () => notFacilitator,
-    extend: () => notFacilitator,
-    forceNext: () => notFacilitator,
-    inject: () => notFacilitator,
-    renamePlayer: () => notFacilitator,
-    removePlayer: () => notFacilitator,
-    replaceWithBot: () => notFacilitator,
-    endGame: () => notFacilitator,
   };
 }

@@ -38,6 +38,19 @@ function syncList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () =
   });
 }
 
+/**
+ * For histories: a published quarter never changes, so only the quarters not mirrored yet are
+ * filled (the cost per quarter stays flat however long the game). A shorter list starts over.
+ */
+function appendList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () => S, fill: (item: S, value: V) => void): void {
+  if (target.length > values.length) target.splice(0, target.length);
+  for (let i = target.length; i < values.length; i++) {
+    const item = make();
+    fill(item, values[i] as V);
+    target.push(item);
+  }
+}
+
 const fillEvent = (item: EventItem, event: GameEvent) => assign(item, { kind: event.kind, json: JSON.stringify(event) });
 
 function fillMarketPoint(item: MarketPoint, r: MarketReport): void {
@@ -114,11 +127,11 @@ export function mirrorGame(state: MarketRoomState, game: GameState): void {
     corrections: m.correction.count,
   });
   syncList(state.market.news, m.news, () => new EventItem(), fillEvent);
-  syncList(state.market.history, m.history, () => new MarketPoint(), fillMarketPoint);
+  appendList(state.market.history, m.history, () => new MarketPoint(), fillMarketPoint);
   for (const firm of game.firms) {
     const slot = state.firms.find((s) => s.id === firm.id);
     if (!slot) continue;
-    syncList(
+    appendList(
       slot.history,
       firm.history,
       () => new ReportRow(),

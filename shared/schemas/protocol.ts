@@ -151,6 +151,20 @@ export type ClientMessageType = keyof typeof ClientMessageSchemas;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof ClientMessageSchemas)[T]>;
 export const CLIENT_MESSAGE_TYPES = Object.keys(ClientMessageSchemas) as ClientMessageType[];
 
+/** The facilitator's own controls: refused with NOT_FACILITATOR from any other connection. */
+export const FACILITATOR_MESSAGE_TYPES = [
+  "pause",
+  "resume",
+  "extend",
+  "forceNext",
+  "inject",
+  "renamePlayer",
+  "removePlayer",
+  "replaceWithBot",
+  "endGame",
+] as const satisfies readonly ClientMessageType[];
+export type FacilitatorMessageType = (typeof FACILITATOR_MESSAGE_TYPES)[number];
+
 export const REJECTION_CODES = [
   "UNKNOWN_MESSAGE", // no such message type
   "INVALID_MESSAGE", // the payload does not match the message's schema (see issues)
@@ -165,6 +179,7 @@ export const REJECTION_CODES = [
   "BAD_SETTINGS", // the settings cannot apply (e.g. fewer firms than players)
   "NOT_FACILITATOR", // facilitator-only
   "NO_SUCH_PLAYER", // no player with that id
+  "NAME_TAKEN", // another player already has that name (renamePlayer)
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -279,6 +294,7 @@ export const ServerMessageSchemas = {
       key: FacilitatorKeySchema.nullable().describe("the facilitator key: only in the first `console` message after creating the room, null afterwards"),
       log: z.array(LogEntrySchema).describe("every facilitator action so far, oldest first"),
       queued: z.array(InjectionSchema).describe("injections waiting for the next resolution"),
+      serverTime: z.number().describe("the server's clock (ms since epoch) when sent, to turn `deadline` into a countdown"),
     })
     .describe("To the facilitator only: on joining, and whenever the log or the queued injections change."),
 } as const;
@@ -298,7 +314,7 @@ export interface ServerMessages {
   };
   accepted: { quarter: number; action: Action; by: string };
   draft: { by: string; action: ActionInput };
-  console: { key: string | null; log: LogEntry[]; queued: Injection[] };
+  console: { key: string | null; log: LogEntry[]; queued: Injection[]; serverTime: number };
 }
 export type ServerMessageType = keyof ServerMessages;
 

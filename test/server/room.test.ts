@@ -195,7 +195,9 @@ describe("refusals", () => {
     await waitFor(() => bo.all("rejected").length === 1000, 20_000);
     const codes = new Set(bo.all("rejected").map((r) => r.code));
     expect(
-      [...codes].every((c) => ["UNKNOWN_MESSAGE", "INVALID_MESSAGE", "TOO_LARGE", "ILLEGAL_ACTION", "WRONG_PHASE", "NOT_HOST", "NOT_YOUR_FIRM"].includes(c)),
+      [...codes].every((c) =>
+        ["UNKNOWN_MESSAGE", "INVALID_MESSAGE", "TOO_LARGE", "ILLEGAL_ACTION", "WRONG_PHASE", "NOT_HOST", "NOT_YOUR_FIRM", "NOT_FACILITATOR"].includes(c),
+      ),
     ).toBe(true);
     expect(isConnected(bo)).toBe(true);
     expect(JSON.stringify(match.state)).toBe(before.engine);

@@ -39,8 +39,8 @@ const game = new Phaser.Game({
   height: HEIGHT,
   backgroundColor: "#10131a",
   dom: { createContainer: true },
-  // As the game (game.ts) unless asked: `?msaa=0` turns the WebGL context's multisampling off.
-  ...(params.get("msaa") === "0" ? { antialiasGL: false } : {}),
+  // Multisampled, as the game on a GPU; `?msaa=0` as the game on a CPU renderer such as this machine's (render.ts).
+  antialiasGL: params.get("msaa") !== "0",
   scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
   scene: [Market],
 });

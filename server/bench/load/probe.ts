@@ -1,0 +1,61 @@
+/**
+ * Preloaded into the server process by the bench (`--import`), never by the game: it answers
+ * the bench over the IPC channel with the heap, the event-loop delay, and how long each
+ * round of WebSocket pings blocks the loop, so the server's code stays as it ships.
+ */
+import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
+import WebSocket from "ws";
+import type { ProbeReport, ProbeRequest } from "./probe-types.js";
+
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+/** Milliseconds since the epoch, sub-millisecond: comparable with the clients' clocks on the same machine. */
+const epoch = (t = performance.now()) => performance.timeOrigin + t;
+
+const gcPauses: ProbeReport["gcPauses"] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries())
+    if (entry.duration >= 2) gcPauses.push({ start: epoch(entry.startTime), end: epoch(entry.startTime + entry.duration) });
+}).observe({ entryTypes: ["gc"] });
+
+// The transport pings every socket in one synchronous loop; time it by wrapping ws' ping.
+const rounds: ProbeReport["pingRounds"] = [];
+let round: { start: number; last: number; sockets: number } | null = null;
+const ping = WebSocket.prototype.ping;
+WebSocket.prototype.ping = function (this: WebSocket, ...args: Parameters<WebSocket["ping"]>) {
+  const now = performance.now();
+  if (!round) {
+    const current = { start: now, last: now, sockets: 0 };
+    round = current;
+    setImmediate(() => {
+      rounds.push({ start: epoch(current.start), end: epoch(current.last), sockets: current.sockets });
+      round = null;
+    });
+  }
+  ping.apply(this, args);
+  round.sockets++;
+  round.last = performance.now();
+};
+
+const ms = (ns: number) => ns / 1e6;
+
+process.on("message", (request: ProbeRequest) => {
+  if (typeof request !== "object" || request === null || !("probe" in request)) return;
+  if (request.probe === "reset") {
+    loop.reset();
+    rounds.length = 0;
+    gcPauses.length = 0;
+  } else if (request.gc) (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  const report: ProbeReport = {
+    id: request.id,
+    heapUsed: memory.heapUsed,
+    rss: memory.rss,
+    loop: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+    pingRounds: [...rounds],
+    gcPauses: [...gcPauses],
+  };
+  process.send?.(report);
+});
+// A server whose bench is gone must not linger.
+process.on("disconnect", () => process.exit(0));

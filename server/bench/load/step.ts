@@ -1,0 +1,153 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { RoomSettingsInput } from "../../../shared/schemas/protocol.js";
+import { Fleet } from "./fleet.js";
+import type { ServerLauncher } from "./launch.js";
+import { cpuSeconds, machineCpuSeconds, rssBytes } from "./proc.js";
+import { addUp, concat, type Summary, summarize } from "./stats.js";
+import { type TailCauses, tailCauses } from "./tail.js";
+
+export interface StepOptions {
+  /** Acks at or above this are "slow": the tail whose causes a step reports. */
+  slowAckMs: number;
+  rooms: number;
+  playersPerRoom: number;
+  warmupSeconds: number;
+  seconds: number;
+  settings: RoomSettingsInput;
+  thinkMs: number;
+  /** Games start at random within this many ms (see WorkerPlan). */
+  startSpreadMs: number;
+  threads: number;
+  concurrency: number;
+  launcher: ServerLauncher;
+}
+
+export interface StepResult {
+  rooms: number;
+  clients: number;
+  failedRooms: number;
+  setupSeconds: number;
+  windowSeconds: number;
+  ack: Summary;
+  resolveToPatch: Summary;
+  /** Of one core, over the window. */
+  serverCpuPercent: number;
+  /** Server CPU per room per quarter played, ms: the cost that sets how many rooms fit at a given pace. */
+  serverCpuMsPerRoomQuarter: number;
+  clientCpuPercent: number;
+  /** Everything else on the machine (other processes), and CPU stolen by the hypervisor: they make a step noisy. */
+  otherCpuPercent: number;
+  stealPercent: number;
+  rssBaseMB: number;
+  rssMB: number;
+  heapBaseMB: number;
+  heapMB: number;
+  rssPerRoomMB: number;
+  heapPerRoomKB: number;
+  bytesPerClientQuarter: number;
+  /** The same, by what the bytes carried: "patch", a message type ("private", "accepted"…). */
+  bytesByKind: Record<string, number>;
+  quartersPerRoom: number;
+  clientLoop: { p99: number; max: number };
+  serverLoop: { p99: number; max: number };
+  pingRounds: { count: number; sockets: number; maxMs: number };
+  gcPauses: { count: number; maxMs: number; totalMs: number };
+  slowAcks: TailCauses;
+  rejected: number;
+  unanswered: number;
+  drops: number;
+  roomsOver: number;
+}
+
+const MB = 1024 * 1024;
+
+/** One clean step: a fresh server, the rooms opened and started, a warm-up, then a measured window. */
+export async function runStep(options: StepOptions, log: (line: string) => void): Promise<StepResult> {
+  const server = await options.launcher();
+  const fleet = new Fleet(options.threads);
+  try {
+    const sumOver = (f: (pid: number) => number) => server.pids.reduce((n, pid) => n + f(pid), 0);
+    const base = await server.probe({ probe: "read", gc: true });
+    const heapBase = base.reduce((n, r) => n + r.heapUsed, 0);
+    const rssBase = sumOver(rssBytes);
+
+    const setupStart = performance.now();
+    const setup = await fleet.setup(options.rooms, server.endpoints, {
+      settings: options.settings,
+      playersPerRoom: options.playersPerRoom,
+      thinkMs: options.thinkMs,
+      startSpreadMs: options.startSpreadMs,
+      concurrency: options.concurrency,
+    });
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+    log(
+      `  ${setup.rooms} rooms, ${setup.clients} clients joined in ${setupSeconds.toFixed(1)} s${setup.failedRooms ? `; ${setup.failedRooms} rooms failed: ${setup.firstError}` : ""}`,
+    );
+    await fleet.start();
+    await sleep(options.warmupSeconds * 1000);
+
+    await server.probe({ probe: "reset" });
+    const cpu0 = sumOver(cpuSeconds);
+    const clientCpu0 = process.cpuUsage();
+    const machine0 = machineCpuSeconds();
+    const t0 = performance.now();
+    await fleet.begin();
+    await sleep(options.seconds * 1000);
+    const windows = await fleet.end();
+    const windowSeconds = (performance.now() - t0) / 1000;
+    const serverCpu = sumOver(cpuSeconds) - cpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const machine1 = machineCpuSeconds();
+    const loopReports = await server.probe({ probe: "read", gc: false });
+    const memory = await server.probe({ probe: "read", gc: true });
+    const heap = memory.reduce((n, r) => n + r.heapUsed, 0);
+    const rss = sumOver(rssBytes);
+
+    const clientSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    const sum = (f: (w: (typeof windows)[number]) => number) => windows.reduce((n, w) => n + f(w), 0);
+    const quarters = sum((w) => w.quarters);
+    const bytesByKind = Object.fromEntries(
+      Object.entries(addUp(windows.map((w) => w.bytes))).map(([kind, n]) => [kind, quarters > 0 ? n / quarters : Number.NaN]),
+    );
+    const rounds = loopReports.flatMap((r) => r.pingRounds);
+    const gcs = loopReports.flatMap((r) => r.gcPauses);
+    const acks = concat(windows.map((w) => w.acks));
+    const rooms = Math.max(1, setup.rooms);
+    const playersPerRoom = options.playersPerRoom;
+    return {
+      rooms: setup.rooms,
+      clients: setup.clients,
+      failedRooms: setup.failedRooms,
+      setupSeconds,
+      windowSeconds,
+      ack: summarize(acks),
+      resolveToPatch: summarize(concat(windows.map((w) => w.resolveToPatch))),
+      serverCpuPercent: (100 * serverCpu) / windowSeconds,
+      serverCpuMsPerRoomQuarter: quarters > 0 ? (1000 * serverCpu * playersPerRoom) / quarters : Number.NaN,
+      clientCpuPercent: (100 * clientSeconds) / windowSeconds,
+      otherCpuPercent: (100 * (machine1.busy - machine0.busy - serverCpu - clientSeconds)) / windowSeconds,
+      stealPercent: (100 * (machine1.steal - machine0.steal)) / windowSeconds,
+      rssBaseMB: rssBase / MB,
+      rssMB: rss / MB,
+      heapBaseMB: heapBase / MB,
+      heapMB: heap / MB,
+      rssPerRoomMB: (rss - rssBase) / MB / rooms,
+      heapPerRoomKB: (heap - heapBase) / 1024 / rooms,
+      bytesPerClientQuarter: Object.values(bytesByKind).reduce((n, b) => n + b, 0),
+      bytesByKind,
+      quartersPerRoom: setup.clients > 0 ? quarters / setup.clients : 0,
+      clientLoop: { p99: Math.max(...windows.map((w) => w.loop.p99)), max: Math.max(...windows.map((w) => w.loop.max)) },
+      serverLoop: { p99: Math.max(...loopReports.map((r) => r.loop.p99)), max: Math.max(...loopReports.map((r) => r.loop.max)) },
+      pingRounds: { count: rounds.length, sockets: Math.max(0, ...rounds.map((r) => r.sockets)), maxMs: Math.max(0, ...rounds.map((r) => r.end - r.start)) },
+      gcPauses: { count: gcs.length, maxMs: Math.max(0, ...gcs.map((g) => g.end - g.start)), totalMs: gcs.reduce((n, g) => n + g.end - g.start, 0) },
+      slowAcks: tailCauses(acks, concat(windows.map((w) => w.ackSentAt)), options.slowAckMs, rounds, gcs),
+      rejected: sum((w) => w.rejected),
+      unanswered: sum((w) => w.unanswered),
+      drops: sum((w) => w.drops),
+      roomsOver: sum((w) => w.roomsOver),
+    };
+  } finally {
+    await fleet.close();
+    await server.stop();
+  }
+}

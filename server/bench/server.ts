@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:server`: the game server under load. Each step starts a fresh server
+ * process, opens N rooms of 6 SDK clients (in worker threads) playing short quarters, and
+ * measures action acknowledgement, quarter resolve-to-patch, CPU, memory and bytes; the ramp
+ * stops at the first step whose ack p99 reaches the goal.
+ */
+import { writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { Command, InvalidArgumentError } from "commander";
+import { clusterProcesses, mainProcess } from "./load/launch.js";
+import { quietestRun } from "./load/quiet.js";
+import { table } from "./load/report.js";
+import type { StepOptions, StepResult } from "./load/step.js";
+
+const ACK_P99_GOAL_MS = 50;
+const RESOLVE_P99_GOAL_MS = 100;
+const DEFAULT_RAMP = [100, 200, 300, 400, 500, 600];
+const PLAYERS_PER_ROOM = 6;
+/** Quarters in a bench game: the most a room allows, so games outlast the window. */
+const QUARTERS = 40;
+
+const positive = (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("a positive number");
+  return n;
+};
+const roomList = (value: string) => value.split(",").map((v) => Math.round(positive(v.trim())));
+
+const program = new Command("bench:server")
+  .description("Load benchmark of the game server: N rooms × 6 clients on loopback")
+  .option("--rooms <list>", "room counts to run, comma-separated (default: a ramp that stops at the goal)", roomList)
+  .option("--seconds <n>", "measured seconds per step", positive, 20)
+  .option("--warmup <n>", "seconds of play before measuring (at least --think + --report, so every game is under way)", positive, 12)
+  // The pace: a quarter every ~9 s (the slowest of six players thinks up to 8 s, then a 2 s
+  // report), ten times a real class's 90 s decisions, so a room here carries ~10 rooms' traffic.
+  .option("--decision <n>", "decisionSeconds of the rooms (a fallback: players submit sooner)", positive, 10)
+  .option("--report <n>", "reportSeconds of the rooms", Number, 2)
+  .option("--think <n>", "longest think time before a submission, seconds", positive, 8)
+  .option("--threads <n>", "client worker threads", positive, 2)
+  .option("--quick", "one small step, for a smoke run")
+  .option("--quiet <percent>", "before each step, wait until other work uses less than this % of a core (0: do not wait)", Number, 25)
+  .option("--quiet-wait <seconds>", "the longest such wait per step", positive, 300)
+  .option("--retries <n>", "repeat a step whose window other work disturbed (more than --quiet % of a core), keeping the quietest", Number, 3)
+  .option("--processes <n>", "server processes sharing the rooms through Redis (REDIS_URL, or a redis-server started for each step)", positive, 1)
+  .option("--json <file>", "write every step's figures as JSON")
+  .option("--server-node-args <args>", 'extra Node options for the server process, space-separated (e.g. "--cpu-prof --cpu-prof-dir=prof")')
+  .parse();
+
+const opts = program.opts<{
+  rooms?: number[];
+  seconds: number;
+  warmup: number;
+  decision: number;
+  report: number;
+  think: number;
+  threads: number;
+  quick?: boolean;
+  json?: string;
+  quiet: number;
+  quietWait: number;
+  retries: number;
+  serverNodeArgs?: string;
+  processes: number;
+}>();
+
+// An interrupted bench must not leave its server behind: exiting runs the launcher's cleanup.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+const steps = opts.quick ? [10] : (opts.rooms ?? DEFAULT_RAMP);
+const explicit = opts.quick || opts.rooms !== undefined;
+const seconds = opts.quick ? 8 : opts.seconds;
+const warmup = opts.quick ? opts.think + opts.report : opts.warmup;
+// Quarters last at least the slowest of six think times (≈ 6/7 of the longest) plus the report pause.
+const shortestGame = QUARTERS * ((opts.think * 6) / 7 + opts.report);
+if (warmup < opts.think + opts.report) console.warn("warning: the warm-up is shorter than the spread of game starts");
+if (warmup + seconds > shortestGame * 0.9) console.warn(`warning: games may end (≈${shortestGame.toFixed(0)} s) before the window does; see "rooms over"`);
+
+console.log(
+  `server load: ${opts.processes} server process(es), ${availableParallelism()} cores, Node ${process.versions.node}, load average ${loadavg()[0]?.toFixed(2)}; ` +
+    `rooms of ${PLAYERS_PER_ROOM} clients, decision ${opts.decision} s, report ${opts.report} s, think 0–${opts.think} s; ` +
+    `${warmup} s warm-up, ${seconds} s measured per step; ${opts.threads} client threads`,
+);
+const nodeArgs = opts.serverNodeArgs?.split(" ").filter(Boolean);
+const holding = (r: StepResult) => r.failedRooms === 0 && r.ack.p99 < ACK_P99_GOAL_MS && r.resolveToPatch.p99 < RESOLVE_P99_GOAL_MS;
+const results: StepResult[] = [];
+for (const rooms of steps) {
+  console.log(`step: ${rooms} rooms`);
+  const step: StepOptions = {
+    rooms,
+    slowAckMs: ACK_P99_GOAL_MS,
+    playersPerRoom: PLAYERS_PER_ROOM,
+    warmupSeconds: warmup,
+    seconds,
+    settings: { firms: PLAYERS_PER_ROOM, quarters: QUARTERS, newsSeconds: 0, reportSeconds: opts.report, decisionSeconds: opts.decision, private: true },
+    thinkMs: opts.think * 1000,
+    // Over one quarter's length, so that quarters resolve evenly over time.
+    startSpreadMs: (opts.think + opts.report) * 1000,
+    threads: Math.round(opts.threads),
+    concurrency: 8,
+    launcher: opts.processes > 1 ? clusterProcesses(Math.round(opts.processes), nodeArgs) : mainProcess(nodeArgs),
+  };
+  const result = await quietestRun(step, { quietPercent: opts.quiet, waitSeconds: opts.quietWait, retries: opts.retries }, (line) => console.log(line));
+  results.push(result);
+  console.log(table([result]).split("\n").at(-1));
+  if (!explicit && !holding(result)) break;
+}
+
+console.log(`\n${table(results)}\n`);
+const firstMiss = results.findIndex((r) => !holding(r));
+const held = (firstMiss === -1 ? results : results.slice(0, firstMiss)).at(-1);
+console.log(
+  held
+    ? `largest N holding ack p99 < ${ACK_P99_GOAL_MS} ms and resolve→patch p99 < ${RESOLVE_P99_GOAL_MS} ms on ${opts.processes} process(es): ${held.rooms} rooms (${held.clients.toLocaleString("en-US")} clients)${firstMiss === -1 ? " — the largest step run" : ""}`
+    : `no step held ack p99 < ${ACK_P99_GOAL_MS} ms and resolve→patch p99 < ${RESOLVE_P99_GOAL_MS} ms`,
+);
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify({ options: { ...opts, seconds, warmup }, results }, null, 2)}\n`);

@@ -1,0 +1,61 @@
+import { matchMaker } from "colyseus";
+import type { Application, Request, Response } from "express";
+import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { type ExportSource, gameCsv, gameRecordFile } from "../game/export.js";
+import { keyMatches } from "../rooms/keys.js";
+import { MarketRoom } from "../rooms/MarketRoom.js";
+import type { GameStore } from "../store/games.js";
+
+type Found = { source: ExportSource; keyHash: string | null } | { notStarted: true; keyHash: string | null } | null;
+
+/** A game from the store when there is one, else from the live room on this process. */
+function findGame(code: string, store: GameStore | null): Found {
+  const saved = store?.load(code);
+  if (saved) return { keyHash: saved.keyHash, source: { code, record: saved.record, players: saved.players, log: saved.log } };
+  const room = matchMaker.getLocalRoomById(code);
+  if (!(room instanceof MarketRoom)) return null;
+  const source = room.exportSource();
+  return source ? { source, keyHash: room.facilitatorKeyHash } : { notStarted: true, keyHash: room.facilitatorKeyHash };
+}
+
+/** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */
+function authorised(req: Request, res: Response, store: GameStore | null): ExportSource | null {
+  const fail = (status: number, error: string) => {
+    res.status(status).json({ error });
+    return null;
+  };
+  const code = JoinCodeSchema.safeParse(req.params.code);
+  if (!code.success) return fail(400, code.error.issues[0]?.message ?? "bad code");
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
+  if (!bearer) {
+    res.set("WWW-Authenticate", 'Bearer realm="facilitator key"');
+    return fail(401, "send the facilitator key: Authorization: Bearer <key>");
+  }
+  const found = findGame(code.data, store);
+  if (!found) return fail(404, `no game with code ${code.data}`);
+  if (!keyMatches(bearer[1] as string, found.keyHash)) return fail(403, "that is not this game's facilitator key");
+  if ("notStarted" in found) return fail(409, "the game has not started: there is nothing to export yet");
+  return found.source;
+}
+
+/**
+ * `GET /api/games/:code/export.csv[?anonymise=1]` and `GET /api/games/:code/record.json`,
+ * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator").
+ */
+export function exportRoutes(app: Application, store: GameStore | null): void {
+  app.get("/api/games/:code/export.csv", (req, res) => {
+    const source = authorised(req, res, store);
+    if (!source) return;
+    const anonymise = ["1", "true", "yes"].includes(String(req.query.anonymise ?? ""));
+    res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}${anonymise ? "-anonymised" : ""}.csv"`);
+    res.set("Cache-Control", "no-store");
+    res.type("text/csv; charset=utf-8").send(gameCsv(source, { anonymise }));
+  });
+  app.get("/api/games/:code/record.json", (req, res) => {
+    const source = authorised(req, res, store);
+    if (!source) return;
+    res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}.json"`);
+    res.set("Cache-Control", "no-store");
+    res.type("application/json").send(`${JSON.stringify(gameRecordFile(source), null, 2)}\n`);
+  });
+}

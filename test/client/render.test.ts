@@ -1,0 +1,18 @@
+import { describe, expect, test } from "vitest";
+import { isSoftwareRenderer } from "../../client/render.js";
+
+describe("software WebGL detection (multisampling off on CPU renderers)", () => {
+  test.each([
+    "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)",
+    "llvmpipe (LLVM 15.0.6, 256 bits)",
+    "ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0, D3D11)",
+  ])("%s is a CPU renderer", (renderer) => {
+    expect(isSoftwareRenderer(renderer)).toBe(true);
+  });
+  test.each(["ANGLE (Intel, Intel(R) UHD Graphics 620 Direct3D11 vs_5_0 ps_5_0, D3D11)", "Apple M2", "NVIDIA GeForce RTX 3060/PCIe/SSE2", "Mali-G78"])(
+    "%s is a GPU",
+    (renderer) => {
+      expect(isSoftwareRenderer(renderer)).toBe(false);
+    },
+  );
+});
