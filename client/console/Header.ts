@@ -25,11 +25,13 @@ export class ConsoleHeader {
   private readonly phase = h("p", { class: "console-phase" });
   private readonly quarter = h("p", { class: "console-quarter" });
   private readonly countdown = h("p", { class: "console-countdown", role: "timer", "aria-label": "Time left" });
-  private readonly clock = new ServerClock(null, Date.now());
+  private readonly clock: ServerClock;
   private phaseSeen = "";
   private pausedRemaining: number | null = null;
 
-  constructor(code: string, close: HTMLElement) {
+  /** `serverTime`: the server's clock in the latest `console` message (null if none yet). */
+  constructor(code: string, close: HTMLElement, serverTime: number | null) {
+    this.clock = new ServerClock(serverTime, Date.now());
     const link = joinLink(window.location.origin, code);
     const qr = h("div", { class: "console-qr", role: "img", "aria-label": `QR code of the link to join: ${link}` });
     QRCode.toString(link, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } }).then(

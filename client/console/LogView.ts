@@ -6,20 +6,26 @@ import { injectionSentence, logStamp } from "./words.js";
 export class LogView {
   readonly element: HTMLElement;
   private readonly queued = h("ul", { class: "queued", "aria-labelledby": "queued-title" });
+  private readonly queuedPart: HTMLElement;
   private readonly log = h("ul", { class: "log", "aria-labelledby": "log-title" });
 
   constructor(inject: HTMLElement, refusals: HTMLElement) {
+    this.queuedPart = h("div", {}, h("h3", { id: "queued-title" }, "Queued for the next resolution"), this.queued);
     this.element = h(
       "section",
       { class: "console-log", "aria-label": "Events and log" },
       refusals,
       inject,
-      h("h3", { id: "queued-title" }, "Queued for the next resolution"),
-      this.queued,
+      this.queuedPart,
       h("h3", { id: "log-title" }, "Game log (newest first)"),
       h("div", { class: "console-scroll" }, this.log),
     );
-    this.show({ key: null, log: [], queued: [] });
+    this.show({ key: null, log: [], queued: [], serverTime: 0 });
+  }
+
+  /** After the game there is nothing to queue: the log alone. */
+  set over(over: boolean) {
+    this.queuedPart.hidden = over;
   }
 
   show(message: ServerMessages["console"]): void {

@@ -33,6 +33,8 @@ export function exportErrorText(status: number, serverError: string | undefined)
       return "The facilitator key this browser holds does not match this game.";
     case 404:
       return "The server has no record of this game (it may have been deleted).";
+    case 409:
+      return "The game has not started: there is nothing to download yet.";
     default:
       return serverError ? `The download failed: ${serverError}.` : `The download failed (HTTP ${status}).`;
   }

@@ -74,7 +74,7 @@ export class Console extends Phaser.Scene {
     const roster = new Roster(send, refusals.line("renamePlayer", "removePlayer", "replaceWithBot"));
     const controls = new Controls(send, refusals, downloadButtons(code, key));
     const close = h("button", { type: "button", class: "small", onclick: () => leaveConsole(this) }, "Close the console");
-    const header = new ConsoleHeader(code, h("div", { class: "console-top" }, controls.end, close));
+    const header = new ConsoleHeader(code, h("div", { class: "console-top" }, controls.end, close), joined.inbox.last("console")?.serverTime ?? null);
     const log = new LogView(controls.inject.element, refusals.fallback);
     // When the game is over: the standings; the downloads and the debrief's mount point (#debrief).
     const final = h("section", { class: "console-final", "aria-labelledby": "final-title" });
@@ -103,6 +103,7 @@ export class Console extends Phaser.Scene {
       final.hidden = !isOver;
       wrapUp.hidden = !isOver;
       body.classList.toggle("over", isOver);
+      log.over = isOver;
       const standingsKey = isOver ? s.standings.map((r) => `${r.firmId}:${r.rank}`).join(",") : "";
       if (standingsKey !== shownStandings) {
         shownStandings = standingsKey;

@@ -70,7 +70,7 @@ const emit = (type: string, message: unknown) => {
 };
 const write = (command: string, effect: string) => {
   log.push({ at: Date.now(), quarter: state.quarter, phase: state.phase, command, effect });
-  emit("console", { key: null, log: [...log], queued: [...queued] });
+  emit("console", { key: null, log: [...log], queued: [...queued], serverTime: Date.now() });
 };
 for (let i = 0; i < 12; i++) write("extend", `added 30 s to the timer (entry ${i + 1})`);
 
@@ -99,7 +99,7 @@ const room = {
   },
 } as unknown as Room;
 const inbox = {
-  last: () => ({ key: null, log, queued }),
+  last: () => ({ key: null, log, queued, serverTime: Date.now() }),
   on(type: string, fn: (message: unknown) => void) {
     const set = listeners.get(type) ?? new Set();
     listeners.set(type, set);
