@@ -96,7 +96,7 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       if (room.phase === "decide") {
         const missing = match.activeFirmIds().filter((id) => !match.pending.has(id));
         room.forceNext();
-        return `resolved quarter ${quarter} now${missing.length > 0 ? `; ${missing.join(", ")} repeat their last action` : ""}`;
+        return `resolved quarter ${quarter} now${missing.length > 0 ? `; ${missing.join(", ")} repeat${missing.length === 1 ? "s its" : " their"} last action` : ""}`;
       }
       room.forceNext();
       return `ended the report of quarter ${quarter - 1} early: quarter ${quarter} begins`;

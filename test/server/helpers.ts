@@ -60,3 +60,13 @@ export async function nextRejection(player: Player, send: () => void): Promise<R
   send();
   return waitFor(() => player.all("rejected")[before]);
 }
+
+/** Creates a class market: the connection is the facilitator's console; the key comes in the first `console` message. */
+export async function facilitate(colyseus: ColyseusTestServer, settings: RoomSettingsInput): Promise<{ facilitator: Player; server: MarketRoom; key: string }> {
+  const room = await colyseus.sdk.create("market", { facilitator: true, settings });
+  const facilitator = track(room);
+  const server = colyseus.getRoomById(room.roomId) as unknown as MarketRoom;
+  const first = await waitFor(() => facilitator.last("console"));
+  if (!first.key) throw new Error("the creator got no facilitator key");
+  return { facilitator, server, key: first.key };
+}

@@ -1,0 +1,408 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { createApp, restoreGames } from "../../server/app.js";
+import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { GameStore } from "../../server/store/games.js";
+import type { Injection } from "../../shared/schemas/injection.js";
+import { CLOSE_CODES, type ClientMessage, FACILITATOR_MESSAGE_TYPES, type FacilitatorMessageType, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { firstDifference, replay } from "../../shared/sim/record.js";
+import { facilitate, host, join, nextRejection, type Player, track, waitFor } from "./helpers.js";
+
+let colyseus: ColyseusTestServer;
+const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-class-")), "games.sqlite"));
+
+beforeAll(async () => {
+  colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
+});
+afterEach(async () => {
+  await colyseus.cleanup();
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+  store.close();
+});
+
+/** Slow timers: nothing moves unless the test makes it move. */
+const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
+
+const joinError = (code: string, options: Record<string, unknown>) =>
+  colyseus.sdk.joinById(code, options).then(
+    () => null,
+    (e: { code: number; message: string }) => e,
+  );
+
+const idOf = (player: Player) => player.last("welcome")?.playerId ?? "";
+
+/** The console's latest message once it has `count` log entries. */
+const logOf = async (facilitator: Player, count: number) => (await waitFor(() => facilitator.all("console").find((c) => c.log.length >= count))).log;
+
+/** Sends a facilitator command and waits until it is logged; returns the log entry. */
+async function command<T extends FacilitatorMessageType | "start">(facilitator: Player, type: T, payload: ClientMessage<T> | Record<string, never> = {}) {
+  const before = facilitator.last("console")?.log.length ?? 0;
+  facilitator.room.send(type, payload);
+  const log = await logOf(facilitator, before + 1);
+  return log[before] as NonNullable<(typeof log)[number]>;
+}
+
+/** Everything a refused command must leave as it was. */
+function snapshot(server: MarketRoom) {
+  return JSON.stringify({
+    phase: server.phase,
+    deadline: server.state.deadline,
+    paused: server.state.paused,
+    remaining: server.state.remaining,
+    roster: server.roster,
+    engine: server.match?.state ?? null,
+    pending: [...(server.match?.pending.entries() ?? [])],
+    injections: server.match?.injections ?? [],
+    log: server.log,
+  });
+}
+
+describe("class markets", () => {
+  test("the creator is the facilitator: no firm, not in the roster, a key shown once; the key lets it back in, a wrong key does not", async () => {
+    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 4, teamSize: 2, name: "Period 3" });
+    const code = server.roomId;
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(facilitator.all("welcome")).toEqual([]);
+    await waitFor(() => facilitator.room.state.firms.length === 4);
+    expect(facilitator.room.state.mode).toBe("class");
+    expect(facilitator.room.state.players.length).toBe(0);
+    expect(facilitator.last("console")).toMatchObject({ log: [], queued: [] });
+
+    // A second tab (the projector) with the key: a console without the key.
+    const projector = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const second = await waitFor(() => projector.last("console"));
+    expect(second.key).toBeNull();
+    expect(await joinError(code, { facilitatorKey: `${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}` })).toMatchObject({
+      code: JOIN_ERRORS.BAD_TOKEN,
+      message: expect.stringContaining("facilitator key"),
+    });
+    expect(await joinError(code, { facilitatorKey: "short" })).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS });
+    expect(await joinError(code, { facilitator: true })).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS });
+
+    // Students join by name; none of them hosts, and none can start.
+    const ada = await join(colyseus, code, { name: "Ada" });
+    const bo = await join(colyseus, code, { name: "Bo", firmId: "f1" });
+    expect(ada.last("welcome")).toMatchObject({ firmId: "f1", host: false });
+    expect(bo.last("welcome")).toMatchObject({ firmId: "f1", host: false });
+    expect(ada.all("console")).toEqual([]);
+    expect(await nextRejection(ada, () => ada.room.send("start"))).toMatchObject({ code: "NOT_FACILITATOR" });
+    expect(await nextRejection(ada, () => ada.room.send("addBot", { strategy: "open" }))).toMatchObject({ code: "NOT_FACILITATOR" });
+
+    // The facilitator has the host's lobby powers; each is logged.
+    facilitator.room.send("addBot", { strategy: "open" });
+    facilitator.room.send("configure", { quarters: 6 });
+    await waitFor(() => ada.room.state.firms.length === 5 && ada.room.state.settings.quarters === 6);
+    expect(await nextRejection(facilitator, () => facilitator.room.send("submit", { action: {} }))).toMatchObject({ code: "NO_FIRM" });
+    const started = await command(facilitator, "start");
+    expect(started).toMatchObject({ command: "start", phase: "lobby", quarter: 0 });
+    expect(started.effect).toContain("5 firms (1 played by people, 4 by bots)");
+    await waitFor(() => ada.room.state.phase === "news");
+    const log = await logOf(projector, 3);
+    expect(log.map((e) => e.command)).toEqual(["addBot", "configure", "start"]);
+    expect(facilitator.last("console")?.key).toBeNull();
+  });
+
+  test("every facilitator message from a player is refused with NOT_FACILITATOR and changes nothing (class student, friends guest)", async () => {
+    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "perm" });
+    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    await command(facilitator, "start");
+    await command(facilitator, "forceNext");
+    await waitFor(() => ada.room.state.phase === "decide");
+    const adaId = idOf(ada);
+
+    const friends = await host(colyseus, "Hal", { ...SLOW, firms: 3, seed: "perm2" });
+    const guest = await join(colyseus, friends.server.roomId, { name: "Gus" });
+    friends.player.room.send("start");
+    await waitFor(() => guest.room.state.phase === "news");
+
+    const payloads: { [T in FacilitatorMessageType]: (playerId: string) => ClientMessage<T> } = {
+      pause: () => ({}),
+      resume: () => ({}),
+      extend: () => ({ seconds: 60 }),
+      forceNext: () => ({}),
+      inject: () => ({ injection: { kind: "disclosure", on: true } }),
+      renamePlayer: (id) => ({ playerId: id, name: "Mallory" }),
+      removePlayer: (id) => ({ playerId: id }),
+      replaceWithBot: (id) => ({ playerId: id, strategy: "random" }),
+      endGame: () => ({}),
+    };
+    expect(Object.keys(payloads).sort()).toEqual([...FACILITATOR_MESSAGE_TYPES].sort());
+    for (const [player, room, self] of [
+      [ada, server, adaId],
+      [guest, friends.server, idOf(guest)],
+    ] as const) {
+      const before = snapshot(room);
+      for (const type of FACILITATOR_MESSAGE_TYPES) {
+        const rejection = await nextRejection(player, () => player.room.send(type, payloads[type](self)));
+        expect(rejection, type).toMatchObject({ type, code: "NOT_FACILITATOR" });
+      }
+      expect(snapshot(room)).toBe(before);
+      expect(player.room.connection.isOpen).toBe(true);
+    }
+    expect(facilitator.last("console")?.log.map((e) => e.command)).toEqual(["start", "forceNext"]);
+  });
+
+  test("pause freezes the timer: nothing resolves, even with every firm in; resume resolves at once; extend adds time, also while paused", async () => {
+    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "pause" });
+    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("pause"))).toMatchObject({ code: "WRONG_PHASE" });
+    await command(facilitator, "start");
+    await command(facilitator, "forceNext");
+    await waitFor(() => ada.room.state.phase === "decide");
+    const deadline = ada.room.state.deadline;
+    expect(deadline).toBeGreaterThan(Date.now() + 200_000);
+
+    const extended = await command(facilitator, "extend", { seconds: 60 });
+    expect(extended.effect).toMatch(/^extended the decide phase by 60 s/);
+    await waitFor(() => ada.room.state.deadline !== deadline);
+    expect(ada.room.state.deadline - deadline).toBeGreaterThanOrEqual(59_000);
+    expect(ada.room.state.deadline - deadline).toBeLessThanOrEqual(61_000);
+
+    const paused = await command(facilitator, "pause");
+    expect(paused.effect).toMatch(/^paused the decide timer with \d+(\.\d)? s left$/);
+    await waitFor(() => ada.room.state.paused);
+    expect(ada.room.state.deadline).toBe(0);
+    const remaining = ada.room.state.remaining;
+    expect(remaining).toBeGreaterThan(300_000);
+    expect(remaining).toBeLessThanOrEqual(360_000);
+    expect(await nextRejection(facilitator, () => facilitator.room.send("pause"))).toMatchObject({ code: "WRONG_PHASE" });
+
+    // Extending while paused adds to the time left, exactly.
+    await command(facilitator, "extend", { seconds: 30 });
+    await waitFor(() => ada.room.state.remaining === remaining + 30_000);
+
+    // Every firm is in (the bots already were): submissions are accepted, but nothing resolves.
+    ada.room.send("submit", { action: { train: 7 } });
+    await waitFor(() => ada.last("accepted"));
+    expect(server.match?.state.quarter).toBe(0);
+    expect(server.phase).toBe("decide");
+    expect(server.match?.activeFirmIds().every((id) => server.match?.pending.has(id))).toBe(true);
+
+    const resumed = await command(facilitator, "resume");
+    expect(resumed.effect).toMatch(/^resumed the decide timer/);
+    await waitFor(() => ada.room.state.quarter === 1);
+    expect(server.match?.record.quarters[0]?.actions.f1?.train).toBe(7);
+    expect(ada.room.state.paused).toBe(false);
+    expect(await nextRejection(facilitator, () => facilitator.room.send("resume"))).toMatchObject({ code: "WRONG_PHASE" });
+    // The report phase has a running timer again.
+    await waitFor(() => ada.room.state.phase === "report");
+    expect(ada.room.state.deadline).toBeGreaterThan(Date.now());
+    expect(await nextRejection(facilitator, () => facilitator.room.send("extend", { seconds: 10 }))).toMatchObject({ code: "WRONG_PHASE" });
+  });
+
+  test("forceNext: news → decide, decide → resolve (missing firms repeat), report → next quarter; refused in the lobby and once over", async () => {
+    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "force" });
+    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("forceNext"))).toMatchObject({ code: "WRONG_PHASE" });
+    await command(facilitator, "start");
+    expect(server.phase).toBe("news");
+    expect((await command(facilitator, "forceNext")).effect).toBe("ended the news of quarter 1 early: decisions are open");
+    expect(server.phase).toBe("decide");
+    const resolved = await command(facilitator, "forceNext");
+    expect(resolved).toMatchObject({ phase: "decide", quarter: 0, effect: "resolved quarter 1 now; f1 repeats its last action" });
+    await waitFor(() => ada.room.state.quarter === 1 && ada.room.state.phase === "report");
+    expect(Object.keys(server.match?.record.quarters[0]?.actions ?? {})).toEqual(["f1", "f2", "f3"]);
+    expect((await command(facilitator, "forceNext")).effect).toBe("ended the report of quarter 1 early: quarter 2 begins");
+    await waitFor(() => ada.room.state.phase === "news" && ada.room.state.quarter === 1);
+    await command(facilitator, "endGame");
+    await waitFor(() => ada.room.state.phase === "over");
+    expect(await nextRejection(facilitator, () => facilitator.room.send("forceNext"))).toMatchObject({ code: "WRONG_PHASE" });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("endGame"))).toMatchObject({ code: "WRONG_PHASE" });
+  });
+
+  test("injections (an event with parameters, a regime, disclosure) apply at the next resolution, are in the record, and the game replays exactly", async () => {
+    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "inject", quarters: 8 });
+    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("inject", { injection: { kind: "disclosure", on: true } }))).toMatchObject({
+      code: "WRONG_PHASE",
+    });
+    const bad = await nextRejection(facilitator, () =>
+      facilitator.room.send("inject", { injection: { kind: "event", event: { kind: "rateChange", delta: 5 } } }),
+    );
+    expect(bad).toMatchObject({ code: "INVALID_MESSAGE" });
+    await command(facilitator, "start");
+    await command(facilitator, "forceNext");
+    const injections: Injection[] = [
+      { kind: "event", event: { kind: "adoptionWave", sector: "medical", factor: 1.8 } },
+      { kind: "regime", regime: "model" },
+      { kind: "disclosure", on: true },
+    ];
+    const effects = [];
+    for (const injection of injections) effects.push((await command(facilitator, "inject", { injection })).effect);
+    expect(effects).toEqual([
+      "queued event adoptionWave (sector medical, factor 1.8) for quarter 1",
+      "queued regime → model for quarter 1",
+      "queued disclosure on for quarter 1",
+    ]);
+    expect(facilitator.last("console")?.queued).toEqual(injections);
+    expect(ada.room.state.market.regime).not.toBe("model");
+
+    ada.room.send("submit", { action: { apps: { medical: 50 } } });
+    await waitFor(() => ada.room.state.quarter === 1);
+    const point = ada.room.state.market.history.at(-1);
+    expect(point?.events.map((e) => JSON.parse(e.json))).toContainEqual(injections[0]?.kind === "event" ? injections[0].event : null);
+    expect(point).toMatchObject({ regime: "model", disclosure: true });
+    expect(ada.room.state.market).toMatchObject({ regime: "model", disclosure: true });
+    expect(server.match?.record.quarters[0]?.injections).toEqual(injections);
+    await waitFor(() => facilitator.last("console")?.queued.length === 0);
+
+    // Another quarter, then the facilitator ends the game early: the record still replays to the final state.
+    await waitFor(() => ada.room.state.phase === "report");
+    await command(facilitator, "inject", { injection: { kind: "event", event: { kind: "selloff", depth: 0.3 } } });
+    await command(facilitator, "forceNext");
+    await command(facilitator, "forceNext");
+    await command(facilitator, "forceNext");
+    await waitFor(() => ada.room.state.quarter === 2);
+    await command(facilitator, "inject", { injection: { kind: "disclosure", on: false } });
+    const ended = await command(facilitator, "endGame");
+    expect(ended.effect).toBe("ended the game after quarter 2 of 8; 1 queued injection(s) dropped");
+    await waitFor(() => ada.room.state.phase === "over" && ada.room.state.standings.length === 3);
+    const match = server.match;
+    if (!match) throw new Error("no match");
+    expect(match.record.quarters).toHaveLength(2);
+    expect(match.record.quarters[1]?.injections).toEqual([{ kind: "event", event: { kind: "selloff", depth: 0.3 } }]);
+    expect(firstDifference(replay(match.record).states.at(-1), match.state)).toBeNull();
+    expect(ada.room.state.standings.map((s) => s.rank)).toEqual([1, 2, 3]);
+    expect(ada.room.state.deadline).toBe(0);
+    const saved = store.load(server.roomId);
+    expect(saved?.status).toBe("over");
+    expect(saved?.record.quarters).toHaveLength(2);
+
+    // With a store, the export is served from it; the key is checked against the stored hash.
+    const url = `http://localhost:2568/api/games/${server.roomId}/record.json`;
+    expect((await fetch(url, { headers: { Authorization: "Bearer wrong-key-wrong-key" } })).status).toBe(403);
+    const exported = (await (await fetch(url, { headers: { Authorization: `Bearer ${key}` } })).json()) as typeof match.record & {
+      facilitatorLog: { command: string }[];
+    };
+    expect(exported.quarters).toEqual(match.record.quarters);
+    expect(exported.facilitatorLog.map((e) => e.command).at(-1)).toBe("endGame");
+  });
+
+  test("rename, remove and replace players: the removed are closed with 4403 and their token is dead; a firm left alone is played by a bot", async () => {
+    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, teamSize: 2, seed: "people", bots: ["builder"] });
+    const code = server.roomId;
+    const ada = await join(colyseus, code, { name: "Ada" });
+    const bo = await join(colyseus, code, { name: "Bo" });
+    const cy = await join(colyseus, code, { name: "Cy", firmId: "f2" });
+    const ids = { ada: idOf(ada), bo: idOf(bo), cy: idOf(cy) };
+    const cyToken = cy.last("welcome")?.token;
+    const closed: Record<string, number> = {};
+    for (const [name, p] of Object.entries({ ada, bo, cy })) p.room.onLeave((code) => (closed[name] = code));
+
+    expect((await command(facilitator, "renamePlayer", { playerId: ids.ada, name: "  Ada L. " })).effect).toBe('renamed player "Ada" to "Ada L."');
+    await waitFor(() => bo.room.state.players.some((p) => p.name === "Ada L."));
+    expect(await nextRejection(facilitator, () => facilitator.room.send("renamePlayer", { playerId: ids.bo, name: "ada l." }))).toMatchObject({
+      code: "NAME_TAKEN",
+    });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("removePlayer", { playerId: "nobody" }))).toMatchObject({ code: "NO_SUCH_PLAYER" });
+    expect(await nextRejection(facilitator, () => facilitator.room.send("replaceWithBot", { playerId: "nobody", strategy: "pivot" }))).toMatchObject({
+      code: "NO_SUCH_PLAYER",
+    });
+
+    await command(facilitator, "start");
+    await command(facilitator, "forceNext");
+    await waitFor(() => ada.room.state.phase === "decide");
+
+    // Cy leaves Bo's team: Bo still plays f2.
+    const removed = await command(facilitator, "removePlayer", { playerId: ids.cy });
+    expect(removed.effect).toBe('removed "Cy" from Helios (f2); 1 teammate still plays it');
+    await waitFor(() => closed.cy !== undefined);
+    expect(closed.cy).toBe(CLOSE_CODES.REMOVED);
+    expect(await joinError(code, { name: "Cy", token: cyToken })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
+    await waitFor(() => ada.room.state.players.length === 2);
+    expect(ada.room.state.firms[1]?.controller).toBe("human");
+
+    // Ada's firm goes to the scaler bot, which submits at once.
+    const replaced = await command(facilitator, "replaceWithBot", { playerId: ids.ada, strategy: "scaler" });
+    expect(replaced.effect).toBe('replaced "Ada L." in Northwind (f1); the scaler bot plays it from now on');
+    await waitFor(() => closed.ada === CLOSE_CODES.REMOVED);
+    await waitFor(() => bo.room.state.firms[0]?.controller === "bot" && bo.room.state.firms[0]?.bot === "scaler");
+    expect(server.match?.pending.get("f1")?.by).toBe("scaler bot");
+    expect(bo.room.state.firms[0]?.submitted).toBe(true);
+
+    // Bo is removed: f2 is played by the stand-in bot, every firm is in and the quarter resolves.
+    await command(facilitator, "removePlayer", { playerId: ids.bo });
+    await waitFor(() => closed.bo === CLOSE_CODES.REMOVED);
+    await waitFor(() => facilitator.room.state.quarter === 1);
+    expect(facilitator.room.state.firms.map((f) => [f.controller, f.bot])).toEqual([
+      ["bot", "scaler"],
+      ["bot", "balanced"],
+      ["bot", "builder"],
+    ]);
+    expect(facilitator.room.state.players.length).toBe(0);
+
+    // The roster and the log are in the store at once; the console (with the key) sees the whole log.
+    const saved = store.load(code);
+    expect(saved?.players).toEqual([]);
+    expect(saved?.seats.map((s) => s.bot)).toEqual(["scaler", "balanced", "builder"]);
+    expect(saved?.log.map((e) => e.command)).toEqual(["renamePlayer", "start", "forceNext", "removePlayer", "replaceWithBot", "removePlayer"]);
+    expect(saved?.mode).toBe("class");
+    expect(saved?.keyHash).toBe(createHash("sha256").update(key).digest("hex"));
+    expect(JSON.stringify(saved)).not.toContain(key);
+  });
+
+  test("a restored class market waits with no one connected and takes its facilitator back with the same key; the log comes back too", async () => {
+    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "restored" });
+    const code = server.roomId;
+    const ada = await join(colyseus, code, { name: "Ada" });
+    const token = ada.last("welcome")?.token;
+    await command(facilitator, "start");
+    await command(facilitator, "forceNext");
+    await command(facilitator, "inject", { injection: { kind: "regime", regime: "none" } });
+    await command(facilitator, "forceNext");
+    await waitFor(() => ada.room.state.quarter === 1);
+    await command(facilitator, "inject", { injection: { kind: "disclosure", on: true } });
+    const recorded = JSON.stringify(server.match?.record);
+
+    // The room goes away as in a crash (the store keeps the game as it was), then comes back.
+    ada.room.reconnection.enabled = false;
+    facilitator.room.reconnection.enabled = false;
+    await server.disconnect();
+    await waitFor(() => !colyseus.getRoomById(code));
+    expect(await restoreGames(store)).toContain(code);
+    const back = colyseus.getRoomById(code) as unknown as MarketRoom;
+    expect(back.clients.length).toBe(0);
+    expect(back.autoDispose).toBe(false);
+    expect(back.state.mode).toBe("class");
+    expect(JSON.stringify(back.match?.record)).toBe(recorded);
+    expect(back.match?.injections).toEqual([{ kind: "disclosure", on: true }]);
+
+    const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const restoredConsole = await waitFor(() => console2.last("console"));
+    expect(restoredConsole.key).toBeNull();
+    expect(restoredConsole.log.map((e) => e.command)).toEqual(["start", "forceNext", "inject", "forceNext", "inject"]);
+    expect(restoredConsole.queued).toEqual([{ kind: "disclosure", on: true }]);
+    const ada2 = await join(colyseus, code, { name: "Ada", token });
+    expect(ada2.last("welcome")).toMatchObject({ firmId: "f1", host: false });
+    // The facilitator leaves: the started game stays.
+    await console2.room.leave();
+    await waitFor(() => back.clients.length === 1);
+    expect(colyseus.getRoomById(code)).toBeDefined();
+    expect(await joinError(code, { facilitatorKey: "x".repeat(32) })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
+  });
+});
+
+describe("friends games", () => {
+  test("the host's creating connection gets a key and holds the facilitator's controls; other players never do", async () => {
+    const { player: hal, server } = await host(colyseus, "Hal", { ...SLOW, firms: 3, seed: "friends" });
+    const first = await waitFor(() => hal.last("console"));
+    expect(first.key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(hal.last("welcome")).toMatchObject({ host: true, firmId: "f1" });
+    const gus = await join(colyseus, server.roomId, { name: "Gus" });
+    expect(gus.all("console")).toEqual([]);
+    expect(gus.room.state.mode).toBe("friends");
+    hal.room.send("start");
+    await waitFor(() => gus.room.state.phase === "news");
+    expect((await command(hal, "pause")).effect).toMatch(/^paused the news timer/);
+    await waitFor(() => gus.room.state.paused);
+    expect(await nextRejection(gus, () => gus.room.send("resume"))).toMatchObject({ code: "NOT_FACILITATOR" });
+    await command(hal, "resume");
+    expect(hal.last("console")?.log.map((e) => e.command)).toEqual(["start", "pause", "resume"]);
+  });
+});
