@@ -5,7 +5,7 @@ import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
-import { facilitatorSection } from "./facilitator-menu.js";
+import { consoleErrorText, facilitatorSection } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
 import { appOf, enterGame } from "./route.js";
 
@@ -103,7 +103,7 @@ export class Menu extends Phaser.Scene {
             enterConsole(this, await app.session.openConsole(code, key));
             return null;
           } catch (e) {
-            return joinErrorText(e);
+            return consoleErrorText(e);
           }
         },
       }),

@@ -1,7 +1,7 @@
 import Phaser from "phaser";
-import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { enterConsole } from "./console-route.js";
+import { consoleErrorText } from "./facilitator-menu.js";
 import { appOf, enterGame } from "./route.js";
 
 /** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
@@ -33,7 +33,7 @@ export class Preloader extends Phaser.Scene {
       try {
         return enterConsole(this, await app.session.openConsole(code, stored.key));
       } catch (e) {
-        return void this.scene.start("Menu", { notice: `The console of ${code} could not open: ${joinErrorText(e)}` });
+        return void this.scene.start("Menu", { notice: `The console of ${code} could not open: ${consoleErrorText(e)}` });
       }
     }
     if (code) return void this.scene.start("Menu");

@@ -1,7 +1,14 @@
-import { FacilitatorKeySchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { FacilitatorKeySchema, JOIN_ERRORS, JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import type { AppContext } from "../app.js";
+import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, storedKeys } from "../net/keys.js";
 import { h, status } from "../ui/dom.js";
+
+/** Why a console did not open, in words (a wrong key is not a lost seat). */
+export function consoleErrorText(error: unknown): string {
+  if ((error as { code?: number } | null)?.code === JOIN_ERRORS.BAD_TOKEN) return "That key does not open the console of this game.";
+  return joinErrorText(error);
+}
 
 interface FacilitatorActions {
   runClass(): void;
