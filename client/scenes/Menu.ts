@@ -5,7 +5,7 @@ import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
-import { consoleErrorText, facilitatorSection } from "./facilitator-menu.js";
+import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
 import { appOf, enterGame } from "./route.js";
 
@@ -90,7 +90,12 @@ export class Menu extends Phaser.Scene {
     const panel = h(
       "section",
       { class: "panel menu", "aria-labelledby": "menu-title" },
-      h("h1", { id: "menu-title" }, "Scale or Ship"),
+      h(
+        "div",
+        { class: "menu-top" },
+        h("h1", { id: "menu-title" }, "Scale or Ship"),
+        runClassButton(() => showClassForm()),
+      ),
       h("p", { class: "lede" }, "Run an AI firm through the bubble: scale ever-bigger models, or ship applications that solve real problems."),
       h("label", { for: "name" }, "Your name"),
       name,

@@ -16,9 +16,14 @@ interface FacilitatorActions {
   open(code: string, key: string): Promise<string | null>;
 }
 
+/** The menu's "Run a class" button, at the top of the menu where a teacher looks first. */
+export function runClassButton(runClass: () => void): HTMLButtonElement {
+  return h("button", { type: "button", id: "run-class", class: "run-class", onclick: runClass }, "Run a class");
+}
+
 /**
- * The menu's part for facilitators: "Run a class", the consoles this browser holds a key for,
- * and a form to open a console with a key brought from another browser.
+ * The menu's part for facilitators: what a class market is, the consoles this browser holds a
+ * key for, and a form to open a console with a key brought from another browser.
  */
 export function facilitatorSection(app: AppContext, actions: FacilitatorActions): HTMLElement {
   const store = window.localStorage;
@@ -100,9 +105,9 @@ export function facilitatorSection(app: AppContext, actions: FacilitatorActions)
     h(
       "p",
       { class: "lede" },
-      "Run one market for the whole class from a console: up to 40 firms, teams of up to 4, bots in empty seats; pause, inject events, switch policy, download the data.",
+      "Run one market for the whole class from a console: up to 40 firms, teams of up to 4, bots in empty seats; pause, inject events, switch policy, download the data. ",
+      h("button", { type: "button", class: "link", onclick: actions.runClass }, "Set up a class market"),
     ),
-    h("button", { type: "button", id: "run-class", class: "primary", onclick: actions.runClass }, "Run a class"),
     list,
     linked ? pasteForm : h("details", { class: "paste" }, h("summary", {}, "Have a facilitator key from another browser?"), pasteForm),
     said,

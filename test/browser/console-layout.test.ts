@@ -3,8 +3,8 @@ import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { keyboardProblems, overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, launch, RESULTS, SKIP_REASON } from "./harness.js";
-import { overlappingText } from "./overlap.js";
 
 /**
  * The console's layout with a full class (40 firms, 60 students, long names) on the preview
@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
     [1280, 720],
     [1920, 1080],
   ] as const) {
-    test(`at ${width}×${height}, 40 firms: no text overlaps in the lobby, in play, paused and at the end`, async () => {
+    test(`at ${width}×${height}, 40 firms: no text overlaps in the lobby, in play, paused and at the end; every control named, reachable by Tab and ringed when focused`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       for (const phase of phases) {
         await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&${phase.query}`);
@@ -71,6 +71,13 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
         await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-${width}x${height}.png`) });
         expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
       }
+      // Every control: a name, reachable by Tab, a visible focus ring (the canvas scales nothing of that).
+      await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=6&phase=decide`);
+      await page.getByRole("heading", { name: "Firms and players" }).waitFor();
+      expect(await keyboardProblems(page, ".console")).toEqual([]);
+      // The check can fail: a control taken out of the tab order is reported.
+      await page.getByRole("button", { name: "Force next quarter" }).evaluate((el) => el.setAttribute("tabindex", "-1"));
+      expect(await keyboardProblems(page, ".console")).toEqual(['"Force next quarter" is not reachable by keyboard']);
       // The key dialog, over the console.
       await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&phase=lobby&key=1`);
       const dialog = page.getByRole("dialog", { name: "Your facilitator key" });

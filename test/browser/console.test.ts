@@ -3,8 +3,8 @@ import path from "node:path";
 import type { Server } from "colyseus";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { keyboardProblems, overlappingText } from "./checks.js";
 import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
-import { overlappingText } from "./overlap.js";
 
 const PORT = 2599;
 const BASE = `http://localhost:${PORT}`;
@@ -32,7 +32,12 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
   test("a facilitator creates a class market, a student joins, the facilitator starts, pauses, resumes, injects a sell-off, ends the game and downloads the data", async () => {
     const fac = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await fac.goto(BASE);
+    await fac.screenshot({ path: path.join(RESULTS, "console-menu-1280x720.png") });
     await fac.getByRole("button", { name: "Run a class" }).click();
+    await fac.getByRole("heading", { name: "Run a class" }).waitFor();
+    expect(await overlappingText(fac, ".panel")).toEqual([]);
+    expect(await keyboardProblems(fac, ".panel")).toEqual([]);
+    await fac.screenshot({ path: path.join(RESULTS, "console-class-form-1280x720.png") });
     await fac.getByLabel("Name of the market").fill("Econ 101");
     await fac.getByLabel("Firms", { exact: true }).fill("3");
     await fac.getByLabel("Quarters", { exact: true }).fill("6");

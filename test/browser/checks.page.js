@@ -59,3 +59,39 @@ window.__overlappingText = (selector) => {
   }
   return problems;
 };
+
+/** A control's accessible name, as simply as the console needs it. */
+const nameOf = (el) => {
+  const label = el.getAttribute("aria-label");
+  if (label) return label.trim();
+  const by = el.getAttribute("aria-labelledby");
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim();
+  if (el.labels && el.labels.length > 0) return el.labels[0].textContent.trim();
+  return (el.textContent ?? "").trim();
+};
+
+/** A path that tells controls apart across calls. */
+const pathOf = (el) => {
+  const parts = [];
+  for (let e = el; e && e !== document.body; e = e.parentElement) parts.unshift(`${e.tagName}:${[...(e.parentElement?.children ?? [])].indexOf(e)}`);
+  return parts.join("/");
+};
+
+/** Every visible, enabled control inside `selector`: its path and name. */
+window.__controlsIn = (selector) =>
+  [...document.querySelectorAll(`${selector} button, ${selector} input, ${selector} select, ${selector} summary, ${selector} a[href]`)]
+    .filter((el) => !el.disabled && el.getClientRects().length > 0 && !el.closest("[hidden]"))
+    .map((el) => ({ path: pathOf(el), name: nameOf(el) }));
+
+/** The focused control: its path, name, and whether a focus outline is drawn. */
+window.__focused = () => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  return { path: pathOf(el), name: nameOf(el), outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2 };
+};
