@@ -1,5 +1,3 @@
-import { formatMoney } from "../../shared/format.js";
-
 /**
  * "Nice" tick values from 0 (or below, for negative values) to at least `max`: steps of 1, 2
  * or 5 × a power of ten, about `count` of them.
@@ -17,14 +15,5 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
   return ticks;
 }
 
-/** Money in few characters, for axes and lists: "$0", "$500M", "$1.5B", "$12B" (not "$1,500M"). */
-export function formatShortMoney(millions: number): string {
-  if (millions === 0) return "$0";
-  const abs = Math.abs(millions);
-  const sign = millions < 0 ? "-" : "";
-  if (abs >= 1000) {
-    const billions = abs / 1000;
-    return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
-  }
-  return abs >= 1 ? formatMoney(millions).replace(".0M", "M") : formatMoney(millions);
-}
+/** Money in few characters: the shared formatter (the debrief's captions use it too). */
+export { formatShortMoney } from "../../shared/format.js";

@@ -1,11 +1,12 @@
 import Phaser from "phaser";
 import { formatMoney } from "../../shared/format.js";
+import { debriefInputFrom, mountDebrief } from "../debrief/index.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
 import { appOf } from "./route.js";
 
-/** Final standings: the score (founders' stake), valuation and value created; play again. */
+/** Final standings: the score (founders' stake), valuation and value created; play again; beside them, the debrief. */
 export class GameOver extends Phaser.Scene {
   constructor() {
     super("GameOver");
@@ -69,6 +70,10 @@ export class GameOver extends Phaser.Scene {
         "Play again",
       ),
     );
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    const debriefBox = h("section", { class: "over-debrief", "aria-label": "Debrief", tabindex: 0 });
+    // Phaser sets `display` on the element it places, so the grid goes one level in.
+    this.add.dom(this.scale.width / 2, this.scale.height / 2, h("div", {}, h("div", { class: "over-layout" }, panel, debriefBox)));
+    const debrief = mountDebrief(debriefBox, debriefInputFrom(room.state, mine));
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => debrief.destroy());
   }
 }

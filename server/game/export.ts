@@ -1,3 +1,5 @@
+import type { FirmReport, MarketReport } from "../../shared/engine/types.js";
+import type { Action } from "../../shared/schemas/action.js";
 import type { GameEvent } from "../../shared/schemas/injection.js";
 import type { LogEntry } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
@@ -13,19 +15,6 @@ export interface ExportSource {
   log: readonly LogEntry[];
   /** The engine's final state in the live room, to check that the record replays to it. */
   live?: unknown;
-}
-
-/** Flattens nested values into dotted columns; per-sector number arrays get the sector ids, other arrays are joined with "|". */
-function flatten(prefix: string, value: unknown, out: Map<string, unknown>): void {
-  if (Array.isArray(value)) {
-    if (value.length === SECTOR_IDS.length && value.every((v) => typeof v === "number")) {
-      SECTOR_IDS.forEach((id, i) => {
-        out.set(`${prefix}.${id}`, value[i]);
-      });
-    } else out.set(prefix, value.join("|"));
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) flatten(`${prefix}.${key}`, inner, out);
-  } else out.set(prefix, value);
 }
 
 const eventText = (event: GameEvent) => {
@@ -47,6 +36,53 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** What one row is about: a firm in a resolved quarter. */
+interface RowContext {
+  quarter: number;
+  seat: number;
+  firmId: string;
+  firmName: string;
+  players: string;
+  report: FirmReport;
+  market: MarketReport;
+  action: Action | undefined;
+}
+
+type Column = [name: string, value: (row: RowContext) => unknown];
+
+/**
+ * Every figure of a firm's report as columns: per-sector number arrays become one column per
+ * sector (`report.sectorRevenue.support`), other arrays are joined with "|".
+ */
+function reportColumns(sample: FirmReport): Column[] {
+  const columns: Column[] = [];
+  for (const [key, value] of Object.entries(sample) as [keyof FirmReport, unknown][]) {
+    if (key === "quarter") continue;
+    if (Array.isArray(value) && value.length === SECTOR_IDS.length && value.every((v) => typeof v === "number")) {
+      SECTOR_IDS.forEach((id, i) => {
+        columns.push([`report.${key}.${id}`, (r) => (r.report[key] as number[])[i]]);
+      });
+    } else if (Array.isArray(value)) columns.push([`report.${key}`, (r) => (r.report[key] as unknown[]).join("|")]);
+    else columns.push([`report.${key}`, (r) => r.report[key]]);
+  }
+  return columns;
+}
+
+const ACTION_COLUMNS: Column[] = [
+  ["action.train", (r) => r.action?.train ?? ""],
+  ...SECTOR_IDS.map((id): Column => [`action.apps.${id}`, (r) => (r.action ? (r.action.apps[id] ?? 0) : "")]),
+  ...(["efficiency", "compliance", "marketing", "distill", "openWeights", "hardware", "raise"] as const).map(
+    (key): Column => [`action.${key}`, (r) => r.action?.[key] ?? ""],
+  ),
+];
+
+const MARKET_COLUMNS: Column[] = [
+  ...(["sentiment", "bubbleRatio", "computePrice", "openBaseline", "rate", "regime", "disclosure", "correction"] as const).map(
+    (key): Column => [`market.${key}`, (r) => r.market[key]],
+  ),
+  ["market.events", (r) => r.market.events.map(eventText).join("|")],
+];
+
 /**
  * The game as a table: one row per firm × resolved quarter, with every figure of the firm's
  * quarterly report (`report.*`), every field of its action that quarter (`action.*`, empty
@@ -58,38 +94,36 @@ export function gameCsv(source: ExportSource, options: { anonymise: boolean }): 
   const { reports } = replay(record);
   const teams = new Map<string, string[]>();
   for (const p of source.players) if (p.firmId) teams.set(p.firmId, [...(teams.get(p.firmId) ?? []), p.name]);
-
-  const rows: Map<string, unknown>[] = [];
+  const sample = reports[0]?.firms[0];
+  const columns: Column[] = [
+    ["code", () => source.code],
+    ["quarter", (r) => r.quarter],
+    ["firmId", (r) => r.firmId],
+    ["firm", (r) => (options.anonymise ? r.firmId : r.firmName)],
+    ...(options.anonymise ? [] : [["players", (r: RowContext) => r.players] as Column]),
+    ...(sample ? reportColumns(sample) : []),
+    ...ACTION_COLUMNS,
+    ...MARKET_COLUMNS,
+  ];
+  const lines = [columns.map(([name]) => name).join(",")];
   reports.forEach((report, q) => {
-    const quarter = record.quarters[q];
-    record.firms.forEach((firm, i) => {
-      const row = new Map<string, unknown>();
-      row.set("code", source.code);
-      row.set("quarter", report.quarter);
-      row.set("firmId", firm.id);
-      row.set("firm", options.anonymise ? firm.id : firm.name);
-      if (!options.anonymise) row.set("players", (teams.get(firm.id) ?? []).join("; "));
-      const { quarter: _q, ...figures } = report.firms[i] ?? {};
-      flatten("report", figures, row);
-      const action = quarter?.actions[firm.id];
-      row.set("action.train", action?.train ?? "");
-      for (const id of SECTOR_IDS) row.set(`action.apps.${id}`, action ? (action.apps[id] ?? 0) : "");
-      for (const key of ACTION_SCALARS) row.set(`action.${key}`, action?.[key] ?? "");
-      const m = report.market;
-      for (const key of ["sentiment", "bubbleRatio", "computePrice", "openBaseline", "rate", "regime", "disclosure", "correction"] as const) {
-        row.set(`market.${key}`, m[key]);
-      }
-      row.set("market.events", m.events.map(eventText).join("|"));
-      rows.push(row);
+    const actions = record.quarters[q]?.actions ?? {};
+    record.firms.forEach((firm, seat) => {
+      const row: RowContext = {
+        quarter: report.quarter,
+        seat,
+        firmId: firm.id,
+        firmName: firm.name,
+        players: (teams.get(firm.id) ?? []).join("; "),
+        report: report.firms[seat] as FirmReport,
+        market: report.market,
+        action: actions[firm.id],
+      };
+      lines.push(columns.map(([, value]) => csvCell(value(row))).join(","));
     });
   });
-  const header = rows[0] ? [...rows[0].keys()] : ["code", "quarter", "firmId", "firm"];
-  const lines = [header.join(","), ...rows.map((row) => header.map((column) => csvCell(row.get(column))).join(","))];
   return `${lines.join("\n")}\n`;
 }
-
-/** The action's fields besides train and apps, in the engine's order. */
-const ACTION_SCALARS = ["efficiency", "compliance", "marketing", "distill", "openWeights", "hardware", "raise"] as const;
 
 /**
  * The game record as `npm run sim -- --replay FILE` takes it: the record, the reports it

@@ -15,7 +15,7 @@ function findGame(code: string, store: GameStore | null): Found {
   const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
   const source = room.exportSource();
-  return source ? { source, keyHash: room.facilitatorKeyHash } : { notStarted: true, keyHash: room.facilitatorKeyHash };
+  return source ? { source, keyHash: room.desk.keyHash } : { notStarted: true, keyHash: room.desk.keyHash };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */

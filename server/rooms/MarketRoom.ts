@@ -19,7 +19,6 @@ import {
   GRACE_SECONDS,
   JOIN_ERRORS,
   JoinOptionsSchema,
-  type LogEntry,
   MAX_MESSAGE_BYTES,
   MESSAGES_PER_SECOND,
   type Phase,
@@ -31,10 +30,10 @@ import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import type { GameStore } from "../store/games.js";
 import { claimCode, claimThisCode, releaseCode, restoreCode } from "./codes.js";
+import { FacilitatorDesk } from "./desk.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
-import { keyMatches, newFacilitatorKey } from "./keys.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { PhaseClock } from "./phase-clock.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
@@ -107,17 +106,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   phase: Phase = "lobby";
   /** "friends": a host player runs the game; "class": a facilitator, who plays no firm. */
   mode: "friends" | "class" = "friends";
-  /** The facilitator's actions, oldest first (persisted with the game). */
-  readonly log: LogEntry[] = [];
   phaseClock!: PhaseClock;
-  /** sha256 (hex) of the facilitator key. */
-  private keyHash: string | null = null;
-  /** The key itself, until the creating connection has received it. */
-  private freshKey: string | null = null;
+  /** The key, the game log and the facilitator's connections (console, projector, a friends host's creating connection). */
+  readonly desk = new FacilitatorDesk<MarketClient>(() => this.match?.injections ?? []);
   private guard!: MessageGuard;
   private readonly sessions = new Map<string, MarketClient>();
-  /** Connections holding the facilitator role (console, projector, a friends host's creating connection). */
-  private readonly consoles = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
 
@@ -138,9 +131,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
     this.roomId = await claimCode(this.presence);
     this.mode = isClass ? "class" : "friends";
-    const { key, hash } = newFacilitatorKey();
-    this.freshKey = key;
-    this.keyHash = hash;
+    this.desk.issueKey();
     this.settings = settings;
     this.config = config.value;
     this.roster = new Roster(settings.teamSize, settings.firms, settings.bots, !isClass);
@@ -157,8 +148,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.roomId = code;
     this.restored = true;
     this.mode = saved.mode;
-    this.keyHash = saved.keyHash;
-    this.log.push(...saved.log);
+    this.desk.restore(saved.keyHash, saved.log);
     this.settings = saved.settings;
     const config = this.configFor(saved.settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
@@ -209,11 +199,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     player.connected = true;
     player.away = false;
     // A friends game's creating connection holds the facilitator role (the export key) too.
-    const creator = this.mode === "friends" && this.freshKey !== null && player.host && !this.match;
+    const creator = this.mode === "friends" && this.desk.keyPending && player.host && !this.match;
     client.userData = { playerId: player.id, facilitator: creator };
     this.sessions.set(client.sessionId, client);
     this.welcome(client, player);
-    if (creator) this.openConsole(client);
+    if (creator) this.desk.open(client);
     this.updateAutoDispose(true);
     this.syncRoster();
   }
@@ -221,35 +211,17 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
   private joinConsole(client: MarketClient, options: unknown): void {
     if ((options as { facilitator?: unknown }).facilitator === true) {
-      if (this.mode !== "class" || this.freshKey === null) {
+      if (this.mode !== "class" || !this.desk.keyPending) {
         throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, "the facilitator comes back with { facilitatorKey }, not { facilitator: true }");
       }
     } else {
       const parsed = FacilitatorJoinOptionsSchema.safeParse(options);
       if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid facilitator options: ${describe(parsed.error)}`);
-      if (!keyMatches(parsed.data.facilitatorKey, this.keyHash))
-        throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that facilitator key is not valid for this game");
+      if (!this.desk.accepts(parsed.data.facilitatorKey)) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that facilitator key is not valid for this game");
     }
     client.userData = { playerId: null, facilitator: true };
-    this.openConsole(client);
+    this.desk.open(client);
     this.updateAutoDispose(true);
-  }
-
-  /** Registers a facilitator connection and sends it the console (with the key, the first time only). */
-  private openConsole(client: MarketClient): void {
-    this.consoles.set(client.sessionId, client);
-    const key = this.freshKey;
-    this.freshKey = null;
-    this.sendConsole(client, key);
-  }
-
-  private sendConsole(client: MarketClient, key: string | null = null): void {
-    client.send("console", { key, log: this.log, queued: this.match?.injections ?? [], serverTime: Date.now() });
-  }
-
-  /** Every facilitator connection gets the console again (the log or the queue changed). */
-  private refreshConsoles(): void {
-    for (const client of this.consoles.values()) this.sendConsole(client);
   }
 
   /**
@@ -284,10 +256,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override onReconnect(client: MarketClient): void {
-    if (client.userData?.facilitator) {
-      this.consoles.set(client.sessionId, client);
-      this.sendConsole(client);
-    }
+    if (client.userData?.facilitator) this.desk.open(client);
     const player = this.playerOf(client);
     if (!player) return;
     const other = this.sessionOf(player);
@@ -301,7 +270,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override onLeave(client: MarketClient): void {
     this.closing.delete(client.sessionId);
-    this.consoles.delete(client.sessionId);
     const player = this.playerOf(client);
     this.forget(client);
     if (!player || this.sessionOf(player)) return;
@@ -363,9 +331,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Writes a facilitator action into the log, stores it at once and shows it on every console. */
   private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    this.log.push({ at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect });
-    this.store?.logged(this.roomId, this.log, this.match?.injections ?? []);
-    this.refreshConsoles();
+    this.desk.write({ at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect });
+    this.store?.logged(this.roomId, this.desk.log, this.match?.injections ?? []);
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {
@@ -388,8 +355,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     for (const p of this.roster.players) p.ready = false;
     this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players, {
       mode: this.mode,
-      keyHash: this.keyHash as string,
-      log: this.log,
+      keyHash: this.desk.keyHash as string,
+      log: this.desk.log,
       queued: this.match.injections,
     });
     this.enterNews();
@@ -440,7 +407,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.state.resolvedAt = Date.now();
     this.syncGame();
     this.sendPrivateToAll();
-    if (hadQueue) this.refreshConsoles();
+    if (hadQueue) this.desk.refresh();
     if (match.over) this.finish();
     else this.setPhase("report", this.settings.reportSeconds, () => this.enterNews());
   }
@@ -574,7 +541,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private forget(client: MarketClient): void {
     this.sessions.delete(client.sessionId);
-    this.consoles.delete(client.sessionId);
+    this.desk.close(client.sessionId);
     this.guard.forget(client.sessionId);
   }
 
@@ -613,15 +580,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   // ---- export ----------------------------------------------------------------------------
 
-  /** sha256 (hex) of the facilitator key, for the export routes. */
-  get facilitatorKeyHash(): string | null {
-    return this.keyHash;
-  }
-
   /** The game for the export routes; null before the game starts. */
   exportSource(): ExportSource | null {
     if (!this.match) return null;
-    return { code: this.roomId, record: this.match.record, players: this.roster.players, log: this.log, live: this.match.state };
+    return { code: this.roomId, record: this.match.record, players: this.roster.players, log: this.desk.log, live: this.match.state };
   }
 
   // ---- helpers ---------------------------------------------------------------------------

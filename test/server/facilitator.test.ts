@@ -59,7 +59,7 @@ function snapshot(server: MarketRoom) {
     engine: server.match?.state ?? null,
     pending: [...(server.match?.pending.entries() ?? [])],
     injections: server.match?.injections ?? [],
-    log: server.log,
+    log: server.desk.log,
   });
 }
 
@@ -345,6 +345,44 @@ describe("class markets", () => {
     expect(saved?.mode).toBe("class");
     expect(saved?.keyHash).toBe(createHash("sha256").update(key).digest("hex"));
     expect(JSON.stringify(saved)).not.toContain(key);
+  });
+
+  test("in the lobby: game controls are WRONG_PHASE and change nothing; removing frees the seat, replacing sets its bot; once over, no one is removed", async () => {
+    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "lobby" });
+    const code = server.roomId;
+    const ada = await join(colyseus, code, { name: "Ada" });
+    const bo = await join(colyseus, code, { name: "Bo" });
+    const before = snapshot(server);
+    for (const [type, payload] of [
+      ["pause", {}],
+      ["resume", {}],
+      ["extend", { seconds: 30 }],
+      ["forceNext", {}],
+      ["inject", { injection: { kind: "regime", regime: "model" } }],
+      ["endGame", {}],
+    ] as const) {
+      expect(await nextRejection(facilitator, () => facilitator.room.send(type, payload)), type).toMatchObject({ type, code: "WRONG_PHASE" });
+    }
+    expect(snapshot(server)).toBe(before);
+    expect(facilitator.last("console")?.log).toEqual([]);
+
+    let closed = 0;
+    bo.room.onLeave((c) => (closed = c));
+    await command(facilitator, "replaceWithBot", { playerId: idOf(bo), strategy: "open" });
+    await waitFor(() => closed === CLOSE_CODES.REMOVED);
+    await waitFor(() => ada.room.state.players.length === 1);
+    expect(ada.room.state.firms[1]).toMatchObject({ controller: "bot", bot: "open" });
+    // The seat is open again: a newcomer takes it.
+    const cy = await join(colyseus, code, { name: "Cy" });
+    expect(cy.last("welcome")?.firmId).toBe("f2");
+
+    await command(facilitator, "start");
+    await command(facilitator, "endGame");
+    await waitFor(() => ada.room.state.phase === "over");
+    const over = snapshot(server);
+    expect(await nextRejection(facilitator, () => facilitator.room.send("removePlayer", { playerId: idOf(ada) }))).toMatchObject({ code: "WRONG_PHASE" });
+    expect(snapshot(server)).toBe(over);
+    expect(ada.room.state.standings.length).toBe(3);
   });
 
   test("a restored class market waits with no one connected and takes its facilitator back with the same key; the log comes back too", async () => {

@@ -1,0 +1,173 @@
+import { type BotName, isBotName } from "../bots/index.js";
+import { loadConfig } from "../config/load.js";
+import { SCENARIO_LIST } from "../config/scenarios.js";
+import type { GameState } from "../engine/types.js";
+import { err, ok, type Result } from "../result.js";
+import type { EconomyConfig } from "../schemas/config.js";
+import { playBots, type Seat } from "../sim/play.js";
+import { gameSeed } from "../sim/run.js";
+import { quantile } from "../sim/stats.js";
+import type { Debrief } from "./analytics.js";
+import type { DebriefInput } from "./input.js";
+import { money, nameList, percent, quarterLabel, ratio } from "./text.js";
+
+/** How many simulated markets the debrief draws its fan bands from. */
+export const SIMULATED_MARKETS = 200;
+
+/** The bot a seat falls back to when the room named none it knows. */
+const FALLBACK_BOT: BotName = "balanced";
+
+/** A seat played by people, and the bot that plays it in the simulations. */
+export interface StandIn {
+  firmId: string;
+  name: string;
+  bot: BotName;
+}
+
+/** Everything the simulations need; plain data, so it can be posted to a worker. */
+export interface SimulationPlan {
+  config: EconomyConfig;
+  lineup: Seat[];
+  seeds: string[];
+  standIns: StandIn[];
+}
+
+/** What one simulated market keeps: its public series, quarter 0 first. */
+export interface SimulatedMarket {
+  bubbleRatio: number[];
+  sentiment: number[];
+  totalValuation: number[];
+  /** The quarter its first correction began, or null. */
+  correctionStart: number | null;
+}
+
+export interface FanPoint {
+  quarter: number;
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+}
+
+export interface FanSummary {
+  count: number;
+  bubbleRatio: FanPoint[];
+  totalValuation: FanPoint[];
+  standIns: StandIn[];
+  captions: string[];
+}
+
+/**
+ * The simulations of a finished game: the same scenario, length and number of firms; each
+ * bot seat keeps its bot, and each seat people played is played by the room's bot for that
+ * position (the room's list, cycled). Seeds come from the game's code, so every viewer of the
+ * same game sees the same bands.
+ */
+export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): Result<SimulationPlan, string> {
+  const loaded = loadConfig(input.scenario, { quarters: input.quarters });
+  if (!loaded.ok) return err(loaded.error.message);
+  if (input.firms.length === 0) return err("the game has no firms");
+  const roomBots = input.bots.filter(isBotName);
+  const standIns: StandIn[] = [];
+  const lineup = input.firms.map((firm, i): Seat => {
+    const cycled = roomBots.length > 0 ? (roomBots[i % roomBots.length] as BotName) : undefined;
+    if (firm.human) {
+      const bot = cycled ?? (isBotName(firm.bot) ? firm.bot : FALLBACK_BOT);
+      standIns.push({ firmId: firm.id, name: firm.name, bot });
+      return { bot };
+    }
+    return { bot: isBotName(firm.bot) ? firm.bot : (cycled ?? FALLBACK_BOT) };
+  });
+  const seeds = Array.from({ length: count }, (_, i) => gameSeed(`debrief/${input.code}`, i));
+  return ok({ config: loaded.value, lineup, seeds, standIns });
+}
+
+/** Plays simulated market `index` of a plan. Pure: the same plan and index give the same market. */
+export function simulateMarket(plan: SimulationPlan, index: number): SimulatedMarket {
+  const played = playBots(plan.config, plan.seeds[index] as string, plan.lineup);
+  const history = (played.states[played.states.length - 1] as GameState).market.history;
+  const started = history.find((m) => m.correctionStarted);
+  return {
+    bubbleRatio: history.map((m) => m.bubbleRatio),
+    sentiment: history.map((m) => m.sentiment),
+    totalValuation: history.map((m) => m.totalValuation),
+    correctionStart: started ? started.quarter : null,
+  };
+}
+
+/** Per-quarter percentiles (linear interpolation) across series; quarter i is index i. */
+export function fanBands(series: readonly (readonly number[])[]): FanPoint[] {
+  const length = Math.max(0, ...series.map((s) => s.length));
+  return Array.from({ length }, (_, q) => {
+    const values = series.map((s) => s[q]).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    return {
+      quarter: q,
+      p10: quantile(values, 0.1),
+      p25: quantile(values, 0.25),
+      p50: quantile(values, 0.5),
+      p75: quantile(values, 0.75),
+      p90: quantile(values, 0.9),
+    };
+  });
+}
+
+/** The highest value from quarter 1 on (quarter 0 is the common start). */
+function peakAfterStart(series: readonly number[]): number {
+  return Math.max(...(series.length > 1 ? series.slice(1) : series));
+}
+
+/** Shares of `others` strictly below and strictly above `value`. */
+export function standing(value: number, others: readonly number[]): { below: number; above: number } {
+  if (others.length === 0) return { below: 0, above: 0 };
+  return { below: others.filter((v) => v < value).length / others.length, above: others.filter((v) => v > value).length / others.length };
+}
+
+function rankWords(value: number, others: readonly number[]): string {
+  const { below, above } = standing(value, others);
+  return below >= above ? `higher than ${percent(below)}` : `lower than ${percent(above)}`;
+}
+
+/** The fan bands and the sentences that place this game among the simulated markets. */
+export function fanSummary(input: DebriefInput, debrief: Debrief, plan: SimulationPlan, markets: readonly SimulatedMarket[]): FanSummary {
+  const n = markets.length;
+  const peaks = markets.map((m) => peakAfterStart(m.bubbleRatio));
+  const gamePeak = peakAfterStart(debrief.bubbleRatio);
+  const lastIndex = debrief.quarters.length - 1;
+  const endQuarter = debrief.quarters[lastIndex] ?? 0;
+  const captions = [
+    `In ${n} simulated markets (scenario "${SCENARIO_LIST.find((s) => s.id === input.scenario)?.title ?? input.scenario}", ${input.firms.length} firms, ${input.quarters} quarters, the same bots), the peak bubble ratio had a median of ${ratio(quantile(peaks, 0.5))} (10–90%: ${ratio(quantile(peaks, 0.1))}–${ratio(quantile(peaks, 0.9))}); this market's peak of ${ratio(gamePeak)} was ${rankWords(gamePeak, peaks)} of them.`,
+  ];
+  const corrected = markets.filter((m) => m.correctionStart !== null);
+  const here = debrief.corrections[0];
+  const medianStart =
+    corrected.length > 0
+      ? quantile(
+          corrected.map((m) => m.correctionStart as number),
+          0.5,
+        )
+      : null;
+  captions.push(
+    `A correction began in ${percent(corrected.length / Math.max(1, n))} of the simulated markets${medianStart === null ? "" : ` (median ${quarterLabel(Math.round(medianStart))})`}; ${here ? `here one began in ${quarterLabel(here.start)}` : "here none did"}.`,
+  );
+  const finals = markets.map((m) => m.totalValuation[endQuarter]).filter((v): v is number => v !== undefined);
+  const gameFinal = debrief.totalValuation[lastIndex] ?? 0;
+  if (finals.length > 0)
+    captions.push(
+      `At ${quarterLabel(endQuarter)} the firms here were worth ${money(gameFinal)} in total, ${rankWords(gameFinal, finals)} of the simulated markets (median ${money(quantile(finals, 0.5))}).`,
+    );
+  if (plan.standIns.length > 0)
+    captions.push(
+      `Seats played by people here are played by bots in the simulations: ${nameList(
+        plan.standIns.map((s) => `${s.name} by ${s.bot}`),
+        4,
+      )}.`,
+    );
+  return {
+    count: n,
+    bubbleRatio: fanBands(markets.map((m) => m.bubbleRatio)),
+    totalValuation: fanBands(markets.map((m) => m.totalValuation)),
+    standIns: plan.standIns,
+    captions,
+  };
+}

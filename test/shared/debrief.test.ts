@@ -1,0 +1,209 @@
+import { describe, expect, test } from "vitest";
+import { computeDebrief } from "../../shared/debrief/analytics.js";
+import { fanBands, fanSummary, type SimulatedMarket, simulateMarket, simulationPlan, standing } from "../../shared/debrief/fan.js";
+import type { DebriefInput, DebriefRow } from "../../shared/debrief/input.js";
+import { score } from "../../shared/engine/score.js";
+import { playBots } from "../../shared/sim/play.js";
+import { configOrThrow } from "../../shared/sim/run.js";
+
+function rows(valuation: number[], fundamentals: number[], profit: number[], delistedFrom?: number): DebriefRow[] {
+  return valuation.map((v, q) => ({
+    quarter: q,
+    valuation: v,
+    fundamentals: fundamentals[q] ?? 0,
+    operatingProfit: profit[q] ?? 0,
+    delisted: delistedFrom !== undefined && q >= delistedFrom,
+  }));
+}
+
+/** Two firms over four quarters: a bubble that peaks in Q2 and corrects from Q3. */
+function handMade(): DebriefInput {
+  const bubble = [1.2, 2.0, 3.0, 1.5, 1.1];
+  const sentiment = [1.0, 1.4, 1.8, 0.9, 0.8];
+  const total = [2000, 3000, 5000, 2500, 2000];
+  return {
+    code: "HAND1",
+    scenario: "ai-2025",
+    quarters: 4,
+    bots: ["pivot", "scaler"],
+    mine: "f1",
+    firms: [
+      {
+        id: "f1",
+        name: "Northwind",
+        bot: "pivot",
+        human: true,
+        history: rows([1000, 2000, 4000, 1500, 1000], [800, 900, 880, 1000, 880], [0, -100, -100, -50, 50]),
+      },
+      {
+        id: "f2",
+        name: "Southport",
+        bot: "builder",
+        human: false,
+        history: rows([1000, 1000, 1000, 1050, 1100], [900, 900, 900, 1000, 1045], [0, 100, 150, 150, 200]),
+      },
+    ],
+    market: bubble.map((b, q) => ({
+      quarter: q,
+      bubbleRatio: b,
+      sentiment: sentiment[q] as number,
+      totalValuation: total[q] as number,
+      totalFundamentals: (total[q] as number) / b,
+      correction: q >= 3,
+      correctionStarted: q === 3,
+    })),
+    standings: [
+      { rank: 1, firmId: "f2", name: "Southport", score: 660, valuation: 1100, valueCreated: 600, delisted: false },
+      { rank: 2, firmId: "f1", name: "Northwind", score: 600, valuation: 1000, valueCreated: -200, delisted: false },
+    ],
+  };
+}
+
+describe("debrief analytics", () => {
+  test("the narrative share of the most inflated firm at the market's peak and at the end, with its name", () => {
+    const d = computeDebrief(handMade());
+    expect(d.peakQuarter).toBe(2);
+    expect(d.firms[0]?.narrativeShare[2]).toBeCloseTo(0.78, 10);
+    expect(d.captions.valuation[0]).toBe("At the market's peak (Q2), 78% of Northwind's valuation was narrative ($3.1B of $4B); by the end (Q4), 12%.");
+    expect(d.captions.valuation[1]).toBe("At the end, Southport stood most on fundamentals: 95% of its $1.1B valuation.");
+    // Σ narrative = 1 − 1/B: 1 − 1/3 at the peak, 1 − 1/1.1 at the end.
+    expect(d.captions.valuation[2]).toBe("Across the market, narrative was 67% of all valuation at the peak and 9% at the end.");
+  });
+
+  test("the correction: when it began, how long, how deep in sentiment and in total valuation", () => {
+    const d = computeDebrief(handMade());
+    expect(d.corrections).toEqual([
+      { start: 3, end: 4, sentimentBefore: 1.8, sentimentTrough: 0.8, troughQuarter: 4, valuationBefore: 5000, valuationTrough: 2000 },
+    ]);
+    expect(d.captions.market).toEqual([
+      "The bubble ratio (total valuation ÷ total fundamentals) started at 1.20, peaked at 3.00 in Q2 and ended at 1.10 in Q4.",
+      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4) and the firms' total valuation fell 60% ($5B → $2B).",
+    ]);
+  });
+
+  test("a market whose bubble ratio never rises above its start says so, naming its highest point once play began", () => {
+    const input = handMade();
+    input.market.forEach((p, q) => {
+      p.bubbleRatio = [1.3, 1.2, 1.25, 1.1, 1.0][q] as number;
+    });
+    const d = computeDebrief(input);
+    expect(d.peakQuarter).toBe(2);
+    expect(d.captions.market[0]).toBe(
+      "The bubble ratio (total valuation ÷ total fundamentals) started at 1.30, never rose above it (its highest since was 1.25 in Q2) and ended at 1.00 in Q4.",
+    );
+  });
+
+  test("a market with no correction says so", () => {
+    const input = handMade();
+    for (const p of input.market) {
+      p.correction = false;
+      p.correctionStarted = false;
+    }
+    expect(computeDebrief(input).captions.market[1]).toBe("No correction began: sentiment peaked at 1.80 in Q2 and ended at 0.80.");
+  });
+
+  test("value created vs captured: who made the most profit, who was worth the most, delisted firms capture nothing", () => {
+    const d = computeDebrief(handMade());
+    expect(d.value.map((r) => [r.name, r.created, r.captured])).toEqual([
+      ["Southport", 600, 1100],
+      ["Northwind", -200, 1000],
+    ]);
+    expect(d.captions.value[0]).toBe(
+      "Southport both created the most value ($600M of operating profit over the game) and captured the most (a final valuation of $1.1B).",
+    );
+
+    const input = handMade();
+    const northwind = input.firms[0];
+    if (!northwind) throw new Error("fixture");
+    northwind.history = rows([1000, 2000, 4000, 1500, 0], [800, 900, 880, 1000, 0], [0, 300, 300, 300, 100], 4);
+    input.standings = [
+      { rank: 1, firmId: "f2", name: "Southport", score: 660, valuation: 1100, valueCreated: 600, delisted: false },
+      { rank: 2, firmId: "f1", name: "Northwind", score: 0, valuation: 0, valueCreated: 1000, delisted: true },
+    ];
+    const after = computeDebrief(input);
+    expect(after.captions.value).toEqual([
+      "Northwind created the most value: $1B of operating profit over the game, for a final valuation of $0.",
+      "Southport captured the most: a final valuation of $1.1B, having created $600M.",
+      "Delisted, so capturing nothing: Northwind (created $1B).",
+      "All firms together created $1.6B of operating profit and ended valued at $1.1B: 0.7 dollars of valuation per dollar of profit.",
+    ]);
+    expect(after.captions.valuation[0]).toContain("; it was delisted in Q4.");
+    expect(after.firms[0]?.valuation).toEqual([1000, 2000, 4000, 1500, 0]);
+  });
+
+  test("the same input gives the same debrief", () => {
+    expect(computeDebrief(handMade())).toEqual(computeDebrief(handMade()));
+  });
+});
+
+describe("fan bands of simulated markets", () => {
+  test("per-quarter percentiles interpolate between order statistics", () => {
+    const series = Array.from({ length: 11 }, (_, i) => [i + 1, 10 * (i + 1)]);
+    const [q0, q1] = fanBands(series);
+    expect(q0).toEqual({ quarter: 0, p10: 2, p25: 3.5, p50: 6, p75: 8.5, p90: 10 });
+    expect(q1?.p50).toBe(60);
+    expect(standing(3, [1.5, 2, 2.5, 3.5, 4])).toEqual({ below: 0.6, above: 0.4 });
+  });
+
+  test("the plan: same scenario, length and firms; people's seats get the room's bots cycled; seeds from the game's code", () => {
+    const plan = simulationPlan(handMade(), 5);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.config.quarters).toBe(4);
+    expect(plan.value.lineup).toEqual([{ bot: "pivot" }, { bot: "builder" }]);
+    expect(plan.value.standIns).toEqual([{ firmId: "f1", name: "Northwind", bot: "pivot" }]);
+    expect(plan.value.seeds).toEqual(["debrief/HAND1-0", "debrief/HAND1-1", "debrief/HAND1-2", "debrief/HAND1-3", "debrief/HAND1-4"]);
+    expect(simulationPlan({ ...handMade(), scenario: "moon" }, 5)).toMatchObject({ ok: false, error: expect.stringContaining('unknown scenario "moon"') });
+  });
+
+  test("a simulated market is deterministic in its plan and seed, and covers every quarter", () => {
+    const plan = simulationPlan(handMade(), 2);
+    if (!plan.ok) throw new Error(plan.error);
+    const a = simulateMarket(plan.value, 0);
+    expect(simulateMarket(plan.value, 0)).toEqual(a);
+    expect(a.bubbleRatio).toHaveLength(5);
+    expect(simulateMarket(plan.value, 1)).not.toEqual(a);
+  });
+
+  test("captions place this market among the simulated ones, with the numbers", () => {
+    const input = handMade();
+    const plan = simulationPlan(input, 5);
+    if (!plan.ok) throw new Error(plan.error);
+    const peaks = [1.5, 2, 2.5, 3.5, 4];
+    const markets: SimulatedMarket[] = peaks.map((peak, i) => ({
+      bubbleRatio: [1.2, peak, 1.3, 1.2, 1.1],
+      sentiment: [1, 1, 1, 1, 1],
+      totalValuation: [2000, 2500, 2600, 2700, 1000 * (i + 1)],
+      correctionStart: i < 4 ? 3 : null,
+    }));
+    const fan = fanSummary(input, computeDebrief(input), plan.value, markets);
+    expect(fan.count).toBe(5);
+    expect(fan.captions).toEqual([
+      'In 5 simulated markets (scenario "AI, 2025", 2 firms, 4 quarters, the same bots), the peak bubble ratio had a median of 2.50 (10–90%: 1.70–3.80); this market\'s peak of 3.00 was higher than 60% of them.',
+      "A correction began in 80% of the simulated markets (median Q3); here one began in Q3.",
+      "At Q4 the firms here were worth $2B in total, lower than 60% of the simulated markets (median $3B).",
+      "Seats played by people here are played by bots in the simulations: Northwind by pivot.",
+    ]);
+    expect(fan.bubbleRatio[1]).toEqual({ quarter: 1, p10: 1.7, p25: 2, p50: 2.5, p75: 3.5, p90: 3.8 });
+  });
+
+  test("a real bot game's debrief reads its own figures", () => {
+    const played = playBots(configOrThrow("ai-2025", { quarters: 8 }), "debrief-real", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }]);
+    const final = played.states.at(-1);
+    if (!final) throw new Error("no game");
+    const input: DebriefInput = {
+      code: "REAL1",
+      scenario: "ai-2025",
+      quarters: 8,
+      bots: ["scaler", "builder", "pivot"],
+      firms: final.firms.map((f, i) => ({ id: f.id, name: f.name, bot: ["scaler", "builder", "pivot"][i] as string, human: false, history: f.history })),
+      market: final.market.history,
+      standings: score(final),
+    };
+    const d = computeDebrief(input);
+    expect(d.quarters).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const peak = Math.max(...final.market.history.map((m) => m.bubbleRatio));
+    expect(d.captions.market[0]).toContain(`peaked at ${peak.toFixed(2)}`);
+    const top = [...final.firms].sort((a, b) => b.valueCreated - a.valueCreated)[0];
+    expect(d.captions.value.join(" ")).toContain(`${top?.name}`);
+  });
+});
