@@ -7,6 +7,7 @@ import { ConsoleHeader } from "../console/Header.js";
 import { LogView } from "../console/LogView.js";
 import { Roster } from "../console/Roster.js";
 import { Refusals } from "../console/refusals.js";
+import { type DebriefHandle, debriefInputFrom, mountDebrief } from "../debrief/index.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
@@ -51,8 +52,8 @@ function standingsTable(state: MarketRoomStateShape): HTMLElement {
 /**
  * The facilitator's console, readable on a projector: the join code, QR code and link; the
  * phase and countdown; the live roster; every control; the queued injections and the log;
- * the downloads. When the game is over: the final standings, the downloads, and the
- * `#debrief` container where the debrief is mounted.
+ * the downloads. When the game is over: the final standings, the downloads and the debrief
+ * (in `#debrief`).
  */
 export class Console extends Phaser.Scene {
   constructor() {
@@ -78,12 +79,14 @@ export class Console extends Phaser.Scene {
     const log = new LogView(controls.inject.element, refusals.fallback);
     // When the game is over: the standings; the downloads and the debrief's mount point (#debrief).
     const final = h("section", { class: "console-final", "aria-labelledby": "final-title" });
+    const debriefBox = h("div", { id: "debrief", class: "console-debrief" });
+    let debrief: DebriefHandle | null = null;
     const wrapUp = h(
       "section",
       { class: "console-wrapup", "aria-labelledby": "wrapup-title" },
       h("h2", { id: "wrapup-title" }, "The game is over"),
       downloadButtons(code, key),
-      h("div", { id: "debrief", class: "console-debrief" }),
+      debriefBox,
     );
     const body = h("div", { class: "console-body" }, roster.element, controls.element, final, wrapUp, log.element);
     const page = h("div", { class: "console", role: "region", "aria-labelledby": "console-title" }, header.element, body);
@@ -108,6 +111,8 @@ export class Console extends Phaser.Scene {
       if (standingsKey !== shownStandings) {
         shownStandings = standingsKey;
         final.replaceChildren(h("h2", { id: "final-title" }, "Final standings"), h("div", { class: "console-scroll" }, standingsTable(s)));
+        // The debrief, once the standings are in (the facilitator holds no firm).
+        if (isOver && !debrief && s.standings.length > 0) debrief = mountDebrief(debriefBox, debriefInputFrom(s, null));
       }
       if (!isOver) {
         roster.update(s);
@@ -132,6 +137,7 @@ export class Console extends Phaser.Scene {
       stopConsole();
       stopRejected();
       window.clearInterval(timer);
+      debrief?.destroy();
       for (const dialog of document.querySelectorAll("dialog.modal")) dialog.remove();
     });
   }

@@ -138,7 +138,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await log.getByText(/ended the game after quarter 1 of 6/).waitFor();
     await student.getByRole("heading", { name: "Final standings" }).waitFor();
     expect(await student.getByRole("button", { name: "Download CSV" }).count()).toBe(0);
-    expect(await fac.locator("#debrief").count()).toBe(1);
+    await expect.poll(() => fac.locator("#debrief .debrief").count()).toBe(1);
     expect(await overlappingText(fac, ".console")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-over-1280x720.png") });
 
