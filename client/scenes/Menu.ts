@@ -101,17 +101,21 @@ export class Menu extends Phaser.Scene {
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
       error,
-      facilitatorSection(app, {
-        runClass: () => showClassForm(),
-        open: async (code, key) => {
-          try {
-            enterConsole(this, await app.session.openConsole(code, key));
-            return null;
-          } catch (e) {
-            return consoleErrorText(e);
-          }
+      facilitatorSection(
+        app,
+        {
+          runClass: () => showClassForm(),
+          open: async (code, key) => {
+            try {
+              enterConsole(this, await app.session.openConsole(code, key));
+              return null;
+            } catch (e) {
+              return consoleErrorText(e);
+            }
+          },
         },
-      }),
+        error,
+      ),
       howToPlay(),
     );
     const menu = [...panel.childNodes];

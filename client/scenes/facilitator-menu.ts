@@ -2,7 +2,7 @@ import { FacilitatorKeySchema, JOIN_ERRORS, JoinCodeSchema } from "../../shared/
 import type { AppContext } from "../app.js";
 import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, storedKeys } from "../net/keys.js";
-import { h, status } from "../ui/dom.js";
+import { h } from "../ui/dom.js";
 
 /** Why a console did not open, in words (a wrong key is not a lost seat). */
 export function consoleErrorText(error: unknown): string {
@@ -23,11 +23,11 @@ export function runClassButton(runClass: () => void): HTMLButtonElement {
 
 /**
  * The menu's part for facilitators: what a class market is, the consoles this browser holds a
- * key for, and a form to open a console with a key brought from another browser.
+ * key for, and a form to open a console with a key brought from another browser. What goes
+ * wrong is said in `said`, the menu's one alert line.
  */
-export function facilitatorSection(app: AppContext, actions: FacilitatorActions): HTMLElement {
+export function facilitatorSection(app: AppContext, actions: FacilitatorActions, said: HTMLElement): HTMLElement {
   const store = window.localStorage;
-  const said = status("alert");
   const open = async (code: string, key: string) => {
     said.textContent = "Opening the console…";
     said.textContent = (await actions.open(code, key)) ?? "";
@@ -110,6 +110,5 @@ export function facilitatorSection(app: AppContext, actions: FacilitatorActions)
     ),
     list,
     linked ? pasteForm : h("details", { class: "paste" }, h("summary", {}, "Have a facilitator key from another browser?"), pasteForm),
-    said,
   );
 }
