@@ -5,7 +5,12 @@ import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
 import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
 import { exportRoutes } from "./http/export.js";
-import { restoreOptions } from "./rooms/codes.js";
+import { colyseusLogger, log } from "./log.js";
+import { type ClusterSettings, clusterOptions, explainOfflineGames, liveRooms, locateGame, offlineMessage } from "./ops/cluster.js";
+import { Health } from "./ops/health.js";
+import { type MonitorAccess, mountOps } from "./ops/http.js";
+import { processName } from "./ops/identity.js";
+import { codesOwnedBy, releaseCode, restoreOptions } from "./rooms/codes.js";
 import { type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
 import type { GameStore } from "./store/games.js";
 
@@ -18,6 +23,12 @@ export interface AppOptions {
   pingIntervalMs?: number;
   /** Where games are stored to survive a restart; none keeps them in memory only. */
   store?: GameStore | null;
+  /** Redis and this process's public address (several processes); none: one process. */
+  cluster?: ClusterSettings;
+  /** Readiness for `/healthz/ready`; the caller marks it ready and stopping. */
+  health?: Health;
+  /** The Colyseus monitor's credentials; none: the monitor is not mounted. */
+  monitor?: MonitorAccess | null;
 }
 
 /** Hard cap on a WebSocket frame: larger frames close the connection. The room rejects smaller but oversized messages itself. */
@@ -31,15 +42,22 @@ export const DEFAULT_CLIENT_DIR = path.resolve(import.meta.dirname, "../dist/cli
  */
 export function createApp(options: AppOptions = {}): Server {
   const clientDir = options.clientDir ?? DEFAULT_CLIENT_DIR;
+  const cluster = options.cluster ?? {};
+  const health = options.health ?? new Health(Boolean(cluster.redisUrl));
+  if (!options.health) health.stage = "ready";
+  explainOfflineGames();
   const server = new Server({
     greet: false,
+    logger: colyseusLogger,
+    ...clusterOptions(cluster),
     transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: options.pingIntervalMs ?? 10_000 }),
     express: (app) => {
       app.get("/healthz", (_req, res) => {
         res.json({ ok: true });
       });
+      mountOps(app, health, options.monitor ?? null);
       app.get("/api/rooms", async (_req, res) => {
-        const rooms = await matchMaker.query({ name: ROOM_NAME, private: false });
+        const rooms = await liveRooms(await matchMaker.query({ name: ROOM_NAME, private: false }));
         res.json(rooms.map((r) => r.metadata as MarketMetadata).filter((m) => m && m.phase === "lobby"));
       });
       app.get("/api/rooms/:code", async (req, res) => {
@@ -48,12 +66,16 @@ export function createApp(options: AppOptions = {}): Server {
           res.status(400).json({ error: code.error.issues[0]?.message ?? "bad code" });
           return;
         }
-        const [room] = await matchMaker.query({ name: ROOM_NAME, roomId: code.data });
-        if (!room) {
+        const where = await locateGame(code.data);
+        if (where.state === "offline") {
+          res.status(503).json({ error: offlineMessage(code.data, where.owner) });
+          return;
+        }
+        if (where.state === "missing") {
           res.status(404).json({ error: `no game with code ${code.data}` });
           return;
         }
-        res.json(room.metadata);
+        res.json(where.room.metadata);
       });
       exportRoutes(app, options.store ?? null);
       if (existsSync(clientDir)) {
@@ -65,16 +87,29 @@ export function createApp(options: AppOptions = {}): Server {
   return server;
 }
 
-/** Brings back every unfinished game in the store; returns their codes. Call after `listen`. */
+/**
+ * Brings back every unfinished game in the store (never one that a live process runs), then
+ * gives back codes this process held for games it will not restore (lobbies, finished
+ * games); returns the restored codes. Call after `listen`.
+ */
 export async function restoreGames(store: GameStore): Promise<string[]> {
+  const held = await codesOwnedBy(matchMaker.presence, processName());
   const codes: string[] = [];
   for (const game of store.unfinished()) {
+    const where = await locateGame(game.code);
+    if (where.state === "running") {
+      log.error("not restoring a game another process runs", { roomId: game.code, code: game.code, processId: where.room.processId });
+      continue;
+    }
     try {
       await matchMaker.createRoom(ROOM_NAME, restoreOptions(game.code));
       codes.push(game.code);
     } catch (error) {
-      console.error(`could not restore game ${game.code}: ${(error as Error).message}`);
+      log.error("could not restore game", { roomId: game.code, code: game.code, error: (error as Error).message });
     }
+  }
+  for (const code of held) {
+    if (!codes.includes(code) && (await locateGame(code)).state !== "running") await releaseCode(matchMaker.presence, code);
   }
   return codes;
 }

@@ -2,6 +2,8 @@ import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
 const ROOM_NOT_FOUND = [4212, 522];
+/** A game whose server is down or restarting, or a server shutting down (see docs/deploy.md). */
+const SERVICE_UNAVAILABLE = 503;
 
 /** A join failure in words a player understands, from the server's code and message. */
 export function joinErrorText(error: unknown): string {
@@ -18,6 +20,9 @@ export function joinErrorText(error: unknown): string {
     case JOIN_ERRORS.INVALID_OPTIONS:
       return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";
     default:
+      if (code === SERVICE_UNAVAILABLE && /not running right now/.test(message ?? ""))
+        return "This game is paused: the server running it is restarting or down. It resumes at its last finished quarter when that server is back; try again in a minute.";
+      if (code === SERVICE_UNAVAILABLE) return "The server is restarting. Try again in a moment.";
       if (code !== undefined && ROOM_NOT_FOUND.includes(code)) return "No game has that code. Check the letters and try again.";
       if (/not found|invalid room id/i.test(message ?? "")) return "No game has that code. Check the letters and try again.";
       if (/failed to fetch|ECONNREFUSED|network/i.test(message ?? "")) return "The game server cannot be reached. Check your connection and try again.";

@@ -79,6 +79,16 @@ export class Session {
     return this.enterConsole(await this.sdk.joinById(code, { facilitatorKey: key }), key);
   }
 
+  /**
+   * Back into the remembered game with its seat token, keeping the seat remembered when it
+   * fails (a restarting server: try again later). Throws the join error.
+   */
+  async rejoin(): Promise<Joined> {
+    const seat = loadSeat(this.store);
+    if (!seat) throw new Error("no game to return to");
+    return this.enter(await this.sdk.joinById(seat.code, { name: seat.name, token: seat.seatToken }), seat.name);
+  }
+
   /** Leaves for good: the seat is no longer remembered. */
   async leave(room: Room): Promise<void> {
     forgetSeat(this.store);

@@ -1,6 +1,8 @@
 import type Phaser from "phaser";
+import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { joinErrorText } from "../net/errors.js";
 import { consolePath } from "../net/link.js";
+import { retryWithBackoff } from "../net/rejoin.js";
 import type { ConsoleJoined } from "../net/session.js";
 import { ConnectionBanner } from "../ui/banner.js";
 import { appOf } from "./route.js";
@@ -11,7 +13,8 @@ let banner: ConnectionBanner | null = null;
 
 /**
  * Opens the Console scene on a game this tab runs as facilitator: watches the connection (a
- * banner while the SDK reconnects; a Reopen button, which uses the key, if it gives up) and
+ * banner while the SDK reconnects; after a server restart, tries the key again with backoff;
+ * a Rejoin button, which uses the key, if the connection is lost for good) and
  * puts `/?console=CODE` in the address bar so a refresh comes back here.
  */
 export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
@@ -25,6 +28,21 @@ export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
   room.onReconnect(() => bar.hide());
   room.onLeave((code, reason) => {
     if (code === CONSENTED || app.facilitator?.room !== room) return;
+    if (code === CLOSE_CODES.SHUTDOWN) {
+      // The server is restarting: the game comes back at its last finished quarter; the key opens it again.
+      bar.restarting();
+      void retryWithBackoff(() => app.session.openConsole(joined.code, joined.key)).then((back) => {
+        const current = game.scene.getScenes(true)[0];
+        if (!current || app.facilitator?.room !== room) return;
+        if (back) {
+          bar.hide();
+          enterConsole(current, { ...back, fresh: false });
+        } else {
+          bar.lost("the server did not come back", null);
+        }
+      });
+      return;
+    }
     bar.lost(reason, async () => {
       const current = game.scene.getScenes(true)[0];
       if (!current) return;

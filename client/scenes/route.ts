@@ -1,5 +1,7 @@
 import type Phaser from "phaser";
+import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../app.js";
+import { retryWithBackoff } from "../net/rejoin.js";
 import type { Joined } from "../net/session.js";
 import { ConnectionBanner } from "../ui/banner.js";
 
@@ -55,6 +57,23 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
   room.onReconnect(() => bar.hide());
   room.onLeave((code, reason) => {
     if (code === CONSENTED || app.room !== room) return;
+    if (code === CLOSE_CODES.SHUTDOWN) {
+      // The server is restarting: the game comes back at its last finished quarter.
+      bar.restarting();
+      void retryWithBackoff(() => app.session.rejoin()).then((back) => {
+        const current = game.scene.getScenes(true)[0];
+        if (!current || app.room !== room) return;
+        if (back) {
+          bar.hide();
+          enterGame(current, back);
+        } else {
+          bar.lost("the server did not come back", null);
+          app.room = null;
+          current.scene.start("Menu");
+        }
+      });
+      return;
+    }
     bar.lost(reason, async () => {
       const back = await app.session.resume();
       const current = game.scene.getScenes(true)[0];

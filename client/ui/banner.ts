@@ -18,6 +18,12 @@ export class ConnectionBanner {
     this.element.hidden = false;
   }
 
+  restarting(): void {
+    this.element.className = "banner warn";
+    this.element.replaceChildren("The server is restarting — your game resumes at its last finished quarter. Rejoining…");
+    this.element.hidden = false;
+  }
+
   /** The connection is gone: why (the server's reason, if any), and a Rejoin button when one can help. */
   lost(reason: string | undefined, rejoin: (() => void) | null): void {
     this.element.className = "banner error";

@@ -28,8 +28,9 @@ import {
 import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
+import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
-import { claimCode, claimThisCode, releaseCode, restoreCode } from "./codes.js";
+import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
@@ -113,6 +114,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
+  /** The process is shutting down: players leaving change nothing, the game stays as stored. */
+  private stopping = false;
 
   // ---- lifecycle -------------------------------------------------------------------------
 
@@ -138,13 +141,14 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.initState();
     this.syncLobby();
     await this.setPrivate(settings.private);
+    log.info("room created", { roomId: this.roomId, code: this.roomId });
   }
 
   /** Brings a stored game back at its last resolved quarter; its players rejoin by token or name. */
   private async restore(code: string): Promise<void> {
     const saved = this.store?.load(code);
     if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
-    if (!(await claimThisCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
+    if (!(await reclaimCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
     this.restored = true;
     this.mode = saved.mode;
@@ -162,6 +166,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.syncLobby();
     await this.setPrivate(saved.settings.private);
     this.enterNews();
+    log.info("game restored", { roomId: code, code, quarter: this.match.state.quarter });
   }
 
   private initState(): void {
@@ -235,6 +240,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override async onDrop(client: MarketClient): Promise<void> {
+    if (this.stopping) return;
     if (this.closing.delete(client.sessionId)) return this.onLeave(client);
     const player = this.playerOf(client);
     this.forget(client);
@@ -247,8 +253,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     try {
       await this.allowReconnection(client, this.limits.graceSeconds);
     } catch {
-      // The grace period ran out (or the seat was reclaimed with the token from elsewhere).
-      if (player.connected) return;
+      // The grace period ran out (or the seat was reclaimed with the token from elsewhere,
+      // or the process is stopping: then nothing changes).
+      if (player.connected || this.stopping) return;
       if (this.phase === "lobby") this.roster.remove(player.id);
       else this.goAway(player);
       this.syncRoster();
@@ -269,6 +276,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override onLeave(client: MarketClient): void {
+    if (this.stopping) return;
     this.closing.delete(client.sessionId);
     const player = this.playerOf(client);
     this.forget(client);
@@ -279,9 +287,30 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.syncRoster();
   }
 
+  /**
+   * The process is stopping (SIGTERM): the game stays as stored at its last resolved quarter
+   * (its code stays reserved for this process), and every player is told why they are closed.
+   */
+  override onBeforeShutdown(): void {
+    this.stopping = true;
+    this.phaseClock?.stop();
+    const kept = this.keepsCode();
+    const reason = kept ? "the server is restarting: your game resumes at its last finished quarter" : "the server is shutting down";
+    for (const client of this.sessions.values()) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
+    log.info("room closed for shutdown", { roomId: this.roomId, code: this.roomId, phase: this.phase, kept, quarter: this.match?.state.quarter ?? 0 });
+    void this.disconnect(CLOSE_CODES.SHUTDOWN).catch(() => {});
+  }
+
+  /** Stopping with a stored, unfinished game: it comes back when this process restarts. */
+  private keepsCode(): boolean {
+    return this.stopping && this.store !== null && this.match !== null && !this.match.over;
+  }
+
   override async onDispose(): Promise<void> {
     this.phaseClock?.stop();
-    await releaseCode(this.presence, this.roomId);
+    // A game that will be restored keeps its code; anything else gives it back.
+    if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
+    log.debug("room disposed", { roomId: this.roomId, code: this.roomId });
   }
 
   // ---- messages --------------------------------------------------------------------------
@@ -359,6 +388,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       log: this.desk.log,
       queued: this.match.injections,
     });
+    log.info("game started", { roomId: this.roomId, code: this.roomId, mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
     this.enterNews();
     this.updateAutoDispose(false);
     this.sendPrivateToAll();
@@ -398,6 +428,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Resolves the quarter with the shared engine and publishes the reports. */
   resolveQuarter(): void {
+    if (this.stopping) return; // the game stays at its last resolved quarter
     const match = this.match as Match;
     this.phaseClock.stop();
     const hadQueue = match.injections.length > 0;
@@ -431,6 +462,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private finish(): void {
     const match = this.match as Match;
+    log.info("game over", { roomId: this.roomId, code: this.roomId, quarter: match.state.quarter });
     this.phaseClock.unpause();
     this.setPhase("over", 0, null);
     mirrorStandings(this.state, score(match.state));
