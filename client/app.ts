@@ -1,6 +1,6 @@
 import type { Room } from "@colyseus/sdk";
 import type { Inbox } from "./net/inbox.js";
-import type { Session, Welcome } from "./net/session.js";
+import type { ConsoleJoined, Session, Welcome } from "./net/session.js";
 import type { MarketRoomStateShape } from "./net/state.js";
 
 /** What every scene shares: the session and, once in a game, the room and who we are. */
@@ -12,6 +12,10 @@ export interface AppContext {
   inbox: Inbox | null;
   /** A join code from the page address (`/?join=CODE`), to prefill the menu. */
   linkCode: string | null;
+  /** A console's code from the page address (`/?console=CODE`). */
+  consoleCode: string | null;
+  /** The game this tab runs as its facilitator (the Console scene), if any. */
+  facilitator: ConsoleJoined | null;
 }
 
 export const APP_KEY = "app";

@@ -1,9 +1,10 @@
 import Phaser from "phaser";
 import { APP_KEY, type AppContext } from "./app.js";
-import { endpointFor, joinCodeFrom } from "./net/link.js";
+import { consoleCodeFrom, endpointFor, joinCodeFrom } from "./net/link.js";
 import { Session } from "./net/session.js";
 import { isSoftwareRenderer } from "./render.js";
 import { Boot } from "./scenes/Boot.js";
+import { Console } from "./scenes/Console.js";
 import { GameOver } from "./scenes/GameOver.js";
 import { Lobby } from "./scenes/Lobby.js";
 import { Market } from "./scenes/Market.js";
@@ -26,11 +27,13 @@ function softwareWebGL(): boolean {
 /** Starts the game in `parent`, talking to the server that served the page. */
 export function startGame(parent: HTMLElement): Phaser.Game {
   const app: AppContext = {
-    session: new Session(endpointFor(window.location), window.sessionStorage),
+    session: new Session(endpointFor(window.location), window.sessionStorage, window.localStorage),
     room: null,
     welcome: null,
     inbox: null,
     linkCode: joinCodeFrom(window.location.search),
+    consoleCode: consoleCodeFrom(window.location.search),
+    facilitator: null,
   };
   const game = new Phaser.Game({
     type: Phaser.AUTO,
@@ -42,7 +45,7 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     antialiasGL: !softwareWebGL(),
     dom: { createContainer: true },
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-    scene: [Boot, Preloader, Menu, Lobby, Market, GameOver],
+    scene: [Boot, Preloader, Menu, Lobby, Market, GameOver, Console],
   });
   game.registry.set(APP_KEY, app);
   return game;

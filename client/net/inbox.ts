@@ -12,7 +12,7 @@ export class Inbox {
   private readonly listeners = new Map<keyof ServerMessages, Set<Listener<never>>>();
 
   constructor(room: Room) {
-    for (const type of ["private", "accepted", "draft", "rejected"] as const) {
+    for (const type of ["private", "accepted", "draft", "rejected", "console"] as const) {
       room.onMessage(type, (message: ServerMessages[typeof type]) => {
         (this.latest as Record<string, unknown>)[type] = message;
         for (const listener of this.listeners.get(type) ?? []) (listener as Listener<typeof type>)(message);

@@ -17,3 +17,16 @@ export function joinLink(origin: string, code: string): string {
 export function endpointFor(location: { protocol: string; host: string }): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
+
+/** The console's code in a page address (`/?console=CODE`), normalised, or null. */
+export function consoleCodeFrom(search: string): string | null {
+  const raw = new URLSearchParams(search).get("console");
+  if (raw === null) return null;
+  const code = JoinCodeSchema.safeParse(raw);
+  return code.success ? code.data : null;
+}
+
+/** The address that opens a game's console (in a browser that holds its key). */
+export function consolePath(code: string): string {
+  return `/?console=${encodeURIComponent(code)}`;
+}

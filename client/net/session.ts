@@ -1,15 +1,30 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { RoomSettingsInput, ServerMessages } from "../../shared/schemas/protocol.js";
 import { Inbox } from "./inbox.js";
+import { saveFacilitatorKey } from "./keys.js";
 import { forgetSeat, type KeyValueStore, loadSeat, saveSeat } from "./seat.js";
 
 export type Welcome = ServerMessages["welcome"];
+export type ConsoleMessage = ServerMessages["console"];
+
+/** How long to wait for the server's first `console` message before saying the console could not open. */
+const CONSOLE_WAIT_MS = 15_000;
 
 /** A joined game: the SDK room and who we are in it. */
 export interface Joined {
   room: Room;
   welcome: Welcome;
   inbox: Inbox;
+}
+
+/** A facilitator's console on a game: the room, its code and the key that controls it. */
+export interface ConsoleJoined {
+  room: Room;
+  inbox: Inbox;
+  code: string;
+  key: string;
+  /** The key arrived just now (the game was created here): show it to the facilitator, once. */
+  fresh: boolean;
 }
 
 /**
@@ -20,9 +35,11 @@ export interface Joined {
 export class Session {
   readonly sdk: Client;
 
+  /** `store` keeps the tab's seat (session storage); `keys` the facilitator keys (local storage). */
   constructor(
     endpoint: string,
     private readonly store: KeyValueStore,
+    private readonly keys: KeyValueStore = store,
   ) {
     this.sdk = new Client(endpoint);
   }
@@ -52,6 +69,16 @@ export class Session {
     }
   }
 
+  /** Creates a class market run by a facilitator; its key arrives once, and is kept in `keys`. */
+  async createClass(settings: RoomSettingsInput): Promise<ConsoleJoined> {
+    return this.enterConsole(await this.sdk.create("market", { facilitator: true, settings }), null);
+  }
+
+  /** Opens the console of game `code` with its facilitator key (another tab, a refresh, another browser). */
+  async openConsole(code: string, key: string): Promise<ConsoleJoined> {
+    return this.enterConsole(await this.sdk.joinById(code, { facilitatorKey: key }), key);
+  }
+
   /**
    * Back into the remembered game with its seat token, keeping the seat remembered when it
    * fails (a restarting server: try again later). Throws the join error.
@@ -70,6 +97,10 @@ export class Session {
 
   private async enter(room: Room, name: string): Promise<Joined> {
     const inbox = new Inbox(room);
+    // A friends game's host gets a key too: it unlocks the downloads on the game-over screen.
+    inbox.on("console", (message) => {
+      if (message.key) saveFacilitatorKey(this.keys, { code: room.roomId, key: message.key, mode: "friends", savedAt: Date.now() });
+    });
     const welcome = await new Promise<Welcome>((resolve) => {
       const stop = room.onMessage("welcome", (message: Welcome) => {
         stop();
@@ -80,5 +111,34 @@ export class Session {
     remember();
     room.onReconnect(remember);
     return { room, welcome, inbox };
+  }
+
+  private async enterConsole(room: Room, knownKey: string | null): Promise<ConsoleJoined> {
+    const inbox = new Inbox(room);
+    const first = await new Promise<ConsoleMessage>((resolve, reject) => {
+      const already = inbox.last("console");
+      if (already) return resolve(already);
+      const timer = setTimeout(() => {
+        stop();
+        void room.leave(true);
+        reject(new Error("The server did not open the console for this game."));
+      }, CONSOLE_WAIT_MS);
+      const stop = inbox.on("console", (message) => {
+        clearTimeout(timer);
+        stop();
+        resolve(message);
+      });
+      room.onLeave(() => {
+        clearTimeout(timer);
+        reject(new Error("The server closed the console."));
+      });
+    });
+    const key = first.key ?? knownKey;
+    if (!key) {
+      await room.leave(true);
+      throw new Error("The server sent no facilitator key for this game.");
+    }
+    saveFacilitatorKey(this.keys, { code: room.roomId, key, mode: "class", savedAt: Date.now() });
+    return { room, inbox, code: room.roomId, key, fresh: first.key !== null };
   }
 }

@@ -107,7 +107,11 @@ export interface MarketRoomStateShape {
   phase: "lobby" | "news" | "decide" | "report" | "over";
   quarter: number;
   deadline: number;
+  /** "friends" (a host player runs it) | "class" (a facilitator runs it from the console). */
+  mode: "friends" | "class";
   paused: boolean;
+  /** Milliseconds that were left when the timer was paused. */
+  remaining: number;
   resolvedAt: number;
   settings: SettingsShape;
   market: MarketInfoShape;

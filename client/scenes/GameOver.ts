@@ -1,7 +1,9 @@
 import Phaser from "phaser";
 import { formatMoney } from "../../shared/format.js";
 import { debriefInputFrom, mountDebrief } from "../debrief/index.js";
+import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
+import { downloadButtons } from "../ui/downloads.js";
 import { appOf } from "./route.js";
 
 /** Final standings: the score (founders' stake), valuation and value created; play again; beside them, the debrief. */
@@ -26,6 +28,8 @@ export class GameOver extends Phaser.Scene {
         h("td", {}, formatMoney(s.valueCreated)),
       ),
     );
+    // The game's creator (a friends game's host, a facilitator) holds its key in this browser: the data set is theirs.
+    const stored = facilitatorKeyFor(window.localStorage, room.roomId);
     const panel = h(
       "section",
       { class: "panel over", "aria-labelledby": "over-title" },
@@ -49,6 +53,7 @@ export class GameOver extends Phaser.Scene {
         ),
         h("tbody", {}, ...rows),
       ),
+      stored ? downloadButtons(room.roomId, stored.key) : null,
       h(
         "button",
         {

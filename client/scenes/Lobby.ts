@@ -115,7 +115,7 @@ export class Lobby extends Phaser.Scene {
         isHost ? h("button", { type: "button", onclick: () => room.send("addBot", { strategy: "balanced" }) }, "Add a bot") : null,
         isHost
           ? h("button", { type: "button", class: "primary", onclick: () => room.send("start") }, "Start game")
-          : h("p", {}, "Waiting for the host to start…"),
+          : h("p", {}, room.state.mode === "class" ? "Waiting for the facilitator to start…" : "Waiting for the host to start…"),
       );
     };
     room.onStateChange(render);

@@ -3,6 +3,9 @@ import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol
 import { joinErrorText } from "../net/errors.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
+import { classForm } from "./class-form.js";
+import { enterConsole } from "./console-route.js";
+import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
 import { appOf, enterGame } from "./route.js";
 
@@ -12,9 +15,10 @@ export class Menu extends Phaser.Scene {
     super("Menu");
   }
 
-  create(): void {
+  create(data: { notice?: string } = {}): void {
     const app = appOf(this);
     const error = status("alert");
+    if (data.notice) error.textContent = data.notice;
     const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true });
     const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
     const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: 6 });
@@ -86,15 +90,55 @@ export class Menu extends Phaser.Scene {
     const panel = h(
       "section",
       { class: "panel menu", "aria-labelledby": "menu-title" },
-      h("h1", { id: "menu-title" }, "Scale or Ship"),
+      h(
+        "div",
+        { class: "menu-top" },
+        h("h1", { id: "menu-title" }, "Scale or Ship"),
+        runClassButton(() => showClassForm()),
+      ),
       h("p", { class: "lede" }, "Run an AI firm through the bubble: scale ever-bigger models, or ship applications that solve real problems."),
       h("label", { for: "name" }, "Your name"),
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
       error,
+      facilitatorSection(
+        app,
+        {
+          runClass: () => showClassForm(),
+          open: async (code, key) => {
+            try {
+              enterConsole(this, await app.session.openConsole(code, key));
+              return null;
+            } catch (e) {
+              return consoleErrorText(e);
+            }
+          },
+        },
+        error,
+      ),
       howToPlay(),
     );
+    const menu = [...panel.childNodes];
+    const showClassForm = () => {
+      const form = classForm(
+        async (settings) => {
+          try {
+            enterConsole(this, await app.session.createClass(settings));
+            return null;
+          } catch (e) {
+            return joinErrorText(e);
+          }
+        },
+        () => {
+          panel.replaceChildren(...menu);
+          panel.querySelector<HTMLElement>("#run-class")?.focus();
+        },
+      );
+      panel.replaceChildren(form);
+      form.querySelector<HTMLElement>("input")?.focus();
+    };
     this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
-    name.focus();
+    if (app.consoleCode) panel.querySelector<HTMLElement>("#console-key")?.focus();
+    else name.focus();
   }
 }

@@ -1,4 +1,7 @@
 import Phaser from "phaser";
+import { facilitatorKeyFor } from "../net/keys.js";
+import { enterConsole } from "./console-route.js";
+import { consoleErrorText } from "./facilitator-menu.js";
 import { appOf, enterGame } from "./route.js";
 
 /** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
@@ -23,6 +26,17 @@ export class Preloader extends Phaser.Scene {
 
   async create(): Promise<void> {
     const app = appOf(this);
+    // `/?console=CODE`: the facilitator's console, if this browser holds the key.
+    const code = app.consoleCode;
+    const stored = code ? facilitatorKeyFor(window.localStorage, code) : null;
+    if (code && stored) {
+      try {
+        return enterConsole(this, await app.session.openConsole(code, stored.key));
+      } catch (e) {
+        return void this.scene.start("Menu", { notice: `The console of ${code} could not open: ${consoleErrorText(e)}` });
+      }
+    }
+    if (code) return void this.scene.start("Menu");
     const joined = await app.session.resume();
     if (joined) enterGame(this, joined);
     else this.scene.start("Menu");

@@ -26,11 +26,7 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
       "div",
       { class: "setting" },
       h("label", { for: "lobby-scenario" }, "Scenario"),
-      h(
-        "select",
-        { id: "lobby-scenario", onchange: (e) => configure({ scenario: (e.target as HTMLSelectElement).value as RoomSettingsInput["scenario"] }) },
-        ...SCENARIO_LIST.map((s) => h("option", { value: s.id, selected: s.id === settings.scenario, title: s.blurb }, s.title)),
-      ),
+      scenarioSelect("lobby-scenario", settings.scenario, (scenario) => configure({ scenario })),
     ),
     number("lobby-quarters", "Quarters", settings.quarters, 4, 40, "quarters"),
     number("lobby-decision", "Seconds to decide", settings.decisionSeconds, 10, 600, "decisionSeconds"),
@@ -50,5 +46,14 @@ export function settingsSummary(settings: SettingsShape): HTMLElement {
     "p",
     { class: "summary" },
     `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds} s to decide · up to ${settings.teamSize} per firm`,
+  );
+}
+
+/** The scenario picker (the lobby's settings, the class form). */
+export function scenarioSelect(id: string, selected: string, onchange?: (scenario: RoomSettingsInput["scenario"]) => void): HTMLSelectElement {
+  return h(
+    "select",
+    { id, onchange: onchange ? (e) => onchange((e.target as HTMLSelectElement).value as RoomSettingsInput["scenario"]) : undefined },
+    ...SCENARIO_LIST.map((s) => h("option", { value: s.id, selected: s.id === selected, title: s.blurb }, s.title)),
   );
 }

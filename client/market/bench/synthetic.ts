@@ -42,7 +42,9 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
     phase: "decide",
     quarter: 0,
     deadline: 0,
+    mode: "friends",
     paused: false,
+    remaining: 0,
     resolvedAt: 0,
     settings: { scenario: "ai-2025", quarters: 40, teamSize: 1, decisionSeconds: 90, newsSeconds: 4, reportSeconds: 5, private: true, bots: [] },
     market: {

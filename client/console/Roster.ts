@@ -1,0 +1,147 @@
+import { BOT_NAMES } from "../../shared/bots/index.js";
+import type { FirmSlotShape, MarketRoomStateShape, PlayerInfoShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+import { managePlayerDialog } from "./dialogs.js";
+import { refill } from "./refill.js";
+
+export type Send = (type: string, payload?: unknown) => void;
+
+/** A player's connection in words (colour is never the only cue). */
+export function presence(player: Pick<PlayerInfoShape, "connected" | "away">): string {
+  if (player.away) return "away";
+  return player.connected ? "online" : "offline";
+}
+
+/** Who plays a firm, in words. */
+export function playedBy(firm: Pick<FirmSlotShape, "controller" | "bot">, members: number): string {
+  if (firm.controller === "standIn") return `${firm.bot} bot stands in`;
+  if (firm.controller === "bot" || members === 0) return `${firm.bot} bot`;
+  return members === 1 ? "1 student" : `${members} students`;
+}
+
+/**
+ * The live roster: each firm with its members (online, offline, away), who plays it and
+ * whether this quarter's decision is in. Each player's name is a button ("Manage Ada") that
+ * opens their controls (rename, remove, replace with a bot); in the lobby, bot seats can
+ * change strategy or be removed.
+ */
+export class Roster {
+  readonly element: HTMLElement;
+  private readonly summary = h("p", { class: "muted" });
+  private readonly body = h("tbody", {});
+  private shown = "";
+
+  constructor(
+    private readonly send: Send,
+    refusal: HTMLElement,
+  ) {
+    const table = h(
+      "div",
+      { class: "console-scroll" },
+      h(
+        "table",
+        { class: "roster", "aria-labelledby": "roster-title" },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Firm"), h("th", { scope: "col" }, "Players"), h("th", { scope: "col" }, "Decided"))),
+        this.body,
+      ),
+    );
+    this.element = h(
+      "section",
+      { class: "console-roster", "aria-labelledby": "roster-title" },
+      h("h2", { id: "roster-title" }, "Firms and players"),
+      this.summary,
+      refusal,
+      table,
+    );
+  }
+
+  update(state: MarketRoomStateShape): void {
+    const lobby = state.phase === "lobby";
+    const key = JSON.stringify([
+      state.phase,
+      state.firms.map((f) => [f.id, f.name, f.bot, f.controller, f.submitted, f.delisted]),
+      state.players.map((p) => [p.id, p.name, p.firmId, p.connected, p.away]),
+    ]);
+    if (key === this.shown) return;
+    this.shown = key;
+    const students = state.players.length;
+    const online = state.players.filter((p) => p.connected).length;
+    this.summary.textContent = `${students} student${students === 1 ? "" : "s"} (${online} online) in ${state.firms.length} firms`;
+    const rows = state.firms.map((firm) => {
+      const members = state.players.filter((p) => p.firmId === firm.id);
+      const decided = lobby ? "—" : firm.delisted ? "delisted" : firm.submitted ? "✓ yes" : "no";
+      return h(
+        "tr",
+        { class: firm.submitted && !lobby ? "decided" : undefined },
+        h("th", { scope: "row" }, firm.name),
+        h(
+          "td",
+          {},
+          members.length === 0 || firm.controller !== "human" ? h("span", { class: "muted" }, playedBy(firm, members.length)) : null,
+          members.length > 0 ? h("ul", { class: "members" }, ...members.map((p) => this.member(p, firm))) : null,
+          lobby && members.length === 0 ? this.botControls(state, firm) : null,
+        ),
+        h("td", { class: "decided-cell" }, decided),
+      );
+    });
+    refill(this.body, rows);
+  }
+
+  private member(player: PlayerInfoShape, firm: FirmSlotShape): HTMLElement {
+    const where = presence(player);
+    return h(
+      "li",
+      { class: player.connected && !player.away ? "online" : "offline" },
+      h(
+        "button",
+        {
+          type: "button",
+          class: "player",
+          "data-key": `manage-${player.id}`,
+          "aria-label": `Manage ${player.name}`,
+          title: "Rename, remove or replace with a bot",
+          onclick: () =>
+            managePlayerDialog(
+              { name: player.name, firmName: firm.name, state: where },
+              {
+                rename: (name) => this.send("renamePlayer", { playerId: player.id, name }),
+                remove: () => this.send("removePlayer", { playerId: player.id }),
+                replaceWithBot: (strategy) => this.send("replaceWithBot", { playerId: player.id, strategy }),
+              },
+            ),
+        },
+        player.name,
+      ),
+      h("span", { class: "muted" }, ` ${where}`),
+    );
+  }
+
+  private botControls(state: MarketRoomStateShape, firm: FirmSlotShape): HTMLElement {
+    return h(
+      "span",
+      { class: "bot-controls" },
+      h(
+        "select",
+        {
+          "data-key": `bot-${firm.id}`,
+          "aria-label": `Bot for ${firm.name}`,
+          onchange: (e) => this.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
+        },
+        ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, bot)),
+      ),
+      state.firms.length > 2
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              "data-key": `remove-${firm.id}`,
+              "aria-label": `Remove ${firm.name}`,
+              onclick: () => this.send("removeBot", { firmId: firm.id }),
+            },
+            "Remove",
+          )
+        : null,
+    );
+  }
+}

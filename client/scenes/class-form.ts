@@ -1,0 +1,80 @@
+import { BOT_NAMES } from "../../shared/bots/index.js";
+import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import { type ClassFormValues, classSettings } from "../console/class-settings.js";
+import { h, status } from "../ui/dom.js";
+import { scenarioSelect } from "./lobby-settings.js";
+
+const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
+
+/**
+ * The facilitator's form for a class market: name, scenario, length, timer, firms, team
+ * size, bots, listing. Checked with the shared settings schema before anything is sent.
+ */
+export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<string | null>, onBack: () => void): HTMLElement {
+  const problem = status("alert");
+  const name = h("input", { id: "class-name", maxlength: 24, value: "Class market", autocomplete: "off" });
+  const scenario = scenarioSelect("class-scenario", "ai-2025");
+  const numberInput = (id: string, value: number, min: number, max: number) => h("input", { id, type: "number", min, max, value, required: true });
+  const quarters = numberInput("class-quarters", 12, 4, 40);
+  const seconds = numberInput("class-seconds", 120, 10, 3600);
+  const firms = numberInput("class-firms", 10, 2, 40);
+  const team = numberInput("class-team", 1, 1, 4);
+  const bots = BOT_NAMES.map((bot) => h("input", { type: "checkbox", value: bot, checked: DEFAULT_BOTS.has(bot), id: `class-bot-${bot}` }));
+  const listed = h("input", { id: "class-listed", type: "checkbox" });
+  const create = h("button", { type: "submit" }, "Create class market");
+  const field = (input: HTMLElement, label: string, hint?: string) =>
+    h("div", { class: "setting" }, h("label", { for: input.id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
+
+  const values = (): ClassFormValues => ({
+    name: name.value,
+    scenario: scenario.value,
+    quarters: quarters.value,
+    decisionSeconds: seconds.value,
+    firms: firms.value,
+    teamSize: team.value,
+    bots: bots.filter((b) => b.checked).map((b) => b.value),
+    listed: listed.checked,
+  });
+
+  return h(
+    "form",
+    {
+      class: "class-form",
+      "aria-labelledby": "class-title",
+      novalidate: true,
+      onsubmit: async (e) => {
+        e.preventDefault();
+        const result = classSettings(values());
+        if (!result.ok) {
+          problem.textContent = result.problems.map((p) => `${p.message}.`).join(" ");
+          return;
+        }
+        problem.textContent = "";
+        create.disabled = true;
+        const failed = await onCreate(result.settings);
+        create.disabled = false;
+        if (failed) problem.textContent = failed;
+      },
+    },
+    h("h2", { id: "class-title" }, "Run a class"),
+    h(
+      "p",
+      { class: "lede" },
+      "You run the market from a console (for the projector); students join with a code or a QR code. Seats without students are played by bots.",
+    ),
+    h(
+      "div",
+      { class: "class-grid" },
+      field(name, "Name of the market"),
+      field(scenario, "Scenario"),
+      field(quarters, "Quarters", "4–40"),
+      field(seconds, "Seconds to decide", "per quarter"),
+      field(firms, "Firms", "up to 40"),
+      field(team, "Students per firm", "teams of up to 4"),
+    ),
+    h("fieldset", { class: "bots" }, h("legend", {}, "Bot strategies for empty seats"), ...bots.map((b) => h("label", { class: "check" }, b, ` ${b.value}`))),
+    h("label", { class: "check" }, listed, " List it publicly"),
+    problem,
+    h("div", { class: "row" }, create, h("button", { type: "button", onclick: onBack }, "Back")),
+  );
+}

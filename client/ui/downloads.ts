@@ -1,0 +1,52 @@
+import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind, exportFileName, fetchExport } from "../net/exports.js";
+import { h, status } from "./dom.js";
+
+/** Hands a fetched file to the browser as a download named `fileName`. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; free the URL a moment later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The three downloads of a game (CSV, anonymised CSV, JSON record) as buttons, with a line
+ * that says what happened. Shared by the console and the game-over screen.
+ */
+export function downloadButtons(code: string, key: string): HTMLElement {
+  const said = status();
+  const button = (kind: ExportKind) =>
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: async (event) => {
+          const target = event.currentTarget as HTMLButtonElement;
+          target.disabled = true;
+          said.className = "status";
+          said.textContent = "Preparing the download…";
+          try {
+            const fileName = exportFileName(code, kind);
+            saveBlob(await fetchExport((input, init) => fetch(input, init), code, key, kind), fileName);
+            said.textContent = `Downloaded ${fileName}.`;
+          } catch (error) {
+            said.className = "error";
+            said.textContent = (error as Error).message;
+          } finally {
+            target.disabled = false;
+          }
+        },
+      },
+      EXPORT_LABELS[kind],
+    );
+  return h(
+    "section",
+    { class: "downloads", "aria-labelledby": `downloads-${code}` },
+    h("h2", { id: `downloads-${code}` }, "Downloads"),
+    h("div", { class: "download-buttons" }, ...EXPORT_KINDS.map(button)),
+    said,
+  );
+}

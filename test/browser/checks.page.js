@@ -1,0 +1,97 @@
+/**
+ * Runs in the page (plain JavaScript, so the root TypeScript project needs no DOM types):
+ * `window.__overlappingText(selector)` lists the layout problems of the text inside it.
+ * See overlap.ts.
+ */
+window.__overlappingText = (selector) => {
+  const rootEl = document.querySelector(selector);
+  if (!rootEl) return [`no element ${selector}`];
+  const runs = [];
+  const visibleIn = (rect, el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const style = getComputedStyle(p);
+      if (style.overflowY !== "visible" || style.overflowX !== "visible") {
+        const box = p.getBoundingClientRect();
+        if (rect.bottom <= box.top + 1 || rect.top >= box.bottom - 1 || rect.right <= box.left + 1 || rect.left >= box.right - 1) return false;
+      }
+    }
+    return true;
+  };
+  const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? "";
+    const owner = node.parentElement;
+    if (!text || !owner || owner.closest("[hidden], svg, option, select")) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects()) {
+      if (rect.width < 1 || rect.height < 1) continue;
+      if (visibleIn(rect, owner)) runs.push({ text: text.slice(0, 40), rect, owner });
+    }
+  }
+  // Inputs show text too (the link, the key).
+  for (const input of rootEl.querySelectorAll("input:not([type=checkbox]), select")) {
+    const rect = input.getBoundingClientRect();
+    if (rect.width > 0 && !input.closest("[hidden]") && visibleIn(rect, input))
+      runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect, owner: input });
+  }
+  const problems = [];
+  // A scrolling box whose content is wider than itself hides text sideways.
+  for (const el of rootEl.querySelectorAll("*")) {
+    const style = getComputedStyle(el);
+    if (el.closest("[hidden]") || !["auto", "scroll", "hidden"].includes(style.overflowX)) continue;
+    if (el.scrollWidth > el.clientWidth + 1)
+      problems.push(`${el.tagName.toLowerCase()}.${el.className} is ${el.scrollWidth - el.clientWidth}px too narrow for its content`);
+  }
+  const width = document.documentElement.clientWidth;
+  for (const run of runs) if (run.rect.left < -1 || run.rect.right > width + 1) problems.push(`"${run.text}" spills out of the page`);
+  const shrink = 1; // px of tolerance: glyph boxes of adjacent lines may touch
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const a = runs[i];
+      const b = runs[j];
+      if (a.owner === b.owner) continue;
+      const overlap =
+        Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left) > shrink &&
+        Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top) > shrink;
+      if (overlap) problems.push(`"${a.text}" × "${b.text}"`);
+    }
+  }
+  return problems;
+};
+
+/** A control's accessible name, as simply as the console needs it. */
+const nameOf = (el) => {
+  const label = el.getAttribute("aria-label");
+  if (label) return label.trim();
+  const by = el.getAttribute("aria-labelledby");
+  if (by)
+    return by
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? "")
+      .join(" ")
+      .trim();
+  if (el.labels && el.labels.length > 0) return el.labels[0].textContent.trim();
+  return (el.textContent ?? "").trim();
+};
+
+/** A path that tells controls apart across calls. */
+const pathOf = (el) => {
+  const parts = [];
+  for (let e = el; e && e !== document.body; e = e.parentElement) parts.unshift(`${e.tagName}:${[...(e.parentElement?.children ?? [])].indexOf(e)}`);
+  return parts.join("/");
+};
+
+/** Every visible, enabled control inside `selector`: its path and name. */
+window.__controlsIn = (selector) =>
+  [...document.querySelectorAll(`${selector} button, ${selector} input, ${selector} select, ${selector} summary, ${selector} a[href]`)]
+    .filter((el) => !el.disabled && el.getClientRects().length > 0 && !el.closest("[hidden]"))
+    .map((el) => ({ path: pathOf(el), name: nameOf(el) }));
+
+/** The focused control: its path, name, and whether a focus outline is drawn. */
+window.__focused = () => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  return { path: pathOf(el), name: nameOf(el), outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2 };
+};

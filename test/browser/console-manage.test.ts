@@ -1,0 +1,131 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { matchMaker, type Server } from "colyseus";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+
+const PORT = 2600;
+const BASE = `http://localhost:${PORT}`;
+let server: Server;
+let browser: Browser;
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+async function join(name: string, code: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  await page.goto(BASE);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Join code").fill(code);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByText("Waiting for the").waitFor();
+  return page;
+}
+
+describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
+  beforeAll(async () => {
+    server = await startServer(PORT, await buildClient());
+    browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.gracefullyShutdown(false);
+  });
+
+  test("rename (a taken name is refused next to the roster), replace a student with a bot, open the console in another browser with the key, and again from the menu", async () => {
+    const fac = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await fac.goto(BASE);
+    await fac.getByRole("button", { name: "Run a class" }).click();
+    await fac.getByLabel("Firms", { exact: true }).fill("3");
+    await fac.getByLabel("Students per firm").fill("2");
+    await fac.getByLabel("Seconds to decide").fill("600");
+    await fac.getByRole("button", { name: "Create class market" }).click();
+    const keyDialog = fac.getByRole("dialog", { name: "Your facilitator key" });
+    const key = await keyDialog.getByLabel("Facilitator key").inputValue();
+    await keyDialog.getByRole("button", { name: "Continue to the console" }).click();
+    const code = new URL(fac.url()).searchParams.get("console") ?? "";
+
+    const bo = await join("Bo", code);
+    const cy = await join("Cy", code);
+    await fac.getByRole("button", { name: "Manage Cy" }).waitFor();
+
+    // A taken name: refused, said next to the roster, nothing changes.
+    await fac.getByRole("button", { name: "Manage Bo" }).click();
+    const manage = fac.getByRole("dialog", { name: "Manage Bo" });
+    await manage.getByLabel("New name").fill("cy");
+    await manage.getByRole("button", { name: "Rename" }).click();
+    const roster = fac.getByRole("region", { name: "Firms and players" });
+    await expect.poll(() => roster.getByRole("alert").textContent()).toBe('Refused: another player is already called "cy".');
+    await fac.getByRole("button", { name: "Manage Bo" }).click();
+    await fac.getByRole("dialog", { name: "Manage Bo" }).getByLabel("New name").fill("Bea");
+    await fac.getByRole("dialog", { name: "Manage Bo" }).getByRole("button", { name: "Rename" }).click();
+    await fac.getByRole("button", { name: "Manage Bea" }).waitFor();
+    await expect.poll(() => roster.getByRole("alert").count()).toBe(0);
+    const log = fac.getByRole("list", { name: "Game log (newest first)" });
+    await log.getByText('renamed player "Bo" to "Bea"').waitFor();
+
+    // Start; replace Cy with the pivot bot: Cy is told, the roster and the log say so.
+    await fac.getByRole("button", { name: "Start game" }).click();
+    await bo.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await fac.getByRole("button", { name: "Manage Cy" }).click();
+    const manageCy = fac.getByRole("dialog", { name: "Manage Cy" });
+    await manageCy.getByLabel("Bot strategy").selectOption("pivot");
+    await manageCy.getByRole("button", { name: "Replace with bot" }).click();
+    await log.getByText(/replaced "Cy" in .*the pivot bot plays it from now on/).waitFor();
+    await expect.poll(() => fac.getByRole("button", { name: "Manage Cy" }).count()).toBe(0);
+    await cy.getByText(/the facilitator removed you from this game/).waitFor();
+
+    // Another browser, with the key pasted: the console opens (no key dialog) and acts on the same game.
+    const other = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await other.goto(`${BASE}/?console=${code}`);
+    await expect
+      .poll(() => other.getByRole("alert").textContent())
+      .toBe(`This browser holds no key for game ${code}. Paste its facilitator key to open the console.`);
+    expect(await other.getByLabel("Game code").inputValue()).toBe(code);
+    await other.getByLabel("Facilitator key").fill(key);
+    await other.getByRole("button", { name: "Open console", exact: true }).click();
+    await other.getByRole("button", { name: "Manage Bea" }).waitFor();
+    expect(await other.getByRole("dialog").count()).toBe(0);
+    await other.getByRole("button", { name: "Pause" }).click();
+    await expect.poll(() => fac.getByRole("timer").textContent()).toMatch(/^Paused/);
+    await other.screenshot({ path: path.join(RESULTS, "console-second-browser-1920x1080.png") });
+
+    // A wrong key is refused plainly.
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(`${BASE}/?console=${code}`);
+    await stranger.getByLabel("Facilitator key").fill("x".repeat(32));
+    await stranger.getByRole("button", { name: "Open console", exact: true }).click();
+    await expect.poll(() => stranger.getByRole("alert").textContent()).toBe("That key does not open the console of this game.");
+
+    // Closing the console leaves the game running; the menu offers it again.
+    await fac.getByRole("button", { name: "Close the console" }).click();
+    await fac.getByRole("button", { name: `Open console ${code}` }).click();
+    await expect.poll(() => fac.getByRole("timer").textContent()).toMatch(/^Paused/);
+    expect(await fac.getByRole("dialog").count()).toBe(0);
+  });
+
+  test("a friends game's host gets the downloads on the game-over screen; a friend does not", async () => {
+    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await host.goto(BASE);
+    await host.getByLabel("Your name").fill("Ada");
+    await host.getByLabel("Firms (players and bots)").fill("3");
+    await host.getByRole("button", { name: "Create game" }).click();
+    await host.getByRole("button", { name: "Start game" }).waitFor();
+    const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
+    const friend = await join("Bo", code);
+    await host.getByRole("button", { name: "Start game" }).click();
+    await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
+    room.endGame();
+
+    await host.getByRole("heading", { name: "Final standings" }).waitFor();
+    await friend.getByRole("heading", { name: "Final standings" }).waitFor();
+    expect(await friend.getByRole("button", { name: "Download CSV" }).count()).toBe(0);
+    const [download] = await Promise.all([host.waitForEvent("download"), host.getByRole("button", { name: "Download game record (JSON)" }).click()]);
+    const record = JSON.parse(await readFile(await download.path(), "utf8")) as { code: string; firms: { id: string }[] };
+    expect(record.code).toBe(code);
+    expect(record.firms).toHaveLength(3);
+    await host.screenshot({ path: path.join(RESULTS, "gameover-downloads-1280x720.png") });
+  });
+});

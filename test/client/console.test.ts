@@ -1,0 +1,219 @@
+import { describe, expect, test } from "vitest";
+import { classSettings } from "../../client/console/class-settings.js";
+import { buildEvent, EVENT_SPECS, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
+import { countdownText, injectionSentence, logStamp, quarterLine } from "../../client/console/words.js";
+import { exportErrorText, exportFileName, exportPath, fetchExport } from "../../client/net/exports.js";
+import { facilitatorKeyFor, forgetFacilitatorKey, MAX_STORED_KEYS, saveFacilitatorKey, storedKeys } from "../../client/net/keys.js";
+import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
+import { GameEventSchema } from "../../shared/schemas/injection.js";
+import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+
+class MemoryStore {
+  readonly data = new Map<string, string>();
+  getItem(key: string) {
+    return this.data.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.data.set(key, value);
+  }
+  removeItem(key: string) {
+    this.data.delete(key);
+  }
+}
+
+const KEY_A = "a".repeat(32);
+const KEY_B = "b".repeat(32);
+
+describe("facilitator keys kept in the browser", () => {
+  test("a key is found again by its code (any case), newest first, and can be forgotten", () => {
+    const store = new MemoryStore();
+    saveFacilitatorKey(store, { code: "K7MXQA", key: KEY_A, mode: "class", savedAt: 1 });
+    saveFacilitatorKey(store, { code: "HJKMNP", key: KEY_B, mode: "friends", savedAt: 2 });
+    expect(facilitatorKeyFor(store, " k7mxqa ")?.key).toBe(KEY_A);
+    expect(storedKeys(store).map((k) => k.code)).toEqual(["HJKMNP", "K7MXQA"]);
+    expect(storedKeys(store, "class").map((k) => k.code)).toEqual(["K7MXQA"]);
+    forgetFacilitatorKey(store, "k7mxqa");
+    expect(facilitatorKeyFor(store, "K7MXQA")).toBeNull();
+    expect(facilitatorKeyFor(store, "HJKMNP")?.key).toBe(KEY_B);
+  });
+
+  test("saving a code again replaces its key; the oldest are dropped past the limit", () => {
+    const store = new MemoryStore();
+    saveFacilitatorKey(store, { code: "K7MXQA", key: KEY_A, mode: "class", savedAt: 1 });
+    saveFacilitatorKey(store, { code: "K7MXQA", key: KEY_B, mode: "class", savedAt: 2 });
+    expect(storedKeys(store)).toEqual([{ code: "K7MXQA", key: KEY_B, mode: "class", savedAt: 2 }]);
+    const alphabet = "ACDEFGHJKMNPQRTUVWXY34679";
+    for (let i = 0; i < MAX_STORED_KEYS + 5; i++) {
+      const code = `AAA${alphabet[Math.floor(i / 25)]}${alphabet[i % 25]}A`;
+      saveFacilitatorKey(store, { code, key: KEY_A, mode: "class", savedAt: 10 + i });
+    }
+    const kept = storedKeys(store);
+    expect(kept).toHaveLength(MAX_STORED_KEYS);
+    expect(kept[0]?.savedAt).toBe(10 + MAX_STORED_KEYS + 4);
+    expect(facilitatorKeyFor(store, "K7MXQA")).toBeNull();
+  });
+
+  test("damaged storage reads as no keys, and a malformed key or code is refused", () => {
+    const store = new MemoryStore();
+    store.setItem("scale-or-ship:facilitator-keys", "{not json");
+    expect(storedKeys(store)).toEqual([]);
+    store.setItem("scale-or-ship:facilitator-keys", JSON.stringify([{ code: "K7MXQA", key: "short", mode: "class", savedAt: 1 }, { code: "nope" }]));
+    expect(storedKeys(store)).toEqual([]);
+    expect(() => saveFacilitatorKey(store, { code: "K7MXQA", key: "short", mode: "class", savedAt: 1 })).toThrow();
+    expect(() => saveFacilitatorKey(store, { code: "K7MX", key: KEY_A, mode: "class", savedAt: 1 })).toThrow();
+  });
+
+  test("the console's address round-trips", () => {
+    expect(consolePath("K7MXQA")).toBe("/?console=K7MXQA");
+    expect(consoleCodeFrom("?console=k7mxqa")).toBe("K7MXQA");
+    expect(consoleCodeFrom("?console=K7MXQ0")).toBeNull();
+    expect(consoleCodeFrom("?join=K7MXQA")).toBeNull();
+  });
+});
+
+describe("the inject form's fields follow the deck", () => {
+  test("every kind of the deck has a title and a labelled field for each of its parameters", () => {
+    expect(EVENT_SPECS.map((s) => s.kind)).toEqual([...EVENT_KINDS]);
+    for (const spec of EVENT_SPECS) {
+      expect(spec.title).not.toBe(spec.kind);
+      for (const field of spec.fields) expect(PARAM_WORDS[`${spec.kind}.${field.name}`], `${spec.kind}.${field.name}`).toBeDefined();
+    }
+    expect(specFor("gpuShock")?.fields.map((f) => [f.name, f.type])).toEqual([
+      ["scope", "choice"],
+      ["factor", "number"],
+    ]);
+    expect(specFor("mediaLaw")?.fields).toEqual([]);
+  });
+
+  test("every kind's starting values make a valid event", () => {
+    for (const spec of EVENT_SPECS) {
+      const built = buildEvent(spec.kind, initialValues(spec.kind));
+      expect(built.ok, spec.kind).toBe(true);
+      if (built.ok) expect(GameEventSchema.parse(built.event)).toEqual(built.event);
+    }
+  });
+
+  test("percentages are shown in percent and sent as fractions", () => {
+    const selloff = specFor("selloff")?.fields[0];
+    expect(selloff).toMatchObject({ label: "Sentiment drop (%)", min: 0, max: 90 });
+    expect(buildEvent("selloff", { depth: "40" })).toEqual({ ok: true, event: { kind: "selloff", depth: 0.4 } });
+    expect(buildEvent("rateChange", { delta: "−0.5" })).toEqual({ ok: true, event: { kind: "rateChange", delta: -0.005 } });
+    expect(buildEvent("sectorRegulation", { sector: "media", regulated: "false" })).toEqual({
+      ok: true,
+      event: { kind: "sectorRegulation", sector: "media", regulated: false },
+    });
+  });
+
+  test("a bad value is refused field by field, in the form's units", () => {
+    expect(buildEvent("selloff", { depth: "95" })).toEqual({
+      ok: false,
+      issues: [{ field: "depth", message: "Sentiment drop (%): must be between 0 and 90." }],
+    });
+    expect(buildEvent("gpuShock", { scope: "all", factor: "0" })).toEqual({
+      ok: false,
+      issues: [{ field: "factor", message: "Compute price multiplier (×): must be above 0 and at most 10." }],
+    });
+    expect(buildEvent("openRelease", { jump: "lots" })).toEqual({
+      ok: false,
+      issues: [{ field: "jump", message: "Baseline jump (capability points): enter a number." }],
+    });
+    expect(buildEvent("adoptionWave", { sector: "mining", factor: "1.2" })).toEqual({
+      ok: false,
+      issues: [{ field: "sector", message: "Sector: choose one of the list." }],
+    });
+    expect(buildEvent("asteroid", {})).toMatchObject({ ok: false });
+  });
+});
+
+describe("the class form's settings", () => {
+  const values = {
+    name: "Econ 101",
+    scenario: "ai-2025",
+    quarters: "12",
+    decisionSeconds: "120",
+    firms: "40",
+    teamSize: "4",
+    bots: ["pivot", "builder"],
+    listed: false,
+  };
+
+  test("valid values become room settings the server's schema accepts", () => {
+    const result = classSettings(values);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.settings).toMatchObject({
+      name: "Econ 101",
+      firms: 40,
+      teamSize: 4,
+      quarters: 12,
+      decisionSeconds: 120,
+      private: true,
+      bots: ["pivot", "builder"],
+    });
+    expect(RoomSettingsSchema.safeParse(result.settings).success).toBe(true);
+  });
+
+  test("out-of-range values are named plainly", () => {
+    const result = classSettings({ ...values, firms: "41", teamSize: "5", quarters: "", bots: [] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.problems.map((p) => p.message);
+    expect(messages.some((m) => m.startsWith("Firms:"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("Students per firm:"))).toBe(true);
+    expect(messages).toContain("Quarters: enter a number");
+    expect(messages).toContain("Bot strategies: choose at least one");
+  });
+});
+
+describe("the console's words", () => {
+  test("the quarter shown is the one being played, or the one just reported", () => {
+    expect(quarterLine("decide", 2, 12)).toBe("Quarter 3 of 12");
+    expect(quarterLine("report", 3, 12)).toBe("Quarter 3 of 12");
+    expect(quarterLine("over", 5, 12)).toBe("Ended after 5 of 12 quarters");
+  });
+
+  test("a paused countdown is frozen at what was left and says so", () => {
+    expect(countdownText("decide", false, 65, 0)).toBe("1:05");
+    expect(countdownText("decide", true, 0, 41_200)).toBe("Paused · 0:42");
+    expect(countdownText("lobby", false, 0, 0)).toBe("");
+  });
+
+  test("queued injections and log lines read as sentences", () => {
+    expect(injectionSentence({ kind: "event", event: { kind: "selloff", depth: 0.4 } })).toMatch(/sell-off: market sentiment falls 40%/);
+    expect(injectionSentence({ kind: "regime", regime: "model" })).toBe("Regime switch: model-level licences.");
+    expect(injectionSentence({ kind: "disclosure", on: true })).toMatch(/^Disclosure rule on/);
+    const at = Date.UTC(2026, 0, 1, 14, 2, 7);
+    expect(logStamp({ at, quarter: 2, phase: "decide", command: "pause", effect: "" }, "UTC")).toBe("14:02:07 · Q3 deciding");
+    expect(logStamp({ at, quarter: 0, phase: "lobby", command: "start", effect: "" }, "UTC")).toBe("14:02:07 · lobby");
+  });
+});
+
+describe("exports", () => {
+  test("each download has its endpoint and a file name", () => {
+    expect(exportPath("K7MXQA", "csv")).toBe("/api/games/K7MXQA/export.csv");
+    expect(exportPath("K7MXQA", "csv-anonymised")).toBe("/api/games/K7MXQA/export.csv?anonymise=1");
+    expect(exportPath("K7MXQA", "record")).toBe("/api/games/K7MXQA/record.json");
+    expect(exportFileName("K7MXQA", "csv-anonymised")).toBe("scale-or-ship-K7MXQA-anonymised.csv");
+    expect(exportFileName("K7MXQA", "record")).toBe("scale-or-ship-K7MXQA-record.json");
+  });
+
+  test("the key goes in the Authorization header; a refusal becomes a sentence", async () => {
+    const seen: { url: string; auth: string | undefined }[] = [];
+    const ok = async (url: string, init: { headers: Record<string, string> }) => {
+      seen.push({ url, auth: init.headers.Authorization });
+      return new Response("firm,quarter\n", { status: 200 });
+    };
+    const blob = await fetchExport(ok, "K7MXQA", KEY_A, "csv");
+    expect(await blob.text()).toBe("firm,quarter\n");
+    expect(seen).toEqual([{ url: "/api/games/K7MXQA/export.csv", auth: `Bearer ${KEY_A}` }]);
+    const refused = async () => new Response(JSON.stringify({ error: "wrong key" }), { status: 403 });
+    await expect(fetchExport(refused, "K7MXQA", KEY_B, "record")).rejects.toThrow(exportErrorText(403, "wrong key"));
+    const broken = async () => new Response("oops", { status: 500 });
+    await expect(fetchExport(broken, "K7MXQA", KEY_A, "csv")).rejects.toThrow("The download failed (HTTP 500).");
+    const offline = async (): Promise<Response> => {
+      throw new TypeError("Failed to fetch");
+    };
+    await expect(fetchExport(offline, "K7MXQA", KEY_A, "csv")).rejects.toThrow(/cannot be reached/);
+  });
+});
