@@ -50,7 +50,11 @@ export function createApp(options: AppOptions = {}): Server {
     greet: false,
     logger: colyseusLogger,
     ...clusterOptions(cluster),
-    transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: options.pingIntervalMs ?? 10_000 }),
+    // The transport pings every socket in one loop (~70 µs a socket here: 85 ms over 1,200
+    // sockets, during which no room answers). Every 30 s with one retry, a dead connection is
+    // closed within 30–60 s, well inside the 120 s grace period, and those stalls come three
+    // times less often than at 10 s (README, "Server load").
+    transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: options.pingIntervalMs ?? 30_000, pingMaxRetries: 1 }),
     express: (app) => {
       app.get("/healthz", (_req, res) => {
         res.json({ ok: true });

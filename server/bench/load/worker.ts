@@ -20,7 +20,7 @@ interface OpenRoom {
 // bench does not need it, and 1,000s of warnings about it would bury the report.
 const warn = console.warn;
 console.warn = (...args: unknown[]) => {
-  if (typeof args[0] === "string" && args[0].includes("not registered for type 'welcome'")) return;
+  if (typeof args[0] === "string" && /not registered for type '(welcome|console)'/.test(args[0])) return;
   warn(...args);
 };
 
