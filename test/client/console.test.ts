@@ -8,19 +8,7 @@ import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
 import { GameEventSchema } from "../../shared/schemas/injection.js";
 import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
-
-class MemoryStore {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
+import { MemoryStore } from "../helpers/memory-store.js";
 
 const KEY_A = "a".repeat(32);
 const KEY_B = "b".repeat(32);

@@ -3,19 +3,7 @@ import { joinErrorText } from "../../client/net/errors.js";
 import { endpointFor, joinCodeFrom, joinLink } from "../../client/net/link.js";
 import { forgetSeat, loadSeat, saveSeat } from "../../client/net/seat.js";
 import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
-
-class MemoryStore {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
+import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("join links", () => {
   test("a join link round-trips through the page address, normalised to upper case", () => {

@@ -3,19 +3,7 @@ import { joinErrorText } from "../../client/net/errors.js";
 import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js";
 import { loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
-
-class MemoryStore {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
+import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("getting back in after a server restart", () => {
   test("tries again after longer and longer waits until the game is back", async () => {

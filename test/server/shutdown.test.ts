@@ -8,11 +8,12 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, describe, expect, test } from "vitest";
 import { retryWithBackoff } from "../../client/net/rejoin.js";
-import { type KeyValueStore, saveSeat } from "../../client/net/seat.js";
+import { saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
 import { GameStore } from "../../server/store/games.js";
 import { CLOSE_CODES, type ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
+import { MemoryStore } from "../helpers/memory-store.js";
 import { type RoomState, waitFor } from "./helpers.js";
 import { REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
@@ -22,19 +23,6 @@ const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => stop(s, "SIGKILL")));
 });
-
-class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, string>();
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-}
 
 type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
 
