@@ -1,19 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { matchMaker, type Server } from "colyseus";
+import { matchMaker } from "colyseus";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2600;
 const BASE = `http://localhost:${PORT}`;
-let server: Server;
-let browser: Browser;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
-async function join(name: string, code: string): Promise<Page> {
+async function join(browser: Browser, name: string, code: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
   await page.goto(BASE);
   await page.getByLabel("Your name").fill(name);
@@ -24,17 +22,10 @@ async function join(name: string, code: string): Promise<Page> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
-  beforeAll(async () => {
-    server = await startServer(PORT, await buildClient());
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.gracefullyShutdown(false);
-  });
+  const game = serveGame(PORT);
 
   test("rename (a taken name is refused next to the roster), replace a student with a bot, open the console in another browser with the key, and again from the menu", async () => {
-    const fac = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const fac = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await fac.goto(BASE);
     await fac.getByRole("button", { name: "Run a class" }).click();
     await fac.getByLabel("Firms", { exact: true }).fill("3");
@@ -46,8 +37,8 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
     await keyDialog.getByRole("button", { name: "Continue to the console" }).click();
     const code = new URL(fac.url()).searchParams.get("console") ?? "";
 
-    const bo = await join("Bo", code);
-    const cy = await join("Cy", code);
+    const bo = await join(game.browser, "Bo", code);
+    const cy = await join(game.browser, "Cy", code);
     await fac.getByRole("button", { name: "Manage Cy" }).waitFor();
 
     // A taken name: refused, said next to the roster, nothing changes.
@@ -77,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
     await cy.getByText(/the facilitator removed you from this game/).waitFor();
 
     // Another browser, with the key pasted: the console opens (no key dialog) and acts on the same game.
-    const other = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const other = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await other.goto(`${BASE}/?console=${code}`);
     await expect
       .poll(() => other.getByRole("alert").textContent())
@@ -92,7 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
     await other.screenshot({ path: path.join(RESULTS, "console-second-browser-1920x1080.png") });
 
     // A wrong key is refused plainly.
-    const stranger = await (await browser.newContext()).newPage();
+    const stranger = await (await game.browser.newContext()).newPage();
     await stranger.goto(`${BASE}/?console=${code}`);
     await stranger.getByLabel("Facilitator key").fill("x".repeat(32));
     await stranger.getByRole("button", { name: "Open console", exact: true }).click();
@@ -106,14 +97,14 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
   });
 
   test("a friends game's host gets the downloads on the game-over screen; a friend does not", async () => {
-    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
     await host.getByLabel("Your name").fill("Ada");
     await host.getByLabel("Firms (players and bots)").fill("3");
     await host.getByRole("button", { name: "Create game" }).click();
     await host.getByRole("button", { name: "Start game" }).waitFor();
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
-    const friend = await join("Bo", code);
+    const friend = await join(game.browser, "Bo", code);
     await host.getByRole("button", { name: "Start game" }).click();
     await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;

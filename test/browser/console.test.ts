@@ -1,15 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Server } from "colyseus";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { keyboardProblems, overlappingText } from "./checks.js";
-import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2599;
 const BASE = `http://localhost:${PORT}`;
-let server: Server;
-let browser: Browser;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -20,17 +17,10 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
 }
 
 describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
-  beforeAll(async () => {
-    server = await startServer(PORT, await buildClient());
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.gracefullyShutdown(false);
-  });
+  const game = serveGame(PORT);
 
   test("a facilitator creates a class market, a student joins, the facilitator starts, pauses, resumes, injects a sell-off, ends the game and downloads the data", async () => {
-    const fac = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const fac = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await fac.goto(BASE);
     await fac.screenshot({ path: path.join(RESULTS, "console-menu-1280x720.png") });
     await fac.getByRole("button", { name: "Run a class" }).click();
@@ -68,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
       .waitFor();
 
     // A student joins by code in another browser; the roster shows them live.
-    const student = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const student = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await student.goto(BASE);
     await student.getByLabel("Your name").fill("Bo");
     await student.getByLabel("Join code").fill(code);

@@ -1,14 +1,12 @@
 import path from "node:path";
-import { matchMaker, type Server } from "colyseus";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { matchMaker } from "colyseus";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2597;
 const BASE = `http://localhost:${PORT}`;
-let server: Server;
-let browser: Browser;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -50,17 +48,10 @@ async function overlappingTexts(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
-  beforeAll(async () => {
-    server = await startServer(PORT, await buildClient());
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.gracefullyShutdown(false);
-  });
+  const game = serveGame(PORT);
 
   test("a four-quarter game against a bot ends on standings, the four debrief charts with captions, and the fan of 200 simulated markets", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
     await page.goto(BASE);

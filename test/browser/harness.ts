@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Server } from "colyseus";
 import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../server/app.js";
 
 /** Debian's Chromium; `.ci/run` installs it. Without it the browser tests are skipped, saying why. */
@@ -29,4 +30,21 @@ export async function startServer(port: number, clientDir: string, graceSeconds 
 
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"] });
+}
+
+/**
+ * In a describe block: the real server with the built client on `port`, and Chromium, for
+ * the block's tests; both are closed after them. Read `.browser` inside the tests.
+ */
+export function serveGame(port: number): { readonly server: Server; readonly browser: Browser } {
+  const env = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer(port, await buildClient());
+    env.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.gracefullyShutdown(false);
+  });
+  return env;
 }

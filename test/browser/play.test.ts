@@ -1,14 +1,12 @@
 import path from "node:path";
-import { matchMaker, type Server } from "colyseus";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { matchMaker } from "colyseus";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2593;
 const BASE = `http://localhost:${PORT}`;
-let server: Server;
-let browser: Browser;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -37,17 +35,10 @@ async function decide(page: Page, quarter: number, train: string, support: strin
 }
 
 describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
-  beforeAll(async () => {
-    server = await startServer(PORT, await buildClient());
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.gracefullyShutdown(false);
-  });
+  const game = serveGame(PORT);
 
   test("a host and a friend who types the code play three quarters with two bots; the bubbles follow the reports", async () => {
-    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
     await host.getByLabel("Your name").fill("Ada");
     await host.getByLabel("Firms (players and bots)").fill("4");
@@ -56,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
     await host.getByRole("button", { name: "Start game" }).waitFor();
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
 
-    const friend = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    const friend = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await friend.goto(BASE);
     await friend.getByLabel("Your name").fill("Bo");
     await friend.getByLabel("Join code").fill(code.toLowerCase());

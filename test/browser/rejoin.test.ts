@@ -1,28 +1,17 @@
 import path from "node:path";
-import type { Server } from "colyseus";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildClient, HAS_CHROMIUM, launch, RESULTS, SKIP_REASON, startServer } from "./harness.js";
+import { describe, expect, test } from "vitest";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2591;
 const BASE = `http://localhost:${PORT}`;
-let server: Server;
-let browser: Browser;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
 describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
-  beforeAll(async () => {
-    server = await startServer(PORT, await buildClient());
-    browser = await launch();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.gracefullyShutdown(false);
-  });
+  const game = serveGame(PORT);
 
   test("a link joins by code, and a refreshed page gets back into its seat in the lobby and in the game", async () => {
-    const host = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
     await host.getByLabel("Your name").fill("Ada");
     await host.getByLabel("Firms (players and bots)").fill("3");
@@ -31,7 +20,7 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(host.url()).toBe(`${BASE}/?join=${code}`);
 
-    const guest = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const guest = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await guest.goto(`${BASE}/?join=${code}`);
     await expect.poll(() => guest.getByLabel("Join code").inputValue()).toBe(code);
     await guest.getByLabel("Your name").fill("Bo");
@@ -48,7 +37,7 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await guest.screenshot({ path: path.join(RESULTS, "rejoin-after-refresh.png") });
 
     // A second name taken, plainly said where the player looks.
-    const late = await (await browser.newContext()).newPage();
+    const late = await (await game.browser.newContext()).newPage();
     await late.goto(`${BASE}/?join=${code}`);
     await late.getByLabel("Your name").fill("Cy");
     await late.getByRole("button", { name: "Join", exact: true }).click();
