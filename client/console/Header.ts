@@ -1,19 +1,10 @@
 import QRCode from "qrcode";
 import { ServerClock } from "../market/clock.js";
 import { joinLink } from "../net/link.js";
-import type { MarketRoomStateShape } from "../net/state.js";
+import { type MarketRoomStateShape, phaseSeconds } from "../net/state.js";
 import { h, status } from "../ui/dom.js";
 import { copyTo } from "./dialogs.js";
 import { countdownText, PHASE_WORDS, quarterLine } from "./words.js";
-
-/** How long each timed phase lasts, from the room's settings. */
-function phaseSeconds(state: MarketRoomStateShape): number {
-  const s = state.settings;
-  if (state.phase === "news") return s.newsSeconds;
-  if (state.phase === "decide") return s.decisionSeconds;
-  if (state.phase === "report") return s.reportSeconds;
-  return 0;
-}
 
 /**
  * The console's top band, sized for a projector: the join code, a QR code and the link; the

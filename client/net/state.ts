@@ -119,3 +119,12 @@ export interface MarketRoomStateShape {
   players: List<PlayerInfoShape>;
   standings: List<StandingRowShape>;
 }
+
+/** How long each timed phase lasts, from the room's settings. */
+export function phaseSeconds(state: MarketRoomStateShape): number {
+  const s = state.settings;
+  if (state.phase === "news") return s.newsSeconds;
+  if (state.phase === "decide") return s.decisionSeconds;
+  if (state.phase === "report") return s.reportSeconds;
+  return 0;
+}

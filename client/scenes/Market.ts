@@ -9,20 +9,11 @@ import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
 import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
-import type { MarketRoomStateShape } from "../net/state.js";
+import { phaseSeconds } from "../net/state.js";
 import { createDecisionPanel, PANEL_WIDTH } from "../panel/index.js";
 import { h } from "../ui/dom.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
-
-/** How long each timed phase lasts, from the room's settings. */
-function phaseSeconds(state: MarketRoomStateShape): number {
-  const s = state.settings;
-  if (state.phase === "news") return s.newsSeconds;
-  if (state.phase === "decide") return s.decisionSeconds;
-  if (state.phase === "report") return s.reportSeconds;
-  return 0;
-}
 
 /**
  * The market during play: the field of bubbles (one per firm: area is valuation, the solid

@@ -1,3 +1,5 @@
+import type { Standing } from "../engine/score.js";
+
 /**
  * What the debrief reads: a finished game's public record, as plain data (the synced room
  * state at game over holds all of it; client/debrief/from-state.ts copies it out). Nothing
@@ -38,16 +40,6 @@ export interface DebriefPoint {
   correctionStarted: boolean;
 }
 
-export interface DebriefStanding {
-  rank: number;
-  firmId: string;
-  name: string;
-  score: number;
-  valuation: number;
-  valueCreated: number;
-  delisted: boolean;
-}
-
 export interface DebriefInput {
   /** The game's join code: seeds the simulated markets, keys their cache. */
   code: string;
@@ -58,7 +50,7 @@ export interface DebriefInput {
   firms: DebriefFirm[];
   /** Quarter 0 first. */
   market: DebriefPoint[];
-  standings: DebriefStanding[];
+  standings: Standing[];
   /** The viewer's firm, if the viewer plays one. */
   mine?: string;
 }
