@@ -5,14 +5,13 @@
  * reserved for the dead process, and the game resumes when that process comes back.
  */
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { GameStore } from "../../server/store/games.js";
 import { score } from "../../shared/engine/score.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
 import { type RoomState, waitFor } from "./helpers.js";
-import { REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
+import { enter, playQuarter, REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
 const PORT_A = 2611;
 const PORT_B = 2612;
@@ -32,23 +31,6 @@ async function start(id: string, port: number, dir: string): Promise<ServerProce
   const server = await startServer(port, processEnv(id, port, dir));
   running.push(server);
   return server;
-}
-
-type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"] };
-
-async function enter(promise: Promise<Room>): Promise<Seat> {
-  const room = (await promise) as Room<unknown, RoomState>;
-  room.reconnection.enabled = false;
-  room.onMessage("private", () => {});
-  const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
-  return { room, welcome };
-}
-
-async function playQuarter(a: Seat, b: Seat, quarter: number): Promise<void> {
-  await waitFor(() => a.room.state.phase === "decide" && a.room.state.quarter === quarter, 15_000);
-  a.room.send("submit", { action: { train: 10 + quarter, apps: { support: 5 } } });
-  b.room.send("submit", { action: { efficiency: 2, marketing: quarter } });
-  await waitFor(() => a.room.state.quarter === quarter + 1 && b.room.state.quarter === quarter + 1, 15_000);
 }
 
 /** What the players saw equals the engine's replay of the stored record. */

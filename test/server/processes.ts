@@ -3,7 +3,9 @@ import { mkdtempSync } from "node:fs";
 import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { waitFor } from "./helpers.js";
+import type { Room } from "@colyseus/sdk";
+import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import { type RoomState, waitFor } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -95,4 +97,25 @@ export async function redisAvailable(url = REDIS_URL, { required = true } = {}):
     console.warn(`Skipping the Redis tests: no Redis answers at ${url}. Start one: redis-server --port 6379 --save '' --appendonly no`);
     return false;
   }
+}
+
+/** A player of a real server process: the room (automatic reconnection off), its welcome, and how it was left. */
+export type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
+
+/** Joins (or creates) and waits for the welcome; the test decides when to come back. */
+export async function enter(promise: Promise<Room>): Promise<Seat> {
+  const room = (await promise) as Room<unknown, RoomState>;
+  room.reconnection.enabled = false;
+  room.onMessage("private", () => {});
+  const left = new Promise<{ code: number; reason?: string }>((resolve) => room.onLeave((code, reason) => resolve({ code, reason })));
+  const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
+  return { room, welcome, left };
+}
+
+/** Both players submit in the decision phase of `quarter`; resolves once both see it resolved. */
+export async function playQuarter(a: Seat, b: Seat, quarter: number): Promise<void> {
+  await waitFor(() => a.room.state.phase === "decide" && a.room.state.quarter === quarter, 15_000);
+  a.room.send("submit", { action: { train: 10 + quarter, apps: { support: 5 } } });
+  b.room.send("submit", { action: { efficiency: 2, marketing: quarter } });
+  await waitFor(() => a.room.state.quarter === quarter + 1 && b.room.state.quarter === quarter + 1, 15_000);
 }

@@ -1,71 +1,29 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { afterAll, expect, test } from "vitest";
 import { GameStore } from "../../server/store/games.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
-import { type RoomState, waitFor } from "./helpers.js";
+import { waitFor } from "./helpers.js";
+import { enter, playQuarter, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const PORT = 2602;
-const DATA_DIR = mkdtempSync(path.join(tmpdir(), "sos-data-"));
-const running: ChildProcess[] = [];
+const DATA_DIR = tempDir("sos-data-");
+const running: ServerProcess[] = [];
 
 /** The real server, as `npm start` runs it, in its own process. */
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(PORT), DATA_DIR, RECONNECT_GRACE_SECONDS: "60" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.push(child);
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  await waitFor(() => output.includes("Scale or Ship is running"), 30_000).catch(() => {
-    throw new Error(`server did not start:\n${output}`);
-  });
-  return child;
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
+async function start(): Promise<ServerProcess> {
+  const server = await startServer(PORT, { DATA_DIR });
+  running.push(server);
+  return server;
 }
 
 afterAll(async () => {
-  await Promise.all(running.map((c) => stop(c, "SIGKILL")));
+  await Promise.all(running.map((s) => stop(s, "SIGKILL")));
 });
-
-type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"] };
-
-async function enter(promise: Promise<Room>): Promise<Seat> {
-  const room = (await promise) as Room<unknown, RoomState>;
-  room.reconnection.enabled = false; // the test decides when to come back
-  const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
-  return { room, welcome };
-}
-
-async function playQuarter(a: Seat, b: Seat, quarter: number): Promise<void> {
-  await waitFor(() => a.room.state.phase === "decide" && a.room.state.quarter === quarter, 15_000);
-  a.room.send("submit", { action: { train: 10 + quarter, apps: { support: 5 } } });
-  b.room.send("submit", { action: { efficiency: 2, marketing: quarter } });
-  await waitFor(() => a.room.state.quarter === quarter + 1, 15_000);
-}
 
 test("a game survives a real server restart mid-game and finishes equal to an uninterrupted replay of its log", async () => {
   const sdk = new Client(`ws://localhost:${PORT}`);
-  const first = await startServer();
+  const first = await start();
   const settings = { firms: 3, quarters: 6, seed: "restart", newsSeconds: 0, reportSeconds: 0, decisionSeconds: 30, bots: ["pivot" as const] };
   const ada = await enter(sdk.create("market", { name: "Ada", settings }));
   const code = ada.room.roomId;
@@ -76,7 +34,7 @@ test("a game survives a real server restart mid-game and finishes equal to an un
 
   // The process dies without warning (no chance to save anything more) and comes back.
   await stop(first, "SIGKILL");
-  await startServer();
+  await start();
   const info = (await (await fetch(`http://localhost:${PORT}/api/rooms/${code}`)).json()) as { phase: string };
   expect(["news", "decide"]).toContain(info.phase);
 

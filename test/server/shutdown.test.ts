@@ -11,11 +11,11 @@ import { retryWithBackoff } from "../../client/net/rejoin.js";
 import { saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
 import { GameStore } from "../../server/store/games.js";
-import { CLOSE_CODES, type ServerMessages } from "../../shared/schemas/protocol.js";
+import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { type RoomState, waitFor } from "./helpers.js";
-import { REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
+import { enter, playQuarter, REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
 const PORT = 2614;
 const withRedis = await redisAvailable();
@@ -23,24 +23,6 @@ const running: ServerProcess[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => stop(s, "SIGKILL")));
 });
-
-type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
-
-async function enter(promise: Promise<Room>): Promise<Seat> {
-  const room = (await promise) as Room<unknown, RoomState>;
-  room.reconnection.enabled = false;
-  room.onMessage("private", () => {});
-  const left = new Promise<{ code: number; reason?: string }>((resolve) => room.onLeave((code, reason) => resolve({ code, reason })));
-  const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
-  return { room, welcome, left };
-}
-
-async function playQuarter(a: Seat, b: Seat, quarter: number): Promise<void> {
-  await waitFor(() => a.room.state.phase === "decide" && a.room.state.quarter === quarter, 15_000);
-  a.room.send("submit", { action: { train: 10 + quarter, apps: { support: 5 } } });
-  b.room.send("submit", { action: { efficiency: 2, marketing: quarter } });
-  await waitFor(() => a.room.state.quarter === quarter + 1 && b.room.state.quarter === quarter + 1, 15_000);
-}
 
 async function sigtermMidGame(env: Record<string, string>, dataDir: string, whileDown?: (code: string) => Promise<void>): Promise<void> {
   const sdk = new Client(`http://localhost:${PORT}`);
