@@ -1,7 +1,6 @@
-import type { Injection } from "../../shared/schemas/injection.js";
 import type { LogEntry } from "../../shared/schemas/protocol.js";
+import { injectionSentence, REGIME_WORDS } from "../../shared/words/events.js";
 import { formatCountdown } from "../market/clock.js";
-import { eventSentence } from "../market/news.js";
 
 /** The console's words for the room's phases, large on the projector. */
 export const PHASE_WORDS: Record<string, string> = {
@@ -12,11 +11,7 @@ export const PHASE_WORDS: Record<string, string> = {
   over: "Game over",
 };
 
-export const REGIME_WORDS: Record<string, string> = {
-  application: "application-level regulation",
-  model: "model-level licences",
-  none: "no regulation",
-};
+export { injectionSentence, REGIME_WORDS };
 
 /** "Quarter 3 of 12" for the quarter being played or just reported. */
 export function quarterLine(phase: string, quarter: number, quarters: number): string {
@@ -31,18 +26,6 @@ export function countdownText(phase: string, paused: boolean, secondsLeft: numbe
   if (phase === "lobby" || phase === "over") return "";
   if (paused) return `Paused · ${formatCountdown(Math.ceil(remainingMs / 1000))}`;
   return formatCountdown(secondsLeft);
-}
-
-/** A queued injection in one sentence. */
-export function injectionSentence(injection: Injection): string {
-  switch (injection.kind) {
-    case "event":
-      return eventSentence(injection.event);
-    case "regime":
-      return `Regime switch: ${REGIME_WORDS[injection.regime] ?? injection.regime}.`;
-    case "disclosure":
-      return injection.on ? "Disclosure rule on: investors weigh unit economics over narrative." : "Disclosure rule off: investors go back to narrative.";
-  }
 }
 
 /** "14:02:07 · Q3 deciding", the log line's prefix (time in the viewer's clock, or `timeZone`). */

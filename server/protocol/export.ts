@@ -22,6 +22,7 @@ import {
   REJECTION_CODES,
   ROOM_NAME,
   ServerMessageSchemas,
+  SpectatorJoinOptionsSchema,
 } from "../../shared/schemas/protocol.js";
 
 /**
@@ -101,6 +102,7 @@ export function protocolFiles(): Map<string, string> {
     joinOptions: add("join-options.json", JoinOptionsSchema, "input"),
     classCreateOptions: add("class-create-options.json", ClassCreateOptionsSchema, "input"),
     facilitatorJoinOptions: add("facilitator-join-options.json", FacilitatorJoinOptionsSchema, "input"),
+    spectatorJoinOptions: add("spectator-join-options.json", SpectatorJoinOptionsSchema, "input"),
     facilitatorMessages: FACILITATOR_MESSAGE_TYPES,
     client: Object.fromEntries(Object.entries(ClientMessageSchemas).map(([type, schema]) => [type, add(`client/${type}.json`, schema, "input")])),
     server: Object.fromEntries(Object.entries(ServerMessageSchemas).map(([type, schema]) => [type, add(`server/${type}.json`, schema, "output")])),

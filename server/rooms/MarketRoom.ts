@@ -25,6 +25,7 @@ import {
   type Phase,
   type RejectedMessage,
   type RoomSettings,
+  SpectatorJoinOptionsSchema,
 } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
@@ -66,13 +67,21 @@ export interface MarketMetadata {
   firms: number;
   players: number;
   teamSize: number;
+  /** The host's display name ("" in a class market, run by a facilitator). */
+  host: string;
+  quarters: number;
+  /** Players who can still join: free places on every firm's team. */
+  openSeats: number;
 }
 
 /** Quarters of history in a `private` message: the engine looks back at most 8 (lagQuarters' maximum). */
 const PRIVATE_HISTORY = 9;
 
-/** A connection: a player's (playerId), the facilitator's (facilitator), or a friends host's creating connection (both). */
-type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean } }>;
+/**
+ * A connection: a player's (playerId), the facilitator's (facilitator), a friends host's creating
+ * connection (both), or a read-only screen's (spectator: no player, no messages, the public state only).
+ */
+type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean; spectator?: boolean } }>;
 
 const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
 
@@ -178,9 +187,14 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override onJoin(client: MarketClient, options: unknown): void {
-    const o = options as { facilitator?: unknown; facilitatorKey?: unknown } | null;
+    const o = options as { facilitator?: unknown; facilitatorKey?: unknown; spectator?: unknown } | null;
     if (o?.facilitator === true || o?.facilitatorKey !== undefined) {
       this.joinConsole(client, options);
+      return;
+    }
+    if (SpectatorJoinOptionsSchema.safeParse(options).success) {
+      // A screen for the room: it sees the synced state, which holds public information only.
+      client.userData = { playerId: null, facilitator: false, spectator: true };
       return;
     }
     const parsed = JoinOptionsSchema.safeParse(options);
@@ -246,7 +260,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const player = this.playerOf(client);
     this.forget(client);
     if (!player) {
-      if (client.userData?.facilitator) await this.allowReconnection(client, this.limits.graceSeconds).catch(() => undefined);
+      if (client.userData?.facilitator || client.userData?.spectator) await this.allowReconnection(client, this.limits.graceSeconds).catch(() => undefined);
       return;
     }
     player.connected = false;
@@ -606,6 +620,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       firms: this.roster.size,
       players: this.roster.players.length,
       teamSize: this.settings.teamSize,
+      host: this.roster.players.find((p) => p.host)?.name ?? "",
+      quarters: this.config.quarters,
+      openSeats: this.roster.size * this.settings.teamSize - this.roster.players.length,
     };
     const old = this.metadata as MarketMetadata | undefined;
     if (!old || (Object.keys(meta) as (keyof MarketMetadata)[]).some((k) => old[k] !== meta[k])) void this.setMetadata(meta);

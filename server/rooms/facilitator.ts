@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { BotName } from "../../shared/bots/index.js";
+import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { ClientMessage, ClientMessageSchemas, FacilitatorMessageType, Phase } from "../../shared/schemas/protocol.js";
+import { injectionSentence } from "../../shared/words/events.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
 import type { PhaseClock } from "./phase-clock.js";
@@ -32,13 +34,27 @@ const IN_GAME: readonly Phase[] = ["news", "decide", "report"];
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
-/** An injection in words: "event rateChange (delta 0.02)", "regime → model", "disclosure on". */
+/** The timed phases in the log's words ("the decision timer"). */
+const PHASE_WORDS: Record<Phase, string> = { lobby: "lobby", news: "news", decide: "decision", report: "report", over: "game-over" };
+
+/** The room settings in the log's words (a person reads the log: no field names). */
+const SETTING_WORDS: Record<string, (value: unknown) => string> = {
+  name: (v) => `title "${v}"`,
+  scenario: (v) => `scenario ${SCENARIO_LIST.find((s) => s.id === v)?.title ?? v}`,
+  firms: (v) => `${v} firms`,
+  quarters: (v) => `${v} quarters`,
+  decisionSeconds: (v) => `${v} s to decide`,
+  newsSeconds: (v) => `${v} s of news`,
+  reportSeconds: (v) => `${v} s of report`,
+  teamSize: (v) => `up to ${v} players per firm`,
+  private: (v) => (v ? "not listed publicly" : "listed publicly"),
+  bots: (v) => `bots ${Array.isArray(v) ? v.join(", ") : v}`,
+  seed: () => "a fixed seed",
+};
+
+/** An injection in words, as the players will read it in the news: "Trillion-dollar sell-off: …". */
 export function describeInjection(injection: Injection): string {
-  if (injection.kind === "regime") return `regime → ${injection.regime}`;
-  if (injection.kind === "disclosure") return `disclosure ${injection.on ? "on" : "off"}`;
-  const { kind, ...params } = injection.event;
-  const shown = Object.entries(params).map(([k, v]) => `${k} ${v}`);
-  return `event ${kind}${shown.length > 0 ? ` (${shown.join(", ")})` : ""}`;
+  return injectionSentence(injection).replace(/\.$/, "");
 }
 
 /** The handlers of the facilitator's controls. Each checks first, so a refusal changes nothing. */
@@ -48,7 +64,7 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
   const findPlayer = (playerId: string): Player | Rejection =>
     room.roster.player(playerId) ?? reject("NO_SUCH_PLAYER", `there is no player "${playerId}" in this game`);
   const isRejection = (value: Player | Rejection): value is Rejection => "code" in value;
-  const firmName = (firmId: string | null) => (firmId ? `${room.roster.seat(firmId)?.name ?? firmId} (${firmId})` : "no firm");
+  const firmName = (firmId: string | null) => (firmId ? (room.roster.seat(firmId)?.name ?? "a firm that has left") : "no firm");
   const nextQuarter = () => (room.match?.state.quarter ?? 0) + 1;
 
   /** Removal in words, after it happened: who plays the firm now. */
@@ -67,7 +83,7 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       if (room.phaseClock.paused) return reject("WRONG_PHASE", "the timer is already paused");
       if (!room.phaseClock.timed) return reject("WRONG_PHASE", `the ${room.phase} phase has no timer to pause`);
       room.phaseClock.pause();
-      return `paused the ${room.phase} timer with ${seconds(room.phaseClock.remainingMs)} left`;
+      return `paused the ${PHASE_WORDS[room.phase]} timer with ${seconds(room.phaseClock.remainingMs)} left`;
     },
     resume: () => {
       if (!room.phaseClock.paused) return reject("WRONG_PHASE", "the timer is not paused");
@@ -75,14 +91,14 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       const phase = room.phase;
       room.phaseClock.resume();
       room.resolveIfAllIn();
-      return `resumed the ${phase} timer with ${seconds(left)} left`;
+      return `resumed the ${PHASE_WORDS[phase]} timer with ${seconds(left)} left`;
     },
     extend: ({ seconds: added }) => {
       const phase = inPhase(["news", "decide"], "extend the timer");
       if (phase) return phase;
       if (!room.phaseClock.timed) return reject("WRONG_PHASE", `the ${room.phase} phase has no timer to extend`);
       room.phaseClock.extend(added * 1000);
-      return `extended the ${room.phase} phase by ${added} s (${seconds(room.phaseClock.remainingMs)} left${room.phaseClock.paused ? ", paused" : ""})`;
+      return `extended the ${PHASE_WORDS[room.phase]} phase by ${added} s (${seconds(room.phaseClock.remainingMs)} left${room.phaseClock.paused ? ", paused" : ""})`;
     },
     forceNext: () => {
       const phase = inPhase(IN_GAME, "force the next phase");
@@ -96,7 +112,8 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       if (room.phase === "decide") {
         const missing = match.activeFirmIds().filter((id) => !match.pending.has(id));
         room.forceNext();
-        return `resolved quarter ${quarter} now${missing.length > 0 ? `; ${missing.join(", ")} repeat${missing.length === 1 ? "s its" : " their"} last action` : ""}`;
+        const names = missing.map((id) => firmName(id));
+        return `resolved quarter ${quarter} now${names.length > 0 ? `; ${names.join(", ")} repeat${names.length === 1 ? "s its" : " their"} last action` : ""}`;
       }
       room.forceNext();
       return `ended the report of quarter ${quarter - 1} early: quarter ${quarter} begins`;
@@ -105,7 +122,7 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       const phase = inPhase(IN_GAME, "inject");
       if (phase) return phase;
       (room.match as Match).injections.push(injection);
-      return `queued ${describeInjection(injection)} for quarter ${nextQuarter()}`;
+      return `queued for quarter ${nextQuarter()}: ${describeInjection(injection)}`;
     },
     renamePlayer: ({ playerId, name }) => {
       const player = findPlayer(playerId);
@@ -156,14 +173,14 @@ export function lobbyEffect(room: { roster: Roster; match: Match | null }, type:
       return `started the game: ${room.roster.size} firms (${humans} played by people, ${room.roster.size - humans} by bots), ${room.match?.state.config.quarters ?? "?"} quarters`;
     }
     case "addBot":
-      return `added a seat played by the ${m.strategy} bot (${room.roster.seats.at(-1)?.firmId})`;
+      return `added a seat played by the ${m.strategy} bot (${room.roster.seats.at(-1)?.name ?? "a new firm"})`;
     case "setBot":
-      return `${m.firmId} is played by the ${m.strategy} bot when no player holds it`;
+      return `${room.roster.seat(m.firmId)?.name ?? "a firm"} is played by the ${m.strategy} bot when no player holds it`;
     case "removeBot":
-      return `removed the bot seat ${m.firmId}`;
+      return `removed a bot seat: ${room.roster.size} firms now`;
     case "configure":
       return `changed the settings: ${Object.entries(m)
-        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .map(([k, v]) => SETTING_WORDS[k]?.(v) ?? "another setting")
         .join(", ")}`;
     default:
       return null;

@@ -109,6 +109,14 @@ export const FacilitatorJoinOptionsSchema = z
   .describe("Options of `joinById(code, options)` for the facilitator; unknown keys are ignored.");
 export type FacilitatorJoinOptions = z.input<typeof FacilitatorJoinOptionsSchema>;
 
+/** Options of `joinById(code, …)` for a screen that watches the market (a projector, a TV): no seat, public state only. */
+export const SpectatorJoinOptionsSchema = z
+  .object({ spectator: z.literal(true) })
+  .describe(
+    "Options of `joinById(code, options)` for a read-only screen: it holds no firm, receives the synced (public) state and no messages; unknown keys are ignored.",
+  );
+export type SpectatorJoinOptions = z.input<typeof SpectatorJoinOptionsSchema>;
+
 const PlayerIdSchema = z.string().min(1).max(32).describe("a player's id (state.players[].id)");
 
 const empty = z.strictObject({});

@@ -105,6 +105,9 @@ describe("class markets", () => {
     await waitFor(() => ada.room.state.phase === "news");
     const log = await logOf(projector, 3);
     expect(log.map((e) => e.command)).toEqual(["addBot", "configure", "start"]);
+    // In words a teacher reads: firm names and setting labels, never ids or field names.
+    expect(log[0]?.effect).toBe(`added a seat played by the open bot (${ada.room.state.firms[4]?.name})`);
+    expect(log[1]?.effect).toBe("changed the settings: 6 quarters");
     expect(facilitator.last("console")?.key).toBeNull();
   });
 
@@ -159,13 +162,13 @@ describe("class markets", () => {
     expect(deadline).toBeGreaterThan(Date.now() + 200_000);
 
     const extended = await command(facilitator, "extend", { seconds: 60 });
-    expect(extended.effect).toMatch(/^extended the decide phase by 60 s/);
+    expect(extended.effect).toMatch(/^extended the decision phase by 60 s/);
     await waitFor(() => ada.room.state.deadline !== deadline);
     expect(ada.room.state.deadline - deadline).toBeGreaterThanOrEqual(59_000);
     expect(ada.room.state.deadline - deadline).toBeLessThanOrEqual(61_000);
 
     const paused = await command(facilitator, "pause");
-    expect(paused.effect).toMatch(/^paused the decide timer with \d+(\.\d)? s left$/);
+    expect(paused.effect).toMatch(/^paused the decision timer with \d+(\.\d)? s left$/);
     await waitFor(() => ada.room.state.paused);
     expect(ada.room.state.deadline).toBe(0);
     const remaining = ada.room.state.remaining;
@@ -185,7 +188,7 @@ describe("class markets", () => {
     expect(server.match?.activeFirmIds().every((id) => server.match?.pending.has(id))).toBe(true);
 
     const resumed = await command(facilitator, "resume");
-    expect(resumed.effect).toMatch(/^resumed the decide timer/);
+    expect(resumed.effect).toMatch(/^resumed the decision timer/);
     await waitFor(() => ada.room.state.quarter === 1);
     expect(server.match?.record.quarters[0]?.actions.f1?.train).toBe(7);
     expect(ada.room.state.paused).toBe(false);
@@ -205,7 +208,13 @@ describe("class markets", () => {
     expect((await command(facilitator, "forceNext")).effect).toBe("ended the news of quarter 1 early: decisions are open");
     expect(server.phase).toBe("decide");
     const resolved = await command(facilitator, "forceNext");
-    expect(resolved).toMatchObject({ phase: "decide", quarter: 0, effect: "resolved quarter 1 now; f1 repeats its last action" });
+    expect(resolved).toMatchObject({
+      phase: "decide",
+      quarter: 0,
+      effect: `resolved quarter 1 now; ${server.roster.seat("f1")?.name} repeats its last action`,
+    });
+    // The log names firms, never their ids.
+    expect(resolved.effect).not.toMatch(/\bf\d+\b/);
     await waitFor(() => ada.room.state.quarter === 1 && ada.room.state.phase === "report");
     expect(Object.keys(server.match?.record.quarters[0]?.actions ?? {})).toEqual(["f1", "f2", "f3"]);
     expect((await command(facilitator, "forceNext")).effect).toBe("ended the report of quarter 1 early: quarter 2 begins");
@@ -236,9 +245,9 @@ describe("class markets", () => {
     const effects = [];
     for (const injection of injections) effects.push((await command(facilitator, "inject", { injection })).effect);
     expect(effects).toEqual([
-      "queued event adoptionWave (sector medical, factor 1.8) for quarter 1",
-      "queued regime → model for quarter 1",
-      "queued disclosure on for quarter 1",
+      "queued for quarter 1: Enterprise adoption wave: the medical diagnosis assistance market grows 80%",
+      "queued for quarter 1: Regime switch: model-level licences",
+      "queued for quarter 1: Disclosure rule on: investors weigh unit economics over narrative",
     ]);
     expect(facilitator.last("console")?.queued).toEqual(injections);
     expect(ada.room.state.market.regime).not.toBe("model");
@@ -311,7 +320,7 @@ describe("class markets", () => {
 
     // Cy leaves Bo's team: Bo still plays f2.
     const removed = await command(facilitator, "removePlayer", { playerId: ids.cy });
-    expect(removed.effect).toBe('removed "Cy" from Helios (f2); 1 teammate still plays it');
+    expect(removed.effect).toBe('removed "Cy" from Helios; 1 teammate still plays it');
     await waitFor(() => closed.cy !== undefined);
     expect(closed.cy).toBe(CLOSE_CODES.REMOVED);
     expect(await joinError(code, { name: "Cy", token: cyToken })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
@@ -320,7 +329,7 @@ describe("class markets", () => {
 
     // Ada's firm goes to the scaler bot, which submits at once.
     const replaced = await command(facilitator, "replaceWithBot", { playerId: ids.ada, strategy: "scaler" });
-    expect(replaced.effect).toBe('replaced "Ada L." in Northwind (f1); the scaler bot plays it from now on');
+    expect(replaced.effect).toBe('replaced "Ada L." in Northwind; the scaler bot plays it from now on');
     await waitFor(() => closed.ada === CLOSE_CODES.REMOVED);
     await waitFor(() => bo.room.state.firms[0]?.controller === "bot" && bo.room.state.firms[0]?.bot === "scaler");
     expect(server.match?.pending.get("f1")?.by).toBe("scaler bot");

@@ -29,7 +29,8 @@ test("one port serves the built client, the health check and the room API", asyn
   const { server: hidden } = await host(colyseus, "Bo", { ...FAST, private: true });
   const rooms = (await (await get("/api/rooms")).json()) as { code: string; title: string; phase: string }[];
   expect(rooms.map((r) => r.code)).toEqual([listed.roomId]);
-  expect(rooms[0]).toMatchObject({ title: "Open table", phase: "lobby", firms: 6, players: 1 });
+  // What the menu lists: title, host, places free, length.
+  expect(rooms[0]).toMatchObject({ title: "Open table", phase: "lobby", firms: 6, players: 1, host: "Ada", quarters: 16, openSeats: 5 });
 
   // A private room is found by its code, never listed.
   expect(await (await get(`/api/rooms/${hidden.roomId}`)).json()).toMatchObject({ code: hidden.roomId, phase: "lobby" });
