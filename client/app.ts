@@ -12,6 +12,10 @@ export interface AppContext {
   inbox: Inbox | null;
   /** A join code from the page address (`/?join=CODE`), to prefill the menu. */
   linkCode: string | null;
+  /** The code of a game this tab shows on a big screen (`/?watch=CODE`): no seat, public state only. */
+  watchCode: string | null;
+  /** This tab watches `room` as a screen for the room (no firm, no decision panel). */
+  spectating: boolean;
   /** A console's code from the page address (`/?console=CODE`). */
   consoleCode: string | null;
   /** The game this tab runs as its facilitator (the Console scene), if any. */

@@ -1,6 +1,6 @@
 import Phaser from "phaser";
 import { APP_KEY, type AppContext } from "./app.js";
-import { consoleCodeFrom, endpointFor, joinCodeFrom } from "./net/link.js";
+import { consoleCodeFrom, endpointFor, joinCodeFrom, watchCodeFrom } from "./net/link.js";
 import { Session } from "./net/session.js";
 import { isSoftwareRenderer } from "./render.js";
 import { Boot } from "./scenes/Boot.js";
@@ -32,6 +32,8 @@ export function startGame(parent: HTMLElement): Phaser.Game {
     welcome: null,
     inbox: null,
     linkCode: joinCodeFrom(window.location.search),
+    watchCode: watchCodeFrom(window.location.search),
+    spectating: false,
     consoleCode: consoleCodeFrom(window.location.search),
     facilitator: null,
   };

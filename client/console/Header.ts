@@ -1,8 +1,8 @@
-import QRCode from "qrcode";
 import { ServerClock } from "../market/clock.js";
-import { joinLink } from "../net/link.js";
+import { joinLink, watchLink } from "../net/link.js";
 import { type MarketRoomStateShape, phaseSeconds } from "../net/state.js";
 import { h, status } from "../ui/dom.js";
+import { qrCode } from "../ui/qr.js";
 import { copyTo } from "./dialogs.js";
 import { countdownText, PHASE_WORDS, quarterLine } from "./words.js";
 
@@ -24,15 +24,7 @@ export class ConsoleHeader {
   constructor(code: string, close: HTMLElement, serverTime: number | null) {
     this.clock = new ServerClock(serverTime, Date.now());
     const link = joinLink(window.location.origin, code);
-    const qr = h("div", { class: "console-qr", role: "img", "aria-label": `QR code of the link to join: ${link}` });
-    QRCode.toString(link, { type: "svg", margin: 2, errorCorrectionLevel: "M", color: { dark: "#000000", light: "#ffffff" } }).then(
-      (svg) => {
-        qr.innerHTML = svg;
-      },
-      () => {
-        qr.textContent = "No QR code: use the link.";
-      },
-    );
+    const qr = qrCode(link, "console-qr");
     const copied = status();
     this.element = h(
       "header",
@@ -49,6 +41,15 @@ export class ConsoleHeader {
           { class: "row" },
           h("input", { readonly: true, value: link, "aria-label": "Link to join", class: "console-link" }),
           h("button", { type: "button", onclick: () => copyTo(link, copied, "Link") }, "Copy link"),
+        ),
+        h(
+          "p",
+          {},
+          h(
+            "a",
+            { href: watchLink(window.location.origin, code), target: "_blank", rel: "noopener", class: "screen-link" },
+            "Show the market on the projector",
+          ),
         ),
         copied,
       ),

@@ -1,5 +1,6 @@
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { h } from "../ui/dom.js";
+import { withScrollCue } from "../ui/scroll-cue.js";
 import { injectionSentence, logStamp } from "./words.js";
 
 /** The injections waiting for the next resolution, and the game log (newest first). */
@@ -18,7 +19,7 @@ export class LogView {
       inject,
       this.queuedPart,
       h("h3", { id: "log-title" }, "Game log (newest first)"),
-      h("div", { class: "console-scroll" }, this.log),
+      withScrollCue(h("div", { class: "console-scroll" }, this.log)),
     );
     this.show({ key: null, log: [], queued: [], serverTime: 0 });
   }

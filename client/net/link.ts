@@ -26,6 +26,19 @@ export function consoleCodeFrom(search: string): string | null {
   return code.success ? code.data : null;
 }
 
+/** The code of the game a screen watches (`/?watch=CODE`: the market for a projector or a TV), or null. */
+export function watchCodeFrom(search: string): string | null {
+  const raw = new URLSearchParams(search).get("watch");
+  if (raw === null) return null;
+  const code = JoinCodeSchema.safeParse(raw);
+  return code.success ? code.data : null;
+}
+
+/** The link that shows a game's market on a big screen, without a seat. */
+export function watchLink(origin: string, code: string): string {
+  return `${origin}/?watch=${encodeURIComponent(code)}`;
+}
+
 /** The address that opens a game's console (in a browser that holds its key). */
 export function consolePath(code: string): string {
   return `/?console=${encodeURIComponent(code)}`;

@@ -1,5 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { RoomSettingsInput, ServerMessages } from "../../shared/schemas/protocol.js";
+import type { RoomSettingsInput, ServerMessages, SpectatorJoinOptions } from "../../shared/schemas/protocol.js";
 import { Inbox } from "./inbox.js";
 import { saveFacilitatorKey } from "./keys.js";
 import { forgetSeat, type KeyValueStore, loadSeat, saveSeat } from "./seat.js";
@@ -52,10 +52,20 @@ export class Session {
     return this.enter(await this.sdk.joinById(code, firmId ? { name, firmId } : { name }), name);
   }
 
-  /** Back into the game this tab was in, if any; null when there is none to return to. */
-  async resume(): Promise<Joined | null> {
+  /** Watches game `code` on a screen for the room: no seat, the public state only. */
+  async watch(code: string): Promise<Room> {
+    return this.sdk.joinById(code, { spectator: true } satisfies SpectatorJoinOptions);
+  }
+
+  /**
+   * Back into the game this tab was in, if any; null when there is none to return to. With
+   * `only`, a join link's code: a seat in another game is not resumed (the link is what the
+   * person asked for: a new class round, a friend's new game).
+   */
+  async resume(only: string | null = null): Promise<Joined | null> {
     const seat = loadSeat(this.store);
     if (!seat) return null;
+    if (only !== null && seat.code !== only) return null;
     try {
       return await this.enter(await this.sdk.reconnect(seat.reconnectionToken), seat.name);
     } catch {

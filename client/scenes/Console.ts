@@ -1,5 +1,4 @@
 import Phaser from "phaser";
-import { formatMoney } from "../../shared/format.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { Controls } from "../console/Controls.js";
 import { showKeyDialog } from "../console/dialogs.js";
@@ -11,43 +10,10 @@ import { type DebriefHandle, debriefInputFrom, mountDebrief } from "../debrief/i
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
+import { standingsTable } from "../ui/standings.js";
 import { leaveConsole } from "./console-route.js";
 import { appOf } from "./route.js";
 import "../console/console.css";
-
-/** The final standings, as on the game-over screen. */
-function standingsTable(state: MarketRoomStateShape): HTMLElement {
-  return h(
-    "table",
-    { class: "standings", "aria-labelledby": "final-title" },
-    h(
-      "thead",
-      {},
-      h(
-        "tr",
-        {},
-        h("th", { scope: "col" }, "Rank"),
-        h("th", { scope: "col" }, "Firm"),
-        h("th", { scope: "col" }, "Score"),
-        h("th", { scope: "col" }, "Value created"),
-      ),
-    ),
-    h(
-      "tbody",
-      {},
-      ...state.standings.map((s) =>
-        h(
-          "tr",
-          {},
-          h("td", {}, String(s.rank)),
-          h("th", { scope: "row" }, s.name, s.delisted ? " — delisted" : ""),
-          h("td", {}, formatMoney(s.score)),
-          h("td", {}, formatMoney(s.valueCreated)),
-        ),
-      ),
-    ),
-  );
-}
 
 /**
  * The facilitator's console, readable on a projector: the join code, QR code and link; the
@@ -110,7 +76,10 @@ export class Console extends Phaser.Scene {
       const standingsKey = isOver ? s.standings.map((r) => `${r.firmId}:${r.rank}`).join(",") : "";
       if (standingsKey !== shownStandings) {
         shownStandings = standingsKey;
-        final.replaceChildren(h("h2", { id: "final-title" }, "Final standings"), h("div", { class: "console-scroll" }, standingsTable(s)));
+        final.replaceChildren(
+          h("h2", { id: "final-title" }, "Final standings"),
+          h("div", { class: "console-scroll" }, standingsTable(s, null, { "aria-labelledby": "final-title" })),
+        );
         // The debrief, once the standings are in (the facilitator holds no firm).
         if (isOver && !debrief && s.standings.length > 0) debrief = mountDebrief(debriefBox, debriefInputFrom(s, null));
       }

@@ -1,8 +1,8 @@
 import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
-import { joinLink } from "../net/link.js";
+import { joinLink, watchLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
-import { settingsForm, settingsSummary } from "./lobby-settings.js";
+import { seatPlayers, settingsForm, settingsSummary } from "./lobby-settings.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */
@@ -59,6 +59,11 @@ export class Lobby extends Phaser.Scene {
         ),
         copied,
       ),
+      h(
+        "p",
+        {},
+        h("a", { href: watchLink(window.location.origin, room.roomId), target: "_blank", rel: "noopener", class: "screen-link" }, "Show on a big screen"),
+      ),
       settings,
       seats,
       controls,
@@ -83,7 +88,7 @@ export class Lobby extends Phaser.Scene {
         seats,
         ...room.state.firms.map((firm) => {
           const members = room.state.players.filter((p) => p.firmId === firm.id);
-          const who = members.length > 0 ? members.map((p) => `${p.name}${p.connected ? "" : " (offline)"}`).join(", ") : `${firm.bot} bot`;
+          const who = members.length > 0 ? seatPlayers(members) : `${firm.bot} bot`;
           const botPicker =
             isHost && members.length === 0
               ? h(
@@ -102,8 +107,11 @@ export class Lobby extends Phaser.Scene {
           return h("li", {}, h("strong", {}, firm.name), " — ", who, botPicker, remove);
         }),
       );
+      const humans = room.state.players.filter((p) => p.firmId !== "");
+      const readyCount = humans.filter((p) => p.ready).length;
       fill(
         controls,
+        humans.length > 0 ? h("p", { class: "ready-count" }, `${readyCount} of ${humans.length} player${humans.length === 1 ? "" : "s"} ready`) : null,
         me
           ? h(
               "label",

@@ -5,6 +5,7 @@ import { installDebugHook } from "../market/debug.js";
 import { FirmDetail } from "../market/FirmDetail.js";
 import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
+import { JoinCard } from "../market/JoinCard.js";
 import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
 import { StatusBar } from "../market/StatusBar.js";
@@ -47,7 +48,9 @@ export class Market extends Phaser.Scene {
       (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
       (firmId) => field.point(firmId),
     );
-    const panel = createDecisionPanel(app);
+    // A screen for the room shows how to join where a player has the decision panel.
+    const card = app.spectating && app.room ? new JoinCard(app.room.roomId) : null;
+    const panel = card ?? createDecisionPanel(app);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -64,7 +67,8 @@ export class Market extends Phaser.Scene {
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
     place(layout.field, detail.element, true);
-    this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
+    if (card) place(layout.panel, card.element);
+    else this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
 
     let laidOut = "";
     let reportsSeen = 0;
@@ -89,6 +93,7 @@ export class Market extends Phaser.Scene {
       board.show(firms);
       status.show(state);
       ticker.show(state);
+      card?.show(state);
       const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);
       if (open) detail.refresh(open, open.id === myFirmId);
       // A phase that has just begun has its whole length left: that pins the server's clock.
@@ -114,6 +119,7 @@ export class Market extends Phaser.Scene {
       stopFollowing();
       window.clearInterval(countdown);
       uninstall();
+      ticker.destroy();
       panel.destroy();
       detail.destroy();
       field.destroy();

@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import { joinErrorText } from "../net/errors.js";
+import { loadMenuChoices, saveMenuChoices } from "../net/menu-memory.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
 import { classForm } from "./class-form.js";
@@ -19,12 +20,14 @@ export class Menu extends Phaser.Scene {
     const app = appOf(this);
     const error = status("alert");
     if (data.notice) error.textContent = data.notice;
-    const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true });
+    // "Play again" (or a new visit) starts from the last game's name and settings.
+    const last = loadMenuChoices(window.localStorage);
+    const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true, value: last.name ?? "" });
     const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
-    const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: 6 });
-    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: 12 });
-    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: 90 });
-    const listed = h("input", { id: "listed", type: "checkbox" });
+    const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: last.firms ?? 6 });
+    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: last.quarters ?? 12 });
+    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: last.decisionSeconds ?? 90 });
+    const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
     const enter = async (attempt: () => Promise<Joined>) => {
       error.textContent = "";
@@ -34,6 +37,7 @@ export class Menu extends Phaser.Scene {
         name.focus();
         return;
       }
+      saveMenuChoices(window.localStorage, { name: parsed.data });
       try {
         enterGame(this, await attempt());
       } catch (e) {
@@ -47,6 +51,12 @@ export class Menu extends Phaser.Scene {
         "aria-labelledby": "create-title",
         onsubmit: (e) => {
           e.preventDefault();
+          saveMenuChoices(window.localStorage, {
+            firms: Number(firms.value),
+            quarters: Number(quarters.value),
+            decisionSeconds: Number(seconds.value),
+            listed: listed.checked,
+          });
           void enter(() =>
             app.session.create(name.value, {
               firms: Number(firms.value),

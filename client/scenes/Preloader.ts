@@ -1,8 +1,9 @@
 import Phaser from "phaser";
+import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText } from "./facilitator-menu.js";
-import { appOf, enterGame } from "./route.js";
+import { appOf, enterGame, enterScreen } from "./route.js";
 
 /** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
 export class Preloader extends Phaser.Scene {
@@ -37,7 +38,16 @@ export class Preloader extends Phaser.Scene {
       }
     }
     if (code) return void this.scene.start("Menu");
-    const joined = await app.session.resume();
+    // `/?watch=CODE`: the market on a big screen, without a seat.
+    if (app.watchCode) {
+      try {
+        return enterScreen(this, await app.session.watch(app.watchCode));
+      } catch (e) {
+        return void this.scene.start("Menu", { notice: `The game ${app.watchCode} cannot be shown: ${joinErrorText(e)}` });
+      }
+    }
+    // A join link for another game wins over the game this tab played last.
+    const joined = await app.session.resume(app.linkCode);
     if (joined) enterGame(this, joined);
     else this.scene.start("Menu");
   }

@@ -1,6 +1,9 @@
+import type { Room } from "@colyseus/sdk";
 import type Phaser from "phaser";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../app.js";
+import { joinErrorText } from "../net/errors.js";
+import { Inbox } from "../net/inbox.js";
 import { retryWithBackoff } from "../net/rejoin.js";
 import type { Joined } from "../net/session.js";
 import { ConnectionBanner } from "../ui/banner.js";
@@ -40,6 +43,39 @@ export function followPhase(scene: Phaser.Scene, key: string): () => void {
 }
 
 /**
+ * Shows a game on a screen for the room (a projector, a TV, a spare laptop): the scenes of the
+ * room's phases without a seat or a decision panel. A lost connection offers to watch again.
+ */
+export function enterScreen(scene: Phaser.Scene, room: Room): void {
+  const app = appOf(scene);
+  const game = scene.game;
+  app.room = room;
+  app.welcome = null;
+  app.inbox = new Inbox(room);
+  app.spectating = true;
+  banner ??= new ConnectionBanner();
+  const bar = banner;
+  room.onDrop(() => bar.reconnecting());
+  room.onReconnect(() => bar.hide());
+  room.onLeave((code, reason) => {
+    if (code === CONSENTED || app.room !== room) return;
+    bar.lost(reason, async () => {
+      const current = game.scene.getScenes(true)[0];
+      if (!current) return;
+      try {
+        const back = await app.session.watch(room.roomId);
+        bar.hide();
+        enterScreen(current, back);
+      } catch (error) {
+        bar.lost(joinErrorText(error), null);
+      }
+    });
+  });
+  window.history.replaceState(null, "", `/?watch=${room.roomId}`);
+  scene.scene.start(sceneForPhase(room.state.phase));
+}
+
+/**
  * Enters a joined game: remembers it, watches the connection (a banner while the SDK
  * reconnects; a Rejoin button if it gives up, which uses the seat token), puts the code in
  * the address bar, and shows the scene for the room's phase.
@@ -50,6 +86,7 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
   app.room = joined.room;
   app.welcome = joined.welcome;
   app.inbox = joined.inbox;
+  app.spectating = false;
   banner ??= new ConnectionBanner();
   const bar = banner;
   const room = joined.room;

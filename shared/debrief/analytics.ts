@@ -121,12 +121,15 @@ function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly numb
     const share = inflated.narrativeShare[peakIndex] as number;
     const v = inflated.valuation[peakIndex] as number;
     const f = inflated.fundamentals[peakIndex] as number;
-    const head = `At the market's peak (${quarterLabel(peakQ)}), ${percent(share)} of ${inflated.name}'s valuation was narrative (${money(v - f)} of ${money(v)})`;
+    // The peak may be the last quarter (a bubble that never corrected): then say it once.
+    const when = peakIndex === last ? `In ${quarterLabel(peakQ)}, the market's peak and its last quarter` : `At the market's peak (${quarterLabel(peakQ)})`;
+    const head = `${when}, ${percent(share)} of ${inflated.name}'s valuation was narrative (${money(v - f)} of ${money(v)})`;
     const endShare = inflated.narrativeShare[last];
     let tail: string;
-    if (inflated.delistedQuarter !== null) tail = `; it was delisted in ${quarterLabel(inflated.delistedQuarter)}.`;
-    else if (endShare === null || endShare === undefined) tail = `; by the end (${quarterLabel(endQ)}) its valuation was $0.`;
-    else tail = `; by the end (${quarterLabel(endQ)}), ${percent(endShare)}.`;
+    if (inflated.delistedQuarter !== null) tail = `; ${inflated.name} was delisted in ${quarterLabel(inflated.delistedQuarter)}.`;
+    else if (peakIndex === last) tail = ".";
+    else if (endShare === null || endShare === undefined) tail = `; by the end (${quarterLabel(endQ)}) ${inflated.name}'s valuation was $0.`;
+    else tail = `; by the end (${quarterLabel(endQ)}), ${percent(endShare)} of ${inflated.name}'s valuation was narrative.`;
     captions.push(head + tail);
   }
   const listedAtEnd = firms.filter((f) => f.narrativeShare[last] !== null && f.narrativeShare[last] !== undefined);

@@ -88,7 +88,7 @@ describe("the news ticker", () => {
         { kind: "selloff", json: JSON.stringify(examples.selloff) },
         { kind: "odd", json: "{" },
       ]),
-    ).toEqual([eventSentence(examples.selloff), "News: odd."]);
+    ).toEqual([eventSentence(examples.selloff), "A news item could not be read."]);
   });
 });
 

@@ -64,10 +64,21 @@ describe("debrief analytics", () => {
     const d = computeDebrief(handMade());
     expect(d.peakQuarter).toBe(2);
     expect(d.firms[0]?.narrativeShare[2]).toBeCloseTo(0.78, 10);
-    expect(d.captions.valuation[0]).toBe("At the market's peak (Q2), 78% of Northwind's valuation was narrative ($3.1B of $4B); by the end (Q4), 12%.");
+    expect(d.captions.valuation[0]).toBe(
+      "At the market's peak (Q2), 78% of Northwind's valuation was narrative ($3.1B of $4B); by the end (Q4), 12% of Northwind's valuation was narrative.",
+    );
     expect(d.captions.valuation[1]).toBe("At the end, Southport stood most on fundamentals: 95% of its $1.1B valuation.");
     // Σ narrative = 1 − 1/B: 1 − 1/3 at the peak, 1 − 1/1.1 at the end.
     expect(d.captions.valuation[2]).toBe("Across the market, narrative was 67% of all valuation at the peak and 9% at the end.");
+  });
+
+  test("a peak in the last quarter is said once, and the sentence names the firm it is about", () => {
+    const input = handMade();
+    // A bubble that never corrected: the market peaks in Q4, the last quarter.
+    input.market = input.market.map((p) => ({ ...p, bubbleRatio: 1 + p.quarter, correction: false, correctionStarted: false }));
+    const caption = computeDebrief(input).captions.valuation[0] ?? "";
+    expect(caption).toBe("In Q4, the market's peak and its last quarter, 12% of Northwind's valuation was narrative ($120M of $1B).");
+    expect(caption.match(/Q4/g)).toHaveLength(1);
   });
 
   test("the correction: when it began, how long, how deep in sentiment and in total valuation", () => {
@@ -127,7 +138,7 @@ describe("debrief analytics", () => {
       "Delisted, so capturing nothing: Northwind (created $1B).",
       "All firms together created $1.6B of operating profit and ended valued at $1.1B: 0.7 dollars of valuation per dollar of profit.",
     ]);
-    expect(after.captions.valuation[0]).toContain("; it was delisted in Q4.");
+    expect(after.captions.valuation[0]).toContain("; Northwind was delisted in Q4.");
     expect(after.firms[0]?.valuation).toEqual([1000, 2000, 4000, 1500, 0]);
   });
 

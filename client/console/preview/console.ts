@@ -114,6 +114,8 @@ const app: AppContext = {
   welcome: null,
   inbox: null,
   linkCode: null,
+  watchCode: null,
+  spectating: false,
   consoleCode: state.code,
   facilitator: { room, inbox, code: state.code, key: "preview-key-0123456789abcdef", fresh: params.get("key") === "1" },
 };

@@ -29,6 +29,8 @@ const app: AppContext = {
   welcome: { playerId: "bench", firmId: "f1", host: true, token: "bench-token-0000", serverTime: Date.now() },
   inbox: null,
   linkCode: null,
+  watchCode: null,
+  spectating: false,
   consoleCode: null,
   facilitator: null,
 };

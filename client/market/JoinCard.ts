@@ -1,0 +1,36 @@
+import { joinLink } from "../net/link.js";
+import type { MarketRoomStateShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+import { qrCode } from "../ui/qr.js";
+
+/**
+ * On a screen for the room (a projector, a TV), in the decision panel's place: the game's
+ * title, its join code large enough to read across a room, the QR code and the link.
+ */
+export class JoinCard {
+  readonly element: HTMLElement;
+  private readonly title = h("h2", { class: "join-card-title" });
+
+  constructor(code: string) {
+    const link = joinLink(window.location.origin, code);
+    this.element = h(
+      "aside",
+      { class: "join-card", "aria-label": "How to join" },
+      this.title,
+      h("p", { class: "join-card-label" }, "Join code"),
+      h("p", { class: "join-card-code", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
+      qrCode(link, "join-card-qr"),
+      h("p", { class: "join-card-link" }, link.replace(/^https?:\/\//, "")),
+      h("p", { class: "join-card-note" }, "This screen shows the market to the room: no firm, no private figures."),
+    );
+  }
+
+  show(state: MarketRoomStateShape): void {
+    const title = state.title || (state.mode === "class" ? "Class market" : "Market");
+    if (this.title.textContent !== title) this.title.textContent = title;
+  }
+
+  destroy(): void {
+    this.element.remove();
+  }
+}
