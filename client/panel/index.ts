@@ -7,6 +7,7 @@ import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import type { AppContext } from "../app.js";
 import type { Inbox } from "../net/inbox.js";
+import { actionErrorText, rejectionText } from "../ui/action-error.js";
 import { fill, h, status } from "../ui/dom.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
 import { type Preview, preview, previewState, type RivalFigures } from "./preview.js";
@@ -182,7 +183,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       budget.textContent = `Budget left: ${formatMoney(result.budget - result.spend)} of ${formatMoney(result.budget)}`;
       fill(results, previewTable(result));
     } else {
-      error.textContent = result.error.message;
+      error.textContent = actionErrorText(result.error);
       const field = result.error.field?.split(".")[0];
       const bad =
         field === "apps"
@@ -207,7 +208,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     inbox.on("rejected", (r) => {
       if (r.type === "submit") {
         note.textContent = "";
-        error.textContent = r.message;
+        error.textContent = rejectionText(r);
       }
     }),
     inbox.on("draft", (d) => {

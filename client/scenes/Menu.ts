@@ -8,9 +8,13 @@ import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
+import { fetchOpenGames, openGamesSection } from "./open-games.js";
 import { appOf, enterGame } from "./route.js";
 
-/** Create a game or join one by code. */
+/** Quick play's own game when no open game has a seat: a short game against bots, started at once. */
+const QUICK_GAME = { firms: 4, quarters: 8, decisionSeconds: 120, private: true } as const;
+
+/** Create a game, join one by code or from the open games, or Quick play. */
 export class Menu extends Phaser.Scene {
   constructor() {
     super("Menu");
@@ -29,8 +33,10 @@ export class Menu extends Phaser.Scene {
     const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: last.decisionSeconds ?? 90 });
     const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
-    const enter = async (attempt: () => Promise<Joined>) => {
+    const enter = async (attempt: () => Promise<Joined>, fallbackName = false) => {
       error.textContent = "";
+      // Quick play does not stop at an empty name: it plays as a guest.
+      if (fallbackName && name.value.trim() === "") name.value = `Guest ${Math.floor(100 + Math.random() * 900)}`;
       const parsed = DisplayNameSchema.safeParse(name.value);
       if (!parsed.success) {
         error.textContent = `Your name: ${parsed.error.issues[0]?.message ?? "invalid"}.`;
@@ -44,6 +50,25 @@ export class Menu extends Phaser.Scene {
         error.textContent = joinErrorText(e);
       }
     };
+    // Open public games, live, each one tap away; Quick play joins one or starts a game against bots.
+    const open = openGamesSection({
+      join: (gameCode) => void enter(() => app.session.join(gameCode, name.value)),
+      quickPlay: () =>
+        void enter(async () => {
+          const games = await fetchOpenGames().catch(() => []);
+          for (const game of games) {
+            try {
+              return await app.session.join(game.code, name.value);
+            } catch {
+              // Taken in the meantime (full, started, name taken): try the next, then a game of our own.
+            }
+          }
+          const joined = await app.session.create(name.value, QUICK_GAME);
+          joined.room.send("start");
+          return joined;
+        }, true),
+    });
+    this.events.once("shutdown", () => open.stop());
 
     const createForm = h(
       "form",
@@ -111,6 +136,7 @@ export class Menu extends Phaser.Scene {
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
       error,
+      open.element,
       facilitatorSection(
         app,
         {

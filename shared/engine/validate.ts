@@ -28,9 +28,14 @@ export interface ActionError {
   message: string;
   /** Dotted path of the offending field, when there is one. */
   field?: string;
+  /** The offending number ($M for money), for clients that word the error themselves. */
+  value?: number;
+  /** The bound it broke ($M): the appetite for RAISE_OVER_APPETITE, cash after raise for OVER_BUDGET. */
+  limit?: number;
 }
 
-const fail = (code: ActionErrorCode, message: string, field?: string) => err<ActionError>(field ? { code, message, field } : { code, message });
+const fail = (code: ActionErrorCode, message: string, field?: string, value?: number) =>
+  err<ActionError>({ code, message, ...(field ? { field } : {}), ...(value === undefined ? {} : { value }) });
 
 /** Edge-model cost charged by an action, given what the firm owns. */
 function edgeSpend(state: GameState, firm: FirmState, action: Action): number {
@@ -72,8 +77,8 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
         : fail("UNKNOWN_FIELD", `unknown field ${keys}${field ? ` in ${field}` : ""}`, field || issue.keys[0]);
     }
     const value = valueAt(raw, issue.path);
-    if (typeof value === "number" && !Number.isFinite(value)) return fail("NOT_FINITE", `${field} must be a finite number, got ${value}`, field);
-    if (issue.code === "too_small" && typeof value === "number") return fail("NEGATIVE", `${field} must be ≥ 0, got ${value}`, field);
+    if (typeof value === "number" && !Number.isFinite(value)) return fail("NOT_FINITE", `${field} must be a finite number, got ${value}`, field, value);
+    if (issue.code === "too_small" && typeof value === "number") return fail("NEGATIVE", `${field} must be ≥ 0, got ${value}`, field, value);
     return fail("BAD_SHAPE", `${field || "action"}: ${issue.message}`, field || undefined);
   }
   const input = parsed.data;
@@ -89,8 +94,9 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
 
 function checkAmount(field: string, value: number | undefined): ActionError | null {
   if (value === undefined) return null;
-  if (typeof value !== "number" || !Number.isFinite(value)) return { code: "NOT_FINITE", message: `${field} must be a finite number, got ${value}`, field };
-  if (value < 0) return { code: "NEGATIVE", message: `${field} must be ≥ 0, got ${value}`, field };
+  if (typeof value !== "number" || !Number.isFinite(value))
+    return { code: "NOT_FINITE", message: `${field} must be a finite number, got ${value}`, field, value };
+  if (value < 0) return { code: "NEGATIVE", message: `${field} must be ≥ 0, got ${value}`, field, value };
   return null;
 }
 
@@ -127,6 +133,8 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
       code: "RAISE_OVER_APPETITE",
       message: `raise ${formatMoney(action.raise)} exceeds the market's appetite of ${formatMoney(capacity)} by ${formatMoney(action.raise - capacity)}`,
       field: "raise",
+      value: action.raise,
+      limit: capacity,
     };
   const spend = actionSpend(state, firm, action);
   const budget = firm.cash + action.raise;
@@ -134,6 +142,8 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
     return {
       code: "OVER_BUDGET",
       message: `spending ${formatMoney(spend)} exceeds cash after raise ${formatMoney(budget)} by ${formatMoney(spend - budget)}`,
+      value: spend,
+      limit: budget,
     };
   return null;
 }

@@ -57,6 +57,8 @@ describe("validateAction rejects, naming the field and the number", () => {
     expect(rejected(fresh, "f1", { train: 1250 })).toEqual({
       code: "OVER_BUDGET",
       message: "spending $1,250M exceeds cash after raise $1,000M by $250M",
+      value: 1250,
+      limit: 1000,
     });
     // The edge model counts: 900 + 120 = 1020 > 1000 by 20.
     expect(rejected(fresh, "f1", { train: 900, distill: true }).message).toBe("spending $1,020M exceeds cash after raise $1,000M by $20.0M");
@@ -68,26 +70,34 @@ describe("validateAction rejects, naming the field and the number", () => {
   });
 
   it("NEGATIVE", () => {
-    expect(rejected(fresh, "f1", { train: -5 })).toEqual({ code: "NEGATIVE", message: "train must be ≥ 0, got -5", field: "train" });
+    expect(rejected(fresh, "f1", { train: -5 })).toEqual({ code: "NEGATIVE", message: "train must be ≥ 0, got -5", field: "train", value: -5 });
     expect(rejected(fresh, "f1", { apps: { medical: -1.5 } })).toEqual({
       code: "NEGATIVE",
       message: "apps.medical must be ≥ 0, got -1.5",
       field: "apps.medical",
+      value: -1.5,
     });
   });
 
   it("NOT_FINITE for NaN and ±Infinity passed directly", () => {
-    expect(rejected(fresh, "f1", { train: Number.NaN })).toEqual({ code: "NOT_FINITE", message: "train must be a finite number, got NaN", field: "train" });
+    expect(rejected(fresh, "f1", { train: Number.NaN })).toEqual({
+      code: "NOT_FINITE",
+      message: "train must be a finite number, got NaN",
+      field: "train",
+      value: Number.NaN,
+    });
     expect(rejected(fresh, "f1", { marketing: Number.POSITIVE_INFINITY })).toEqual({
       code: "NOT_FINITE",
       message: "marketing must be a finite number, got Infinity",
       field: "marketing",
+      value: Number.POSITIVE_INFINITY,
     });
     expect(rejected(fresh, "f1", { raise: Number.NEGATIVE_INFINITY }).code).toBe("NOT_FINITE");
     expect(rejected(fresh, "f1", { apps: { support: Number.NaN } })).toEqual({
       code: "NOT_FINITE",
       message: "apps.support must be a finite number, got NaN",
       field: "apps.support",
+      value: Number.NaN,
     });
   });
 
@@ -159,6 +169,8 @@ describe("validateAction rejects, naming the field and the number", () => {
       code: "RAISE_OVER_APPETITE",
       message: "raise $500M exceeds the market's appetite of $30.9M by $469M",
       field: "raise",
+      value: 500,
+      limit: capacity,
     });
     expect(validateAction(fresh, "f1", { raise: capacity }).ok).toBe(true);
   });
@@ -208,6 +220,7 @@ describe("checkAction on actions given directly", () => {
       code: "NOT_FINITE",
       message: "train must be a finite number, got NaN",
       field: "train",
+      value: Number.NaN,
     });
     expect(checkAction(fresh, f1, act({ apps: { driving: Number.POSITIVE_INFINITY } }))?.field).toBe("apps.driving");
     expect(checkAction(fresh, f1, act({ compliance: -1 }))?.code).toBe("NEGATIVE");

@@ -1,0 +1,109 @@
+import { h } from "../ui/dom.js";
+
+/** A public game waiting in its lobby, as `GET /api/rooms` lists it. */
+export interface OpenGame {
+  code: string;
+  title: string;
+  host: string;
+  firms: number;
+  players: number;
+  openSeats: number;
+  quarters: number;
+}
+
+/** How often the menu asks the server for open games while it is on screen. */
+export const OPEN_GAMES_POLL_MS = 3000;
+
+/** The games someone can join now, from the server's answer (anything malformed is left out). */
+export function joinableGames(answer: unknown): OpenGame[] {
+  if (!Array.isArray(answer)) return [];
+  return answer.filter(
+    (g): g is OpenGame =>
+      typeof g === "object" &&
+      g !== null &&
+      typeof g.code === "string" &&
+      typeof g.title === "string" &&
+      typeof g.openSeats === "number" &&
+      g.openSeats > 0 &&
+      g.phase === "lobby",
+  );
+}
+
+/** One line about an open game: "hosted by Ada · 3 seats free · 12 quarters". */
+export function openGameLine(game: OpenGame): string {
+  const host = game.host ? `hosted by ${game.host}` : "a class market";
+  const seats = `${game.openSeats} seat${game.openSeats === 1 ? "" : "s"} free`;
+  return `${host} · ${seats} · ${game.quarters} quarters`;
+}
+
+export async function fetchOpenGames(): Promise<OpenGame[]> {
+  const response = await fetch("/api/rooms", { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return joinableGames(await response.json());
+}
+
+/**
+ * The menu's list of open public games, kept up to date while it is on screen, each joinable
+ * in one tap, and Quick play (join an open game, or start one against bots). `stop()` ends the
+ * polling (call it when the menu closes).
+ */
+export function openGamesSection(actions: { join: (code: string) => void; quickPlay: () => void }): { element: HTMLElement; stop: () => void } {
+  const list = h("ul", { class: "open-games", "aria-labelledby": "open-title" });
+  const note = h("p", { class: "muted", "aria-live": "polite" }, "Looking for open games…");
+  const element = h(
+    "section",
+    { class: "open-games-section", "aria-labelledby": "open-title" },
+    h(
+      "div",
+      { class: "menu-top" },
+      h("h2", { id: "open-title" }, "Open games"),
+      h("button", { type: "button", class: "primary quick-play", id: "quick-play", onclick: () => actions.quickPlay() }, "Quick play"),
+    ),
+    note,
+    list,
+  );
+  let shown = "";
+  let stopped = false;
+  const refresh = async () => {
+    let games: OpenGame[];
+    try {
+      games = await fetchOpenGames();
+    } catch {
+      note.textContent = "Open games cannot be listed right now.";
+      return;
+    }
+    if (stopped) return;
+    const key = JSON.stringify(games);
+    if (key === shown) return;
+    shown = key;
+    note.textContent =
+      games.length === 0 ? "No open games right now. Quick play starts one against bots." : `${games.length} open game${games.length === 1 ? "" : "s"}:`;
+    list.replaceChildren(
+      ...games.map((game) =>
+        h(
+          "li",
+          { class: "open-game" },
+          h("span", { class: "open-game-text" }, h("strong", {}, game.title || "Untitled game"), " ", h("span", {}, openGameLine(game))),
+          h(
+            "button",
+            {
+              type: "button",
+              "aria-label": `Join ${game.title || "the game"} hosted by ${game.host || "a facilitator"}`,
+              onclick: () => actions.join(game.code),
+            },
+            "Join",
+          ),
+        ),
+      ),
+    );
+  };
+  void refresh();
+  const timer = window.setInterval(() => void refresh(), OPEN_GAMES_POLL_MS);
+  return {
+    element,
+    stop: () => {
+      stopped = true;
+      window.clearInterval(timer);
+    },
+  };
+}
