@@ -2,7 +2,8 @@ import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import { joinLink, watchLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
-import { seatPlayers, settingsForm, settingsSummary } from "./lobby-settings.js";
+import { settingsForm, settingsSummary } from "./lobby-settings.js";
+import { seatPlayers } from "./lobby-words.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */

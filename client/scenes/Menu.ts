@@ -2,13 +2,14 @@ import Phaser from "phaser";
 import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import { joinErrorText } from "../net/errors.js";
 import { loadMenuChoices, saveMenuChoices } from "../net/menu-memory.js";
+import { fetchOpenGames } from "../net/open-games.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
-import { fetchOpenGames, openGamesSection } from "./open-games.js";
+import { openGamesSection } from "./open-games.js";
 import { appOf, enterGame } from "./route.js";
 
 /** Quick play's own game when no open game has a seat: a short game against bots, started at once. */

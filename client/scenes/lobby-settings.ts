@@ -40,11 +40,6 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
   );
 }
 
-/** A seat's players in the lobby, each with whether they are ready (the host starts when all are). */
-export function seatPlayers(members: readonly { name: string; ready: boolean; connected: boolean }[]): string {
-  return members.map((p) => `${p.name} (${p.connected ? (p.ready ? "ready" : "not ready") : "offline"})`).join(", ");
-}
-
 export function settingsSummary(settings: SettingsShape): HTMLElement {
   const scenario = SCENARIO_LIST.find((s) => s.id === settings.scenario);
   return h(

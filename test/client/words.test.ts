@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadMenuChoices, saveMenuChoices } from "../../client/net/menu-memory.js";
-import { seatPlayers } from "../../client/scenes/lobby-settings.js";
-import { joinableGames, openGameLine } from "../../client/scenes/open-games.js";
+import { joinableGames, openGameLine } from "../../client/net/open-games.js";
+import { seatPlayers } from "../../client/scenes/lobby-words.js";
 import { actionErrorText, rejectionText } from "../../client/ui/action-error.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
