@@ -54,7 +54,17 @@ export class Session {
 
   /** Watches game `code` on a screen for the room: no seat, the public state only. */
   async watch(code: string): Promise<Room> {
-    return this.sdk.joinById(code, { spectator: true } satisfies SpectatorJoinOptions);
+    const room = await this.sdk.joinById(code, { spectator: true } satisfies SpectatorJoinOptions);
+    // A player waits for its welcome; a screen gets no message, so it waits for the first state (its phase picks the scene).
+    await new Promise<void>((resolve) => {
+      const first = () => {
+        room.onStateChange.remove(first);
+        resolve();
+      };
+      room.onStateChange(first);
+      if ((room.state as { phase?: string } | undefined)?.phase) first();
+    });
+    return room;
   }
 
   /**

@@ -1,0 +1,209 @@
+import path from "node:path";
+import { Client } from "@colyseus/sdk";
+import { matchMaker } from "colyseus";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { facilitatorKeyFor } from "../../client/net/keys.js";
+import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { MemoryStore } from "../helpers/memory-store.js";
+import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+
+const PORT = 2602;
+const BASE = `http://localhost:${PORT}`;
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+/** Internal names that must never reach a person: firm ids, field paths, raw event kinds, camelCase field names. */
+const LEAKS: [string, RegExp][] = [
+  ["a firm id", /\bf\d+\b/],
+  ["a field path", /\bapps\.\w+/],
+  ["an event kind", new RegExp(`\\b(${[...EVENT_KINDS, "rateHike"].join("|")})\\b`)],
+  ["a camelCase name", /\b[a-z]+[A-Z][A-Za-z]*\b/],
+];
+
+/** The leaks in what the page shows (its visible text), each with the line it is in. */
+async function leaks(page: Page): Promise<string[]> {
+  // Each visible text node on its own (innerText would glue a label to the button after it).
+  const texts = await page.evaluate(() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the page's DOM, typed where the test runs (Node)
+    const doc = (globalThis as any).document;
+    const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const out: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && parent.checkVisibility() && node.textContent?.trim()) out.push(node.textContent.trim());
+    }
+    return out;
+  });
+  const found: string[] = [];
+  for (const line of texts)
+    for (const [what, pattern] of LEAKS) {
+      const hit = line.match(pattern);
+      if (hit) found.push(`${what} "${hit[0]}" in: ${line.trim().slice(0, 160)}`);
+    }
+  return found;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `room-${name}.png`) });
+
+describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
+  const game = serveGame(PORT);
+
+  test("open games on the menu, a market screen for the room, the console's log and final table, in plain words throughout", async () => {
+    const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await host.goto(BASE);
+    expect(await leaks(host)).toEqual([]);
+    await host.getByLabel("Your name").fill("Ada");
+    await host.getByLabel("Firms (players and bots)").fill("3");
+    await host.getByLabel("Quarters").fill("4");
+    await host.getByLabel("Seconds to decide").fill("600");
+    await host.getByLabel("List it publicly").check();
+    await host.getByRole("button", { name: "Create game" }).click();
+    await host.getByRole("button", { name: "Start game" }).waitFor();
+    const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
+    const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
+
+    // A phone finds the game in the menu's open games and joins it in one tap.
+    const phone = await (
+      await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    ).newPage();
+    await phone.goto(BASE);
+    const listed = phone.getByRole("list", { name: "Open games" }).getByRole("listitem").filter({ hasText: "hosted by Ada" });
+    await expect.poll(() => listed.textContent()).toMatch(/hosted by Ada · 2 seats free · 4 quarters/);
+    await shot(phone, "menu-open-games-390x844");
+    await phone.getByLabel("Your name").fill("Bo");
+    await listed.getByRole("button", { name: /^Join/ }).click();
+    await phone.getByText("Waiting for the host to start").waitFor();
+
+    // The host sees who is ready.
+    await host.getByText("Bo (not ready)").waitFor();
+    await phone.getByLabel("Ready").check();
+    await host.getByText("Bo (ready)").waitFor();
+    await expect.poll(() => host.locator(".ready-count").textContent()).toBe("1 of 2 players ready");
+    expect(await leaks(host)).toEqual([]);
+
+    // The big screen: opened from the lobby's link, no seat.
+    const screenLink = await host.getByRole("link", { name: "Show on a big screen" }).getAttribute("href");
+    expect(screenLink).toBe(`${BASE}/?watch=${code}`);
+    const screen = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await screen.goto(screenLink ?? "");
+    await screen.getByText("Waiting for the host to start").waitFor();
+    expect(room.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo"]);
+
+    // The host's key (a friends game's host holds one) drives the facilitator's controls below.
+    const stored = await host.evaluate(() => {
+      const ls = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
+      const all: Record<string, string> = {};
+      for (let i = 0; i < ls.length; i++) {
+        const k = ls.key(i);
+        if (k) all[k] = ls.getItem(k) ?? "";
+      }
+      return all;
+    });
+    const keys = new MemoryStore();
+    for (const [k, v] of Object.entries(stored)) keys.setItem(k, v);
+    const key = facilitatorKeyFor(keys, code)?.key ?? "";
+    expect(key).not.toBe("");
+
+    await host.getByRole("button", { name: "Start game" }).click();
+    await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await screen.locator(".join-card-code").waitFor();
+    expect(await screen.locator(".join-card-code").textContent()).toBe(code);
+    expect(await screen.getByRole("button", { name: "Submit decisions" }).count()).toBe(0);
+
+    // An invalid amount: the error names the field as the player sees it.
+    await host.getByLabel("Customer support agents ($M)").fill("-100");
+    await expect.poll(() => host.locator(".decision [role=alert]").first().textContent()).toMatch(/Customer support agents cannot be below \$0/);
+    await shot(host, "market-error-1280x720");
+    expect(await leaks(host)).toEqual([]);
+    await host.getByLabel("Customer support agents ($M)").fill("10");
+
+    // The facilitator's controls, with the host's key: three events, then the quarter resolves.
+    const facilitator = await new Client(`ws://localhost:${PORT}`).joinById(code, { facilitatorKey: key });
+    await expect.poll(() => room.phase).toBe("decide");
+    for (const event of [
+      { kind: "selloff", depth: 0.6 },
+      { kind: "rateChange", delta: 0.02 },
+      { kind: "adoptionWave", sector: "medical", factor: 1.5 },
+    ])
+      facilitator.send("inject", { injection: { kind: "event", event } });
+    await expect.poll(() => room.match?.injections.length).toBe(3);
+    facilitator.send("forceNext");
+    await expect.poll(() => room.phase).toBe("report");
+    facilitator.send("pause");
+    await expect.poll(() => room.phaseClock.paused).toBe(true);
+
+    // The report's ticker holds the three events and cuts none of them off.
+    const ticker = screen.locator(".market-ticker");
+    await expect.poll(() => ticker.locator("li").count()).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => ticker.evaluate((el) => ({ fits: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 })))
+      .toEqual({ fits: true });
+    await expect.poll(() => ticker.locator(".ticker-next").textContent()).toMatch(/^1 of \d+ ›$/);
+    await shot(screen, "screen-report-1920x1080");
+    expect(await leaks(screen)).toEqual([]);
+
+    // A long game log: the console says there is more below.
+    for (let i = 0; i < 12; i++) {
+      facilitator.send("resume");
+      facilitator.send("pause");
+    }
+    const console_ = await host.context().newPage();
+    await console_.setViewportSize({ width: 1280, height: 720 });
+    await console_.goto(`${BASE}/?console=${code}`);
+    await console_.getByRole("heading", { name: "Game log (newest first)" }).waitFor();
+    await expect.poll(() => console_.locator(".log li").count()).toBeGreaterThanOrEqual(20);
+    await console_.getByText(/queued for quarter 1: Trillion-dollar sell-off/).waitFor();
+    await expect.poll(() => console_.getByRole("button", { name: "More below ↓" }).isVisible()).toBe(true);
+    expect(await console_.getByRole("link", { name: "Show the market on the projector" }).getAttribute("href")).toBe(`${BASE}/?watch=${code}`);
+    await shot(console_, "console-log-1280x720");
+    expect(await leaks(console_)).toEqual([]);
+
+    // The end: the console's final table has the valuation; every page in plain words.
+    facilitator.send("endGame");
+    await console_.getByRole("heading", { name: "Final standings" }).waitFor();
+    expect(await console_.getByRole("table", { name: "Final standings" }).getByRole("columnheader").allTextContents()).toEqual([
+      "Rank",
+      "Firm",
+      "Score",
+      "Valuation",
+      "Value created",
+    ]);
+    await host.getByRole("heading", { name: "Final standings" }).waitFor();
+    await screen.getByRole("heading", { name: "Final standings" }).waitFor();
+    expect(await screen.getByRole("button", { name: "Play again" }).count()).toBe(0);
+    await expect.poll(async () => ((await host.locator(".over-debrief").textContent()) ?? "").length).toBeGreaterThan(100);
+    for (const page of [console_, host, screen, phone]) expect(await leaks(page)).toEqual([]);
+    await shot(screen, "screen-over-1920x1080");
+    await facilitator.leave(true);
+
+    // Play again keeps the name and the settings.
+    await host.getByRole("button", { name: "Play again" }).click();
+    await expect.poll(() => host.getByLabel("Your name").inputValue()).toBe("Ada");
+    expect(await host.getByLabel("Firms (players and bots)").inputValue()).toBe("3");
+    expect(await host.getByLabel("Quarters").inputValue()).toBe("4");
+    expect(await host.getByLabel("List it publicly").isChecked()).toBe(true);
+  });
+
+  test("a new join link in a tab that played an ended game opens that game, not the old standings", async () => {
+    const tab = await (await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await tab.goto(BASE);
+    await tab.getByLabel("Your name").fill("Cy");
+    await tab.getByLabel("Firms (players and bots)").fill("2");
+    await tab.getByRole("button", { name: "Create game" }).click();
+    await tab.getByRole("button", { name: "Start game" }).click();
+    const old = new URL(tab.url()).searchParams.get("join") ?? "";
+    await expect.poll(() => (matchMaker.getLocalRoomById(old) as unknown as MarketRoom | undefined)?.phase).toMatch(/news|decide/);
+    (matchMaker.getLocalRoomById(old) as unknown as MarketRoom).endGame();
+    await tab.getByRole("heading", { name: "Final standings" }).waitFor();
+
+    // The next round: a new game, and its link opened in the same tab.
+    const next = await new Client(`ws://localhost:${PORT}`).create("market", { name: "Dee", settings: { firms: 2 } });
+    await tab.goto(`${BASE}/?join=${next.roomId}`);
+    await expect.poll(() => tab.getByLabel("Join code").inputValue()).toBe(next.roomId);
+    expect(new URL(tab.url()).searchParams.get("join")).toBe(next.roomId);
+    expect(await tab.getByRole("heading", { name: "Final standings" }).count()).toBe(0);
+    await next.leave(true);
+  });
+});
