@@ -1,6 +1,6 @@
 import { score } from "../engine/score.js";
 import type { GameState } from "../engine/types.js";
-import type { PlayedGame, Seat } from "./play.js";
+import { type LineupSeat, type PlayedGame, seatLabel } from "./play.js";
 
 /** Drawdown of sentiment from its running peak that counts as a correction. */
 export const CORRECTION_DRAWDOWN = 0.4;
@@ -53,7 +53,7 @@ export function sentimentDrawdown(sentiment: readonly number[]): { depth: number
   return { depth, quarter };
 }
 
-export function summarize(run: number, variant: string, lineup: readonly Seat[], played: PlayedGame): GameSummary {
+export function summarize(run: number, variant: string, lineup: readonly LineupSeat[], played: PlayedGame): GameSummary {
   const final = played.states[played.states.length - 1] as GameState;
   const history = final.market.history;
   const sentiment = history.map((m) => m.sentiment);
@@ -66,7 +66,7 @@ export function summarize(run: number, variant: string, lineup: readonly Seat[],
     const delistedAt = firm.history.find((r) => r.delisted);
     return {
       firmId: firm.id,
-      strategy: (lineup[i] as Seat).bot,
+      strategy: seatLabel(lineup[i] as LineupSeat),
       rank: standing?.rank ?? 0,
       score: standing?.score ?? 0,
       finalValuation: standing?.valuation ?? 0,
