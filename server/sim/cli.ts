@@ -13,9 +13,12 @@ import { CHECK_BATCHES, evaluateBalance, type TargetResult } from "../../shared/
 import { CSV_HEADER } from "../../shared/sim/csv.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
-import { runAll } from "./pool.js";
+import { SearchBudgetError } from "../../shared/sim/search.js";
+import { readPolicySeat } from "./policy-file.js";
+import { openPool, runAll } from "./pool.js";
 import { replayCommand } from "./replay-command.js";
 import { renderReport } from "./report.js";
+import { DEFAULT_SEARCH_BUDGET, exploitTargets, searchCommand } from "./search-command.js";
 import { type AB, buildConfig, parseAB, parseLineup, parseSweep, type Sweep, UsageError, type Variant, variantGrid } from "./variants.js";
 
 function positiveInt(name: string) {
@@ -32,7 +35,11 @@ export function buildProgram(): Command {
   return new Command("sim")
     .description("Play thousands of seeded games of bots on the shared engine and report distributions, sweeps, A/B tests and balance checks.")
     .option("--games <n>", "games per variant (default 200; 1000 with --check)", positiveInt("--games"))
-    .option("--firms <list>", "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random", "scaler,builder,balanced,pivot")
+    .option(
+      "--firms <list>",
+      "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>",
+      "scaler,builder,balanced,pivot",
+    )
     .option("--scenario <id>", `scenario preset: ${SCENARIOS.join(", ")}`, "ai-2025")
     .option("--config <file>", "partial config override (JSON); unknown keys and bad values are errors")
     .option("--seed <seed>", "base seed: game i uses <seed>-i", "1")
@@ -43,6 +50,14 @@ export function buildProgram(): Command {
     .option("--out <dir>", "output folder for runs.csv, summary.json, report.html (default sim-out; none with --check unless given)")
     .option("--records", "also write each game's replayable record to <out>/records/")
     .option("--check", "play the balance batches and fail (exit 1) when a DESIGN.md target is missed")
+    .option("--search", "search for a policy that wins as a fifth seat against --firms (cross-entropy method); writes it to --out")
+    .option("--budget <n>", `with --search: games to play in all (default ${DEFAULT_SEARCH_BUDGET})`, positiveInt("--budget"))
+    .option("--population <n>", "with --search: policies per generation (default 20)", positiveInt("--population"))
+    .option(
+      "--check-search-budget <n>",
+      "with --check: also run an exploit search of <n> games per game length (8, 12, 16, 24)",
+      positiveInt("--check-search-budget"),
+    )
     .option("--replay <file>", "re-run a stored game record and verify every quarter")
     .option("--swap <firm=bot>", "with --replay: play that seat with a bot and report how the outcome changes")
     .option("--from <quarter>", "with --swap: first quarter the bot plays (default 1)", positiveInt("--from"))
@@ -55,6 +70,8 @@ Examples:
   npm run sim -- --check
   npm run sim -- --sweep correction.hazardMidpoint=2.4:3.2:5 --sweep sentiment.momentum=0.3:0.6:4
   npm run sim -- --ab disclosure=false,true
+  npm run sim -- --search --quarters 12 --budget 12000 --out best.json
+  npm run sim -- --firms scaler,builder,balanced,pivot,policy:best.json
   npm run sim -- --replay game.json --swap builder-2=pivot --from 5
 
 Exit codes: 0 ok · 1 a balance target failed or a replay differs · 2 bad arguments or config`,
@@ -108,7 +125,7 @@ function plan(options: Record<string, unknown>, base: unknown): Plan {
     }));
     return { variants, sweeps: [], games: (options.games as number | undefined) ?? 1000 };
   }
-  const lineup = parseLineup(options.firms as string);
+  const lineup = parseLineup(options.firms as string, readPolicySeat);
   const sweeps = ((options.sweep as string[] | undefined) ?? []).map(parseSweep);
   const ab = options.ab ? parseAB(options.ab as string) : undefined;
   const variants = variantGrid(scenario, base, lineup, sweeps, ab);
@@ -154,6 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (options.replay) return replayCommand(options.replay, options.swap, options.from ?? 1);
     if (options.swap) throw new UsageError("--swap needs --replay <file>");
     const base = options.quarters ? { ...(readOverride(options.config) as object), quarters: options.quarters } : readOverride(options.config);
+    if (options.search) return await searchCommand(options, base, parseLineup(options.firms as string, readPolicySeat));
     const { variants, sweeps, ab, games } = plan(options, base);
     const seed = String(options.seed);
     const specs: RunSpec[] = variants.flatMap((v, vi) =>
@@ -166,6 +184,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     const byVariant = variants.map((_, vi) => results.slice(vi * games, (vi + 1) * games).map((r) => r.summary));
     const stats = variants.map((v, vi) => aggregate(v.label, byVariant[vi] as GameSummary[]));
     const check = options.check ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]]))) : undefined;
+    if (check && options.checkSearchBudget) {
+      const pool = openPool(options.workers);
+      try {
+        check.push(...(await exploitTargets({ scenario: options.scenario, override: base, budget: options.checkSearchBudget, seed }, pool)));
+      } finally {
+        await pool.destroy();
+      }
+    }
     const command = recordedCommand(argv);
 
     printTable(options.check ? stats.slice(0, 1) : stats);
@@ -213,7 +239,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return check?.some((r) => !r.pass) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof SearchBudgetError) {
       console.error(`sim: ${error.message}`);
       return 2;
     }

@@ -156,3 +156,43 @@ export function policyAction(policy: Policy, view: FirmView, rng: RngState): Act
     hardware: policy.hardware,
   });
 }
+
+const num = (x: number) => `${Number(x.toPrecision(3))}`;
+
+/** A dial as a formula a designer can read, e.g. "−1.05 + 5×sentiment, in [0, 1]". */
+export function linearText(dial: Linear): string {
+  const terms = POLICY_FEATURES.filter((f) => (dial[f] ?? 0) !== 0).map(
+    (f) => `${(dial[f] as number) < 0 ? "− " : "+ "}${num(Math.abs(dial[f] as number))}×${f}`,
+  );
+  const lo = dial.min ?? 0;
+  const hi = dial.max ?? 1;
+  if (terms.length === 0) return num(Math.min(hi, Math.max(lo, dial.base)));
+  return `${num(dial.base)} ${terms.join(" ")}, in [${num(lo)}, ${num(hi)}]`;
+}
+
+function regimeLines(regime: PolicyRegime): string[] {
+  return [
+    ...POLICY_DIALS.map((d) => `${d}: ${linearText(regime[d])}`),
+    `apps into the ${regime.breadth} ${regime.sectorOrder === "need" ? "most demanding" : "best-paying"} fitting sectors`,
+  ];
+}
+
+/** The policy's parameters as lines of text (the CLI prints them; the report shows them). */
+export function describePolicy(policy: Policy): string[] {
+  const lines: string[] = [];
+  if (policy.late && policy.switch) {
+    const sw = policy.switch;
+    const signal = sw.on === "progress" ? `quarter progress ≥ ${num(sw.above)}` : `${sw.on === "bubble" ? "B" : "S"} has reached ${num(sw.above)}`;
+    lines.push(`until ${signal}${sw.onCorrection ? " or a correction has begun" : ""}:`, ...regimeLines(policy.early).map((l) => `  ${l}`));
+    lines.push("then, for good:", ...regimeLines(policy.late).map((l) => `  ${l}`));
+  } else {
+    lines.push(...regimeLines(policy.early));
+  }
+  lines.push(
+    `open weights: ${policy.openWeightsAt === null ? "never" : policy.openWeightsAt === 0 ? "from quarter 1" : `once ${Math.round(100 * policy.openWeightsAt)}% of the game has been played`}`,
+    `hardware: ${policy.hardware}`,
+    `distill an edge model: ${policy.distill.enabled ? `when a latency-bound sector fits and cash > ${num(policy.distill.cashMultiple)}× its cost` : "never"}`,
+    `a sector fits at ${Math.round(100 * policy.fitMargin)}% of its need; spend jitter ±${Math.round(100 * policy.jitter)}%`,
+  );
+  return lines;
+}

@@ -55,6 +55,21 @@ export const DIMENSIONS: readonly Dimension[] = [
 const clip01 = (u: number) => Math.min(1, Math.max(0, u));
 const toUnit = (value: number, [lo, hi]: readonly [number, number]) => clip01((value - lo) / (hi - lo));
 const fromUnit = (u: number, [lo, hi]: readonly [number, number]) => lo + clip01(u) * (hi - lo);
+/**
+ * Coefficients have a dead zone around ½ that decodes to exactly 0, so a feature the search
+ * has no reason to use drops out of the policy instead of drifting as noise.
+ */
+const DEAD_ZONE = 0.05;
+const [, COEFFICIENT_MAX] = COEFFICIENT_RANGE;
+function coefficientToUnit(c: number): number {
+  if (c === 0) return 0.5;
+  return clip01(0.5 + Math.sign(c) * (DEAD_ZONE + (Math.min(COEFFICIENT_MAX, Math.abs(c)) / COEFFICIENT_MAX) * (0.5 - DEAD_ZONE)));
+}
+function unitToCoefficient(u: number): number {
+  const d = clip01(u) - 0.5;
+  if (Math.abs(d) <= DEAD_ZONE) return 0;
+  return (Math.sign(d) * (Math.abs(d) - DEAD_ZONE) * COEFFICIENT_MAX) / (0.5 - DEAD_ZONE);
+}
 const boolToUnit = (b: boolean) => (b ? 0.75 : 0.25);
 const choiceToUnit = (index: number, count: number) => (index + 0.5) / count;
 const unitToChoice = (u: number, count: number) => Math.min(count - 1, Math.floor(clip01(u) * count));
@@ -67,7 +82,7 @@ function encodeRegime(regime: PolicyRegime): number[] {
       const linear = regime[dial];
       return [
         toUnit(linear.base, BASE_RANGE),
-        ...POLICY_FEATURES.map((f) => toUnit(linear[f] ?? 0, COEFFICIENT_RANGE)),
+        ...POLICY_FEATURES.map((f) => coefficientToUnit(linear[f] ?? 0)),
         ...(dial === "raise" ? [linear.max ?? 1] : []),
       ];
     }),
@@ -103,7 +118,7 @@ function decodeRegime(u: readonly number[], at: number): { regime: PolicyRegime;
   for (const dial of POLICY_DIALS) {
     const linear: PolicyRegime["train"] = { base: tidy(fromUnit(take(), BASE_RANGE)) };
     for (const f of POLICY_FEATURES) {
-      const c = tidy(fromUnit(take(), COEFFICIENT_RANGE));
+      const c = tidy(unitToCoefficient(take()));
       if (c !== 0) linear[f] = c;
     }
     if (dial === "raise") linear.max = tidy(clip01(take()));
