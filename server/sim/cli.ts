@@ -34,7 +34,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function buildProgram(): Command {
   return new Command("sim")
     .description("Play thousands of seeded games of bots on the shared engine and report distributions, sweeps, A/B tests and balance checks.")
-    .option("--games <n>", "games per variant (default 200; 1000 with --check)", positiveInt("--games"))
+    .option("--games <n>", "games per variant (default 200; 1000 with --check; with --search: games per policy per generation, default 20)", positiveInt("--games"))
     .option(
       "--firms <list>",
       "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>",

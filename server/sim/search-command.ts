@@ -102,8 +102,9 @@ export async function searchCommand(options: Record<string, unknown>, override: 
     budget: (options.budget as number | undefined) ?? DEFAULT_SEARCH_BUDGET,
     seed: String(options.seed),
     ...(options.population ? { population: options.population as number } : {}),
+    ...(options.games ? { seedsPerGeneration: options.games as number } : {}),
   };
-  const plan = planSearch(search.budget, search.population);
+  const plan = planSearch(search.budget, search.population, search.seedsPerGeneration);
   const out = (options.out as string | undefined) ?? "sim-out/best-policy.json";
   const progress = options.progress !== false;
   console.log(

@@ -130,3 +130,39 @@ describe("sim CLI: --replay", () => {
     expect(swap.out).toMatch(/builder-2 .*◀/);
   });
 });
+
+describe("sim CLI: --search and policy seats", () => {
+  it("writes the best policy it finds, and --firms plays that file again with the report naming it and showing its parameters", () => {
+    const best = join(work, "search", "best.json");
+    const search = sim("--search", "--quarters", "4", "--budget", "220", "--population", "6", "--games", "4", "--workers", "1", "--seed", "s", "--out", best);
+    expect(search.code).toBe(0);
+    expect(search.out).toMatch(/Best policy found \(from [^)]+\)/);
+    expect(search.out).toMatch(/On \d+ fresh seeds \(not used by the search\)/);
+    expect(search.out).toMatch(/policy\s+\d+\.\d%\s+[\d,]+/);
+    expect(search.out).toMatch(/evaluations \(games\) per minute/);
+    const policy = JSON.parse(readFileSync(best, "utf8"));
+    expect(policy.early.spend).toBeDefined();
+
+    const out = join(work, "policy-seat");
+    const played = sim("--firms", `scaler,builder,policy:${best}`, "--quarters", "4", "--games", "4", "--out", out);
+    expect(played.code).toBe(0);
+    expect(played.out).toMatch(/best\.json\s+\d+\.\d%/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("Policy seats");
+    expect(html).toContain("<h3>best.json</h3>");
+    expect(html).toMatch(/spend: /);
+  });
+
+  it("rejects a bad policy file or a budget too small, naming the problem (exit 2)", () => {
+    const bad = file("bad-policy.json", { early: {}, hardware: "flexible" });
+    const rejected = sim("--firms", `scaler,policy:${bad}`);
+    expect(rejected.code).toBe(2);
+    expect(rejected.err).toMatch(/policy file .*bad-policy\.json: early\.spend: /);
+    const missing = sim("--firms", `scaler,policy:${join(work, "nowhere.json")}`);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read policy file/);
+    const small = sim("--search", "--budget", "50");
+    expect(small.code).toBe(2);
+    expect(small.err).toMatch(/budget of 50 games is too small .* give at least \d+/);
+  });
+});
