@@ -34,7 +34,11 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function buildProgram(): Command {
   return new Command("sim")
     .description("Play thousands of seeded games of bots on the shared engine and report distributions, sweeps, A/B tests and balance checks.")
-    .option("--games <n>", "games per variant (default 200; 1000 with --check; with --search: games per policy per generation, default 20)", positiveInt("--games"))
+    .option(
+      "--games <n>",
+      "games per variant (default 200; 1000 with --check; with --search: games per policy per generation, default 20)",
+      positiveInt("--games"),
+    )
     .option(
       "--firms <list>",
       "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>",
@@ -135,16 +139,17 @@ function plan(options: Record<string, unknown>, base: unknown): Plan {
 
 function printTable(stats: ReturnType<typeof aggregate>[]): void {
   for (const s of stats) {
+    const width = Math.max(10, ...s.strategies.map((x) => x.strategy.length + 2));
     console.log(
       `\n${s.variant} — ${s.games} games · median peak B ${s.peakBubble.p50.toFixed(2)}× · correction ${(100 * s.correction.rate).toFixed(0)}% (median quarter ${s.correction.medianQuarter?.toFixed(1) ?? "–"})`,
     );
     console.log(
-      `  ${"strategy".padEnd(10)}${"win".padStart(8)}${"mean score".padStart(14)}${"p10".padStart(10)}${"p50".padStart(10)}${"p90".padStart(10)}${"delisted".padStart(10)}`,
+      `  ${"strategy".padEnd(width)}${"win".padStart(8)}${"mean score".padStart(14)}${"p10".padStart(10)}${"p50".padStart(10)}${"p90".padStart(10)}${"delisted".padStart(10)}`,
     );
     for (const x of s.strategies) {
       const m = (v: number) => Math.round(v).toLocaleString("en-US").padStart(10);
       console.log(
-        `  ${x.strategy.padEnd(10)}${`${(100 * x.winRate).toFixed(1)}%`.padStart(8)}${Math.round(x.meanScore).toLocaleString("en-US").padStart(14)}${m(x.score.p10)}${m(x.score.p50)}${m(x.score.p90)}${`${(100 * x.delistedRate).toFixed(1)}%`.padStart(10)}`,
+        `  ${x.strategy.padEnd(width)}${`${(100 * x.winRate).toFixed(1)}%`.padStart(8)}${Math.round(x.meanScore).toLocaleString("en-US").padStart(14)}${m(x.score.p10)}${m(x.score.p50)}${m(x.score.p90)}${`${(100 * x.delistedRate).toFixed(1)}%`.padStart(10)}`,
       );
     }
   }
@@ -187,7 +192,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (check && options.checkSearchBudget) {
       const pool = openPool(options.workers);
       try {
-        check.push(...(await exploitTargets({ scenario: options.scenario, override: base, budget: options.checkSearchBudget, seed }, pool)));
+        const search = {
+          scenario: options.scenario,
+          override: base,
+          budget: options.checkSearchBudget,
+          seed,
+          ...(options.population ? { population: options.population } : {}),
+        };
+        check.push(...(await exploitTargets(search, pool)));
       } finally {
         await pool.destroy();
       }
