@@ -4,6 +4,7 @@ import type { ScenarioId } from "../../shared/schemas/vocabulary.js";
 import type { TargetResult } from "../../shared/sim/balance.js";
 import { type LineupSeat, seatLabel } from "../../shared/sim/play.js";
 import {
+  byPolicy,
   DEFAULT_SEARCH_LINEUP,
   type EvaluationRequest,
   evaluationSpecs,
@@ -34,8 +35,10 @@ export async function searchOnPool(options: SearchOptions, pool: SimPool, log: (
   const steps = searchSteps(options);
   const evaluate = async (request: EvaluationRequest): Promise<GameOutcome[][]> => {
     const results = await pool.run(evaluationSpecs(config, lineUp, request), { csv: false, records: false, progress: false });
-    const outcomes = results.map((r) => outcomeOf(r.summary));
-    return request.policies.map((_, p) => outcomes.slice(p * request.seeds.length, (p + 1) * request.seeds.length));
+    return byPolicy(
+      request,
+      results.map((r) => outcomeOf(r.summary)),
+    );
   };
   let step = steps.next();
   let generation = 0;

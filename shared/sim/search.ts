@@ -136,6 +136,11 @@ export function evaluationSpecs(config: EconomyConfig, lineUp: readonly LineupSe
   });
 }
 
+/** A request's game outcomes, in `evaluationSpecs` order, regrouped as `[policy][seed]`. */
+export function byPolicy(request: EvaluationRequest, outcomes: readonly GameOutcome[]): GameOutcome[][] {
+  return request.policies.map((_, p) => outcomes.slice(p * request.seeds.length, (p + 1) * request.seeds.length));
+}
+
 const seedsOf = (base: string, part: string, count: number) => Array.from({ length: count }, (_, i) => `${base}/${part}/${i}`);
 
 interface Candidate {
@@ -258,8 +263,7 @@ export function searchExploit(options: SearchOptions): SearchResult {
   const config = searchConfig(options);
   const lineUp = options.lineUp ?? DEFAULT_SEARCH_LINEUP;
   return driveSearch(searchSteps(options), (request) => {
-    const specs = evaluationSpecs(config, lineUp, request);
-    const outcomes = specs.map((spec) => outcomeOf(runGame(spec).summary));
-    return request.policies.map((_, p) => outcomes.slice(p * request.seeds.length, (p + 1) * request.seeds.length));
+    const outcomes = evaluationSpecs(config, lineUp, request).map((spec) => outcomeOf(runGame(spec).summary));
+    return byPolicy(request, outcomes);
   });
 }
