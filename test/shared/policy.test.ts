@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parsePolicy, type Policy, policyAction } from "../../shared/bots/policy.js";
+import { type Policy, parsePolicy, policyAction } from "../../shared/bots/policy.js";
 import { POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { type GameState, seedRng, validateAction, viewFor } from "../../shared/index.js";
 import { type LineupSeat, playBots } from "../../shared/sim/play.js";

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { searchExploit } from "../../shared/sim/search.js";
 
 const root = join(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "sim-test-"));
@@ -140,8 +141,10 @@ describe("sim CLI: --search and policy seats", () => {
     expect(search.out).toMatch(/On \d+ fresh seeds \(not used by the search\)/);
     expect(search.out).toMatch(/policy\s+\d+\.\d%\s+[\d,]+/);
     expect(search.out).toMatch(/evaluations \(games\) per minute/);
-    const policy = JSON.parse(readFileSync(best, "utf8"));
-    expect(policy.early.spend).toBeDefined();
+    // The CLI's worker pool plays the same search as the pure function --check calls.
+    const pure = searchExploit({ quarters: 4, budget: 220, population: 6, seedsPerGeneration: 4, seed: "s" });
+    expect(JSON.parse(readFileSync(best, "utf8"))).toEqual(pure.best);
+    expect(search.out).toMatch(new RegExp(`policy\\s+${(100 * pure.winRate).toFixed(1)}%`));
 
     const out = join(work, "policy-seat");
     const played = sim("--firms", `scaler,builder,policy:${best}`, "--quarters", "4", "--games", "4", "--out", out);
