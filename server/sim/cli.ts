@@ -41,7 +41,7 @@ export function buildProgram(): Command {
     )
     .option(
       "--firms <list>",
-      "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>",
+      "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>, preset:<name> (docs/search.md)",
       "scaler,builder,balanced,pivot",
     )
     .option("--scenario <id>", `scenario preset: ${SCENARIOS.join(", ")}`, "ai-2025")

@@ -1,4 +1,5 @@
 import { isBotName } from "../../shared/bots/index.js";
+import { isPolicyPreset, POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { loadConfig } from "../../shared/config/load.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { LineupSeat } from "../../shared/sim/play.js";
@@ -18,7 +19,10 @@ export interface Variant {
 /** Short names for the policies an A/B usually compares. */
 const AB_ALIASES: Record<string, string> = { regime: "start.regime", disclosure: "start.disclosure" };
 
-/** Bot names, and `policy:<file>` for a seat played by a policy file (read by `readPolicy`). */
+/**
+ * Bot names, `policy:<file>` for a seat played by a policy file (read by `readPolicy`) and
+ * `preset:<name>` for one of the policies that imitate a known strategy (policy-presets.ts).
+ */
 export function parseLineup(text: string, readPolicy?: (path: string) => LineupSeat): LineupSeat[] {
   const names = text
     .split(",")
@@ -30,7 +34,13 @@ export function parseLineup(text: string, readPolicy?: (path: string) => LineupS
       if (!readPolicy) throw new UsageError(`--firms: a policy seat ("${name}") is not allowed here`);
       return readPolicy(name.slice("policy:".length));
     }
-    if (!isBotName(name)) throw new UsageError(`--firms: unknown bot "${name}" (expected scaler, builder, open, balanced, pivot, random or policy:<file>)`);
+    if (name.startsWith("preset:")) {
+      const preset = name.slice("preset:".length);
+      if (!isPolicyPreset(preset)) throw new UsageError(`--firms: unknown policy preset "${preset}" (expected ${Object.keys(POLICY_PRESETS).join(", ")})`);
+      return { policy: POLICY_PRESETS[preset], label: `preset:${preset}` };
+    }
+    if (!isBotName(name))
+      throw new UsageError(`--firms: unknown bot "${name}" (expected scaler, builder, open, balanced, pivot, random, policy:<file> or preset:<name>)`);
     return { bot: name };
   });
 }

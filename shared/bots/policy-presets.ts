@@ -135,3 +135,7 @@ export const POLICY_PRESETS = {
   "pure-scaler": pureScaler,
 } as const satisfies Record<string, Policy>;
 export type PolicyPresetName = keyof typeof POLICY_PRESETS;
+
+export function isPolicyPreset(name: string): name is PolicyPresetName {
+  return Object.hasOwn(POLICY_PRESETS, name);
+}

@@ -147,9 +147,10 @@ describe("sim CLI: --search and policy seats", () => {
     expect(search.out).toMatch(new RegExp(`policy\\s+${(100 * pure.winRate).toFixed(1)}%`));
 
     const out = join(work, "policy-seat");
-    const played = sim("--firms", `scaler,builder,policy:${best}`, "--quarters", "4", "--games", "4", "--out", out);
+    const played = sim("--firms", `scaler,preset:open-cash-shipper,policy:${best}`, "--quarters", "4", "--games", "4", "--out", out);
     expect(played.code).toBe(0);
     expect(played.out).toMatch(/best\.json\s+\d+\.\d%/);
+    expect(played.out).toMatch(/preset:open-cash-shipper\s+\d+\.\d%/);
     const html = readFileSync(join(out, "report.html"), "utf8");
     expect(html).toContain("Policy seats");
     expect(html).toContain("<h3>best.json</h3>");
@@ -164,6 +165,9 @@ describe("sim CLI: --search and policy seats", () => {
     const missing = sim("--firms", `scaler,policy:${join(work, "nowhere.json")}`);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read policy file/);
+    const preset = sim("--firms", "scaler,preset:moonshot");
+    expect(preset.code).toBe(2);
+    expect(preset.err).toMatch(/unknown policy preset "moonshot" \(expected scaler, builder, .*open-cash-shipper/);
     const small = sim("--search", "--budget", "50");
     expect(small.code).toBe(2);
     expect(small.err).toMatch(/budget of 50 games is too small .* give at least \d+/);
