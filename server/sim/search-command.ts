@@ -61,13 +61,15 @@ export function printSearch(result: SearchResult, seconds: number): void {
   console.log(`\nBest policy found (from ${result.origin}); features: sentiment = S − 1, bubble = B − 1, cash = log10(cash ÷ start):`);
   for (const line of describePolicy(result.best)) console.log(`  ${line}`);
   console.log(`\nOn ${result.freshGames} fresh seeds (not used by the search):`);
-  console.log(`  ${"seat".padEnd(12)}${"win".padStart(8)}${"mean score".padStart(14)}`);
+  const width = Math.max(12, result.baseline.origin.length + 12);
+  console.log(`  ${"seat".padEnd(width)}${"win".padStart(8)}${"mean score".padStart(14)}`);
   const row = (name: string, win: number, score: number) =>
-    console.log(`  ${name.padEnd(12)}${pct(win).padStart(8)}${Math.round(score).toLocaleString("en-US").padStart(14)}`);
+    console.log(`  ${name.padEnd(width)}${pct(win).padStart(8)}${Math.round(score).toLocaleString("en-US").padStart(14)}`);
   row("policy", result.winRate, result.meanScore);
+  row(`(start: ${result.baseline.origin})`, result.baseline.winRate, result.baseline.meanScore);
   for (const o of result.opponents) row(o.strategy, o.winRate, o.meanScore);
   console.log(
-    `\n${result.evaluated.toLocaleString("en-US")} games (${result.plan.generations} generations × ${result.plan.population} policies × ${result.plan.seedsPerGeneration} games, validation ${result.plan.validated} × ${result.plan.validationGames}, fresh ${result.plan.freshGames}) in ${seconds.toFixed(1)} s: ${Math.round((60 * result.evaluated) / seconds).toLocaleString("en-US")} evaluations (games) per minute`,
+    `\n${result.evaluated.toLocaleString("en-US")} games (${result.plan.generations} generations × ${result.plan.population} policies × ${result.plan.seedsPerGeneration} games, validation ${result.plan.validated} × ${result.plan.validationGames}, fresh 2 × ${result.plan.freshGames}) in ${seconds.toFixed(1)} s: ${Math.round((60 * result.evaluated) / seconds).toLocaleString("en-US")} evaluations (games) per minute`,
   );
 }
 

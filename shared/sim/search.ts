@@ -58,19 +58,28 @@ export interface SearchPlan {
 /** How many candidates the validation compares: the best of the search and the distribution's mean. */
 const FINALISTS = 4;
 
-/** Splits a budget: 10% for the fresh re-evaluation, 10% for validation, the rest for generations. */
-export function planSearch(budget: number, population = 20, seedsPerGeneration = 20): SearchPlan {
+function split(budget: number, population: number, seedsPerGeneration: number): SearchPlan {
   const freshGames = Math.max(20, Math.round(0.1 * budget));
   const validationGames = Math.max(10, Math.round((0.1 * budget) / (FINALISTS + 1)));
-  const perGeneration = population * seedsPerGeneration;
-  const generations = Math.floor((budget - freshGames - (FINALISTS + 1) * validationGames) / perGeneration);
-  if (generations < 2) {
-    const needed = Math.ceil((2 * perGeneration + 20 + (FINALISTS + 1) * 10) / 0.8);
+  const generations = Math.floor((budget - 2 * freshGames - (FINALISTS + 1) * validationGames) / (population * seedsPerGeneration));
+  return { generations, population, seedsPerGeneration, validated: FINALISTS + 1, validationGames, freshGames };
+}
+
+/**
+ * Splits a budget: 10% for validation, 10% for the pick's fresh re-evaluation and 10% for the
+ * best start's on the same seeds (the baseline it is compared with), the rest for generations.
+ */
+export function planSearch(budget: number, population = 20, seedsPerGeneration = 20): SearchPlan {
+  const plan = split(budget, population, seedsPerGeneration);
+  if (plan.generations < 2) {
+    let needed = budget;
+    while (split(needed, population, seedsPerGeneration).generations < 2) needed += 10;
     throw new SearchBudgetError(
       `a budget of ${budget} games is too small for ${population} candidates × ${seedsPerGeneration} games a generation: give at least ${needed}`,
     );
   }
-  return { generations, population, seedsPerGeneration, validated: FINALISTS + 1, validationGames, freshGames };
+  return plan;
+  return plan;
 }
 
 /** What the search asks to have played: every policy on every seed, as the last seat. */
@@ -95,6 +104,8 @@ export interface SearchResult {
   winRate: number;
   meanScore: number;
   freshGames: number;
+  /** The start policy that did best in generation 0, on the same fresh seeds: what the search adds is the difference. */
+  baseline: { origin: string; winRate: number; meanScore: number };
   /** The line-up's seats in the same fresh games. */
   opponents: { strategy: string; winRate: number; meanScore: number }[];
   /** Games played in all. */
@@ -167,6 +178,7 @@ export function* searchSteps(options: SearchOptions): Generator<EvaluationReques
   let cem: Cem | undefined;
   let carried: Candidate | undefined;
   const hall: (Candidate & { fitness: number })[] = [];
+  let bestStart: (Candidate & { fitness: number }) | undefined;
   const generations: SearchResult["generations"] = [];
 
   for (let g = 0; g < plan.generations; g++) {
@@ -194,6 +206,10 @@ export function* searchSteps(options: SearchOptions): Generator<EvaluationReques
     const top = elite[0] as number;
     carried = candidates[top] as Candidate;
     hall.push({ ...carried, fitness: values[top] as number });
+    if (g === 0) {
+      const startIndex = topIndices(values.slice(0, Math.min(starts.length, plan.population)), 1)[0] as number;
+      bestStart = { ...(candidates[startIndex] as Candidate), fitness: values[startIndex] as number };
+    }
     generations.push({
       generation: g,
       bestFitness: values[top] as number,
@@ -225,15 +241,19 @@ export function* searchSteps(options: SearchOptions): Generator<EvaluationReques
     )[0] as number
   ] as Candidate;
 
+  const baseline = bestStart as Candidate & { fitness: number };
+  const sameAsBaseline = JSON.stringify(baseline.policy) === JSON.stringify(chosen.policy);
   const freshSeeds = seedsOf(options.seed, "fresh", plan.freshGames);
-  const [fresh = []] = yield { phase: "fresh", generation: plan.generations + 1, policies: [chosen.policy], seeds: freshSeeds };
-  evaluated += freshSeeds.length;
+  const freshPolicies = sameAsBaseline ? [chosen.policy] : [chosen.policy, baseline.policy];
+  const [fresh = [], baselineFresh = fresh] = yield { phase: "fresh", generation: plan.generations + 1, policies: freshPolicies, seeds: freshSeeds };
+  evaluated += freshPolicies.length * freshSeeds.length;
   return {
     best: chosen.policy,
     origin: chosen.origin,
     winRate: fitness(fresh, seat).winRate,
     meanScore: mean(fresh.map((o) => o.scores[seat] ?? 0)),
     freshGames: fresh.length,
+    baseline: { origin: baseline.origin, winRate: fitness(baselineFresh, seat).winRate, meanScore: mean(baselineFresh.map((o) => o.scores[seat] ?? 0)) },
     opponents: lineUp.map((s, i) => ({
       strategy: "policy" in s ? s.label : s.bot,
       winRate: mean(fresh.map((o) => (o.winner === i ? 1 : 0))),
