@@ -1,4 +1,5 @@
 import type { Linear, Policy, PolicyFeature, PolicyRegime } from "./policy.js";
+import { PLAIN_SHARE } from "./plain.js";
 import { DIALS } from "./strategies.js";
 
 /**
@@ -114,8 +115,15 @@ const openCashShipper: Policy = {
   openWeightsAt: 0,
 };
 
-/** Issue 12's plain shipper: 35% of cash into fitting sectors plus some efficiency, closed weights. */
-const cashShipper: Policy = { ...openCashShipper, early: { ...openCashShipper.early, spend: constant(0.35) }, openWeightsAt: null };
+/** The balance targets' `plain-ship` rule (plain.ts): a fixed share of cash into the sectors it fits, plus efficiency. */
+const plainShip: Policy = {
+  ...BASE,
+  early: regime({ spend: constant(PLAIN_SHARE), apps: constant(0.8), efficiency: constant(0.2), breadth: 6, sectorOrder: "appeal" }),
+  jitter: 0.05,
+};
+
+/** The balance targets' `plain-scale` rule: the same share into training. */
+const plainScale: Policy = { ...plainShip, early: regime({ spend: constant(PLAIN_SHARE), train: constant(1), breadth: 0, sectorOrder: "appeal" }) };
 
 /** The pure scaler: everything into training, as much stock as the market takes whenever it takes any. */
 const pureScaler: Policy = {
@@ -131,7 +139,8 @@ export const POLICY_PRESETS = {
   open,
   "open-builder": openBuilder,
   "open-cash-shipper": openCashShipper,
-  "cash-shipper": cashShipper,
+  "plain-ship": plainShip,
+  "plain-scale": plainScale,
   "pure-scaler": pureScaler,
 } as const satisfies Record<string, Policy>;
 export type PolicyPresetName = keyof typeof POLICY_PRESETS;

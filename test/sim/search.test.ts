@@ -5,7 +5,7 @@ import { sample, update } from "../../shared/sim/cem.js";
 import { driveSearch, type EvaluationRequest, type GameOutcome, planSearch, SearchBudgetError, searchExploit, searchSteps } from "../../shared/sim/search.js";
 
 /** Four-quarter games keep the real search fast enough for a unit test. */
-const SMALL = { quarters: 4, budget: 220, seed: "t", population: 6, seedsPerGeneration: 4 } as const;
+const SMALL = { quarters: 4, budget: 170, seed: "t", population: 6, seedsPerGeneration: 4 } as const;
 
 describe("searchExploit", () => {
   it("is deterministic for a seed, and a different seed searches differently", () => {
