@@ -132,17 +132,18 @@ describe("sim CLI: --replay", () => {
   });
 });
 
-describe("sim CLI: --search and policy seats", () => {
+/** These spawn the CLI several times: a loaded machine can take longer than the default 30 s. */
+describe("sim CLI: --search and policy seats", { timeout: 120_000 }, () => {
   it("writes the best policy it finds, and --firms plays that file again with the report naming it and showing its parameters", () => {
     const best = join(work, "search", "best.json");
-    const search = sim("--search", "--quarters", "4", "--budget", "220", "--population", "6", "--games", "4", "--workers", "1", "--seed", "s", "--out", best);
+    const search = sim("--search", "--quarters", "4", "--budget", "170", "--population", "6", "--games", "4", "--workers", "1", "--seed", "s", "--out", best);
     expect(search.code).toBe(0);
     expect(search.out).toMatch(/Best policy found \(from [^)]+\)/);
     expect(search.out).toMatch(/On \d+ fresh seeds \(not used by the search\)/);
     expect(search.out).toMatch(/policy\s+\d+\.\d%\s+[\d,]+/);
     expect(search.out).toMatch(/evaluations \(games\) per minute/);
     // The CLI's worker pool plays the same search as the pure function --check calls.
-    const pure = searchExploit({ quarters: 4, budget: 220, population: 6, seedsPerGeneration: 4, seed: "s" });
+    const pure = searchExploit({ quarters: 4, budget: 170, population: 6, seedsPerGeneration: 4, seed: "s" });
     expect(JSON.parse(readFileSync(best, "utf8"))).toEqual(pure.best);
     expect(search.out).toMatch(new RegExp(`policy\\s+${(100 * pure.winRate).toFixed(1)}%`));
 
