@@ -13,7 +13,7 @@ import { CHECK_LENGTHS, checkBatches, evaluateBalance, type TargetResult } from 
 import { CSV_HEADER } from "../../shared/sim/csv.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
-import { SearchBudgetError } from "../../shared/sim/search.js";
+import { planSearch, SearchBudgetError } from "../../shared/sim/search.js";
 import { readPolicySeat } from "./policy-file.js";
 import { openPool, runAll } from "./pool.js";
 import { replayCommand } from "./replay-command.js";
@@ -177,6 +177,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const base = options.quarters ? { ...(readOverride(options.config) as object), quarters: options.quarters } : readOverride(options.config);
     if (options.search) return await searchCommand(options, base, parseLineup(options.firms as string, readPolicySeat));
     const { variants, sweeps, ab, games, lengths } = plan(options, base);
+    if (options.check && options.checkSearchBudget) planSearch(options.checkSearchBudget, options.population); // a budget too small fails before any game
     const seed = String(options.seed);
     const specs: RunSpec[] = variants.flatMap((v, vi) =>
       Array.from({ length: games }, (_, i) => ({ run: vi * games + i, seed: gameSeed(seed, i), variant: v.label, config: v.config, lineup: v.lineup })),
