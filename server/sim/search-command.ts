@@ -1,4 +1,4 @@
-/** `npm run sim -- --search`: the exploit search on worker threads, and its `--check` targets. */
+/** `npm run sim -- --search`: the exploit search on worker threads, and its win rates for `--check`. */
 import { describePolicy } from "../../shared/bots/policy.js";
 import type { ScenarioId } from "../../shared/schemas/vocabulary.js";
 import { type LineupSeat, seatLabel } from "../../shared/sim/play.js";
@@ -63,6 +63,7 @@ export function printSearch(result: SearchResult, seconds: number): void {
   row("policy", result.winRate, result.meanScore);
   row(`(start: ${result.baseline.origin})`, result.baseline.winRate, result.baseline.meanScore);
   for (const o of result.opponents) row(o.strategy, o.winRate, o.meanScore);
+  console.log("  (the start row: generation 0's best start policy in the same seat on the same seeds; the line-up's rows are from the best policy's games)");
   console.log(
     `\n${result.evaluated.toLocaleString("en-US")} games (${result.plan.generations} generations × ${result.plan.population} policies × ${result.plan.seedsPerGeneration} games, validation ${result.plan.validated} × ${result.plan.validationGames}, fresh 2 × ${result.plan.freshGames}) in ${seconds.toFixed(1)} s: ${Math.round((60 * result.evaluated) / seconds).toLocaleString("en-US")} evaluations (games) per minute`,
   );
