@@ -11,6 +11,7 @@ import { SCENARIOS } from "../../shared/schemas/vocabulary.js";
 import { aggregate } from "../../shared/sim/aggregate.js";
 import { CHECK_LENGTHS, checkBatches, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
 import { CSV_HEADER } from "../../shared/sim/csv.js";
+import { probeInjections } from "../../shared/sim/injections.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
 import { planSearch, SearchBudgetError } from "../../shared/sim/search.js";
@@ -20,6 +21,9 @@ import { replayCommand } from "./replay-command.js";
 import { renderReport } from "./report.js";
 import { DEFAULT_SEARCH_BUDGET, searchCommand, searchWinRates } from "./search-command.js";
 import { type AB, buildConfig, parseAB, parseLineup, parseSweep, type Sweep, UsageError, type Variant, variantGrid } from "./variants.js";
+
+/** Games per length on which `--check` tries every extreme injection in every quarter. */
+const INJECTION_GAMES = 10;
 
 function positiveInt(name: string) {
   return (text: string) => {
@@ -205,7 +209,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const check = options.check
-      ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths, searchWinRate ? { searchWinRate } : {})
+      ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths, {
+          injectionMultiple: probeInjections(
+            (quarters) => buildConfig(options.scenario, base, { quarters }, "injection probe"),
+            lengths ?? [],
+            INJECTION_GAMES,
+          ),
+          ...(searchWinRate ? { searchWinRate } : {}),
+        })
       : undefined;
     const command = recordedCommand(argv);
 

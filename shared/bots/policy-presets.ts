@@ -1,5 +1,5 @@
-import type { Linear, Policy, PolicyFeature, PolicyRegime } from "./policy.js";
 import { PLAIN_SHARE } from "./plain.js";
+import type { Linear, Policy, PolicyFeature, PolicyRegime } from "./policy.js";
 import { DIALS } from "./strategies.js";
 
 /**

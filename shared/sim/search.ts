@@ -79,7 +79,6 @@ export function planSearch(budget: number, population = 20, seedsPerGeneration =
     );
   }
   return plan;
-  return plan;
 }
 
 /** What the search asks to have played: every policy on every seed, as the last seat. */
