@@ -99,7 +99,7 @@ const pivot: Policy = {
     sectorOrder: "appeal",
   }),
   late: ship(p.shipSpend, p.shipBreadth),
-  switch: { on: "bubble", above: p.bubbleRatio, onCorrection: true },
+  switch: { on: "bubble", above: p.bubbleRatio, onCorrection: true, openAheadBy: DIALS.openAheadBy },
   distill: shipDistill,
 };
 
