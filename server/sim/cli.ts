@@ -11,12 +11,16 @@ import { SCENARIOS } from "../../shared/schemas/vocabulary.js";
 import { aggregate } from "../../shared/sim/aggregate.js";
 import { CHECK_LENGTHS, checkBatches, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
 import { CSV_HEADER } from "../../shared/sim/csv.js";
+import { probeInjections } from "../../shared/sim/injections.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
 import { runAll } from "./pool.js";
 import { replayCommand } from "./replay-command.js";
 import { renderReport } from "./report.js";
 import { type AB, buildConfig, parseAB, parseLineup, parseSweep, type Sweep, UsageError, type Variant, variantGrid } from "./variants.js";
+
+/** Games per length on which `--check` tries every extreme injection in every quarter. */
+const INJECTION_GAMES = 10;
 
 function positiveInt(name: string) {
   return (text: string) => {
@@ -168,7 +172,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     const byVariant = variants.map((_, vi) => results.slice(vi * games, (vi + 1) * games).map((r) => r.summary));
     const stats = variants.map((v, vi) => aggregate(v.label, byVariant[vi] as GameSummary[]));
-    const check = options.check ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths) : undefined;
+    const check = options.check
+      ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths, {
+          injectionMultiple: probeInjections(
+            (quarters) => buildConfig(options.scenario, base, { quarters }, "injection probe"),
+            lengths ?? [],
+            INJECTION_GAMES,
+          ),
+        })
+      : undefined;
     const command = recordedCommand(argv);
 
     printTable(options.check ? stats.filter((s) => s.variant.endsWith("q/base")) : stats);

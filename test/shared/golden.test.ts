@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.0.0",
-  finalStateSha256: "80da590aacf372e9ed79016f42820a0ef2c8f84756918830b0b0cc073999694b",
+  finalStateSha256: "7dc2cb22de78eaf1d3363f5e968297ce52f03680377093c9ff879155530e5b96",
 };
 
 const injections: Record<number, Injection[]> = {

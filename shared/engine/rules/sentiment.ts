@@ -54,6 +54,7 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
     clock.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
     clock.sentimentNoise * nextNormal(rng);
   if (scarred && c.quartersLeft === 0) change += (clock.sentimentRecovery * (1 - market.sentiment)) / market.sentiment;
+  change += (clock.sentimentReversion * (1 - market.sentiment)) / market.sentiment;
   market.sentiment *= 1 + clamp(change, -0.9, clock.maxRise);
 
   const hazard = Math.min(1, overTurns(correctionHazard(config, inputs.bubbleRatio), clock.tau) + t.hazardBoost);
