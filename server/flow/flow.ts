@@ -36,31 +36,22 @@ const FACILITATOR_ACTOR: Player = {
 
 export type Mode = "friends" | "class";
 
-/** How a table starts: a new lobby, or a stored game brought back. */
+/** What a stored lobby or game brings back. */
+interface Kept {
+  code: string;
+  mode: Mode;
+  settings: RoomSettings;
+  config: EconomyConfig;
+  keyHash: string | null;
+  roster: Roster;
+  log: readonly LogEntry[];
+}
+
+/** How a table starts: a new lobby, a stored game brought back (paused if it was), or a stored lobby. */
 export type FlowStart =
   | { kind: "new"; code: string; mode: Mode; settings: RoomSettings; config: EconomyConfig; keyHash: string }
-  | {
-      kind: "restored";
-      code: string;
-      mode: Mode;
-      settings: RoomSettings;
-      config: EconomyConfig;
-      keyHash: string | null;
-      roster: Roster;
-      match: Match;
-      log: readonly LogEntry[];
-      paused: boolean;
-    }
-  | {
-      kind: "restoredLobby";
-      code: string;
-      mode: Mode;
-      settings: RoomSettings;
-      config: EconomyConfig;
-      keyHash: string | null;
-      roster: Roster;
-      log: readonly LogEntry[];
-    };
+  | (Kept & { kind: "restored"; match: Match; paused: boolean })
+  | (Kept & { kind: "restoredLobby" });
 
 /** The bot that stands in for players away past the grace period. */
 export const STAND_IN_BOT: BotName = "balanced";
