@@ -7,7 +7,9 @@ import { h } from "../ui/dom.js";
  * name alone never takes a seat otherwise.
  */
 export class ReturnRequests {
-  readonly element = h("div", { class: "return-requests", role: "status", hidden: true });
+  private readonly notice = h("div", { class: "return-requests", role: "status", hidden: true });
+  /** A see-through layer over the top of the field; only the notice takes clicks. */
+  readonly element = h("div", { class: "return-layer" }, this.notice);
   private shown = "";
 
   constructor(private readonly letBackIn: (playerId: string) => void) {}
@@ -17,8 +19,8 @@ export class ReturnRequests {
     const key = asking.map((p) => `${p.id}:${p.name}`).join(",");
     if (key === this.shown) return;
     this.shown = key;
-    this.element.hidden = asking.length === 0;
-    this.element.replaceChildren(
+    this.notice.hidden = asking.length === 0;
+    this.notice.replaceChildren(
       ...asking.map((player) =>
         h(
           "p",

@@ -51,7 +51,6 @@ export class Market extends Phaser.Scene {
     const panel = createDecisionPanel(app);
     // A friends game's host lets back in a player who lost the seat token.
     const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
-    if (returns) status.element.append(returns.element);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -68,6 +67,7 @@ export class Market extends Phaser.Scene {
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
     place(layout.field, detail.element, true);
+    if (returns) place({ ...layout.field, height: 80 }, returns.element, true);
     this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
 
     let laidOut = "";
