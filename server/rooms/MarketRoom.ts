@@ -14,7 +14,6 @@ import {
   FacilitatorJoinOptionsSchema,
   GRACE_SECONDS,
   IDLE_GAME_HOURS,
-  JOIN_BUSY,
   JOIN_ERRORS,
   JoinOptionsSchema,
   MAX_MESSAGE_BYTES,
@@ -30,10 +29,12 @@ import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
+import { writeToStore } from "../store/write.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
+import { type Admission, PENDING_REFUSALS, PendingJoins } from "./pending.js";
 import { describe, issuesOf, type Rejection, reject } from "./rejections.js";
 import { MarketRoomState } from "./state.js";
 
@@ -78,9 +79,6 @@ interface SeatAuth {
   creator: string;
 }
 
-/** Reservations that will be refused (a wrong token, a name-only ask…) that may wait at once: the specific refusal needs the connection. */
-const PENDING_REFUSALS = 16;
-
 /** The key under which `onAuth` hands a create request's secret to the new room's `onCreate`. */
 const CREATOR_SECRET = "creatorSecret";
 
@@ -117,10 +115,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private creatorSecret: string | null = null;
   /** Runs while an unfinished game has no one connected; when it fires, the game expires. */
   private idle: Delayed | null = null;
-  /** When each newcomer's pending seat reservation was admitted (ms): they may not outnumber the open places. */
-  private newcomers: number[] = [];
-  /** When each reservation that will be refused was admitted (ms): at most PENDING_REFUSALS at once. */
-  private refusals: number[] = [];
+  /** Reservations admitted by `onAuth` and not yet connected. */
+  private readonly pending = new PendingJoins(() => this.seatReservationTimeout * 1000);
 
   // ---- lifecycle -------------------------------------------------------------------------
 
@@ -221,7 +217,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const parsed = JoinOptionsSchema.safeParse(options);
     if (!parsed.success) this.refuseJoin(JOIN_ERRORS.INVALID_OPTIONS, `invalid join options: ${describe(parsed.error)}`);
     // A newcomer's reservation is used (or refused) now: its place is no longer promised.
-    if (!parsed.data.token && this.flow.phaseName === "lobby") this.newcomers.shift();
+    if (!parsed.data.token && this.flow.phaseName === "lobby") this.pending.newcomerArrived();
     const creator = this.isCreator(client);
     const step = this.flow.step({
       type: "join",
@@ -258,7 +254,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Refuses a connection; its reservation was counted as one to refuse. */
   private refuseJoin(code: number, message: string): never {
-    this.refusals.shift();
+    this.pending.refused();
     throw new ServerError(code, message);
   }
 
@@ -277,21 +273,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
    */
   admit(options: unknown): void {
     const now = Date.now();
-    const since = now - this.seatReservationTimeout * 1000;
-    this.newcomers = this.newcomers.filter((at) => at > since);
-    this.refusals = this.refusals.filter((at) => at > since);
-    const verdict = this.admission(options, now);
-    if (verdict === "credentialed") return;
-    const queue = verdict === "newcomer" ? this.newcomers : this.refusals;
-    const room = verdict === "newcomer" ? this.flow.roster.openPlaces() : PENDING_REFUSALS;
-    if (queue.length >= room) {
-      throw new ServerError(JOIN_BUSY, "too many people are joining this game right now; try again in a few seconds");
-    }
-    queue.push(now);
+    this.pending.admit(this.admission(options, now), this.flow.roster.openPlaces(), now);
   }
 
   /** What a join will be: with a valid key or token, a newcomer with a place, or refused (the refusal is given in onJoin). */
-  private admission(options: unknown, now: number): "credentialed" | "newcomer" | "refused" {
+  private admission(options: unknown, now: number): Admission {
     const o = options as { facilitator?: unknown; facilitatorKey?: unknown };
     if (o.facilitator === true) return "refused";
     if (o.facilitatorKey !== undefined) {
@@ -540,48 +526,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Writes what the flow asks to the store (none: nothing). */
   private persist(write: Persist): void {
-    const store = this.store;
-    const { flow } = this;
-    if (store && write.op === "lobby" && flow.phaseName === "lobby") {
-      const { roster } = flow;
-      store.lobby({
-        code: this.roomId,
-        mode: flow.mode,
-        settings: flow.settings,
-        seats: roster.seats,
-        players: roster.players,
-        keyHash: flow.keyHash,
-        log: flow.log,
-      });
-      return;
-    }
-    const match = flow.match;
-    if (!store || !match) return;
-    switch (write.op) {
-      case "started":
-        store.started(this.roomId, flow.settings, match.record, flow.roster.seats, flow.roster.players, {
-          mode: flow.mode,
-          keyHash: flow.keyHash ?? "",
-          log: flow.log,
-          queued: match.injections,
-        });
-        return;
-      case "resolved":
-        store.resolved(this.roomId, write.quarter, write.actions, write.injections, flow.roster.players, write.over);
-        return;
-      case "logged":
-        store.logged(this.roomId, flow.log, match.injections);
-        return;
-      case "rostered":
-        store.rostered(this.roomId, flow.roster.seats, flow.roster.players);
-        return;
-      case "ended":
-        store.ended(this.roomId);
-        return;
-      case "paused":
-        store.pausedAs(this.roomId, write.paused);
-        return;
-    }
+    if (this.store) writeToStore(this.store, this.roomId, this.flow, write);
   }
 
   private sendPrivate(client: MarketClient, player: Player): void {
