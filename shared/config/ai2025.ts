@@ -160,7 +160,7 @@ export const AI_2025: EconomyConfig = {
     creditDepreciation: 0.14, // the market's credit for capex depreciates
     creditWritedown: 0.5, // and is written down in a correction ("$600B question")
     disclosureNarrative: 0.485, // disclosure on: narrative weighed about half
-    disclosureMultiple: 1.25, // and fundamentals a quarter more
+    disclosureMultiple: 1.1, // and fundamentals 10% more (a higher multiple lifted V and, through appetite, funded more narrative)
   },
   sentiment: {
     momentum: 0.455, // investors chase last quarter's gains
@@ -175,7 +175,7 @@ export const AI_2025: EconomyConfig = {
     reversion: 0, // anchored expectations: a pull toward neutral every quarter, correction or not (the soft-landing preset uses it)
     floor: 0.3, // sentiment never falls below 0.3
     ceiling: 4, // nor rises above 4 (caps the runaway bubbles of games without a correction)
-    disclosureDamping: 0.52, // disclosure about halves the weight of hype and capex in sentiment
+    disclosureDamping: 0.4, // investors who see unit economics chase momentum, hype and capex 60% less
   },
   correction: {
     hazardMax: 0.5, // at most a 50% chance a quarter

@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.0.0",
-  finalStateSha256: "7dc2cb22de78eaf1d3363f5e968297ce52f03680377093c9ff879155530e5b96",
+  finalStateSha256: "c77c7fa8ed0da5f14bd99c057d95c151e0629c6fdb4622251b2e10adf35598dd",
 };
 
 const injections: Record<number, Injection[]> = {
