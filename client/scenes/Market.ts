@@ -8,6 +8,7 @@ import { correctionReported, firmFigures } from "../market/figures.js";
 import { JoinCard } from "../market/JoinCard.js";
 import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
+import { ReturnRequests } from "../market/ReturnRequests.js";
 import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { phaseSeconds } from "../net/state.js";
@@ -51,6 +52,8 @@ export class Market extends Phaser.Scene {
     // A screen for the room shows how to join where a player has the decision panel.
     const card = app.spectating && app.room ? new JoinCard(app.room.roomId) : null;
     const panel = card ?? createDecisionPanel(app);
+    // A friends game's host lets back in a player who lost the seat token.
+    const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -67,6 +70,7 @@ export class Market extends Phaser.Scene {
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
     place(layout.field, detail.element, true);
+    if (returns) place({ ...layout.field, height: 80 }, returns.element, true);
     if (card) place(layout.panel, card.element);
     else this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
 
@@ -92,6 +96,7 @@ export class Market extends Phaser.Scene {
       }
       board.show(firms);
       status.show(state);
+      returns?.show(state);
       ticker.show(state);
       card?.show(state);
       const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);

@@ -91,16 +91,16 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     const frozen = await fac.getByRole("timer").textContent();
     await student.getByText("Paused", { exact: true }).waitFor();
     const log = fac.getByRole("list", { name: "Game log (newest first)" });
-    await log.getByText(/paused the decide timer/).waitFor();
+    await log.getByText(/paused the decision timer/).waitFor();
     await fac.screenshot({ path: path.join(RESULTS, "console-paused-1280x720.png") });
     expect(await fac.getByRole("timer").textContent()).toBe(frozen);
     await fac.getByRole("button", { name: "Resume" }).click();
     await expect.poll(() => fac.getByRole("timer").textContent()).toMatch(/^\d+:\d\d$/);
-    await log.getByText(/resumed the decide timer/).waitFor();
+    await log.getByText(/resumed the decision timer/).waitFor();
 
     // Extend, then inject a sell-off of 40%: queued, and logged.
     await fac.getByRole("button", { name: "+60 s" }).click();
-    await log.getByText(/extended the decide phase by 60 s/).waitFor();
+    await log.getByText(/extended the decision phase by 60 s/).waitFor();
     await fac.getByLabel("Event", { exact: true }).selectOption({ label: "Trillion-dollar sell-off" });
     await fac.getByLabel("Sentiment drop (%)").fill("95");
     await fac.getByRole("button", { name: "Queue event" }).click();
@@ -109,7 +109,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await fac.getByRole("button", { name: "Queue event" }).click();
     const queued = fac.getByRole("list", { name: "Queued for the next resolution" });
     await queued.getByText("Trillion-dollar sell-off: market sentiment falls 40%, and a correction grows likelier.").waitFor();
-    await log.getByText(/queued event selloff \(depth 0\.4\) for quarter 1/).waitFor();
+    await log.getByText(/queued for quarter 1: Trillion-dollar sell-off: market sentiment falls 40%/).waitFor();
     expect(await overlappingText(fac, ".console")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-injected-1280x720.png") });
 

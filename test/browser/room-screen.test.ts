@@ -45,6 +45,22 @@ async function leaks(page: Page): Promise<string[]> {
   return found;
 }
 
+/** The facilitator key a page's browser holds for game `code` (a friends game's host gets one). */
+async function keyOf(page: Page, code: string): Promise<string> {
+  const stored = await page.evaluate(() => {
+    const ls = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
+    const all: Record<string, string> = {};
+    for (let i = 0; i < ls.length; i++) {
+      const k = ls.key(i);
+      if (k) all[k] = ls.getItem(k) ?? "";
+    }
+    return all;
+  });
+  const keys = new MemoryStore();
+  for (const [k, v] of Object.entries(stored)) keys.setItem(k, v);
+  return facilitatorKeyFor(keys, code)?.key ?? "";
+}
+
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(RESULTS, `room-${name}.png`) });
 
 describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
@@ -89,21 +105,10 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     const screen = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await screen.goto(screenLink ?? "");
     await screen.getByText("Waiting for the host to start").waitFor();
-    expect(room.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo"]);
+    expect(room.flow.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo"]);
 
     // The host's key (a friends game's host holds one) drives the facilitator's controls below.
-    const stored = await host.evaluate(() => {
-      const ls = (globalThis as unknown as { localStorage: { length: number; key(i: number): string | null; getItem(k: string): string | null } }).localStorage;
-      const all: Record<string, string> = {};
-      for (let i = 0; i < ls.length; i++) {
-        const k = ls.key(i);
-        if (k) all[k] = ls.getItem(k) ?? "";
-      }
-      return all;
-    });
-    const keys = new MemoryStore();
-    for (const [k, v] of Object.entries(stored)) keys.setItem(k, v);
-    const key = facilitatorKeyFor(keys, code)?.key ?? "";
+    const key = await keyOf(host, code);
     expect(key).not.toBe("");
 
     await host.getByRole("button", { name: "Start game" }).click();
@@ -121,18 +126,18 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
 
     // The facilitator's controls, with the host's key: three events, then the quarter resolves.
     const facilitator = await new Client(`ws://localhost:${PORT}`).joinById(code, { facilitatorKey: key });
-    await expect.poll(() => room.phase).toBe("decide");
+    await expect.poll(() => room.flow.phaseName).toBe("decide");
     for (const event of [
       { kind: "selloff", depth: 0.6 },
       { kind: "rateChange", delta: 0.02 },
       { kind: "adoptionWave", sector: "medical", factor: 1.5 },
     ])
       facilitator.send("inject", { injection: { kind: "event", event } });
-    await expect.poll(() => room.match?.injections.length).toBe(3);
+    await expect.poll(() => room.flow.match?.injections.length).toBe(3);
     facilitator.send("forceNext");
-    await expect.poll(() => room.phase).toBe("report");
+    await expect.poll(() => room.flow.phaseName).toBe("report");
     facilitator.send("pause");
-    await expect.poll(() => room.phaseClock.paused).toBe(true);
+    await expect.poll(() => room.flow.timer.paused).toBe(true);
 
     // The report's ticker holds the three events and cuts none of them off.
     const ticker = screen.locator(".market-ticker");
@@ -194,8 +199,9 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await tab.getByRole("button", { name: "Create game" }).click();
     await tab.getByRole("button", { name: "Start game" }).click();
     const old = new URL(tab.url()).searchParams.get("join") ?? "";
-    await expect.poll(() => (matchMaker.getLocalRoomById(old) as unknown as MarketRoom | undefined)?.phase).toMatch(/news|decide/);
-    (matchMaker.getLocalRoomById(old) as unknown as MarketRoom).endGame();
+    await expect.poll(() => (matchMaker.getLocalRoomById(old) as unknown as MarketRoom | undefined)?.flow.phaseName).toMatch(/news|decide/);
+    const ender = await new Client(`ws://localhost:${PORT}`).joinById(old, { facilitatorKey: await keyOf(tab, old) });
+    ender.send("endGame");
     await tab.getByRole("heading", { name: "Final standings" }).waitFor();
 
     // The next round: a new game, and its link opened in the same tab.
@@ -205,5 +211,6 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     expect(new URL(tab.url()).searchParams.get("join")).toBe(next.roomId);
     expect(await tab.getByRole("heading", { name: "Final standings" }).count()).toBe(0);
     await next.leave(true);
+    await ender.leave(true);
   });
 });
