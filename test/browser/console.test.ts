@@ -116,7 +116,10 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     // Force the quarter: it resolves with the sell-off, which the student reads in the report.
     await fac.getByRole("button", { name: "Force next quarter" }).click();
     await log.getByText(/resolved quarter 1 now/).waitFor();
-    await student.getByText("Trillion-dollar sell-off: market sentiment falls 40%, and a correction grows likelier.").waitFor();
+    // In the report's ticker (which pages items that do not fit in its line, so it may be on a later page).
+    await student
+      .locator(".market-ticker li", { hasText: "Trillion-dollar sell-off: market sentiment falls 40%, and a correction grows likelier." })
+      .waitFor({ state: "attached" });
     await expect.poll(() => queued.textContent()).toBe("Nothing queued.");
 
     // End the game, with a confirmation.

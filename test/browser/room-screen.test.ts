@@ -126,7 +126,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
 
     // The facilitator's controls, with the host's key: three events, then the quarter resolves.
     const facilitator = await new Client(`ws://localhost:${PORT}`).joinById(code, { facilitatorKey: key });
-    await expect.poll(() => room.flow.phaseName).toBe("decide");
+    await expect.poll(() => room.flow.phaseName, { timeout: 15_000 }).toBe("decide");
     for (const event of [
       { kind: "selloff", depth: 0.6 },
       { kind: "rateChange", delta: 0.02 },
@@ -135,7 +135,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
       facilitator.send("inject", { injection: { kind: "event", event } });
     await expect.poll(() => room.flow.match?.injections.length).toBe(3);
     facilitator.send("forceNext");
-    await expect.poll(() => room.flow.phaseName).toBe("report");
+    await expect.poll(() => room.flow.phaseName, { timeout: 15_000 }).toBe("report");
     facilitator.send("pause");
     await expect.poll(() => room.flow.timer.paused).toBe(true);
 
