@@ -403,7 +403,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private enterDecide(): void {
     const match = this.match as Match;
     for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
-    this.setPhase("decide", this.settings.decisionSeconds, () => this.resolveQuarter());
+    // No timer (0 s): the quarter waits for every firm's submission (or the facilitator's forceNext).
+    const untimed = this.settings.decisionSeconds === 0;
+    this.setPhase("decide", this.settings.decisionSeconds, untimed ? null : () => this.resolveQuarter());
     this.syncRoster();
     this.resolveIfAllIn();
   }

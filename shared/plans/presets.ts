@@ -82,20 +82,36 @@ export function presetPlan(view: FirmView, preset: Preset): Plan {
 
 /** A legal action for the preset, for this firm now (amounts rounded down to $0.1M). */
 export function presetAction(own: OwnView, preset: Preset): Action {
-  const action = toAction(firmViewOf(own), presetPlan(firmViewOf(own), preset));
-  const down = (v: number) => Math.floor(v * 10) / 10;
-  const apps: Action["apps"] = {};
-  for (const id of SECTOR_IDS) {
-    const v = down(action.apps[id] ?? 0);
-    if (v > 0) apps[id] = v;
-  }
-  return {
+  const view = firmViewOf(own);
+  return floorAction(toAction(view, presetPlan(view, preset)));
+}
+
+/**
+ * The action with every amount rounded down to $0.1M, as a form shows it. Rounding the raise
+ * down takes up to $0.1M of budget away, so $0.1M more comes off the largest spending: a legal
+ * action stays legal.
+ */
+export function floorAction(action: Action): Action {
+  const down = (v: number) => Math.max(0, Math.floor(v * 10 + 1e-9) / 10);
+  const out: Action = {
     ...action,
     train: down(action.train),
     efficiency: down(action.efficiency),
     compliance: down(action.compliance),
     marketing: down(action.marketing),
     raise: down(action.raise),
-    apps,
+    apps: {},
   };
+  for (const id of SECTOR_IDS) {
+    const v = down(action.apps[id] ?? 0);
+    if (v > 0) out.apps[id] = v;
+  }
+  if (out.raise < action.raise) {
+    const keys = ["train", "efficiency", "compliance", "marketing"] as const;
+    const top = keys.reduce((a, b) => (out[b] > out[a] ? b : a));
+    const topApp = SECTOR_IDS.reduce<SectorId | null>((a, b) => ((out.apps[b] ?? 0) > (a ? (out.apps[a] ?? 0) : 0) ? b : a), null);
+    if (topApp && (out.apps[topApp] ?? 0) > out[top]) out.apps[topApp] = down((out.apps[topApp] ?? 0) - 0.1);
+    else out[top] = down(out[top] - 0.1);
+  }
+  return out;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { GameState } from "../../shared/engine/types.js";
-import { actionSpend, validateAction } from "../../shared/engine/validate.js";
+import { actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
-import { type OwnView, PRESETS, presetAction } from "../../shared/plans/presets.js";
+import { floorAction, type OwnView, PRESETS, presetAction } from "../../shared/plans/presets.js";
 import { burn, runway, valuationMove, warningsAfter } from "../../shared/plans/quarter.js";
 import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
 import { playBots } from "../../shared/sim/play.js";
@@ -93,5 +93,29 @@ describe("a quarter explained", () => {
     expect(warningsAfter(250, 150, 0)).toEqual(["runway"]);
     expect(warningsAfter(100, 150, 20)).toEqual(["runway", "delisting"]);
     expect(warningsAfter(100, 150, 60)).toEqual(["runway"]);
+  });
+});
+
+describe("floorAction", () => {
+  test("an action fitted to the last cent stays legal once rounded to $0.1M for the form", () => {
+    for (const state of game.states.slice(1, -1)) {
+      for (const firm of state.firms) {
+        if (firm.delisted) continue;
+        const tight = {
+          ...firm.lastAction,
+          train: firm.cash + firm.lastAction.raise - 0.001,
+          apps: {},
+          efficiency: 0,
+          compliance: 0,
+          marketing: 0,
+          distill: false,
+        };
+        const fitted = fitAction(state, firm, tight);
+        const rounded = floorAction(fitted);
+        const checked = validateAction(state, firm.id, rounded);
+        expect(checked.ok, checked.ok ? "" : checked.error.message).toBe(true);
+        expect(rounded.train).toBeGreaterThan(fitted.train - 0.25);
+      }
+    }
   });
 });
