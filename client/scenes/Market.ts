@@ -11,6 +11,7 @@ import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { phaseSeconds } from "../net/state.js";
 import { createDecisionPanel, PANEL_WIDTH } from "../panel/index.js";
+import { ReportView } from "../report/view.js";
 import { h } from "../ui/dom.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
@@ -48,6 +49,7 @@ export class Market extends Phaser.Scene {
       (firmId) => field.point(firmId),
     );
     const panel = createDecisionPanel(app);
+    const report = new ReportView(app);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -63,6 +65,7 @@ export class Market extends Phaser.Scene {
     place(layout.ticker, ticker.element);
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
+    place(layout.field, report.element, true);
     place(layout.field, detail.element, true);
     this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
 
@@ -115,6 +118,7 @@ export class Market extends Phaser.Scene {
       window.clearInterval(countdown);
       uninstall();
       panel.destroy();
+      report.destroy();
       detail.destroy();
       field.destroy();
       this.input.setDefaultCursor("default");
