@@ -13,7 +13,7 @@ import { fill, h, status } from "../ui/dom.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
 import { firstQuarterGuide } from "./guide.js";
 import { type Choice, presetPicker } from "./presets.js";
-import { type Preview, preview, previewState, type RivalFigures } from "./preview.js";
+import { type Preview, preview, previewState, rivalsFrom } from "./preview.js";
 import { previewTable } from "./table.js";
 import { draftProblem } from "./words.js";
 import "./panel.css";
@@ -176,30 +176,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     return a;
   }
 
-  function rivals(): RivalFigures[] {
-    return room.state.firms
-      .filter((f) => f.id !== firmId)
-      .flatMap((f) => {
-        const last = f.history.at(-1);
-        return last
-          ? [
-              {
-                id: f.id,
-                name: f.name,
-                delisted: f.delisted,
-                cash: last.cash,
-                capability: last.capability,
-                openWeights: last.openWeights,
-                shares: last.shares,
-                revenue: last.revenue,
-                fundamentals: last.fundamentals,
-                valuation: last.valuation,
-              },
-            ]
-          : [];
-      });
-  }
-
   /** Rebuilds the preview state from the latest private message. */
   function refresh(message: ServerMessages["private"] | undefined): void {
     if (!message) return;
@@ -209,7 +185,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       config = loaded.value;
       for (const id of SECTOR_IDS) apps[id].element.querySelector("label")?.replaceChildren(config.sectors[id].name, h("span", { class: "unit" }, " ($M)"));
     }
-    state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivals() });
+    state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivalsFrom(room.state.firms, firmId) });
     own = { config, quarter: message.quarter, self: message.firm, market: message.market, limits: message.limits };
     const firm = message.firm;
     for (const field of [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])]) field.setMax(firm.cash);

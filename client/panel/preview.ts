@@ -1,5 +1,7 @@
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
+import { appCapability } from "../../shared/engine/rules/market.js";
+import { power } from "../../shared/engine/sectors.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import type { PublicMarket } from "../../shared/engine/view.js";
@@ -20,6 +22,44 @@ export interface RivalFigures {
   revenue: number;
   fundamentals: number;
   valuation: number;
+  /** Sectors where it holds at least 1% of customers (published). */
+  sectorsServed: readonly string[];
+  /** $M into training last quarter (published): a rival holding its course trains as much again. */
+  trainingSpend: number;
+}
+
+/** A firm as published: its name and reports (the synced room state's firms, or an engine view's). */
+export interface PublishedFirm {
+  id: string;
+  name: string;
+  delisted: boolean;
+  history: { at(index: number): (Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed"> & { sectorsServed: Iterable<string> }) | undefined };
+}
+
+/** Every other firm's latest published figures. */
+export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): RivalFigures[] {
+  const out: RivalFigures[] = [];
+  for (const f of firms) {
+    const last = f.id === selfId ? undefined : f.history.at(-1);
+    if (!last) continue;
+    const { cash, capability, openWeights, shares, revenue, fundamentals, valuation, trainingSpend } = last;
+    const sectorsServed = [...last.sectorsServed];
+    out.push({
+      id: f.id,
+      name: f.name,
+      delisted: f.delisted,
+      cash,
+      capability,
+      openWeights,
+      shares,
+      revenue,
+      fundamentals,
+      valuation,
+      sectorsServed,
+      trainingSpend,
+    });
+  }
+  return out;
 }
 
 export interface PreviewInput {
@@ -58,8 +98,59 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   };
 }
 
+/** The API revenue each firm took last quarter, from published capabilities (the engine's split). */
+function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[]): number[] {
+  const last = pub.history.at(-1);
+  if (!last) return firms.map(() => 0);
+  let best = 0;
+  let total = 0;
+  const weights = firms.map((f) => {
+    if (f.delisted || f.openWeights) return 0;
+    const lead = Math.max(0, f.capability - last.openBaseline);
+    best = Math.max(best, lead);
+    const w = lead ** config.api.splitExponent;
+    total += w;
+    return w;
+  });
+  const captured = last.apiPool * Math.min(1, best / config.api.leadForFullCapture);
+  return weights.map((w) => (total > 0 ? (captured * w) / total : 0));
+}
+
+/**
+ * A rival's customers and app quality, inferred from what it publishes: its revenue less its
+ * API share, spread over the sectors it serves by their size; and an integration such that
+ * its customers are where the market would put them (a rival holding its course).
+ */
+function rivalSectors(
+  config: EconomyConfig,
+  pub: PublicMarket,
+  r: RivalFigures,
+  apiRevenue: number,
+  others: number[],
+): { customers: number[]; integration: number[] } {
+  const a = config.apps;
+  const served = SECTOR_IDS.map((id) => r.sectorsServed.includes(id));
+  const size = SECTOR_IDS.map((_, s) => (served[s] ? (pub.sectorTam[s] as number) * (pub.sectorTrust[s] as number) : 0));
+  const totalSize = size.reduce((x, y) => x + y, 0);
+  const appRevenue = Math.max(0, r.revenue - apiRevenue);
+  const customers = size.map((v) => (totalSize > 0 && v > 0 ? Math.min(0.95, (appRevenue * v) / totalSize / v) : 0));
+  const fitCapability = appCapability(r.capability, pub.openBaseline, config.openBaseline.appGap);
+  const outside = power(a.outsideQuality, a.sharpness);
+  const integration = SECTOR_IDS.map((id, s) => {
+    const c = customers[s] as number;
+    if (c <= 0) return 0;
+    const rest = Math.max(0.02, 1 - c - (others[s] as number));
+    const quality = (c / rest) * outside; // its share of the logit, against the outside option
+    const sector = config.sectors[id];
+    const fit = power(Math.min(1, fitCapability / sector.need), a.fitExponent);
+    const latency = sector.latencyBound ? a.latencyPenalty : 1;
+    return fit > 0 ? quality ** (1 / a.sharpness) / (fit * latency) : 0;
+  });
+  return { customers, integration };
+}
+
 /** A rival rebuilt from its published figures; what it does not publish starts at nothing. */
-function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmState {
+function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, sectors?: { customers: number[]; integration: number[] }): FirmState {
   const firm = cloneFirm(template);
   const zeros = SECTOR_IDS.map(() => 0);
   Object.assign(firm, {
@@ -75,8 +166,8 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
     edge: false,
     hardware: "flexible",
     lockedUntil: 0,
-    integration: zeros,
-    customers: zeros.slice(),
+    integration: sectors?.integration ?? zeros,
+    customers: sectors?.customers ?? zeros.slice(),
     complianceStock: 0,
     dataMoat: 0,
     hype: 0,
@@ -87,7 +178,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
   firm.history = [rivalReport(quarter, firm, r)];
   firm.lastAction = {
     ...firm.lastAction,
-    train: 0,
+    train: Math.min(r.trainingSpend, Math.max(0, r.cash)),
     apps: {},
     efficiency: 0,
     compliance: 0,
@@ -118,7 +209,15 @@ export function previewState(input: PreviewInput): GameState {
   // The server sends recent history only; put each report back at its quarter's index,
   // where the engine looks for it.
   const market: MarketState = { ...pub, correction, history: byQuarter(pub.history) };
-  const firms = [{ ...self, history: byQuarter(self.history) }, ...input.rivals.map((r) => rivalFirm(self, quarter, r))];
+  const api = apiRevenues(input.config, pub, input.rivals);
+  // Customers already taken in each sector by the player's own firm and the other rivals.
+  const inferred = input.rivals.map((r, i) => rivalSectors(input.config, pub, r, api[i] as number, self.customers));
+  const held = SECTOR_IDS.map((_, s) => (self.customers[s] as number) + inferred.reduce((sum, x) => sum + (x.customers[s] as number), 0));
+  const rivals = input.rivals.map((r, i) => {
+    const others = held.map((h, s) => h - ((inferred[i] as { customers: number[] }).customers[s] as number));
+    return rivalFirm(self, quarter, r, rivalSectors(input.config, pub, r, api[i] as number, others));
+  });
+  const firms = [{ ...self, history: byQuarter(self.history) }, ...rivals];
   firms.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { engineVersion: "preview", config: calm(input.config), seed: "preview", quarter, rng: seedRng("preview"), market, firms, log: [] };
 }
@@ -132,8 +231,20 @@ export interface PreviewFigures {
   valuation: number;
 }
 
+/**
+ * Where the resolved figure fell against the estimate in simulated games (the 10th and 90th
+ * percentiles of resolved ÷ estimate): `npm run bench:estimate -- --seed calibrate --games 40`.
+ * The panel shows the estimate times these as the likely range (8 in 10 quarters fall inside).
+ */
+export const ESTIMATE_SPREAD = { revenue: [0.75, 1.02], valuation: [0.75, 1.06] } as const;
+
+export interface PreviewRange {
+  revenue: [number, number];
+  valuation: [number, number];
+}
+
 export type Preview =
-  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; repeat: PreviewFigures }
+  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; repeat: PreviewFigures; range: PreviewRange }
   | { ok: false; error: ActionError };
 
 function figures(report: FirmReport): PreviewFigures {
@@ -155,12 +266,15 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     const { report } = resolveQuarter(state, { [firmId]: a });
     return figures(report.firms[state.firms.indexOf(firm)] as FirmReport);
   };
+  const next = run(action);
+  const around = (v: number, [low, high]: readonly [number, number]): [number, number] => [v * low, v * high];
   return {
     ok: true,
     action,
     spend: actionSpend(state, firm, action),
     budget: firm.cash + action.raise,
-    next: run(action),
+    next,
     repeat: run(fitAction(state, firm, firm.lastAction)),
+    range: { revenue: around(next.revenue, ESTIMATE_SPREAD.revenue), valuation: around(next.valuation, ESTIMATE_SPREAD.valuation) },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { preview, previewState, type RivalFigures } from "../../client/panel/preview.js";
+import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { validateAction } from "../../shared/engine/validate.js";
@@ -87,5 +88,16 @@ describe("the decision panel's preview", () => {
   test("an illegal draft gives the engine's error, not a preview", () => {
     const result = preview(previewFor(real, me.id), me.id, { train: me.cash * 10 });
     expect(result).toMatchObject({ ok: false, error: { code: "OVER_BUDGET" } });
+  });
+});
+
+describe("the estimate's accuracy (npm run bench:estimate measures it on more games)", () => {
+  test("on games of six bots, most estimates land within ±25% of the resolved revenue and valuation, and inside the range shown", () => {
+    const tally = measureEstimate(DEFAULT_CONFIG, ["scaler", "builder", "balanced", "pivot", "scaler", "builder"], 3, "preview-accuracy");
+    expect(tally.n).toBeGreaterThan(100);
+    expect(tally.revenue / tally.n).toBeGreaterThan(0.7);
+    expect(tally.valuation / tally.n).toBeGreaterThan(0.7);
+    expect(tally.revenueRange / tally.n).toBeGreaterThan(0.65);
+    expect(tally.valuationRange / tally.n).toBeGreaterThan(0.65);
   });
 });
