@@ -62,6 +62,16 @@ function spendRatio(state: GameState, firm: FirmState, fitted: Action, original:
   return before > 0 ? actionSpend(state, firm, fitted) / before : 1;
 }
 
+/** What happens without a submission: the last plan repeats, cut down when it no longer fits. */
+function repeatWarning(state: GameState, firm: FirmState): string {
+  const fitted = fitAction(state, firm, firm.lastAction);
+  const ratio = spendRatio(state, firm, fitted, firm.lastAction);
+  const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
+  if (ratio < 0.999 || raiseCut)
+    return `Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to ${Math.round(ratio * 100)}% of its spending${raiseCut ? ` and a raise of ${formatMoney(fitted.raise)}` : ""}.`;
+  return "Not submitted yet: without a submission, last quarter's plan repeats.";
+}
+
 function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbox: Inbox, firmId: string): DecisionPanel {
   let config: EconomyConfig | null = null;
   let state: GameState | null = null;
@@ -214,7 +224,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       origin.textContent = `Submitted by ${message.submittedBy}. You can change it until the quarter resolves.`;
     } else if (actionSpend(state, firm, firm.lastAction) === 0 && firm.lastAction.raise === 0) pick("balanced");
     else loadRepeat();
-    note.textContent = message.pending ? "" : "Not submitted yet: if no one submits, last quarter's plan repeats, fitted to your cash.";
+    note.textContent = message.pending ? "" : repeatWarning(state, firm);
     showPhase();
   }
 
