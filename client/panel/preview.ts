@@ -166,6 +166,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, sector
     edge: false,
     hardware: "flexible",
     lockedUntil: 0,
+    lockedPrice: 0,
     integration: sectors?.integration ?? zeros,
     customers: sectors?.customers ?? zeros.slice(),
     complianceStock: 0,
