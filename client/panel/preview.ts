@@ -1,3 +1,4 @@
+import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
 import { appCapability } from "../../shared/engine/rules/market.js";
@@ -8,7 +9,7 @@ import type { PublicMarket } from "../../shared/engine/view.js";
 import { seedRng } from "../../shared/rng.js";
 import type { Action } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 
 /** A rival as the player knows it: its published figures. */
 export interface RivalFigures {
@@ -26,6 +27,7 @@ export interface RivalFigures {
   sectorsServed: readonly string[];
   /** $M into training last quarter (published): a rival holding its course trains as much again. */
   trainingSpend: number;
+  operatingProfit: number;
 }
 
 /** A firm as published: its name and reports (the synced room state's firms, or an engine view's). */
@@ -42,7 +44,7 @@ export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): Riva
   for (const f of firms) {
     const last = f.id === selfId ? undefined : f.history.at(-1);
     if (!last) continue;
-    const { cash, capability, openWeights, shares, revenue, fundamentals, valuation, trainingSpend } = last;
+    const { cash, capability, openWeights, shares, revenue, fundamentals, valuation, trainingSpend, operatingProfit } = last;
     const sectorsServed = [...last.sectorsServed];
     out.push({
       id: f.id,
@@ -57,6 +59,7 @@ export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): Riva
       valuation,
       sectorsServed,
       trainingSpend,
+      operatingProfit,
     });
   }
   return out;
@@ -91,6 +94,7 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   return {
     ...emptyReport(quarter, firm),
     revenue: r.revenue,
+    operatingProfit: r.operatingProfit,
     fundamentals: r.fundamentals,
     narrative: Math.max(0, r.valuation - r.fundamentals),
     valuation: r.valuation,
@@ -121,13 +125,7 @@ function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly {
  * API share, spread over the sectors it serves by their size; and an integration such that
  * its customers are where the market would put them (a rival holding its course).
  */
-function rivalSectors(
-  config: EconomyConfig,
-  pub: PublicMarket,
-  r: RivalFigures,
-  apiRevenue: number,
-  others: number[],
-): { customers: number[]; integration: number[] } {
+function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures, apiRevenue: number, others: number[]): RivalSectors {
   const a = config.apps;
   const served = SECTOR_IDS.map((id) => r.sectorsServed.includes(id));
   const size = SECTOR_IDS.map((_, s) => (served[s] ? (pub.sectorTam[s] as number) * (pub.sectorTrust[s] as number) : 0));
@@ -146,11 +144,50 @@ function rivalSectors(
     const latency = sector.latencyBound ? a.latencyPenalty : 1;
     return fit > 0 ? quality ** (1 / a.sharpness) / (fit * latency) : 0;
   });
-  return { customers, integration };
+  // What it spends to keep that integration from decaying (a rival holding its course).
+  const clock = clockOf(config);
+  const upkeep: Partial<Record<SectorId, number>> = {};
+  SECTOR_IDS.forEach((id, s) => {
+    const level = integration[s] as number;
+    if (level <= 0) return;
+    const fit = power(Math.min(1, fitCapability / config.sectors[id].need), a.integrationFitExponent);
+    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / (fit * clock.tau)) ** 2;
+  });
+  return { customers, integration, upkeep };
+}
+
+interface RivalSectors {
+  customers: number[];
+  integration: number[];
+  /** $M per sector that keeps the integration where it is. */
+  upkeep: Partial<Record<SectorId, number>>;
+}
+
+/** Spending scaled down to fit `budget`. */
+function affordable(spend: Partial<Record<SectorId, number>>, budget: number): Partial<Record<SectorId, number>> {
+  let total = 0;
+  for (const v of Object.values(spend)) total += v ?? 0;
+  const k = total > budget ? budget / total : 1;
+  const out: Partial<Record<SectorId, number>> = {};
+  for (const [id, v] of Object.entries(spend)) out[id as SectorId] = (v ?? 0) * k;
+  return out;
+}
+
+/**
+ * The credit for past training that gives a rival its published narrative: N = (V − F) / S at
+ * the sentiment it was priced at, and N = (capabilityWeight · capability + creditWeight · credit) × disclosure.
+ */
+function rivalCredit(config: EconomyConfig, pub: PublicMarket, r: RivalFigures): number {
+  const v = config.valuation;
+  const last = pub.history.at(-1);
+  const sentiment = last?.sentiment ?? pub.sentiment;
+  if (!(sentiment > 0) || v.creditWeight <= 0) return 0;
+  const narrative = Math.max(0, r.valuation - r.fundamentals) / sentiment / (pub.disclosure ? v.disclosureNarrative : 1);
+  return Math.max(0, (narrative - v.capabilityWeight * r.capability) / v.creditWeight);
 }
 
 /** A rival rebuilt from its published figures; what it does not publish starts at nothing. */
-function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, sectors?: { customers: number[]; integration: number[] }): FirmState {
+function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit: number, sectors?: RivalSectors): FirmState {
   const firm = cloneFirm(template);
   const zeros = SECTOR_IDS.map(() => 0);
   Object.assign(firm, {
@@ -172,7 +209,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, sector
     complianceStock: 0,
     dataMoat: 0,
     hype: 0,
-    trainingCredit: Math.max(0, r.valuation - r.fundamentals),
+    trainingCredit: credit,
     appsBook: 0,
     delisted: r.delisted,
   });
@@ -180,7 +217,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, sector
   firm.lastAction = {
     ...firm.lastAction,
     train: Math.min(r.trainingSpend, Math.max(0, r.cash)),
-    apps: {},
+    apps: affordable(sectors?.upkeep ?? {}, Math.max(0, r.cash - r.trainingSpend)),
     efficiency: 0,
     compliance: 0,
     marketing: 0,
@@ -216,7 +253,7 @@ export function previewState(input: PreviewInput): GameState {
   const held = SECTOR_IDS.map((_, s) => (self.customers[s] as number) + inferred.reduce((sum, x) => sum + (x.customers[s] as number), 0));
   const rivals = input.rivals.map((r, i) => {
     const others = held.map((h, s) => h - ((inferred[i] as { customers: number[] }).customers[s] as number));
-    return rivalFirm(self, quarter, r, rivalSectors(input.config, pub, r, api[i] as number, others));
+    return rivalFirm(self, quarter, r, rivalCredit(input.config, pub, r), rivalSectors(input.config, pub, r, api[i] as number, others));
   });
   const firms = [{ ...self, history: byQuarter(self.history) }, ...rivals];
   firms.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
@@ -233,11 +270,32 @@ export interface PreviewFigures {
 }
 
 /**
- * Where the resolved figure fell against the estimate in simulated games (the 10th and 90th
- * percentiles of resolved ÷ estimate): `npm run bench:estimate -- --seed calibrate --games 40`.
- * The panel shows the estimate times these as the likely range (8 in 10 quarters fall inside).
+ * Where the resolved figure fell against the estimate in simulated games of six bots: the 10th
+ * and 90th percentiles of resolved ÷ estimate, by the game's turn span (16 ÷ quarters: a short
+ * game packs more into a turn, and rivals' unseen moves weigh more). Measured with
+ * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24`. The panel shows
+ * the estimate times these as the likely range.
  */
-export const ESTIMATE_SPREAD = { revenue: [0.75, 1.02], valuation: [0.75, 1.06] } as const;
+const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
+  { tau: 2 / 3, revenue: 0.82, valuation: 0.88 },
+  { tau: 1, revenue: 0.74, valuation: 0.75 },
+  { tau: 4 / 3, revenue: 0.66, valuation: 0.64 },
+  { tau: 2, revenue: 0.57, valuation: 0.56 },
+];
+const SPREAD_HIGH = { revenue: 1.01, valuation: 1.06 };
+
+/** The likely range of resolved ÷ estimate for this game's length. */
+export function estimateSpread(config: EconomyConfig): { revenue: [number, number]; valuation: [number, number] } {
+  const tau = turnSpan(config);
+  const points = SPREAD_BY_TURN_SPAN;
+  let k = 0;
+  while (k < points.length - 2 && tau > (points[k + 1] as { tau: number }).tau) k++;
+  const a = points[k] as (typeof points)[number];
+  const b = points[k + 1] as (typeof points)[number];
+  const t = Math.max(0, Math.min(1, (tau - a.tau) / (b.tau - a.tau)));
+  const low = (key: "revenue" | "valuation") => a[key] + t * (b[key] - a[key]);
+  return { revenue: [low("revenue"), SPREAD_HIGH.revenue], valuation: [low("valuation"), SPREAD_HIGH.valuation] };
+}
 
 export interface PreviewRange {
   revenue: [number, number];
@@ -268,6 +326,7 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     return figures(report.firms[state.firms.indexOf(firm)] as FirmReport);
   };
   const next = run(action);
+  const spread = estimateSpread(state.config);
   const around = (v: number, [low, high]: readonly [number, number]): [number, number] => [v * low, v * high];
   return {
     ok: true,
@@ -276,6 +335,6 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     budget: firm.cash + action.raise,
     next,
     repeat: run(fitAction(state, firm, firm.lastAction)),
-    range: { revenue: around(next.revenue, ESTIMATE_SPREAD.revenue), valuation: around(next.valuation, ESTIMATE_SPREAD.valuation) },
+    range: { revenue: around(next.revenue, spread.revenue), valuation: around(next.valuation, spread.valuation) },
   };
 }

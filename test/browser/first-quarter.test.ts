@@ -48,7 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
 
     // The guide, once dismissed, stays dismissed in this browser.
     await page.getByRole("button", { name: "Got it" }).click();
-    expect(await page.evaluate("localStorage.getItem(\"sos.guide.firstQuarter\")")).toBe("done");
+    expect(await page.evaluate('localStorage.getItem("sos.guide.firstQuarter")')).toBe("done");
     expect(await page.getByText("Your first quarter, in one line each").count()).toBe(0);
   });
 

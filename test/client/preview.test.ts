@@ -92,12 +92,13 @@ describe("the decision panel's preview", () => {
 });
 
 describe("the estimate's accuracy (npm run bench:estimate measures it on more games)", () => {
-  test("on games of six bots, most estimates land within ±25% of the resolved revenue and valuation, and inside the range shown", () => {
+  test("on games of six bots, most estimates land within ±25% of the resolved revenue and valuation, and most resolved figures inside the range shown", () => {
     const tally = measureEstimate(DEFAULT_CONFIG, ["scaler", "builder", "balanced", "pivot", "scaler", "builder"], 3, "preview-accuracy");
     expect(tally.n).toBeGreaterThan(100);
-    expect(tally.revenue / tally.n).toBeGreaterThan(0.7);
-    expect(tally.valuation / tally.n).toBeGreaterThan(0.7);
-    expect(tally.revenueRange / tally.n).toBeGreaterThan(0.65);
-    expect(tally.valuationRange / tally.n).toBeGreaterThan(0.65);
+    // 16 quarters (the default length); npm run bench:estimate: ~77% within ±25%, ~80% inside the range.
+    expect(tally.revenue / tally.n).toBeGreaterThan(0.6);
+    expect(tally.valuation / tally.n).toBeGreaterThan(0.6);
+    expect(tally.revenueRange / tally.n).toBeGreaterThan(0.7);
+    expect(tally.valuationRange / tally.n).toBeGreaterThan(0.7);
   });
 });
