@@ -28,6 +28,8 @@ export interface RivalFigures {
   /** $M into training last quarter (published): a rival holding its course trains as much again. */
   trainingSpend: number;
   operatingProfit: number;
+  /** Revenue the quarter before (0 when there is none). */
+  previousRevenue: number;
 }
 
 /** A firm as published: its name and reports (the synced room state's firms, or an engine view's). */
@@ -35,7 +37,9 @@ export interface PublishedFirm {
   id: string;
   name: string;
   delisted: boolean;
-  history: { at(index: number): (Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed"> & { sectorsServed: Iterable<string> }) | undefined };
+  history: {
+    at(index: number): (Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed" | "previousRevenue"> & { sectorsServed: Iterable<string> }) | undefined;
+  };
 }
 
 /** Every other firm's latest published figures. */
@@ -60,6 +64,7 @@ export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): Riva
       sectorsServed,
       trainingSpend,
       operatingProfit,
+      previousRevenue: f.history.at(-2)?.revenue ?? 0,
     });
   }
   return out;
@@ -132,10 +137,19 @@ function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures,
   const totalSize = size.reduce((x, y) => x + y, 0);
   const appRevenue = Math.max(0, r.revenue - apiRevenue);
   const customers = size.map((v) => (totalSize > 0 && v > 0 ? Math.min(0.95, (appRevenue * v) / totalSize / v) : 0));
+  // A growing rival is still moving toward the share its quality wins: customers close a part
+  // (the adoption speed) of that gap each turn, so last turn's growth tells how far it is.
+  const clock = clockOf(config);
+  const growth = r.previousRevenue > 1 ? Math.max(0, r.revenue / r.previousRevenue - 1) : 0;
+  const target = customers.map((c, s) => {
+    const speed = clock.adoption * (pub.sectorTrust[s] as number);
+    const gained = c - c / (1 + growth);
+    return speed > 0 ? Math.min(0.95, c + gained * ((1 - speed) / speed)) : c;
+  });
   const fitCapability = appCapability(r.capability, pub.openBaseline, config.openBaseline.appGap);
   const outside = power(a.outsideQuality, a.sharpness);
   const integration = SECTOR_IDS.map((id, s) => {
-    const c = customers[s] as number;
+    const c = target[s] as number;
     if (c <= 0) return 0;
     const rest = Math.max(0.02, 1 - c - (others[s] as number));
     const quality = (c / rest) * outside; // its share of the logit, against the outside option
@@ -145,7 +159,6 @@ function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures,
     return fit > 0 ? quality ** (1 / a.sharpness) / (fit * latency) : 0;
   });
   // What it spends to keep that integration from decaying (a rival holding its course).
-  const clock = clockOf(config);
   const upkeep: Partial<Record<SectorId, number>> = {};
   SECTOR_IDS.forEach((id, s) => {
     const level = integration[s] as number;
@@ -277,10 +290,10 @@ export interface PreviewFigures {
  * the estimate times these as the likely range.
  */
 const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
-  { tau: 2 / 3, revenue: 0.82, valuation: 0.88 },
-  { tau: 1, revenue: 0.74, valuation: 0.75 },
-  { tau: 4 / 3, revenue: 0.66, valuation: 0.64 },
-  { tau: 2, revenue: 0.57, valuation: 0.56 },
+  { tau: 2 / 3, revenue: 0.84, valuation: 0.9 },
+  { tau: 1, revenue: 0.75, valuation: 0.78 },
+  { tau: 4 / 3, revenue: 0.67, valuation: 0.65 },
+  { tau: 2, revenue: 0.57, valuation: 0.58 },
 ];
 const SPREAD_HIGH = { revenue: 1.01, valuation: 1.06 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { preview, previewState, type RivalFigures } from "../../client/panel/preview.js";
+import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js";
 import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -11,14 +11,7 @@ import { playBots } from "../../shared/sim/play.js";
 /** The preview state for firm `firmId` of a real game, built only from what that player sees. */
 function previewFor(real: GameState, firmId: string): GameState {
   const view = viewFor(real, { kind: "firm", firmId });
-  const rivals: RivalFigures[] = view.firms
-    .filter((f) => f.id !== firmId)
-    .map((f) => {
-      const last = f.history[f.history.length - 1];
-      if (!last) throw new Error("no report");
-      return { ...last, id: f.id, name: f.name, delisted: f.delisted };
-    });
-  return previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals });
+  return previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals: rivalsFrom(view.firms, firmId) });
 }
 
 const game = playBots(DEFAULT_CONFIG, "preview-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
@@ -77,9 +70,7 @@ describe("the decision panel's preview", () => {
       quarter: later.quarter,
       self: { ...view.self, history: view.self.history.slice(-9) },
       market: { ...view.market, history: view.market.history.slice(-9) },
-      rivals: view.firms
-        .filter((f) => f.id !== firmId)
-        .map((f) => ({ ...(f.history.at(-1) as NonNullable<(typeof f.history)[number]>), id: f.id, name: f.name, delisted: f.delisted })),
+      rivals: rivalsFrom(view.firms, firmId),
     });
     const draft = { train: 30, apps: { support: 20 } };
     expect(preview(trimmed, firmId, draft)).toEqual(preview(full, firmId, draft));
