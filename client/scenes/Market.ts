@@ -12,6 +12,7 @@ import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { phaseSeconds } from "../net/state.js";
 import { createDecisionPanel, PANEL_WIDTH } from "../panel/index.js";
+import { ReportView } from "../report/view.js";
 import { h } from "../ui/dom.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
@@ -51,6 +52,7 @@ export class Market extends Phaser.Scene {
     const panel = createDecisionPanel(app);
     // A friends game's host lets back in a player who lost the seat token.
     const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
+    const report = new ReportView(app);
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -66,6 +68,7 @@ export class Market extends Phaser.Scene {
     place(layout.ticker, ticker.element);
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
+    place(layout.field, report.element, true);
     place(layout.field, detail.element, true);
     if (returns) place({ ...layout.field, height: 80 }, returns.element, true);
     this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
@@ -120,6 +123,7 @@ export class Market extends Phaser.Scene {
       window.clearInterval(countdown);
       uninstall();
       panel.destroy();
+      report.destroy();
       detail.destroy();
       field.destroy();
       this.input.setDefaultCursor("default");

@@ -45,7 +45,7 @@ export function settingsSummary(settings: SettingsShape): HTMLElement {
   return h(
     "p",
     { class: "summary" },
-    `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds} s to decide · up to ${settings.teamSize} per firm`,
+    `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds > 0 ? `${settings.decisionSeconds} s to decide` : "no timer"} · up to ${settings.teamSize} per firm`,
   );
 }
 

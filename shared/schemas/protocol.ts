@@ -49,7 +49,12 @@ export const RoomSettingsSchema = z.strictObject({
   firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
   teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
   bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
-  decisionSeconds: z.number().min(1).max(3600).default(90),
+  decisionSeconds: z
+    .number()
+    .min(0)
+    .max(3600)
+    .default(90)
+    .describe("seconds to decide; 0: no timer, the quarter resolves once every firm has submitted (a practice game)"),
   newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
   reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
   private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),

@@ -85,6 +85,20 @@ describe("a whole game through real sockets", () => {
     // Each player's private message after the last quarter holds its own firm, as the engine has it.
     expect(ada.last("private")?.firm).toEqual(JSON.parse(JSON.stringify(match.state.firms[0])));
   });
+
+  test("with no timer (0 seconds to decide) the quarter waits for every firm, however long", async () => {
+    const { ada, bo } = await twoPlayers({ ...FAST, decisionSeconds: 0 });
+    await startAndDecide(ada);
+    expect(ada.room.state.settings.decisionSeconds).toBe(0);
+    expect(ada.room.state.deadline).toBe(0);
+    ada.room.send("submit", { action: {} });
+    await waitFor(() => bo.room.state.firms[0]?.submitted);
+    expect(bo.room.state.phase).toBe("decide");
+    expect(bo.room.state.quarter).toBe(0);
+    bo.room.send("submit", { action: {} });
+    await waitFor(() => ada.room.state.quarter === 1 && ada.room.state.phase === "decide");
+    expect(ada.room.state.deadline).toBe(0);
+  });
 });
 
 describe("hidden information", () => {
