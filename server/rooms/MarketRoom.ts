@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Client, Room, ServerError } from "colyseus";
 import type { BotName } from "../../shared/bots/index.js";
-import { loadConfig } from "../../shared/config/load.js";
+import { gameConfig } from "../../shared/config/override.js";
 import { score } from "../../shared/engine/score.js";
 import { viewFor } from "../../shared/engine/view.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
@@ -622,7 +622,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   // ---- helpers ---------------------------------------------------------------------------
 
   configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string } {
-    const loaded = loadConfig(settings.scenario, settings.quarters === undefined ? {} : { quarters: settings.quarters });
+    // The scenario, the designer's override (settings.economy; absent in games stored before it existed), the game's length.
+    const loaded = gameConfig(settings.scenario, settings.quarters, settings.economy);
     return loaded.ok ? loaded : { ok: false, message: loaded.error.message };
   }
 }
