@@ -3,7 +3,8 @@ import { ServerClock } from "../market/clock.js";
 import { joinLink } from "../net/link.js";
 import { type MarketRoomStateShape, phaseSeconds } from "../net/state.js";
 import { h, status } from "../ui/dom.js";
-import { economyChanges, economySummary } from "../ui/economy.js";
+import { economySummary } from "../ui/economy.js";
+import { economyChanges } from "../ui/economy-words.js";
 import { copyTo, openModal } from "./dialogs.js";
 import { countdownText, PHASE_WORDS, quarterLine } from "./words.js";
 

@@ -1,6 +1,6 @@
 import { parseEconomyText } from "../../shared/config/override.js";
 import { type RoomSettingsInput, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
-import { economyProblems } from "../ui/economy.js";
+import { economyProblems } from "../ui/economy-words.js";
 
 /** The class form's values, as typed. */
 export interface ClassFormValues {

@@ -2,7 +2,8 @@ import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { type ClassFormValues, classSettings } from "../console/class-settings.js";
 import { h, status } from "../ui/dom.js";
-import { checkEconomy, economyField } from "../ui/economy.js";
+import { economyField } from "../ui/economy.js";
+import { checkEconomy } from "../ui/economy-words.js";
 import { scenarioSelect } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);

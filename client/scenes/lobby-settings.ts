@@ -3,7 +3,8 @@ import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
-import { checkEconomy, economyField, economySummary } from "../ui/economy.js";
+import { economyField, economySummary } from "../ui/economy.js";
+import { checkEconomy } from "../ui/economy-words.js";
 
 /** The host's settings form (sends `configure` on each change); others see a summary. */
 export function settingsForm(settings: SettingsShape, title: string, configure: (patch: RoomSettingsInput) => void): HTMLElement {
