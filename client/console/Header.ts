@@ -87,8 +87,13 @@ export class ConsoleHeader {
     if (changed.length === 0) return void this.economy.replaceChildren();
     const named = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
     this.economy.replaceChildren(
-      h("strong", {}, "Custom economy:"),
-      ` ${changed.length} value${changed.length === 1 ? "" : "s"} changed (${named}) `,
+      h(
+        "span",
+        { class: "console-economy-text" },
+        h("strong", {}, "Custom economy:"),
+        ` ${changed.length} value${changed.length === 1 ? "" : "s"} changed (${named})`,
+      ),
+      " ",
       h(
         "button",
         {
