@@ -93,4 +93,38 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await page.locator("fieldset.economy .economy-note").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-390x844.png") });
   });
+
+  test("a friends host loads an economy in the lobby; the other players see what it changes", async () => {
+    const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await host.goto(BASE);
+    await host.getByLabel("Your name").fill("Ada");
+    await host.getByRole("button", { name: "Create game" }).click();
+    await host.getByRole("button", { name: "Start game" }).waitFor();
+    const code = (await host.locator("p.code strong").textContent()) ?? "";
+    const pasted = host.getByLabel("Or paste the JSON");
+    await pasted.fill('{ "api": { "pool": -5 } }');
+    await expect.poll(() => host.locator("fieldset.economy [role=alert]").textContent()).toMatch(/^The economy JSON cannot be used: api\.pool: too small/);
+    await pasted.fill(FILE);
+    await pasted.blur();
+    // Sent, applied and synced: the field comes back from the room's state with its summary.
+    await expect.poll(() => host.locator("fieldset.economy .economy-note").textContent()).toMatch(/^Custom economy: 2 values changed/);
+    await host.screenshot({ path: path.join(RESULTS, "economy-lobby-host-1280x720.png"), fullPage: true });
+
+    const friend = await (
+      await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
+    ).newPage();
+    await friend.goto(BASE);
+    await friend.getByLabel("Your name").fill("Bo");
+    await friend.getByLabel("Join code").fill(code);
+    await friend.getByRole("button", { name: "Join", exact: true }).click();
+    const note = friend.locator(".economy-note");
+    await expect.poll(() => note.textContent()).toMatch(/^Custom economy: 2 values changed/);
+    expect(await note.locator("li").count()).toBe(2);
+    await note.scrollIntoViewIfNeeded();
+    await friend.screenshot({ path: path.join(RESULTS, "economy-lobby-player-390x844.png") });
+
+    // Back to the scenario's economy: the note goes away for everyone.
+    await host.getByRole("button", { name: "Use the scenario's economy" }).click();
+    await expect.poll(() => note.count()).toBe(0);
+  });
 });
