@@ -52,7 +52,7 @@ describe("a designer's economy in a live game", () => {
       economy: ECONOMY,
     });
     const code = server.roomId;
-    expect(server.config.sectors.media.servingCost).toBe(0.61);
+    expect(server.flow.config.sectors.media.servingCost).toBe(0.61);
     expect(standard.ok && standard.value.sectors.media.servingCost).not.toBe(0.61);
     // Everyone sees the override as compact JSON; the console lists its keys from it.
     const ada = await join(colyseus, code, { name: "Ada" });
@@ -91,8 +91,8 @@ describe("a designer's economy in a live game", () => {
     await waitFor(() => !colyseus.getRoomById(code));
     expect(await restoreGames(store)).toContain(code);
     const back = colyseus.getRoomById(code) as unknown as MarketRoom;
-    expect(back.settings.economy).toEqual(ECONOMY);
-    expect(back.config.sectors.media.servingCost).toBe(0.61);
+    expect(back.flow.settings.economy).toEqual(ECONOMY);
+    expect(back.flow.config.sectors.media.servingCost).toBe(0.61);
     expect(back.match?.state.config.api.pool).toBe(2000);
     const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
     await waitFor(() => console2.room.state.settings.economy !== "");
@@ -123,13 +123,13 @@ describe("a designer's economy in a live game", () => {
 
   test("a friends host loads an override in the lobby; a refused one names the key and changes nothing; {} goes back to the scenario's economy", async () => {
     const { player: ada, server } = await host(colyseus, "Ada", { ...SLOW, quarters: 8, firms: 3 });
-    const plain = JSON.stringify(server.config);
+    const plain = JSON.stringify(server.flow.config);
 
     ada.room.send("configure", { economy: ECONOMY });
     await waitFor(() => ada.room.state.settings.economy !== "");
-    expect(server.config.sectors.media.servingCost).toBe(0.61);
-    expect(server.config.quarters).toBe(8);
-    const custom = JSON.stringify({ settings: server.settings, config: server.config, state: ada.room.state.settings.toJSON() });
+    expect(server.flow.config.sectors.media.servingCost).toBe(0.61);
+    expect(server.flow.config.quarters).toBe(8);
+    const custom = JSON.stringify({ settings: server.flow.settings, config: server.flow.config, state: ada.room.state.settings.toJSON() });
 
     const badValue = await nextRejection(ada, () => ada.room.send("configure", { economy: { sectors: { media: { servingCost: -1 } } } }));
     expect(badValue).toMatchObject({ type: "configure", code: "BAD_SETTINGS" });
@@ -139,17 +139,17 @@ describe("a designer's economy in a live game", () => {
     const tooBig = await nextRejection(ada, () => ada.room.send("configure", { economy: { sectors: { media: { name: "m".repeat(7000) } } } }));
     // The size is the override's own schema: the patch itself does not match it.
     expect(tooBig).toMatchObject({ code: "INVALID_MESSAGE", issues: [{ path: "economy", message: expect.stringContaining("at most 6 KB") }] });
-    expect(JSON.stringify({ settings: server.settings, config: server.config, state: ada.room.state.settings.toJSON() })).toBe(custom);
+    expect(JSON.stringify({ settings: server.flow.settings, config: server.flow.config, state: ada.room.state.settings.toJSON() })).toBe(custom);
 
     // The room's length still applies on top of the override.
     ada.room.send("configure", { quarters: 10 });
     await waitFor(() => ada.room.state.settings.quarters === 10);
-    expect(server.config.quarters).toBe(10);
-    expect(server.config.sectors.media.servingCost).toBe(0.61);
+    expect(server.flow.config.quarters).toBe(10);
+    expect(server.flow.config.sectors.media.servingCost).toBe(0.61);
 
     ada.room.send("configure", { economy: {} });
     await waitFor(() => ada.room.state.settings.economy === "");
-    const back = JSON.parse(plain) as typeof server.config;
-    expect(server.config).toEqual({ ...back, quarters: 10 });
+    const back = JSON.parse(plain) as typeof server.flow.config;
+    expect(server.flow.config).toEqual({ ...back, quarters: 10 });
   });
 });
