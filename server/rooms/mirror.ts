@@ -70,6 +70,11 @@ function fillMarketPoint(item: MarketPoint, r: MarketReport): void {
   syncStrings(item.delisted, r.delisted);
 }
 
+/** The override as synced: compact JSON, or "" for none (games stored before overrides have none). */
+function economyText(economy: RoomSettings["economy"] | undefined): string {
+  return economy && Object.keys(economy).length > 0 ? JSON.stringify(economy) : "";
+}
+
 export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, quarters: number): void {
   assign(state, { title: settings.name });
   assign(state.settings, {
@@ -80,6 +85,7 @@ export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, q
     newsSeconds: settings.newsSeconds,
     reportSeconds: settings.reportSeconds,
     private: settings.private,
+    economy: economyText(settings.economy),
   });
   syncStrings(state.settings.bots, settings.bots);
 }

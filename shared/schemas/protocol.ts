@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BOT_NAMES } from "../bots/index.js";
+import { ECONOMY_MAX_BYTES, gameConfig, jsonBytes } from "../config/override.js";
 import type { FirmState } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
@@ -41,25 +42,51 @@ export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
 export const BotNameSchema = z.enum(BOT_NAMES);
 
+/**
+ * A designer's economy: a partial config (shared/schemas/config.ts) over the scenario, as
+ * `npm run sim -- --config` takes it. Unknown keys and bad values are refused with the key's
+ * path; the room's `quarters` wins over the override's.
+ */
+export const EconomyOverrideSchema = z
+  .record(z.string(), z.unknown())
+  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
+    message: `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`,
+  })
+  .describe(
+    `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
+  );
+
 /** The settings a host chooses for a room. Durations are seconds. */
-export const RoomSettingsSchema = z.strictObject({
-  name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
-  scenario: z.enum(SCENARIOS).default("ai-2025"),
-  quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
-  firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
-  teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
-  bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
-  decisionSeconds: z
-    .number()
-    .min(0)
-    .max(3600)
-    .default(90)
-    .describe("seconds to decide; 0: no timer, the quarter resolves once every firm has submitted (a practice game)"),
-  newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
-  reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
-  private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),
-  seed: z.string().min(1).max(64).optional().describe("the game's seed; random when omitted"),
-});
+export const RoomSettingsSchema = z
+  .strictObject({
+    name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
+    scenario: z.enum(SCENARIOS).default("ai-2025"),
+    quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
+    firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
+    teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
+    bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
+    decisionSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(90)
+      .describe("seconds to decide; 0: no timer, the quarter resolves once every firm has submitted (a practice game)"),
+    newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
+    reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
+    private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),
+    seed: z.string().min(1).max(64).optional().describe("the game's seed; random when omitted"),
+    economy: EconomyOverrideSchema.default({}),
+  })
+  .superRefine((settings, ctx) => {
+    // The override is checked against the scenario it overlays, key by key, as `npm run sim -- --config` checks it.
+    const loaded = gameConfig(settings.scenario, settings.quarters, settings.economy);
+    if (loaded.ok) return;
+    for (const issue of loaded.error.issues) {
+      // The room's own quarters go in on top: a bad length is the `quarters` field's issue, already reported.
+      if (issue.path === "quarters" && settings.quarters !== undefined) continue;
+      ctx.addIssue({ code: "custom", path: ["economy", ...issue.path.split(".").filter((k) => k !== "")], message: issue.message });
+    }
+  });
 export type RoomSettings = z.output<typeof RoomSettingsSchema>;
 
 /** A change to some settings: the same fields, none required, and no defaults filled in. */
