@@ -85,6 +85,9 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
 
   const svg = svgEl("svg", {
     viewBox: `0 0 ${width} ${height}`,
+    // The drawn size, used where the chart must not shrink (a phone: debrief.css).
+    width,
+    height,
     role: "img",
     "aria-label": spec.title,
     "aria-describedby": spec.describedBy,

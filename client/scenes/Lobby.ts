@@ -2,6 +2,7 @@ import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import { joinLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
+import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { appOf, followPhase } from "./route.js";
 
@@ -64,7 +65,7 @@ export class Lobby extends Phaser.Scene {
       controls,
       notice,
     );
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
 
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);
