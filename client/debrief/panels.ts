@@ -187,8 +187,7 @@ function valueChart(rows: readonly ValueRow[], title: string, describedBy: strin
   const x = (v: number) => pad.left + ((v - lo) / (hi - lo || 1)) * (width - pad.left - pad.right);
   const svg = svgEl("svg", {
     viewBox: `0 0 ${width} ${height}`,
-    width,
-    height,
+    style: `--drawn-width: ${width}px`,
     role: "img",
     "aria-label": title,
     "aria-describedby": describedBy,

@@ -20,6 +20,8 @@ export interface BubbleSnapshot {
 /** Long enough to follow the change, short enough not to hold up the report. */
 export const TWEEN_MS = 750;
 const GAP = 4; // px between bubbles
+/** Droplets a shrinking bubble throws at most: 40 bursting bubbles stay a few hundred sprites, cheap on a CPU renderer. */
+const MAX_DROPLETS = 16;
 
 interface Shape {
   x: number;
@@ -165,8 +167,9 @@ export class BubbleField {
       bubble.target = target;
       this.scene.tweens.killTweensOf(bubble.drawn);
       if (animate) {
-        if (correction && shrank) this.pops.burst(bubble.drawn.x, bubble.drawn.y, bubble.drawn.radius, 6 + lostArea / 120, BUBBLE.pop);
+        if (correction && shrank) this.pops.burst(bubble.drawn.x, bubble.drawn.y, bubble.drawn.radius, Math.min(MAX_DROPLETS, 4 + lostArea / 240), BUBBLE.pop);
         this.scene.tweens.add({ targets: bubble.drawn, ...target, duration: TWEEN_MS, ease: "Cubic.easeInOut", onUpdate: () => this.moved() });
+        this.labels.settle(true);
       } else {
         Object.assign(bubble.drawn, target);
       }
@@ -254,6 +257,7 @@ export class BubbleField {
 
   private redrawIfMoved(): void {
     if (this.dirty) this.redraw();
+    if (this.labels.settling && !this.animating) this.labels.settle(false);
   }
 
   private redraw(): void {
@@ -292,7 +296,7 @@ export class BubbleField {
     if (!bubble) return;
     if (animate) {
       const { x, y, radius } = bubble.drawn;
-      this.pops.burst(x, y, radius * 0.6, 10 + radius * 1.5, BUBBLE.delisted);
+      this.pops.burst(x, y, radius * 0.6, Math.min(2 * MAX_DROPLETS, 10 + radius), BUBBLE.delisted);
     }
     this.scene.tweens.killTweensOf(bubble.drawn);
     this.bubbles.delete(firmId);

@@ -40,6 +40,15 @@ export class FieldLabels {
     this.element = h("div", { class: "field-labels", "aria-hidden": "true" }, this.tip);
   }
 
+  /** Hides the labels while the bubbles tween (true), shows them once they have settled (false). */
+  settle(on: boolean): void {
+    this.element.classList.toggle("settling", on);
+  }
+
+  get settling(): boolean {
+    return this.element.classList.contains("settling");
+  }
+
   /** The field's new size (the labels are laid out again by the next `show`). */
   resize(size: Size): void {
     this.size = size;

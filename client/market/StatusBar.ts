@@ -68,7 +68,7 @@ export class StatusBar {
     this.quarter.textContent = quarterLabel(state);
     this.phase.textContent = state.paused ? "Paused" : (PHASE_TEXT[state.phase] ?? state.phase);
     const s = state.market.sentiment;
-    this.gaugeFill.style.width = `${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX) * 100}%`;
+    this.gaugeFill.style.transform = `scaleX(${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX).toFixed(4)})`;
     this.gaugeFill.classList.toggle("low", s < 1);
     this.gauge.setAttribute("aria-valuenow", s.toFixed(2));
     this.gauge.setAttribute("aria-valuetext", `${s.toFixed(2)}, ${sentimentWord(s)}`);

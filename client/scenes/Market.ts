@@ -61,7 +61,7 @@ export class Market extends Phaser.Scene {
     ]);
     const shell = h(
       "div",
-      { class: "market" },
+      { class: "market-shell" },
       h("div", { class: "market-status-area" }, status.element),
       tabs.element,
       h("div", { class: "market-ticker-area" }, ticker.element),

@@ -3,8 +3,8 @@ import http from "node:http";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { keyboardProblems, overlappingText } from "./checks.js";
-import { HAS_CHROMIUM, launch, RESULTS, SKIP_REASON } from "./harness.js";
+import { keyboardProblems, overlappingText, readability } from "./checks.js";
+import { HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harness.js";
 
 /**
  * The console's layout with a full class (40 firms, 60 students, long names) on the preview
@@ -87,4 +87,24 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
       await page.close();
     });
   }
+
+  test("on a phone (390×844, touch), 40 firms: the join code, QR code and link readable, every phase stacked in one column, no sideways scroll, no text under 12 px or control under 44 px", async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    for (const phase of phases) {
+      await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&${phase.query}`);
+      await page
+        .getByRole("img", { name: /QR code/ })
+        .locator("svg")
+        .waitFor();
+      await page.getByRole("heading", { name: phase.name === "over" ? "Final standings" : "Firms and players" }).waitFor();
+      await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-390x844.png`) });
+      const found = await readability(page, ".console");
+      expect(found.text, `${phase.name}: text under 12 px`).toEqual([]);
+      expect(found.targets, `${phase.name}: controls under 44 px`).toEqual([]);
+      expect(found.sideways, `${phase.name}: sideways scroll`).toBe(0);
+      // At the end the debrief's charts keep their drawn size and scroll inside their panels.
+      if (phase.name !== "over") expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
+    }
+    await page.close();
+  });
 });
