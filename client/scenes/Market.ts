@@ -6,6 +6,7 @@ import { FirmDetail } from "../market/FirmDetail.js";
 import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
 import { Leaderboard } from "../market/Leaderboard.js";
+import { ReturnRequests } from "../market/ReturnRequests.js";
 import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { MarketTabs } from "../market/tabs.js";
@@ -49,6 +50,8 @@ export class Market extends Phaser.Scene {
       (firmId) => field.point(firmId),
     );
     const panel = createDecisionPanel(app);
+    // A friends game's host lets back in a player who lost the seat token.
+    const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
 
     const slot = h("div", { class: "field-canvas" });
     const fieldPane = h("section", { id: "pane-field", class: "market-field", "aria-label": "Bubble field" }, slot);
@@ -75,6 +78,7 @@ export class Market extends Phaser.Scene {
     dockStage(this, slot);
     const field = new BubbleField(this, (firmId) => openDetail(firmId, null));
     slot.append(field.labels.element, detail.element);
+    if (returns) slot.append(returns.element);
     fieldPane.append(field.legend.element);
 
     let laidOut = "";
@@ -98,6 +102,7 @@ export class Market extends Phaser.Scene {
       }
       board.show(firms);
       status.show(state);
+      returns?.show(state);
       ticker.show(state);
       tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
       const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);

@@ -68,7 +68,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.
-    room.settings = { ...room.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "phone-browser" };
+    room.flow.settings = { ...room.flow.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "phone-browser" };
     await page.getByRole("button", { name: "Start game" }).tap();
 
     // The market opens on the field, sized to the phone: the canvas spans the screen's width.
