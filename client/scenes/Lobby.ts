@@ -4,6 +4,7 @@ import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { joinLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
 import { showEconomyRefusal } from "../ui/economy.js";
+import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { appOf, followPhase } from "./route.js";
 
@@ -67,7 +68,7 @@ export class Lobby extends Phaser.Scene {
       controls,
       notice,
     );
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
 
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);

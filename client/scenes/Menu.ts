@@ -3,6 +3,7 @@ import { DisplayNameSchema, JoinCodeSchema, type RoomSettingsInput } from "../..
 import { joinErrorText } from "../net/errors.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
+import { mountScreen } from "../ui/screen.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
@@ -169,7 +170,7 @@ export class Menu extends Phaser.Scene {
       panel.replaceChildren(form);
       form.querySelector<HTMLElement>("input")?.focus();
     };
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
     if (app.consoleCode) panel.querySelector<HTMLElement>("#console-key")?.focus();
     else name.focus();
   }

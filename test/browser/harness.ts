@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Server } from "colyseus";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../../server/app.js";
 
@@ -47,4 +47,9 @@ export function serveGame(port: number): { readonly server: Server; readonly bro
     await env.server?.gracefullyShutdown(false);
   });
   return env;
+}
+
+/** A phone: 390×844 CSS px, touch, a mobile viewport, two device pixels per CSS pixel. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 }
