@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../server/sim/command.js";
 
 const root = join(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "sim-test-"));
@@ -15,6 +16,26 @@ function sim(...args: string[]) {
     timeout: 120_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/**
+ * Runs the command's `main` in this process, capturing what it writes to stderr (commander's
+ * errors and the command's own): for arguments rejected before any game is played.
+ */
+async function simInProcess(...args: string[]) {
+  let err = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => {
+    err += `${parts.join(" ")}\n`;
+  });
+  try {
+    return { code: await main(["--no-progress", ...args]), err };
+  } finally {
+    vi.restoreAllMocks();
+  }
 }
 
 function file(name: string, content: unknown): string {
@@ -33,20 +54,20 @@ describe("sim CLI: argument errors exit 2 and name the problem", () => {
     [["--ab", "disclosure"], /expected key=a,b/],
     [["--swap", "a=pivot"], /--swap needs --replay/],
     [["--frobnicate"], /unknown option/],
-  ])("%j", (args, message) => {
-    const { code, err } = sim(...args);
+  ])("%j", async (args, message) => {
+    const { code, err } = await simInProcess(...args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
 
-  it("rejects a config override with an unknown key or a bad value, naming it", () => {
-    const unknown = sim("--config", file("unknown.json", { sectors: { media: { servingCots: 1 } } }));
+  it("rejects a config override with an unknown key or a bad value, naming it", async () => {
+    const unknown = await simInProcess("--config", file("unknown.json", { sectors: { media: { servingCots: 1 } } }));
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("sectors.media.servingCots");
-    const bad = sim("--config", file("bad.json", { valuation: { multiple: -3 } }));
+    const bad = await simInProcess("--config", file("bad.json", { valuation: { multiple: -3 } }));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("valuation.multiple");
-    const broken = sim("--config", file("broken.json", "{ not json"));
+    const broken = await simInProcess("--config", file("broken.json", "{ not json"));
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/not valid JSON/);
   });
