@@ -3,7 +3,7 @@ import type { GameState } from "../../shared/engine/types.js";
 import { formatMoney } from "../../shared/format.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import type { AppContext } from "../app.js";
 import type { Inbox } from "../net/inbox.js";
@@ -129,7 +129,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   }
 
   /** Rebuilds the preview state from the latest private message. */
-  function refresh(message: ServerMessages["private"] | undefined): void {
+  function refresh(message: PrivateView | undefined): void {
     if (!message) return;
     if (!config) {
       const loaded = loadConfig(room.state.settings.scenario, { quarters: room.state.settings.quarters });

@@ -3,7 +3,6 @@ import { type Client, Room, ServerError } from "colyseus";
 import type { BotName } from "../../shared/bots/index.js";
 import { loadConfig } from "../../shared/config/load.js";
 import { score } from "../../shared/engine/score.js";
-import { viewFor } from "../../shared/engine/view.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import {
   ABUSE_REJECTIONS,
@@ -38,6 +37,7 @@ import { type GuardLimits, MessageGuard } from "./guard.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { PhaseClock } from "./phase-clock.js";
+import { PrivateFeed } from "./private-feed.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
 import { MarketRoomState } from "./state.js";
 
@@ -67,9 +67,6 @@ export interface MarketMetadata {
   players: number;
   teamSize: number;
 }
-
-/** Quarters of history in a `private` message: the engine looks back at most 8 (lagQuarters' maximum). */
-const PRIVATE_HISTORY = 9;
 
 /** A connection: a player's (playerId), the facilitator's (facilitator), or a friends host's creating connection (both). */
 type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean } }>;
@@ -112,6 +109,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** The key, the game log and the facilitator's connections (console, projector, a friends host's creating connection). */
   readonly desk = new FacilitatorDesk<MarketClient>(() => this.match?.injections ?? []);
   private guard!: MessageGuard;
+  private readonly privateFeed = new PrivateFeed();
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
@@ -524,24 +522,12 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private welcome(client: MarketClient, player: Player): void {
     client.send("welcome", { playerId: player.id, firmId: player.firmId, host: player.host, token: player.token, serverTime: Date.now() });
-    this.sendPrivate(client, player);
+    this.sendPrivate(client, player, true);
   }
 
-  private sendPrivate(client: MarketClient, player: Player): void {
-    const match = this.match;
-    if (!match || !player.firmId) return;
-    const view = viewFor(match.state, { kind: "firm", firmId: player.firmId });
-    const pending = match.pending.get(player.firmId);
-    // Recent history only: the engine looks back at most `openBaseline.lagQuarters` (≤ 8)
-    // quarters, and the full public history is in the synced state already.
-    client.send("private", {
-      quarter: match.state.quarter,
-      firm: { ...view.self, history: view.self.history.slice(-PRIVATE_HISTORY) },
-      limits: view.limits,
-      market: { ...view.market, history: view.market.history.slice(-PRIVATE_HISTORY) },
-      pending: pending?.action ?? null,
-      submittedBy: pending?.by ?? null,
-    });
+  /** The firm's private view: whole when `fresh` (a new or returning connection), else what changed since the last. */
+  private sendPrivate(client: MarketClient, player: Player, fresh = false): void {
+    if (this.match && player.firmId) this.privateFeed.send(client, this.match, player.firmId, fresh);
   }
 
   toFirm(firmId: string, type: string, message: unknown, except?: Player): void {
@@ -576,6 +562,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.sessions.delete(client.sessionId);
     this.desk.close(client.sessionId);
     this.guard.forget(client.sessionId);
+    this.privateFeed.forget(client.sessionId);
   }
 
   // ---- mirroring -------------------------------------------------------------------------
