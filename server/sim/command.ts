@@ -11,7 +11,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ENGINE_VERSION } from "../../shared/engine/create.js";
 import { SCENARIOS } from "../../shared/schemas/vocabulary.js";
 import { aggregate } from "../../shared/sim/aggregate.js";
-import { CHECK_BATCHES, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
+import { CHECK_LENGTHS, checkBatches, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
 import { CSV_HEADER } from "../../shared/sim/csv.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
@@ -44,7 +44,7 @@ export function buildProgram(): Command {
     .option("--workers <n>", "worker threads (default: all cores)", positiveInt("--workers"), availableParallelism())
     .option("--out <dir>", "output folder for runs.csv, summary.json, report.html (default sim-out; none with --check unless given)")
     .option("--records", "also write each game's replayable record to <out>/records/")
-    .option("--check", "play the balance batches and fail (exit 1) when a DESIGN.md target is missed")
+    .option("--check", "play the balance batches at 8, 12, 16 and 24 quarters (or --quarters) and fail (exit 1) when a DESIGN.md target is missed")
     .option("--replay <file>", "re-run a stored game record and verify every quarter")
     .option("--swap <firm=bot>", "with --replay: play that seat with a bot and report how the outcome changes")
     .option("--from <quarter>", "with --swap: first quarter the bot plays (default 1)", positiveInt("--from"))
@@ -91,6 +91,8 @@ function readOverride(file: string | undefined): unknown {
 
 interface Plan {
   variants: Variant[];
+  /** Game lengths of a balance check. */
+  lengths?: readonly number[];
   sweeps: Sweep[];
   ab?: AB;
   games: number;
@@ -102,13 +104,14 @@ function plan(options: Record<string, unknown>, base: unknown): Plan {
     throw new UsageError(`--scenario: unknown scenario "${scenario}" (expected ${SCENARIOS.join(", ")})`);
   if (options.check) {
     if (options.sweep || options.ab) throw new UsageError("--check plays its own batches; it cannot be combined with --sweep or --ab");
-    const variants = CHECK_BATCHES.map((batch) => ({
+    const lengths = options.quarters ? [options.quarters as number] : CHECK_LENGTHS;
+    const variants = checkBatches(lengths).map((batch) => ({
       label: batch.id,
       override: batch.override as Record<string, unknown>,
-      config: buildConfig(scenario, base, batch.override, `check batch ${batch.id}`),
+      config: buildConfig(batch.scenario ?? scenario, base, batch.override, `check batch ${batch.id}`),
       lineup: batch.lineup,
     }));
-    return { variants, sweeps: [], games: (options.games as number | undefined) ?? 1000 };
+    return { variants, sweeps: [], lengths, games: (options.games as number | undefined) ?? 1000 };
   }
   const lineup = parseLineup(options.firms as string);
   const sweeps = ((options.sweep as string[] | undefined) ?? []).map(parseSweep);
@@ -156,7 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (options.replay) return replayCommand(options.replay, options.swap, options.from ?? 1);
     if (options.swap) throw new UsageError("--swap needs --replay <file>");
     const base = options.quarters ? { ...(readOverride(options.config) as object), quarters: options.quarters } : readOverride(options.config);
-    const { variants, sweeps, ab, games } = plan(options, base);
+    const { variants, sweeps, ab, games, lengths } = plan(options, base);
     const seed = String(options.seed);
     const specs: RunSpec[] = variants.flatMap((v, vi) =>
       Array.from({ length: games }, (_, i) => ({ run: vi * games + i, seed: gameSeed(seed, i), variant: v.label, config: v.config, lineup: v.lineup })),
@@ -167,10 +170,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     const byVariant = variants.map((_, vi) => results.slice(vi * games, (vi + 1) * games).map((r) => r.summary));
     const stats = variants.map((v, vi) => aggregate(v.label, byVariant[vi] as GameSummary[]));
-    const check = options.check ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]]))) : undefined;
+    const check = options.check ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths) : undefined;
     const command = recordedCommand(argv);
 
-    printTable(options.check ? stats.slice(0, 1) : stats);
+    printTable(options.check ? stats.filter((s) => s.variant.endsWith("q/base")) : stats);
     if (check) printCheck(check);
     console.log(
       `\n${specs.length.toLocaleString("en-US")} games in ${seconds.toFixed(1)} s on ${options.workers} worker${options.workers > 1 ? "s" : ""} (${Math.round(specs.length / seconds).toLocaleString("en-US")} games/s)`,

@@ -10,6 +10,8 @@ export interface BotOptions {
   noRaise?: boolean;
   /** Raise exactly as `builder` would (the fairness check: an edge that is not financing). */
   raiseLikeBuilder?: boolean;
+  /** Release the model's weights from the first quarter (the open-weights trade-off check). */
+  openWeights?: boolean;
 }
 
 /** Builder's financing: a modest share of the market's appetite once sentiment is warm. */

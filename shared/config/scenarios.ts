@@ -26,8 +26,8 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     blurb: "Euphoric investors, rising rates and a sharper crash: Nasdaq fell 78% from March 2000.",
     changes: {
       start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
-      sentiment: { momentum: 0.55, capex: 0.4 }, // momentum trading on Nasdaq, 1999
-      correction: { depth: [0.5, 0.8], hazardMidpoint: 3 }, // Nasdaq −78% peak to trough
+      sentiment: { momentum: 0.55, capex: 2.7 }, // momentum trading on Nasdaq, 1999
+      correction: { depth: [0.5, 0.8], hazardMidpoint: 2.6 }, // Nasdaq −78% peak to trough
       events: {
         weights: {
           gpuShock: 1,

@@ -18,6 +18,7 @@ export function cloneFirm(f: FirmState): FirmState {
     edge: f.edge,
     hardware: f.hardware,
     lockedUntil: f.lockedUntil,
+    lockedPrice: f.lockedPrice,
     integration: f.integration.slice(),
     customers: f.customers.slice(),
     complianceStock: f.complianceStock,

@@ -65,6 +65,7 @@ export interface FirmState {
   edge: boolean;
   hardware: Hardware;
   lockedUntil: number; // last quarter of a locked contract
+  lockedPrice: number; // the contract's fixed compute price (spot × discount when signed)
   integration: number[];
   customers: number[]; // share of each sector's market (0..1)
   complianceStock: number;

@@ -46,6 +46,10 @@ export const EventDeckSchema = z.strictObject({
 
 export const EconomyConfigSchema = z.strictObject({
   quarters: z.number().int().min(4).max(40),
+  clock: z.strictObject({
+    referenceQuarters: z.number().int().min(4).max(40), // the length the dynamics are calibrated on
+    scaleWithLength: z.boolean(), // a turn spans referenceQuarters / quarters quarters of dynamics
+  }),
   start: z.strictObject({
     cash: positive,
     shares: positive,
@@ -92,6 +96,7 @@ export const EconomyConfigSchema = z.strictObject({
     edgeCost: nonNegative,
     ecosystemGrowth: fraction,
     ecosystemMax: nonNegative,
+    ecosystemLift: positive,
     moatGrowth: nonNegative,
     moatMax: nonNegative,
     sharpness: positive,
@@ -116,11 +121,13 @@ export const EconomyConfigSchema = z.strictObject({
   valuation: z.strictObject({
     multiple: positive,
     referenceRate: positive,
+    riskPremium: positive,
     growthPremium: nonNegative,
     capitaliseApps: fraction,
     capabilityWeight: nonNegative,
     hypeDecay: fraction,
     trainingHype: nonNegative,
+    creditWeight: nonNegative,
     creditDepreciation: fraction,
     creditWritedown: fraction,
     disclosureNarrative: fraction,
@@ -130,6 +137,7 @@ export const EconomyConfigSchema = z.strictObject({
     momentum: num,
     hypeGrowth: num,
     capex: num,
+    maxRise: positive,
     gravity: nonNegative,
     gravityThreshold: positive,
     noise: nonNegative,
@@ -152,6 +160,7 @@ export const EconomyConfigSchema = z.strictObject({
     appetiteFloor: num,
     appetiteSpan: positive,
     correctionAppetite: fraction,
+    pool: nonNegative,
     discount: fraction,
     emergencyDiscount: fraction,
     emergencyBuffer: nonNegative,

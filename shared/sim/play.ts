@@ -1,16 +1,24 @@
 import { type BotName, type BotOptions, botAction } from "../bots/index.js";
+import { PLAIN_RULES, type PlainRuleName } from "../bots/plain.js";
 import { createGame } from "../engine/create.js";
 import { resolveQuarter } from "../engine/resolve.js";
 import type { FirmSeat, GameState, QuarterReport } from "../engine/types.js";
-import { viewFor } from "../engine/view.js";
+import { type FirmView, viewFor } from "../engine/view.js";
 import { type RngState, seedRng } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { EconomyConfig } from "../schemas/config.js";
 import type { Injection } from "../schemas/injection.js";
 
 export interface Seat {
-  bot: BotName;
+  /** A seat bot, or a plain rule the balance targets compare (`plain-ship`, `plain-scale`). */
+  bot: BotName | PlainRuleName;
   options?: BotOptions;
+}
+
+/** The action a seat plays for a firm's view. */
+export function seatAction(seat: Seat, view: FirmView, rng: RngState): Action {
+  if (seat.bot === "plain-ship" || seat.bot === "plain-scale") return PLAIN_RULES[seat.bot](view, rng, seat.options);
+  return botAction(seat.bot, view, rng, seat.options);
 }
 
 /** A whole game as a record: what `--replay` re-runs and what the server stores. */
@@ -54,7 +62,7 @@ export function playBots(config: EconomyConfig, seed: string | number, lineup: r
     state.firms.forEach((firm, i) => {
       if (firm.delisted) return;
       const seat = lineup[i] as Seat;
-      actions[firm.id] = botAction(seat.bot, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState, seat.options);
+      actions[firm.id] = seatAction(seat, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState);
     });
     const quarterInjections = injections[state.quarter + 1] ?? [];
     const { state: next, report } = resolveQuarter(state, actions, quarterInjections);

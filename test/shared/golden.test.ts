@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "1.1.1",
-  finalStateSha256: "d600939ce9246f3a65332e9222ced5e231aaf1592a9b5508dcdb6b4c7081fbad",
+  engineVersion: "2.0.0",
+  finalStateSha256: "80da590aacf372e9ed79016f42820a0ef2c8f84756918830b0b0cc073999694b",
 };
 
 const injections: Record<number, Injection[]> = {

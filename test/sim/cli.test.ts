@@ -118,9 +118,9 @@ describe("sim CLI: outputs", () => {
 describe("sim CLI: --check", () => {
   it("fails (exit 1) with a table when a config breaks a balance target", () => {
     const calm = file("calm.json", { correction: { hazardMax: 0 }, events: { probability: 0 } });
-    const { code, out } = sim("--check", "--games", "20", "--config", calm);
+    const { code, out } = sim("--check", "--games", "20", "--quarters", "8", "--config", calm);
     expect(code).toBe(1);
-    expect(out).toMatch(/FAIL\s+a correction \(S falls ≥ 40% from its peak\)/);
+    expect(out).toMatch(/FAIL\s+8q: median correction start in the middle third/);
     expect(out).toMatch(/targets missed/);
   });
 });

@@ -1,4 +1,5 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
 import { power, sectorList } from "../sectors.js";
 
@@ -24,6 +25,7 @@ export function marketShares(t: Quarter): void {
     fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
   }
   const outside = power(a.outsideQuality, a.sharpness);
+  const adoption = clockOf(config).adoption;
   const sectors = sectorList(config);
   for (let s = 0; s < SECTOR_IDS.length; s++) {
     const sector = sectors[s] as (typeof sectors)[number];
@@ -45,7 +47,7 @@ export function marketShares(t: Quarter): void {
       quality[i] = q > 0 ? power(q, a.sharpness) : 0;
       total += quality[i] as number;
     }
-    const speed = a.adoption * (market.sectorTrust[s] as number);
+    const speed = adoption * (market.sectorTrust[s] as number);
     for (let i = 0; i < n; i++) {
       const firm = firms[i];
       if (!firm) continue;
