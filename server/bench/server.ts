@@ -159,7 +159,9 @@ for (const kind of kinds) {
       upTo.map((r) => r.bytesPerClientQuarter),
       0,
     );
-    console.log(`  server CPU ms per room-quarter ${cpu}, bytes per client per quarter ${bytes} (${held ? "over the steps that held" : "no step held: over every step"})`);
+    console.log(
+      `  server CPU ms per room-quarter ${cpu}, bytes per client per quarter ${bytes} (${held ? "over the steps that held" : "no step held: over every step"})`,
+    );
   }
 }
 if (opts.bare) {
