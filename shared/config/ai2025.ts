@@ -41,6 +41,7 @@ export const AI_2025: EconomyConfig = {
     lagQuarters: 3, // a floor: open weights are never more than 3 quarters behind the closed frontier (Epoch AI: ~3.5 months on average)
     lagGap: 5.6, // ... less a few benchmark points
     appGap: 3.3, // building apps on an open model costs a little capability
+    diffusion: 0.5, // a released model becomes the open baseline over quarters: half the gap closes each quarter (Llama 2 → its fine-tunes took months to lead)
   },
   api: {
     pool: 1240, // frontier API revenue per quarter at the start (~$5B a year, 2024)
@@ -50,6 +51,7 @@ export const AI_2025: EconomyConfig = {
     leadForFullCapture: 14, // a 14-point lead over open models captures the whole API market (GPT-4's lead over open models in 2023; customers switch only for a clear gap)
     splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
+    openShare: 0.5, // an open-weights firm still sells its model as a hosted API, at half the share a closed model of that lead would take (hosts compete on its weights: Mistral, Meta via clouds)
   },
   // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per
   // quarter; need = capability for full fit; servingCost = serving cost ÷ revenue at compute price 1.
@@ -158,7 +160,7 @@ export const AI_2025: EconomyConfig = {
     creditDepreciation: 0.14, // the market's credit for capex depreciates
     creditWritedown: 0.5, // and is written down in a correction ("$600B question")
     disclosureNarrative: 0.485, // disclosure on: narrative weighed about half
-    disclosureMultiple: 1.25, // and fundamentals a quarter more
+    disclosureMultiple: 1.1, // and fundamentals 10% more (a higher multiple lifted V and, through appetite, funded more narrative)
   },
   sentiment: {
     momentum: 0.455, // investors chase last quarter's gains
@@ -170,9 +172,10 @@ export const AI_2025: EconomyConfig = {
     noise: 0.03, // quarterly noise
     scarredMomentum: 0.3, // after a correction, momentum terms count 30%
     recovery: 0.08, // and sentiment recovers 8% of its gap to neutral a quarter
+    reversion: 0, // anchored expectations: a pull toward neutral every quarter, correction or not (the soft-landing preset uses it)
     floor: 0.3, // sentiment never falls below 0.3
     ceiling: 4, // nor rises above 4 (caps the runaway bubbles of games without a correction)
-    disclosureDamping: 0.52, // disclosure about halves the weight of hype and capex in sentiment
+    disclosureDamping: 0.4, // investors who see unit economics chase momentum, hype and capex 60% less
   },
   correction: {
     hazardMax: 0.5, // at most a 50% chance a quarter

@@ -24,8 +24,10 @@ export interface Clock {
   creditDepreciation: number;
   trustRecovery: number;
   ecosystemGrowth: number;
+  openDiffusion: number;
   adoption: number;
   sentimentRecovery: number;
+  sentimentReversion: number;
   /** vendorShockDecay^tau: what remains of a vendor shock after a turn. */
   vendorShockDecay: number;
   /** Compounded per-turn growth: (1 + g)^tau − 1. */
@@ -82,8 +84,10 @@ export function clockOf(config: EconomyConfig): Clock {
     creditDepreciation: overTurns(config.valuation.creditDepreciation, tau),
     trustRecovery: overTurns(config.regulation.trustRecovery, tau),
     ecosystemGrowth: overTurns(config.apps.ecosystemGrowth, tau),
+    openDiffusion: overTurns(config.openBaseline.diffusion, tau),
     adoption: overTurns(config.apps.adoption, tau),
     sentimentRecovery: overTurns(config.sentiment.recovery, tau),
+    sentimentReversion: overTurns(config.sentiment.reversion, tau),
     vendorShockDecay: config.compute.vendorShockDecay ** tau,
     sectorGrowth: SECTOR_IDS.map((id) => grow(config.sectors[id].growth)),
     computeDrift: grow(config.compute.drift),

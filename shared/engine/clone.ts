@@ -39,6 +39,7 @@ export function cloneMarket(m: MarketState): MarketState {
     computePrice: m.computePrice,
     vendorShock: m.vendorShock,
     openBaseline: m.openBaseline,
+    outsideOpenBaseline: m.outsideOpenBaseline,
     alpha: m.alpha,
     rate: m.rate,
     regime: m.regime,

@@ -26,6 +26,7 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     computePrice: 1,
     vendorShock: 1,
     openBaseline: config.openBaseline.start,
+    outsideOpenBaseline: config.openBaseline.start,
     alpha: config.capability.alpha,
     rate: config.start.rate,
     regime: config.start.regime,

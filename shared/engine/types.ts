@@ -23,7 +23,8 @@ export interface GameState {
 export interface MarketState {
   computePrice: number; // spot price index (1.0 at the start)
   vendorShock: number; // multiplier on the locked vendor's price (1 = none)
-  openBaseline: number; // open-weight model capability
+  openBaseline: number; // open-weight model capability anyone can build on
+  outsideOpenBaseline: number; // the open baseline without the game's firms' released models
   alpha: number; // current returns-to-compute exponent
   rate: number; // annual interest rate
   regime: Regime;

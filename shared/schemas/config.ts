@@ -77,6 +77,7 @@ export const EconomyConfigSchema = z.strictObject({
     lagQuarters: z.number().int().min(0).max(8),
     lagGap: nonNegative,
     appGap: nonNegative,
+    diffusion: fraction,
   }),
   api: z.strictObject({
     pool: nonNegative,
@@ -86,6 +87,7 @@ export const EconomyConfigSchema = z.strictObject({
     leadForFullCapture: positive,
     splitExponent: positive,
     servingCost: nonNegative,
+    openShare: fraction,
   }),
   sectors: sectorMap(SectorConfigSchema),
   apps: z.strictObject({
@@ -143,6 +145,7 @@ export const EconomyConfigSchema = z.strictObject({
     noise: nonNegative,
     scarredMomentum: fraction,
     recovery: fraction,
+    reversion: fraction,
     floor: positive,
     ceiling: positive,
     disclosureDamping: fraction,

@@ -1,7 +1,7 @@
 import { correctionSpans, valuationDrawdown } from "../engine/corrections.js";
 import { score } from "../engine/score.js";
 import type { GameState } from "../engine/types.js";
-import type { PlayedGame, Seat } from "./play.js";
+import { type LineupSeat, type PlayedGame, seatLabel } from "./play.js";
 
 export interface FirmOutcome {
   firmId: string;
@@ -57,7 +57,7 @@ function longestRun(values: readonly number[], test: (v: number) => boolean): nu
   return best;
 }
 
-export function summarize(run: number, variant: string, lineup: readonly Seat[], played: PlayedGame): GameSummary {
+export function summarize(run: number, variant: string, lineup: readonly LineupSeat[], played: PlayedGame): GameSummary {
   const final = played.states[played.states.length - 1] as GameState;
   const history = final.market.history;
   const sentiment = history.map((m) => m.sentiment);
@@ -72,7 +72,7 @@ export function summarize(run: number, variant: string, lineup: readonly Seat[],
     const delistedAt = firm.history.find((r) => r.delisted);
     return {
       firmId: firm.id,
-      strategy: (lineup[i] as Seat).bot,
+      strategy: seatLabel(lineup[i] as LineupSeat),
       rank: standing?.rank ?? 0,
       score: standing?.score ?? 0,
       finalValuation: standing?.valuation ?? 0,

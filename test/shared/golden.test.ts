@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.0.0",
-  finalStateSha256: "80da590aacf372e9ed79016f42820a0ef2c8f84756918830b0b0cc073999694b",
+  finalStateSha256: "c77c7fa8ed0da5f14bd99c057d95c151e0629c6fdb4622251b2e10adf35598dd",
 };
 
 const injections: Record<number, Injection[]> = {

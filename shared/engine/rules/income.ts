@@ -13,6 +13,8 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
 export function income(t: Quarter): void {
   const { config, market, firms, reports, prices, fineRates } = t;
   const sectors = sectorList(config);
+  // Cluster upkeep grows with the compute a firm has built, which a turn of spending builds `tau` quarters of.
+  const upkeep = config.opex.perTraining * clockOf(config).tau;
   firms.forEach((firm, i) => {
     const report = reports[i];
     if (!report || firm.delisted) return;
@@ -30,7 +32,7 @@ export function income(t: Quarter): void {
       fines += sectorRevenue * (rates[s] as number);
       if ((firm.customers[s] as number) >= SERVED_SHARE) report.sectorsServed.push(SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]);
     }
-    const opex = config.opex.fixed + config.opex.perTraining * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
+    const opex = config.opex.fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;

@@ -76,13 +76,17 @@ export function openBaseline(t: Quarter): void {
   const { config, market, firms, q } = t;
   const ob = config.openBaseline;
   const clock = clockOf(config);
-  let baseline = market.openBaseline + clock.baselineGrowth;
+  let outside = market.outsideOpenBaseline + clock.baselineGrowth;
   const lagged = market.history[q - clock.lagTurns];
-  if (lagged && q - clock.lagTurns >= 0) baseline = Math.max(baseline, lagged.bestClosedCapability - ob.lagGap);
-  // Without any released model: what an open-weights firm's release is measured against.
-  t.openBaselineWithoutReleases = Math.min(config.capability.capMax, baseline);
-  for (const firm of firms) if (firm.openWeights && !firm.delisted) baseline = Math.max(baseline, firm.capability);
-  market.openBaseline = Math.min(config.capability.capMax, baseline);
+  if (lagged && q - clock.lagTurns >= 0) outside = Math.max(outside, lagged.bestClosedCapability - ob.lagGap);
+  outside = Math.min(config.capability.capMax, outside);
+  market.outsideOpenBaseline = outside;
+  t.openBaselineWithoutReleases = outside;
+  // Released models spread: developers move to a better open model over a few quarters.
+  let released = outside;
+  for (const firm of firms) if (firm.openWeights && !firm.delisted) released = Math.max(released, firm.capability);
+  const baseline = Math.max(outside, market.openBaseline);
+  market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }
 
 /**

@@ -12,7 +12,8 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
  * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
  * penalty; the target share is a logit on log quality against an outside option
  * (incumbents without AI); customers move part of the way each quarter, slower where trust
- * is low. API revenue goes to closed models by their lead over the open baseline.
+ * is low. API revenue goes to closed models by their lead over the open baseline, and to
+ * open-weights firms as hosted APIs on a share (`api.openShare`) of their lift over outside open models.
  */
 export function marketShares(t: Quarter): void {
   const { config, market, firms } = t;
@@ -68,8 +69,11 @@ function apiMarket(t: Quarter): void {
   let bestLead = 0;
   let weightTotal = 0;
   const weights = firms.map((firm) => {
-    if (firm.delisted || firm.openWeights) return 0;
-    const lead = Math.max(0, firm.capability - market.openBaseline);
+    if (firm.delisted) return 0;
+    // An open model earns as a hosted API on its lift over the outside open models, at a discount.
+    const lead = firm.openWeights
+      ? api.openShare * Math.max(0, firm.capability - market.outsideOpenBaseline)
+      : Math.max(0, firm.capability - market.openBaseline);
     if (lead > bestLead) bestLead = lead;
     const w = lead ** api.splitExponent;
     weightTotal += w;

@@ -29,7 +29,7 @@ export interface SentimentOutcome {
 /**
  * Step 11. Sentiment moves with momentum (last quarter's market value change net of new
  * shares), industry hype and capex, and is pulled down by gravity when the bubble ratio is
- * high. A correction hazard grows with B; a correction cuts S by a third to two thirds over
+ * high (under disclosure the chasing terms count `disclosureDamping` as much). A correction hazard grows with B; a correction cuts S by a third to two thirds over
  * one to three quarters, writes down the market's credit for capex, and leaves the market
  * scarred: momentum counts less and S recovers slowly toward neutral.
  *
@@ -50,10 +50,11 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   const damping = market.disclosure ? cfg.disclosureDamping : 1;
   const momentumWeight = scarred ? cfg.scarredMomentum : 1;
   let change =
-    momentumWeight * (cfg.momentum * momentum + damping * (clock.hypeGrowth * hypeGrowth + clock.capex * capex)) -
+    momentumWeight * damping * (cfg.momentum * momentum + clock.hypeGrowth * hypeGrowth + clock.capex * capex) -
     clock.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
     clock.sentimentNoise * nextNormal(rng);
   if (scarred && c.quartersLeft === 0) change += (clock.sentimentRecovery * (1 - market.sentiment)) / market.sentiment;
+  change += (clock.sentimentReversion * (1 - market.sentiment)) / market.sentiment;
   market.sentiment *= 1 + clamp(change, -0.9, clock.maxRise);
 
   const hazard = Math.min(1, overTurns(correctionHazard(config, inputs.bubbleRatio), clock.tau) + t.hazardBoost);
