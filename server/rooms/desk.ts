@@ -8,36 +8,47 @@ interface Connection {
   send(type: "console", message: unknown): void;
 }
 
+/** What the consoles show: the game log and the injections queued for the next resolution. */
+export interface DeskSource {
+  readonly log: readonly LogEntry[];
+  readonly queued: readonly Injection[];
+}
+
 /**
- * The facilitator's side of a room: the key (only its hash is kept once the creator has it),
- * the game log, and the facilitator's connections, which get a `console` message on joining
+ * The facilitator's side of a room's connections: the key (only its hash is kept once the
+ * creator has it) and the facilitator's connections, which get a `console` message on joining
  * and whenever the log or the queued injections change.
  */
 export class FacilitatorDesk<C extends Connection> {
-  readonly log: LogEntry[] = [];
   private hash: string | null = null;
   /** The key itself, until the creating connection has received it. */
   private freshKey: string | null = null;
   private readonly connections = new Map<string, C>();
+  private source: DeskSource = { log: [], queued: [] };
 
-  /** @param queued the injections waiting for the next resolution */
-  constructor(private readonly queued: () => readonly Injection[]) {}
-
-  /** A new room: a new key, for the first connection that opens the desk. */
+  /** A new room: a new key, for the creating connection. */
   issueKey(): void {
     const { key, hash } = newFacilitatorKey();
     this.freshKey = key;
     this.hash = hash;
   }
 
-  /** A stored game: its key's hash and its log. */
-  restore(hash: string | null, log: readonly LogEntry[]): void {
+  /** A stored game: its key's hash. */
+  restore(hash: string | null): void {
     this.hash = hash;
-    this.log.push(...log);
+  }
+
+  /** Where the log and the queue come from (the room's flow). */
+  showing(source: DeskSource): void {
+    this.source = source;
   }
 
   get keyHash(): string | null {
     return this.hash;
+  }
+
+  get log(): readonly LogEntry[] {
+    return this.source.log;
   }
 
   /** Whether the key has not been handed out yet (the creator has not joined). */
@@ -57,13 +68,14 @@ export class FacilitatorDesk<C extends Connection> {
     this.send(client, key);
   }
 
-  close(sessionId: string): void {
-    this.connections.delete(sessionId);
+  /** One connection gets the console again (without the key). */
+  show(sessionId: string): void {
+    const client = this.connections.get(sessionId);
+    if (client) this.send(client, null);
   }
 
-  write(entry: LogEntry): void {
-    this.log.push(entry);
-    this.refresh();
+  close(sessionId: string): void {
+    this.connections.delete(sessionId);
   }
 
   /** Every facilitator connection gets the console again. */
@@ -72,6 +84,6 @@ export class FacilitatorDesk<C extends Connection> {
   }
 
   private send(client: C, key: string | null): void {
-    client.send("console", { key, log: this.log, queued: this.queued(), serverTime: Date.now() });
+    client.send("console", { key, log: this.source.log, queued: this.source.queued, serverTime: Date.now() });
   }
 }

@@ -34,7 +34,7 @@ describe("the roster", () => {
     expect(roster.nameTaken("ADA")).toBe(true);
     const restored = Roster.restore(1, roster.seats, roster.players);
     expect(restored.players.map((p) => p.connected)).toEqual([false]);
-    expect(restored.absent("ada")?.id).toBe("p0");
+    expect(restored.named("ada")?.id).toBe("p0");
     expect(restored.addSeat("pivot").firmId).toBe("f5");
   });
 });
