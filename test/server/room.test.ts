@@ -5,7 +5,7 @@ import { createApp } from "../../server/app.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { FAST, host, join, nextRejection, type Player, waitFor } from "./helpers.js";
+import { FAST, host, join, nextRejection, type Player, track, waitFor } from "./helpers.js";
 
 const GRACE_SECONDS = 1;
 let colyseus: ColyseusTestServer;
@@ -256,12 +256,14 @@ describe("reconnection", () => {
     bo.room.connection.close();
     bo.room.reconnection.enabled = false;
     await waitFor(() => ada.room.state.players[1]?.connected === false);
-    const back = await colyseus.sdk.reconnect(token);
-    expect(back.roomId).toBe(code);
+    const back = track(await colyseus.sdk.reconnect(token));
+    expect(back.room.roomId).toBe(code);
     await waitFor(() => ada.room.state.players[1]?.connected === true);
     expect(ada.room.state.players[1]?.id).toBe(boId);
     expect(ada.room.state.firms[1]?.controller).toBe("human");
-    back.send("submit", { action: { train: 2 } });
+    // The reconnected connection gets its firm's private view whole again, not a change.
+    expect(await waitFor(() => back.last("private"))).toMatchObject({ full: true, firm: { id: "f2" } });
+    back.room.send("submit", { action: { train: 2 } });
     await waitFor(() => ada.room.state.firms[1]?.submitted);
   });
 
