@@ -12,15 +12,15 @@ import type { Match } from "../game/match.js";
 export class PrivateFeed {
   private readonly sent = new Map<string, PrivateView>();
 
-  /** Sends firm `firmId`'s view to `client`; `fresh` forgets what the connection had (its next message is whole). */
-  send(client: Client, match: Match, firmId: string, fresh = false): void {
-    if (fresh) this.sent.delete(client.sessionId);
+  /** Sends firm `firmId`'s view to `client`: whole when the connection has none yet (or was forgotten), else the change. */
+  send(client: Client, match: Match, firmId: string): void {
     const view = privateView(match.state, firmId, match.pending.get(firmId));
     if (!view) return;
     client.send("private", privateMessage(view, this.sent.get(client.sessionId)));
     this.sent.set(client.sessionId, view);
   }
 
+  /** The connection's next message is whole (it closed, or was welcomed again after reconnecting). */
   forget(sessionId: string): void {
     this.sent.delete(sessionId);
   }
