@@ -1,13 +1,13 @@
-import { loadConfig } from "../../shared/config/load.js";
 import type { FirmState, GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction } from "../../shared/engine/validate.js";
 import { formatMoney } from "../../shared/format.js";
 import { floorAction, type OwnView, presetAction } from "../../shared/plans/presets.js";
 import type { Action, ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import type { AppContext } from "../app.js";
+import { roomConfig } from "../net/economy.js";
 import type { Inbox } from "../net/inbox.js";
 import { fill, h, status } from "../ui/dom.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
@@ -187,10 +187,10 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   }
 
   /** Rebuilds the preview state from the latest private message. */
-  function refresh(message: ServerMessages["private"] | undefined): void {
+  function refresh(message: PrivateView | undefined): void {
     if (!message) return;
     if (!config) {
-      const loaded = loadConfig(room.state.settings.scenario, { quarters: room.state.settings.quarters });
+      const loaded = roomConfig(room.state.settings);
       if (!loaded.ok) throw new Error(loaded.error.message);
       config = loaded.value;
       for (const id of SECTOR_IDS) apps[id].element.querySelector("label")?.replaceChildren(config.sectors[id].name, h("span", { class: "unit" }, " ($M)"));

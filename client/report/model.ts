@@ -1,7 +1,7 @@
 import type { FirmReport, MarketReport } from "../../shared/engine/types.js";
 import { burn, runway, type ValuationMove, valuationMove, type WarningKind, warningsAfter } from "../../shared/plans/quarter.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
 
 /** One line of revenue or customers: a sector by its name, or the model sold as an API. */
@@ -41,16 +41,16 @@ export interface QuarterCard {
 }
 
 /** The personal report of the quarter just resolved, from the private message that follows it; null before the first. */
-export function quarterCard(config: EconomyConfig, message: ServerMessages["private"]): QuarterCard | null {
+export function quarterCard(config: EconomyConfig, message: PrivateView): QuarterCard | null {
   return cardAt(config, message, message.firm.history.length - 1);
 }
 
 /** Every quarter the private message still holds (the last few), oldest first: a rejoined player's history. */
-export function quarterCards(config: EconomyConfig, message: ServerMessages["private"]): QuarterCard[] {
+export function quarterCards(config: EconomyConfig, message: PrivateView): QuarterCard[] {
   return message.firm.history.flatMap((_, i) => cardAt(config, message, i) ?? []);
 }
 
-function cardAt(config: EconomyConfig, message: ServerMessages["private"], index: number): QuarterCard | null {
+function cardAt(config: EconomyConfig, message: PrivateView, index: number): QuarterCard | null {
   const history = message.firm.history;
   const next = history[index] as FirmReport | undefined;
   const prev = history[index - 1] as FirmReport | undefined;

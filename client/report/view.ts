@@ -1,8 +1,8 @@
-import { loadConfig } from "../../shared/config/load.js";
 import { formatMoney, formatShortMoney } from "../../shared/format.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
 import type { AppContext } from "../app.js";
+import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
 import "./report.css";
@@ -141,10 +141,10 @@ export class ReportView {
       this.stop = () => {};
       return;
     }
-    const receive = (message: ServerMessages["private"] | undefined, first: boolean) => {
+    const receive = (message: PrivateView | undefined, first: boolean) => {
       if (!message) return;
       if (!this.config) {
-        const loaded = loadConfig(room.state.settings.scenario, { quarters: room.state.settings.quarters });
+        const loaded = roomConfig(room.state.settings);
         if (!loaded.ok) return;
         this.config = loaded.value;
       }

@@ -15,10 +15,11 @@ import { EventItem, FirmSlot, MarketPoint, type MarketRoomState, PlayerInfo, Rep
 
 type Plain<T> = { [K in keyof T]?: T[K] extends string | number | boolean ? T[K] : never };
 
-/** Sets only the fields whose value changed, so patches carry only real changes. */
+/** Sets only the fields whose value changed, so patches carry only real changes (no array of entries made: it runs on every submission). */
 function assign<T extends object>(target: T, values: Plain<T>): void {
   const t = target as Record<string, unknown>;
-  for (const [key, value] of Object.entries(values)) if (t[key] !== value) t[key] = value;
+  const v = values as Record<string, unknown>;
+  for (const key in v) if (t[key] !== v[key]) t[key] = v[key];
 }
 
 function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {

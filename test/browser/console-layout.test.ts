@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { keyboardProblems, overlappingText, readability } from "./checks.js";
-import { HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harness.js";
+import { clientDir, HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harness.js";
 
 /**
  * The console's layout with a full class (40 firms, 60 students, long names) on the preview
@@ -12,8 +12,6 @@ import { HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harn
  * projector's common sizes: no text overlaps or leaves the page; screenshots for a look.
  */
 const PORT = 2598;
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const OUT = path.join(RESULTS, "console-preview-build");
 let server: http.Server;
 let browser: Browser;
 
@@ -23,15 +21,10 @@ const TYPES: Record<string, string> = { ".js": "text/javascript", ".css": "text/
 
 describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
   beforeAll(async () => {
-    const { build } = await import("vite");
-    await build({
-      configFile: path.join(ROOT, "vite.config.ts"),
-      logLevel: "error",
-      build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { console: path.join(ROOT, "client/console/preview/console.html") } } },
-    });
+    const root = clientDir(); // the test build has the preview page as a second entry
     server = http.createServer(async (req, res) => {
-      const file = path.join(OUT, path.normalize(new URL(req.url ?? "/", "http://x").pathname));
-      if (!file.startsWith(OUT)) return void res.writeHead(403).end();
+      const file = path.join(root, path.normalize(new URL(req.url ?? "/", "http://x").pathname));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
       let body: Buffer;
       try {
         body = await readFile(file);

@@ -3,13 +3,13 @@ import { quarterCard, quarterCards } from "../../client/report/model.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { playBots } from "../../shared/sim/play.js";
 
 const game = playBots(DEFAULT_CONFIG, "report-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
 
 /** The private message the server sends a firm's players after the quarter that led to `state`. */
-function privateMessage(state: GameState, firmId: string): ServerMessages["private"] {
+function privateMessage(state: GameState, firmId: string): PrivateView {
   const view = viewFor(state, { kind: "firm", firmId });
   return {
     quarter: state.quarter,
