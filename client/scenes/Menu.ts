@@ -1,10 +1,11 @@
 import Phaser from "phaser";
-import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { DisplayNameSchema, JoinCodeSchema, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { joinErrorText } from "../net/errors.js";
 import { loadMenuChoices, saveMenuChoices } from "../net/menu-memory.js";
 import { fetchOpenGames } from "../net/open-games.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
+import { mountScreen } from "../ui/screen.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
@@ -15,7 +16,22 @@ import { appOf, enterGame } from "./route.js";
 /** Quick play's own game when no open game has a seat: a short game against bots, started at once. */
 const QUICK_GAME = { firms: 4, quarters: 8, decisionSeconds: 120, private: true } as const;
 
-/** Create a game, join one by code or from the open games, or Quick play. */
+/** The menu's defaults for a new game. */
+const FIRST_GAME = { quarters: 12, decisionSeconds: 120 };
+
+/** A practice game: one click, three bots, no timer (the quarter waits for you), short pauses. */
+const PRACTICE = {
+  name: "Practice",
+  firms: 4,
+  quarters: FIRST_GAME.quarters,
+  bots: ["scaler", "builder", "balanced"],
+  decisionSeconds: 0,
+  newsSeconds: 3,
+  reportSeconds: 3,
+  private: true,
+} satisfies RoomSettingsInput;
+
+/** Create a game, join one by code or from the open games, Quick play, or practise. */
 export class Menu extends Phaser.Scene {
   constructor() {
     super("Menu");
@@ -30,8 +46,9 @@ export class Menu extends Phaser.Scene {
     const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true, value: last.name ?? "" });
     const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
     const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: last.firms ?? 6 });
-    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: last.quarters ?? 12 });
-    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: last.decisionSeconds ?? 90 });
+    // A first game that teaches: long enough for a boom and a correction, time to read the panel.
+    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: last.quarters ?? FIRST_GAME.quarters });
+    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: last.decisionSeconds ?? FIRST_GAME.decisionSeconds });
     const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
     const enter = async (attempt: () => Promise<Joined>, fallbackName = false) => {
@@ -102,6 +119,22 @@ export class Menu extends Phaser.Scene {
       seconds,
       h("label", { class: "check" }, listed, " List it publicly"),
       h("button", { type: "submit" }, "Create game"),
+      h(
+        "button",
+        {
+          type: "button",
+          id: "practice",
+          onclick: () => {
+            if (name.value.trim() === "") name.value = "You";
+            void enter(async () => {
+              const joined = await app.session.create(name.value, PRACTICE);
+              joined.room.send("start", {});
+              return joined;
+            });
+          },
+        },
+        "Practice against bots (no timer)",
+      ),
     );
     const joinForm = h(
       "form",
@@ -174,7 +207,7 @@ export class Menu extends Phaser.Scene {
       panel.replaceChildren(form);
       form.querySelector<HTMLElement>("input")?.focus();
     };
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
     if (app.consoleCode) panel.querySelector<HTMLElement>("#console-key")?.focus();
     else name.focus();
   }

@@ -3,7 +3,8 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { vi } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
-import type { CreateOptions, RejectedMessage, RoomSettingsInput, ServerMessages, ServerMessageType } from "../../shared/schemas/protocol.js";
+import { mergePrivate } from "../../shared/private.js";
+import type { CreateOptions, PrivateView, RejectedMessage, RoomSettingsInput, ServerMessages, ServerMessageType } from "../../shared/schemas/protocol.js";
 
 /** The synced state as a client decodes it. */
 export type RoomState = MarketRoomState;
@@ -14,6 +15,10 @@ export interface Player {
   messages: { type: string; payload: unknown }[];
   last<K extends ServerMessageType>(type: K): ServerMessages[K] | undefined;
   all<K extends ServerMessageType>(type: K): ServerMessages[K][];
+  /** The firm's whole private view after each `private` message (whole first, then changes), as a client merges them. */
+  privateViews(): PrivateView[];
+  /** The latest of those. */
+  privateView(): PrivateView | undefined;
 }
 
 export function track(room: SdkRoom): Player {
@@ -22,7 +27,17 @@ export function track(room: SdkRoom): Player {
     messages.push({ type: String(type), payload });
   });
   const all = <K extends ServerMessageType>(type: K) => messages.filter((m) => m.type === type).map((m) => m.payload as ServerMessages[K]);
-  return { room: room as SdkRoom<unknown, RoomState>, messages, last: (type) => all(type).at(-1), all };
+  const privateViews = () => {
+    const views: PrivateView[] = [];
+    let held: PrivateView | undefined;
+    for (const message of all("private")) {
+      held = mergePrivate(held, message);
+      if (!held) throw new Error("a private change arrived before a whole private view");
+      views.push(held);
+    }
+    return views;
+  };
+  return { room: room as SdkRoom<unknown, RoomState>, messages, last: (type) => all(type).at(-1), all, privateViews, privateView: () => privateViews().at(-1) };
 }
 
 /** Fast timers for tests: no news or report pauses. */
