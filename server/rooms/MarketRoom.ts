@@ -39,6 +39,7 @@ import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./in
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { PhaseClock } from "./phase-clock.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
+import { RoomSaving } from "./saving.js";
 import { MarketRoomState } from "./state.js";
 
 /** Server-wide settings of market rooms (not chosen by clients). */
@@ -47,11 +48,14 @@ export interface MarketRoomLimits extends GuardLimits {
   graceSeconds: number;
   /** The bot that stands in for a player away past the grace period. */
   standInBot: "balanced";
+  /** Milliseconds between retries of a store write that failed (the room is paused meanwhile). */
+  storeRetryMs: number;
 }
 
 export const DEFAULT_LIMITS: MarketRoomLimits = {
   graceSeconds: GRACE_SECONDS,
   standInBot: "balanced",
+  storeRetryMs: 2000,
   messagesPerSecond: MESSAGES_PER_SECOND,
   maxMessageBytes: MAX_MESSAGE_BYTES,
   abuseRejections: ABUSE_REJECTIONS,
@@ -112,6 +116,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** The key, the game log and the facilitator's connections (console, projector, a friends host's creating connection). */
   readonly desk = new FacilitatorDesk<MarketClient>(() => this.match?.injections ?? []);
   private guard!: MessageGuard;
+  /** Writes to the store; a failed write pauses the room until it succeeds. */
+  private saving!: RoomSaving;
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
@@ -122,6 +128,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
+    this.saving = new RoomSaving(this, this.store, (run, ms) => this.clock.setTimeout(run, ms), this.limits.storeRetryMs);
     this.maxClients = 40 * 4 + 8; // 40 firms of 4, and a few facilitator connections
     this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
     const restoring = restoreCode(options);
@@ -309,6 +316,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onDispose(): Promise<void> {
     this.phaseClock?.stop();
+    this.saving?.stop();
     // A game that will be restored keeps its code; anything else gives it back.
     if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
     log.debug("room disposed", { roomId: this.roomId, code: this.roomId });
@@ -342,6 +350,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (!parsed.success) return reject("INVALID_MESSAGE", `invalid ${kind}: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
     const facilitator = client.userData?.facilitator === true;
     const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase };
+    const unsaved = this.saving.failure;
+    if (unsaved && (FACILITATOR_MESSAGES.has(kind) || HOST_MESSAGE_TYPES.has(kind))) return reject("STORE_UNAVAILABLE", unsaved);
     if (FACILITATOR_MESSAGES.has(kind)) {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
       const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
@@ -362,7 +372,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** Writes a facilitator action into the log, stores it at once and shows it on every console. */
   private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
     this.desk.write({ at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect });
-    this.store?.logged(this.roomId, this.desk.log, this.match?.injections ?? []);
+    this.saving.save("log", (store) => store.logged(this.roomId, this.desk.log, this.match?.injections ?? []));
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {
@@ -383,12 +393,15 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
     );
     for (const p of this.roster.players) p.ready = false;
-    this.store?.started(this.roomId, this.settings, this.match.record, this.roster.seats, this.roster.players, {
-      mode: this.mode,
-      keyHash: this.desk.keyHash as string,
-      log: this.desk.log,
-      queued: this.match.injections,
-    });
+    const { record, injections } = this.match;
+    this.saving.save("start", (store) =>
+      store.started(this.roomId, this.settings, record, this.roster.seats, this.roster.players, {
+        mode: this.mode,
+        keyHash: this.desk.keyHash as string,
+        log: this.desk.log,
+        queued: injections,
+      }),
+    );
     log.info("game started", { roomId: this.roomId, code: this.roomId, mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
     this.enterNews();
     this.updateAutoDispose(false);
@@ -435,7 +448,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const hadQueue = match.injections.length > 0;
     match.resolve();
     const logged = match.record.quarters.at(-1);
-    if (logged) this.store?.resolved(this.roomId, match.state.quarter, logged.actions, logged.injections, this.roster.players, match.over);
+    const { quarter } = match.state;
+    const { over } = match;
+    if (logged) this.saving.save("quarter", (store) => store.resolved(this.roomId, quarter, logged.actions, logged.injections, this.roster.players, over));
     this.state.resolvedAt = Date.now();
     this.syncGame();
     this.sendPrivateToAll();
@@ -456,7 +471,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const match = this.match as Match;
     match.pending.clear();
     match.injections.splice(0);
-    this.store?.ended(this.roomId);
+    this.saving.save("end", (store) => store.ended(this.roomId));
     this.finish();
     this.syncRoster();
   }
@@ -503,7 +518,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Mirrors and stores the roster after a facilitator's change. */
   rosterChanged(): void {
-    if (this.match) this.store?.rostered(this.roomId, this.roster.seats, this.roster.players);
+    if (this.match) this.saving.save("roster", (store) => store.rostered(this.roomId, this.roster.seats, this.roster.players));
     this.syncRoster();
   }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Action } from "../../shared/schemas/action.js";
@@ -6,6 +6,7 @@ import type { Injection } from "../../shared/schemas/injection.js";
 import type { LogEntry, RoomSettings } from "../../shared/schemas/protocol.js";
 import type { GameRecord } from "../../shared/sim/play.js";
 import type { Player, Seat } from "../game/roster.js";
+import { StoreFailure } from "./gate.js";
 
 /** What a game needs to come back after a restart: its settings, record and people. */
 export interface SavedGame {
@@ -85,11 +86,15 @@ interface GameRow {
  * then one transaction per resolved quarter (its actions and injections, and the roster).
  */
 export class GameStore {
-  private readonly db: Database.Database;
+  protected readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** The file's device and inode when opened: a file removed or replaced is noticed on the next write. */
+  private readonly identity: { dev: number; ino: number } | null;
 
-  constructor(file: string) {
+  constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    this.identity = file === ":memory:" ? null : (({ dev, ino }) => ({ dev, ino }))(statSync(file));
     this.db.pragma("journal_mode = WAL");
     // Commits reach the operating system at once, so a killed or crashed server loses
     // nothing; only a power loss or kernel crash may lose the last quarters. FULL would
@@ -109,46 +114,86 @@ export class GameStore {
     return new GameStore(path.join(dir, "games.sqlite"));
   }
 
+  /** SQLite's own integrity check, and whether every stored game can be read: null when sound, else what is wrong. */
+  check(): string | null {
+    const result = this.db.pragma("quick_check", { simple: true });
+    if (result !== "ok") return `SQLite's check says "${String(result)}"`;
+    try {
+      this.unfinished();
+    } catch (error) {
+      return `a stored game cannot be read (${(error as Error).message})`;
+    }
+    return null;
+  }
+
+  /** A prepared statement, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Throws StoreFailure when the file is no longer the one opened (removed, or replaced by
+   * another file): writes would go to a file nobody will read again, and every game would be
+   * gone after a restart.
+   */
+  verify(): void {
+    if (!this.identity) return;
+    let now: { dev: number; ino: number };
+    try {
+      now = statSync(this.file);
+    } catch {
+      throw new StoreFailure(`the game file ${this.file} was removed while the server was running`);
+    }
+    if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) {
+      throw new StoreFailure(`the game file ${this.file} was replaced while the server was running`);
+    }
+  }
+
   started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[], extras?: GameExtras): void {
     const now = Date.now();
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
+    this.verify();
+    this.sql(
+      `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
          VALUES (?, 'playing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        code,
-        JSON.stringify(settings),
-        record.engineVersion,
-        JSON.stringify(record.config),
-        record.seed,
-        JSON.stringify(record.firms),
-        JSON.stringify(seats),
-        JSON.stringify(players),
-        now,
-        now,
-        extras?.mode ?? "friends",
-        extras?.keyHash ?? null,
-        JSON.stringify(extras?.log ?? []),
-        JSON.stringify(extras?.queued ?? []),
-      );
+    ).run(
+      code,
+      JSON.stringify(settings),
+      record.engineVersion,
+      JSON.stringify(record.config),
+      record.seed,
+      JSON.stringify(record.firms),
+      JSON.stringify(seats),
+      JSON.stringify(players),
+      now,
+      now,
+      extras?.mode ?? "friends",
+      extras?.keyHash ?? null,
+      JSON.stringify(extras?.log ?? []),
+      JSON.stringify(extras?.queued ?? []),
+    );
   }
 
   /** The facilitator's log and the queued injections, as they change (a game not yet started has no row: nothing happens). */
   logged(code: string, log: readonly LogEntry[], queued: readonly Injection[]): void {
-    this.db.prepare("UPDATE games SET log = ?, queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(log), JSON.stringify(queued), Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET log = ?, queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(log), JSON.stringify(queued), Date.now(), code);
   }
 
   /** The roster after a facilitator's change (a player renamed, removed or replaced). */
   rostered(code: string, seats: readonly Seat[], players: readonly Player[]): void {
-    this.db
-      .prepare("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?")
-      .run(JSON.stringify(seats), JSON.stringify(players), Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(seats), JSON.stringify(players), Date.now(), code);
   }
 
   /** The facilitator ended the game before its last quarter. */
   ended(code: string): void {
-    this.db.prepare("UPDATE games SET status = 'over', queued = '[]', updated_at = ? WHERE code = ?").run(Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET status = 'over', queued = '[]', updated_at = ? WHERE code = ?").run(Date.now(), code);
   }
 
   /** One resolved quarter (1-based), the roster as it stands, and whether the game is over: all or nothing. */
@@ -160,24 +205,31 @@ export class GameStore {
     players: readonly Player[],
     over: boolean,
   ): void => {
+    this.verify();
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)")
-        .run(code, quarter, JSON.stringify(actions), JSON.stringify(injections));
-      this.db
-        .prepare("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?")
-        .run(JSON.stringify(players), over ? "over" : "playing", Date.now(), code);
+      this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(
+        code,
+        quarter,
+        JSON.stringify(actions),
+        JSON.stringify(injections),
+      );
+      this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(
+        JSON.stringify(players),
+        over ? "over" : "playing",
+        Date.now(),
+        code,
+      );
     })();
   };
 
   load(code: string): SavedGame | null {
-    const row = this.db.prepare("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
+    const row = this.sql("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
     return row ? this.fromRow(row) : null;
   }
 
   /** Games that had started and not finished, oldest first. */
   unfinished(): SavedGame[] {
-    const rows = this.db.prepare("SELECT * FROM games WHERE status = 'playing' ORDER BY created_at").all() as GameRow[];
+    const rows = this.sql("SELECT * FROM games WHERE status = 'playing' ORDER BY created_at").all() as GameRow[];
     return rows.map((row) => this.fromRow(row));
   }
 
@@ -186,7 +238,7 @@ export class GameStore {
   }
 
   private fromRow(row: GameRow): SavedGame {
-    const quarters = this.db.prepare("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
+    const quarters = this.sql("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
       actions: string;
       injections: string;
     }[];

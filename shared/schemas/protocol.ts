@@ -180,6 +180,7 @@ export const REJECTION_CODES = [
   "NOT_FACILITATOR", // facilitator-only
   "NO_SUCH_PLAYER", // no player with that id
   "NAME_TAKEN", // another player already has that name (renamePlayer)
+  "STORE_UNAVAILABLE", // the server cannot save the game now (state.notice says why): the facilitator's and host's controls wait
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

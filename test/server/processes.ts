@@ -30,7 +30,8 @@ function inherited(): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
+/** Spawns `server/main.ts` without waiting for it to start. */
+function spawnServer(port: number, env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...inherited(), PORT: String(port), RECONNECT_GRACE_SECONDS: "60", LOG_FORMAT: "json", ...env },
@@ -44,11 +45,26 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     output += d;
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { child, port, output: () => output, exited };
-  await waitFor(() => output.includes("Scale or Ship is running") || child.exitCode !== null, 30_000).catch(() => undefined);
-  if (!output.includes("Scale or Ship is running")) {
+  return { child, port, output: () => output, exited };
+}
+
+/** A server that must refuse to start: its exit code and what it printed. */
+export async function failedStart(port: number, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const server = spawnServer(port, env);
+  const code = await waitFor(() => server.child.exitCode !== null || server.output().includes("Scale or Ship is running"), 30_000).then(() => {
+    server.child.kill("SIGKILL");
+    return server.exited;
+  });
+  return { code, output: server.output() };
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
+  const server = spawnServer(port, env);
+  const { child, output } = server;
+  await waitFor(() => output().includes("Scale or Ship is running") || child.exitCode !== null, 30_000).catch(() => undefined);
+  if (!output().includes("Scale or Ship is running")) {
     child.kill("SIGKILL");
-    throw new Error(`server on port ${port} did not start:\n${output}`);
+    throw new Error(`server on port ${port} did not start:\n${output()}`);
   }
   return server;
 }
