@@ -1,11 +1,12 @@
 import type { Room } from "@colyseus/sdk";
-import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import { applyConsoleUpdate, type ServerMessages } from "../../shared/schemas/protocol.js";
 
 type Listener<K extends keyof ServerMessages> = (message: ServerMessages[K]) => void;
 
 /**
  * The server's messages to this player, with the latest of each kept: a scene that starts
- * after a message arrived (the panel after `private`) still finds it.
+ * after a message arrived (the panel after `private`) still finds it. A `consoleUpdate` is
+ * applied to the last `console`, and listeners of `console` get the whole console.
  */
 export class Inbox {
   private readonly latest: Partial<ServerMessages> = {};
@@ -13,11 +14,17 @@ export class Inbox {
 
   constructor(room: Room) {
     for (const type of ["private", "accepted", "draft", "rejected", "console"] as const) {
-      room.onMessage(type, (message: ServerMessages[typeof type]) => {
-        (this.latest as Record<string, unknown>)[type] = message;
-        for (const listener of this.listeners.get(type) ?? []) (listener as Listener<typeof type>)(message);
-      });
+      room.onMessage(type, (message: ServerMessages[typeof type]) => this.deliver(type, message));
     }
+    room.onMessage("consoleUpdate", (update: ServerMessages["consoleUpdate"]) => {
+      const console = this.latest.console;
+      if (console) this.deliver("console", applyConsoleUpdate(console, update));
+    });
+  }
+
+  private deliver<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): void {
+    this.latest[type] = message;
+    for (const listener of this.listeners.get(type) ?? []) (listener as Listener<K>)(message);
   }
 
   last<K extends keyof ServerMessages>(type: K): ServerMessages[K] | undefined {

@@ -1,4 +1,5 @@
 import type { BotName } from "../../shared/bots/index.js";
+import { nameKey } from "../../shared/schemas/names.js";
 import type { RejectionCode } from "../../shared/schemas/protocol.js";
 
 /** Default firm names, in seat order. */
@@ -101,8 +102,8 @@ export class Roster {
 
   /** A player who left and may come back by name (a restored game, or a lost token). */
   absent(name: string): Player | undefined {
-    const key = name.toLocaleLowerCase();
-    return this.players.find((p) => !p.connected && p.name.toLocaleLowerCase() === key);
+    const key = nameKey(name);
+    return this.players.find((p) => !p.connected && nameKey(p.name) === key);
   }
 
   get size(): number {
@@ -171,8 +172,8 @@ export class Roster {
   }
 
   nameTaken(name: string): boolean {
-    const key = name.toLocaleLowerCase();
-    return this.players.some((p) => p.name.toLocaleLowerCase() === key);
+    const key = nameKey(name);
+    return this.players.some((p) => nameKey(p.name) === key);
   }
 
   controller(firmId: string): Controller {

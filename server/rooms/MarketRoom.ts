@@ -371,8 +371,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   /** Writes a facilitator action into the log, stores it at once and shows it on every console. */
   private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    this.desk.write({ at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect });
-    this.saving.save("log", (store) => store.logged(this.roomId, this.desk.log, this.match?.injections ?? []));
+    const entry = { at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect };
+    const queued = [...(this.match?.injections ?? [])];
+    this.desk.write(entry);
+    this.saving.save("log", (store) => store.appendLog(this.roomId, [entry], queued));
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {

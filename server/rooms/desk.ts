@@ -1,17 +1,18 @@
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { LogEntry } from "../../shared/schemas/protocol.js";
+import { LOG_LIMIT, type LogEntry, type ServerMessages } from "../../shared/schemas/protocol.js";
 import { keyMatches, newFacilitatorKey } from "./keys.js";
 
 /** What the desk needs of a connection. */
 interface Connection {
   sessionId: string;
-  send(type: "console", message: unknown): void;
+  send(type: "console" | "consoleUpdate", message: unknown): void;
 }
 
 /**
  * The facilitator's side of a room: the key (only its hash is kept once the creator has it),
  * the game log, and the facilitator's connections, which get a `console` message on joining
- * and whenever the log or the queued injections change.
+ * and then `consoleUpdate` with only what changed whenever the log or the queued injections
+ * change. The log keeps its newest LOG_LIMIT entries.
  */
 export class FacilitatorDesk<C extends Connection> {
   readonly log: LogEntry[] = [];
@@ -33,7 +34,7 @@ export class FacilitatorDesk<C extends Connection> {
   /** A stored game: its key's hash and its log. */
   restore(hash: string | null, log: readonly LogEntry[]): void {
     this.hash = hash;
-    this.log.push(...log);
+    this.log.push(...log.slice(-LOG_LIMIT));
   }
 
   get keyHash(): string | null {
@@ -63,12 +64,19 @@ export class FacilitatorDesk<C extends Connection> {
 
   write(entry: LogEntry): void {
     this.log.push(entry);
-    this.refresh();
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.update([entry]);
   }
 
-  /** Every facilitator connection gets the console again. */
+  /** The queued injections changed: every facilitator connection gets the queue. */
   refresh(): void {
-    for (const client of this.connections.values()) this.send(client, null);
+    this.update([]);
+  }
+
+  private update(entries: LogEntry[]): void {
+    if (this.connections.size === 0) return;
+    const message: ServerMessages["consoleUpdate"] = { entries, queued: [...this.queued()], serverTime: Date.now() };
+    for (const client of this.connections.values()) client.send("consoleUpdate", message);
   }
 
   private send(client: C, key: string | null): void {

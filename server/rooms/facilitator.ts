@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { BotName } from "../../shared/bots/index.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { ClientMessage, ClientMessageSchemas, FacilitatorMessageType, Phase } from "../../shared/schemas/protocol.js";
+import { nameKey } from "../../shared/schemas/names.js";
+import { type ClientMessage, type ClientMessageSchemas, type FacilitatorMessageType, type Phase, QUEUE_LIMIT } from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
 import type { PhaseClock } from "./phase-clock.js";
@@ -104,15 +105,16 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
     inject: ({ injection }) => {
       const phase = inPhase(IN_GAME, "inject");
       if (phase) return phase;
+      if ((room.match as Match).injections.length >= QUEUE_LIMIT)
+        return reject("LIMIT_REACHED", `at most ${QUEUE_LIMIT} injections can wait for one resolution`);
       (room.match as Match).injections.push(injection);
       return `queued ${describeInjection(injection)} for quarter ${nextQuarter()}`;
     },
     renamePlayer: ({ playerId, name }) => {
       const player = findPlayer(playerId);
       if (isRejection(player)) return player;
-      const key = name.toLocaleLowerCase();
-      if (room.roster.players.some((p) => p !== player && p.name.toLocaleLowerCase() === key))
-        return reject("NAME_TAKEN", `another player is already called "${name}"`);
+      const key = nameKey(name);
+      if (room.roster.players.some((p) => p !== player && nameKey(p.name) === key)) return reject("NAME_TAKEN", `another player is already called "${name}"`);
       const old = player.name;
       player.name = name;
       room.rosterChanged();

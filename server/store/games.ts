@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { LogEntry, RoomSettings } from "../../shared/schemas/protocol.js";
+import { LOG_LIMIT, type LogEntry, type RoomSettings } from "../../shared/schemas/protocol.js";
 import type { GameRecord } from "../../shared/sim/play.js";
 import type { Player, Seat } from "../game/roster.js";
 import { StoreFailure } from "./gate.js";
@@ -55,12 +55,19 @@ CREATE TABLE IF NOT EXISTS quarters (
   injections TEXT NOT NULL,
   PRIMARY KEY (code, quarter)
 );
+CREATE TABLE IF NOT EXISTS log_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
+  entry TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_entries_by_game ON log_entries (code, id);
 `;
 
 /** Columns added after the first release: added to an older file when it is opened. */
 const ADDED_COLUMNS: Record<string, string> = {
   mode: "mode TEXT NOT NULL DEFAULT 'friends'",
   key_hash: "key_hash TEXT",
+  /** The whole log as JSON, as stored before log_entries (read when a game has no entries there). */
   log: "log TEXT NOT NULL DEFAULT '[]'",
   queued: "queued TEXT NOT NULL DEFAULT '[]'",
 };
@@ -83,7 +90,8 @@ interface GameRow {
 
 /**
  * Every game's config, seed, roster and log in one SQLite file: a row when the game starts,
- * then one transaction per resolved quarter (its actions and injections, and the roster).
+ * then one transaction per resolved quarter (its actions and injections, and the roster), and
+ * one row per facilitator log entry (the newest LOG_LIMIT kept).
  */
 export class GameStore {
   protected readonly db: Database.Database;
@@ -157,31 +165,54 @@ export class GameStore {
   started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[], extras?: GameExtras): void {
     const now = Date.now();
     this.verify();
-    this.sql(
-      `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
+    this.db.transaction(() => {
+      this.sql(
+        `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
          VALUES (?, 'playing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      code,
-      JSON.stringify(settings),
-      record.engineVersion,
-      JSON.stringify(record.config),
-      record.seed,
-      JSON.stringify(record.firms),
-      JSON.stringify(seats),
-      JSON.stringify(players),
-      now,
-      now,
-      extras?.mode ?? "friends",
-      extras?.keyHash ?? null,
-      JSON.stringify(extras?.log ?? []),
-      JSON.stringify(extras?.queued ?? []),
-    );
+      ).run(
+        code,
+        JSON.stringify(settings),
+        record.engineVersion,
+        JSON.stringify(record.config),
+        record.seed,
+        JSON.stringify(record.firms),
+        JSON.stringify(seats),
+        JSON.stringify(players),
+        now,
+        now,
+        extras?.mode ?? "friends",
+        extras?.keyHash ?? null,
+        "[]",
+        JSON.stringify(extras?.queued ?? []),
+      );
+      this.sql("DELETE FROM log_entries WHERE code = ?").run(code);
+      this.insertEntries(code, extras?.log ?? []);
+    })();
   }
 
-  /** The facilitator's log and the queued injections, as they change (a game not yet started has no row: nothing happens). */
-  logged(code: string, log: readonly LogEntry[], queued: readonly Injection[]): void {
+  /**
+   * New entries of the facilitator's log and the queued injections as they are now: one small
+   * transaction, whatever the log's length (a game not yet started has no row: nothing happens;
+   * `started` stores the lobby's entries).
+   */
+  appendLog(code: string, entries: readonly LogEntry[], queued: readonly Injection[]): void {
     this.verify();
-    this.sql("UPDATE games SET log = ?, queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(log), JSON.stringify(queued), Date.now(), code);
+    this.db.transaction(() => {
+      const changed = this.sql("UPDATE games SET queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(queued), Date.now(), code).changes;
+      if (changed > 0) this.insertEntries(code, entries);
+    })();
+  }
+
+  private insertEntries(code: string, entries: readonly LogEntry[]): void {
+    if (entries.length === 0) return;
+    const insert = this.sql("INSERT INTO log_entries (code, entry) VALUES (?, ?)");
+    for (const entry of entries.slice(-LOG_LIMIT)) insert.run(code, JSON.stringify(entry));
+    // The newest LOG_LIMIT stay.
+    this.sql("DELETE FROM log_entries WHERE code = ? AND id <= (SELECT id FROM log_entries WHERE code = ? ORDER BY id DESC LIMIT 1 OFFSET ?)").run(
+      code,
+      code,
+      LOG_LIMIT,
+    );
   }
 
   /** The roster after a facilitator's change (a player renamed, removed or replaced). */
@@ -237,6 +268,12 @@ export class GameStore {
     this.db.close();
   }
 
+  private logOf(row: GameRow): LogEntry[] {
+    const entries = this.sql("SELECT entry FROM log_entries WHERE code = ? ORDER BY id").all(row.code) as { entry: string }[];
+    const log: LogEntry[] = entries.length > 0 ? entries.map((e) => JSON.parse(e.entry)) : JSON.parse(row.log);
+    return log.slice(-LOG_LIMIT);
+  }
+
   private fromRow(row: GameRow): SavedGame {
     const quarters = this.sql("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
       actions: string;
@@ -250,7 +287,7 @@ export class GameStore {
       players: JSON.parse(row.players),
       mode: row.mode === "class" ? "class" : "friends",
       keyHash: row.key_hash,
-      log: JSON.parse(row.log),
+      log: this.logOf(row),
       queued: JSON.parse(row.queued),
       record: {
         engineVersion: row.engine_version,

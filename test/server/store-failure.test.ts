@@ -10,7 +10,7 @@ import { StoreGate } from "../../server/store/gate.js";
 import { replay } from "../../shared/sim/record.js";
 import { facilitate, join, nextRejection, type Player, waitFor } from "./helpers.js";
 
-const WRITES = ["started", "logged", "rostered", "ended", "resolved"] as const;
+const WRITES = ["started", "appendLog", "rostered", "ended", "resolved"] as const;
 
 /** Makes every write of `store` fail with SQLite's own disk-full error while `disk.full` is set. */
 function fillable(store: GameStore): { full: boolean } {

@@ -33,7 +33,7 @@ test("a games.sqlite written before class markets still opens: its games load as
   const store = new GameStore(file);
   expect(store.load("ACDEFG")).toMatchObject({ code: "ACDEFG", status: "playing", mode: "friends", keyHash: null, log: [], queued: [] });
   const entry = { at: 1, quarter: 0, phase: "news" as const, command: "pause", effect: "paused" };
-  store.logged("ACDEFG", [entry], [{ kind: "disclosure", on: true }]);
+  store.appendLog("ACDEFG", [entry], [{ kind: "disclosure", on: true }]);
   store.ended("ACDEFG");
   store.close();
   // Opening it again adds nothing twice and keeps what was written.
