@@ -14,7 +14,7 @@ export function normaliseName(raw: string): string {
 
 /** Emoji sequences, whose joiners and variation selectors are part of one visible picture (👩‍💻, ❤️, 👍🏽, 🏴 flags, keycaps). */
 const EMOJI_SEQUENCE =
-  /\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?(?:\u200D\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?)*(?:[\u{E0020}-\u{E007E}]+\u{E007F})?|[0-9#*]\uFE0F?\u20E3/gu;
+  /\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)?(?:\u200D\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\uFE0F)?)*(?:[\u{E0020}-\u{E007E}]+\u{E007F})?|[0-9#*]\uFE0F?\u20E3/gu;
 /** A zero-width non-joiner between letters (Persian, Indic scripts) changes how they join: it is part of the word. */
 const JOINER_IN_WORD = /(?<=\p{L}\p{M}*)\u200C(?=\p{L})/gu;
 /** Characters that show nothing: controls, format characters, default-ignorable ones (Hangul fillers U+3164, U+115F, U+1160, U+FFA0…), the blank braille pattern, private use. */
