@@ -6,16 +6,21 @@ import { keyMatches } from "../rooms/keys.js";
 import { MarketRoom } from "../rooms/MarketRoom.js";
 import type { GameStore } from "../store/games.js";
 
-type Found = { source: ExportSource; keyHash: string | null } | { notStarted: true; keyHash: string | null } | null;
+/** A game found for export; `hostPlays`: a friends game, whose key is held by its host, a player. */
+type Found = { source: ExportSource; keyHash: string | null; hostPlays: boolean; over: boolean } | { notStarted: true; keyHash: string | null } | null;
 
 /** A game from the store when there is one, else from the live room on this process. */
 function findGame(code: string, store: GameStore | null): Found {
   const saved = store?.load(code);
-  if (saved) return { keyHash: saved.keyHash, source: { code, record: saved.record, players: saved.players, log: saved.log } };
+  if (saved) {
+    const source = { code, record: saved.record, players: saved.players, log: saved.log };
+    return { keyHash: saved.keyHash, source, hostPlays: saved.mode === "friends", over: saved.status === "over" };
+  }
   const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
   const source = room.exportSource();
-  return source ? { source, keyHash: room.desk.keyHash } : { notStarted: true, keyHash: room.desk.keyHash };
+  if (!source) return { notStarted: true, keyHash: room.desk.keyHash };
+  return { source, keyHash: room.desk.keyHash, hostPlays: room.mode === "friends", over: room.match?.over === true || room.phase === "over" };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */
@@ -35,6 +40,9 @@ function authorised(req: Request, res: Response, store: GameStore | null): Expor
   if (!found) return fail(404, `no game with code ${code.data}`);
   if (!keyMatches(bearer[1] as string, found.keyHash)) return fail(403, "that is not this game's facilitator key");
   if ("notStarted" in found) return fail(409, "the game has not started: there is nothing to export yet");
+  // The export holds every firm's actions and private figures, and the seed: a host who plays
+  // would see rivals' moves (and could predict the bots'). A facilitator plays no firm.
+  if (found.hostPlays && !found.over) return fail(409, "the game is not over: in a game whose host plays, the export is available once it ends");
   return found.source;
 }
 
