@@ -34,6 +34,7 @@ import type { GameStore } from "../store/games.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
+import { warnMalformedFramesOnce } from "./frames.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
@@ -128,6 +129,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
+    warnMalformedFramesOnce(this);
     this.saving = new RoomSaving(this, this.store, (run, ms) => this.clock.setTimeout(run, ms), this.limits.storeRetryMs);
     this.maxClients = 40 * 4 + 8; // 40 firms of 4, and a few facilitator connections
     this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
@@ -304,7 +306,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.phaseClock?.stop();
     const kept = this.keepsCode();
     const reason = kept ? "the server is restarting: your game resumes at its last finished quarter" : "the server is shutting down";
-    for (const client of this.sessions.values()) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
+    // Every connection: players, and the facilitator's consoles (which are not seated).
+    for (const client of [...this.clients]) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
     log.info("room closed for shutdown", { roomId: this.roomId, code: this.roomId, phase: this.phase, kept, quarter: this.match?.state.quarter ?? 0 });
     void this.disconnect(CLOSE_CODES.SHUTDOWN).catch(() => {});
   }

@@ -116,16 +116,27 @@ export async function redisAvailable(url = REDIS_URL, { required = true } = {}):
 }
 
 /** A player of a real server process: the room (automatic reconnection off), its welcome, and how it was left. */
-export type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
+export type Seat = {
+  room: Room<unknown, RoomState>;
+  welcome: ServerMessages["welcome"];
+  left: Promise<{ code: number; reason?: string }>;
+  /** The facilitator key, if this connection created a friends game (its first `console` message). */
+  key: () => string | null;
+};
 
 /** Joins (or creates) and waits for the welcome; the test decides when to come back. */
 export async function enter(promise: Promise<Room>): Promise<Seat> {
   const room = (await promise) as Room<unknown, RoomState>;
   room.reconnection.enabled = false;
   room.onMessage("private", () => {});
+  let key: string | null = null;
+  room.onMessage("console", (message: ServerMessages["console"]) => {
+    key ??= message.key;
+  });
+  room.onMessage("consoleUpdate", () => {});
   const left = new Promise<{ code: number; reason?: string }>((resolve) => room.onLeave((code, reason) => resolve({ code, reason })));
   const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
-  return { room, welcome, left };
+  return { room, welcome, left, key: () => key };
 }
 
 /** Both players submit in the decision phase of `quarter`; resolves once both see it resolved. */
