@@ -1,7 +1,9 @@
 import { matchMaker } from "colyseus";
 import type { Application, Request, Response } from "express";
 import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
-import { type ExportSource, gameCsv, gameRecordFile } from "../game/export.js";
+import type { ExportSource } from "../game/export.js";
+import { buildExport } from "../game/export-thread.js";
+import { log } from "../log.js";
 import { keyMatches } from "../rooms/keys.js";
 import { MarketRoom } from "../rooms/MarketRoom.js";
 import type { GameStore } from "../store/games.js";
@@ -51,19 +53,34 @@ function authorised(req: Request, res: Response, store: GameStore | null): Expor
  * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator").
  */
 export function exportRoutes(app: Application, store: GameStore | null): void {
-  app.get("/api/games/:code/export.csv", (req, res) => {
+  app.get("/api/games/:code/export.csv", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;
     const anonymise = ["1", "true", "yes"].includes(String(req.query.anonymise ?? ""));
+    const body = await built(res, source, "csv", anonymise);
+    if (body === null) return;
     res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}${anonymise ? "-anonymised" : ""}.csv"`);
     res.set("Cache-Control", "no-store");
-    res.type("text/csv; charset=utf-8").send(gameCsv(source, { anonymise }));
+    res.type("text/csv; charset=utf-8").send(body);
   });
-  app.get("/api/games/:code/record.json", (req, res) => {
+  app.get("/api/games/:code/record.json", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;
+    const body = await built(res, source, "record", false);
+    if (body === null) return;
     res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}.json"`);
     res.set("Cache-Control", "no-store");
-    res.type("application/json").send(`${JSON.stringify(gameRecordFile(source), null, 2)}\n`);
+    res.type("application/json").send(body);
   });
+}
+
+/** The export built off the game loop; null after answering 500 itself. */
+async function built(res: Response, source: ExportSource, kind: "csv" | "record", anonymise: boolean): Promise<Buffer | null> {
+  try {
+    return await buildExport({ kind, anonymise, source });
+  } catch (error) {
+    log.error("export failed", { roomId: source.code, code: source.code, error: (error as Error).message });
+    res.status(500).json({ error: `the export could not be built: ${(error as Error).message}` });
+    return null;
+  }
 }
