@@ -75,6 +75,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
     edge: false,
     hardware: "flexible",
     lockedUntil: 0,
+    lockedPrice: 0,
     integration: zeros,
     customers: zeros.slice(),
     complianceStock: 0,

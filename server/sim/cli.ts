@@ -9,14 +9,21 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { ENGINE_VERSION } from "../../shared/engine/create.js";
 import { SCENARIOS } from "../../shared/schemas/vocabulary.js";
 import { aggregate } from "../../shared/sim/aggregate.js";
-import { CHECK_BATCHES, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
+import { CHECK_LENGTHS, checkBatches, evaluateBalance, type TargetResult } from "../../shared/sim/balance.js";
 import { CSV_HEADER } from "../../shared/sim/csv.js";
+import { probeInjections } from "../../shared/sim/injections.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
 import { gameSeed, type RunSpec } from "../../shared/sim/run.js";
-import { runAll } from "./pool.js";
+import { planSearch, SearchBudgetError } from "../../shared/sim/search.js";
+import { readPolicySeat } from "./policy-file.js";
+import { openPool, runAll } from "./pool.js";
 import { replayCommand } from "./replay-command.js";
 import { renderReport } from "./report.js";
+import { DEFAULT_SEARCH_BUDGET, searchCommand, searchWinRates } from "./search-command.js";
 import { type AB, buildConfig, parseAB, parseLineup, parseSweep, type Sweep, UsageError, type Variant, variantGrid } from "./variants.js";
+
+/** Games per length on which `--check` tries every extreme injection in every quarter. */
+const INJECTION_GAMES = 10;
 
 function positiveInt(name: string) {
   return (text: string) => {
@@ -31,8 +38,16 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function buildProgram(): Command {
   return new Command("sim")
     .description("Play thousands of seeded games of bots on the shared engine and report distributions, sweeps, A/B tests and balance checks.")
-    .option("--games <n>", "games per variant (default 200; 1000 with --check)", positiveInt("--games"))
-    .option("--firms <list>", "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random", "scaler,builder,balanced,pivot")
+    .option(
+      "--games <n>",
+      "games per variant (default 200; 1000 with --check; with --search: games per policy per generation, default 20)",
+      positiveInt("--games"),
+    )
+    .option(
+      "--firms <list>",
+      "line-up of bots, names may repeat: scaler, builder, open, balanced, pivot, random, policy:<file>, preset:<name> (docs/search.md)",
+      "scaler,builder,balanced,pivot",
+    )
     .option("--scenario <id>", `scenario preset: ${SCENARIOS.join(", ")}`, "ai-2025")
     .option("--config <file>", "partial config override (JSON); unknown keys and bad values are errors")
     .option("--seed <seed>", "base seed: game i uses <seed>-i", "1")
@@ -42,7 +57,11 @@ export function buildProgram(): Command {
     .option("--workers <n>", "worker threads (default: all cores)", positiveInt("--workers"), availableParallelism())
     .option("--out <dir>", "output folder for runs.csv, summary.json, report.html (default sim-out; none with --check unless given)")
     .option("--records", "also write each game's replayable record to <out>/records/")
-    .option("--check", "play the balance batches and fail (exit 1) when a DESIGN.md target is missed")
+    .option("--check", "play the balance batches at 8, 12, 16 and 24 quarters (or --quarters) and fail (exit 1) when a DESIGN.md target is missed")
+    .option("--search", "search for a policy that wins as a fifth seat against --firms (cross-entropy method); writes it to --out")
+    .option("--budget <n>", `with --search: games to play in all (default ${DEFAULT_SEARCH_BUDGET})`, positiveInt("--budget"))
+    .option("--population <n>", "with --search: policies per generation (default 20)", positiveInt("--population"))
+    .option("--check-search-budget <n>", "with --check: also run an exploit search of <n> games at each length checked", positiveInt("--check-search-budget"))
     .option("--replay <file>", "re-run a stored game record and verify every quarter")
     .option("--swap <firm=bot>", "with --replay: play that seat with a bot and report how the outcome changes")
     .option("--from <quarter>", "with --swap: first quarter the bot plays (default 1)", positiveInt("--from"))
@@ -55,6 +74,8 @@ Examples:
   npm run sim -- --check
   npm run sim -- --sweep correction.hazardMidpoint=2.4:3.2:5 --sweep sentiment.momentum=0.3:0.6:4
   npm run sim -- --ab disclosure=false,true
+  npm run sim -- --search --quarters 12 --budget 12000 --out best.json
+  npm run sim -- --firms scaler,builder,balanced,pivot,policy:best.json
   npm run sim -- --replay game.json --swap builder-2=pivot --from 5
 
 Exit codes: 0 ok · 1 a balance target failed or a replay differs · 2 bad arguments or config`,
@@ -89,6 +110,8 @@ function readOverride(file: string | undefined): unknown {
 
 interface Plan {
   variants: Variant[];
+  /** Game lengths of a balance check. */
+  lengths?: readonly number[];
   sweeps: Sweep[];
   ab?: AB;
   games: number;
@@ -100,15 +123,16 @@ function plan(options: Record<string, unknown>, base: unknown): Plan {
     throw new UsageError(`--scenario: unknown scenario "${scenario}" (expected ${SCENARIOS.join(", ")})`);
   if (options.check) {
     if (options.sweep || options.ab) throw new UsageError("--check plays its own batches; it cannot be combined with --sweep or --ab");
-    const variants = CHECK_BATCHES.map((batch) => ({
+    const lengths = options.quarters ? [options.quarters as number] : CHECK_LENGTHS;
+    const variants = checkBatches(lengths).map((batch) => ({
       label: batch.id,
       override: batch.override as Record<string, unknown>,
-      config: buildConfig(scenario, base, batch.override, `check batch ${batch.id}`),
+      config: buildConfig(batch.scenario ?? scenario, base, batch.override, `check batch ${batch.id}`),
       lineup: batch.lineup,
     }));
-    return { variants, sweeps: [], games: (options.games as number | undefined) ?? 1000 };
+    return { variants, sweeps: [], lengths, games: (options.games as number | undefined) ?? 1000 };
   }
-  const lineup = parseLineup(options.firms as string);
+  const lineup = parseLineup(options.firms as string, readPolicySeat);
   const sweeps = ((options.sweep as string[] | undefined) ?? []).map(parseSweep);
   const ab = options.ab ? parseAB(options.ab as string) : undefined;
   const variants = variantGrid(scenario, base, lineup, sweeps, ab);
@@ -118,16 +142,17 @@ function plan(options: Record<string, unknown>, base: unknown): Plan {
 
 function printTable(stats: ReturnType<typeof aggregate>[]): void {
   for (const s of stats) {
+    const width = Math.max(10, ...s.strategies.map((x) => x.strategy.length + 2));
     console.log(
       `\n${s.variant} — ${s.games} games · median peak B ${s.peakBubble.p50.toFixed(2)}× · correction ${(100 * s.correction.rate).toFixed(0)}% (median quarter ${s.correction.medianQuarter?.toFixed(1) ?? "–"})`,
     );
     console.log(
-      `  ${"strategy".padEnd(10)}${"win".padStart(8)}${"mean score".padStart(14)}${"p10".padStart(10)}${"p50".padStart(10)}${"p90".padStart(10)}${"delisted".padStart(10)}`,
+      `  ${"strategy".padEnd(width)}${"win".padStart(8)}${"mean score".padStart(14)}${"p10".padStart(10)}${"p50".padStart(10)}${"p90".padStart(10)}${"delisted".padStart(10)}`,
     );
     for (const x of s.strategies) {
       const m = (v: number) => Math.round(v).toLocaleString("en-US").padStart(10);
       console.log(
-        `  ${x.strategy.padEnd(10)}${`${(100 * x.winRate).toFixed(1)}%`.padStart(8)}${Math.round(x.meanScore).toLocaleString("en-US").padStart(14)}${m(x.score.p10)}${m(x.score.p50)}${m(x.score.p90)}${`${(100 * x.delistedRate).toFixed(1)}%`.padStart(10)}`,
+        `  ${x.strategy.padEnd(width)}${`${(100 * x.winRate).toFixed(1)}%`.padStart(8)}${Math.round(x.meanScore).toLocaleString("en-US").padStart(14)}${m(x.score.p10)}${m(x.score.p50)}${m(x.score.p90)}${`${(100 * x.delistedRate).toFixed(1)}%`.padStart(10)}`,
       );
     }
   }
@@ -154,7 +179,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (options.replay) return replayCommand(options.replay, options.swap, options.from ?? 1);
     if (options.swap) throw new UsageError("--swap needs --replay <file>");
     const base = options.quarters ? { ...(readOverride(options.config) as object), quarters: options.quarters } : readOverride(options.config);
-    const { variants, sweeps, ab, games } = plan(options, base);
+    if (options.search) return await searchCommand(options, base, parseLineup(options.firms as string, readPolicySeat));
+    const { variants, sweeps, ab, games, lengths } = plan(options, base);
+    if (options.check && options.checkSearchBudget) planSearch(options.checkSearchBudget, options.population); // a budget too small fails before any game
     const seed = String(options.seed);
     const specs: RunSpec[] = variants.flatMap((v, vi) =>
       Array.from({ length: games }, (_, i) => ({ run: vi * games + i, seed: gameSeed(seed, i), variant: v.label, config: v.config, lineup: v.lineup })),
@@ -165,10 +192,35 @@ export async function main(argv: readonly string[]): Promise<number> {
     const seconds = (Date.now() - started) / 1000;
     const byVariant = variants.map((_, vi) => results.slice(vi * games, (vi + 1) * games).map((r) => r.summary));
     const stats = variants.map((v, vi) => aggregate(v.label, byVariant[vi] as GameSummary[]));
-    const check = options.check ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]]))) : undefined;
+    let searchWinRate: Awaited<ReturnType<typeof searchWinRates>> | undefined;
+    if (options.check && options.checkSearchBudget) {
+      const pool = openPool(options.workers);
+      try {
+        const search = {
+          scenario: options.scenario,
+          override: base,
+          budget: options.checkSearchBudget,
+          seed,
+          ...(options.population ? { population: options.population } : {}),
+        };
+        searchWinRate = await searchWinRates(search, pool, lengths ?? []);
+      } finally {
+        await pool.destroy();
+      }
+    }
+    const check = options.check
+      ? evaluateBalance(Object.fromEntries(variants.map((v, vi) => [v.label, byVariant[vi] as GameSummary[]])), lengths, {
+          injectionMultiple: probeInjections(
+            (quarters) => buildConfig(options.scenario, base, { quarters }, "injection probe"),
+            lengths ?? [],
+            INJECTION_GAMES,
+          ),
+          ...(searchWinRate ? { searchWinRate } : {}),
+        })
+      : undefined;
     const command = recordedCommand(argv);
 
-    printTable(options.check ? stats.slice(0, 1) : stats);
+    printTable(options.check ? stats.filter((s) => s.variant.endsWith("q/base")) : stats);
     if (check) printCheck(check);
     console.log(
       `\n${specs.length.toLocaleString("en-US")} games in ${seconds.toFixed(1)} s on ${options.workers} worker${options.workers > 1 ? "s" : ""} (${Math.round(specs.length / seconds).toLocaleString("en-US")} games/s)`,
@@ -213,7 +265,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return check?.some((r) => !r.pass) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof SearchBudgetError) {
       console.error(`sim: ${error.message}`);
       return 2;
     }

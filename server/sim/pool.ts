@@ -39,52 +39,72 @@ function progressReporter(total: number, enabled: boolean) {
   };
 }
 
+/** A pool of worker threads that plays batches of runs; keep one open across many batches. */
+export interface SimPool {
+  run(specs: readonly RunSpec[], options: Omit<PoolOptions, "workers">): Promise<RunResult[]>;
+  destroy(): Promise<void>;
+}
+
 /**
- * Plays every run on a pool of worker threads, in chunks; results come back in run order,
- * so outputs are identical whatever the number of workers.
+ * Opens a pool of `workers` threads. Each batch is played in chunks; results come back in run
+ * order, so outputs are identical whatever the number of workers.
  */
-export async function runAll(specs: readonly RunSpec[], options: PoolOptions): Promise<RunResult[]> {
-  const workers = Math.max(1, options.workers);
-  const chunkSize = Math.max(5, Math.min(100, Math.ceil(specs.length / (workers * 8))));
+export function openPool(workers: number): SimPool {
+  const threads = Math.max(1, workers);
   const pool = new Piscina<Chunk, RunResult[]>({
     filename: new URL("./worker.ts", import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: threads,
+    maxThreads: threads,
     idleTimeout: 1000,
   });
-  const progress = progressReporter(specs.length, options.progress);
+  return {
+    async run(specs, options) {
+      const chunkSize = Math.max(5, Math.min(100, Math.ceil(specs.length / (threads * 8))));
+      const progress = progressReporter(specs.length, options.progress);
+      try {
+        const chunks: Promise<RunResult[]>[] = [];
+        let start = 0;
+        while (start < specs.length) {
+          const first = specs[start] as RunSpec;
+          let end = start + 1;
+          while (
+            end < specs.length &&
+            end - start < chunkSize &&
+            (specs[end] as RunSpec).config === first.config &&
+            (specs[end] as RunSpec).lineup === first.lineup
+          )
+            end++;
+          const slice = specs.slice(start, end);
+          const chunk: Chunk = {
+            variant: first.variant,
+            config: first.config,
+            lineup: first.lineup,
+            runs: slice.map((s) => ({ run: s.run, seed: s.seed })),
+            outputs: { csv: options.csv, record: options.records },
+          };
+          chunks.push(
+            pool.run(chunk).then((results) => {
+              progress.tick(slice.length);
+              return results;
+            }),
+          );
+          start = end;
+        }
+        return (await Promise.all(chunks)).flat();
+      } finally {
+        progress.stop();
+      }
+    },
+    destroy: () => pool.destroy(),
+  };
+}
+
+/** Plays every run on a pool of worker threads opened for this batch alone. */
+export async function runAll(specs: readonly RunSpec[], options: PoolOptions): Promise<RunResult[]> {
+  const pool = openPool(options.workers);
   try {
-    const chunks: Promise<RunResult[]>[] = [];
-    let start = 0;
-    while (start < specs.length) {
-      const first = specs[start] as RunSpec;
-      let end = start + 1;
-      while (
-        end < specs.length &&
-        end - start < chunkSize &&
-        (specs[end] as RunSpec).config === first.config &&
-        (specs[end] as RunSpec).lineup === first.lineup
-      )
-        end++;
-      const slice = specs.slice(start, end);
-      const chunk: Chunk = {
-        variant: first.variant,
-        config: first.config,
-        lineup: first.lineup,
-        runs: slice.map((s) => ({ run: s.run, seed: s.seed })),
-        outputs: { csv: options.csv, record: options.records },
-      };
-      chunks.push(
-        pool.run(chunk).then((results) => {
-          progress.tick(slice.length);
-          return results;
-        }),
-      );
-      start = end;
-    }
-    return (await Promise.all(chunks)).flat();
+    return await pool.run(specs, options);
   } finally {
-    progress.stop();
     await pool.destroy();
   }
 }

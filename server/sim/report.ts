@@ -1,4 +1,5 @@
 /** The simulator's self-contained HTML report: tables and inline SVG charts, no network. */
+import { describePolicy } from "../../shared/bots/policy.js";
 import type { BatchStats } from "../../shared/sim/aggregate.js";
 import type { TargetResult } from "../../shared/sim/balance.js";
 import type { GameSummary } from "../../shared/sim/metrics.js";
@@ -169,9 +170,19 @@ function checkTable(results: TargetResult[]): string {
   return `<section><h2>Balance targets</h2><table><thead><tr><th>result</th><th>target</th><th>threshold</th><th>measured</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
+/** Every policy seat of the line-ups, by its file name, with its parameters. */
+function policySection(input: ReportInput): string {
+  const seen = new Map<string, string>();
+  for (const v of input.variants)
+    for (const seat of v.lineup) if ("policy" in seat && !seen.has(seat.label)) seen.set(seat.label, describePolicy(seat.policy).join("\n"));
+  if (seen.size === 0) return "";
+  const blocks = [...seen].map(([label, text]) => `<h3>${esc(label)}</h3><pre>${esc(text)}</pre>`).join("");
+  return `<section><h2>Policy seats</h2><p>Seats played by a policy file. Each dial is clipped to its range; features: sentiment = S − 1, bubble = B − 1, cash = log10(cash ÷ start), lead = (capability − open baseline) ÷ 10, fit = share of sectors that fit, progress = quarters played ÷ length, correction = 1 during a correction, regulated = 1 when compliance is needed, media = 1 when shipping synthetic media.</p>${blocks}</section>`;
+}
+
 const STYLE = `body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;max-width:1340px;margin:24px auto;padding:0 20px}
 h1{font-size:26px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
-code{background:#f3f4f6;padding:1px 4px;border-radius:3px}.meta{color:#57606a}
+code{background:#f3f4f6;padding:1px 4px;border-radius:3px}pre{background:#f6f8fa;padding:8px 12px;border-radius:6px;overflow-x:auto}.meta{color:#57606a}
 table{border-collapse:collapse;margin:10px 0 18px;font-variant-numeric:tabular-nums}caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{border-bottom:1px solid #e5e7eb;padding:5px 10px;text-align:right}th[scope=row],thead th:first-child{text-align:left}
 thead th{background:#f6f8fa}.swatch{display:inline-block;width:10px;height:10px;margin-right:6px;border-radius:2px}
@@ -195,6 +206,7 @@ export function renderReport(input: ReportInput): string {
       .map((i) => valuationFan(input.stats[i] as BatchStats) + scoreHistogram(input.stats[i] as BatchStats, input.games[i] as GameSummary[]))
       .join("")}</div></section>`,
   );
+  sections.push(policySection(input));
   if (input.ab) sections.push(abSection(input));
   if (isSweep) sections.push(sweepSection(input));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Scale or Ship — simulation report</title><style>${STYLE}</style></head><body>

@@ -1,7 +1,8 @@
 import { isBotName } from "../../shared/bots/index.js";
+import { isPolicyPreset, POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { loadConfig } from "../../shared/config/load.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import type { Seat } from "../../shared/sim/play.js";
+import type { LineupSeat } from "../../shared/sim/play.js";
 import { deepMerge } from "../../shared/sim/run.js";
 
 /** A bad command line: the message names the option and the value; exit code 2. */
@@ -12,20 +13,34 @@ export interface Variant {
   /** The override on top of the base config (for the report and summary). */
   override: Record<string, unknown>;
   config: EconomyConfig;
-  lineup: Seat[];
+  lineup: LineupSeat[];
 }
 
 /** Short names for the policies an A/B usually compares. */
 const AB_ALIASES: Record<string, string> = { regime: "start.regime", disclosure: "start.disclosure" };
 
-export function parseLineup(text: string): Seat[] {
+/**
+ * Bot names, `policy:<file>` for a seat played by a policy file (read by `readPolicy`) and
+ * `preset:<name>` for one of the policies that imitate a known strategy (policy-presets.ts).
+ */
+export function parseLineup(text: string, readPolicy?: (path: string) => LineupSeat): LineupSeat[] {
   const names = text
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   if (names.length < 2 || names.length > 40) throw new UsageError(`--firms needs 2–40 bots, got ${names.length}`);
-  return names.map((name) => {
-    if (!isBotName(name)) throw new UsageError(`--firms: unknown bot "${name}" (expected scaler, builder, open, balanced, pivot or random)`);
+  return names.map((name): LineupSeat => {
+    if (name.startsWith("policy:")) {
+      if (!readPolicy) throw new UsageError(`--firms: a policy seat ("${name}") is not allowed here`);
+      return readPolicy(name.slice("policy:".length));
+    }
+    if (name.startsWith("preset:")) {
+      const preset = name.slice("preset:".length);
+      if (!isPolicyPreset(preset)) throw new UsageError(`--firms: unknown policy preset "${preset}" (expected ${Object.keys(POLICY_PRESETS).join(", ")})`);
+      return { policy: POLICY_PRESETS[preset], label: `preset:${preset}` };
+    }
+    if (!isBotName(name))
+      throw new UsageError(`--firms: unknown bot "${name}" (expected scaler, builder, open, balanced, pivot, random, policy:<file> or preset:<name>)`);
     return { bot: name };
   });
 }
@@ -87,7 +102,7 @@ export function buildConfig(scenario: string, base: unknown, override: unknown, 
 }
 
 /** The grid of variants: every sweep point × every A/B arm (one variant when neither is given). */
-export function variantGrid(scenario: string, base: unknown, lineup: Seat[], sweeps: Sweep[], ab: AB | undefined): Variant[] {
+export function variantGrid(scenario: string, base: unknown, lineup: LineupSeat[], sweeps: Sweep[], ab: AB | undefined): Variant[] {
   let points: { label: string[]; override: Record<string, unknown> }[] = [{ label: [], override: {} }];
   for (const sweep of sweeps) {
     points = points.flatMap((p) =>

@@ -15,7 +15,8 @@ export function isBotName(value: string): value is BotName {
 
 /** The bot's action for a firm's view, drawn from `rng` (the seat's own generator). */
 export function botAction(name: BotName, view: FirmView, rng: RngState, options?: BotOptions): Action {
-  return BOTS[name](view, rng, options);
+  const action = BOTS[name](view, rng, options);
+  return options?.openWeights && !action.openWeights ? { ...action, openWeights: true } : action;
 }
 
 export type { Bot, BotOptions };

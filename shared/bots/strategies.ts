@@ -10,6 +10,8 @@ export interface BotOptions {
   noRaise?: boolean;
   /** Raise exactly as `builder` would (the fairness check: an edge that is not financing). */
   raiseLikeBuilder?: boolean;
+  /** Release the model's weights from the first quarter (the open-weights trade-off check). */
+  openWeights?: boolean;
 }
 
 /** Builder's financing: a modest share of the market's appetite once sentiment is warm. */
@@ -30,10 +32,12 @@ export type Bot = (view: FirmView, rng: RngState, options?: BotOptions) => Actio
  * as a share of the market's appetite, and the weights of each plan.
  */
 export const DIALS = {
+  /** Points an open model must lead the firm's own before a training bot stops racing it. */
+  openAheadBy: 5,
   scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
-  open: { spend: 0.25, train: 0.25 },
+  open: { spend: 0.3, train: 0.5 },
   balanced: { spend: 0.34, train: 0.33, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.54, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.31,
@@ -121,7 +125,7 @@ export const balanced: Bot = (view, rng, options) => {
   const media = sectors.includes("media");
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
-    train: view.self.capability < d.capabilityGoal ? d.train : d.train / 3,
+    train: view.self.capability < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3,
     apps: appsWeights(view, sectors, d.apps),
     efficiency: media ? 2 * d.efficiency : d.efficiency,
     compliance: needsCompliance(view) ? 0.08 : 0,
@@ -131,10 +135,15 @@ export const balanced: Bot = (view, rng, options) => {
   });
 };
 
-/** Has the bubble gone far enough (or popped) for `pivot` to start shipping? */
+/** Is an open model already well ahead of the firm's own? Then training to catch up is wasted. */
+function openModelAhead(view: FirmView): boolean {
+  return view.market.openBaseline - view.config.openBaseline.appGap > view.self.capability + DIALS.openAheadBy;
+}
+
+/** Has the bubble gone far enough (or popped), or an open model overtaken its own, for `pivot` to start shipping? */
 export function pivotMoment(view: FirmView): boolean {
   const mood = marketMood(view);
-  if (mood.correction || mood.bubbleRatio >= DIALS.pivot.bubbleRatio) return true;
+  if (mood.correction || mood.bubbleRatio >= DIALS.pivot.bubbleRatio || openModelAhead(view)) return true;
   // Once shipping, keep shipping: a pivot is not undone.
   const last = view.self.lastAction;
   let apps = 0;

@@ -6,6 +6,10 @@ import type { EconomyConfig } from "../schemas/config.js";
  */
 export const AI_2025: EconomyConfig = {
   quarters: 16, // a 4-year boom-and-bust cycle, like Mar 2000 → Oct 2002 compressed
+  clock: {
+    referenceQuarters: 16, // the dynamics below are per quarter of a 16-quarter cycle
+    scaleWithLength: true, // shorter games run the same cycle faster (see engine/clock.ts)
+  },
   start: {
     cash: 1000, // a well-funded AI start-up's war chest (~$1B)
     shares: 100, // million shares outstanding
@@ -37,15 +41,17 @@ export const AI_2025: EconomyConfig = {
     lagQuarters: 3, // a floor: open weights are never more than 3 quarters behind the closed frontier (Epoch AI: ~3.5 months on average)
     lagGap: 5.6, // ... less a few benchmark points
     appGap: 3.3, // building apps on an open model costs a little capability
+    diffusion: 0.5, // a released model becomes the open baseline over quarters: half the gap closes each quarter (Llama 2 → its fine-tunes took months to lead)
   },
   api: {
     pool: 1240, // frontier API revenue per quarter at the start (~$5B a year, 2024)
     priceDecline: 0.2, // ~10× a year at equal capability (a16z "LLMflation"): we use a gentler −20%/q
     volumeGrowth: 0.08, // token volume grows ~8% a quarter
     hypeElasticity: 0.13, // demand rises with hype (S − 1)
-    leadForFullCapture: 8, // an 8-point lead over open models captures the whole API market
+    leadForFullCapture: 14, // a 14-point lead over open models captures the whole API market (GPT-4's lead over open models in 2023; customers switch only for a clear gap)
     splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
+    openShare: 0.5, // an open-weights firm still sells its model as a hosted API, at half the share a closed model of that lead would take (hosts compete on its weights: Mistral, Meta via clouds)
   },
   // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per
   // quarter; need = capability for full fit; servingCost = serving cost ÷ revenue at compute price 1.
@@ -112,6 +118,7 @@ export const AI_2025: EconomyConfig = {
     edgeCost: 120, // distilling an edge model (~1/10 of a frontier run)
     ecosystemGrowth: 0.15, // open-weight ecosystems grow ~15% of the way to saturation each quarter
     ecosystemMax: 1, // a full ecosystem doubles integration speed
+    ecosystemLift: 6, // a release must lift the open frontier ~6 points for a full ecosystem (Llama, DeepSeek-R1 led open models by a few points)
     moatGrowth: 0.04, // proprietary data accumulates with customers served
     moatMax: 0.5, // a data moat adds at most 50% quality
     sharpness: 1.12, // logit weight on log quality
@@ -143,32 +150,36 @@ export const AI_2025: EconomyConfig = {
   valuation: {
     multiple: 10, // a fair 10× annual operating profit at a 4% rate
     referenceRate: 0.04, // the rate at which the multiple is 10
+    riskPremium: 0.05, // equity risk premium (Damodaran's implied ERP ~4–5%): the multiple is ∝ 1/(rate + premium), so it stays bounded at any rate
     growthPremium: 0.74, // up to +74% on the multiple for a firm doubling its revenue (growth stocks' premium)
     capitaliseApps: 1, // integration work is capitalised and amortised (software development costs, IAS 38 / ASC 350-40)
-    capabilityWeight: 9.3, // $M of narrative per benchmark point (the market prices parameter counts)
+    capabilityWeight: 15, // $M of narrative per benchmark point (the market prices parameter counts)
     hypeDecay: 0.3, // hype fades ~30% a quarter
     trainingHype: 0.085, // training spend feeds hype
+    creditWeight: 3, // $ of narrative per $ of past training the market still credits: in a boom capex is priced at a multiple (the "$600B question": AI capex far ahead of revenue)
     creditDepreciation: 0.14, // the market's credit for capex depreciates
     creditWritedown: 0.5, // and is written down in a correction ("$600B question")
     disclosureNarrative: 0.485, // disclosure on: narrative weighed about half
-    disclosureMultiple: 1.25, // and fundamentals a quarter more
+    disclosureMultiple: 1.1, // and fundamentals 10% more (a higher multiple lifted V and, through appetite, funded more narrative)
   },
   sentiment: {
     momentum: 0.455, // investors chase last quarter's gains
     hypeGrowth: 0.15, // the industry's hype feeds sentiment
-    capex: 0.45, // industry capex relative to market value feeds it too (the "$600B question")
+    capex: 3, // industry capex relative to market value feeds it too (the "$600B question"): the main engine of the boom
+    maxRise: 0.2, // enthusiasm builds over quarters: sentiment climbs at most 20% a quarter (Nasdaq's best quarter of 1999: +48% in prices)
     gravity: 0.035, // pull down when valuations outrun fundamentals
     gravityThreshold: 1.3, // bubble ratio above which gravity acts
     noise: 0.03, // quarterly noise
     scarredMomentum: 0.3, // after a correction, momentum terms count 30%
     recovery: 0.08, // and sentiment recovers 8% of its gap to neutral a quarter
+    reversion: 0, // anchored expectations: a pull toward neutral every quarter, correction or not (the soft-landing preset uses it)
     floor: 0.3, // sentiment never falls below 0.3
     ceiling: 4, // nor rises above 4 (caps the runaway bubbles of games without a correction)
-    disclosureDamping: 0.52, // disclosure about halves the weight of hype and capex in sentiment
+    disclosureDamping: 0.4, // investors who see unit economics chase momentum, hype and capex 60% less
   },
   correction: {
     hazardMax: 0.5, // at most a 50% chance a quarter
-    hazardMidpoint: 2.76, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
+    hazardMidpoint: 2.4, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
     hazardWidth: 0.32, // how sharply the hazard rises with the bubble ratio
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
@@ -179,6 +190,7 @@ export const AI_2025: EconomyConfig = {
     appetiteFloor: 0.8, // below this sentiment nobody buys new shares
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%
+    pool: 500, // capital is finite: investors put at most ~$500M per listed firm a quarter into the sector, shared equally (AI venture funding ~$100B in 2024)
     discount: 0.15, // new shares sell 15% under the market price
     emergencyDiscount: 0.3, // a rescue round sells 30% under
     emergencyBuffer: 40, // a rescue raises a quarter of fixed costs beyond the hole

@@ -26,8 +26,9 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     blurb: "Euphoric investors, rising rates and a sharper crash: Nasdaq fell 78% from March 2000.",
     changes: {
       start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
-      sentiment: { momentum: 0.55, capex: 0.4 }, // momentum trading on Nasdaq, 1999
-      correction: { depth: [0.5, 0.8], hazardMidpoint: 3 }, // Nasdaq −78% peak to trough
+      sentiment: { momentum: 0.55, capex: 2.7 }, // momentum trading on Nasdaq, 1999
+      correction: { depth: [0.6, 0.85], hazardMidpoint: 2.6 }, // Nasdaq −78% peak to trough
+      valuation: { creditWeight: 5 }, // "eyeballs" and fibre capex priced far above their cost (~$90B of fibre, ~2.6% lit)
       events: {
         weights: {
           gpuShock: 1,
@@ -48,7 +49,11 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     id: "soft-landing",
     title: "Soft landing",
     blurb: "Disclosure on and applications regulated: investors price unit economics.",
-    changes: { start: { regime: "application", disclosure: true } },
+    changes: {
+      start: { regime: "application", disclosure: true },
+      // Anchored expectations: investors who see unit economics chase capex less and drift back to neutral.
+      sentiment: { capex: 1.5, reversion: 0.25 },
+    },
   },
   {
     id: "sandbox",

@@ -1,3 +1,4 @@
+import { correctionSpans } from "../engine/corrections.js";
 import type { DebriefFirm, DebriefInput, DebriefPoint } from "./input.js";
 import { money, nameList, percent, quarterLabel, ratio } from "./text.js";
 
@@ -81,28 +82,22 @@ function firmSeries(firm: DebriefFirm, quarters: readonly number[], mine: string
   return { id: firm.id, name: firm.name, human: firm.human, mine: firm.id === mine, valuation, fundamentals, narrativeShare, delistedQuarter };
 }
 
-/** Corrections as episodes: each begins at a `correctionStarted` quarter and runs while `correction` holds. */
+/** Corrections as episodes: the engine's correction spans (`correctionSpans`), with their figures. */
 export function correctionEpisodes(market: readonly DebriefPoint[]): CorrectionEpisode[] {
-  const episodes: CorrectionEpisode[] = [];
-  market.forEach((point, i) => {
-    const begins = point.correctionStarted || (point.correction && !market[i - 1]?.correction);
-    if (!begins) return;
-    let last = i;
-    while (market[last + 1]?.correction && !market[last + 1]?.correctionStarted) last++;
-    const before = market[i - 1] ?? point;
-    const during = market.slice(i, last + 1);
-    const trough = during.reduce((low, p) => (p.sentiment < low.sentiment ? p : low), point);
-    episodes.push({
-      start: point.quarter,
-      end: (market[last] as DebriefPoint).quarter,
+  return correctionSpans(market).map((span) => {
+    const before = market[span.start - 1] ?? (market[span.start] as DebriefPoint);
+    const during = market.slice(span.start, span.end + 1);
+    const trough = during.reduce((low, p) => (p.sentiment < low.sentiment ? p : low), during[0] as DebriefPoint);
+    return {
+      start: (market[span.start] as DebriefPoint).quarter,
+      end: (market[span.end] as DebriefPoint).quarter,
       sentimentBefore: before.sentiment,
       sentimentTrough: trough.sentiment,
       troughQuarter: trough.quarter,
       valuationBefore: before.totalValuation,
       valuationTrough: Math.min(...during.map((p) => p.totalValuation)),
-    });
+    };
   });
-  return episodes;
 }
 
 function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly number[], peakIndex: number, bubble: readonly number[]): string[] {

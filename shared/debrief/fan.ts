@@ -1,6 +1,7 @@
 import { type BotName, isBotName } from "../bots/index.js";
 import { loadConfig } from "../config/load.js";
 import { SCENARIO_LIST } from "../config/scenarios.js";
+import { correctionSpans } from "../engine/corrections.js";
 import type { GameState } from "../engine/types.js";
 import { err, ok, type Result } from "../result.js";
 import type { EconomyConfig } from "../schemas/config.js";
@@ -87,12 +88,12 @@ export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): 
 export function simulateMarket(plan: SimulationPlan, index: number): SimulatedMarket {
   const played = playBots(plan.config, plan.seeds[index] as string, plan.lineup);
   const history = (played.states[played.states.length - 1] as GameState).market.history;
-  const started = history.find((m) => m.correctionStarted);
+  const started = correctionSpans(history)[0];
   return {
     bubbleRatio: history.map((m) => m.bubbleRatio),
     sentiment: history.map((m) => m.sentiment),
     totalValuation: history.map((m) => m.totalValuation),
-    correctionStart: started ? started.quarter : null,
+    correctionStart: started ? started.start : null,
   };
 }
 

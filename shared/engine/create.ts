@@ -8,7 +8,7 @@ import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketSt
 import { idleAction } from "./validate.js";
 
 /** Bumped whenever a rule change alters outcomes (the golden replay pins it). */
-export const ENGINE_VERSION = "1.1.1";
+export const ENGINE_VERSION = "2.0.0";
 
 export const MIN_FIRMS = 2;
 export const MAX_FIRMS = 40;
@@ -26,6 +26,7 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     computePrice: 1,
     vendorShock: 1,
     openBaseline: config.openBaseline.start,
+    outsideOpenBaseline: config.openBaseline.start,
     alpha: config.capability.alpha,
     rate: config.start.rate,
     regime: config.start.regime,
@@ -91,6 +92,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     edge: false,
     hardware: "flexible",
     lockedUntil: 0,
+    lockedPrice: 0,
     integration: SECTOR_IDS.map(() => 0),
     customers: SECTOR_IDS.map(() => 0),
     complianceStock: 0,

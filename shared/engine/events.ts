@@ -54,6 +54,7 @@ export function applyEvent(config: EconomyConfig, market: MarketState, firms: Fi
       return 0;
     case "openRelease":
       market.openBaseline = Math.min(config.capability.capMax, market.openBaseline + event.jump);
+      market.outsideOpenBaseline = Math.min(config.capability.capMax, market.outsideOpenBaseline + event.jump);
       return 0;
     case "scalingWall":
       market.alpha *= event.factor;

@@ -21,6 +21,8 @@ export interface Quarter {
   /** Per firm, per sector: an incident this quarter that draws a fine on its revenue. */
   fineRates: number[][];
   hazardBoost: number;
+  /** The open baseline before this turn's released models count (set by the open-baseline step). */
+  openBaselineWithoutReleases: number;
   incidents: IncidentReport[];
   /** Aligned with `incidents`: whose revenue, which sector, and the fine rate it draws. */
   incidentFines: { firm: number; sector: number; rate: number }[];

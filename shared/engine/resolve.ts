@@ -2,7 +2,9 @@ import { cloneRng, nextNormal } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
 import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { clockOf } from "./clock.js";
 import { cloneFirm, cloneMarket } from "./clone.js";
+import { fallsTo } from "./corrections.js";
 import { applyEvent, drawNews } from "./events.js";
 import type { Quarter } from "./quarter.js";
 import { bankruptcy } from "./rules/bankruptcy.js";
@@ -41,14 +43,15 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
     prices: firms.map(() => state.market.computePrice),
     fineRates: firms.map(perSectorZeros),
     hazardBoost: 0,
+    openBaselineWithoutReleases: state.market.openBaseline,
     incidents: [],
     incidentFines: [],
     log: [],
   };
   const { market } = t;
 
-  financing(t);
   const events = applyNewsAndInjections(t, injections);
+  financing(t);
   spendAndTrain(t);
   openBaseline(t);
   efficiencyAndIntegration(t);
@@ -203,7 +206,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     rate: market.rate,
     regime: market.regime,
     disclosure: market.disclosure,
-    correction: wasInCorrection || correctionStarted,
+    correction: wasInCorrection || correctionStarted || fallsTo(market.history, totalValue),
     correctionStarted,
     hazard,
     events,
@@ -232,15 +235,14 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
 /** The world moves on for next quarter: compute price, vendor shocks, API market, sectors. */
 function advanceWorld(t: Quarter): void {
   const { config, market, rng } = t;
-  const c = config.compute;
-  market.computePrice = Math.max(c.floor, market.computePrice * (1 + c.drift + c.noise * nextNormal(rng)));
-  market.vendorShock = 1 + (market.vendorShock - 1) * c.vendorShockDecay;
-  const api = config.api;
-  market.apiPool *= (1 - api.priceDecline) * Math.max(0, 1 + api.volumeGrowth + api.hypeElasticity * (market.sentiment - 1));
-  SECTOR_IDS.forEach((id, s) => {
-    market.sectorTam[s] = (market.sectorTam[s] as number) * (1 + config.sectors[id].growth);
-    market.sectorTrust[s] = (market.sectorTrust[s] as number) + config.regulation.trustRecovery * (1 - (market.sectorTrust[s] as number));
-  });
+  const clock = clockOf(config);
+  market.computePrice = Math.max(config.compute.floor, market.computePrice * (1 + clock.computeDrift + clock.computeNoise * nextNormal(rng)));
+  market.vendorShock = 1 + (market.vendorShock - 1) * clock.vendorShockDecay;
+  market.apiPool *= (1 - clock.apiPriceDecline) * Math.max(0, 1 + clock.apiVolumeGrowth + clock.apiHypeElasticity * (market.sentiment - 1));
+  for (let s = 0; s < SECTOR_IDS.length; s++) {
+    market.sectorTam[s] = (market.sectorTam[s] as number) * (1 + (clock.sectorGrowth[s] as number));
+    market.sectorTrust[s] = (market.sectorTrust[s] as number) + clock.trustRecovery * (1 - (market.sectorTrust[s] as number));
+  }
 }
 
 /** A report with the firm's standing figures and every flow at zero (filled in by the rules). */

@@ -23,7 +23,8 @@ export interface GameState {
 export interface MarketState {
   computePrice: number; // spot price index (1.0 at the start)
   vendorShock: number; // multiplier on the locked vendor's price (1 = none)
-  openBaseline: number; // open-weight model capability
+  openBaseline: number; // open-weight model capability anyone can build on
+  outsideOpenBaseline: number; // the open baseline without the game's firms' released models
   alpha: number; // current returns-to-compute exponent
   rate: number; // annual interest rate
   regime: Regime;
@@ -65,6 +66,7 @@ export interface FirmState {
   edge: boolean;
   hardware: Hardware;
   lockedUntil: number; // last quarter of a locked contract
+  lockedPrice: number; // the contract's fixed compute price (spot × discount when signed)
   integration: number[];
   customers: number[]; // share of each sector's market (0..1)
   complianceStock: number;

@@ -2,7 +2,7 @@ import { formatMoney } from "../format.js";
 import { err, ok, type Result } from "../result.js";
 import { type Action, ActionInputSchema } from "../schemas/action.js";
 import { isSectorId, SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
-import { raiseCapacity } from "./rules/financing.js";
+import { raiseCapacityBeforeNews } from "./rules/financing.js";
 import type { FirmState, GameState } from "./types.js";
 
 export const ACTION_ERROR_CODES = [
@@ -44,10 +44,9 @@ export function actionSpend(state: GameState, firm: FirmState, action: Action): 
   return action.train + apps + action.efficiency + action.compliance + action.marketing + edgeSpend(state, firm, action);
 }
 
-/** The most a firm may raise this quarter, from its last reported valuation. */
+/** The most a firm may raise this quarter: its last valuation repriced after the quarter's news. */
 export function firmRaiseCapacity(state: GameState, firm: FirmState): number {
-  const last = firm.history[firm.history.length - 1];
-  return raiseCapacity(state.config, state.market, last?.valuation ?? 0);
+  return raiseCapacityBeforeNews(state.config, state.market, firm.history[firm.history.length - 1]);
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {

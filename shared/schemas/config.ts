@@ -46,6 +46,10 @@ export const EventDeckSchema = z.strictObject({
 
 export const EconomyConfigSchema = z.strictObject({
   quarters: z.number().int().min(4).max(40),
+  clock: z.strictObject({
+    referenceQuarters: z.number().int().min(4).max(40), // the length the dynamics are calibrated on
+    scaleWithLength: z.boolean(), // a turn spans referenceQuarters / quarters quarters of dynamics
+  }),
   start: z.strictObject({
     cash: positive,
     shares: positive,
@@ -73,6 +77,7 @@ export const EconomyConfigSchema = z.strictObject({
     lagQuarters: z.number().int().min(0).max(8),
     lagGap: nonNegative,
     appGap: nonNegative,
+    diffusion: fraction,
   }),
   api: z.strictObject({
     pool: nonNegative,
@@ -82,6 +87,7 @@ export const EconomyConfigSchema = z.strictObject({
     leadForFullCapture: positive,
     splitExponent: positive,
     servingCost: nonNegative,
+    openShare: fraction,
   }),
   sectors: sectorMap(SectorConfigSchema),
   apps: z.strictObject({
@@ -92,6 +98,7 @@ export const EconomyConfigSchema = z.strictObject({
     edgeCost: nonNegative,
     ecosystemGrowth: fraction,
     ecosystemMax: nonNegative,
+    ecosystemLift: positive,
     moatGrowth: nonNegative,
     moatMax: nonNegative,
     sharpness: positive,
@@ -116,11 +123,13 @@ export const EconomyConfigSchema = z.strictObject({
   valuation: z.strictObject({
     multiple: positive,
     referenceRate: positive,
+    riskPremium: positive,
     growthPremium: nonNegative,
     capitaliseApps: fraction,
     capabilityWeight: nonNegative,
     hypeDecay: fraction,
     trainingHype: nonNegative,
+    creditWeight: nonNegative,
     creditDepreciation: fraction,
     creditWritedown: fraction,
     disclosureNarrative: fraction,
@@ -130,11 +139,13 @@ export const EconomyConfigSchema = z.strictObject({
     momentum: num,
     hypeGrowth: num,
     capex: num,
+    maxRise: positive,
     gravity: nonNegative,
     gravityThreshold: positive,
     noise: nonNegative,
     scarredMomentum: fraction,
     recovery: fraction,
+    reversion: fraction,
     floor: positive,
     ceiling: positive,
     disclosureDamping: fraction,
@@ -152,6 +163,7 @@ export const EconomyConfigSchema = z.strictObject({
     appetiteFloor: num,
     appetiteSpan: positive,
     correctionAppetite: fraction,
+    pool: nonNegative,
     discount: fraction,
     emergencyDiscount: fraction,
     emergencyBuffer: nonNegative,

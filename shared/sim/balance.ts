@@ -1,29 +1,62 @@
 import type { DeepPartial } from "../config/scenarios.js";
 import type { EconomyConfig } from "../schemas/config.js";
+import type { ScenarioId } from "../schemas/vocabulary.js";
 import { aggregate, type BatchStats } from "./aggregate.js";
 import type { GameSummary } from "./metrics.js";
 import type { Seat } from "./play.js";
-import { share } from "./stats.js";
+import { quantile, share } from "./stats.js";
 
-const BASE: Seat[] = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }];
+/** The game lengths every balance target is measured at. */
+export const CHECK_LENGTHS = [8, 12, 16, 24] as const;
+
+const REFERENCE: Seat[] = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }];
+const OPEN_RELEASED = ["scaler", "builder", "balanced", "pivot"] as const;
 
 /** A batch of games the balance check plays, on the same seeds as every other batch. */
 export interface CheckBatch {
+  /** `<length>q/<name>`, e.g. `8q/base`. */
   id: string;
+  quarters: number;
+  name: string;
+  /** Another preset than the one the command names (the preset targets). */
+  scenario?: ScenarioId;
   lineup: Seat[];
   override: DeepPartial<EconomyConfig>;
 }
 
-/** Everything `--check` plays: the base line-up and the variants the targets compare. */
-export const CHECK_BATCHES: readonly CheckBatch[] = [
-  { id: "base", lineup: BASE, override: {} },
-  { id: "pivot-raises-like-builder", lineup: [BASE[0], BASE[1], BASE[2], { bot: "pivot", options: { raiseLikeBuilder: true } }] as Seat[], override: {} },
-  { id: "disclosure-on", lineup: BASE, override: { start: { disclosure: true } } },
-  { id: "regime-application", lineup: BASE, override: { start: { regime: "application" } } },
-  { id: "regime-model", lineup: BASE, override: { start: { regime: "model" } } },
-  { id: "regime-none", lineup: BASE, override: { start: { regime: "none" } } },
-  { id: "five-bots", lineup: [...BASE, { bot: "random" }], override: {} },
-];
+/** Everything `--check` plays at one length: the reference line-up and the variants the targets compare. */
+function batchesAt(quarters: number): CheckBatch[] {
+  const at = (name: string, lineup: Seat[], override: DeepPartial<EconomyConfig> = {}, scenario?: ScenarioId): CheckBatch => ({
+    id: `${quarters}q/${name}`,
+    quarters,
+    name,
+    lineup,
+    override: { ...override, quarters },
+    ...(scenario ? { scenario } : {}),
+  });
+  return [
+    at("base", REFERENCE),
+    at("plain", [...REFERENCE, { bot: "plain-ship" }, { bot: "plain-scale" }]),
+    at("with-open", [...REFERENCE, { bot: "open" }]),
+    at("with-random", [...REFERENCE, { bot: "random" }]),
+    ...OPEN_RELEASED.map((bot) =>
+      at(
+        `${bot}-released`,
+        REFERENCE.map((seat) => (seat.bot === bot ? { bot, options: { openWeights: true } } : seat)),
+      ),
+    ),
+    at("disclosure-on", REFERENCE, { start: { disclosure: true } }),
+    at("regime-application", REFERENCE, { start: { regime: "application" } }),
+    at("regime-model", REFERENCE, { start: { regime: "model" } }),
+    at("dotcom-1999", REFERENCE, {}, "dotcom-1999"),
+    at("soft-landing", REFERENCE, {}, "soft-landing"),
+  ];
+}
+
+/** Every batch of `--check`, for the given lengths (default: all of `CHECK_LENGTHS`). */
+export function checkBatches(lengths: readonly number[] = CHECK_LENGTHS): CheckBatch[] {
+  return lengths.flatMap(batchesAt);
+}
 
 export interface TargetResult {
   id: string;
@@ -31,6 +64,14 @@ export interface TargetResult {
   threshold: string;
   measured: string;
   pass: boolean;
+}
+
+/** Figures measured outside the batches, per length (the exploit search, injections). */
+export interface ExtraMeasures {
+  /** Largest one-quarter valuation multiple any allowed injection caused, over the probed games. */
+  injectionMultiple?: number;
+  /** The exploit search's best policy: its win rate on fresh seeds, per length. */
+  searchWinRate?: Readonly<Record<number, { winRate: number; against: string }>>;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -42,26 +83,53 @@ function strategy(stats: BatchStats, name: string) {
   return found;
 }
 
-/** Evaluates DESIGN.md's balance targets on the batches of `CHECK_BATCHES`. */
-export function evaluateBalance(batches: Readonly<Record<string, readonly GameSummary[]>>): TargetResult[] {
-  const games = (id: string) => {
-    const found = batches[id];
-    if (!found) throw new Error(`missing batch ${id}`);
+/**
+ * Evaluates DESIGN.md's balance targets v2 on the batches of `checkBatches(lengths)`: each
+ * target at each length, then the targets measured across lengths.
+ */
+export function evaluateBalance(
+  batches: Readonly<Record<string, readonly GameSummary[]>>,
+  lengths: readonly number[] = CHECK_LENGTHS,
+  extra: ExtraMeasures = {},
+): TargetResult[] {
+  const results: TargetResult[] = [];
+  for (const quarters of lengths) results.push(...evaluateLength(batches, quarters, extra));
+  if (extra.injectionMultiple !== undefined)
+    results.push({
+      id: "injection-bounded",
+      target: "no allowed injection multiplies a firm's valuation by more than 3 in a quarter",
+      threshold: "≤ 3×",
+      measured: `${num(extra.injectionMultiple)}×`,
+      pass: extra.injectionMultiple <= 3,
+    });
+  return results;
+}
+
+function evaluateLength(batches: Readonly<Record<string, readonly GameSummary[]>>, quarters: number, extra: ExtraMeasures): TargetResult[] {
+  const games = (name: string) => {
+    const found = batches[`${quarters}q/${name}`];
+    if (!found) throw new Error(`missing batch ${quarters}q/${name}`);
     return found;
   };
-  const stats = (id: string) => aggregate(id, games(id));
+  const stats = (name: string) => aggregate(`${quarters}q/${name}`, games(name));
   const base = stats("base");
-  const quarters = games("base")[0]?.quarters ?? 16;
   const results: TargetResult[] = [];
-  const add = (id: string, target: string, threshold: string, measured: string, pass: boolean) => results.push({ id, target, threshold, measured, pass });
+  const add = (id: string, target: string, threshold: string, measured: string, pass: boolean) =>
+    results.push({ id: `${quarters}q/${id}`, target: `${quarters}q: ${target}`, threshold, measured, pass });
 
   add("bubble-forms", "peak bubble ratio B ≥ 2", "≥ 70% of games", pct(base.peakBubble.atLeast2), base.peakBubble.atLeast2 >= 0.7);
-  add("correction-happens", "a correction (S falls ≥ 40% from its peak)", "≥ 80% of games", pct(base.correction.rate), base.correction.rate >= 0.8);
+  add(
+    "correction-happens",
+    "a correction (total value −25% in 2 quarters, or the engine's)",
+    "≥ 80% of games",
+    pct(base.correction.rate),
+    base.correction.rate >= 0.8,
+  );
   const mq = base.correction.medianQuarter;
   const third = quarters / 3;
   add(
     "correction-midgame",
-    "median correction quarter in the middle third",
+    "median correction start in the middle third",
     `${num(third, 1)} < q ≤ ${num(2 * third, 1)}`,
     mq === null ? "none" : num(mq, 1),
     mq !== null && mq > third && mq <= 2 * third,
@@ -75,35 +143,77 @@ export function evaluateBalance(batches: Readonly<Record<string, readonly GameSu
     `${peaks[0]?.[0]} (${num(peaks[0]?.[1] ?? 0, 0)} $M)`,
     peaks[0]?.[0] === "scaler",
   );
-
   const beaten = share(games("base"), (g) => {
     const scoreOf = (name: string) => Math.max(...g.firms.filter((f) => f.strategy === name).map((f) => f.score));
     return Math.max(scoreOf("builder"), scoreOf("balanced")) > scoreOf("scaler");
   });
   add("scaler-loses-bust", "builder or balanced beat scaler on final score", "≥ 60% of games", pct(beaten), beaten >= 0.6);
 
-  const means = base.strategies.map((s) => [s.strategy, s.meanScore] as const).sort((a, b) => b[1] - a[1]);
-  add("pivot-best-mean", "pivot has the best mean final score", "rank 1", `${means[0]?.[0]} (${num(means[0]?.[1] ?? 0, 0)} $M)`, means[0]?.[0] === "pivot");
+  const plain = stats("plain");
+  const ship = strategy(plain, "plain-ship").meanScore;
+  const scale = strategy(plain, "plain-scale").meanScore;
+  add("plain-ship-pays", "a plain shipper out-scores a plain scaler (mean)", "ship > scale", `${num(ship, 0)} vs ${num(scale, 0)} $M`, ship > scale);
+  const builderMean = strategy(base, "builder").meanScore;
+  const scalerMean = strategy(base, "scaler").meanScore;
+  add(
+    "builder-beats-scaler",
+    "builder out-scores scaler (mean)",
+    "builder > scaler",
+    `${num(builderMean, 0)} vs ${num(scalerMean, 0)} $M`,
+    builderMean > scalerMean,
+  );
 
-  const topWin = [...base.strategies].sort((a, b) => b.winRate - a.winRate)[0];
+  const names = [
+    "base",
+    "plain",
+    "with-open",
+    "with-random",
+    ...OPEN_RELEASED.map((b) => `${b}-released`),
+    "disclosure-on",
+    "regime-application",
+    "regime-model",
+    "dotcom-1999",
+    "soft-landing",
+  ];
+  const worst = names.flatMap((name) => seatWinRates(games(name)).map((w) => ({ batch: name, ...w }))).sort((a, b) => b.winRate - a.winRate)[0];
   add(
     "nothing-solved",
-    "no strategy wins more than half the games",
-    "≤ 50%",
-    `${topWin?.strategy} ${pct(topWin?.winRate ?? 0)}`,
-    (topWin?.winRate ?? 1) <= 0.5,
+    "no seat wins more than 40% in any batch",
+    "≤ 40%",
+    worst ? `${worst.seat} ${pct(worst.winRate)} (${worst.batch})` : "none",
+    (worst?.winRate ?? 0) <= 0.4,
   );
+  const search = extra.searchWinRate?.[quarters];
+  if (search)
+    add("search-finds-nothing", "the exploit search finds no policy above 40%", "≤ 40%", `${pct(search.winRate)} vs ${search.against}`, search.winRate <= 0.4);
 
-  const capped = stats("pivot-raises-like-builder");
-  const cappedPivot = strategy(capped, "pivot").meanScore;
-  const cappedBuilder = strategy(capped, "builder").meanScore;
+  const shifts = OPEN_RELEASED.map((bot) => {
+    const released = strategy(stats(`${bot}-released`), bot).meanScore;
+    const own = strategy(base, bot).meanScore;
+    return { bot, change: own > 0 ? released / own - 1 : 0 };
+  });
+  const worstShift = [...shifts].sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
   add(
-    "pivot-edge-is-timing",
-    "pivot raising only as builder does still out-scores builder (mean)",
-    "pivot > builder",
-    `${num(cappedPivot, 0)} vs ${num(cappedBuilder, 0)} $M`,
-    cappedPivot > cappedBuilder,
+    "open-tradeoff",
+    "releasing weights from quarter 1 changes each bot's mean score by < ±25%",
+    "|Δ| < 25%",
+    shifts.map((s) => `${s.bot} ${s.change >= 0 ? "+" : ""}${pct(s.change)}`).join(", "),
+    Math.abs(worstShift?.change ?? 0) < 0.25,
   );
+  const openWins = strategy(stats("with-open"), "open").winRate;
+  add("open-wins-some", "open wins in the line-up with open", "10–35%", pct(openWins), openWins >= 0.1 && openWins <= 0.35);
+
+  const baseGames = games("base");
+  const peakMultiples = baseGames.flatMap((g) => g.firms.map((f) => f.peakValuation / (f.valuations[0] || 1)));
+  const p99 = quantile(peakMultiples, 0.99);
+  add("peaks-plausible", "99th percentile of a firm's peak valuation ÷ its start", "≤ 100×", `${num(p99, 1)}×`, p99 <= 100);
+  const scalerPeak = quantile(
+    baseGames.flatMap((g) => g.firms.filter((f) => f.strategy === "scaler").map((f) => f.peakValuation / (f.valuations[0] || 1))),
+    0.5,
+  );
+  add("scaler-peak-plausible", "median scaler peak ÷ its start", "≤ 30×", `${num(scalerPeak, 1)}×`, scalerPeak <= 30);
+  const ceilingOk = share(baseGames, (g) => g.ceilingRun <= 2);
+  add("ceiling-rare", "sentiment at its ceiling at most 2 quarters in a row", "≥ 90% of games", pct(ceilingOk), ceilingOk >= 0.9);
 
   const scalerDelisted = strategy(base, "scaler").delistedRate;
   add("scaler-delisted", "scaler delisted", "15–60% of games", pct(scalerDelisted), scalerDelisted >= 0.15 && scalerDelisted <= 0.6);
@@ -112,18 +222,22 @@ export function evaluateBalance(batches: Readonly<Record<string, readonly GameSu
   const builderFloor = Math.min(...strategy(base, "builder").medianValuationRatio);
   add("builder-not-slow-death", "builder's median valuation never below 80% of its start", "≥ 80%", pct(builderFloor), builderFloor >= 0.8);
 
-  const disclosed = stats("disclosure-on").peakBubble.p50;
-  const cut = 1 - disclosed / base.peakBubble.p50;
+  const excess = (name: string) =>
+    quantile(
+      games(name).map((g) => g.peakExcess),
+      0.5,
+    );
+  const excessCut = 1 - excess("disclosure-on") / excess("base");
+  const disclosedB = stats("disclosure-on").peakBubble.p50;
   add(
     "disclosure-deflates",
-    "disclosure lowers the median peak B",
-    "≥ 25% lower",
-    `${pct(cut)} (${num(base.peakBubble.p50)} → ${num(disclosed)})`,
-    cut >= 0.25,
+    "disclosure cuts the median peak narrative excess ΣV − ΣF, and peak B",
+    "excess ≥ 25% lower; B lower",
+    `excess ${pct(excessCut)} lower; B ${num(base.peakBubble.p50)} → ${num(disclosedB)}`,
+    excessCut >= 0.25 && disclosedB < base.peakBubble.p50,
   );
 
-  const regimes = ["application", "model", "none"].map((r) => stats(`regime-${r}`));
-  const [app, model, none] = regimes as [BatchStats, BatchStats, BatchStats];
+  const [app, model, none] = [stats("regime-application"), stats("regime-model"), base];
   add(
     "application-fewer-incidents",
     "application regime: fewer incidents than model and none",
@@ -139,15 +253,43 @@ export function evaluateBalance(batches: Readonly<Record<string, readonly GameSu
     app.valueCreated > model.valueCreated && app.valueCreated > none.valueCreated,
   );
 
-  const five = stats("five-bots");
-  const randomWins = strategy(five, "random").winRate;
-  const othersMin = Math.min(...five.strategies.filter((s) => s.strategy !== "random").map((s) => s.winRate));
+  const drawdown = (name: string) =>
+    quantile(
+      games(name).map((g) => g.correction.depth),
+      0.5,
+    );
+  const dotcom = drawdown("dotcom-1999");
+  add("dotcom-deeper", "dotcom-1999: median drawdown of total valuation", "≥ 60%", pct(dotcom), dotcom >= 0.6);
+  const soft = games("soft-landing");
+  const softB = stats("soft-landing").peakBubble.p50;
+  const peakTotal = (list: readonly GameSummary[]) =>
+    quantile(
+      list.map((g) => Math.max(...g.totalValuation)),
+      0.5,
+    );
+  const softPeak = peakTotal(soft);
+  const basePeak = peakTotal(baseGames);
+  const softDrawdown = drawdown("soft-landing");
+  const softFinalS = quantile(
+    soft.map((g) => g.sentiment[g.sentiment.length - 1] ?? 1),
+    0.5,
+  );
   add(
-    "random-loses",
-    "random wins rarely, and less than any other bot",
-    "< 10% and < every bot",
-    `${pct(randomWins)} (lowest other ${pct(othersMin)})`,
-    randomWins < 0.1 && randomWins < othersMin,
+    "soft-landing-lands",
+    "soft-landing: lower peak B and peak ΣV than ai-2025; drawdown ≤ 35%; final S 0.8–1.3",
+    "all four",
+    `B ${num(softB)} vs ${num(base.peakBubble.p50)}; ΣV ${num(softPeak, 0)} vs ${num(basePeak, 0)}; drawdown ${pct(softDrawdown)}; S ${num(softFinalS)}`,
+    softB < base.peakBubble.p50 && softPeak < basePeak && softDrawdown <= 0.35 && softFinalS >= 0.8 && softFinalS <= 1.3,
   );
   return results;
+}
+
+/** Win rate of each seat (by firm id, so two seats of one bot count apart). */
+function seatWinRates(list: readonly GameSummary[]): { seat: string; winRate: number }[] {
+  const wins = new Map<string, number>();
+  for (const g of list) {
+    const winner = g.firms.find((f) => f.rank === 1);
+    if (winner) wins.set(winner.firmId, (wins.get(winner.firmId) ?? 0) + 1);
+  }
+  return [...wins].map(([seat, n]) => ({ seat, winRate: n / list.length }));
 }

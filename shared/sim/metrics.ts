@@ -1,9 +1,7 @@
+import { correctionSpans, valuationDrawdown } from "../engine/corrections.js";
 import { score } from "../engine/score.js";
 import type { GameState } from "../engine/types.js";
-import type { PlayedGame, Seat } from "./play.js";
-
-/** Drawdown of sentiment from its running peak that counts as a correction. */
-export const CORRECTION_DRAWDOWN = 0.4;
+import { type LineupSeat, type PlayedGame, seatLabel } from "./play.js";
 
 export interface FirmOutcome {
   firmId: string;
@@ -29,6 +27,13 @@ export interface GameSummary {
   sentiment: number[];
   bubbleRatio: number[];
   peakBubble: number;
+  /** Σ valuation by quarter, quarter 0 first. */
+  totalValuation: number[];
+  /** Largest narrative excess ΣV − ΣF over the game. */
+  peakExcess: number;
+  /** Longest run of quarters with sentiment at its ceiling (within 5%). */
+  ceilingRun: number;
+  /** The first correction (the engine's definition) and the deepest fall of total valuation from its running peak. */
   correction: { happened: boolean; quarter: number | null; depth: number };
   incidents: number;
   /** Σ cumulative operating profit of every firm. */
@@ -39,26 +44,27 @@ export interface GameSummary {
   firms: FirmOutcome[];
 }
 
-/** Largest fall of sentiment from its running peak, and the quarter it first passed 40%. */
-export function sentimentDrawdown(sentiment: readonly number[]): { depth: number; quarter: number | null } {
-  let peak = 0;
-  let depth = 0;
-  let quarter: number | null = null;
-  sentiment.forEach((s, q) => {
-    peak = Math.max(peak, s);
-    const drawdown = peak > 0 ? 1 - s / peak : 0;
-    depth = Math.max(depth, drawdown);
-    if (quarter === null && drawdown >= CORRECTION_DRAWDOWN) quarter = q;
-  });
-  return { depth, quarter };
+/** Sentiment within 5% of its ceiling counts as "at the ceiling". */
+export const CEILING_ZONE = 0.95;
+
+function longestRun(values: readonly number[], test: (v: number) => boolean): number {
+  let best = 0;
+  let run = 0;
+  for (const v of values) {
+    run = test(v) ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  return best;
 }
 
-export function summarize(run: number, variant: string, lineup: readonly Seat[], played: PlayedGame): GameSummary {
+export function summarize(run: number, variant: string, lineup: readonly LineupSeat[], played: PlayedGame): GameSummary {
   const final = played.states[played.states.length - 1] as GameState;
   const history = final.market.history;
   const sentiment = history.map((m) => m.sentiment);
   const bubbleRatio = history.map((m) => m.bubbleRatio);
-  const { depth, quarter } = sentimentDrawdown(sentiment);
+  const first = correctionSpans(history)[0];
+  const quarter = first ? first.start : null;
+  const depth = valuationDrawdown(history);
   const standings = score(final);
   const firms: FirmOutcome[] = final.firms.map((firm, i) => {
     const standing = standings.find((s) => s.firmId === firm.id);
@@ -66,7 +72,7 @@ export function summarize(run: number, variant: string, lineup: readonly Seat[],
     const delistedAt = firm.history.find((r) => r.delisted);
     return {
       firmId: firm.id,
-      strategy: (lineup[i] as Seat).bot,
+      strategy: seatLabel(lineup[i] as LineupSeat),
       rank: standing?.rank ?? 0,
       score: standing?.score ?? 0,
       finalValuation: standing?.valuation ?? 0,
@@ -88,6 +94,9 @@ export function summarize(run: number, variant: string, lineup: readonly Seat[],
     sentiment,
     bubbleRatio,
     peakBubble: Math.max(...bubbleRatio),
+    totalValuation: history.map((m) => m.totalValuation),
+    peakExcess: Math.max(...history.map((m) => m.totalValuation - m.totalFundamentals)),
+    ceilingRun: longestRun(sentiment, (s) => s >= CEILING_ZONE * final.config.sentiment.ceiling),
     correction: { happened: quarter !== null, quarter, depth },
     incidents: firms.reduce((sum, f) => sum + f.incidents, 0),
     valueCreated: firms.reduce((sum, f) => sum + f.valueCreated, 0),

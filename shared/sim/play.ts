@@ -1,16 +1,40 @@
 import { type BotName, type BotOptions, botAction } from "../bots/index.js";
+import { PLAIN_RULES, type PlainRuleName } from "../bots/plain.js";
+import { type Policy, policyAction } from "../bots/policy.js";
 import { createGame } from "../engine/create.js";
 import { resolveQuarter } from "../engine/resolve.js";
 import type { FirmSeat, GameState, QuarterReport } from "../engine/types.js";
-import { viewFor } from "../engine/view.js";
+import { type FirmView, viewFor } from "../engine/view.js";
 import { type RngState, seedRng } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { EconomyConfig } from "../schemas/config.js";
 import type { Injection } from "../schemas/injection.js";
 
 export interface Seat {
-  bot: BotName;
+  /** A seat bot, or a plain rule the balance targets compare (`plain-ship`, `plain-scale`). */
+  bot: BotName | PlainRuleName;
   options?: BotOptions;
+}
+
+/** A seat played by a parameterised policy (`--firms …,policy:best.json`, the exploit search). */
+export interface PolicySeat {
+  policy: Policy;
+  /** How reports name the seat's strategy, e.g. the policy's file name. */
+  label: string;
+}
+
+export type LineupSeat = Seat | PolicySeat;
+
+/** The strategy name a seat is reported under: the bot's name or the policy's label. */
+export function seatLabel(seat: LineupSeat): string {
+  return "policy" in seat ? seat.label : seat.bot;
+}
+
+/** The seat's action for its firm's view, drawn from `rng` (the seat's own generator). */
+export function seatAction(seat: LineupSeat, view: FirmView, rng: RngState): Action {
+  if ("policy" in seat) return policyAction(seat.policy, view, rng);
+  if (seat.bot === "plain-ship" || seat.bot === "plain-scale") return PLAIN_RULES[seat.bot](view, rng, seat.options);
+  return botAction(seat.bot, view, rng, seat.options);
 }
 
 /** A whole game as a record: what `--replay` re-runs and what the server stores. */
@@ -35,12 +59,20 @@ export function botRng(seed: string | number, firmId: string): RngState {
 }
 
 /** Firm ids and names for a line-up: "scaler-1", "builder-2", … */
-export function seatsFor(lineup: readonly Seat[]): FirmSeat[] {
-  return lineup.map((seat, i) => ({ id: `${seat.bot}-${i + 1}`, name: `${seat.bot[0]?.toUpperCase()}${seat.bot.slice(1)} ${i + 1}` }));
+export function seatsFor(lineup: readonly LineupSeat[]): FirmSeat[] {
+  return lineup.map((seat, i) => {
+    const kind = "policy" in seat ? "policy" : seat.bot;
+    return { id: `${kind}-${i + 1}`, name: `${kind[0]?.toUpperCase()}${kind.slice(1)} ${i + 1}` };
+  });
 }
 
 /** Plays a game of bots to the end; every bot sees only its own firm's view. */
-export function playBots(config: EconomyConfig, seed: string | number, lineup: readonly Seat[], injections: Record<number, Injection[]> = {}): PlayedGame {
+export function playBots(
+  config: EconomyConfig,
+  seed: string | number,
+  lineup: readonly LineupSeat[],
+  injections: Record<number, Injection[]> = {},
+): PlayedGame {
   const firms = seatsFor(lineup);
   let state = createGame(config, seed, firms);
   const rngs = firms.map((f) => botRng(seed, f.id));
@@ -53,8 +85,7 @@ export function playBots(config: EconomyConfig, seed: string | number, lineup: r
     const actions: Record<string, Action> = {};
     state.firms.forEach((firm, i) => {
       if (firm.delisted) return;
-      const seat = lineup[i] as Seat;
-      actions[firm.id] = botAction(seat.bot, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState, seat.options);
+      actions[firm.id] = seatAction(lineup[i] as LineupSeat, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState);
     });
     const quarterInjections = injections[state.quarter + 1] ?? [];
     const { state: next, report } = resolveQuarter(state, actions, quarterInjections);

@@ -3,7 +3,7 @@ import type { EconomyConfig } from "../schemas/config.js";
 import type { ScenarioId } from "../schemas/vocabulary.js";
 import { csvRows } from "./csv.js";
 import { type GameSummary, summarize } from "./metrics.js";
-import { playBots, type Seat } from "./play.js";
+import { type LineupSeat, playBots, seatLabel } from "./play.js";
 import { type StoredGame, storedGame } from "./record.js";
 
 /** One game to play: everything needed to reproduce it. */
@@ -12,7 +12,7 @@ export interface RunSpec {
   seed: string;
   variant: string;
   config: EconomyConfig;
-  lineup: Seat[];
+  lineup: LineupSeat[];
 }
 
 export interface RunResult {
@@ -53,13 +53,7 @@ export function deepMerge(a: unknown, b: unknown): unknown {
 export function runGame(spec: RunSpec, outputs: RunOutputs = {}): RunResult {
   const game = playBots(spec.config, spec.seed, spec.lineup);
   const result: RunResult = { summary: summarize(spec.run, spec.variant, spec.lineup, game) };
-  if (outputs.csv)
-    result.csv = csvRows(
-      spec.run,
-      spec.variant,
-      spec.lineup.map((s) => s.bot),
-      game,
-    );
+  if (outputs.csv) result.csv = csvRows(spec.run, spec.variant, spec.lineup.map(seatLabel), game);
   if (outputs.record) result.record = storedGame(game.record, game.reports);
   return result;
 }

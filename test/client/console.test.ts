@@ -100,7 +100,7 @@ describe("the inject form's fields follow the deck", () => {
     });
     expect(buildEvent("gpuShock", { scope: "all", factor: "0" })).toEqual({
       ok: false,
-      issues: [{ field: "factor", message: "Compute price multiplier (×): must be above 0 and at most 10." }],
+      issues: [{ field: "factor", message: "Compute price multiplier (×): must be between 0.5 and 2.5." }],
     });
     expect(buildEvent("openRelease", { jump: "lots" })).toEqual({
       ok: false,

@@ -66,7 +66,8 @@ describe("applyEvent", () => {
   it("openRelease lifts the open baseline, capped at capMax", () => {
     const r = apply({ kind: "openRelease", jump: 6 });
     expect(r.market.openBaseline).toBe(34); // 28 + 6
-    expect(changed(r.before, r.market)).toEqual(["openBaseline"]);
+    // An outside release lifts the open models outside the game too (what released firm models are measured against).
+    expect(changed(r.before, r.market)).toEqual(["openBaseline", "outsideOpenBaseline"]);
     expect(apply({ kind: "openRelease", jump: 8 }, { openBaseline: 97 }).market.openBaseline).toBe(100);
   });
 

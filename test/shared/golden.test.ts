@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "1.1.1",
-  finalStateSha256: "d600939ce9246f3a65332e9222ced5e231aaf1592a9b5508dcdb6b4c7081fbad",
+  engineVersion: "2.0.0",
+  finalStateSha256: "c77c7fa8ed0da5f14bd99c057d95c151e0629c6fdb4622251b2e10adf35598dd",
 };
 
 const injections: Record<number, Injection[]> = {

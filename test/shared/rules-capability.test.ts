@@ -5,6 +5,7 @@ import {
   capabilityAfterTraining,
   capabilityFromCompute,
   createGame,
+  firmRaiseCapacity,
   type GameState,
   type MarketState,
   raiseCapacity,
@@ -117,15 +118,32 @@ describe("compute prices", () => {
   const config = cfg();
   const state = createGame(config, 1, seats(2));
 
-  it("a locked firm pays spot × lockedDiscount × vendorShock; a flexible one pays spot", () => {
+  it("a locked firm pays its contract's fixed price × vendorShock; a flexible one pays spot", () => {
     const m = market(state, { computePrice: 0.9, vendorShock: 1.5 });
-    const locked = { ...firm(state, 0), hardware: "locked" as const };
+    // Signed when spot was 0.9: 0.9 × 0.8 = 0.72 for the whole term.
+    const locked = { ...firm(state, 0), hardware: "locked" as const, lockedPrice: 0.72 };
     const flexible = firm(state, 1);
-    // 0.9 × 0.8 × 1.5 = 1.08: a vendor shock can make the "cheap" contract dearer than spot.
-    expect(firmComputePrice(config, m, locked)).toBeCloseTo(1.08, 12);
-    expect(firmComputePrice(config, m, flexible)).toBe(0.9);
-    // No shock: 0.9 × 0.8 = 0.72.
-    expect(firmComputePrice(config, market(state, { computePrice: 0.9, vendorShock: 1 }), locked)).toBeCloseTo(0.72, 12);
+    // 0.72 × 1.5 = 1.08: a vendor shock can make the "cheap" contract dearer than spot.
+    expect(firmComputePrice(m, locked)).toBeCloseTo(1.08, 12);
+    expect(firmComputePrice(m, flexible)).toBe(0.9);
+    // No shock: 0.72, even after spot has fallen below it.
+    expect(firmComputePrice(market(state, { computePrice: 0.6, vendorShock: 1 }), locked)).toBeCloseTo(0.72, 12);
+  });
+
+  it("a locked contract ends after its term: the firm is flexible again unless it signs anew at that day's spot", () => {
+    let game = structuredClone(createGame(config, 4, seats(2)));
+    game = resolveQuarter(game, { f1: act({ train: 10, hardware: "locked" }), f2: act({}) }).state;
+    expect(firm(game, 0).hardware).toBe("locked");
+    expect(firm(game, 0).lockedPrice).toBeCloseTo(0.8, 12); // spot 1 × 0.8 in quarter 1
+    const until = firm(game, 0).lockedUntil;
+    while (game.quarter < until) game = resolveQuarter(game, { f1: act({ hardware: "locked" }), f2: act({}) }).state;
+    // The quarter after the term: asking for flexible ends it; asking for locked signs anew at spot.
+    const spot = game.market.computePrice;
+    const ended = resolveQuarter(game, { f1: act({ hardware: "flexible" }), f2: act({}) }).state;
+    expect(firm(ended, 0).hardware).toBe("flexible");
+    const renewed = resolveQuarter(game, { f1: act({ hardware: "locked" }), f2: act({}) }).state;
+    expect(firm(renewed, 0).lockedUntil).toBe(until + 4);
+    expect(firm(renewed, 0).lockedPrice).toBeCloseTo(spot * 0.8, 12);
   });
 
   it("charges a licence fee only under the model regime and only above the threshold", () => {
@@ -168,22 +186,38 @@ describe("financing", () => {
   const state = createGame(config, 1, seats(2));
   const at = (sentiment: number, quartersLeft = 0) => market(state, { sentiment, correction: { ...state.market.correction, quartersLeft } });
 
-  it("raiseCapacity grows with sentiment from 0 at the floor to full appetite at floor + span", () => {
+  it("raiseCapacity grows with sentiment from 0 at the floor to full appetite at floor + span, within the pool", () => {
     const v = 1000;
-    // heat = clamp((S − 0.8)/1.7, 0, 1); capacity = V × 0.2 × heat
-    expect(raiseCapacity(config, at(0.5), v)).toBe(0);
-    expect(raiseCapacity(config, at(0.8), v)).toBe(0);
-    expect(raiseCapacity(config, at(1), v)).toBeCloseTo((1000 * 0.2 * 0.2) / 1.7, 9); // 23.53
-    expect(raiseCapacity(config, at(1.65), v)).toBeCloseTo(100, 9); // heat 0.5 → 1000 × 0.2 × 0.5
-    expect(raiseCapacity(config, at(2.5), v)).toBeCloseTo(200, 9); // full: 1000 × 0.2
-    expect(raiseCapacity(config, at(5), v)).toBeCloseTo(200, 9); // capped at full
-    expect(raiseCapacity(config, at(2.5), -50)).toBe(0); // a negative valuation raises nothing
+    const a = config.financing.appetite;
+    // heat = clamp((S − 0.8)/1.7, 0, 1); capacity = min(V × appetite, pool) × heat
+    expect(raiseCapacity(config, 0.5, false, v)).toBe(0);
+    expect(raiseCapacity(config, 0.8, false, v)).toBe(0);
+    expect(raiseCapacity(config, 1, false, v)).toBeCloseTo((v * a * 0.2) / 1.7, 9);
+    expect(raiseCapacity(config, 1.65, false, v)).toBeCloseTo(v * a * 0.5, 9);
+    expect(raiseCapacity(config, 2.5, false, v)).toBeCloseTo(v * a, 9);
+    expect(raiseCapacity(config, 5, false, v)).toBeCloseTo(v * a, 9); // capped at full
+    expect(raiseCapacity(config, 2.5, false, -50)).toBe(0); // a negative valuation raises nothing
+    // Capital is finite: a firm worth $100B still raises at most the pool.
+    expect(raiseCapacity(config, 2.5, false, 100_000)).toBeCloseTo(config.financing.pool, 9);
   });
 
   it("falls to correctionAppetite during a correction", () => {
-    // 1000 × 0.2 × 1 × 0.3 = 60; and 1000 × 0.2 × 0.5 × 0.3 = 30
-    expect(raiseCapacity(config, at(2.5, 2), 1000)).toBeCloseTo(60, 9);
-    expect(raiseCapacity(config, at(1.65, 1), 1000)).toBeCloseTo(30, 9);
+    const a = config.financing.appetite;
+    expect(raiseCapacity(config, 2.5, true, 1000)).toBeCloseTo(1000 * a * 0.3, 9);
+    expect(raiseCapacity(config, 1.65, true, 1000)).toBeCloseTo(1000 * a * 0.5 * 0.3, 9);
+  });
+
+  it("is priced after the quarter's news: a sell-off everyone saw coming lowers what a firm can raise", () => {
+    const game = structuredClone(createGame(config, 5, seats(2)));
+    game.market.sentiment = 2;
+    const calm = firmRaiseCapacity(game, firm(game, 0));
+    game.market.news = [{ kind: "selloff", depth: 0.3 }];
+    const last = firm(game, 0).history[0];
+    if (!last) throw new Error("no history");
+    // Sentiment after the news: 2 × 0.7 = 1.4; valuation repriced at it.
+    const repriced = last.fundamentals + 1.4 * last.narrative;
+    expect(firmRaiseCapacity(game, firm(game, 0))).toBeCloseTo(raiseCapacity(config, 1.4, false, repriced), 9);
+    expect(firmRaiseCapacity(game, firm(game, 0))).toBeLessThan(calm);
   });
 
   it("sharesForRaise: amount / (price × (1 − discount))", () => {

@@ -20,8 +20,8 @@ const PINNED = {
   events: { probability: 0 },
   start: { cash: 1000, shares: 100, founderShares: 60, compute: 400, sentiment: 1, regime: "none", disclosure: false },
   capability: { capMax: 100, k0: 200, alpha: 0.34 },
-  openBaseline: { start: 28, growth: 2, lagQuarters: 2, lagGap: 4, appGap: 2 },
-  api: { pool: 1200, leadForFullCapture: 6, splitExponent: 1.5, servingCost: 0.45 },
+  openBaseline: { start: 28, growth: 2, lagQuarters: 2, lagGap: 4, appGap: 2, diffusion: 0.5 },
+  api: { pool: 1200, leadForFullCapture: 6, splitExponent: 1.5, servingCost: 0.45, openShare: 0.5 },
   apps: {
     integrationDecay: 0.05,
     fitExponent: 3,
@@ -173,7 +173,7 @@ describe("market shares", () => {
     expect(scaled.customers).toBeCloseTo(0.00859, 5);
   });
 
-  it("API revenue goes to closed models by lead; one firm opening its weights wipes out everyone's lead", () => {
+  it("API revenue goes by lead; a released model spreads into the baseline and earns a hosted share of its lift", () => {
     const config = cfg();
     const s0 = createGame(config, 14, seats(2));
     const closed = resolveQuarter(s0, {});
@@ -183,15 +183,22 @@ describe("market shares", () => {
     expect(rep(closed.report, 0).apiRevenue).toBeCloseTo(each, 9);
     expect(rep(closed.report, 1).apiRevenue).toBeCloseTo(each, 9);
     expect(closed.report.market.openBaseline).toBe(30);
-    // f2 releases its weights: the baseline jumps to its capability, no closed model leads: no API revenue at all.
+    // f2 releases its weights: the baseline moves half way (diffusion 0.5) from 30 to its 31.17 → 30.585. f1's lead
+    // shrinks to 0.585; f2 earns as a hosted open model on half its lift over the outside models, 0.5 × 1.17 = 0.585.
     const open = resolveQuarter(s0, { f2: act({ openWeights: true }) });
-    expect(open.report.market.openBaseline).toBeCloseTo(cap, 12);
-    expect(rep(open.report, 0).apiRevenue).toBe(0);
-    expect(rep(open.report, 1).apiRevenue).toBe(0);
-    // Training pulls ahead again: f1 trains 600 (K = 1000, capability 45.62), lead 45.62 − 31.17 = 14.45 > 6: full capture.
+    const spread = 30 + 0.5 * (cap - 30);
+    expect(open.report.market.openBaseline).toBeCloseTo(spread, 12);
+    const half = (1200 * ((cap - spread) / 6)) / 2;
+    expect(rep(open.report, 0).apiRevenue).toBeCloseTo(half, 9);
+    expect(rep(open.report, 1).apiRevenue).toBeCloseTo(half, 9);
+    // Training pulls ahead again: f1 trains 600 (K = 1000, capability 45.62), lead 45.62 − 30.585 > 6: full capture,
+    // split by lead^1.5 with f2's hosted 0.585.
     const ahead = resolveQuarter(s0, { f1: act({ train: 600 }), f2: act({ openWeights: true }) });
-    expect(rep(ahead.report, 0).apiRevenue).toBeCloseTo(1200, 9);
-    expect(rep(ahead.report, 1).apiRevenue).toBe(0);
+    const lead1 = capabilityFromCompute(config, 1000) - spread;
+    const lead2 = 0.5 * (cap - 30);
+    const share1 = lead1 ** 1.5 / (lead1 ** 1.5 + lead2 ** 1.5);
+    expect(rep(ahead.report, 0).apiRevenue).toBeCloseTo(1200 * share1, 9);
+    expect(rep(ahead.report, 1).apiRevenue).toBeCloseTo(1200 * (1 - share1), 9);
   });
 });
 

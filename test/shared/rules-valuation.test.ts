@@ -6,7 +6,16 @@ import { configFor, seats } from "../helpers/play.js";
 const config = configFor("ai-2025", {
   events: { probability: 0 },
   start: { rate: 0.04, disclosure: false },
-  valuation: { multiple: 10, referenceRate: 0.04, growthPremium: 0.5, capabilityWeight: 10, disclosureNarrative: 0.5, disclosureMultiple: 1.25 },
+  valuation: {
+    multiple: 10,
+    referenceRate: 0.04,
+    riskPremium: 0.05,
+    growthPremium: 0.5,
+    capabilityWeight: 10,
+    creditWeight: 1,
+    disclosureNarrative: 0.5,
+    disclosureMultiple: 1.25,
+  },
   correction: { hazardMax: 0.5, hazardMidpoint: 2.8, hazardWidth: 0.3 },
 });
 const game = createGame(config, 1, seats(3));
@@ -24,11 +33,13 @@ describe("fundamentalValue", () => {
     expect(fundamentalValue(config, market(), 500, profitable)).toBeCloseTo(1600, 9);
   });
 
-  it("scales the multiple by referenceRate / rate", () => {
-    // rate 8%: multiple 10 × 0.04/0.08 = 5 → 500 + 5 × 100 × 1.1 = 1050
-    expect(fundamentalValue(config, market({ rate: 0.08 }), 500, profitable)).toBeCloseTo(1050, 9);
-    // rate 2%: multiple 20 → 500 + 20 × 100 × 1.1 = 2700
-    expect(fundamentalValue(config, market({ rate: 0.02 }), 500, profitable)).toBeCloseTo(2700, 9);
+  it("scales the multiple by (referenceRate + riskPremium) / (rate + riskPremium): bounded at any rate", () => {
+    // rate 8%: multiple 10 × 0.09/0.13 = 6.923 → 500 + 6.923 × 100 × 1.1 = 1261.54
+    expect(fundamentalValue(config, market({ rate: 0.08 }), 500, profitable)).toBeCloseTo(500 + ((10 * 0.09) / 0.13) * 110, 9);
+    // rate 2%: multiple 12.857 → 500 + 12.857 × 100 × 1.1 = 1914.29
+    expect(fundamentalValue(config, market({ rate: 0.02 }), 500, profitable)).toBeCloseTo(500 + ((10 * 0.09) / 0.07) * 110, 9);
+    // the lowest rate the schema allows (0.1%) gives at most 0.09/0.051 = 1.76× the reference multiple
+    expect(fundamentalValue(config, market({ rate: 0.001 }), 500, profitable)).toBeCloseTo(500 + ((10 * 0.09) / 0.051) * 110, 9);
   });
 
   it("caps the growth premium at doubling and ignores shrinking revenue", () => {
@@ -65,8 +76,8 @@ describe("fundamentalValue", () => {
 describe("narrativeValue and valuation", () => {
   const firm: FirmState = { ...structuredClone(game.firms[0] as FirmState), capability: 31.2, hype: 50, trainingCredit: 100 };
 
-  it("is capabilityWeight × capability + hype + training credit, weighed by disclosureNarrative under disclosure", () => {
-    // 10 × 31.2 + 50 + 100 = 462
+  it("is capabilityWeight × capability + hype + creditWeight × training credit, weighed by disclosureNarrative under disclosure", () => {
+    // 10 × 31.2 + 50 + 1 × 100 = 462
     expect(narrativeValue(config, market(), firm)).toBeCloseTo(462, 9);
     // × 0.5 = 231
     expect(narrativeValue(config, market({ disclosure: true }), firm)).toBeCloseTo(231, 9);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { searchExploit } from "../../shared/sim/search.js";
 
 const root = join(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "sim-test-"));
@@ -97,9 +98,9 @@ describe("sim CLI: outputs", () => {
 describe("sim CLI: --check", () => {
   it("fails (exit 1) with a table when a config breaks a balance target", () => {
     const calm = file("calm.json", { correction: { hazardMax: 0 }, events: { probability: 0 } });
-    const { code, out } = sim("--check", "--games", "20", "--config", calm);
+    const { code, out } = sim("--check", "--games", "20", "--quarters", "8", "--config", calm);
     expect(code).toBe(1);
-    expect(out).toMatch(/FAIL\s+a correction \(S falls ≥ 40% from its peak\)/);
+    expect(out).toMatch(/FAIL\s+8q: median correction start in the middle third/);
     expect(out).toMatch(/targets missed/);
   });
 });
@@ -128,5 +129,48 @@ describe("sim CLI: --replay", () => {
     expect(swap.code).toBe(0);
     expect(swap.out).toContain("What if builder-2 had played pivot from quarter 3?");
     expect(swap.out).toMatch(/builder-2 .*◀/);
+  });
+});
+
+/** These spawn the CLI several times: a loaded machine can take longer than the default 30 s. */
+describe("sim CLI: --search and policy seats", { timeout: 120_000 }, () => {
+  it("writes the best policy it finds, and --firms plays that file again with the report naming it and showing its parameters", () => {
+    const best = join(work, "search", "best.json");
+    const search = sim("--search", "--quarters", "4", "--budget", "170", "--population", "6", "--games", "4", "--workers", "1", "--seed", "s", "--out", best);
+    expect(search.code).toBe(0);
+    expect(search.out).toMatch(/Best policy found \(from [^)]+\)/);
+    expect(search.out).toMatch(/On \d+ fresh seeds \(not used by the search\)/);
+    expect(search.out).toMatch(/policy\s+\d+\.\d%\s+[\d,]+/);
+    expect(search.out).toMatch(/evaluations \(games\) per minute/);
+    // The CLI's worker pool plays the same search as the pure function --check calls.
+    const pure = searchExploit({ quarters: 4, budget: 170, population: 6, seedsPerGeneration: 4, seed: "s" });
+    expect(JSON.parse(readFileSync(best, "utf8"))).toEqual(pure.best);
+    expect(search.out).toMatch(new RegExp(`policy\\s+${(100 * pure.winRate).toFixed(1)}%`));
+
+    const out = join(work, "policy-seat");
+    const played = sim("--firms", `scaler,preset:open-cash-shipper,policy:${best}`, "--quarters", "4", "--games", "4", "--out", out);
+    expect(played.code).toBe(0);
+    expect(played.out).toMatch(/best\.json\s+\d+\.\d%/);
+    expect(played.out).toMatch(/preset:open-cash-shipper\s+\d+\.\d%/);
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain("Policy seats");
+    expect(html).toContain("<h3>best.json</h3>");
+    expect(html).toMatch(/spend: /);
+  });
+
+  it("rejects a bad policy file or a budget too small, naming the problem (exit 2)", () => {
+    const bad = file("bad-policy.json", { early: {}, hardware: "flexible" });
+    const rejected = sim("--firms", `scaler,policy:${bad}`);
+    expect(rejected.code).toBe(2);
+    expect(rejected.err).toMatch(/policy file .*bad-policy\.json: early\.spend: /);
+    const missing = sim("--firms", `scaler,policy:${join(work, "nowhere.json")}`);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read policy file/);
+    const preset = sim("--firms", "scaler,preset:moonshot");
+    expect(preset.code).toBe(2);
+    expect(preset.err).toMatch(/unknown policy preset "moonshot" \(expected scaler, builder, .*open-cash-shipper/);
+    const small = sim("--search", "--budget", "50");
+    expect(small.code).toBe(2);
+    expect(small.err).toMatch(/budget of 50 games is too small .* give at least \d+/);
   });
 });

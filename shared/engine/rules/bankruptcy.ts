@@ -3,7 +3,7 @@ import { raiseCapacity, sharesForRaise } from "./financing.js";
 
 /**
  * Step 12. A firm whose cash is below zero makes an emergency raise (a deep discount,
- * within the market's appetite) if that covers the hole; otherwise it is delisted: its
+ * within what is left of the market's appetite this turn) if that covers the hole; otherwise it is delisted: its
  * customers return to the market and its valuation is zero.
  */
 export function bankruptcy(t: Quarter, valuations: number[]): void {
@@ -14,7 +14,7 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
     if (!report || firm.delisted || firm.cash >= 0) return;
     const hole = -firm.cash;
     const valuation = valuations[i] as number;
-    const capacity = raiseCapacity(config, market, valuation);
+    const capacity = Math.max(0, raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation) - report.raised);
     const price = valuation / firm.shares;
     if (capacity >= hole && price > 0) {
       const amount = Math.min(capacity, hole + f.emergencyBuffer);

@@ -1,16 +1,44 @@
 import type { EconomyConfig } from "../../schemas/config.js";
+import type { GameEvent } from "../../schemas/injection.js";
 import { clamp } from "../math.js";
-import type { MarketState } from "../types.js";
+import type { FirmReport, MarketState } from "../types.js";
 
 /**
- * The most new equity a firm can sell this quarter: a fraction of its valuation that grows
- * with sentiment (easy in a bubble, nearly impossible after a crash).
+ * The most new equity a firm can sell this turn: a fraction of its valuation that grows with
+ * sentiment (easy in a bubble, nearly impossible after a crash), and never more than the
+ * firm's share of the capital investors put into the sector this turn (`pool`, per listed
+ * firm): capital is finite, so no firm compounds its valuation by selling ever more stock.
  */
-export function raiseCapacity(config: EconomyConfig, market: MarketState, valuation: number): number {
+export function raiseCapacity(config: EconomyConfig, sentiment: number, inCorrection: boolean, valuation: number): number {
   const f = config.financing;
-  const heat = clamp((market.sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
-  const inCorrection = market.correction.quartersLeft > 0;
-  return Math.max(0, valuation) * f.appetite * heat * (inCorrection ? f.correctionAppetite : 1);
+  const heat = clamp((sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
+  const own = Math.max(0, valuation) * f.appetite;
+  return Math.min(own, f.pool) * heat * (inCorrection ? f.correctionAppetite : 1);
+}
+
+/** Sentiment once `events` have hit it (sell-offs, scandals): what investors price a raise at. */
+export function sentimentAfter(config: EconomyConfig, sentiment: number, events: readonly GameEvent[]): number {
+  let s = sentiment;
+  for (const event of events) {
+    if (event.kind === "selloff") s *= 1 - event.depth;
+    else if (event.kind === "provenanceScandal") s *= 1 - config.regulation.sentimentHit;
+  }
+  return Math.max(config.sentiment.floor, s);
+}
+
+/**
+ * A firm's valuation at `sentiment`, from its last report: fundamentals plus sentiment times
+ * narrative. Raises are priced on it after the turn's news, so news everyone saw before
+ * deciding is in the price (no free option on a sell-off announced in advance).
+ */
+export function repricedValuation(last: Pick<FirmReport, "fundamentals" | "narrative"> | undefined, sentiment: number): number {
+  return last ? last.fundamentals + sentiment * last.narrative : 0;
+}
+
+/** The raise capacity a firm sees while deciding: the market after the news everyone can read. */
+export function raiseCapacityBeforeNews(config: EconomyConfig, market: MarketState, last: FirmReport | undefined): number {
+  const sentiment = sentimentAfter(config, market.sentiment, market.news);
+  return raiseCapacity(config, sentiment, market.correction.quartersLeft > 0, repricedValuation(last, sentiment));
 }
 
 /** Shares issued to raise `amount` at `sharePrice` less `discount`. */

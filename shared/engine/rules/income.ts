@@ -1,4 +1,5 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
 import { sectorList } from "../sectors.js";
 
@@ -12,6 +13,8 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
 export function income(t: Quarter): void {
   const { config, market, firms, reports, prices, fineRates } = t;
   const sectors = sectorList(config);
+  // Cluster upkeep grows with the compute a firm has built, which a turn of spending builds `tau` quarters of.
+  const upkeep = config.opex.perTraining * clockOf(config).tau;
   firms.forEach((firm, i) => {
     const report = reports[i];
     if (!report || firm.delisted) return;
@@ -29,7 +32,7 @@ export function income(t: Quarter): void {
       fines += sectorRevenue * (rates[s] as number);
       if ((firm.customers[s] as number) >= SERVED_SHARE) report.sectorsServed.push(SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]);
     }
-    const opex = config.opex.fixed + config.opex.perTraining * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
+    const opex = config.opex.fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;
@@ -48,22 +51,33 @@ export function income(t: Quarter): void {
 /**
  * Step 9. Ecosystem for open weights, data moat from customers served, hype, the market's
  * credit for training capex, and the book value of integration work.
+ *
+ * An open-weights ecosystem grows toward a level set by how far the firm's release lifts
+ * the open frontier above what open models would be without it: developers gather around
+ * the best open model, not around any release. A firm whose model trails the open baseline
+ * gains nothing by releasing it (and a lead it gives away costs its API revenue).
  */
 export function intangibles(t: Quarter): void {
   const { config, firms, actions, appSpend } = t;
   const a = config.apps;
   const v = config.valuation;
+  const clock = clockOf(config);
+  const bookDecay = 1 - clock.integrationDecay;
   firms.forEach((firm, i) => {
     const action = actions[i];
     if (!action) return;
-    if (firm.openWeights) firm.ecosystem += a.ecosystemGrowth * (a.ecosystemMax - firm.ecosystem);
+    if (firm.openWeights) {
+      const lift = Math.max(0, firm.capability - t.openBaselineWithoutReleases);
+      const target = a.ecosystemMax * Math.min(1, lift / a.ecosystemLift);
+      firm.ecosystem += clock.ecosystemGrowth * (target - firm.ecosystem);
+    }
     let served = 0;
     for (const c of firm.customers) served += c;
-    if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + a.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
-    firm.hype = firm.hype * (1 - v.hypeDecay) + action.marketing + v.trainingHype * action.train;
-    firm.trainingCredit = firm.trainingCredit * (1 - v.creditDepreciation) + action.train;
+    if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + clock.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
+    firm.hype = firm.hype * (1 - clock.hypeDecay) + clock.tau * (action.marketing + v.trainingHype * action.train);
+    firm.trainingCredit = firm.trainingCredit * (1 - clock.creditDepreciation) + clock.tau * action.train;
     let apps = 0;
     for (const spend of appSpend[i] as number[]) apps += spend;
-    firm.appsBook = firm.appsBook * (1 - a.integrationDecay) + v.capitaliseApps * apps;
+    firm.appsBook = firm.appsBook * bookDecay + v.capitaliseApps * apps;
   });
 }

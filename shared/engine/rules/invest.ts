@@ -1,24 +1,28 @@
 import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
 import { power, sectorList } from "../sectors.js";
 import type { FirmReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
-import { raiseCapacity, sharesForRaise } from "./financing.js";
+import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
 import { appCapability } from "./market.js";
 import { firmComputePrice, licenceFee } from "./prices.js";
 
-/** Step 1. Financing: sell new shares at the last price less a discount, within appetite. */
+/**
+ * Step 1. Financing, after the turn's news and injections: new shares sell at the repriced
+ * share price less a discount, within the market's appetite.
+ */
 export function financing(t: Quarter): void {
   const { config, market, firms, actions, reports } = t;
+  const inCorrection = market.correction.quartersLeft > 0;
   firms.forEach((firm, i) => {
     const action = actions[i];
     if (!action || action.raise <= 0) return;
-    const last = firm.history[firm.history.length - 1];
-    const valuation = last?.valuation ?? 0;
-    const amount = Math.min(action.raise, raiseCapacity(config, market, valuation));
-    if (amount <= 0 || !last || last.sharePrice <= 0) return;
-    firm.shares += sharesForRaise(amount, last.sharePrice, config.financing.discount);
+    const valuation = repricedValuation(firm.history[firm.history.length - 1], market.sentiment);
+    const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation));
+    if (amount <= 0 || valuation <= 0) return;
+    firm.shares += sharesForRaise(amount, valuation / firm.shares, config.financing.discount);
     firm.cash += amount;
     (reports[i] as FirmReport).raised = amount;
   });
@@ -31,13 +35,18 @@ export function financing(t: Quarter): void {
  */
 export function spendAndTrain(t: Quarter): void {
   const { config, market, firms, actions, reports, prices, appSpend, q } = t;
+  const clock = clockOf(config);
   firms.forEach((firm, i) => {
     const action = actions[i];
     const report = reports[i];
     if (!action || !report) return;
-    if (action.hardware !== firm.hardware) {
-      firm.hardware = action.hardware;
-      if (action.hardware === "locked") firm.lockedUntil = q + config.compute.lockQuarters - 1;
+    // A locked contract fixes a discounted price for its term; then it ends, and locking
+    // again signs a new contract at the spot price of the day.
+    if (firm.hardware === "locked" && q > firm.lockedUntil) firm.hardware = "flexible";
+    if (action.hardware === "locked" && firm.hardware === "flexible") {
+      firm.hardware = "locked";
+      firm.lockedUntil = q + clock.lockTurns - 1;
+      firm.lockedPrice = market.computePrice * config.compute.lockedDiscount;
     }
     if (action.openWeights) firm.openWeights = true;
     let appsSpend = 0;
@@ -49,10 +58,10 @@ export function spendAndTrain(t: Quarter): void {
     report.spent = spent;
     report.trainingSpend = action.train;
 
-    const price = firmComputePrice(config, market, firm);
+    const price = firmComputePrice(market, firm);
     prices[i] = price;
     const computeBefore = firm.compute;
-    firm.compute += action.train / price;
+    firm.compute += (clock.tau * action.train) / price;
     firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
@@ -66,11 +75,18 @@ export function spendAndTrain(t: Quarter): void {
 export function openBaseline(t: Quarter): void {
   const { config, market, firms, q } = t;
   const ob = config.openBaseline;
-  let baseline = market.openBaseline + ob.growth;
-  const lagged = market.history[q - ob.lagQuarters];
-  if (lagged && q - ob.lagQuarters >= 0) baseline = Math.max(baseline, lagged.bestClosedCapability - ob.lagGap);
-  for (const firm of firms) if (firm.openWeights && !firm.delisted) baseline = Math.max(baseline, firm.capability);
-  market.openBaseline = Math.min(config.capability.capMax, baseline);
+  const clock = clockOf(config);
+  let outside = market.outsideOpenBaseline + clock.baselineGrowth;
+  const lagged = market.history[q - clock.lagTurns];
+  if (lagged && q - clock.lagTurns >= 0) outside = Math.max(outside, lagged.bestClosedCapability - ob.lagGap);
+  outside = Math.min(config.capability.capMax, outside);
+  market.outsideOpenBaseline = outside;
+  t.openBaselineWithoutReleases = outside;
+  // Released models spread: developers move to a better open model over a few quarters.
+  let released = outside;
+  for (const firm of firms) if (firm.openWeights && !firm.delisted) released = Math.max(released, firm.capability);
+  const baseline = Math.max(outside, market.openBaseline);
+  market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }
 
 /**
@@ -79,12 +95,13 @@ export function openBaseline(t: Quarter): void {
  */
 export function efficiencyAndIntegration(t: Quarter): void {
   const { config, firms, actions, appSpend } = t;
-  const decay = 1 - config.apps.integrationDecay;
+  const clock = clockOf(config);
+  const decay = 1 - clock.integrationDecay;
   const sectors = sectorList(config);
   firms.forEach((firm, i) => {
     const action = actions[i];
     if (!action) return;
-    firm.efficiencySpendTotal += action.efficiency;
+    firm.efficiencySpendTotal += clock.tau * action.efficiency;
     firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
     const spendBySector = appSpend[i] as number[];
@@ -97,8 +114,8 @@ export function efficiencyAndIntegration(t: Quarter): void {
       }
       // Integration work is only as good as the model it integrates.
       const fit = power(Math.min(1, capability / (sectors[s] as SectorConfig).need), config.apps.integrationFitExponent);
-      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed * fit;
+      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed * fit * clock.tau;
     }
-    firm.complianceStock = firm.complianceStock * (1 - config.regulation.complianceDecay) + action.compliance;
+    firm.complianceStock = firm.complianceStock * (1 - clock.complianceDecay) + clock.tau * action.compliance;
   });
 }

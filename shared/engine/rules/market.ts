@@ -1,4 +1,5 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
 import { power, sectorList } from "../sectors.js";
 
@@ -11,7 +12,8 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
  * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
  * penalty; the target share is a logit on log quality against an outside option
  * (incumbents without AI); customers move part of the way each quarter, slower where trust
- * is low. API revenue goes to closed models by their lead over the open baseline.
+ * is low. API revenue goes to closed models by their lead over the open baseline, and to
+ * open-weights firms as hosted APIs on a share (`api.openShare`) of their lift over outside open models.
  */
 export function marketShares(t: Quarter): void {
   const { config, market, firms } = t;
@@ -24,6 +26,7 @@ export function marketShares(t: Quarter): void {
     fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
   }
   const outside = power(a.outsideQuality, a.sharpness);
+  const adoption = clockOf(config).adoption;
   const sectors = sectorList(config);
   for (let s = 0; s < SECTOR_IDS.length; s++) {
     const sector = sectors[s] as (typeof sectors)[number];
@@ -45,7 +48,7 @@ export function marketShares(t: Quarter): void {
       quality[i] = q > 0 ? power(q, a.sharpness) : 0;
       total += quality[i] as number;
     }
-    const speed = a.adoption * (market.sectorTrust[s] as number);
+    const speed = adoption * (market.sectorTrust[s] as number);
     for (let i = 0; i < n; i++) {
       const firm = firms[i];
       if (!firm) continue;
@@ -66,8 +69,11 @@ function apiMarket(t: Quarter): void {
   let bestLead = 0;
   let weightTotal = 0;
   const weights = firms.map((firm) => {
-    if (firm.delisted || firm.openWeights) return 0;
-    const lead = Math.max(0, firm.capability - market.openBaseline);
+    if (firm.delisted) return 0;
+    // An open model earns as a hosted API on its lift over the outside open models, at a discount.
+    const lead = firm.openWeights
+      ? api.openShare * Math.max(0, firm.capability - market.outsideOpenBaseline)
+      : Math.max(0, firm.capability - market.openBaseline);
     if (lead > bestLead) bestLead = lead;
     const w = lead ** api.splitExponent;
     weightTotal += w;

@@ -1,9 +1,9 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 import type { FirmState, MarketState } from "../types.js";
 
-/** The price a firm pays per compute unit: spot, or the locked vendor's discounted price. */
-export function firmComputePrice(config: EconomyConfig, market: MarketState, firm: FirmState): number {
-  if (firm.hardware === "locked") return market.computePrice * config.compute.lockedDiscount * market.vendorShock;
+/** The price a firm pays per compute unit: spot, or its contract's fixed price times the locked vendor's shock. */
+export function firmComputePrice(market: MarketState, firm: FirmState): number {
+  if (firm.hardware === "locked") return firm.lockedPrice * market.vendorShock;
   return market.computePrice;
 }
 

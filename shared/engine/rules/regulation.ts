@@ -1,5 +1,6 @@
 import { nextFloat } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { clockOf, overTurns } from "../clock.js";
 import type { Quarter } from "../quarter.js";
 import { sectorList } from "../sectors.js";
 import type { FirmReport } from "../types.js";
@@ -21,6 +22,7 @@ export function regulation(t: Quarter): void {
   const applicationRegime = market.regime === "application";
   const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
   const sectors = sectorList(config);
+  const tau = clockOf(config).tau;
   firms.forEach((firm, i) => {
     const level = complianceLevel(firm);
     const compliant = level >= r.complianceTier;
@@ -32,7 +34,7 @@ export function regulation(t: Quarter): void {
       if (sector.disclosureRule && disclosureEnforced && !compliant) rates[s] = (rates[s] as number) + r.disclosureFineRate;
       if (!market.sectorRegulated[s]) continue;
       const share = firm.customers[s] as number;
-      let p = r.incidentRate * Math.min(1, share / r.incidentShareRef);
+      let p = overTurns(r.incidentRate * Math.min(1, share / r.incidentShareRef), tau);
       if (applicationRegime) p /= 1 + level / r.complianceScale;
       if (u >= p) continue;
       firm.customers[s] = share * (1 - r.customerLoss);

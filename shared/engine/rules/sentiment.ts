@@ -1,5 +1,6 @@
 import { nextFloat, nextInt, nextNormal, nextRange } from "../../rng.js";
 import type { EconomyConfig } from "../../schemas/config.js";
+import { clockOf, overTurns } from "../clock.js";
 import { clamp } from "../math.js";
 import type { Quarter } from "../quarter.js";
 import type { MarketState } from "../types.js";
@@ -28,7 +29,7 @@ export interface SentimentOutcome {
 /**
  * Step 11. Sentiment moves with momentum (last quarter's market value change net of new
  * shares), industry hype and capex, and is pulled down by gravity when the bubble ratio is
- * high. A correction hazard grows with B; a correction cuts S by a third to two thirds over
+ * high (under disclosure the chasing terms count `disclosureDamping` as much). A correction hazard grows with B; a correction cuts S by a third to two thirds over
  * one to three quarters, writes down the market's credit for capex, and leaves the market
  * scarred: momentum counts less and S recovers slowly toward neutral.
  *
@@ -37,6 +38,7 @@ export interface SentimentOutcome {
 export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentOutcome {
   const { config, market, q, rng } = t;
   const cfg = config.sentiment;
+  const clock = clockOf(config);
   const c = market.correction;
   const scarred = c.count > 0;
   const last = market.history[q - 1];
@@ -48,19 +50,20 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   const damping = market.disclosure ? cfg.disclosureDamping : 1;
   const momentumWeight = scarred ? cfg.scarredMomentum : 1;
   let change =
-    momentumWeight * (cfg.momentum * momentum + damping * (cfg.hypeGrowth * hypeGrowth + cfg.capex * capex)) -
-    cfg.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
-    cfg.noise * nextNormal(rng);
-  if (scarred && c.quartersLeft === 0) change += (cfg.recovery * (1 - market.sentiment)) / market.sentiment;
-  market.sentiment *= 1 + clamp(change, -0.9, 2);
+    momentumWeight * damping * (cfg.momentum * momentum + clock.hypeGrowth * hypeGrowth + clock.capex * capex) -
+    clock.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
+    clock.sentimentNoise * nextNormal(rng);
+  if (scarred && c.quartersLeft === 0) change += (clock.sentimentRecovery * (1 - market.sentiment)) / market.sentiment;
+  change += (clock.sentimentReversion * (1 - market.sentiment)) / market.sentiment;
+  market.sentiment *= 1 + clamp(change, -0.9, clock.maxRise);
 
-  const hazard = Math.min(1, correctionHazard(config, inputs.bubbleRatio) + t.hazardBoost);
+  const hazard = Math.min(1, overTurns(correctionHazard(config, inputs.bubbleRatio), clock.tau) + t.hazardBoost);
   const u = nextFloat(rng);
   let correctionStarted = false;
   if (c.quartersLeft > 0) {
     market.sentiment *= c.stepFactor;
     c.quartersLeft -= 1;
-    if (c.quartersLeft === 0) c.cooldown = config.correction.cooldown;
+    if (c.quartersLeft === 0) c.cooldown = clock.cooldownTurns;
   } else if (c.cooldown > 0) {
     c.cooldown -= 1;
   } else if (u < hazard) {
@@ -76,13 +79,14 @@ function startCorrection(t: Quarter, market: MarketState): void {
   const { config, rng, q } = t;
   const c = market.correction;
   const depth = nextRange(rng, config.correction.depth[0], config.correction.depth[1]);
-  const quarters = nextInt(rng, config.correction.quarters[0], config.correction.quarters[1]);
+  const clock = clockOf(config);
+  const quarters = nextInt(rng, clock.correctionTurns[0], clock.correctionTurns[1]);
   c.stepFactor = (1 - depth) ** (1 / quarters);
   c.count += 1;
   c.firstQuarter ??= q;
   market.sentiment *= c.stepFactor;
   c.quartersLeft = quarters - 1;
-  if (c.quartersLeft === 0) c.cooldown = config.correction.cooldown;
+  if (c.quartersLeft === 0) c.cooldown = clock.cooldownTurns;
   for (const firm of t.firms) firm.trainingCredit *= 1 - config.valuation.creditWritedown;
   t.log.push({ quarter: q, kind: "correction" });
 }

@@ -1,0 +1,112 @@
+import type { EconomyConfig } from "../schemas/config.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
+
+/**
+ * The economy's clock. The model is calibrated on a 16-quarter cycle (a boom and a bust in
+ * four years, like March 2000 → October 2002). A game of another length keeps the whole
+ * cycle: one turn spans `tau = referenceQuarters / quarters` quarters of the calibrated
+ * economy's *dynamics* — sentiment drift, the correction hazard and its length, adoption
+ * lags, decays, growth of markets and of open models — so an 8-quarter game runs the same
+ * story twice as fast and a 24-quarter game a third slower. What a turn's spending builds
+ * (compute, integration, compliance, efficiency work, hype, the market's credit for capex)
+ * counts for `tau` quarters of work, so the stocks reach the same levels at the same point
+ * of the story. Cash flows (revenue, costs, spending, raises) stay per turn.
+ *
+ * Every per-turn rate the rules use comes from here, memoised per config object.
+ */
+export interface Clock {
+  /** Quarters of calibrated dynamics per turn. */
+  tau: number;
+  /** A per-quarter fraction `d` (decay, catch-up) as per turn: 1 − (1 − d)^tau. */
+  integrationDecay: number;
+  complianceDecay: number;
+  hypeDecay: number;
+  creditDepreciation: number;
+  trustRecovery: number;
+  ecosystemGrowth: number;
+  openDiffusion: number;
+  adoption: number;
+  sentimentRecovery: number;
+  sentimentReversion: number;
+  /** vendorShockDecay^tau: what remains of a vendor shock after a turn. */
+  vendorShockDecay: number;
+  /** Compounded per-turn growth: (1 + g)^tau − 1. */
+  sectorGrowth: number[];
+  computeDrift: number;
+  /** The fastest sentiment can climb in a turn. */
+  maxRise: number;
+  apiVolumeGrowth: number;
+  apiPriceDecline: number;
+  /** Linear per-turn amounts: x · tau. */
+  baselineGrowth: number;
+  moatGrowth: number;
+  gravity: number;
+  capex: number;
+  hypeGrowth: number;
+  apiHypeElasticity: number;
+  /** Noise scales with √tau (a random walk over tau quarters). */
+  sentimentNoise: number;
+  computeNoise: number;
+  /** Lengths in turns (at least one). */
+  correctionTurns: [number, number];
+  cooldownTurns: number;
+  lockTurns: number;
+  lagTurns: number;
+}
+
+const clocks = new WeakMap<EconomyConfig, Clock>();
+
+/** tau for a config: 1 when the clock is fixed or the game has the reference length. */
+export function turnSpan(config: EconomyConfig): number {
+  return config.clock.scaleWithLength ? config.clock.referenceQuarters / config.quarters : 1;
+}
+
+/** A per-quarter probability or fraction `p` over `tau` quarters. */
+export function overTurns(p: number, tau: number): number {
+  return tau === 1 ? p : 1 - (1 - p) ** tau;
+}
+
+function turns(quarters: number, tau: number, min = 1): number {
+  return Math.max(min, Math.round(quarters / tau));
+}
+
+export function clockOf(config: EconomyConfig): Clock {
+  let clock = clocks.get(config);
+  if (clock) return clock;
+  const tau = turnSpan(config);
+  const grow = (g: number) => (1 + g) ** tau - 1;
+  const c = config.correction;
+  clock = {
+    tau,
+    integrationDecay: overTurns(config.apps.integrationDecay, tau),
+    complianceDecay: overTurns(config.regulation.complianceDecay, tau),
+    hypeDecay: overTurns(config.valuation.hypeDecay, tau),
+    creditDepreciation: overTurns(config.valuation.creditDepreciation, tau),
+    trustRecovery: overTurns(config.regulation.trustRecovery, tau),
+    ecosystemGrowth: overTurns(config.apps.ecosystemGrowth, tau),
+    openDiffusion: overTurns(config.openBaseline.diffusion, tau),
+    adoption: overTurns(config.apps.adoption, tau),
+    sentimentRecovery: overTurns(config.sentiment.recovery, tau),
+    sentimentReversion: overTurns(config.sentiment.reversion, tau),
+    vendorShockDecay: config.compute.vendorShockDecay ** tau,
+    sectorGrowth: SECTOR_IDS.map((id) => grow(config.sectors[id].growth)),
+    computeDrift: grow(config.compute.drift),
+    maxRise: grow(config.sentiment.maxRise),
+    apiVolumeGrowth: grow(config.api.volumeGrowth),
+    apiPriceDecline: overTurns(config.api.priceDecline, tau),
+    baselineGrowth: config.openBaseline.growth * tau,
+    moatGrowth: config.apps.moatGrowth * tau,
+    gravity: config.sentiment.gravity * tau,
+    capex: config.sentiment.capex * tau,
+    hypeGrowth: config.sentiment.hypeGrowth,
+    apiHypeElasticity: config.api.hypeElasticity * tau,
+    sentimentNoise: config.sentiment.noise * Math.sqrt(tau),
+    computeNoise: config.compute.noise * Math.sqrt(tau),
+    correctionTurns: [turns(c.quarters[0], tau), Math.max(turns(c.quarters[0], tau), turns(c.quarters[1], tau))],
+    cooldownTurns: turns(c.cooldown, tau, 0),
+    lockTurns: turns(config.compute.lockQuarters, tau),
+    lagTurns: turns(config.openBaseline.lagQuarters, tau, config.openBaseline.lagQuarters > 0 ? 1 : 0),
+  };
+  clocks.set(config, clock);
+  return clock;
+}
