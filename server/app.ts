@@ -11,7 +11,7 @@ import { Health } from "./ops/health.js";
 import { type MonitorAccess, mountOps } from "./ops/http.js";
 import { processName } from "./ops/identity.js";
 import { codesOwnedBy, releaseCode, restoreOptions } from "./rooms/codes.js";
-import { type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
+import { DEFAULT_LIMITS, type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
 import type { GameStore } from "./store/games.js";
 
 export interface AppOptions {
@@ -92,24 +92,26 @@ export function createApp(options: AppOptions = {}): Server {
 }
 
 /**
- * Brings back every unfinished game in the store (never one that a live process runs), then
- * gives back codes this process held for games it will not restore (lobbies, finished
- * games); returns the restored codes. Call after `listen`.
+ * Brings back every unfinished game and every lobby in the store (never one that a live
+ * process runs; never a game untouched for `idleSeconds`, which expires instead), then gives
+ * back codes this process held for games it will not restore (finished or expired games);
+ * returns the restored codes. Call after `listen`.
  */
-export async function restoreGames(store: GameStore): Promise<string[]> {
+export async function restoreGames(store: GameStore, idleSeconds = DEFAULT_LIMITS.idleSeconds): Promise<string[]> {
   const held = await codesOwnedBy(matchMaker.presence, processName());
   const codes: string[] = [];
-  for (const game of store.unfinished()) {
-    const where = await locateGame(game.code);
+  const kept = [...store.unfinished(Date.now() - idleSeconds * 1000).map((g) => g.code), ...store.lobbyCodes()];
+  for (const code of kept) {
+    const where = await locateGame(code);
     if (where.state === "running") {
-      log.error("not restoring a game another process runs", { roomId: game.code, code: game.code, processId: where.room.processId });
+      log.error("not restoring a game another process runs", { roomId: code, code, processId: where.room.processId });
       continue;
     }
     try {
-      await matchMaker.createRoom(ROOM_NAME, restoreOptions(game.code));
-      codes.push(game.code);
+      await matchMaker.createRoom(ROOM_NAME, restoreOptions(code));
+      codes.push(code);
     } catch (error) {
-      log.error("could not restore game", { roomId: game.code, code: game.code, error: (error as Error).message });
+      log.error("could not restore game", { roomId: code, code, error: (error as Error).message });
     }
   }
   for (const code of held) {

@@ -6,6 +6,7 @@
  */
 import { hostname } from "node:os";
 import { z } from "zod";
+import { IDLE_GAME_HOURS } from "../shared/schemas/protocol.js";
 import { createApp, restoreGames } from "./app.js";
 import { log, loggerFromEnv, setLog } from "./log.js";
 import { claimDataDir } from "./ops/datadir.js";
@@ -19,6 +20,11 @@ const Env = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(2567),
     RECONNECT_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+    IDLE_GAME_HOURS: z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 90)
+      .default(IDLE_GAME_HOURS),
     DATA_DIR: z.string().min(1).default("./data"),
     REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, "a redis:// or rediss:// URL")),
     PROCESS_ID: optional(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "letters, digits, '.', '_' or '-' (at most 64)")),
@@ -60,7 +66,7 @@ const unwatch = watchStore(store, {
 });
 const health = new Health(Boolean(config.REDIS_URL));
 const app = createApp({
-  limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS },
+  limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600 },
   store,
   health,
   cluster: { redisUrl: config.REDIS_URL, publicAddress: config.PUBLIC_ADDRESS },
@@ -85,7 +91,7 @@ app.onShutdown(() => {
 });
 
 await app.listen(config.PORT);
-const restored = await restoreGames(store);
+const restored = await restoreGames(store, config.IDLE_GAME_HOURS * 3600);
 if (restored.length > 0) log.info(`Restored ${restored.length} unfinished game(s): ${restored.join(", ")}`, { codes: restored });
 health.stage = "ready";
 if (config.REDIS_URL) log.info("cluster mode", { publicAddress: config.PUBLIC_ADDRESS ?? null, dataDir: config.DATA_DIR });

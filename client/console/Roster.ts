@@ -1,4 +1,5 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
+import { READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import type { FirmSlotShape, MarketRoomStateShape, PlayerInfoShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { managePlayerDialog } from "./dialogs.js";
@@ -7,7 +8,8 @@ import { refill } from "./refill.js";
 export type Send = (type: string, payload?: unknown) => void;
 
 /** A player's connection in words (colour is never the only cue). */
-export function presence(player: Pick<PlayerInfoShape, "connected" | "away">): string {
+export function presence(player: Pick<PlayerInfoShape, "connected" | "away" | "asking">): string {
+  if (player.asking) return "asks to come back";
   if (player.away) return "away";
   return player.connected ? "online" : "offline";
 }
@@ -20,8 +22,9 @@ export function playedBy(firm: Pick<FirmSlotShape, "controller" | "bot">, member
 }
 
 /**
- * The live roster: each firm with its members (online, offline, away), who plays it and
- * whether this quarter's decision is in. Each player's name is a button ("Manage Ada") that
+ * The live roster: each firm with its members (online, offline, away, asking to come back),
+ * who plays it and whether this quarter's decision is in. A disconnected student has a
+ * "Let back in" button: they may then rejoin by name, without their seat token. Each player's name is a button ("Manage Ada") that
  * opens their controls (rename, remove, replace with a bot); in the lobby, bot seats can
  * change strategy or be removed.
  */
@@ -60,7 +63,7 @@ export class Roster {
     const key = JSON.stringify([
       state.phase,
       state.firms.map((f) => [f.id, f.name, f.bot, f.controller, f.submitted, f.delisted]),
-      state.players.map((p) => [p.id, p.name, p.firmId, p.connected, p.away]),
+      state.players.map((p) => [p.id, p.name, p.firmId, p.connected, p.away, p.asking]),
     ]);
     if (key === this.shown) return;
     this.shown = key;
@@ -78,7 +81,7 @@ export class Roster {
           "td",
           {},
           members.length === 0 || firm.controller !== "human" ? h("span", { class: "muted" }, playedBy(firm, members.length)) : null,
-          members.length > 0 ? h("ul", { class: "members" }, ...members.map((p) => this.member(p, firm))) : null,
+          members.length > 0 ? h("ul", { class: "members" }, ...members.map((p) => this.member(p, firm, !lobby))) : null,
           lobby && members.length === 0 ? this.botControls(state, firm) : null,
         ),
         h("td", { class: "decided-cell" }, decided),
@@ -87,11 +90,11 @@ export class Roster {
     refill(this.body, rows);
   }
 
-  private member(player: PlayerInfoShape, firm: FirmSlotShape): HTMLElement {
+  private member(player: PlayerInfoShape, firm: FirmSlotShape, started: boolean): HTMLElement {
     const where = presence(player);
     return h(
       "li",
-      { class: player.connected && !player.away ? "online" : "offline" },
+      { class: player.asking ? "asking" : player.connected && !player.away ? "online" : "offline" },
       h(
         "button",
         {
@@ -112,7 +115,22 @@ export class Roster {
         },
         player.name,
       ),
-      h("span", { class: "muted" }, ` ${where}`),
+      h("span", { class: player.asking ? "asking-note" : "muted" }, ` ${where}`),
+      // A student who lost the seat token (another device, cleared browser) comes back by name once let in.
+      started && !player.connected
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              "data-key": `let-in-${player.id}`,
+              "aria-label": `Let ${player.name} back in`,
+              title: `${player.name} can then join again by name within ${READMIT_SECONDS / 60} minutes`,
+              onclick: () => this.send("letBackIn", { playerId: player.id }),
+            },
+            "Let back in",
+          )
+        : null,
     );
   }
 

@@ -1,4 +1,4 @@
-import { CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
 const ROOM_NOT_FOUND = [4212, 522];
@@ -17,6 +17,12 @@ export function joinErrorText(error: unknown): string {
       return "This game has already started. Ask the host for a new game, or rejoin from the device you played on.";
     case JOIN_ERRORS.BAD_TOKEN:
       return "Your seat in this game could not be found.";
+    case JOIN_ERRORS.SEAT_HELD:
+      return /another device/.test(message ?? "")
+        ? "A player with this name is already playing in this game. Pick another name, or close the game on your other device."
+        : "This name holds a seat in the game. Ask your teacher (or the host) to let you back in, then press Join again.";
+    case JOIN_BUSY:
+      return "Many people are joining this game right now. Try again in a few seconds.";
     case JOIN_ERRORS.INVALID_OPTIONS:
     case CREATE_INVALID_OPTIONS:
       return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";

@@ -50,6 +50,8 @@ export interface PlayerInfoShape {
   ready: boolean;
   connected: boolean;
   away: boolean;
+  /** Tried to come back by name without the seat token: waits to be let back in. */
+  asking: boolean;
 }
 
 export interface EventItemShape {

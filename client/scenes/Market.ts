@@ -7,6 +7,7 @@ import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
 import { Leaderboard } from "../market/Leaderboard.js";
 import { marketLayout, type Rect } from "../market/layout.js";
+import { ReturnRequests } from "../market/ReturnRequests.js";
 import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { phaseSeconds } from "../net/state.js";
@@ -48,6 +49,8 @@ export class Market extends Phaser.Scene {
       (firmId) => field.point(firmId),
     );
     const panel = createDecisionPanel(app);
+    // A friends game's host lets back in a player who lost the seat token.
+    const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
 
     // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
     const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
@@ -64,6 +67,7 @@ export class Market extends Phaser.Scene {
     place(layout.board, board.element);
     place(layout.field, field.labels.element, true);
     place(layout.field, detail.element, true);
+    if (returns) place({ ...layout.field, height: 80 }, returns.element, true);
     this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
 
     let laidOut = "";
@@ -88,6 +92,7 @@ export class Market extends Phaser.Scene {
       }
       board.show(firms);
       status.show(state);
+      returns?.show(state);
       ticker.show(state);
       const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);
       if (open) detail.refresh(open, open.id === myFirmId);

@@ -2,7 +2,7 @@ import { type BotName, botAction } from "../../shared/bots/index.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { FirmSeat, GameState, QuarterReport } from "../../shared/engine/types.js";
-import { type ActionError, fitAction, validateAction } from "../../shared/engine/validate.js";
+import { type ActionError, validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import type { Result } from "../../shared/result.js";
 import { seedRng } from "../../shared/rng.js";
@@ -74,20 +74,17 @@ export class Match {
   }
 
   /**
-   * Resolves the quarter: firms without a submission repeat their previous action (fitted to
-   * what they can afford now). Every action used is written to the record.
+   * Resolves the quarter: firms without a submission repeat their previous action (the engine
+   * fits it to what they can afford now). Every action the engine applied is written to the record.
    */
-  resolve(): QuarterReport {
-    const actions: Record<string, Action> = {};
-    for (const firm of this.state.firms) {
-      if (firm.delisted) continue;
-      actions[firm.id] = this.pending.get(firm.id)?.action ?? fitAction(this.state, firm, firm.lastAction);
-    }
+  resolve(): { report: QuarterReport; actions: Record<string, Action>; injections: Injection[] } {
+    const submitted: Record<string, Action> = {};
+    for (const [firmId, { action }] of this.pending) submitted[firmId] = action;
     const injections = this.injections.splice(0);
-    const { state, report } = resolveQuarter(this.state, actions, injections);
-    this.record.quarters.push({ actions, injections });
+    const { state, report, applied } = resolveQuarter(this.state, submitted, injections);
+    this.record.quarters.push({ actions: applied, injections });
     this.state = state;
     this.pending.clear();
-    return report;
+    return { report, actions: applied, injections };
   }
 }

@@ -91,7 +91,7 @@ export class Roster {
     for (let i = 0; i < firms; i++) this.addSeat(bots[i % bots.length] as BotName);
   }
 
-  /** A roster saved with a game: every player starts disconnected, to rejoin by token or name. */
+  /** A roster saved with a game: every player starts disconnected, to rejoin by token (or by name once let back in). */
   static restore(teamSize: number, seats: readonly Seat[], players: readonly Player[], hosted = true): Roster {
     const roster = new Roster(teamSize, 0, [], hosted);
     roster.seats.push(...seats.map((s) => ({ ...s })));
@@ -100,10 +100,10 @@ export class Roster {
     return roster;
   }
 
-  /** A player who left and may come back by name (a restored game, or a lost token). */
-  absent(name: string): Player | undefined {
+  /** The player of that name (names are unique by their nameKey: case, width and compatibility forms aside). */
+  named(name: string): Player | undefined {
     const key = nameKey(name);
-    return this.players.find((p) => !p.connected && nameKey(p.name) === key);
+    return this.players.find((p) => nameKey(p.name) === key);
   }
 
   get size(): number {
@@ -182,6 +182,11 @@ export class Roster {
     return members.every((p) => p.away) ? "standIn" : "human";
   }
 
+  /** How many more players the seats take. */
+  openPlaces(): number {
+    return this.seats.reduce((sum, seat) => sum + Math.max(0, this.teamSize - this.members(seat.firmId).length), 0);
+  }
+
   /** A seat a newcomer can take: the requested firm if it has room, else the first bot seat. */
   openSeat(firmId?: string): Seat | RosterResult {
     if (firmId) {
@@ -200,8 +205,10 @@ export class Roster {
     return refuse("SEAT_TAKEN", "every firm is taken");
   }
 
-  add(player: Omit<Player, "host" | "ready" | "connected" | "away">): Player {
-    const full: Player = { ...player, host: this.hosted && !this.players.some((p) => p.host), ready: false, connected: true, away: false };
+  /** Adds a player; in a hosted game the first may host (`mayHost`: false while the creator's seat is still on its way). */
+  add(player: Omit<Player, "host" | "ready" | "connected" | "away">, mayHost = true): Player {
+    const host = this.hosted && mayHost && !this.players.some((p) => p.host);
+    const full: Player = { ...player, host, ready: false, connected: true, away: false };
     this.players.push(full);
     return full;
   }

@@ -22,7 +22,7 @@ function findGame(code: string, store: GameStore | null): Found {
   if (!(room instanceof MarketRoom)) return null;
   const source = room.exportSource();
   if (!source) return { notStarted: true, keyHash: room.desk.keyHash };
-  return { source, keyHash: room.desk.keyHash, hostPlays: room.mode === "friends", over: room.match?.over === true || room.phase === "over" };
+  return { source, keyHash: room.desk.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */

@@ -1,10 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { type Client, Room, ServerError } from "colyseus";
-import type { BotName } from "../../shared/bots/index.js";
-import { loadConfig } from "../../shared/config/load.js";
-import { score } from "../../shared/engine/score.js";
+import type { Delayed } from "@colyseus/timer";
+import { type AuthContext, type Client, matchMaker, Room, ServerError } from "colyseus";
 import { viewFor } from "../../shared/engine/view.js";
-import type { EconomyConfig } from "../../shared/schemas/config.js";
 import {
   ABUSE_REJECTIONS,
   ABUSE_WINDOW_MS,
@@ -14,32 +11,32 @@ import {
   type ClientMessageType,
   CREATE_INVALID_OPTIONS,
   CreateOptionsSchema,
-  FACILITATOR_MESSAGE_TYPES,
   FacilitatorJoinOptionsSchema,
-  type FacilitatorMessageType,
   GRACE_SECONDS,
+  IDLE_GAME_HOURS,
   JOIN_ERRORS,
   JoinOptionsSchema,
   MAX_MESSAGE_BYTES,
   MESSAGES_PER_SECOND,
   type Phase,
   type RejectedMessage,
-  type RoomSettings,
 } from "../../shared/schemas/protocol.js";
+import { configFor } from "../flow/config.js";
+import { MarketFlow, runsTheGame } from "../flow/flow.js";
+import type { Effect, MirrorPart, Persist, Step } from "../flow/types.js";
 import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
+import { writeFor } from "../store/write.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
-import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { warnMalformedFramesOnce } from "./frames.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
-import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
-import { PhaseClock } from "./phase-clock.js";
-import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
+import { type Admission, PENDING_REFUSALS, PendingJoins } from "./pending.js";
+import { describe, issuesOf, type Rejection, reject } from "./rejections.js";
 import { RoomSaving } from "./saving.js";
 import { MarketRoomState } from "./state.js";
 
@@ -49,6 +46,8 @@ export interface MarketRoomLimits extends GuardLimits {
   graceSeconds: number;
   /** The bot that stands in for a player away past the grace period. */
   standInBot: "balanced";
+  /** Seconds an unfinished game may stay with no one connected before it expires (kept in the store, never restored). */
+  idleSeconds: number;
   /** Milliseconds between retries of a store write that failed (the room is paused meanwhile). */
   storeRetryMs: number;
 }
@@ -56,6 +55,7 @@ export interface MarketRoomLimits extends GuardLimits {
 export const DEFAULT_LIMITS: MarketRoomLimits = {
   graceSeconds: GRACE_SECONDS,
   standInBot: "balanced",
+  idleSeconds: IDLE_GAME_HOURS * 3600,
   storeRetryMs: 2000,
   messagesPerSecond: MESSAGES_PER_SECOND,
   maxMessageBytes: MAX_MESSAGE_BYTES,
@@ -77,26 +77,27 @@ export interface MarketMetadata {
 const PRIVATE_HISTORY = 9;
 
 /** A connection: a player's (playerId), the facilitator's (facilitator), or a friends host's creating connection (both). */
-type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean } }>;
+type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean }; auth: SeatAuth | undefined }>;
 
-const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
+/** What `onAuth` gives every seat reservation: the secret that only a create request carries on to its room. */
+interface SeatAuth {
+  creator: string;
+}
 
-/** Stands for the facilitator when it sends a host's lobby message: it holds no firm. */
-const FACILITATOR_ACTOR: Player = {
-  id: "facilitator",
-  name: "Facilitator",
-  token: "",
-  firmId: null,
-  host: true,
-  ready: false,
-  connected: true,
-  away: false,
-};
+/** The key under which `onAuth` hands a create request's secret to the new room's `onCreate`. */
+const CREATOR_SECRET = "creatorSecret";
+
+/** The room id of a `joinById` matchmaking request (POST /matchmake/joinById/:roomId); null for any other. */
+function joinedRoomId(context: AuthContext | undefined): string | null {
+  const url = (context?.req as { url?: unknown } | undefined)?.url;
+  if (typeof url !== "string") return null;
+  return /\/matchmake\/joinById\/([^/?#]+)/.exec(url)?.[1] ?? null;
+}
 
 /**
- * The `market` room: one game, authoritative. It keeps the engine's plain state as the truth
- * (in `Match`) and mirrors public information into the synced schema; private figures go to
- * each firm's members by message. The room's id is its join code.
+ * The `market` room: a thin adapter around the game's flow table (`server/flow/flow.ts`). It
+ * turns Colyseus callbacks into events, and applies the table's effects: messages to
+ * connections, the schema mirror, the store, the one phase timer. The room's id is its join code.
  */
 export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketMetadata; client: MarketClient }> {
   /** Server-wide limits; a subclass made by `marketRoomWith` overrides them. */
@@ -104,18 +105,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** Where games are kept so they survive a restart (none: in memory only). */
   store: GameStore | null = null;
 
-  settings!: RoomSettings;
-  config!: EconomyConfig;
-  roster!: Roster;
-  match: Match | null = null;
-  /** Brought back from the store after a restart. */
-  restored = false;
-  phase: Phase = "lobby";
-  /** "friends": a host player runs the game; "class": a facilitator, who plays no firm. */
-  mode: "friends" | "class" = "friends";
-  phaseClock!: PhaseClock;
-  /** The key, the game log and the facilitator's connections (console, projector, a friends host's creating connection). */
-  readonly desk = new FacilitatorDesk<MarketClient>(() => this.match?.injections ?? []);
+  /** The game: phase, match, roster, settings, timer and log. */
+  flow!: MarketFlow;
+  /** The key and the facilitator's connections (console, projector, a friends host's creating connection). */
+  readonly desk = new FacilitatorDesk<MarketClient>();
   private guard!: MessageGuard;
   /** Writes to the store; a failed write pauses the room until it succeeds. */
   private saving!: RoomSaving;
@@ -124,14 +117,42 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private readonly closing = new Set<string>();
   /** The process is shutting down: players leaving change nothing, the game stays as stored. */
   private stopping = false;
+  private timer: Delayed | null = null;
+  /** The secret of the request that created the room, until its connection has joined: it alone gets the creator's seat and key. */
+  private creatorSecret: string | null = null;
+  /** Runs while an unfinished game has no one connected; when it fires, the game expires. */
+  private idle: Delayed | null = null;
+  /** Reservations admitted by `onAuth` and not yet connected. */
+  private readonly pending = new PendingJoins(() => this.seatReservationTimeout * 1000);
 
   // ---- lifecycle -------------------------------------------------------------------------
+
+  /**
+   * Runs on the matchmaking request, before any seat is reserved. Every request is given a
+   * fresh secret, in its options and in its reservation's auth: a create request's options
+   * reach `onCreate`, so the room knows its creator's reservation by it (whoever else joins
+   * first gets nothing of the creator's). A `joinById` for a room of this process is checked
+   * against the room now (options, token, key, name, open places), so refused requests never
+   * hold a seat.
+   */
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<SeatAuth | true> {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) return true;
+    const creator = randomBytes(18).toString("base64url");
+    (options as Record<string, unknown>)[CREATOR_SECRET] = creator;
+    const roomId = joinedRoomId(context);
+    const room = roomId ? matchMaker.getLocalRoomById(roomId) : undefined;
+    if (room instanceof MarketRoom) room.admit(options);
+    return { creator };
+  }
 
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
     warnMalformedFramesOnce(this);
     this.saving = new RoomSaving(this, this.store, (run, ms) => this.clock.setTimeout(run, ms), this.limits.storeRetryMs);
-    this.maxClients = 40 * 4 + 8; // 40 firms of 4, and a few facilitator connections
+    // 40 firms of 4, a few facilitator connections, the pending refusals, and room for token
+    // holders taking their seat over from a connection not yet closed. Newcomers are admitted
+    // (onAuth) only up to the open places, so anonymous reservations never fill this.
+    this.maxClients = 40 * 4 + 8 + PENDING_REFUSALS + 32;
     this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
     const restoring = restoreCode(options);
     if (restoring) return this.restore(restoring);
@@ -139,51 +160,61 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const parsed = (isClass ? ClassCreateOptionsSchema : CreateOptionsSchema).safeParse(options);
     if (!parsed.success) throw new ServerError(CREATE_INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
     const settings = parsed.data.settings;
-    const config = this.configFor(settings);
+    const config = configFor(settings);
     if (!config.ok) throw new ServerError(CREATE_INVALID_OPTIONS, config.message);
 
     this.roomId = await claimCode(this.presence);
-    this.mode = isClass ? "class" : "friends";
+    const secret = (options as Record<string, unknown>)[CREATOR_SECRET];
+    this.creatorSecret = typeof secret === "string" ? secret : null;
     this.desk.issueKey();
-    this.settings = settings;
-    this.config = config.value;
-    this.roster = new Roster(settings.teamSize, settings.firms, settings.bots, !isClass);
-    this.initState();
-    this.syncLobby();
-    await this.setPrivate(settings.private);
+    await this.start(
+      new MarketFlow({ kind: "new", code: this.roomId, mode: isClass ? "class" : "friends", settings, config: config.value, keyHash: this.desk.keyHash ?? "" }),
+    );
     log.info("room created", { roomId: this.roomId, code: this.roomId });
   }
 
-  /** Brings a stored game back at its last resolved quarter; its players rejoin by token or name. */
+  /** Brings a stored game back at its last resolved quarter (or a stored lobby as it was); its players rejoin by token. */
   private async restore(code: string): Promise<void> {
     const saved = this.store?.load(code);
-    if (saved?.status !== "playing") throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
+    const lobby = saved ? null : (this.store?.loadLobby(code) ?? null);
+    if (saved?.status !== "playing" && !lobby) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
     if (!(await reclaimCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
-    this.restored = true;
-    this.mode = saved.mode;
-    this.desk.restore(saved.keyHash, saved.log);
-    this.settings = saved.settings;
-    const config = this.configFor(saved.settings);
+    const kept = saved ?? lobby;
+    if (!kept) return;
+    this.desk.restore(kept.keyHash);
+    const config = configFor(kept.settings);
     if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
-    this.config = config.value;
-    this.roster = Roster.restore(saved.settings.teamSize, saved.seats, saved.players, saved.mode === "friends");
-    this.match = Match.fromRecord(saved.record);
-    this.match.injections.push(...saved.queued);
-    this.initState();
-    // Nobody is connected yet: keep the room until its players are back.
-    this.autoDispose = false;
-    this.syncLobby();
-    await this.setPrivate(saved.settings.private);
-    this.enterNews();
-    log.info("game restored", { roomId: code, code, quarter: this.match.state.quarter });
+    const common = {
+      code,
+      mode: kept.mode,
+      settings: kept.settings,
+      config: config.value,
+      keyHash: kept.keyHash,
+      roster: Roster.restore(kept.settings.teamSize, kept.seats, kept.players, kept.mode === "friends"),
+      log: kept.log,
+    };
+    if (!saved) {
+      await this.start(new MarketFlow({ kind: "restoredLobby", ...common }));
+      log.info("lobby restored", { roomId: code, code, players: kept.players.length });
+      return;
+    }
+    const match = Match.fromRecord(saved.record);
+    match.injections.push(...saved.queued);
+    await this.start(new MarketFlow({ kind: "restored", ...common, match, paused: saved.paused }));
+    log.info("game restored", { roomId: code, code, quarter: match.state.quarter, paused: saved.paused });
   }
 
-  private initState(): void {
+  private async start(flow: MarketFlow): Promise<void> {
+    this.flow = flow;
+    flow.standInBot = this.limits.standInBot;
+    this.desk.showing(flow);
     this.state = new MarketRoomState();
     this.state.code = this.roomId;
-    this.state.mode = this.mode;
-    this.phaseClock = new PhaseClock(this.clock, this.state);
+    this.state.mode = flow.mode;
+    this.apply(flow.open(Date.now()));
+    await this.setPrivate(flow.settings.private);
+    this.watchIdle();
   }
 
   override onJoin(client: MarketClient, options: unknown): void {
@@ -193,108 +224,121 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       return;
     }
     const parsed = JoinOptionsSchema.safeParse(options);
-    if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid join options: ${describe(parsed.error)}`);
-    const { name, firmId, token } = parsed.data;
-
-    let player: Player;
-    // After a restart, players may come back by name (their tokens may be gone with the page).
-    const absent = token || !this.restored ? undefined : this.roster.absent(name);
-    if (token || absent) {
-      const owner = absent ?? this.roster.byToken(token as string);
-      if (!owner) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that seat token is not valid in this game");
-      player = owner;
-      this.takeOver(player);
-    } else {
-      if (this.phase !== "lobby") throw new ServerError(JOIN_ERRORS.GAME_STARTED, "this game has already started");
-      if (this.roster.nameTaken(name)) throw new ServerError(JOIN_ERRORS.NAME_TAKEN, `the name "${name}" is taken in this game`);
-      const seat = this.roster.openSeat(firmId);
-      if ("ok" in seat) throw new ServerError(JOIN_ERRORS.ROOM_FULL, seat.ok ? "no seat" : seat.message);
-      player = this.roster.add({ id: randomBytes(6).toString("hex"), name, token: randomBytes(18).toString("base64url"), firmId: seat.firmId });
-    }
-    player.connected = true;
-    player.away = false;
-    // A friends game's creating connection holds the facilitator role (the export key) too.
-    const creator = this.mode === "friends" && this.desk.keyPending && player.host && !this.match;
-    client.userData = { playerId: player.id, facilitator: creator };
-    this.sessions.set(client.sessionId, client);
-    this.welcome(client, player);
-    if (creator) this.desk.open(client);
-    this.updateAutoDispose(true);
-    this.syncRoster();
+    if (!parsed.success) this.refuseJoin(JOIN_ERRORS.INVALID_OPTIONS, `invalid join options: ${describe(parsed.error)}`);
+    // A newcomer's reservation is used (or refused) now: its place is no longer promised.
+    if (!parsed.data.token && this.flow.phaseName === "lobby") this.pending.newcomerArrived();
+    const creator = this.isCreator(client);
+    const step = this.flow.step({
+      type: "join",
+      session: client.sessionId,
+      ...parsed.data,
+      fresh: { id: randomBytes(6).toString("hex"), token: randomBytes(18).toString("base64url") },
+      creator,
+      now: Date.now(),
+    });
+    if (creator && !step.refusal) this.creatorSecret = null;
+    if (!step.refusal) this.watchIdle(true);
+    // A refusal may still show something (a seat's holder asking to be let back in).
+    this.apply(step, step.refusal ? undefined : client);
+    if (step.refusal) this.refuseJoin(step.refusal.code, step.refusal.message);
   }
 
   /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
   private joinConsole(client: MarketClient, options: unknown): void {
     if ((options as { facilitator?: unknown }).facilitator === true) {
-      if (this.mode !== "class" || !this.desk.keyPending) {
-        throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, "the facilitator comes back with { facilitatorKey }, not { facilitator: true }");
+      if (this.flow.mode !== "class" || !this.isCreator(client)) {
+        this.refuseJoin(JOIN_ERRORS.INVALID_OPTIONS, "the facilitator comes back with { facilitatorKey }, not { facilitator: true }");
       }
+      this.creatorSecret = null;
     } else {
       const parsed = FacilitatorJoinOptionsSchema.safeParse(options);
-      if (!parsed.success) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, `invalid facilitator options: ${describe(parsed.error)}`);
-      if (!this.desk.accepts(parsed.data.facilitatorKey)) throw new ServerError(JOIN_ERRORS.BAD_TOKEN, "that facilitator key is not valid for this game");
+      if (!parsed.success) this.refuseJoin(JOIN_ERRORS.INVALID_OPTIONS, `invalid facilitator options: ${describe(parsed.error)}`);
+      if (!this.desk.accepts(parsed.data.facilitatorKey)) this.refuseJoin(JOIN_ERRORS.BAD_TOKEN, "that facilitator key is not valid for this game");
     }
-    client.userData = { playerId: null, facilitator: true };
-    this.desk.open(client);
-    this.updateAutoDispose(true);
+    this.apply(this.flow.step({ type: "openConsole", session: client.sessionId }), client);
+    this.watchIdle(true);
+    // A class market's console keeps a started game alive; a friends game lives while someone is connected.
+    if (this.flow.mode === "friends") this.autoDispose = true;
+  }
+
+  /** Refuses a connection; its reservation was counted as one to refuse. */
+  private refuseJoin(code: number, message: string): never {
+    this.pending.refused();
+    throw new ServerError(code, message);
+  }
+
+  /** Whether this connection is the one that created the room (its reservation carries the create request's secret). */
+  private isCreator(client: MarketClient): boolean {
+    return this.creatorSecret !== null && client.auth?.creator === this.creatorSecret;
   }
 
   /**
-   * A friends game lives while someone is connected (a restored one waits for its first player).
-   * A started class market lives with no one connected until it is over: the facilitator may
-   * close the console and come back with the key.
+   * Checks join options before a seat is reserved (from `onAuth`). Colyseus answers a
+   * matchmaking error with its code as the HTTP status, so the specific 43xx refusals are
+   * given when the connection arrives (`onJoin`); here the reservations are counted, so that
+   * anonymous ones never crowd out seat holders and consoles: a newcomer needs an open place
+   * not promised to another pending newcomer, and at most PENDING_REFUSALS reservations that
+   * will be refused may wait at once. A valid key or token always gets through.
    */
-  private updateAutoDispose(joined: boolean): void {
-    if (this.mode === "class") this.autoDispose = this.phase === "lobby" || this.phase === "over";
-    else if (joined) this.autoDispose = true;
+  admit(options: unknown): void {
+    const now = Date.now();
+    this.pending.admit(this.admission(options, now), this.flow.roster.openPlaces(), now);
+  }
+
+  /** What a join will be: with a valid key or token, a newcomer with a place, or refused (the refusal is given in onJoin). */
+  private admission(options: unknown, now: number): Admission {
+    const o = options as { facilitator?: unknown; facilitatorKey?: unknown };
+    if (o.facilitator === true) return "refused";
+    if (o.facilitatorKey !== undefined) {
+      const parsed = FacilitatorJoinOptionsSchema.safeParse(options);
+      return parsed.success && this.desk.accepts(parsed.data.facilitatorKey) ? "credentialed" : "refused";
+    }
+    const parsed = JoinOptionsSchema.safeParse(options);
+    if (!parsed.success) return "refused";
+    const step = this.flow.step({ type: "admit", ...parsed.data, now });
+    this.apply(step);
+    if (step.refusal) return "refused";
+    return parsed.data.token || this.flow.phaseName !== "lobby" ? "credentialed" : "newcomer";
   }
 
   override async onDrop(client: MarketClient): Promise<void> {
     if (this.stopping) return;
+    this.watchIdle();
     if (this.closing.delete(client.sessionId)) return this.onLeave(client);
-    const player = this.playerOf(client);
+    const playerId = client.userData?.playerId ?? null;
     this.forget(client);
-    if (!player) {
+    if (!playerId) {
       if (client.userData?.facilitator) await this.allowReconnection(client, this.limits.graceSeconds).catch(() => undefined);
       return;
     }
-    player.connected = false;
-    this.syncRoster();
+    this.apply(this.flow.step({ type: "drop", playerId }));
     try {
       await this.allowReconnection(client, this.limits.graceSeconds);
     } catch {
       // The grace period ran out (or the seat was reclaimed with the token from elsewhere,
       // or the process is stopping: then nothing changes).
-      if (player.connected || this.stopping) return;
-      if (this.phase === "lobby") this.roster.remove(player.id);
-      else this.goAway(player);
-      this.syncRoster();
+      if (this.stopping || this.sessionsOf(playerId).length > 0) return;
+      this.apply(this.flow.step({ type: "leave", playerId, now: Date.now() }));
     }
   }
 
   override onReconnect(client: MarketClient): void {
+    this.watchIdle(true);
     if (client.userData?.facilitator) this.desk.open(client);
-    const player = this.playerOf(client);
-    if (!player) return;
-    const other = this.sessionOf(player);
-    if (other) this.close(other, CLOSE_CODES.RECLAIMED, "your seat was reclaimed from another connection");
-    player.connected = true;
-    player.away = false;
+    const playerId = client.userData?.playerId;
+    if (!playerId) return;
     this.sessions.set(client.sessionId, client);
-    this.welcome(client, player);
-    this.syncRoster();
+    this.apply(this.flow.step({ type: "reconnect", session: client.sessionId, playerId, now: Date.now() }));
   }
 
   override onLeave(client: MarketClient): void {
     if (this.stopping) return;
+    this.watchIdle();
     this.closing.delete(client.sessionId);
-    const player = this.playerOf(client);
+    const playerId = client.userData?.playerId;
     this.forget(client);
-    if (!player || this.sessionOf(player)) return;
-    player.connected = false;
-    if (this.phase === "lobby") this.roster.remove(player.id);
-    else this.goAway(player);
-    this.syncRoster();
+    if (!playerId || this.sessionsOf(playerId).length > 0) return;
+    this.apply(this.flow.step({ type: "leave", playerId, now: Date.now() }));
   }
 
   /**
@@ -303,22 +347,59 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
    */
   override onBeforeShutdown(): void {
     this.stopping = true;
-    this.phaseClock?.stop();
+    this.clearTimer();
     const kept = this.keepsCode();
     const reason = kept ? "the server is restarting: your game resumes at its last finished quarter" : "the server is shutting down";
     // Every connection: players, and the facilitator's consoles (which are not seated).
     for (const client of [...this.clients]) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
-    log.info("room closed for shutdown", { roomId: this.roomId, code: this.roomId, phase: this.phase, kept, quarter: this.match?.state.quarter ?? 0 });
+    log.info("room closed for shutdown", {
+      roomId: this.roomId,
+      code: this.roomId,
+      phase: this.flow?.phaseName,
+      kept,
+      quarter: this.match?.state.quarter ?? 0,
+    });
     void this.disconnect(CLOSE_CODES.SHUTDOWN).catch(() => {});
   }
 
-  /** Stopping with a stored, unfinished game: it comes back when this process restarts. */
+  /**
+   * The idle clock: an unfinished started game with no connection at all expires after
+   * `limits.idleSeconds` (the store keeps it, marked expired, and it is never restored).
+   */
+  private watchIdle(joined = false): void {
+    const match = this.match;
+    const idle = !joined && this.clients.length === 0 && match !== null && !match.over && !this.stopping;
+    if (!idle) {
+      this.idle?.clear();
+      this.idle = null;
+    } else if (!this.idle) this.idle = this.clock.setTimeout(() => this.expire(), this.limits.idleSeconds * 1000);
+  }
+
+  private expire(): void {
+    this.idle = null;
+    log.info("game expired: no one connected", {
+      roomId: this.roomId,
+      code: this.roomId,
+      idleSeconds: this.limits.idleSeconds,
+      quarter: this.match?.state.quarter ?? 0,
+    });
+    this.saving.save("expired", (store) => store.expired(this.roomId));
+    this.clearTimer();
+    this.autoDispose = true;
+    void this.disconnect();
+  }
+
+  /** Stopping with a stored lobby or unfinished game: it comes back when this process restarts. */
   private keepsCode(): boolean {
-    return this.stopping && this.store !== null && this.match !== null && !this.match.over;
+    const match = this.match;
+    return this.stopping && this.store !== null && (match === null || !match.over);
   }
 
   override async onDispose(): Promise<void> {
-    this.phaseClock?.stop();
+    this.clearTimer();
+    this.idle?.clear();
+    // A lobby everyone left is gone for good (one stopped with the process comes back).
+    if (!this.stopping && this.flow?.phaseName === "lobby") this.saving?.save("dropLobby", (store) => store.dropLobby(this.roomId));
     this.saving?.stop();
     // A game that will be restored keeps its code; anything else gives it back.
     if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
@@ -343,208 +424,133 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       : reject("TOO_LARGE", `messages are limited to ${this.limits.maxMessageBytes} bytes`);
   }
 
-  /** Parses a message with its zod schema and runs its handler; a rejection when refused. */
+  /** Parses a message with its zod schema and runs it through the flow; a rejection when refused. */
   private handle(client: MarketClient, type: string | number, payload: unknown): Rejection | undefined {
+    return this.command(type, payload, { playerId: client.userData?.playerId ?? null, facilitator: client.userData?.facilitator === true });
+  }
+
+  /** Runs a client message as `from` (a player and/or the facilitator); a rejection when refused. Tests use it for the facilitator. */
+  command(type: string | number, payload: unknown, from = { playerId: null as string | null, facilitator: true }): Rejection | undefined {
     if (typeof type !== "string" || !Object.hasOwn(ClientMessageSchemas, type)) {
       return reject("UNKNOWN_MESSAGE", `unknown message type "${String(type).slice(0, 40)}"`);
     }
     const kind = type as ClientMessageType;
     const parsed = ClientMessageSchemas[kind].safeParse(payload ?? {});
     if (!parsed.success) return reject("INVALID_MESSAGE", `invalid ${kind}: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
-    const facilitator = client.userData?.facilitator === true;
-    const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase };
     const unsaved = this.saving.failure;
-    if (unsaved && (FACILITATOR_MESSAGES.has(kind) || HOST_MESSAGE_TYPES.has(kind))) return reject("STORE_UNAVAILABLE", unsaved);
-    if (FACILITATOR_MESSAGES.has(kind)) {
-      if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
-      const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
-      const outcome = handler(parsed.data as never);
-      if (typeof outcome !== "string") return outcome;
-      this.writeLog(kind, outcome, when);
-      return undefined;
-    }
-    const player = this.playerOf(client) ?? (facilitator && HOST_MESSAGE_TYPES.has(kind) ? FACILITATOR_ACTOR : undefined);
-    if (!player) return reject("NO_FIRM", facilitator ? "the facilitator holds no firm" : "you are not seated in this game");
-    const handler = this.handlers[kind as PlayerMessageType] as Handler<PlayerMessageType>;
-    const rejection = handler(player, parsed.data as never);
-    const effect = rejection || !facilitator ? null : lobbyEffect(this, kind, parsed.data);
-    if (effect) this.writeLog(kind, effect, when);
-    return rejection;
-  }
-
-  /** Writes a facilitator action into the log, stores it at once and shows it on every console. */
-  private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    const entry = { at: Date.now(), quarter: when.quarter, phase: when.phase, command, effect };
-    const queued = [...(this.match?.injections ?? [])];
-    this.desk.write(entry);
-    this.saving.save("log", (store) => store.appendLog(this.roomId, [entry], queued));
+    if (unsaved && runsTheGame(kind)) return reject("STORE_UNAVAILABLE", unsaved);
+    const step = this.flow.step({ type: "message", ...from, kind, data: parsed.data, now: Date.now(), seed: randomBytes(8).toString("hex") });
+    this.apply(step);
+    return step.rejection;
   }
 
   private refuse(client: MarketClient, type: string, rejection: Rejection): void {
     client.send("rejected", { type, issues: [], ...rejection } satisfies RejectedMessage);
   }
 
-  private readonly handlers = intentHandlers(this);
-  private readonly facilitatorHandlers = facilitatorHandlers(this);
+  // ---- effects ---------------------------------------------------------------------------
 
-  // ---- the quarter loop ------------------------------------------------------------------
-
-  /** Starts the game with the current seats; empty seats are played by their bots. */
-  startGame(): void {
-    const seed = this.settings.seed ?? randomBytes(8).toString("hex");
-    this.match = new Match(
-      this.config,
-      seed,
-      this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
-    );
-    for (const p of this.roster.players) p.ready = false;
-    const { record, injections } = this.match;
-    this.saving.save("start", (store) =>
-      store.started(this.roomId, this.settings, record, this.roster.seats, this.roster.players, {
-        mode: this.mode,
-        keyHash: this.desk.keyHash as string,
-        log: this.desk.log,
-        queued: injections,
-      }),
-    );
-    log.info("game started", { roomId: this.roomId, code: this.roomId, mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
-    this.enterNews();
-    this.updateAutoDispose(false);
-    this.sendPrivateToAll();
-  }
-
-  private enterNews(): void {
-    this.setPhase("news", this.settings.newsSeconds, () => this.enterDecide());
-    this.syncGame();
-  }
-
-  private enterDecide(): void {
-    const match = this.match as Match;
-    for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
-    this.setPhase("decide", this.settings.decisionSeconds, () => this.resolveQuarter());
-    this.syncRoster();
-    this.resolveIfAllIn();
-  }
-
-  /** A firm with no player present (a bot seat, or everyone away) gets its bot's action. */
-  private playBotIfNeeded(firmId: string): void {
-    const match = this.match as Match;
-    if (this.phase !== "decide" && this.phase !== "news") return;
-    if (match.pending.has(firmId) || !match.isActive(firmId)) return;
-    const controller = this.roster.controller(firmId);
-    if (controller === "human") return;
-    const seat = this.roster.seat(firmId);
-    const bot = controller === "standIn" ? this.limits.standInBot : (seat?.bot ?? this.limits.standInBot);
-    match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
-  }
-
-  /** Resolves at once when every listed firm has an action in (never while the timer is paused). */
-  resolveIfAllIn(): void {
-    const match = this.match;
-    if (this.phase !== "decide" || !match || this.phaseClock.paused) return;
-    if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
-  }
-
-  /** Resolves the quarter with the shared engine and publishes the reports. */
-  resolveQuarter(): void {
-    if (this.stopping) return; // the game stays at its last resolved quarter
-    const match = this.match as Match;
-    this.phaseClock.stop();
-    const hadQueue = match.injections.length > 0;
-    match.resolve();
-    const logged = match.record.quarters.at(-1);
-    const { quarter } = match.state;
-    const { over } = match;
-    if (logged) this.saving.save("quarter", (store) => store.resolved(this.roomId, quarter, logged.actions, logged.injections, this.roster.players, over));
-    this.state.resolvedAt = Date.now();
-    this.syncGame();
-    this.sendPrivateToAll();
-    if (hadQueue) this.desk.refresh();
-    if (match.over) this.finish();
-    else this.setPhase("report", this.settings.reportSeconds, () => this.enterNews());
-  }
-
-  /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
-  forceNext(): void {
-    if (this.phase === "news") this.enterDecide();
-    else if (this.phase === "decide") this.resolveQuarter();
-    else if (this.phase === "report") this.enterNews();
-  }
-
-  /** Ends the game before its last quarter: the standings are those of the last resolved quarter. */
-  endGame(): void {
-    const match = this.match as Match;
-    match.pending.clear();
-    match.injections.splice(0);
-    this.saving.save("end", (store) => store.ended(this.roomId));
-    this.finish();
-    this.syncRoster();
-  }
-
-  private finish(): void {
-    const match = this.match as Match;
-    log.info("game over", { roomId: this.roomId, code: this.roomId, quarter: match.state.quarter });
-    this.phaseClock.unpause();
-    this.setPhase("over", 0, null);
-    mirrorStandings(this.state, score(match.state));
-    this.syncMetadata();
-    this.updateAutoDispose(false);
-    if (this.autoDispose && this.clients.length === 0) void this.disconnect();
-  }
-
-  private setPhase(phase: Phase, seconds: number, next: (() => void) | null): void {
-    this.phase = phase;
-    this.state.phase = phase;
-    this.phaseClock.start(seconds, next);
+  /** Applies a step's effects in order; `joining` is the connection being let in (not registered yet). */
+  private apply(step: Step, joining?: MarketClient): void {
+    for (const effect of step.effects) this.applyEffect(effect, joining);
+    this.syncClock();
     this.syncMetadata();
   }
 
-  // ---- players ---------------------------------------------------------------------------
-
-  /**
-   * The facilitator removes a player: its connections close with CLOSE_CODES.REMOVED and its
-   * token stops working. A firm left without players is played by `bot` (replaceWithBot) or,
-   * in a started game, by the stand-in bot; in the lobby the seat is simply free again.
-   */
-  removePlayer(player: Player, bot: BotName | null): void {
-    const session = this.sessionOf(player);
-    if (session) this.close(session, CLOSE_CODES.REMOVED, "the facilitator removed you from this game");
-    this.roster.remove(player.id);
-    const firmId = player.firmId;
-    const seat = firmId ? this.roster.seat(firmId) : undefined;
-    if (firmId && seat && this.roster.members(firmId).length === 0) {
-      const replacement = bot ?? (this.phase === "lobby" ? null : this.limits.standInBot);
-      if (replacement) seat.bot = replacement;
-      if (this.match) this.playBotIfNeeded(firmId);
+  private applyEffect(effect: Effect, joining?: MarketClient): void {
+    switch (effect.type) {
+      case "bind": {
+        const client = joining?.sessionId === effect.session ? joining : this.sessions.get(effect.session);
+        if (!client) return;
+        client.userData = { playerId: effect.playerId, facilitator: effect.facilitator };
+        if (effect.playerId) this.sessions.set(client.sessionId, client);
+        return;
+      }
+      case "welcome": {
+        const player = this.flow.roster.player(effect.playerId);
+        if (!player) return;
+        for (const client of this.sessionsOf(player.id)) {
+          client.send("welcome", { playerId: player.id, firmId: player.firmId, host: player.host, token: player.token, serverTime: Date.now() });
+        }
+        return;
+      }
+      case "private": {
+        const players = effect.playerId ? [this.flow.roster.player(effect.playerId)] : this.flow.roster.players;
+        for (const player of players) if (player) for (const client of this.sessionsOf(player.id)) this.sendPrivate(client, player);
+        return;
+      }
+      case "toFirm":
+        for (const member of this.flow.roster.members(effect.firmId)) {
+          if (member.id === effect.except) continue;
+          for (const client of this.sessionsOf(member.id)) client.send(effect.message.type, effect.message.payload);
+        }
+        return;
+      case "consoleUpdate":
+        this.desk.update(effect.entries);
+        return;
+      case "console": {
+        const client = joining?.sessionId === effect.session ? joining : this.sessions.get(effect.session);
+        if (client) this.desk.open(client);
+        return;
+      }
+      case "close":
+        for (const client of this.sessionsOf(effect.playerId)) if (client.sessionId !== effect.except) this.close(client, effect.code, effect.reason);
+        return;
+      case "mirror":
+        this.mirror(effect.part);
+        return;
+      case "persist":
+        this.persist(effect.write);
+        return;
+      case "schedule":
+        this.schedule(effect.ms, effect.id);
+        return;
+      case "cancel":
+        this.clearTimer();
+        return;
+      case "visibility":
+        void this.setPrivate(effect.private);
+        return;
+      case "keepAlive":
+        this.autoDispose = !effect.value;
+        return;
+      case "finished":
+        if (this.autoDispose && this.clients.length === 0) void this.disconnect();
+        return;
+      case "note":
+        log.info(effect.message, { roomId: this.roomId, code: this.roomId, ...effect.fields });
+        return;
     }
-    this.rosterChanged();
-    this.resolveIfAllIn();
   }
 
-  /** Mirrors and stores the roster after a facilitator's change. */
-  rosterChanged(): void {
-    if (this.match) this.saving.save("roster", (store) => store.rostered(this.roomId, this.roster.seats, this.roster.players));
-    this.syncRoster();
+  private schedule(ms: number, id: number): void {
+    this.clearTimer();
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      if (!this.stopping) this.apply(this.flow.step({ type: "timer", id, now: Date.now() }));
+    }, ms);
   }
 
-  /** A player past the grace period: a stand-in bot plays the firm until the token comes back. */
-  private goAway(player: Player): void {
-    player.away = true;
-    if (player.firmId) this.playBotIfNeeded(player.firmId);
-    this.resolveIfAllIn();
+  private clearTimer(): void {
+    this.timer?.clear();
+    this.timer = null;
   }
 
-  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
-  private takeOver(player: Player): void {
-    const previous = this.sessionOf(player);
-    if (previous) this.close(previous, CLOSE_CODES.RECLAIMED, "your seat was reclaimed from another connection");
-    // A stand-in's move is withdrawn so the returning player can decide this quarter.
-    if (player.firmId && this.match?.pending.get(player.firmId)?.bot) this.match.pending.delete(player.firmId);
+  /** Writes what the flow asks to the store (none: nothing); a failed write pauses this room and is retried in order. */
+  private persist(write: Persist): void {
+    if (!this.store) return;
+    const run = writeFor(this.roomId, this.flow, write);
+    if (run) this.saving.save(write.op, run);
   }
 
-  private welcome(client: MarketClient, player: Player): void {
-    client.send("welcome", { playerId: player.id, firmId: player.firmId, host: player.host, token: player.token, serverTime: Date.now() });
-    this.sendPrivate(client, player);
+  /** The store cannot be written: the flow freezes the game's timer. */
+  storeFailed(): void {
+    this.apply(this.flow.step({ type: "storeFailed", now: Date.now() }));
+  }
+
+  /** The store can be written again: the flow lets the timer run again. */
+  storeRecovered(): void {
+    this.apply(this.flow.step({ type: "storeRecovered", now: Date.now() }));
   }
 
   private sendPrivate(client: MarketClient, player: Player): void {
@@ -564,25 +570,12 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     });
   }
 
-  toFirm(firmId: string, type: string, message: unknown, except?: Player): void {
-    for (const member of this.roster.members(firmId)) if (member !== except) this.sessionOf(member)?.send(type, message);
-  }
+  // ---- connections -----------------------------------------------------------------------
 
-  private sendPrivateToAll(): void {
-    for (const player of this.roster.players) {
-      const client = this.sessionOf(player);
-      if (client) this.sendPrivate(client, player);
-    }
-  }
-
-  private playerOf(client: MarketClient): Player | undefined {
-    const id = client.userData?.playerId;
-    return id ? this.roster.player(id) : undefined;
-  }
-
-  private sessionOf(player: Player): MarketClient | undefined {
-    for (const client of this.sessions.values()) if (client.userData?.playerId === player.id) return client;
-    return undefined;
+  private sessionsOf(playerId: string): MarketClient[] {
+    const found: MarketClient[] = [];
+    for (const client of this.sessions.values()) if (client.userData?.playerId === playerId) found.push(client);
+    return found;
   }
 
   /** Closes a connection without a grace period. */
@@ -600,50 +593,65 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   // ---- mirroring -------------------------------------------------------------------------
 
-  syncLobby(): void {
-    this.settings = { ...this.settings, firms: this.roster.size };
-    mirrorSettings(this.state, this.settings, this.config.quarters);
-    this.syncRoster();
+  private mirror(part: MirrorPart): void {
+    const { flow, state } = this;
+    if (part === "settings") mirrorSettings(state, flow.settings, flow.config.quarters);
+    else if (part === "roster") mirrorRoster(state, flow.roster, flow.match, flow.asking);
+    else if (part === "standings") mirrorStandings(state, flow.standings());
+    else {
+      const match = flow.match;
+      if (!match) return;
+      mirrorRoster(state, flow.roster, match, flow.asking);
+      mirrorGame(state, match.state);
+      state.resolvedAt = Date.now();
+    }
   }
 
-  syncRoster(): void {
-    mirrorRoster(this.state, this.roster, this.match);
-    this.syncMetadata();
-  }
-
-  private syncGame(): void {
-    if (!this.match) return;
-    mirrorRoster(this.state, this.roster, this.match);
-    mirrorGame(this.state, this.match.state);
+  /** The phase and its timer as clients see them. */
+  private syncClock(): void {
+    const { state } = this;
+    const { timer } = this.flow;
+    if (state.phase !== this.flow.phaseName) state.phase = this.flow.phaseName;
+    if (state.deadline !== timer.deadline) state.deadline = timer.deadline;
+    if (state.paused !== timer.paused) state.paused = timer.paused;
+    if (state.remaining !== timer.remaining) state.remaining = timer.remaining;
   }
 
   private syncMetadata(): void {
+    const { flow } = this;
     const meta: MarketMetadata = {
       code: this.roomId,
-      title: this.settings.name,
-      scenario: this.settings.scenario,
-      phase: this.phase,
-      firms: this.roster.size,
-      players: this.roster.players.length,
-      teamSize: this.settings.teamSize,
+      title: flow.settings.name,
+      scenario: flow.settings.scenario,
+      phase: flow.phaseName,
+      firms: flow.roster.size,
+      players: flow.roster.players.length,
+      teamSize: flow.settings.teamSize,
     };
     const old = this.metadata as MarketMetadata | undefined;
     if (!old || (Object.keys(meta) as (keyof MarketMetadata)[]).some((k) => old[k] !== meta[k])) void this.setMetadata(meta);
   }
 
-  // ---- export ----------------------------------------------------------------------------
+  // ---- what tests and the export routes read --------------------------------------------
+
+  /** The started game's match; null in the lobby. */
+  get match(): Match | null {
+    return this.flow?.match ?? null;
+  }
+
+  get roster(): Roster {
+    return this.flow.roster;
+  }
+
+  get phase(): Phase {
+    return this.flow.phaseName;
+  }
 
   /** The game for the export routes; null before the game starts. */
   exportSource(): ExportSource | null {
-    if (!this.match) return null;
-    return { code: this.roomId, record: this.match.record, players: this.roster.players, log: this.desk.log, live: this.match.state };
-  }
-
-  // ---- helpers ---------------------------------------------------------------------------
-
-  configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string } {
-    const loaded = loadConfig(settings.scenario, settings.quarters === undefined ? {} : { quarters: settings.quarters });
-    return loaded.ok ? loaded : { ok: false, message: loaded.error.message };
+    const match = this.match;
+    if (!match) return null;
+    return { code: this.roomId, record: match.record, players: this.flow.roster.players, log: this.flow.log, live: match.state };
   }
 }
 

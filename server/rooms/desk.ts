@@ -1,5 +1,5 @@
 import type { Injection } from "../../shared/schemas/injection.js";
-import { LOG_LIMIT, type LogEntry, type ServerMessages } from "../../shared/schemas/protocol.js";
+import type { LogEntry, ServerMessages } from "../../shared/schemas/protocol.js";
 import { keyMatches, newFacilitatorKey } from "./keys.js";
 
 /** What the desk needs of a connection. */
@@ -8,37 +8,48 @@ interface Connection {
   send(type: "console" | "consoleUpdate", message: unknown): void;
 }
 
+/** What the consoles show: the game log (its newest LOG_LIMIT entries) and the injections queued for the next resolution. */
+export interface DeskSource {
+  readonly log: readonly LogEntry[];
+  readonly queued: readonly Injection[];
+}
+
 /**
- * The facilitator's side of a room: the key (only its hash is kept once the creator has it),
- * the game log, and the facilitator's connections, which get a `console` message on joining
+ * The facilitator's side of a room's connections: the key (only its hash is kept once the
+ * creator has it) and the facilitator's connections, which get a `console` message on joining
  * and then `consoleUpdate` with only what changed whenever the log or the queued injections
- * change. The log keeps its newest LOG_LIMIT entries.
+ * change.
  */
 export class FacilitatorDesk<C extends Connection> {
-  readonly log: LogEntry[] = [];
   private hash: string | null = null;
   /** The key itself, until the creating connection has received it. */
   private freshKey: string | null = null;
   private readonly connections = new Map<string, C>();
+  private source: DeskSource = { log: [], queued: [] };
 
-  /** @param queued the injections waiting for the next resolution */
-  constructor(private readonly queued: () => readonly Injection[]) {}
-
-  /** A new room: a new key, for the first connection that opens the desk. */
+  /** A new room: a new key, for the creating connection. */
   issueKey(): void {
     const { key, hash } = newFacilitatorKey();
     this.freshKey = key;
     this.hash = hash;
   }
 
-  /** A stored game: its key's hash and its log. */
-  restore(hash: string | null, log: readonly LogEntry[]): void {
+  /** A stored game: its key's hash. */
+  restore(hash: string | null): void {
     this.hash = hash;
-    this.log.push(...log.slice(-LOG_LIMIT));
+  }
+
+  /** Where the log and the queue come from (the room's flow). */
+  showing(source: DeskSource): void {
+    this.source = source;
   }
 
   get keyHash(): string | null {
     return this.hash;
+  }
+
+  get log(): readonly LogEntry[] {
+    return this.source.log;
   }
 
   /** Whether the key has not been handed out yet (the creator has not joined). */
@@ -62,24 +73,14 @@ export class FacilitatorDesk<C extends Connection> {
     this.connections.delete(sessionId);
   }
 
-  write(entry: LogEntry): void {
-    this.log.push(entry);
-    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
-    this.update([entry]);
-  }
-
-  /** The queued injections changed: every facilitator connection gets the queue. */
-  refresh(): void {
-    this.update([]);
-  }
-
-  private update(entries: LogEntry[]): void {
+  /** The log gained `entries` or the queue changed: every facilitator connection gets only that (and the queue). */
+  update(entries: readonly LogEntry[]): void {
     if (this.connections.size === 0) return;
-    const message: ServerMessages["consoleUpdate"] = { entries, queued: [...this.queued()], serverTime: Date.now() };
+    const message: ServerMessages["consoleUpdate"] = { entries: [...entries], queued: [...this.source.queued], serverTime: Date.now() };
     for (const client of this.connections.values()) client.send("consoleUpdate", message);
   }
 
   private send(client: C, key: string | null): void {
-    client.send("console", { key, log: this.log, queued: this.queued(), serverTime: Date.now() });
+    client.send("console", { key, log: this.source.log, queued: this.source.queued, serverTime: Date.now() });
   }
 }

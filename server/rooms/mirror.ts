@@ -84,12 +84,23 @@ export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, q
   syncStrings(state.settings.bots, settings.bots);
 }
 
-export function mirrorRoster(state: MarketRoomState, roster: Roster, match: Match | null): void {
+/** `asking`: players waiting to be let back in without their token (by id). */
+export function mirrorRoster(state: MarketRoomState, roster: Roster, match: Match | null, asking: ReadonlyMap<string, unknown> = new Map()): void {
   syncList(
     state.players,
     roster.players,
     () => new PlayerInfo(),
-    (item, p) => assign(item, { id: p.id, name: p.name, firmId: p.firmId ?? "", host: p.host, ready: p.ready, connected: p.connected, away: p.away }),
+    (item, p) =>
+      assign(item, {
+        id: p.id,
+        name: p.name,
+        firmId: p.firmId ?? "",
+        host: p.host,
+        ready: p.ready,
+        connected: p.connected,
+        away: p.away,
+        asking: !p.connected && asking.has(p.id),
+      }),
   );
   syncList(
     state.firms,

@@ -1,16 +1,16 @@
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
 import { type Schedule, StoreGate } from "../store/gate.js";
-import type { PhaseClock } from "./phase-clock.js";
 import type { MarketRoomState } from "./state.js";
 
 /** What saving needs of a room. */
 export interface SavingRoom {
   readonly roomId: string;
   readonly state: MarketRoomState;
-  readonly phaseClock: PhaseClock;
-  /** Resolves at once if every firm is in (after the timer runs again). */
-  resolveIfAllIn(): void;
+  /** Writes are failing: the game's timer freezes (unless the facilitator had paused it). */
+  storeFailed(): void;
+  /** Every failed write is stored now: a timer the failure froze runs again. */
+  storeRecovered(): void;
 }
 
 /**
@@ -21,8 +21,6 @@ export interface SavingRoom {
  */
 export class RoomSaving {
   private readonly gate: StoreGate;
-  /** The timer was frozen by the failure (not by the facilitator): it runs again on recovery. */
-  private frozeTimer = false;
 
   constructor(
     private readonly room: SavingRoom,
@@ -51,7 +49,7 @@ export class RoomSaving {
   private failed(problem: string, error: unknown): void {
     const { room } = this;
     room.state.notice = `The server cannot save this game (${problem}). The game is paused and carries on by itself when saving works again.`;
-    this.frozeTimer = room.phaseClock.pause();
+    room.storeFailed();
     log.error("store write failed: the room is paused until it can save", {
       roomId: room.roomId,
       code: room.roomId,
@@ -63,11 +61,7 @@ export class RoomSaving {
   private recovered(): void {
     const { room } = this;
     room.state.notice = "";
-    if (this.frozeTimer) {
-      this.frozeTimer = false;
-      room.phaseClock.resume();
-      room.resolveIfAllIn();
-    }
+    room.storeRecovered();
     log.warn("store writes succeed again: the room carries on", { roomId: room.roomId, code: room.roomId });
   }
 }

@@ -54,6 +54,8 @@ export const PlayerInfo = schema(
     ready: t.boolean().default(false),
     connected: t.boolean().default(true),
     away: t.boolean().default(false),
+    /** Tried to come back by name without the seat token: waits for the facilitator's (host's) "let back in". */
+    asking: t.boolean().default(false),
   },
   "PlayerInfo",
 );

@@ -24,6 +24,19 @@ export interface SavedGame {
   log: LogEntry[];
   /** Injections queued for the next resolution. */
   queued: Injection[];
+  /** The facilitator had paused the timer: the game comes back paused. */
+  paused: boolean;
+}
+
+/** A lobby kept so a restart does not lose who joined: settings, seats, players, key and log. */
+export interface SavedLobby {
+  code: string;
+  mode: "friends" | "class";
+  settings: RoomSettings;
+  seats: Seat[];
+  players: Player[];
+  keyHash: string | null;
+  log: LogEntry[];
 }
 
 /** What a game carries beside its record and roster. */
@@ -48,6 +61,16 @@ CREATE TABLE IF NOT EXISTS games (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS lobbies (
+  code TEXT PRIMARY KEY,
+  mode TEXT NOT NULL,
+  settings TEXT NOT NULL,
+  seats TEXT NOT NULL,
+  players TEXT NOT NULL,
+  key_hash TEXT,
+  log TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS quarters (
   code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
   quarter INTEGER NOT NULL,
@@ -70,6 +93,8 @@ const ADDED_COLUMNS: Record<string, string> = {
   /** The whole log as JSON, as stored before log_entries (read when a game has no entries there). */
   log: "log TEXT NOT NULL DEFAULT '[]'",
   queued: "queued TEXT NOT NULL DEFAULT '[]'",
+  paused: "paused INTEGER NOT NULL DEFAULT 0",
+  expired_at: "expired_at INTEGER",
 };
 
 interface GameRow {
@@ -86,6 +111,9 @@ interface GameRow {
   key_hash: string | null;
   log: string;
   queued: string;
+  paused: number;
+  expired_at: number | null;
+  updated_at: number;
 }
 
 /**
@@ -187,7 +215,63 @@ export class GameStore {
       );
       this.sql("DELETE FROM log_entries WHERE code = ?").run(code);
       this.insertEntries(code, extras?.log ?? []);
+      this.sql("DELETE FROM lobbies WHERE code = ?").run(code);
     })();
+  }
+
+  /** A lobby as it stands (replacing the last copy). */
+  lobby(lobby: SavedLobby): void {
+    this.verify();
+    this.sql(`INSERT OR REPLACE INTO lobbies (code, mode, settings, seats, players, key_hash, log, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      lobby.code,
+      lobby.mode,
+      JSON.stringify(lobby.settings),
+      JSON.stringify(lobby.seats),
+      JSON.stringify(lobby.players),
+      lobby.keyHash,
+      JSON.stringify(lobby.log.slice(-LOG_LIMIT)),
+      Date.now(),
+    );
+  }
+
+  /** A lobby that closed (everyone left) or started: nothing to restore. */
+  dropLobby(code: string): void {
+    this.verify();
+    this.sql("DELETE FROM lobbies WHERE code = ?").run(code);
+  }
+
+  loadLobby(code: string): SavedLobby | null {
+    const row = this.sql("SELECT * FROM lobbies WHERE code = ?").get(code) as
+      | { code: string; mode: string; settings: string; seats: string; players: string; key_hash: string | null; log: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      code: row.code,
+      mode: row.mode === "class" ? "class" : "friends",
+      settings: JSON.parse(row.settings),
+      seats: JSON.parse(row.seats),
+      players: JSON.parse(row.players),
+      keyHash: row.key_hash,
+      log: (JSON.parse(row.log) as LogEntry[]).slice(-LOG_LIMIT),
+    };
+  }
+
+  /** Codes of the stored lobbies, oldest first. */
+  lobbyCodes(): string[] {
+    return (this.sql("SELECT code FROM lobbies ORDER BY updated_at").all() as { code: string }[]).map((r) => r.code);
+  }
+
+  /** The facilitator paused or resumed the timer. */
+  pausedAs(code: string, paused: boolean): void {
+    this.verify();
+    this.sql("UPDATE games SET paused = ?, updated_at = ? WHERE code = ?").run(paused ? 1 : 0, Date.now(), code);
+  }
+
+  /** An unfinished game left with no one connected for too long: kept (record and all), never restored again. */
+  expired(code: string): void {
+    this.verify();
+    const now = Date.now();
+    this.sql("UPDATE games SET expired_at = ?, updated_at = ? WHERE code = ?").run(now, now, code);
   }
 
   /**
@@ -258,9 +342,10 @@ export class GameStore {
     return row ? this.fromRow(row) : null;
   }
 
-  /** Games that had started and not finished, oldest first. */
-  unfinished(): SavedGame[] {
-    const rows = this.sql("SELECT * FROM games WHERE status = 'playing' ORDER BY created_at").all() as GameRow[];
+  /** Games that had started and not finished (nor expired), oldest first; `idleSince` (ms) expires those untouched since then first. */
+  unfinished(idleSince = 0): SavedGame[] {
+    this.sql("UPDATE games SET expired_at = ? WHERE status = 'playing' AND expired_at IS NULL AND updated_at < ?").run(Date.now(), idleSince);
+    const rows = this.sql("SELECT * FROM games WHERE status = 'playing' AND expired_at IS NULL ORDER BY created_at").all() as GameRow[];
     return rows.map((row) => this.fromRow(row));
   }
 
@@ -289,6 +374,7 @@ export class GameStore {
       keyHash: row.key_hash,
       log: this.logOf(row),
       queued: JSON.parse(row.queued),
+      paused: row.paused === 1,
       record: {
         engineVersion: row.engine_version,
         config: JSON.parse(row.config),

@@ -75,7 +75,8 @@ const balanced: Policy = {
   early: regime({
     spend: constant(balancedDials.spend),
     raise: step("sentiment", warm(balancedDials.raiseAbove), balancedDials.raise),
-    train: constant(balancedDials.train),
+    // d.train, falling to a third once an open model leads its own by `openAheadBy` points (lead < −openAheadBy ÷ 10).
+    train: { base: balancedDials.train + 5 * (DIALS.openAheadBy / 10), lead: 5, min: balancedDials.train / 3, max: balancedDials.train },
     apps: constant(balancedDials.apps),
     efficiency: plus(balancedDials.efficiency, "media", balancedDials.efficiency),
     compliance: plus(0, "regulated", 0.08),
@@ -99,7 +100,7 @@ const pivot: Policy = {
     sectorOrder: "appeal",
   }),
   late: ship(p.shipSpend, p.shipBreadth),
-  switch: { on: "bubble", above: p.bubbleRatio, onCorrection: true },
+  switch: { on: "bubble", above: p.bubbleRatio, onCorrection: true, openAheadBy: DIALS.openAheadBy },
   distill: shipDistill,
 };
 

@@ -3,7 +3,7 @@ import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import { HARDWARE, SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
-import { appsWeights, fittingSectors, marketMood, needsCompliance, toAction, usableCapability } from "./plan.js";
+import { appsWeights, fittingSectors, marketMood, needsCompliance, toAction } from "./plan.js";
 
 /**
  * A parameterised policy: the exploit search's genome, and a seat the simulator can play
@@ -17,7 +17,7 @@ import { appsWeights, fittingSectors, marketMood, needsCompliance, toAction, usa
  * - `sentiment`: S − 1 (0 = neutral investors)
  * - `bubble`: B − 1, the bubble ratio last reported
  * - `cash`: log10(cash ÷ starting cash)
- * - `lead`: (own capability − open baseline) ÷ 10 benchmark points
+ * - `lead`: (own capability − what the open model offers to build on) ÷ 10 benchmark points
  * - `fit`: share of the sectors the usable capability fits (at the policy's `fitMargin`)
  * - `progress`: quarters played ÷ game length (0 before quarter 1)
  * - `correction`: 1 while a correction is under way
@@ -70,6 +70,7 @@ export const PolicySchema = z
         on: z.enum(SWITCH_SIGNALS).describe("B, S (their highest value so far) or quarter progress"),
         above: z.number().min(0).max(40),
         onCorrection: z.boolean().describe("also switch once a correction has begun"),
+        openAheadBy: z.number().min(0).max(50).optional().describe("also switch once the open model leads the firm's own by more than this many points"),
       })
       .optional(),
     openWeightsAt: z.number().min(0).max(1).nullable().describe("release the weights once progress reaches this (0 = quarter 1); null = never"),
@@ -101,11 +102,17 @@ export function evalLinear(dial: Linear, features: Features): number {
   return Math.min(dial.max ?? 1, Math.max(dial.min ?? 0, x));
 }
 
+/** Points by which the open model (less the cost of building on it) leads the firm's own model. */
+export function openLead(view: FirmView): number {
+  return view.market.openBaseline - view.config.openBaseline.appGap - view.self.capability;
+}
+
 /** Has the switch fired by now? It looks at the whole public history, so a switch is for good. */
 export function switched(policy: Policy, view: FirmView): boolean {
   const sw = policy.switch;
   if (!sw) return false;
   if (sw.onCorrection && marketMood(view).correction) return true;
+  if (sw.openAheadBy !== undefined && openLead(view) > sw.openAheadBy) return true;
   if (sw.on === "progress") return view.quarter / view.quarters >= sw.above;
   let peak = sw.on === "bubble" ? 0 : view.market.sentiment;
   for (const m of view.market.history) peak = Math.max(peak, sw.on === "bubble" ? m.bubbleRatio : m.sentiment);
@@ -125,7 +132,7 @@ export function policyFeatures(view: FirmView, fitting: readonly SectorId[], sec
     sentiment: mood.sentiment - 1,
     bubble: mood.bubbleRatio - 1,
     cash: Math.log10(Math.max(1, view.self.cash) / Math.max(1, startCash)),
-    lead: (usableCapability(view) - view.market.openBaseline) / 10,
+    lead: -openLead(view) / 10,
     fit: fitting.length / SECTOR_IDS.length,
     progress: view.quarter / view.quarters,
     correction: view.market.correction.active ? 1 : 0,
@@ -183,7 +190,11 @@ export function describePolicy(policy: Policy): string[] {
   if (policy.late && policy.switch) {
     const sw = policy.switch;
     const signal = sw.on === "progress" ? `quarter progress ≥ ${num(sw.above)}` : `${sw.on === "bubble" ? "B" : "S"} has reached ${num(sw.above)}`;
-    lines.push(`until ${signal}${sw.onCorrection ? " or a correction has begun" : ""}:`, ...regimeLines(policy.early).map((l) => `  ${l}`));
+    const also = [
+      ...(sw.onCorrection ? ["a correction has begun"] : []),
+      ...(sw.openAheadBy !== undefined ? [`the open model leads its own by more than ${num(sw.openAheadBy)} points`] : []),
+    ];
+    lines.push(`until ${[signal, ...also].join(" or ")}:`, ...regimeLines(policy.early).map((l) => `  ${l}`));
     lines.push("then, for good:", ...regimeLines(policy.late).map((l) => `  ${l}`));
   } else {
     lines.push(...regimeLines(policy.early));

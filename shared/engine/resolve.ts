@@ -25,8 +25,13 @@ export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
  * Resolves one quarter: the only way the game state changes. Pure: `state` is not modified;
  * every random draw comes from the generator inside the state. Actions must be legal
  * (validate them with `validateAction` first); an illegal one is a programming error.
+ * `applied` holds the action each listed firm played (a missing one repeated and fitted), by firm id.
  */
-export function resolveQuarter(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): { state: GameState; report: QuarterReport } {
+export function resolveQuarter(
+  state: GameState,
+  actions: ActionsByFirm,
+  injections: readonly Injection[] = [],
+): { state: GameState; report: QuarterReport; applied: Record<string, Action> } {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const q = state.quarter + 1;
   const chosen = state.firms.map((firm) => (firm.delisted ? null : chooseAction(state, firm, actions[firm.id])));
@@ -82,7 +87,12 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
     firms,
     log: t.log.length > 0 ? [...state.log, ...t.log] : state.log,
   };
-  return { state: next, report: { quarter: q, market: marketReport, firms: t.reports, log: t.log } };
+  const applied: Record<string, Action> = {};
+  state.firms.forEach((firm, i) => {
+    const action = chosen[i];
+    if (action) applied[firm.id] = action;
+  });
+  return { state: next, report: { quarter: q, market: marketReport, firms: t.reports, log: t.log }, applied };
 }
 
 function appsBySector(action: Action | null): number[] {

@@ -154,6 +154,11 @@ export const ClientMessageSchemas = {
     .strictObject({ playerId: PlayerIdSchema, strategy: BotNameSchema })
     .describe("Facilitator: remove a player and, if the firm has no other member, let this bot play it from now on."),
   endGame: empty.describe("Facilitator: end the game now with the standings of the last resolved quarter."),
+  letBackIn: z
+    .strictObject({ playerId: PlayerIdSchema })
+    .describe(
+      "Facilitator, or a friends game's host: let a disconnected player back in without their seat token; their next join by name (within READMIT_SECONDS) takes the seat with a new token.",
+    ),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessageSchemas;
 export type ClientMessage<T extends ClientMessageType> = z.input<(typeof ClientMessageSchemas)[T]>;
@@ -216,7 +221,19 @@ export const JOIN_ERRORS = {
   GAME_STARTED: 4304,
   BAD_TOKEN: 4305,
   CODE_UNAVAILABLE: 4306,
+  /** A started game's seat is held by a player of that name: only its token, or the facilitator's (host's) "let back in", reclaims it. */
+  SEAT_HELD: 4307,
 } as const;
+
+/**
+ * A join refused at the matchmaking request, before any seat is reserved, because too many
+ * joins are pending for that game (an HTTP status: Colyseus answers matchmaking errors with
+ * their code as the status, so the 43xx codes above come once the connection is made).
+ */
+export const JOIN_BUSY = 429;
+
+/** Seconds a "let back in" stays valid for the player's next join by name. */
+export const READMIT_SECONDS = 300;
 
 /**
  * Creating a room is an HTTP request, and Colyseus answers a refusal with the error's code as
@@ -235,6 +252,8 @@ export const ABUSE_REJECTIONS = 100;
 export const ABUSE_WINDOW_MS = 10_000;
 /** Seconds a dropped player keeps the seat before a stand-in bot plays it. */
 export const GRACE_SECONDS = 120;
+/** Hours a started, unfinished game may stay with no one connected before it expires (the server's default; IDLE_GAME_HOURS). */
+export const IDLE_GAME_HOURS = 48;
 
 /** The game log keeps its newest this many entries (in memory, in the store and in the `console` message). */
 export const LOG_LIMIT = 500;

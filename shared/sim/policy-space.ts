@@ -13,6 +13,8 @@ export const COEFFICIENT_RANGE = [-5, 5] as const;
 /** Where a switch may fire, per signal. */
 const SWITCH_RANGE: Record<(typeof SWITCH_SIGNALS)[number], readonly [number, number]> = { bubble: [1, 4], sentiment: [0.5, 4], progress: [0, 1] };
 const CASH_MULTIPLE_RANGE = [0, 10] as const;
+/** Points the open model may lead by before a switch on it fires. */
+const OPEN_AHEAD_RANGE = [0, 20] as const;
 const FIT_MARGIN_RANGE = [0.7, 1.2] as const;
 const JITTER = 0.15;
 
@@ -44,6 +46,8 @@ export const DIMENSIONS: readonly Dimension[] = [
   { name: "switch.on", spread: 0.05 },
   { name: "switch.above", spread: 0.05 },
   { name: "switch.onCorrection", spread: 0.05 },
+  { name: "switch.openAhead", spread: 0.05 },
+  { name: "switch.openAheadBy", spread: 0.05 },
   { name: "openWeights.enabled", spread: 0.05 },
   { name: "openWeights.at", spread: 0.05 },
   { name: "hardware", spread: 0.05 },
@@ -102,6 +106,8 @@ export function encodePolicy(policy: Policy): number[] {
     choiceToUnit(SWITCH_SIGNALS.indexOf(signal), SWITCH_SIGNALS.length),
     toUnit(sw?.above ?? SWITCH_RANGE[signal][1], SWITCH_RANGE[signal]),
     boolToUnit(sw?.onCorrection ?? false),
+    boolToUnit(sw?.openAheadBy !== undefined),
+    toUnit(sw?.openAheadBy ?? OPEN_AHEAD_RANGE[1], OPEN_AHEAD_RANGE),
     boolToUnit(policy.openWeightsAt !== null),
     policy.openWeightsAt ?? 0.5,
     choiceToUnit(HARDWARE.indexOf(policy.hardware), HARDWARE.length),
@@ -140,6 +146,8 @@ export function decodePolicy(u: readonly number[]): Policy {
   const signal = SWITCH_SIGNALS[unitToChoice(take(), SWITCH_SIGNALS.length)] ?? "bubble";
   const above = tidy(fromUnit(take(), SWITCH_RANGE[signal]));
   const onCorrection = take() >= 0.5;
+  const openAhead = take() >= 0.5;
+  const openAheadBy = tidy(fromUnit(take(), OPEN_AHEAD_RANGE));
   const openOn = take() >= 0.5;
   const openAt = tidy(clip01(take()));
   const hardware = HARDWARE[unitToChoice(take(), HARDWARE.length)] ?? "flexible";
@@ -147,7 +155,7 @@ export function decodePolicy(u: readonly number[]): Policy {
   const fitMargin = tidy(fromUnit(take(), FIT_MARGIN_RANGE));
   return {
     early: early.regime,
-    ...(switchOn ? { late: late.regime, switch: { on: signal, above, onCorrection } } : {}),
+    ...(switchOn ? { late: late.regime, switch: { on: signal, above, onCorrection, ...(openAhead ? { openAheadBy } : {}) } } : {}),
     openWeightsAt: openOn ? openAt : null,
     hardware,
     distill,

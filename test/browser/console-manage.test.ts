@@ -108,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
     await host.getByRole("button", { name: "Start game" }).click();
     await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
-    room.endGame();
+    room.command("endGame", {});
 
     await host.getByRole("heading", { name: "Final standings" }).waitFor();
     await friend.getByRole("heading", { name: "Final standings" }).waitFor();

@@ -64,7 +64,7 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the debrief is what is under test, not the pacing.
-    room.settings = { ...room.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "debrief-browser" };
+    room.flow.settings = { ...room.flow.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "debrief-browser" };
     await page.getByRole("button", { name: "Start game" }).click();
 
     for (let q = 1; q <= 4; q++) {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, expect, test } from "vitest";
 import { GameStore } from "../../server/store/games.js";
+import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
 import { waitFor } from "./helpers.js";
 import { enter, playQuarter, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
@@ -38,8 +39,17 @@ test("a game survives a real server restart mid-game and finishes equal to an un
   const info = (await (await fetch(`http://localhost:${PORT}/api/rooms/${code}`)).json()) as { phase: string };
   expect(["news", "decide"]).toContain(info.phase);
 
-  // Ada returns with her seat token, Bo with the code and his name.
+  // Ada returns with her seat token. Bo lost his: his name alone takes nothing until Ada, the
+  // host, lets him back in.
   const ada2 = await enter(sdk.joinById(code, { name: "Ada", token: ada.welcome.token }));
+  const refused = await sdk.joinById(code, { name: "Bo" }).then(
+    () => null,
+    (e: { code: number }) => e,
+  );
+  expect(refused).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD });
+  await waitFor(() => ada2.room.state.players.find((p) => p.name === "Bo")?.asking);
+  ada2.room.send("letBackIn", { playerId: bo.welcome.playerId });
+  await waitFor(() => ada2.room.state.players.find((p) => p.name === "Bo")?.asking === false);
   const bo2 = await enter(sdk.joinById(code, { name: "Bo" }));
   expect(ada2.welcome.firmId).toBe(ada.welcome.firmId);
   expect(bo2.welcome).toMatchObject({ firmId: bo.welcome.firmId, playerId: bo.welcome.playerId });

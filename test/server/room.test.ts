@@ -2,7 +2,6 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { fitAction } from "../../shared/engine/validate.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
@@ -85,41 +84,6 @@ describe("a whole game through real sockets", () => {
     expect(ada.room.state.standings[0]?.rank).toBe(1);
     // Each player's private message after the last quarter holds its own firm, as the engine has it.
     expect(ada.last("private")?.firm).toEqual(JSON.parse(JSON.stringify(match.state.firms[0])));
-  });
-
-  test("an expired timer repeats each player's previous action", async () => {
-    const { ada, bo, server } = await twoPlayers({ ...FAST, decisionSeconds: 1, seed: "timer" });
-    await startAndDecide(ada);
-    const adaAction = modestAction(ada, 0.1);
-    ada.room.send("submit", { action: adaAction });
-    bo.room.send("submit", { action: { efficiency: 3 } });
-    await waitFor(() => ada.room.state.quarter === 1 && ada.room.state.phase === "decide");
-    // Nobody submits in quarter 2: the timer runs out.
-    await waitFor(() => ada.room.state.quarter === 2, 5000);
-    const match = server.match;
-    if (!match) throw new Error("no match");
-    const { states } = replay(match.record);
-    const [q1, q2] = match.record.quarters;
-    const after1 = states[1];
-    if (!q1 || !q2 || !after1) throw new Error("missing quarters");
-    for (const firmId of ["f1", "f2"]) {
-      const firm = after1.firms.find((f) => f.id === firmId);
-      if (!firm) throw new Error(firmId);
-      expect(q2.actions[firmId]).toEqual(fitAction(after1, firm, q1.actions[firmId] as NonNullable<(typeof q1.actions)[string]>));
-    }
-    expect(q1.actions.f2?.efficiency).toBe(3);
-  });
-
-  test("the quarter resolves as soon as every firm has submitted", async () => {
-    const { ada, bo } = await twoPlayers({ ...FAST, decisionSeconds: 600 });
-    await startAndDecide(ada);
-    expect(ada.room.state.deadline).toBeGreaterThan(Date.now() + 500_000);
-    ada.room.send("submit", { action: {} });
-    await waitFor(() => bo.room.state.firms[0]?.submitted);
-    expect(bo.room.state.quarter).toBe(0);
-    bo.room.send("submit", { action: {} });
-    await waitFor(() => ada.room.state.quarter === 1);
-    expect(ada.room.state.phase).toBe("decide");
   });
 });
 
@@ -210,26 +174,6 @@ describe("refusals", () => {
     ada.room.send("submit", { action: { train: 5 } });
     bo.room.send("submit", { action: { train: 5 } });
     await waitFor(() => ada.room.state.quarter === 1 && bo.room.state.quarter === 1);
-  });
-
-  test("acting outside the phase, for another firm, as host when not host, or against the rules is refused", async () => {
-    const { ada, bo } = await twoPlayers({ ...FAST, seed: "refusals" });
-    expect(await nextRejection(bo, () => bo.room.send("start"))).toMatchObject({ type: "start", code: "NOT_HOST" });
-    expect(await nextRejection(bo, () => bo.room.send("addBot", { strategy: "scaler" }))).toMatchObject({ code: "NOT_HOST" });
-    expect(await nextRejection(ada, () => ada.room.send("submit", { action: {} }))).toMatchObject({ code: "WRONG_PHASE" });
-    expect(await nextRejection(ada, () => ada.room.send("removeBot", { firmId: "f2" }))).toMatchObject({ code: "SEAT_TAKEN" });
-    const invalid = await nextRejection(ada, () => ada.room.send("configure", { quarters: 99 }));
-    expect(invalid).toMatchObject({ code: "INVALID_MESSAGE" });
-    expect(invalid.issues[0]?.path).toBe("quarters");
-
-    await startAndDecide(ada);
-    expect(await nextRejection(ada, () => ada.room.send("submit", { action: {}, firmId: "f2" }))).toMatchObject({ code: "NOT_YOUR_FIRM" });
-    const overBudget = await nextRejection(ada, () => ada.room.send("submit", { action: { train: 1e9 } }));
-    expect(overBudget).toMatchObject({ code: "ILLEGAL_ACTION", engineCode: "OVER_BUDGET" });
-    expect(overBudget.message).toMatch(/train|spend|cash/i);
-    expect(await nextRejection(ada, () => ada.room.send("configure", { quarters: 6 }))).toMatchObject({ code: "WRONG_PHASE" });
-    expect(await nextRejection(bo, () => bo.room.send("hack", { all: true }))).toMatchObject({ code: "UNKNOWN_MESSAGE" });
-    expect(ada.room.state.firms.every((f) => !f.submitted || f.controller === "bot")).toBe(true);
   });
 
   test("creating with bad settings is refused with status 400 and a message naming the field", async () => {
@@ -328,12 +272,13 @@ describe("reconnection", () => {
     await waitFor(() => ada.room.state.quarter === 1);
     expect(server.match?.record.quarters[0]?.actions.f2).toBeDefined();
 
-    // A name alone never takes a seat (only in a game restored after a restart).
+    // A name alone never takes a seat: the host sees Bo asking to be let back in.
     const impostor = await colyseus.sdk.joinById(code, { name: "Bo" }).then(
       () => null,
       (e: { code: number }) => e,
     );
-    expect(impostor).toMatchObject({ code: JOIN_ERRORS.GAME_STARTED });
+    expect(impostor).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD });
+    await waitFor(() => ada.room.state.players[1]?.asking);
     const back = await join(colyseus, code, { name: "Bo", token });
     expect(back.last("welcome")).toMatchObject({ firmId: "f2", token });
     expect(back.last("private")?.firm.id).toBe("f2");

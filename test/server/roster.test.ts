@@ -35,7 +35,9 @@ describe("the roster", () => {
     expect(roster.nameTaken("ADA")).toBe(true);
     const restored = Roster.restore(1, roster.seats, roster.players);
     expect(restored.players.map((p) => p.connected)).toEqual([false]);
-    expect(restored.absent("ada")?.id).toBe("p0");
+    expect(restored.named("ada")?.id).toBe("p0");
+    // Compared by nameKey: full-width letters make the same name.
+    expect(restored.named("ＡＤＡ")?.id).toBe("p0");
     expect(restored.addSeat("pivot").firmId).toBe("f5");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Policy, parsePolicy, policyAction } from "../../shared/bots/policy.js";
+import { type Policy, parsePolicy, policyAction, switched } from "../../shared/bots/policy.js";
 import { POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { type GameState, seedRng, validateAction, viewFor } from "../../shared/index.js";
 import { type LineupSeat, playBots } from "../../shared/sim/play.js";
@@ -94,6 +94,19 @@ describe("policies as seats", () => {
     const after = policyAction(late, viewFor(game.states[4] as GameState, { kind: "firm", firmId: "pivot-3" }), seedRng("x"));
     expect(before.train).toBeGreaterThan(0);
     expect(after.train).toBe(0);
+  });
+
+  it("switches, like pivot, once an open model is well ahead of its own", () => {
+    const game = playBots(configFor("ai-2025"), 3, [{ bot: "scaler" }, { bot: "pivot" }]);
+    const state = structuredClone(game.states[1] as GameState);
+    const pivotFirm = state.firms[1];
+    if (!pivotFirm) throw new Error("no pivot firm");
+    const withoutOpenRule: Policy = { ...POLICY_PRESETS.pivot, switch: { on: "bubble", above: 1.75, onCorrection: true } };
+    const view = () => viewFor(state, { kind: "firm", firmId: pivotFirm.id });
+    expect(switched(POLICY_PRESETS.pivot, view())).toBe(false);
+    state.market.openBaseline = pivotFirm.capability + state.config.openBaseline.appGap + 6;
+    expect(switched(POLICY_PRESETS.pivot, view())).toBe(true);
+    expect(switched(withoutOpenRule, view())).toBe(false);
   });
 
   it("round-trips through the search space close to itself", () => {

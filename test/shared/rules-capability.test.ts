@@ -183,8 +183,6 @@ describe("compute prices", () => {
 
 describe("financing", () => {
   const config = cfg();
-  const state = createGame(config, 1, seats(2));
-  const at = (sentiment: number, quartersLeft = 0) => market(state, { sentiment, correction: { ...state.market.correction, quartersLeft } });
 
   it("raiseCapacity grows with sentiment from 0 at the floor to full appetite at floor + span, within the pool", () => {
     const v = 1000;

@@ -47,6 +47,7 @@ for (let i = 0; i < Math.min(count, 30); i++) {
       ready: true,
       connected: n % 5 !== 4,
       away: firm.controller === "standIn",
+      asking: n % 11 === 9,
     });
   }
 }

@@ -2,34 +2,36 @@ import type { EconomyConfig } from "../../shared/schemas/config.js";
 import { nameKey } from "../../shared/schemas/names.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { type ClientMessageType, type FacilitatorMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
-import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
-import { describe, type Handler, issuesOf, type Rejection, reject } from "./rejections.js";
+import { describe, type Handler, issuesOf, type Rejection, reject } from "../rooms/rejections.js";
+import { configFor } from "./config.js";
+import type { GamePhase, Outbound } from "./types.js";
 
-/** What the message handlers may use of the room. */
+/** What the message handlers may use of the table. */
 export interface IntentRoom {
-  readonly phase: Phase;
+  readonly phase: GamePhase;
   /** In a class market the facilitator, not a player, holds the host's powers. */
   readonly mode: "friends" | "class";
-  settings: RoomSettings;
-  config: EconomyConfig;
+  readonly settings: RoomSettings;
   readonly roster: Roster;
-  readonly match: Match | null;
   startGame(): void;
   resolveIfAllIn(): void;
-  syncLobby(): void;
-  syncRoster(): void;
-  setPrivate(value: boolean): Promise<void>;
-  configFor(settings: RoomSettings): { ok: true; value: EconomyConfig } | { ok: false; message: string };
+  /** The lobby's settings or seats changed. */
+  lobbyChanged(): void;
+  mirror(part: "roster"): void;
+  /** New settings (checked): the lobby's economy follows them. */
+  applySettings(settings: RoomSettings, config: EconomyConfig): void;
+  /** Lets a disconnected player back in by name for a while. */
+  readmit(player: Player): void;
   /** Sends a message to every connected member of a firm (or all but one). */
-  toFirm(firmId: string, type: string, message: unknown, except?: Player): void;
+  toFirm(firmId: string, message: Outbound, except?: Player): void;
 }
 
 /** The messages of players and hosts (the facilitator's own controls are in facilitator.ts). */
 export type PlayerMessageType = Exclude<ClientMessageType, FacilitatorMessageType>;
 
 /** The host's lobby messages, which the facilitator may send too. */
-export const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<PlayerMessageType>(["start", "addBot", "setBot", "removeBot", "configure"]);
+export const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<PlayerMessageType>(["start", "addBot", "setBot", "removeBot", "configure", "letBackIn"]);
 
 /**
  * One handler per client message, run after the message has parsed. Each returns a
@@ -37,40 +39,44 @@ export const HOST_MESSAGE_TYPES: ReadonlySet<string> = new Set<PlayerMessageType
  */
 export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Handler<T> } {
   const requirePhase = (phase: Phase, what: string): Rejection | undefined =>
-    room.phase === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${room.phase})`);
-  const requireHostInLobby = (player: Player, what: string): Rejection | undefined => {
-    if (!player.host)
-      return room.mode === "class" ? reject("NOT_FACILITATOR", `only the facilitator can ${what}`) : reject("NOT_HOST", `only the host can ${what}`);
-    return requirePhase("lobby", what);
-  };
+    room.phase.name === phase ? undefined : reject("WRONG_PHASE", `you can ${what} only in the ${phase} phase (now: ${room.phase.name})`);
+  const requireHost = (player: Player, what: string): Rejection | undefined =>
+    player.host
+      ? undefined
+      : room.mode === "class"
+        ? reject("NOT_FACILITATOR", `only the facilitator can ${what}`)
+        : reject("NOT_HOST", `only the host can ${what}`);
+  const requireHostInLobby = (player: Player, what: string): Rejection | undefined => requireHost(player, what) ?? requirePhase("lobby", what);
   return {
     submit: (player, { action, firmId }) => {
       const phase = requirePhase("decide", "submit an action");
       if (phase) return phase;
-      if (!player.firmId || !room.match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
+      const match = room.phase.name === "decide" ? room.phase.match : null;
+      if (!player.firmId || !match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
       if (firmId !== undefined && firmId !== player.firmId) return reject("NOT_YOUR_FIRM", `you play ${player.firmId}, not ${firmId}`);
-      const result = room.match.submit(player.firmId, action, player.name);
+      const result = match.submit(player.firmId, action, player.name);
       if (!result.ok)
         return reject("ILLEGAL_ACTION", result.error.message, {
           engineCode: result.error.code,
           issues: [{ path: result.error.field ?? "", message: result.error.message }],
         });
-      room.toFirm(player.firmId, "accepted", { quarter: room.match.state.quarter + 1, action: result.value, by: player.name });
-      room.syncRoster();
+      room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: result.value, by: player.name } });
+      room.mirror("roster");
       room.resolveIfAllIn();
       return undefined;
     },
     draft: (player, { action }) => {
-      if (room.phase !== "news" && room.phase !== "decide") return reject("WRONG_PHASE", `drafts are shared while deciding, not in ${room.phase}`);
+      if (room.phase.name !== "news" && room.phase.name !== "decide")
+        return reject("WRONG_PHASE", `drafts are shared while deciding, not in ${room.phase.name}`);
       if (!player.firmId) return reject("NO_FIRM", "you have no firm");
-      room.toFirm(player.firmId, "draft", { by: player.name, action }, player);
+      room.toFirm(player.firmId, { type: "draft", payload: { by: player.name, action } }, player);
       return undefined;
     },
     ready: (player, { ready }) => {
       const phase = requirePhase("lobby", "change readiness");
       if (phase) return phase;
       player.ready = ready;
-      room.syncRoster();
+      room.mirror("roster");
       return undefined;
     },
     chooseFirm: (player, { firmId }) => {
@@ -78,7 +84,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (phase) return phase;
       const moved = room.roster.move(player, firmId);
       if (!moved.ok) return reject(moved.code, moved.message);
-      room.syncRoster();
+      room.mirror("roster");
       return undefined;
     },
     renameFirm: (player, { name }) => {
@@ -90,7 +96,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
         return reject("SEAT_TAKEN", `another firm is already called "${name}"`);
       }
       seat.name = name;
-      room.syncRoster();
+      room.mirror("roster");
       return undefined;
     },
     addBot: (player, { strategy }) => {
@@ -98,7 +104,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (denied) return denied;
       if (room.roster.size >= 40) return reject("BAD_SETTINGS", "a game has at most 40 firms");
       room.roster.addSeat(strategy);
-      room.syncLobby();
+      room.lobbyChanged();
       return undefined;
     },
     setBot: (player, { firmId, strategy }) => {
@@ -107,7 +113,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       const seat = room.roster.seat(firmId);
       if (!seat) return reject("SEAT_TAKEN", `there is no firm ${firmId}`);
       seat.bot = strategy;
-      room.syncLobby();
+      room.lobbyChanged();
       return undefined;
     },
     removeBot: (player, { firmId }) => {
@@ -115,7 +121,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (denied) return denied;
       const removed = room.roster.removeSeat(firmId);
       if (!removed.ok) return reject(removed.code, removed.message);
-      room.syncLobby();
+      room.lobbyChanged();
       return undefined;
     },
     configure: (player, patch) => {
@@ -123,7 +129,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (denied) return denied;
       const next = RoomSettingsSchema.safeParse({ ...room.settings, ...patch });
       if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
-      const config = room.configFor(next.data);
+      const config = configFor(next.data);
       if (!config.ok) return reject("BAD_SETTINGS", config.message);
       // Check everything first, so a refused change leaves nothing half-applied.
       const problem = [room.roster.checkTeamSize(next.data.teamSize), patch.firms === undefined ? null : room.roster.checkResize(patch.firms)].find(
@@ -133,10 +139,18 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       room.roster.setTeamSize(next.data.teamSize);
       if (patch.bots !== undefined) room.roster.assignBots(next.data.bots);
       if (patch.firms !== undefined) room.roster.resize(patch.firms, next.data.bots);
-      room.settings = next.data;
-      room.config = config.value;
-      if (patch.private !== undefined) void room.setPrivate(next.data.private);
-      room.syncLobby();
+      room.applySettings(next.data, config.value);
+      room.lobbyChanged();
+      return undefined;
+    },
+    letBackIn: (player, { playerId }) => {
+      const denied = requireHost(player, "let a player back in");
+      if (denied) return denied;
+      if (room.phase.name === "lobby") return reject("WRONG_PHASE", "in the lobby a player simply joins again");
+      const target = room.roster.player(playerId);
+      if (!target) return reject("NO_SUCH_PLAYER", `there is no player "${playerId}" in this game`);
+      if (target.connected) return reject("SEAT_TAKEN", `${target.name} is connected: there is nothing to let back in`);
+      room.readmit(target);
       return undefined;
     },
     start: (player) => {

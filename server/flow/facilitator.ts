@@ -1,19 +1,29 @@
 import type { z } from "zod";
 import type { BotName } from "../../shared/bots/index.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import { nameKey } from "../../shared/schemas/names.js";
-import { type ClientMessage, type ClientMessageSchemas, type FacilitatorMessageType, type Phase, QUEUE_LIMIT } from "../../shared/schemas/protocol.js";
+import {
+  type ClientMessage,
+  type ClientMessageSchemas,
+  type FacilitatorMessageType,
+  type Phase,
+  QUEUE_LIMIT,
+  READMIT_SECONDS,
+} from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
-import type { PhaseClock } from "./phase-clock.js";
-import { type Rejection, reject } from "./rejections.js";
+import { type Rejection, reject } from "../rooms/rejections.js";
+import { extendTimer, type PhaseTimer, pauseTimer, remainingMs, resumeTimer } from "./clock.js";
+import type { Effect, GamePhase } from "./types.js";
 
-/** What the facilitator's handlers may use of the room. */
+/** What the facilitator's handlers may use of the table. */
 export interface FacilitatorRoom {
-  readonly phase: Phase;
+  readonly phase: GamePhase;
   readonly roster: Roster;
   readonly match: Match | null;
-  readonly phaseClock: PhaseClock;
+  readonly timer: PhaseTimer;
+  /** Time of the event being handled (ms since epoch). */
+  readonly now: number;
+  emit(effect: Effect): void;
   resolveIfAllIn(): void;
   /** Ends the current phase now (news → decide, decide → resolve, report → next quarter). */
   forceNext(): void;
@@ -45,7 +55,7 @@ export function describeInjection(injection: Injection): string {
 /** The handlers of the facilitator's controls. Each checks first, so a refusal changes nothing. */
 export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorMessageType]: FacilitatorHandler<T> } {
   const inPhase = (phases: readonly Phase[], what: string): Rejection | undefined =>
-    phases.includes(room.phase) ? undefined : reject("WRONG_PHASE", `you can ${what} only during ${phases.join(", ")} (now: ${room.phase})`);
+    phases.includes(room.phase.name) ? undefined : reject("WRONG_PHASE", `you can ${what} only during ${phases.join(", ")} (now: ${room.phase.name})`);
   const findPlayer = (playerId: string): Player | Rejection =>
     room.roster.player(playerId) ?? reject("NO_SUCH_PLAYER", `there is no player "${playerId}" in this game`);
   const isRejection = (value: Player | Rejection): value is Rejection => "code" in value;
@@ -58,43 +68,46 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
     const left = room.roster.members(player.firmId).length;
     if (left > 0) return `; ${left} teammate${left === 1 ? "" : "s"} still play${left === 1 ? "s" : ""} it`;
     const bot = room.roster.seat(player.firmId)?.bot;
-    return room.phase === "lobby" ? `; the seat is open again (bot: ${bot})` : `; the ${bot} bot plays it from now on`;
+    return room.phase.name === "lobby" ? `; the seat is open again (bot: ${bot})` : `; the ${bot} bot plays it from now on`;
   };
 
   return {
     pause: () => {
       const phase = inPhase(TIMED, "pause the timer");
       if (phase) return phase;
-      if (room.phaseClock.paused) return reject("WRONG_PHASE", "the timer is already paused");
-      if (!room.phaseClock.timed) return reject("WRONG_PHASE", `the ${room.phase} phase has no timer to pause`);
-      room.phaseClock.pause();
-      return `paused the ${room.phase} timer with ${seconds(room.phaseClock.remainingMs)} left`;
+      if (room.timer.paused) return reject("WRONG_PHASE", "the timer is already paused");
+      if (!room.timer.timed) return reject("WRONG_PHASE", `the ${room.phase.name} phase has no timer to pause`);
+      room.emit(pauseTimer(room.timer, room.now));
+      room.emit({ type: "persist", write: { op: "paused", paused: true } });
+      return `paused the ${room.phase.name} timer with ${seconds(room.timer.remaining)} left`;
     },
     resume: () => {
-      if (!room.phaseClock.paused) return reject("WRONG_PHASE", "the timer is not paused");
-      const left = room.phaseClock.remainingMs;
-      const phase = room.phase;
-      room.phaseClock.resume();
+      if (!room.timer.paused) return reject("WRONG_PHASE", "the timer is not paused");
+      const left = remainingMs(room.timer, room.now);
+      const phase = room.phase.name;
+      room.emit(resumeTimer(room.timer, room.now));
+      room.emit({ type: "persist", write: { op: "paused", paused: false } });
       room.resolveIfAllIn();
       return `resumed the ${phase} timer with ${seconds(left)} left`;
     },
     extend: ({ seconds: added }) => {
       const phase = inPhase(["news", "decide"], "extend the timer");
       if (phase) return phase;
-      if (!room.phaseClock.timed) return reject("WRONG_PHASE", `the ${room.phase} phase has no timer to extend`);
-      room.phaseClock.extend(added * 1000);
-      return `extended the ${room.phase} phase by ${added} s (${seconds(room.phaseClock.remainingMs)} left${room.phaseClock.paused ? ", paused" : ""})`;
+      if (!room.timer.timed) return reject("WRONG_PHASE", `the ${room.phase.name} phase has no timer to extend`);
+      room.emit(extendTimer(room.timer, added * 1000, room.now));
+      return `extended the ${room.phase.name} phase by ${added} s (${seconds(remainingMs(room.timer, room.now))} left${room.timer.paused ? ", paused" : ""})`;
     },
     forceNext: () => {
       const phase = inPhase(IN_GAME, "force the next phase");
       if (phase) return phase;
-      const match = room.match as Match;
+      if (room.phase.name === "lobby") return reject("WRONG_PHASE", "the game has not started");
+      const { match } = room.phase;
       const quarter = nextQuarter();
-      if (room.phase === "news") {
+      if (room.phase.name === "news") {
         room.forceNext();
         return `ended the news of quarter ${quarter} early: decisions are open`;
       }
-      if (room.phase === "decide") {
+      if (room.phase.name === "decide") {
         const missing = match.activeFirmIds().filter((id) => !match.pending.has(id));
         room.forceNext();
         return `resolved quarter ${quarter} now${missing.length > 0 ? `; ${missing.join(", ")} repeat${missing.length === 1 ? "s its" : " their"} last action` : ""}`;
@@ -105,16 +118,16 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
     inject: ({ injection }) => {
       const phase = inPhase(IN_GAME, "inject");
       if (phase) return phase;
-      if ((room.match as Match).injections.length >= QUEUE_LIMIT)
-        return reject("LIMIT_REACHED", `at most ${QUEUE_LIMIT} injections can wait for one resolution`);
-      (room.match as Match).injections.push(injection);
+      if (room.phase.name === "lobby") return reject("WRONG_PHASE", "the game has not started");
+      if (room.phase.match.injections.length >= QUEUE_LIMIT) return reject("LIMIT_REACHED", `at most ${QUEUE_LIMIT} injections can wait for one resolution`);
+      room.phase.match.injections.push(injection);
       return `queued ${describeInjection(injection)} for quarter ${nextQuarter()}`;
     },
     renamePlayer: ({ playerId, name }) => {
       const player = findPlayer(playerId);
       if (isRejection(player)) return player;
-      const key = nameKey(name);
-      if (room.roster.players.some((p) => p !== player && nameKey(p.name) === key)) return reject("NAME_TAKEN", `another player is already called "${name}"`);
+      const other = room.roster.named(name);
+      if (other && other !== player) return reject("NAME_TAKEN", `another player is already called "${name}"`);
       const old = player.name;
       player.name = name;
       room.rosterChanged();
@@ -141,7 +154,8 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
     endGame: () => {
       const phase = inPhase(IN_GAME, "end the game");
       if (phase) return phase;
-      const match = room.match as Match;
+      if (room.phase.name === "lobby") return reject("WRONG_PHASE", "the game has not started");
+      const { match } = room.phase;
       const dropped = match.injections.length;
       room.endGame();
       return `ended the game after quarter ${match.state.quarter} of ${match.state.config.quarters}${dropped > 0 ? `; ${dropped} queued injection(s) dropped` : ""}`;
@@ -163,6 +177,8 @@ export function lobbyEffect(room: { roster: Roster; match: Match | null }, type:
       return `${m.firmId} is played by the ${m.strategy} bot when no player holds it`;
     case "removeBot":
       return `removed the bot seat ${m.firmId}`;
+    case "letBackIn":
+      return `let "${room.roster.player(String(m.playerId))?.name ?? m.playerId}" back in: they may join by name for ${READMIT_SECONDS / 60} minutes`;
     case "configure":
       return `changed the settings: ${Object.entries(m)
         .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)

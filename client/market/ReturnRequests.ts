@@ -1,0 +1,34 @@
+import type { MarketRoomStateShape } from "../net/state.js";
+import { h } from "../ui/dom.js";
+
+/**
+ * For a friends game's host: players who lost their seat token (another device, a cleared
+ * browser) and tried to come back by name. "Let … back in" lets them join by name once; a
+ * name alone never takes a seat otherwise.
+ */
+export class ReturnRequests {
+  private readonly notice = h("div", { class: "return-requests", role: "status", hidden: true });
+  /** A see-through layer over the top of the field; only the notice takes clicks. */
+  readonly element = h("div", { class: "return-layer" }, this.notice);
+  private shown = "";
+
+  constructor(private readonly letBackIn: (playerId: string) => void) {}
+
+  show(state: MarketRoomStateShape): void {
+    const asking = state.players.filter((p) => p.asking && !p.connected);
+    const key = asking.map((p) => `${p.id}:${p.name}`).join(",");
+    if (key === this.shown) return;
+    this.shown = key;
+    this.notice.hidden = asking.length === 0;
+    this.notice.replaceChildren(
+      ...asking.map((player) =>
+        h(
+          "p",
+          {},
+          `${player.name} asks to come back without their seat link. `,
+          h("button", { type: "button", class: "small", onclick: () => this.letBackIn(player.id) }, `Let ${player.name} back in`),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,571 @@
+import type { BotName } from "../../shared/bots/index.js";
+import { score } from "../../shared/engine/score.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import type { Injection } from "../../shared/schemas/injection.js";
+import {
+  CLOSE_CODES,
+  FACILITATOR_MESSAGE_TYPES,
+  type FacilitatorMessageType,
+  JOIN_ERRORS,
+  LOG_LIMIT,
+  type LogEntry,
+  type Phase,
+  READMIT_SECONDS,
+  type RoomSettings,
+} from "../../shared/schemas/protocol.js";
+import { Match } from "../game/match.js";
+import { type Player, Roster } from "../game/roster.js";
+import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
+import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
+import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
+import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
+import type { Effect, FlowEvent, GamePhase, JoinRefusal, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
+
+const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
+
+/** A facilitator's command or a host's lobby command: what runs the game (refused while the store cannot save it). */
+export function runsTheGame(kind: string): boolean {
+  return FACILITATOR_MESSAGES.has(kind) || HOST_MESSAGE_TYPES.has(kind);
+}
+
+/** Stands for the facilitator when it sends a host's lobby message: it holds no firm. */
+const FACILITATOR_ACTOR: Player = {
+  id: "facilitator",
+  name: "Facilitator",
+  token: "",
+  firmId: null,
+  host: true,
+  ready: false,
+  connected: true,
+  away: false,
+};
+
+export type Mode = "friends" | "class";
+
+/** What a stored lobby or game brings back. */
+interface Kept {
+  code: string;
+  mode: Mode;
+  settings: RoomSettings;
+  config: EconomyConfig;
+  keyHash: string | null;
+  roster: Roster;
+  log: readonly LogEntry[];
+}
+
+/** How a table starts: a new lobby, a stored game brought back (paused if it was), or a stored lobby. */
+export type FlowStart =
+  | { kind: "new"; code: string; mode: Mode; settings: RoomSettings; config: EconomyConfig; keyHash: string }
+  | (Kept & { kind: "restored"; match: Match; paused: boolean })
+  | (Kept & { kind: "restoredLobby" });
+
+/** The bot that stands in for players away past the grace period. */
+export const STAND_IN_BOT: BotName = "balanced";
+
+/**
+ * The quarter flow of one market as a table: events in, effects out. It owns the phase (with
+ * the match once started), the roster, the settings, the phase timer (as data) and the
+ * facilitator's log; it holds no connection, no timer, no store and no clock (time comes with
+ * each event), so it runs the same under Colyseus and in a unit test.
+ */
+export class MarketFlow {
+  readonly code: string;
+  readonly mode: Mode;
+  settings: RoomSettings;
+  config: EconomyConfig;
+  readonly roster: Roster;
+  phase: GamePhase;
+  readonly timer: PhaseTimer = idleTimer();
+  /** sha256 of the facilitator key (hex); null for games stored before keys existed. */
+  readonly keyHash: string | null;
+  /** The facilitator's log, oldest first. */
+  readonly log: LogEntry[] = [];
+  /** Injections queued before the game starts go nowhere: only a started game queues them (in its match). */
+  standInBot: BotName = STAND_IN_BOT;
+
+  /** Players asking to come back without their token (by id), and since when (ms). */
+  readonly asking = new Map<string, number>();
+  /** Players the facilitator (or host) let back in (by id), and until when (ms). */
+  private readonly readmitted = new Map<string, number>();
+
+  /** The timer was frozen by a failing store (not by the facilitator): it runs again when writes succeed. */
+  private storeFroze = false;
+
+  /** Effects of the step under way. */
+  private out: Effect[] = [];
+  /** Time of the step under way (ms since epoch). */
+  now = 0;
+  private seed = "";
+
+  constructor(start: FlowStart) {
+    this.code = start.code;
+    this.mode = start.mode;
+    this.settings = start.settings;
+    this.config = start.config;
+    this.keyHash = start.keyHash;
+    this.restored = start.kind !== "new";
+    this.awaitingCreator = start.kind === "new" && start.mode === "friends";
+    if (start.kind === "new") {
+      this.roster = new Roster(start.settings.teamSize, start.settings.firms, start.settings.bots, start.mode === "friends");
+      this.phase = { name: "lobby" };
+      return;
+    }
+    this.roster = start.roster;
+    this.log.push(...start.log.slice(-LOG_LIMIT));
+    if (start.kind === "restoredLobby") this.phase = { name: "lobby" };
+    else {
+      this.phase = { name: "report", match: start.match };
+      // A paused game comes back paused: its next phase waits, frozen, for the facilitator.
+      this.timer.paused = start.paused;
+    }
+  }
+
+  /** Brought back from the store after a restart (nobody is connected yet). */
+  private readonly restored: boolean;
+  /** A new friends game whose creator has not joined yet. */
+  private awaitingCreator: boolean;
+
+  /** The effects of creating the table: the lobby mirrored, or a restored game's next quarter opened. */
+  open(now: number): Step {
+    return this.run(now, () => {
+      this.lobbyChanged();
+      // Nobody is connected yet: keep the room until its players are back.
+      if (this.restored) this.emit({ type: "keepAlive", value: true });
+      if (this.phase.name !== "lobby") this.enterNews();
+    });
+  }
+
+  /** The match of a started game; null in the lobby. */
+  get match(): Match | null {
+    return this.phase.name === "lobby" ? null : this.phase.match;
+  }
+
+  get phaseName(): Phase {
+    return this.phase.name;
+  }
+
+  /** Injections waiting for the next resolution. */
+  get queued(): readonly Injection[] {
+    return this.match?.injections ?? [];
+  }
+
+  /** Runs one event through the table. A refusal changes nothing. */
+  step(event: FlowEvent): Step {
+    let refused: Pick<Step, "rejection" | "refusal"> = {};
+    const step = this.run("now" in event ? event.now : this.now, () => {
+      refused = this.dispatch(event) ?? {};
+    });
+    return { ...step, ...refused };
+  }
+
+  private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal"> | undefined {
+    switch (event.type) {
+      case "join":
+        return { refusal: this.join(event) };
+      case "admit":
+        return { refusal: this.admit(event) };
+      case "openConsole":
+        this.emit({ type: "bind", session: event.session, playerId: null, facilitator: true });
+        this.emit({ type: "console", session: event.session });
+        return undefined;
+      case "drop":
+        return this.drop(event.playerId);
+      case "reconnect":
+        return this.reconnect(event.session, event.playerId);
+      case "leave":
+        return this.leave(event.playerId);
+      case "message":
+        this.seed = event.seed;
+        return { rejection: this.message(event.playerId, event.facilitator, event.kind, event.data) };
+      case "timer":
+        if (expires(this.timer, event.id)) this.timerExpired();
+        return undefined;
+      case "storeFailed":
+        if (!this.timer.paused) {
+          this.storeFroze = true;
+          this.emit(pauseTimer(this.timer, this.now));
+        }
+        return undefined;
+      case "storeRecovered":
+        if (this.storeFroze) {
+          this.storeFroze = false;
+          this.emit(resumeTimer(this.timer, this.now));
+          this.resolveIfAllIn();
+        }
+        return undefined;
+    }
+  }
+
+  private run(now: number, body: () => void): Step {
+    this.now = now;
+    const out: Effect[] = [];
+    this.out = out;
+    body();
+    this.out = [];
+    return { effects: out };
+  }
+
+  emit(effect: Effect): void {
+    this.out.push(effect);
+  }
+
+  // ---- players ---------------------------------------------------------------------------
+
+  /** The checks of `join`, before a seat is reserved: nothing changes but a name-only ask being shown. */
+  private admit(event: Extract<FlowEvent, { type: "admit" }>): JoinRefusal | undefined {
+    const { name, firmId, token } = event;
+    if (token) return this.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
+    if (this.phase.name !== "lobby") {
+      const held = this.roster.named(name);
+      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
+      if (held.connected || !this.readmitting(held.id)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      return undefined;
+    }
+    if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
+    const seat = this.roster.openSeat(firmId);
+    return "ok" in seat ? { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message } : undefined;
+  }
+
+  private join(event: Extract<FlowEvent, { type: "join" }>): JoinRefusal | undefined {
+    const { name, firmId, token } = event;
+    let player: Player;
+    if (token) {
+      const owner = this.roster.byToken(token);
+      if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
+      player = owner;
+      this.asking.delete(player.id);
+      this.readmitted.delete(player.id);
+      this.takeOver(player, event.session);
+    } else if (this.phase.name !== "lobby") {
+      const held = this.roster.named(name);
+      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
+      if (!this.mayReturn(held)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      // Let back in without the token: the seat gets a new token, and the old one stops working.
+      player = held;
+      player.token = event.fresh.token;
+      this.takeOver(player, event.session);
+      this.persist({ op: "rostered" });
+    } else {
+      if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
+      const seat = this.roster.openSeat(firmId);
+      if ("ok" in seat) return { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message };
+      // A friends game's host is its creator: nobody else takes the role while the creator's connection is on its way.
+      player = this.roster.add({ id: event.fresh.id, name, token: event.fresh.token, firmId: seat.firmId }, event.creator || !this.awaitingCreator);
+      if (event.creator) this.awaitingCreator = false;
+    }
+    player.connected = true;
+    player.away = false;
+    // A friends game's creating connection holds the facilitator role (the export key) too.
+    const console = event.creator && this.mode === "friends" && this.phase.name === "lobby" && player.host;
+    this.emit({ type: "bind", session: event.session, playerId: player.id, facilitator: console });
+    this.emit({ type: "welcome", playerId: player.id });
+    if (console) this.emit({ type: "console", session: event.session });
+    this.emit({ type: "private", playerId: player.id });
+    this.keepAliveForMode();
+    this.mirror("roster");
+    return undefined;
+  }
+
+  /** Whether a player coming back by name alone was let back in (the approval is used up). */
+  private mayReturn(player: Player): boolean {
+    const until = this.readmitted.get(player.id);
+    if (player.connected || until === undefined || until < this.now) return false;
+    this.readmitted.delete(player.id);
+    this.asking.delete(player.id);
+    return true;
+  }
+
+  /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
+  private askToReturn(player: Player): string {
+    if (player.connected) return `"${player.name}" is playing in this game from another device`;
+    this.asking.set(player.id, this.now);
+    this.mirror("roster");
+    this.emit({ type: "consoleUpdate", entries: [] });
+    const who = this.mode === "class" ? "the facilitator" : "the host";
+    return `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`;
+  }
+
+  /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
+  readmit(player: Player): void {
+    this.readmitted.set(player.id, this.now + READMIT_SECONDS * 1000);
+    this.asking.delete(player.id);
+    this.mirror("roster");
+  }
+
+  /** Whether a player was let back in and has not come back yet. */
+  readmitting(playerId: string): boolean {
+    return (this.readmitted.get(playerId) ?? 0) >= this.now;
+  }
+
+  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
+  private takeOver(player: Player, session: string): void {
+    this.emit({ type: "close", playerId: player.id, except: session, code: CLOSE_CODES.RECLAIMED, reason: "your seat was reclaimed from another connection" });
+    // A stand-in's move is withdrawn so the returning player can decide this quarter.
+    const match = this.match;
+    if (player.firmId && match?.pending.get(player.firmId)?.bot) match.pending.delete(player.firmId);
+  }
+
+  private drop(playerId: string): undefined {
+    const player = this.roster.player(playerId);
+    if (!player) return undefined;
+    player.connected = false;
+    this.mirror("roster");
+    return undefined;
+  }
+
+  private reconnect(session: string, playerId: string): undefined {
+    const player = this.roster.player(playerId);
+    if (!player) return undefined;
+    this.emit({ type: "close", playerId, except: session, code: CLOSE_CODES.RECLAIMED, reason: "your seat was reclaimed from another connection" });
+    player.connected = true;
+    player.away = false;
+    this.emit({ type: "welcome", playerId });
+    this.emit({ type: "private", playerId });
+    this.mirror("roster");
+    return undefined;
+  }
+
+  /** Gone for good: a lobby frees the seat; a started game lets the stand-in bot play until the token comes back. */
+  private leave(playerId: string): undefined {
+    const player = this.roster.player(playerId);
+    if (!player) return undefined;
+    player.connected = false;
+    if (this.phase.name === "lobby") this.roster.remove(player.id);
+    else this.goAway(player);
+    this.mirror("roster");
+    return undefined;
+  }
+
+  /** A player past the grace period: a stand-in bot plays the firm until the token comes back. */
+  private goAway(player: Player): void {
+    player.away = true;
+    if (player.firmId) this.playBotIfNeeded(player.firmId);
+    this.resolveIfAllIn();
+  }
+
+  /**
+   * The facilitator removes a player: its connections close with CLOSE_CODES.REMOVED and its
+   * token stops working. A firm left without players is played by `bot` (replaceWithBot) or,
+   * in a started game, by the stand-in bot; in the lobby the seat is simply free again.
+   */
+  removePlayer(player: Player, bot: BotName | null): void {
+    this.emit({ type: "close", playerId: player.id, except: null, code: CLOSE_CODES.REMOVED, reason: "the facilitator removed you from this game" });
+    this.roster.remove(player.id);
+    const firmId = player.firmId;
+    const seat = firmId ? this.roster.seat(firmId) : undefined;
+    if (firmId && seat && this.roster.members(firmId).length === 0) {
+      const replacement = bot ?? (this.phase.name === "lobby" ? null : this.standInBot);
+      if (replacement) seat.bot = replacement;
+      this.playBotIfNeeded(firmId);
+    }
+    this.rosterChanged();
+    this.resolveIfAllIn();
+  }
+
+  /** Mirrors and stores the roster after a facilitator's change. */
+  rosterChanged(): void {
+    if (this.match) this.persist({ op: "rostered" });
+    this.mirror("roster");
+  }
+
+  /** A class market lives with no one connected while started (the facilitator comes back with the key); a friends game while someone is. */
+  private keepAliveForMode(): void {
+    if (this.mode === "class") this.emit({ type: "keepAlive", value: this.phase.name !== "lobby" && this.phase.name !== "over" });
+    else this.emit({ type: "keepAlive", value: false });
+  }
+
+  // ---- messages --------------------------------------------------------------------------
+
+  private readonly handlers = intentHandlers(this);
+  private readonly facilitatorHandlers = facilitatorHandlers(this);
+
+  private message(playerId: string | null, facilitator: boolean, kind: string, data: unknown): Rejection | undefined {
+    const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase.name };
+    if (FACILITATOR_MESSAGES.has(kind)) {
+      if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
+      const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
+      const outcome = handler(data as never);
+      if (typeof outcome !== "string") return outcome;
+      this.writeLog(kind, outcome, when);
+      return undefined;
+    }
+    const seated = playerId ? this.roster.player(playerId) : undefined;
+    const player = seated ?? (facilitator && HOST_MESSAGE_TYPES.has(kind) ? FACILITATOR_ACTOR : undefined);
+    if (!player) return reject("NO_FIRM", facilitator ? "the facilitator holds no firm" : "you are not seated in this game");
+    const handler = this.handlers[kind as PlayerMessageType] as Handler<PlayerMessageType>;
+    const rejection = handler(player, data as never);
+    const effect = rejection || !facilitator ? null : lobbyEffect(this, kind, data);
+    if (effect) this.writeLog(kind, effect, when);
+    return rejection;
+  }
+
+  /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */
+  private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
+    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, effect };
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.persist({ op: "logged", entries: [entry] });
+    this.emit({ type: "consoleUpdate", entries: [entry] });
+  }
+
+  /** New settings, checked by the caller: the lobby's economy follows them. */
+  applySettings(settings: RoomSettings, config: EconomyConfig): void {
+    const visibility = settings.private !== this.settings.private;
+    this.settings = settings;
+    this.config = config;
+    if (visibility) this.emit({ type: "visibility", private: settings.private });
+  }
+
+  /** Sends a message to every connected member of a firm (or all but one). */
+  toFirm(firmId: string, message: Extract<Effect, { type: "toFirm" }>["message"], except?: Player): void {
+    this.emit({ type: "toFirm", firmId, except: except?.id ?? null, message });
+  }
+
+  // ---- the quarter loop ------------------------------------------------------------------
+
+  /** Starts the game with the current seats; empty seats are played by their bots. */
+  startGame(): void {
+    const seed = this.settings.seed ?? this.seed;
+    const match = new Match(
+      this.config,
+      seed,
+      this.roster.seats.map((s) => ({ id: s.firmId, name: s.name })),
+    );
+    for (const p of this.roster.players) p.ready = false;
+    this.phase = { name: "news", match };
+    this.persist({ op: "started", log: [...this.log] });
+    this.note("game started", { mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
+    this.enterNews();
+    this.keepAliveForMode();
+    this.emit({ type: "private", playerId: null });
+  }
+
+  private playing(): PlayingPhase {
+    if (this.phase.name === "lobby") throw new Error("the game has not started");
+    return this.phase;
+  }
+
+  private enterNews(): void {
+    this.setPhase("news", this.settings.newsSeconds);
+    this.mirror("game");
+    if (this.settings.newsSeconds <= 0) this.enterDecide();
+  }
+
+  private enterDecide(): void {
+    const { match } = this.playing();
+    this.setPhase("decide", this.settings.decisionSeconds);
+    for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
+    this.mirror("roster");
+    if (this.settings.decisionSeconds <= 0) this.resolveQuarter();
+    else this.resolveIfAllIn();
+  }
+
+  private timerExpired(): void {
+    const phase = this.phase.name;
+    this.emit(stopTimer(this.timer));
+    if (phase === "news") this.enterDecide();
+    else if (phase === "decide") this.resolveQuarter();
+    else if (phase === "report") this.enterNews();
+  }
+
+  /** A firm with no player present (a bot seat, or everyone away) gets its bot's action. */
+  private playBotIfNeeded(firmId: string): void {
+    if (this.phase.name !== "decide" && this.phase.name !== "news") return;
+    const { match } = this.phase;
+    if (match.pending.has(firmId) || !match.isActive(firmId)) return;
+    const controller = this.roster.controller(firmId);
+    if (controller === "human") return;
+    const seat = this.roster.seat(firmId);
+    const bot = controller === "standIn" ? this.standInBot : (seat?.bot ?? this.standInBot);
+    match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
+  }
+
+  /** Resolves at once when every listed firm has an action in (never while the timer is paused). */
+  resolveIfAllIn(): void {
+    if (this.phase.name !== "decide" || this.timer.paused) return;
+    const { match } = this.phase;
+    if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
+  }
+
+  /** Resolves the quarter with the shared engine and publishes the reports. */
+  private resolveQuarter(): void {
+    const { match } = this.playing();
+    this.emit(stopTimer(this.timer));
+    const hadQueue = match.injections.length > 0;
+    const { actions, injections } = match.resolve();
+    this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, over: match.over });
+    this.mirror("game");
+    this.emit({ type: "private", playerId: null });
+    if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
+    if (match.over) this.finish();
+    else {
+      this.setPhase("report", this.settings.reportSeconds);
+      if (this.settings.reportSeconds <= 0) this.enterNews();
+    }
+  }
+
+  /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
+  forceNext(): void {
+    this.timerExpired();
+  }
+
+  /** Ends the game before its last quarter: the standings are those of the last resolved quarter. */
+  endGame(): void {
+    const { match } = this.playing();
+    match.pending.clear();
+    match.injections.splice(0);
+    this.persist({ op: "ended" });
+    this.finish();
+    this.mirror("roster");
+  }
+
+  private finish(): void {
+    const { match } = this.playing();
+    this.note("game over", { quarter: match.state.quarter });
+    this.timer.paused = false;
+    this.timer.remaining = 0;
+    this.phase = { name: "over", match };
+    this.emit(stopTimer(this.timer));
+    this.mirror("standings");
+    this.keepAliveForMode();
+    this.emit({ type: "finished" });
+  }
+
+  /** Enters a phase; a timed one (seconds > 0) asks for its timer. */
+  private setPhase(name: Exclude<Phase, "lobby" | "over">, seconds: number): void {
+    const { match } = this.playing();
+    this.phase = { name, match };
+    const effect: TimerEffect = seconds > 0 ? startTimer(this.timer, seconds * 1000, this.now) : stopTimer(this.timer);
+    this.emit(effect);
+  }
+
+  // ---- what the standings are ------------------------------------------------------------
+
+  /** The final standings (a finished game). */
+  standings() {
+    const match = this.match;
+    return match ? score(match.state) : [];
+  }
+
+  // ---- effects ---------------------------------------------------------------------------
+
+  /** The lobby's settings and seats changed: mirror them (the settings carry the seat count). */
+  lobbyChanged(): void {
+    this.settings = { ...this.settings, firms: this.roster.size };
+    this.mirror("settings");
+    this.mirror("roster");
+  }
+
+  mirror(part: MirrorPart): void {
+    this.emit({ type: "mirror", part });
+    if (this.phase.name === "lobby" && (part === "roster" || part === "settings")) this.persist({ op: "lobby" });
+  }
+
+  persist(write: Persist): void {
+    this.emit({ type: "persist", write });
+  }
+
+  private note(message: string, fields: Record<string, unknown>): void {
+    this.emit({ type: "note", message, fields });
+  }
+}

@@ -1,0 +1,101 @@
+import type { Action } from "../../shared/schemas/action.js";
+import type { Injection } from "../../shared/schemas/injection.js";
+import type { ClientMessageType, LogEntry, Phase, ServerMessages } from "../../shared/schemas/protocol.js";
+import type { Match } from "../game/match.js";
+import type { Rejection } from "../rooms/rejections.js";
+import type { TimerEffect } from "./clock.js";
+
+/** The phase, stored once: a started game always carries its match. */
+export type GamePhase = { name: "lobby" } | { name: Exclude<Phase, "lobby">; match: Match };
+
+/** A started game's phase. */
+export type PlayingPhase = Extract<GamePhase, { match: Match }>;
+
+/** Events in: what happened to the room, in plain data (the adapter turns Colyseus callbacks into these). */
+export type FlowEvent =
+  /** A connection asks for a seat; `fresh` is the id and token a newcomer gets (chosen by the host, so the table draws no randomness). */
+  | {
+      type: "join";
+      session: string;
+      name: string;
+      firmId?: string;
+      token?: string;
+      fresh: { id: string; token: string };
+      /** The connection that created the room (a friends game's host also gets the console). */
+      creator: boolean;
+      now: number;
+    }
+  /** Before a seat is reserved: would this join be let in? (A name-only ask for a held seat is recorded.) */
+  | { type: "admit"; name: string; firmId?: string; token?: string; now: number }
+  /** A facilitator connection (the class creator, a key holder, or a friends host's creating connection). */
+  | { type: "openConsole"; session: string }
+  /** A player's connection dropped: the seat is held while it may reconnect. */
+  | { type: "drop"; playerId: string }
+  /** A dropped connection came back within the grace period. */
+  | { type: "reconnect"; session: string; playerId: string; now: number }
+  /** A player's last connection is gone for good (left, or the grace period ran out). */
+  | { type: "leave"; playerId: string; now: number }
+  /** A parsed client message; `seed` is fresh entropy for a game that starts without a set seed. */
+  | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string }
+  /** The timer the table asked for ran out. */
+  | { type: "timer"; id: number; now: number }
+  /** The store cannot be written: the timer freezes until `storeRecovered` (unless the facilitator had paused it). */
+  | { type: "storeFailed"; now: number }
+  /** Every write that had failed is stored now: a timer the failure froze runs again. */
+  | { type: "storeRecovered"; now: number };
+
+/** What the store must write (the data is the table's state when the effect is applied). */
+export type Persist =
+  /** `log`: the entries written before the start (later ones come as `logged`). */
+  | { op: "started"; log: readonly LogEntry[] }
+  | { op: "resolved"; quarter: number; actions: Record<string, Action>; injections: readonly Injection[]; over: boolean }
+  /** New log entries (the queue is stored as it stands). */
+  | { op: "logged"; entries: readonly LogEntry[] }
+  | { op: "rostered" }
+  | { op: "ended" }
+  /** The lobby as it stands (settings, seats, players, log), so a restart keeps who joined. */
+  | { op: "lobby" }
+  | { op: "paused"; paused: boolean };
+
+/** Mirrored parts of the synced state. */
+export type MirrorPart = "settings" | "roster" | "game" | "standings";
+
+/** Effects out: what the host must do, in order. */
+export type Effect =
+  /** Binds a connection to a player (or to no player, as a facilitator console). */
+  | { type: "bind"; session: string; playerId: string | null; facilitator: boolean }
+  | { type: "welcome"; playerId: string }
+  /** The firm's private figures to a player (null: to every seated player). */
+  | { type: "private"; playerId: string | null }
+  /** A message to every connected member of a firm (but `except`). */
+  | { type: "toFirm"; firmId: string; except: string | null; message: Outbound }
+  /** The whole console to one facilitator connection. */
+  | { type: "console"; session: string }
+  /** What changed on the consoles (new log entries; the queue as it stands) to every facilitator connection. */
+  | { type: "consoleUpdate"; entries: readonly LogEntry[] }
+  /** Closes a player's connections (but `except`) without a grace period. */
+  | { type: "close"; playerId: string; except: string | null; code: number; reason: string }
+  | { type: "mirror"; part: MirrorPart }
+  | { type: "persist"; write: Persist }
+  | TimerEffect
+  | { type: "visibility"; private: boolean }
+  /** Whether the room lives on with no one connected. */
+  | { type: "keepAlive"; value: boolean }
+  /** The game is over: the room may close once nobody is connected. */
+  | { type: "finished" }
+  | { type: "note"; message: string; fields: Record<string, unknown> };
+
+export type Outbound = { [K in "accepted" | "draft"]: { type: K; payload: ServerMessages[K] } }["accepted" | "draft"];
+
+/** A refused join: a JOIN_ERRORS code and words. */
+export interface JoinRefusal {
+  code: number;
+  message: string;
+}
+
+/** A step's outcome: the effects to apply, or why the event was refused (then nothing changed). */
+export interface Step {
+  effects: Effect[];
+  rejection?: Rejection;
+  refusal?: JoinRefusal;
+}

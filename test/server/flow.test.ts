@@ -1,0 +1,372 @@
+import { describe, expect, test } from "vitest";
+import { fitAction } from "../../shared/engine/validate.js";
+import { CLOSE_CODES, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { firstDifference, replay } from "../../shared/sim/record.js";
+import { Table } from "./flow-helpers.js";
+
+/** Fast phases: no news or report pauses. */
+const FAST = { newsSeconds: 0, reportSeconds: 0, decisionSeconds: 30 };
+/** Slow timers: nothing moves unless the test moves it. */
+const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
+
+function matchOf(table: Table) {
+  const match = table.flow.match;
+  if (!match) throw new Error("no match");
+  return match;
+}
+
+describe("the quarter loop", () => {
+  test("two players and two bots play 8 quarters; bots are in as decisions open; the final state equals the engine's replay", () => {
+    const t = new Table({ ...FAST, firms: 4, quarters: 8, seed: "flow-full", bots: ["scaler", "builder"] });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    expect(t.flow.roster.players.map((p) => [p.name, p.firmId, p.host])).toEqual([
+      ["Ada", "f1", true],
+      ["Bo", "f2", false],
+    ]);
+    t.ok(ada, "start");
+    for (let q = 0; q < 8; q++) {
+      expect([t.phase, t.quarter]).toEqual(["decide", q]);
+      const match = matchOf(t);
+      expect(["f1", "f2", "f3", "f4"].map((id) => match.pending.has(id) || !match.isActive(id))).toEqual([false, false, true, true]);
+      if (match.isActive("f1")) t.ok(ada, "submit", { action: { train: 1 } });
+      if (match.isActive("f2")) t.ok(bo, "submit", { action: { marketing: 1 } });
+    }
+    expect(t.phase).toBe("over");
+    const match = matchOf(t);
+    expect(match.record.quarters).toHaveLength(8);
+    expect(firstDifference(replay(match.record).states.at(-1), match.state)).toBeNull();
+    expect(t.flow.standings()).toHaveLength(4);
+    const writes = t.effects.flatMap((e) => (e.type === "persist" && e.write.op !== "lobby" ? [e.write.op] : []));
+    expect(writes).toEqual(["started", ...Array(8).fill("resolved")]);
+  });
+
+  test("an expired timer repeats each firm's previous action, fitted by the engine, and the record holds what was applied", () => {
+    const t = new Table({ ...FAST, decisionSeconds: 10, seed: "flow-timer" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.ok(ada, "start");
+    t.ok(ada, "submit", { action: { train: 30 } });
+    t.ok(bo, "submit", { action: { efficiency: 3 } });
+    expect(t.quarter).toBe(1);
+    expect(t.timer?.ms).toBe(10_000);
+    t.advance(9_999);
+    expect(t.quarter).toBe(1);
+    t.advance(1);
+    expect(t.quarter).toBe(2);
+    const match = matchOf(t);
+    const [q1, q2] = match.record.quarters;
+    const after1 = replay(match.record).states[1];
+    if (!q1 || !q2 || !after1) throw new Error("missing quarters");
+    // f1 and f2 are players' firms (f3, f4 are bots, which decide anew each quarter).
+    for (const firm of after1.firms.slice(0, 2))
+      expect(q2.actions[firm.id]).toEqual(fitAction(after1, firm, q1.actions[firm.id] as NonNullable<(typeof q1.actions)[string]>));
+    const resolved = t.effects.filter((e) => e.type === "persist" && e.write.op === "resolved");
+    expect(resolved.at(-1)).toMatchObject({ write: { quarter: 2, actions: q2.actions } });
+  });
+
+  test("a stale timer (from a phase that ended early) changes nothing", () => {
+    const t = new Table({ ...SLOW, seed: "flow-stale" });
+    const ada = t.join("Ada");
+    t.ok(ada, "start");
+    const newsTimer = t.timer;
+    if (!newsTimer) throw new Error("news is timed");
+    t.ok("facilitator", "forceNext");
+    expect(t.phase).toBe("decide");
+    t.step({ type: "timer", id: newsTimer.id, now: t.now });
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
+  });
+
+  test("the news and report phases are timed; the quarter resolves as soon as every firm is in", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-phases" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.ok(ada, "start");
+    expect([t.phase, t.timer?.ms, t.flow.timer.deadline]).toEqual(["news", 30_000, t.now + 30_000]);
+    t.expire();
+    expect([t.phase, t.timer?.ms]).toEqual(["decide", 300_000]);
+    t.ok(ada, "submit", { action: {} });
+    expect(t.quarter).toBe(0);
+    t.ok(bo, "submit", { action: {} });
+    expect([t.phase, t.quarter, t.timer?.ms]).toEqual(["report", 1, 30_000]);
+    t.expire();
+    expect([t.phase, t.quarter]).toEqual(["news", 1]);
+  });
+});
+
+describe("who sees what", () => {
+  test("a submission is acknowledged to the firm's members only; a draft to the teammates, not its author", () => {
+    const t = new Table({ ...FAST, teamSize: 2, firms: 3, seed: "flow-team" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo", { firmId: "f1" });
+    t.join("Cy");
+    t.ok(ada, "start");
+    const draft = t.ok(bo, "draft", { action: { train: 42 } });
+    expect(draft.effects).toEqual([
+      { type: "toFirm", firmId: "f1", except: bo, message: { type: "draft", payload: { by: "Bo", action: expect.objectContaining({ train: 42 }) } } },
+    ]);
+    const submit = t.ok(bo, "submit", { action: { train: 41 } });
+    expect(submit.effects.filter((e) => e.type === "toFirm")).toEqual([
+      { type: "toFirm", firmId: "f1", except: null, message: { type: "accepted", payload: expect.objectContaining({ by: "Bo", quarter: 1 }) } },
+    ]);
+    // Private figures go to each player for their own firm (addressed by player, never broadcast).
+    expect(t.effects.filter((e) => e.type === "private").every((e) => e.type === "private" && (e.playerId === null || typeof e.playerId === "string"))).toBe(
+      true,
+    );
+  });
+});
+
+describe("refusals change nothing", () => {
+  test("outside the phase, for another firm, as host when not host, against the rules", () => {
+    const t = new Table({ ...FAST, seed: "flow-refusals" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    expect(t.send(bo, "start").rejection).toMatchObject({ code: "NOT_HOST" });
+    expect(t.send(bo, "addBot", { strategy: "scaler" }).rejection).toMatchObject({ code: "NOT_HOST" });
+    expect(t.send(ada, "submit", { action: {} }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.send(ada, "removeBot", { firmId: "f2" }).rejection).toMatchObject({ code: "SEAT_TAKEN" });
+    t.ok(ada, "start");
+    const before = JSON.stringify([t.flow.roster, matchOf(t).state, [...matchOf(t).pending]]);
+    expect(t.send(ada, "submit", { action: {}, firmId: "f2" }).rejection).toMatchObject({ code: "NOT_YOUR_FIRM" });
+    expect(t.send(ada, "submit", { action: { train: 1e9 } }).rejection).toMatchObject({ code: "ILLEGAL_ACTION", engineCode: "OVER_BUDGET" });
+    expect(t.send(ada, "configure", { quarters: 6 }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.send(ada, "pause").rejection).toMatchObject({ code: "NOT_FACILITATOR" });
+    expect(JSON.stringify([t.flow.roster, matchOf(t).state, [...matchOf(t).pending]])).toBe(before);
+  });
+
+  test("joining: name taken (any case), room full, game started, bad token", () => {
+    const t = new Table({ ...FAST, firms: 2 });
+    const ada = t.join("Ada");
+    expect(() => t.join("ADA")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.NAME_TAKEN }));
+    expect(() => t.join("Bo", { token: "not-a-token-of-this-game" })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.BAD_TOKEN }));
+    t.join("Bo");
+    expect(() => t.join("Cy")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.ROOM_FULL }));
+    t.ok(ada, "start");
+    expect(() => t.join("Dee")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.GAME_STARTED }));
+  });
+
+  test("the host edits the lobby: a refused setting leaves every other unchanged", () => {
+    const t = new Table({ ...FAST, firms: 3, teamSize: 2 });
+    const ada = t.join("Ada");
+    t.join("Bo", { firmId: "f1" });
+    const quarters = t.flow.config.quarters;
+    expect(t.send(ada, "configure", { teamSize: 1, quarters: 6 }).rejection).toMatchObject({ code: "BAD_SETTINGS" });
+    expect([t.flow.settings.teamSize, t.flow.settings.quarters, t.flow.config.quarters]).toEqual([2, undefined, quarters]);
+    t.ok(ada, "configure", { quarters: 6, private: false });
+    expect([t.flow.settings.quarters, t.flow.config.quarters]).toEqual([6, 6]);
+    expect(t.effects.at(-2)).toEqual({ type: "mirror", part: "roster" });
+    expect(t.effects.at(-1)).toEqual({ type: "persist", write: { op: "lobby" } });
+    expect(t.effects.some((e) => e.type === "visibility" && !e.private)).toBe(true);
+  });
+});
+
+describe("the facilitator's controls", () => {
+  test("pause freezes the timer: nothing resolves even with every firm in; resume resolves at once; extend adds time, also while paused", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-pause" }, "class");
+    const ada = t.join("Ada");
+    expect(t.send("facilitator", "pause").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "forceNext");
+    expect([t.phase, t.timer?.ms]).toEqual(["decide", 300_000]);
+    t.advance(100_000);
+    t.ok("facilitator", "extend", { seconds: 60 });
+    expect(t.timer?.ms).toBe(260_000);
+    expect(t.flow.log.at(-1)?.effect).toBe("extended the decide phase by 60 s (260 s left)");
+    t.advance(10_000);
+    t.ok("facilitator", "pause");
+    expect(t.flow.log.at(-1)?.effect).toBe("paused the decide timer with 250 s left");
+    expect([t.timer, t.flow.timer.paused, t.flow.timer.deadline, t.flow.timer.remaining]).toEqual([null, true, 0, 250_000]);
+    expect(t.send("facilitator", "pause").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    t.ok("facilitator", "extend", { seconds: 30 });
+    expect(t.flow.timer.remaining).toBe(280_000);
+    t.advance(1_000_000);
+    t.ok(ada, "submit", { action: { train: 7 } });
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
+    t.ok("facilitator", "resume");
+    expect(t.flow.log.at(-1)?.effect).toBe("resumed the decide timer with 280 s left");
+    expect([t.phase, t.quarter, t.flow.timer.paused]).toEqual(["report", 1, false]);
+    expect(matchOf(t).record.quarters[0]?.actions.f1?.train).toBe(7);
+    expect(t.send("facilitator", "resume").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.send("facilitator", "extend", { seconds: 10 }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+  });
+
+  test("a failing store freezes the timer with its time left (no resolution); recovery runs it again and resolves if every firm is in", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-store" }, "class");
+    const ada = t.join("Ada");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "forceNext");
+    t.advance(100_000);
+    t.step({ type: "storeFailed", now: t.now });
+    expect([t.timer, t.flow.timer.paused, t.flow.timer.remaining]).toEqual([null, true, 200_000]);
+    t.advance(1_000_000);
+    t.ok(ada, "submit", { action: { train: 3 } });
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
+    t.step({ type: "storeRecovered", now: t.now });
+    expect([t.phase, t.quarter, t.flow.timer.paused]).toEqual(["report", 1, false]);
+  });
+
+  test("a failing store leaves a facilitator's pause as it was: recovery does not resume it", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-store-paused" }, "class");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "pause");
+    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeRecovered", now: t.now });
+    expect([t.timer, t.flow.timer.paused]).toEqual([null, true]);
+  });
+
+  test("the log keeps its newest LOG_LIMIT entries; each is stored and shown once, the start stores those before it", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-log" }, "class");
+    t.ok("facilitator", "addBot", { strategy: "balanced" });
+    const before = t.effects.length;
+    t.ok("facilitator", "start");
+    const started = t.effects.slice(before).find((e) => e.type === "persist" && e.write.op === "started");
+    expect(started).toMatchObject({ write: { log: [{ command: "addBot" }] } });
+    for (let i = 0; i < LOG_LIMIT; i++) t.ok("facilitator", "extend", { seconds: 5 });
+    expect(t.flow.log).toHaveLength(LOG_LIMIT);
+    expect(t.flow.log[0]?.command).toBe("extend");
+    const last = t.effects.slice(-2);
+    expect(last).toEqual([
+      { type: "persist", write: { op: "logged", entries: [t.flow.log.at(-1)] } },
+      { type: "consoleUpdate", entries: [t.flow.log.at(-1)] },
+    ]);
+  });
+
+  test("a phase entered while paused starts frozen with its full time", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-frozen" }, "class");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "pause");
+    t.ok("facilitator", "forceNext");
+    expect([t.phase, t.timer, t.flow.timer.paused, t.flow.timer.remaining]).toEqual(["decide", null, true, 300_000]);
+  });
+
+  test("forceNext: news → decide, decide → resolve (missing firms repeat), report → next quarter; refused in the lobby and once over", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-force" }, "class");
+    t.join("Ada");
+    expect(t.send("facilitator", "forceNext").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "forceNext");
+    expect(t.flow.log.at(-1)?.effect).toBe("ended the news of quarter 1 early: decisions are open");
+    t.ok("facilitator", "forceNext");
+    expect(t.flow.log.at(-1)).toMatchObject({ phase: "decide", quarter: 0, effect: "resolved quarter 1 now; f1 repeats its last action" });
+    expect([t.phase, t.quarter]).toEqual(["report", 1]);
+    expect(Object.keys(matchOf(t).record.quarters[0]?.actions ?? {})).toEqual(["f1", "f2", "f3"]);
+    t.ok("facilitator", "forceNext");
+    expect(t.flow.log.at(-1)?.effect).toBe("ended the report of quarter 1 early: quarter 2 begins");
+    t.ok("facilitator", "endGame");
+    expect([t.phase, t.timer, t.flow.timer.deadline]).toEqual(["over", null, 0]);
+    expect(t.send("facilitator", "forceNext").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.send("facilitator", "endGame").rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.flow.log.map((e) => e.command)).toEqual(["start", "forceNext", "forceNext", "forceNext", "endGame"]);
+  });
+
+  test("in the lobby: game controls are WRONG_PHASE; removing frees the seat, replacing sets its bot", () => {
+    const t = new Table({ ...SLOW, firms: 3 }, "class");
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    for (const kind of ["pause", "resume", "forceNext", "endGame"] as const)
+      expect(t.send("facilitator", kind).rejection, kind).toMatchObject({ code: "WRONG_PHASE" });
+    expect(t.send("facilitator", "inject", { injection: { kind: "disclosure", on: true } }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+    const removed = t.ok("facilitator", "removePlayer", { playerId: ada });
+    expect(removed.effects).toContainEqual({ type: "close", playerId: ada, except: null, code: CLOSE_CODES.REMOVED, reason: expect.any(String) });
+    expect(t.flow.log.at(-1)?.effect).toMatch(/^removed "Ada" from Northwind \(f1\); the seat is open again/);
+    t.ok("facilitator", "replaceWithBot", { playerId: bo, strategy: "scaler" });
+    expect(t.flow.roster.seat("f2")?.bot).toBe("scaler");
+    expect(t.flow.roster.players).toEqual([]);
+    // The seats are open again: a newcomer takes the first.
+    const cy = t.join("Cy");
+    expect(t.flow.roster.player(cy)?.firmId).toBe("f1");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "endGame");
+    const over = JSON.stringify([t.flow.roster, t.flow.log]);
+    expect(t.send("facilitator", "removePlayer", { playerId: cy }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+    expect(JSON.stringify([t.flow.roster, t.flow.log])).toBe(over);
+  });
+});
+
+describe("players who leave and come back", () => {
+  test("in the lobby a player who leaves frees the seat; the host role passes on", () => {
+    const t = new Table({ ...FAST, firms: 2 });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.step({ type: "leave", playerId: ada, now: t.now });
+    expect(t.flow.roster.players.map((p) => [p.id, p.host])).toEqual([[bo, true]]);
+  });
+
+  test("past the grace period a stand-in bot plays the seat; the token reclaims it and withdraws the stand-in's move", () => {
+    const t = new Table({ ...FAST, seed: "flow-grace", decisionSeconds: 60 });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    const token = t.flow.roster.player(bo)?.token ?? "";
+    t.ok(ada, "start");
+    t.step({ type: "drop", playerId: bo });
+    expect(t.flow.roster.player(bo)?.connected).toBe(false);
+    expect(t.flow.roster.controller("f2")).toBe("human");
+    t.step({ type: "leave", playerId: bo, now: t.now });
+    expect(t.flow.roster.controller("f2")).toBe("standIn");
+    expect(matchOf(t).pending.get("f2")).toMatchObject({ bot: true });
+    t.ok(ada, "submit", { action: {} });
+    expect(t.quarter).toBe(1);
+    expect(matchOf(t).pending.get("f2")).toMatchObject({ bot: true });
+    // A name alone never takes a seat in a started game.
+    expect(() => t.join("Bo")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    const back = t.join("Bo", { token });
+    expect(back).toBe(bo);
+    expect(matchOf(t).pending.has("f2")).toBe(false);
+    expect(t.flow.roster.controller("f2")).toBe("human");
+    t.ok(bo, "submit", { action: { train: 3 } });
+    expect(matchOf(t).pending.get("f2")?.by).toBe("Bo");
+  });
+
+  test("a reconnection closes any other connection of the same player", () => {
+    const t = new Table({ ...FAST });
+    const ada = t.join("Ada");
+    const step = t.step({ type: "reconnect", session: "again", playerId: ada, now: t.now });
+    expect(step.effects[0]).toEqual({ type: "close", playerId: ada, except: "again", code: CLOSE_CODES.RECLAIMED, reason: expect.any(String) });
+    expect(step.effects).toContainEqual({ type: "welcome", playerId: ada });
+  });
+});
+
+describe("coming back without the seat token", () => {
+  test("a name alone is refused with SEAT_HELD and shows as asking; once let back in, the name takes the seat with a new token", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-readmit" }, "class");
+    const ada = t.join("Ada");
+    const oldToken = t.flow.roster.player(ada)?.token ?? "";
+    t.ok("facilitator", "start");
+    expect(() => t.join("ADA")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("another device") }));
+    t.step({ type: "leave", playerId: ada, now: t.now });
+    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the facilitator") }));
+    expect(t.flow.asking.has(ada)).toBe(true);
+    expect(t.effects.at(-1)).toEqual({ type: "consoleUpdate", entries: [] });
+    expect(() => t.join("Cy")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.GAME_STARTED }));
+
+    t.ok("facilitator", "letBackIn", { playerId: ada });
+    expect(t.flow.log.at(-1)?.effect).toBe('let "Ada" back in: they may join by name for 5 minutes');
+    expect(t.flow.asking.has(ada)).toBe(false);
+    expect(t.join("ada")).toBe(ada);
+    const player = t.flow.roster.player(ada);
+    expect([player?.connected, player?.away, player?.token === oldToken]).toEqual([true, false, false]);
+    expect(t.effects.filter((e) => e.type === "persist").at(-1)).toEqual({ type: "persist", write: { op: "rostered" } });
+    // The approval is used up, and the old token is dead.
+    t.step({ type: "leave", playerId: ada, now: t.now });
+    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(() => t.join("Ada", { token: oldToken })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.BAD_TOKEN }));
+  });
+
+  test("a friends game's host lets a player back in; other players cannot; the approval lapses after READMIT_SECONDS", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-readmit-host" });
+    const hal = t.join("Hal");
+    const gus = t.join("Gus");
+    const ivy = t.join("Ivy");
+    expect(t.send(hal, "letBackIn", { playerId: gus }).rejection).toMatchObject({ code: "WRONG_PHASE" });
+    t.ok(hal, "start");
+    expect(t.send(hal, "letBackIn", { playerId: gus }).rejection).toMatchObject({ code: "SEAT_TAKEN" });
+    t.step({ type: "leave", playerId: gus, now: t.now });
+    expect(t.send(ivy, "letBackIn", { playerId: gus }).rejection).toMatchObject({ code: "NOT_HOST" });
+    expect(t.send(hal, "letBackIn", { playerId: "nobody" }).rejection).toMatchObject({ code: "NO_SUCH_PLAYER" });
+    t.ok(hal, "letBackIn", { playerId: gus });
+    t.now += READMIT_SECONDS * 1000 + 1;
+    expect(() => t.join("Gus")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the host") }));
+    t.ok(hal, "letBackIn", { playerId: gus });
+    expect(t.join("Gus")).toBe(gus);
+  });
+});
