@@ -28,7 +28,17 @@ export default defineConfig({
       { extends: true, test: { name: "rules", include: ["test/shared/**/*.test.ts", "test/sim/**/*.test.ts", "test/client/**/*.test.ts"] } },
       // @colyseus/testing always listens on port 2568: server test files run one at a time.
       { extends: true, test: { name: "server", include: ["test/server/**/*.test.ts"], fileParallelism: false } },
-      { extends: true, test: { name: "browser", include: ["test/browser/**/*.test.ts"], fileParallelism: false, testTimeout: 60_000 } },
+      {
+        extends: true,
+        // The client is built once per run (build-client.ts), not once per browser test file.
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/browser/build-client.ts"],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

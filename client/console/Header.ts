@@ -3,7 +3,9 @@ import { ServerClock } from "../market/clock.js";
 import { joinLink } from "../net/link.js";
 import { type MarketRoomStateShape, phaseSeconds } from "../net/state.js";
 import { h, status } from "../ui/dom.js";
-import { copyTo } from "./dialogs.js";
+import { economySummary } from "../ui/economy.js";
+import { economyChanges } from "../ui/economy-words.js";
+import { copyTo, openModal } from "./dialogs.js";
 import { countdownText, PHASE_WORDS, quarterLine } from "./words.js";
 
 /**
@@ -16,6 +18,9 @@ export class ConsoleHeader {
   private readonly phase = h("p", { class: "console-phase" });
   private readonly quarter = h("p", { class: "console-quarter" });
   private readonly countdown = h("p", { class: "console-countdown", role: "timer", "aria-label": "Time left" });
+  /** "Custom economy: N values changed …" with a button to view it; empty for the scenario's own economy. */
+  private readonly economy = h("p", { class: "console-economy" });
+  private economySeen: string | null = null;
   private readonly clock: ServerClock;
   private phaseSeen = "";
   private pausedRemaining: number | null = null;
@@ -51,6 +56,7 @@ export class ConsoleHeader {
           h("button", { type: "button", onclick: () => copyTo(link, copied, "Link") }, "Copy link"),
         ),
         copied,
+        this.economy,
       ),
       h("div", { class: "console-clock" }, close, this.phase, this.quarter, this.countdown),
     );
@@ -58,6 +64,10 @@ export class ConsoleHeader {
 
   update(state: MarketRoomStateShape, firmsDecided: number, firmsPlaying: number): void {
     this.title.textContent = state.title || "Class market";
+    if (state.settings.economy !== this.economySeen) {
+      this.economySeen = state.settings.economy;
+      this.showEconomy(state.settings.scenario, state.settings.economy);
+    }
     this.phase.textContent = PHASE_WORDS[state.phase] ?? state.phase;
     const decided = state.phase === "decide" ? ` · ${firmsDecided} of ${firmsPlaying} firms decided` : "";
     this.quarter.textContent = quarterLine(state.phase, state.quarter, state.settings.quarters) + decided;
@@ -70,6 +80,34 @@ export class ConsoleHeader {
     if (!state.paused && this.pausedRemaining !== null) this.clock.observeDeadline(state.deadline, this.pausedRemaining / 1000, now);
     this.pausedRemaining = state.paused ? state.remaining : null;
     this.tick(state);
+  }
+
+  private showEconomy(scenario: string, economy: string): void {
+    const changed = economyChanges(scenario, economy);
+    if (changed.length === 0) return void this.economy.replaceChildren();
+    const named = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+    this.economy.replaceChildren(
+      h(
+        "span",
+        { class: "console-economy-text" },
+        h("strong", {}, "Custom economy:"),
+        ` ${changed.length} value${changed.length === 1 ? "" : "s"} changed (${named})`,
+      ),
+      " ",
+      h(
+        "button",
+        {
+          type: "button",
+          class: "small",
+          onclick: () =>
+            openModal("Custom economy", (close) => [
+              economySummary(scenario, economy) ?? "",
+              h("div", { class: "row" }, h("button", { type: "button", onclick: close }, "Close")),
+            ]),
+        },
+        "View",
+      ),
+    );
   }
 
   tick(state: MarketRoomStateShape): void {

@@ -1,3 +1,4 @@
+import { parseEconomyText } from "../../shared/config/override.js";
 import type { DebriefInput } from "../../shared/debrief/input.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 
@@ -7,6 +8,7 @@ export function debriefInputFrom(state: MarketRoomStateShape, mine?: string | nu
     code: state.code,
     scenario: state.settings.scenario,
     quarters: state.settings.quarters,
+    ...economyOf(state.settings.economy),
     bots: [...state.settings.bots],
     firms: state.firms.map((f) => ({
       id: f.id,
@@ -41,4 +43,10 @@ export function debriefInputFrom(state: MarketRoomStateShape, mine?: string | nu
     })),
     ...(mine ? { mine } : {}),
   };
+}
+
+/** The synced override (compact JSON, "" for none) as the debrief's `economy`. */
+function economyOf(text: string): { economy?: Record<string, unknown> } {
+  const parsed = parseEconomyText(text);
+  return parsed.ok && Object.keys(parsed.value).length > 0 ? { economy: parsed.value } : {};
 }

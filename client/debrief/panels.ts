@@ -185,7 +185,14 @@ function valueChart(rows: readonly ValueRow[], title: string, describedBy: strin
   const lo = min < 0 ? Math.max(allTicks[0] ?? min, min - 0.04 * (hi - min)) : 0;
   const ticks = allTicks.filter((t) => t >= lo);
   const x = (v: number) => pad.left + ((v - lo) / (hi - lo || 1)) * (width - pad.left - pad.right);
-  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": title, "aria-describedby": describedBy, class: "debrief-chart" });
+  const svg = svgEl("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    style: `--drawn-width: ${width}px`,
+    role: "img",
+    "aria-label": title,
+    "aria-describedby": describedBy,
+    class: "debrief-chart",
+  });
   svg.append(svgEl("title", {}, title));
   for (const t of ticks) {
     svg.append(

@@ -85,6 +85,8 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
 
   const svg = svgEl("svg", {
     viewBox: `0 0 ${width} ${height}`,
+    // The drawn width, used where the chart must not shrink (a phone: debrief.css).
+    style: `--drawn-width: ${width}px`,
     role: "img",
     "aria-label": spec.title,
     "aria-describedby": spec.describedBy,

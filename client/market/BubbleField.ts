@@ -1,13 +1,12 @@
 import Phaser from "phaser";
-import { FieldLabels } from "./FieldLabels.js";
+import { FieldLabels, FieldLegend } from "./FieldLabels.js";
 import type { FirmFigures } from "./figures.js";
 import { IdleThrottle } from "./IdleThrottle.js";
-import type { Rect } from "./layout.js";
 import { Pops } from "./Pops.js";
-import { type Packing, type Point, packCircles } from "./packing.js";
+import { legendRadius, type Packing, type Point, packCircles, type Size } from "./packing.js";
 import { BUBBLE } from "./palette.js";
 
-/** A bubble as the debug hook reports it: where it is drawn once the tweens end (game px). */
+/** A bubble as the debug hook reports it: where it is drawn once the tweens end (canvas px = CSS px). */
 export interface BubbleSnapshot {
   firmId: string;
   x: number;
@@ -21,6 +20,8 @@ export interface BubbleSnapshot {
 /** Long enough to follow the change, short enough not to hold up the report. */
 export const TWEEN_MS = 750;
 const GAP = 4; // px between bubbles
+/** Droplets a shrinking bubble throws at most: 40 bursting bubbles stay a few hundred sprites, cheap on a CPU renderer. */
+const MAX_DROPLETS = 16;
 
 interface Shape {
   x: number;
@@ -69,10 +70,14 @@ function drawBubbles(g: Phaser.GameObjects.Graphics, bubbles: readonly Bubble[],
 /**
  * The field of bubbles, one per listed firm: area ∝ valuation, core area ∝ fundamentals. On
  * each report the bubbles tween to their new sizes; in a correction the shells that shrank
- * burst droplets; a delisted firm's bubble bursts and goes.
+ * burst droplets; a delisted firm's bubble bursts and goes. The canvas is the field (the game
+ * is resized to the field's slot), so a bubble's pixels are CSS pixels. The zoom persists
+ * across quarters (packing.ts), so the whole market visibly swells and shrinks; the legend
+ * under the field says what a circle is worth, the market's total, and when the zoom changed.
  */
 export class BubbleField {
   readonly labels: FieldLabels;
+  readonly legend = new FieldLegend();
   private readonly bubbles = new Map<string, Bubble>();
   private readonly pops: Pops;
   private readonly graphics: Phaser.GameObjects.Graphics;
@@ -82,13 +87,22 @@ export class BubbleField {
   private packing: Packing | null = null;
   private order: string[] = [];
   private pointed: string | null = null;
+  private size: Size;
+  /** The firms last shown, to lay them out again when the field changes size. */
+  private shown: readonly FirmFigures[] = [];
+  /** Total listed valuation last shown ($M), and its change over the last quarter seen live. */
+  private lastTotal: number | null = null;
+  private totalChange: number | null = null;
+  /** The zoom before the last quarter's step, while the legend points the step out. */
+  private zoomedFrom: number | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
-    private readonly rect: Rect,
     onSelect: (firmId: string) => void,
   ) {
-    this.labels = new FieldLabels({ width: rect.width, height: rect.height });
+    this.size = { width: scene.scale.width, height: scene.scale.height };
+    this.labels = new FieldLabels(this.size);
+    scene.scale.on(Phaser.Scale.Events.RESIZE, this.resized, this);
     this.graphics = scene.add.graphics();
     this.pops = new Pops(scene, 10);
     this.throttle = new IdleThrottle(scene, () => this.animating);
@@ -115,11 +129,23 @@ export class BubbleField {
     const listed = firms.filter((f) => !f.delisted && f.valuation > 0);
     const radii = listed.map((f) => Math.sqrt(f.valuation));
     const previousCentres = listed.map((f) => this.previousCentre(f.firmId));
-    const packing = packCircles(radii, this.rect, {
+    const before = this.packing?.reference ?? null;
+    const packing = packCircles(radii, this.size, {
       gap: GAP,
-      previous: this.packing ? { centres: previousCentres, scale: this.packing.scale } : undefined,
+      previous: this.packing ? { centres: previousCentres, reference: this.packing.reference } : undefined,
     });
     this.packing = packing;
+    this.shown = firms;
+    const total = listed.reduce((sum, f) => sum + f.valuation, 0);
+    if (animate) {
+      // A new quarter: how the whole market moved, and whether the zoom stepped.
+      this.totalChange = this.lastTotal ? total / this.lastTotal - 1 : null;
+      this.zoomedFrom = before !== null && before !== packing.reference ? before : null;
+    } else if (before !== packing.reference) {
+      this.zoomedFrom = null;
+    }
+    this.lastTotal = total;
+    this.legend.show({ reference: packing.reference, radius: legendRadius(this.size), total, totalChange: this.totalChange, zoomedFrom: this.zoomedFrom });
     this.order = listed.map((f) => f.firmId);
     this.pointed = null;
     this.labels.point(null, null);
@@ -129,7 +155,7 @@ export class BubbleField {
       const centre = packing.centres[i] as Point;
       const radius = (radii[i] as number) * packing.scale;
       const core = Math.sqrt(Math.min(figures.fundamentals, figures.valuation)) * packing.scale;
-      const target = { x: this.rect.x + centre.x, y: this.rect.y + centre.y, radius, core };
+      const target = { x: centre.x, y: centre.y, radius, core };
       let bubble = this.bubbles.get(figures.firmId);
       if (!bubble) {
         bubble = { drawn: { ...target }, target: { ...target }, figures };
@@ -141,8 +167,9 @@ export class BubbleField {
       bubble.target = target;
       this.scene.tweens.killTweensOf(bubble.drawn);
       if (animate) {
-        if (correction && shrank) this.pops.burst(bubble.drawn.x, bubble.drawn.y, bubble.drawn.radius, 6 + lostArea / 120, BUBBLE.pop);
+        if (correction && shrank) this.pops.burst(bubble.drawn.x, bubble.drawn.y, bubble.drawn.radius, Math.min(MAX_DROPLETS, 4 + lostArea / 240), BUBBLE.pop);
         this.scene.tweens.add({ targets: bubble.drawn, ...target, duration: TWEEN_MS, ease: "Cubic.easeInOut", onUpdate: () => this.moved() });
+        this.labels.settle(true);
       } else {
         Object.assign(bubble.drawn, target);
       }
@@ -153,7 +180,7 @@ export class BubbleField {
       listed.map((f) => {
         const t = (this.bubbles.get(f.firmId) as Bubble).target;
         // Labels clear the yellow outline of your firm and the tick badges on the rims.
-        return { x: t.x - this.rect.x, y: t.y - this.rect.y, r: t.radius, margin: f.mine ? 5 : 2 };
+        return { x: t.x, y: t.y, r: t.radius, margin: f.mine ? 5 : 2 };
       }),
     );
   }
@@ -179,10 +206,10 @@ export class BubbleField {
     this.throttle.wake();
     this.redraw();
     const t = bubble?.target;
-    this.labels.point(bubble?.figures ?? null, t ? { x: t.x - this.rect.x, y: t.y - this.rect.y, r: t.radius } : null);
+    this.labels.point(bubble?.figures ?? null, t ? { x: t.x, y: t.y, r: t.radius } : null);
   }
 
-  /** Target positions and sizes (what is drawn once the tweens end), in game pixels. */
+  /** Target positions and sizes (what is drawn once the tweens end), in field pixels. */
   snapshot(): BubbleSnapshot[] {
     return this.order.flatMap((firmId) => {
       const b = this.bubbles.get(firmId);
@@ -195,6 +222,11 @@ export class BubbleField {
   /** Pixels per √$M: a firm worth V is drawn with radius √V × scale. */
   get scale(): number {
     return this.packing?.scale ?? 0;
+  }
+
+  /** The zoom: the amount ($M) the legend's circle stands for. */
+  get reference(): number {
+    return this.packing?.reference ?? 0;
   }
 
   get animating(): boolean {
@@ -211,6 +243,7 @@ export class BubbleField {
   }
 
   destroy(): void {
+    this.scene.scale.off(Phaser.Scale.Events.RESIZE, this.resized, this);
     this.scene.events.off(Phaser.Scenes.Events.POST_UPDATE, this.redrawIfMoved, this);
     this.throttle.destroy();
     this.bubbles.clear();
@@ -224,6 +257,7 @@ export class BubbleField {
 
   private redrawIfMoved(): void {
     if (this.dirty) this.redraw();
+    if (this.labels.settling && !this.animating) this.labels.settle(false);
   }
 
   private redraw(): void {
@@ -238,7 +272,23 @@ export class BubbleField {
 
   private previousCentre(firmId: string): Point | null {
     const b = this.bubbles.get(firmId);
-    return b ? { x: b.target.x - this.rect.x, y: b.target.y - this.rect.y } : null;
+    return b ? { x: b.target.x, y: b.target.y } : null;
+  }
+
+  /** The field changed size (a rotated phone, a resized window): the same market, laid out afresh at the same zoom. */
+  private resized(gameSize: Phaser.Structs.Size): void {
+    const size = { width: gameSize.width, height: gameSize.height };
+    if (size.width < 8 || size.height < 8 || (size.width === this.size.width && size.height === this.size.height)) return;
+    this.size = size;
+    this.labels.resize(size);
+    const reference = this.packing?.reference;
+    this.packing = null;
+    for (const b of this.bubbles.values()) this.scene.tweens.killTweensOf(b.drawn);
+    this.bubbles.clear();
+    if (this.shown.length === 0) return;
+    // A fresh layout in the new shape, keeping the zoom if it still fits.
+    this.packing = reference ? { centres: [], scale: 0, reference } : null;
+    this.show(this.shown, false, false);
   }
 
   private remove(firmId: string, animate: boolean): void {
@@ -246,7 +296,7 @@ export class BubbleField {
     if (!bubble) return;
     if (animate) {
       const { x, y, radius } = bubble.drawn;
-      this.pops.burst(x, y, radius * 0.6, 10 + radius * 1.5, BUBBLE.delisted);
+      this.pops.burst(x, y, radius * 0.6, Math.min(2 * MAX_DROPLETS, 10 + radius), BUBBLE.delisted);
     }
     this.scene.tweens.killTweensOf(bubble.drawn);
     this.bubbles.delete(firmId);

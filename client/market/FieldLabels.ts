@@ -2,14 +2,16 @@ import { h } from "../ui/dom.js";
 import { formatShortMoney } from "./axis.js";
 import type { FirmFigures } from "./figures.js";
 import { formatChange, formatSharePrice } from "./figures.js";
-import { type Circle, type LabelVariants, placeLabels } from "./labels.js";
+import { type Circle, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
 import type { Size } from "./packing.js";
 
 /**
- * The bubbles' labels, as HTML over the canvas: the browser draws text sharp at any window
- * size (canvas text would be stretched with the 1280×720 canvas), and screen readers can
- * skip it in favour of the leaderboard, which says the same. Positions come from
- * `placeLabels`, so no two labels overlap.
+ * The bubbles' labels, as HTML over the canvas: the browser draws text sharp at any pixel
+ * density, and screen readers can skip it in favour of the leaderboard, which says the same.
+ * A label reads "name / valuation ▲ change" (the leaderboard's units), or the name alone, or
+ * the name cut short; your firm's always shows, marked "(you)". The smallest bubbles may go
+ * unlabelled: pointing at one (or focusing its leaderboard row) shows its figures, and a
+ * tap opens its history. Positions come from `placeLabels`, so no two labels overlap.
  */
 
 // Keep in step with .bubble-label in market.css.
@@ -19,15 +21,13 @@ const PAD_X = 5;
 const PAD_Y = 2;
 const BORDER = 1;
 const MAX_NAME = 110; // px; longer names are cut with an ellipsis
-
-type Variant = "full" | "name" | "tag";
+const SHORT_NAME = 52; // px: the last-resort label, a name cut short
 
 /** The class that colours a change: "up", "down" or none. */
 export function direction(firm: FirmFigures): string {
   if (firm.priceChange === null) return "";
   return firm.priceChange > 0.0005 ? "up" : firm.priceChange < -0.0005 ? "down" : "";
 }
-const VARIANTS: readonly Variant[] = ["full", "name", "tag"];
 
 export class FieldLabels {
   readonly element: HTMLDivElement;
@@ -36,10 +36,22 @@ export class FieldLabels {
   /** The full label of the bubble under the pointer (or of the focused leaderboard row). */
   private readonly tip = h("div", { class: "bubble-tip", hidden: true });
 
-  constructor(private readonly size: Size) {
+  constructor(private size: Size) {
     this.element = h("div", { class: "field-labels", "aria-hidden": "true" }, this.tip);
-    this.element.style.width = `${size.width}px`;
-    this.element.style.height = `${size.height}px`;
+  }
+
+  /** Hides the labels while the bubbles tween (true), shows them once they have settled (false). */
+  settle(on: boolean): void {
+    this.element.classList.toggle("settling", on);
+  }
+
+  get settling(): boolean {
+    return this.element.classList.contains("settling");
+  }
+
+  /** The field's new size (the labels are laid out again by the next `show`). */
+  resize(size: Size): void {
+    this.size = size;
   }
 
   /** Shows every listed firm's label next to its bubble (circles in field pixels, target sizes). */
@@ -62,7 +74,7 @@ export class FieldLabels {
         return;
       }
       label.hidden = false;
-      this.fill(label, firm, VARIANTS[spot.variant] ?? "tag");
+      this.fill(label, firm, VARIANTS[spot.variant] ?? "short");
       label.className = `bubble-label ${VARIANTS[spot.variant]}${firm.mine ? " mine" : ""}`;
       label.style.width = `${spot.box.width}px`;
       label.style.transform = `translate(${spot.box.x}px, ${spot.box.y}px)`;
@@ -81,9 +93,9 @@ export class FieldLabels {
       return;
     }
     this.tip.replaceChildren(
-      h("span", { class: "name" }, firm.name, firm.mine ? " (you)" : ""),
-      h("span", {}, formatSharePrice(firm.sharePrice), " ", h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange))),
-      h("span", {}, `Valuation ${formatShortMoney(firm.valuation)} · fundamentals ${formatShortMoney(firm.fundamentals)}`),
+      h("span", { class: "name" }, nameOf(firm)),
+      h("span", {}, `Valuation ${formatShortMoney(firm.valuation)} `, h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange))),
+      h("span", {}, `Fundamentals ${formatShortMoney(firm.fundamentals)} · share price ${formatSharePrice(firm.sharePrice)}`),
     );
     this.tip.hidden = false;
     // Above the bubble if there is room, else below; always inside the field.
@@ -97,29 +109,90 @@ export class FieldLabels {
 
   private fill(label: HTMLDivElement, firm: FirmFigures, variant: Variant): void {
     const change = formatChange(firm.priceChange);
-    if (variant === "tag") label.replaceChildren(String(firm.seat));
-    else if (variant === "name") label.replaceChildren(h("span", { class: "name" }, firm.name));
+    const [name = "", value] = labelLines(firm, variant);
+    if (value === undefined) label.replaceChildren(h("span", { class: "name" }, name));
     else
       label.replaceChildren(
-        h("span", { class: "name" }, firm.name),
-        h("span", { class: "price" }, formatSharePrice(firm.sharePrice), " ", h("span", { class: `change ${direction(firm)}` }, change)),
+        h("span", { class: "name" }, name),
+        h(
+          "span",
+          { class: "price" },
+          firm.mine ? "You · " : "",
+          formatShortMoney(firm.valuation),
+          " ",
+          h("span", { class: `change ${direction(firm)}` }, change),
+        ),
       );
   }
 
   /** The box each variant needs, measured with the font the CSS uses. */
   private sizes(firm: FirmFigures): LabelVariants {
-    const name = Math.min(MAX_NAME, this.textWidth(firm.name, 600));
-    const price = this.textWidth(`${formatSharePrice(firm.sharePrice)} ${formatChange(firm.priceChange)}`, 400);
+    const width = (variant: Variant, line: number, weight: number) => this.textWidth(labelLines(firm, variant)[line] ?? "", weight);
+    const name = Math.min(MAX_NAME, width("name", 0, 600));
+    const price = width("full", 1, 400);
     const box = (width: number, lines: number) => ({
       width: Math.ceil(width) + 2 * (PAD_X + BORDER) + 2,
       height: lines * LINE + 2 * (PAD_Y + BORDER),
     });
-    return [box(Math.max(name, price), 2), box(name, 1), box(this.textWidth(String(firm.seat), 600), 1)];
+    return [box(Math.max(Math.min(MAX_NAME, width("full", 0, 600)), price), 2), box(name, 1), box(Math.min(SHORT_NAME, width("short", 0, 600)), 1)];
   }
 
   private textWidth(text: string, weight: number): number {
     if (!this.measure) return text.length * 7;
     this.measure.font = `${weight} 12px ${FONT_FAMILY}`;
     return this.measure.measureText(text).width;
+  }
+}
+
+export interface LegendFigures {
+  /** The amount ($M) the legend's circle stands for. */
+  reference: number;
+  /** That circle's radius (px), as drawn in the field. */
+  radius: number;
+  /** Total valuation of the listed firms ($M). */
+  total: number;
+  /** Its change over the last quarter, as a fraction; null before a quarter was seen. */
+  totalChange: number | null;
+  /** The zoom before this quarter's step, while the legend points the step out; else null. */
+  zoomedFrom: number | null;
+}
+
+/**
+ * Under the field: what a circle is worth (a circle true to size, and its amount), the whole
+ * market's value and how it moved, and, in the quarter the zoom steps, a notice saying so.
+ */
+export class FieldLegend {
+  readonly element: HTMLElement;
+  private readonly dot = h("span", { class: "scale-dot", "aria-hidden": "true" });
+  private readonly amount = h("span", { class: "value" });
+  private readonly total = h("span", { class: "value" });
+  private readonly change = h("span", { class: "change" });
+  private readonly zoom = h("span", { class: "zoom-note", hidden: true });
+
+  constructor() {
+    this.element = h(
+      "p",
+      { class: "field-legend", "aria-live": "polite" },
+      h("span", { class: "scale" }, this.dot, " = ", this.amount, " of valuation (area)"),
+      h("span", { class: "market-total" }, "Market ", this.total, " ", this.change),
+      this.zoom,
+    );
+  }
+
+  show(figures: LegendFigures): void {
+    this.dot.style.width = this.dot.style.height = `${(2 * figures.radius).toFixed(1)}px`;
+    this.amount.textContent = formatShortMoney(figures.reference);
+    this.total.textContent = formatShortMoney(figures.total);
+    this.change.textContent = formatChange(figures.totalChange);
+    this.change.className = `change ${figures.totalChange === null ? "" : figures.totalChange > 0.0005 ? "up" : figures.totalChange < -0.0005 ? "down" : ""}`;
+    const from = figures.zoomedFrom;
+    this.zoom.hidden = from === null;
+    this.zoom.textContent =
+      from === null
+        ? ""
+        : from < figures.reference
+          ? `Zoomed out: a circle now stands for ${formatShortMoney(figures.reference)} (was ${formatShortMoney(from)})`
+          : `Zoomed in: a circle now stands for ${formatShortMoney(figures.reference)} (was ${formatShortMoney(from)})`;
+    this.element.classList.toggle("zoomed", from !== null);
   }
 }

@@ -60,13 +60,12 @@ export class Leaderboard {
 
   private fill(button: HTMLButtonElement, firm: FirmFigures, rank: number | null): void {
     const change = formatChange(firm.priceChange);
-    const text = [rank ?? "", firm.seat, firm.name, firm.valuation, change, firm.submitted, firm.delisted].join("|");
+    const text = [rank ?? "", firm.name, firm.valuation, change, firm.submitted, firm.delisted].join("|");
     if (button.dataset.text === text) return;
     button.dataset.text = text;
     fill(
       button,
       h("span", { class: "rank" }, rank === null ? "—" : String(rank)),
-      h("span", { class: "seat", title: `seat ${firm.seat}: the number on a bubble too small for a name` }, String(firm.seat)),
       h("span", { class: "name" }, firm.name),
       firm.mine ? h("span", { class: "you" }, "you") : null,
       h("span", { class: "valuation" }, firm.delisted ? "delisted" : formatShortMoney(firm.valuation)),

@@ -1,13 +1,12 @@
 import Phaser from "phaser";
+import { cssColour } from "./palette.js";
 
-const DOT = "sos-dot";
-
-/** A white disc with soft edges, tinted per burst. */
-function dot(): HTMLCanvasElement {
+/** A disc of one colour: the Canvas renderer cannot tint, so each colour has its own texture. */
+function dot(colour: number): HTMLCanvasElement {
   const canvas = document.createElement("canvas");
   canvas.width = canvas.height = 8;
   const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = cssColour(colour);
   ctx.beginPath();
   ctx.arc(4, 4, 3.5, 0, Math.PI * 2);
   ctx.fill();
@@ -16,17 +15,25 @@ function dot(): HTMLCanvasElement {
 
 /**
  * Bursts of droplets flying off a bubble's rim: narrative popped in a correction, or a whole
- * firm gone when it is delisted. One emitter serves every burst.
+ * firm gone when it is delisted. One emitter per colour serves every burst of that colour.
  */
 export class Pops {
-  private readonly emitter: Phaser.GameObjects.Particles.ParticleEmitter;
+  private readonly emitters = new Map<number, Phaser.GameObjects.Particles.ParticleEmitter>();
   /** The rim the next particles are born on (set just before each burst). */
   private rim = { x: 0, y: 0, r: 0, angle: 0 };
 
-  constructor(scene: Phaser.Scene, depth: number) {
-    if (!scene.textures.exists(DOT)) scene.textures.addCanvas(DOT, dot());
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly depth: number,
+  ) {}
+
+  private emitter(colour: number): Phaser.GameObjects.Particles.ParticleEmitter {
+    const existing = this.emitters.get(colour);
+    if (existing) return existing;
+    const key = `sos-dot-${colour.toString(16)}`;
+    if (!this.scene.textures.exists(key)) this.scene.textures.addCanvas(key, dot(colour));
     const rim = this.rim;
-    this.emitter = scene.add.particles(0, 0, DOT, {
+    const emitter = this.scene.add.particles(0, 0, key, {
       emitting: false,
       lifespan: { min: 500, max: 900 },
       speed: { min: 40, max: 140 },
@@ -45,7 +52,9 @@ export class Pops {
         },
       },
     });
-    this.emitter.setDepth(depth);
+    emitter.setDepth(this.depth);
+    this.emitters.set(colour, emitter);
+    return emitter;
   }
 
   /** `count` droplets in `colour` from the rim of the circle at (x, y) with radius `r`. */
@@ -54,15 +63,16 @@ export class Pops {
     this.rim.x = x;
     this.rim.y = y;
     this.rim.r = r;
-    this.emitter.setParticleTint(colour);
-    this.emitter.explode(Math.round(count), x, y);
+    this.emitter(colour).explode(Math.round(count), x, y);
   }
 
   get active(): boolean {
-    return this.emitter.getAliveParticleCount() > 0;
+    for (const emitter of this.emitters.values()) if (emitter.getAliveParticleCount() > 0) return true;
+    return false;
   }
 
   destroy(): void {
-    this.emitter.destroy();
+    for (const emitter of this.emitters.values()) emitter.destroy();
+    this.emitters.clear();
   }
 }

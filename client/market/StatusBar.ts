@@ -29,7 +29,7 @@ export function sentimentWord(s: number): string {
 
 /**
  * The top bar: which quarter and phase, the countdown, market sentiment as a gauge, the
- * bubble ratio, how many firms have decided, and the bubble scale.
+ * bubble ratio, and how many firms have decided. (The bubbles' scale is under the field.)
  */
 export class StatusBar {
   readonly element: HTMLElement;
@@ -47,8 +47,6 @@ export class StatusBar {
   private readonly ratio = h("span", { class: "value" });
   private readonly correction = h("span", { class: "correction", hidden: true }, "Correction");
   private readonly submitted = h("span", { class: "value" });
-  private readonly scaleDot = h("span", { class: "scale-dot" });
-  private readonly scaleText = h("span", { class: "value" });
 
   constructor() {
     this.element = h(
@@ -63,12 +61,6 @@ export class StatusBar {
         h("span", {}, this.ratio, " ", this.correction),
       ),
       h("div", { class: "stat" }, h("span", { class: "label" }, "Decided"), this.submitted),
-      h(
-        "div",
-        { class: "stat legend", title: "Bubble area is valuation; the solid core is fundamentals, the see-through shell is narrative." },
-        h("span", { class: "label" }, "Area = valuation"),
-        h("span", {}, this.scaleDot, " ", this.scaleText),
-      ),
     );
   }
 
@@ -76,7 +68,7 @@ export class StatusBar {
     this.quarter.textContent = quarterLabel(state);
     this.phase.textContent = state.paused ? "Paused" : (PHASE_TEXT[state.phase] ?? state.phase);
     const s = state.market.sentiment;
-    this.gaugeFill.style.width = `${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX) * 100}%`;
+    this.gaugeFill.style.transform = `scaleX(${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX).toFixed(4)})`;
     this.gaugeFill.classList.toggle("low", s < 1);
     this.gauge.setAttribute("aria-valuenow", s.toFixed(2));
     this.gauge.setAttribute("aria-valuetext", `${s.toFixed(2)}, ${sentimentWord(s)}`);
@@ -92,13 +84,5 @@ export class StatusBar {
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
     const words = COUNTDOWN[phase];
     this.countdown.textContent = !paused && timed && words ? `· ${words(formatCountdown(secondsLeft))}` : "";
-  }
-
-  /** The bubble legend: a reference amount drawn at the field's scale (px per √$M), true to size. */
-  showScale(pxPerRootMillion: number): void {
-    const diameter = (v: number) => 2 * Math.sqrt(v) * pxPerRootMillion;
-    const reference = [100_000, 10_000, 1000, 100, 10].find((v) => diameter(v) <= 36) ?? 10;
-    this.scaleDot.style.width = this.scaleDot.style.height = `${diameter(reference).toFixed(1)}px`;
-    this.scaleText.textContent = reference >= 1000 ? `$${reference / 1000}B` : `$${reference}M`;
   }
 }

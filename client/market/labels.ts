@@ -1,12 +1,16 @@
 /**
  * Where each bubble's label goes so that no two labels overlap and no label covers another
  * bubble: pure, so it is tested without a browser. Each label comes in forms from most to
- * least informative (say name and price, name, seat number). Inside the bubble beats beside
- * it, and any worded form beats the last-resort form (the number): so the order is worded
- * forms inside, worded forms beside, the last form inside, then beside; else the label is
- * hidden (the leaderboard and the firm detail still name every firm).
+ * least informative (say name and valuation, name, name cut short). Inside the bubble beats
+ * beside it, and any fuller form beats the last-resort form: so the order is fuller forms
+ * inside, fuller forms beside, the last form inside, then beside; else the label is hidden
+ * (pointing at the bubble, the leaderboard and the firm detail still name every firm). The
+ * labels placed first (your own firm's) are never hidden: with no free spot, the last form
+ * goes beside the bubble even over a neighbour, inside the field.
  */
 
+import { formatShortMoney } from "./axis.js";
+import { type FirmFigures, formatChange } from "./figures.js";
 import type { Point, Size } from "./packing.js";
 
 export interface Circle extends Point {
@@ -50,7 +54,7 @@ export function placeLabels(circles: readonly Circle[], labels: readonly LabelVa
   for (const i of order) {
     const circle = circles[i] as Circle;
     const variants = labels[i] ?? [];
-    const choice = chooseSpot(i, circle, variants, circles, taken, bounds);
+    const choice = chooseSpot(i, circle, variants, circles, taken, bounds) ?? (first.includes(i) ? forcedSpot(circle, variants, bounds) : null);
     if (!choice) continue;
     placed[i] = choice;
     taken.push(choice.box as Box);
@@ -83,6 +87,19 @@ function chooseSpot(
     return { variant, placement, box };
   }
   return null;
+}
+
+/** The last form beside the circle (below if it fits, else above), pushed inside the bounds. */
+function forcedSpot(circle: Circle, variants: LabelVariants, bounds: Size): PlacedLabel | null {
+  const variant = variants.length - 1;
+  const size = variants[variant];
+  if (!size) return null;
+  const below = boxFor(circle, size, "below");
+  const placement: Placement = below.y + below.height <= bounds.height ? "below" : "above";
+  const box = boxFor(circle, size, placement);
+  box.x = Math.min(Math.max(0, box.x), Math.max(0, bounds.width - box.width));
+  box.y = Math.min(Math.max(0, box.y), Math.max(0, bounds.height - box.height));
+  return { variant, placement, box };
 }
 
 export function boxFor(c: Circle, size: Size, placement: Placement): Box {
@@ -119,4 +136,25 @@ export function boxHitsCircle(box: Box, c: Circle): boolean {
   const nearestX = Math.min(Math.max(c.x, box.x), box.x + box.width);
   const nearestY = Math.min(Math.max(c.y, box.y), box.y + box.height);
   return (c.x - nearestX) ** 2 + (c.y - nearestY) ** 2 < c.r * c.r;
+}
+
+/** A label's forms, fullest first: name and valuation, the name alone, the name cut short. */
+export type Variant = "full" | "name" | "short";
+export const VARIANTS: readonly Variant[] = ["full", "name", "short"];
+
+/** What a label calls the firm: its name, and "(you)" on your own. */
+export function nameOf(firm: FirmFigures): string {
+  return firm.mine ? `${firm.name} (you)` : firm.name;
+}
+
+/** The label's second line: valuation, as on the leaderboard, and the share price's change ("you" on yours). */
+export function valuationLine(firm: FirmFigures): string {
+  return `${firm.mine ? "You · " : ""}${formatShortMoney(firm.valuation)} ${formatChange(firm.priceChange)}`.trim();
+}
+
+/** What each form of a firm's label says, line by line (see `FieldLabels`). */
+export function labelLines(firm: FirmFigures, variant: Variant): string[] {
+  if (variant === "full") return [firm.name, valuationLine(firm)];
+  if (variant === "name") return [nameOf(firm)];
+  return [firm.mine ? "You" : firm.name];
 }

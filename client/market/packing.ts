@@ -3,10 +3,12 @@
  * the same radii in the same rectangle always give the same picture, and a bubble stays
  * where it was from one quarter to the next.
  *
- * Radii are in value units (√$M, so area ∝ valuation); the layout picks one `scale` (pixels
- * per unit) for all of them. The scale is sticky: it is kept from the previous layout while
- * everything still fits, so a market-wide deflation shows as bubbles shrinking in place
- * rather than being silently re-zoomed back to full size.
+ * Radii are in value units (√$M, so area ∝ valuation). The scale (pixels per unit) comes from
+ * a zoom: a round reference amount (1, 2 or 5 × a power of ten, in $M) that the legend draws
+ * as a circle of a fixed size. The zoom persists across quarters while everything fits with
+ * room for labels, so a market that doubles covers twice the area and a correction shrinks
+ * every bubble in place; it steps (visibly, with the legend) only when the bubbles would
+ * crowd the field or dwindle to specks.
  */
 
 export interface Point {
@@ -24,45 +26,72 @@ export interface Packing {
   centres: Point[];
   /** Pixels per value unit: a circle is drawn with radius `radii[i] × scale`. */
   scale: number;
+  /** The zoom: the amount ($M) the legend's circle stands for; `scale = legendRadius / √reference`. */
+  reference: number;
 }
 
 export interface PackOptions {
   /** The layout of the previous quarter, one entry per radius (null for a circle new to it). */
-  previous?: { centres: readonly (Point | null)[]; scale: number } | undefined;
+  previous?: { centres: readonly (Point | null)[]; reference: number } | undefined;
   /** Minimum empty space between two circles, and between a circle and the edge, in pixels. */
   gap?: number;
 }
 
 /**
- * Share of the rectangle the circles cover when the scale is chosen afresh: a few firms get
+ * Share of the rectangle the circles cover when the zoom is chosen afresh: a few firms get
  * room around them for labels; many firms get bigger bubbles so their names fit inside.
  */
 export function targetDensity(count: number): number {
   return 0.3 + 0.1 * Math.min(1, Math.max(0, count - 6) / 34);
 }
-/** Above the target by this much the scale shrinks: labels need room between bubbles. */
-const HEADROOM = 0.15;
-/** Below this the scale grows again (after a long slump the bubbles would be specks). */
-const MIN_DENSITY = 0.08;
+/** Above this share of the field the zoom steps out: labels need room between bubbles. */
+export const MAX_DENSITY = 0.5;
+/** Below this the zoom steps in again (after a long slump the bubbles would be specks). */
+export const MIN_DENSITY = 0.06;
 const ITERATIONS = 400;
-const SHRINK = 0.9;
-const ATTEMPTS = 40;
+const ATTEMPTS = 12;
 const EPSILON = 1e-6;
 const OVERSHOOT = 0.01; // px
+
+/** The legend circle's radius in a field of this size (px): about 4.5% of its mean side, 12–32 px. */
+export function legendRadius(rect: Size): number {
+  return Math.min(32, Math.max(12, 0.045 * Math.sqrt(rect.width * rect.height)));
+}
+
+/** Pixels per √$M at this zoom in this field. */
+export function scaleFor(reference: number, rect: Size): number {
+  return legendRadius(rect) / Math.sqrt(reference);
+}
+
+/**
+ * The zoom ladder: 1, 2, 5 × 10ⁿ $M. `stepReference(v, 0)` is the rung nearest to `v` (in
+ * ratio); `step` +1 is one rung up, a zoom out (a bigger amount per circle).
+ */
+export function stepReference(reference: number, step: number): number {
+  const exponent = Math.floor(Math.log10(reference) + EPSILON);
+  const mantissa = reference / 10 ** exponent;
+  // Geometric midpoints between the rungs: √2, √10, √50.
+  const nearest = mantissa < Math.SQRT2 ? 0 : mantissa < Math.sqrt(10) ? 1 : mantissa < Math.sqrt(50) ? 2 : 3;
+  const index = nearest + step;
+  const power = exponent + Math.floor(index / 3);
+  const rung = [1, 2, 5][((index % 3) + 3) % 3] as number;
+  return Number((rung * 10 ** power).toPrecision(6));
+}
 
 export function packCircles(radii: readonly number[], rect: Size, options: PackOptions = {}): Packing {
   const n = radii.length;
   const gap = options.gap ?? 0;
-  if (n === 0) return { centres: [], scale: options.previous?.scale ?? 1 };
+  if (n === 0) return { centres: [], scale: scaleFor(options.previous?.reference ?? 1000, rect), reference: options.previous?.reference ?? 1000 };
   const sizes = radii.map((r) => (Number.isFinite(r) && r > 0 ? r : 0));
-  let scale = chooseScale(sizes, rect, gap, options.previous?.scale);
+  let reference = chooseZoom(sizes, rect, gap, options.previous?.reference);
   const anchors = sizes.map((_, i) => options.previous?.centres[i] ?? seatAnchor(i, n, rect));
   let centres = anchors.map((p) => ({ x: p.x, y: p.y }));
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const scale = scaleFor(reference, rect);
     const drawn = sizes.map((r) => r * scale);
     centres = relax(centres, anchors, drawn, rect, gap);
-    if (fits(centres, drawn, rect, gap)) return { centres, scale };
-    scale *= SHRINK;
+    if (fits(centres, drawn, rect, gap)) return { centres, scale, reference };
+    reference = stepReference(reference, 1);
   }
   // Never reached in practice; a grid is the layout that is sure to fit.
   return gridLayout(sizes, rect, gap);
@@ -74,17 +103,26 @@ export function density(radii: readonly number[], scale: number, rect: Size): nu
   return area / (rect.width * rect.height);
 }
 
-function chooseScale(radii: readonly number[], rect: Size, gap: number, previous: number | undefined): number {
+/**
+ * The zoom for these circles: the previous one while the biggest circle fits and the cover
+ * stays between MIN_DENSITY and MAX_DENSITY; else the step whose cover is nearest the target.
+ */
+export function chooseZoom(radii: readonly number[], rect: Size, gap: number, previous: number | undefined): number {
   const biggest = Math.max(...radii);
-  if (biggest <= 0) return previous ?? 1;
-  // The biggest circle must fit on its own, with its gap to both edges.
-  const ceiling = (Math.min(rect.width, rect.height) / 2 - gap) / biggest;
+  if (biggest <= 0) return previous ?? 1000;
+  const fitsAlone = (reference: number) => biggest * scaleFor(reference, rect) <= Math.min(rect.width, rect.height) / 2 - gap;
+  const cover = (reference: number) => density(radii, scaleFor(reference, rect), rect);
+  if (previous !== undefined && previous > 0) {
+    const c = cover(previous);
+    if (fitsAlone(previous) && c <= MAX_DENSITY && c >= MIN_DENSITY) return previous;
+  }
+  // Start where the target cover would be exactly, then take the ladder's nearest step that fits.
   const target = targetDensity(radii.length);
-  const fresh = Math.min(ceiling, Math.sqrt(target / density(radii, 1, rect)));
-  if (previous === undefined || !(previous > 0)) return fresh;
-  const covered = density(radii, previous, rect);
-  if (covered > target + HEADROOM || covered < MIN_DENSITY || previous > ceiling) return fresh;
-  return previous;
+  const ideal = cover(1) / target; // cover ∝ 1 / reference
+  let reference = stepReference(Math.max(1e-3, ideal), 0);
+  if (Math.abs(Math.log(cover(stepReference(reference, 1)) / target)) < Math.abs(Math.log(cover(reference) / target))) reference = stepReference(reference, 1);
+  while (!fitsAlone(reference) || cover(reference) > MAX_DENSITY) reference = stepReference(reference, 1);
+  return reference;
 }
 
 /**
@@ -200,7 +238,7 @@ function gridLayout(radii: readonly number[], rect: Size, gap: number): Packing 
   const rows = Math.ceil(n / columns);
   const cell = Math.min(rect.width / columns, rect.height / rows);
   const biggest = Math.max(...radii, EPSILON);
-  const scale = Math.max(0, cell / 2 - gap) / biggest;
+  const scale = Math.max(EPSILON, cell / 2 - gap) / biggest;
   const centres = radii.map((_, i) => ({ x: ((i % columns) + 0.5) * cell, y: (Math.floor(i / columns) + 0.5) * cell }));
-  return { centres, scale };
+  return { centres, scale, reference: (legendRadius(rect) / scale) ** 2 };
 }

@@ -1,19 +1,28 @@
 import type { Room } from "@colyseus/sdk";
-import { applyConsoleUpdate, type ServerMessages } from "../../shared/schemas/protocol.js";
+import { mergePrivate } from "../../shared/private.js";
+import { applyConsoleUpdate, type PrivateView, type ServerMessages } from "../../shared/schemas/protocol.js";
 
-type Listener<K extends keyof ServerMessages> = (message: ServerMessages[K]) => void;
+/** The messages as the inbox hands them out: `private` merged into the firm's whole view. */
+export type InboxMessages = Omit<ServerMessages, "private"> & { private: PrivateView };
+
+type Listener<K extends keyof InboxMessages> = (message: InboxMessages[K]) => void;
 
 /**
  * The server's messages to this player, with the latest of each kept: a scene that starts
- * after a message arrived (the panel after `private`) still finds it. A `consoleUpdate` is
- * applied to the last `console`, and listeners of `console` get the whole console.
+ * after a message arrived (the panel after `private`) still finds it. `private` arrives whole
+ * first and then as changes; the inbox keeps and hands out the whole view. A `consoleUpdate`
+ * is applied to the last `console`, and listeners of `console` get the whole console.
  */
 export class Inbox {
-  private readonly latest: Partial<ServerMessages> = {};
-  private readonly listeners = new Map<keyof ServerMessages, Set<Listener<never>>>();
+  private readonly latest: Partial<InboxMessages> = {};
+  private readonly listeners = new Map<keyof InboxMessages, Set<Listener<never>>>();
 
   constructor(room: Room) {
-    for (const type of ["private", "accepted", "draft", "rejected", "console"] as const) {
+    room.onMessage("private", (message: ServerMessages["private"]) => {
+      const view = mergePrivate(this.latest.private, message);
+      if (view) this.deliver("private", view);
+    });
+    for (const type of ["accepted", "draft", "rejected", "console"] as const) {
       room.onMessage(type, (message: ServerMessages[typeof type]) => this.deliver(type, message));
     }
     room.onMessage("consoleUpdate", (update: ServerMessages["consoleUpdate"]) => {
@@ -22,17 +31,17 @@ export class Inbox {
     });
   }
 
-  private deliver<K extends keyof ServerMessages>(type: K, message: ServerMessages[K]): void {
+  private deliver<K extends keyof InboxMessages>(type: K, message: InboxMessages[K]): void {
     this.latest[type] = message;
     for (const listener of this.listeners.get(type) ?? []) (listener as Listener<K>)(message);
   }
 
-  last<K extends keyof ServerMessages>(type: K): ServerMessages[K] | undefined {
+  last<K extends keyof InboxMessages>(type: K): InboxMessages[K] | undefined {
     return this.latest[type];
   }
 
   /** Calls `listener` on every message of `type`; returns the function that stops it. */
-  on<K extends keyof ServerMessages>(type: K, listener: Listener<K>): () => void {
+  on<K extends keyof InboxMessages>(type: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(type);
     if (!set) {
       set = new Set();

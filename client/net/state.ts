@@ -98,6 +98,8 @@ export interface SettingsShape {
   reportSeconds: number;
   private: boolean;
   bots: List<string>;
+  /** The designer's economy override as compact JSON; "" for the scenario's own economy. */
+  economy: string;
 }
 
 /** A row of the final standings: the engine's `Standing`, as synced. */

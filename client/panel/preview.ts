@@ -1,12 +1,15 @@
+import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
+import { appCapability } from "../../shared/engine/rules/market.js";
+import { power } from "../../shared/engine/sectors.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import type { PublicMarket } from "../../shared/engine/view.js";
 import { seedRng } from "../../shared/rng.js";
 import type { Action } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
-import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 
 /** A rival as the player knows it: its published figures. */
 export interface RivalFigures {
@@ -20,6 +23,51 @@ export interface RivalFigures {
   revenue: number;
   fundamentals: number;
   valuation: number;
+  /** Sectors where it holds at least 1% of customers (published). */
+  sectorsServed: readonly string[];
+  /** $M into training last quarter (published): a rival holding its course trains as much again. */
+  trainingSpend: number;
+  operatingProfit: number;
+  /** Revenue the quarter before (0 when there is none). */
+  previousRevenue: number;
+}
+
+/** A firm as published: its name and reports (the synced room state's firms, or an engine view's). */
+export interface PublishedFirm {
+  id: string;
+  name: string;
+  delisted: boolean;
+  history: {
+    at(index: number): (Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed" | "previousRevenue"> & { sectorsServed: Iterable<string> }) | undefined;
+  };
+}
+
+/** Every other firm's latest published figures. */
+export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): RivalFigures[] {
+  const out: RivalFigures[] = [];
+  for (const f of firms) {
+    const last = f.id === selfId ? undefined : f.history.at(-1);
+    if (!last) continue;
+    const { cash, capability, openWeights, shares, revenue, fundamentals, valuation, trainingSpend, operatingProfit } = last;
+    const sectorsServed = [...last.sectorsServed];
+    out.push({
+      id: f.id,
+      name: f.name,
+      delisted: f.delisted,
+      cash,
+      capability,
+      openWeights,
+      shares,
+      revenue,
+      fundamentals,
+      valuation,
+      sectorsServed,
+      trainingSpend,
+      operatingProfit,
+      previousRevenue: f.history.at(-2)?.revenue ?? 0,
+    });
+  }
+  return out;
 }
 
 export interface PreviewInput {
@@ -51,6 +99,7 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   return {
     ...emptyReport(quarter, firm),
     revenue: r.revenue,
+    operatingProfit: r.operatingProfit,
     fundamentals: r.fundamentals,
     narrative: Math.max(0, r.valuation - r.fundamentals),
     valuation: r.valuation,
@@ -58,8 +107,100 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   };
 }
 
+/** The API revenue each firm took last quarter, from published capabilities (the engine's split). */
+function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[]): number[] {
+  const last = pub.history.at(-1);
+  if (!last) return firms.map(() => 0);
+  let best = 0;
+  let total = 0;
+  const weights = firms.map((f) => {
+    if (f.delisted || f.openWeights) return 0;
+    const lead = Math.max(0, f.capability - last.openBaseline);
+    best = Math.max(best, lead);
+    const w = lead ** config.api.splitExponent;
+    total += w;
+    return w;
+  });
+  const captured = last.apiPool * Math.min(1, best / config.api.leadForFullCapture);
+  return weights.map((w) => (total > 0 ? (captured * w) / total : 0));
+}
+
+/**
+ * A rival's customers and app quality, inferred from what it publishes: its revenue less its
+ * API share, spread over the sectors it serves by their size; and an integration such that
+ * its customers are where the market would put them (a rival holding its course).
+ */
+function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures, apiRevenue: number, others: number[]): RivalSectors {
+  const a = config.apps;
+  const served = SECTOR_IDS.map((id) => r.sectorsServed.includes(id));
+  const size = SECTOR_IDS.map((_, s) => (served[s] ? (pub.sectorTam[s] as number) * (pub.sectorTrust[s] as number) : 0));
+  const totalSize = size.reduce((x, y) => x + y, 0);
+  const appRevenue = Math.max(0, r.revenue - apiRevenue);
+  const customers = size.map((v) => (totalSize > 0 && v > 0 ? Math.min(0.95, (appRevenue * v) / totalSize / v) : 0));
+  // A growing rival is still moving toward the share its quality wins: customers close a part
+  // (the adoption speed) of that gap each turn, so last turn's growth tells how far it is.
+  const clock = clockOf(config);
+  const growth = r.previousRevenue > 1 ? Math.max(0, r.revenue / r.previousRevenue - 1) : 0;
+  const target = customers.map((c, s) => {
+    const speed = clock.adoption * (pub.sectorTrust[s] as number);
+    const gained = c - c / (1 + growth);
+    return speed > 0 ? Math.min(0.95, c + gained * ((1 - speed) / speed)) : c;
+  });
+  const fitCapability = appCapability(r.capability, pub.openBaseline, config.openBaseline.appGap);
+  const outside = power(a.outsideQuality, a.sharpness);
+  const integration = SECTOR_IDS.map((id, s) => {
+    const c = target[s] as number;
+    if (c <= 0) return 0;
+    const rest = Math.max(0.02, 1 - c - (others[s] as number));
+    const quality = (c / rest) * outside; // its share of the logit, against the outside option
+    const sector = config.sectors[id];
+    const fit = power(Math.min(1, fitCapability / sector.need), a.fitExponent);
+    const latency = sector.latencyBound ? a.latencyPenalty : 1;
+    return fit > 0 ? quality ** (1 / a.sharpness) / (fit * latency) : 0;
+  });
+  // What it spends to keep that integration from decaying (a rival holding its course).
+  const upkeep: Partial<Record<SectorId, number>> = {};
+  SECTOR_IDS.forEach((id, s) => {
+    const level = integration[s] as number;
+    if (level <= 0) return;
+    const fit = power(Math.min(1, fitCapability / config.sectors[id].need), a.integrationFitExponent);
+    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / (fit * clock.tau)) ** 2;
+  });
+  return { customers, integration, upkeep };
+}
+
+interface RivalSectors {
+  customers: number[];
+  integration: number[];
+  /** $M per sector that keeps the integration where it is. */
+  upkeep: Partial<Record<SectorId, number>>;
+}
+
+/** Spending scaled down to fit `budget`. */
+function affordable(spend: Partial<Record<SectorId, number>>, budget: number): Partial<Record<SectorId, number>> {
+  let total = 0;
+  for (const v of Object.values(spend)) total += v ?? 0;
+  const k = total > budget ? budget / total : 1;
+  const out: Partial<Record<SectorId, number>> = {};
+  for (const [id, v] of Object.entries(spend)) out[id as SectorId] = (v ?? 0) * k;
+  return out;
+}
+
+/**
+ * The credit for past training that gives a rival its published narrative: N = (V − F) / S at
+ * the sentiment it was priced at, and N = (capabilityWeight · capability + creditWeight · credit) × disclosure.
+ */
+function rivalCredit(config: EconomyConfig, pub: PublicMarket, r: RivalFigures): number {
+  const v = config.valuation;
+  const last = pub.history.at(-1);
+  const sentiment = last?.sentiment ?? pub.sentiment;
+  if (!(sentiment > 0) || v.creditWeight <= 0) return 0;
+  const narrative = Math.max(0, r.valuation - r.fundamentals) / sentiment / (pub.disclosure ? v.disclosureNarrative : 1);
+  return Math.max(0, (narrative - v.capabilityWeight * r.capability) / v.creditWeight);
+}
+
 /** A rival rebuilt from its published figures; what it does not publish starts at nothing. */
-function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmState {
+function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit: number, sectors?: RivalSectors): FirmState {
   const firm = cloneFirm(template);
   const zeros = SECTOR_IDS.map(() => 0);
   Object.assign(firm, {
@@ -76,20 +217,20 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures): FirmS
     hardware: "flexible",
     lockedUntil: 0,
     lockedPrice: 0,
-    integration: zeros,
-    customers: zeros.slice(),
+    integration: sectors?.integration ?? zeros,
+    customers: sectors?.customers ?? zeros.slice(),
     complianceStock: 0,
     dataMoat: 0,
     hype: 0,
-    trainingCredit: Math.max(0, r.valuation - r.fundamentals),
+    trainingCredit: credit,
     appsBook: 0,
     delisted: r.delisted,
   });
   firm.history = [rivalReport(quarter, firm, r)];
   firm.lastAction = {
     ...firm.lastAction,
-    train: 0,
-    apps: {},
+    train: Math.min(r.trainingSpend, Math.max(0, r.cash)),
+    apps: affordable(sectors?.upkeep ?? {}, Math.max(0, r.cash - r.trainingSpend)),
     efficiency: 0,
     compliance: 0,
     marketing: 0,
@@ -119,7 +260,15 @@ export function previewState(input: PreviewInput): GameState {
   // The server sends recent history only; put each report back at its quarter's index,
   // where the engine looks for it.
   const market: MarketState = { ...pub, correction, history: byQuarter(pub.history) };
-  const firms = [{ ...self, history: byQuarter(self.history) }, ...input.rivals.map((r) => rivalFirm(self, quarter, r))];
+  const api = apiRevenues(input.config, pub, input.rivals);
+  // Customers already taken in each sector by the player's own firm and the other rivals.
+  const inferred = input.rivals.map((r, i) => rivalSectors(input.config, pub, r, api[i] as number, self.customers));
+  const held = SECTOR_IDS.map((_, s) => (self.customers[s] as number) + inferred.reduce((sum, x) => sum + (x.customers[s] as number), 0));
+  const rivals = input.rivals.map((r, i) => {
+    const others = held.map((h, s) => h - ((inferred[i] as { customers: number[] }).customers[s] as number));
+    return rivalFirm(self, quarter, r, rivalCredit(input.config, pub, r), rivalSectors(input.config, pub, r, api[i] as number, others));
+  });
+  const firms = [{ ...self, history: byQuarter(self.history) }, ...rivals];
   firms.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { engineVersion: "preview", config: calm(input.config), seed: "preview", quarter, rng: seedRng("preview"), market, firms, log: [] };
 }
@@ -133,8 +282,41 @@ export interface PreviewFigures {
   valuation: number;
 }
 
+/**
+ * Where the resolved figure fell against the estimate in simulated games of six bots: the 10th
+ * and 90th percentiles of resolved ÷ estimate, by the game's turn span (16 ÷ quarters: a short
+ * game packs more into a turn, and rivals' unseen moves weigh more). Measured with
+ * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24`. The panel shows
+ * the estimate times these as the likely range.
+ */
+const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
+  { tau: 2 / 3, revenue: 0.84, valuation: 0.9 },
+  { tau: 1, revenue: 0.75, valuation: 0.78 },
+  { tau: 4 / 3, revenue: 0.67, valuation: 0.65 },
+  { tau: 2, revenue: 0.57, valuation: 0.58 },
+];
+const SPREAD_HIGH = { revenue: 1.01, valuation: 1.06 };
+
+/** The likely range of resolved ÷ estimate for this game's length. */
+export function estimateSpread(config: EconomyConfig): { revenue: [number, number]; valuation: [number, number] } {
+  const tau = turnSpan(config);
+  const points = SPREAD_BY_TURN_SPAN;
+  let k = 0;
+  while (k < points.length - 2 && tau > (points[k + 1] as { tau: number }).tau) k++;
+  const a = points[k] as (typeof points)[number];
+  const b = points[k + 1] as (typeof points)[number];
+  const t = Math.max(0, Math.min(1, (tau - a.tau) / (b.tau - a.tau)));
+  const low = (key: "revenue" | "valuation") => a[key] + t * (b[key] - a[key]);
+  return { revenue: [low("revenue"), SPREAD_HIGH.revenue], valuation: [low("valuation"), SPREAD_HIGH.valuation] };
+}
+
+export interface PreviewRange {
+  revenue: [number, number];
+  valuation: [number, number];
+}
+
 export type Preview =
-  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; repeat: PreviewFigures }
+  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; repeat: PreviewFigures; range: PreviewRange }
   | { ok: false; error: ActionError };
 
 function figures(report: FirmReport): PreviewFigures {
@@ -156,12 +338,16 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     const { report } = resolveQuarter(state, { [firmId]: a });
     return figures(report.firms[state.firms.indexOf(firm)] as FirmReport);
   };
+  const next = run(action);
+  const spread = estimateSpread(state.config);
+  const around = (v: number, [low, high]: readonly [number, number]): [number, number] => [v * low, v * high];
   return {
     ok: true,
     action,
     spend: actionSpend(state, firm, action),
     budget: firm.cash + action.raise,
-    next: run(action),
+    next,
     repeat: run(fitAction(state, firm, firm.lastAction)),
+    range: { revenue: around(next.revenue, spread.revenue), valuation: around(next.valuation, spread.valuation) },
   };
 }

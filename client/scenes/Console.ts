@@ -11,6 +11,7 @@ import { type DebriefHandle, debriefInputFrom, mountDebrief } from "../debrief/i
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
+import { mountScreen } from "../ui/screen.js";
 import { leaveConsole } from "./console-route.js";
 import { appOf } from "./route.js";
 import "../console/console.css";
@@ -90,8 +91,7 @@ export class Console extends Phaser.Scene {
     );
     const body = h("div", { class: "console-body" }, roster.element, controls.element, final, wrapUp, log.element);
     const page = h("div", { class: "console", role: "region", "aria-labelledby": "console-title" }, header.element, body);
-    // Phaser sets the added element's `display` (block): the grid lives one level inside.
-    this.add.dom(0, 0, h("div", {}, page)).setOrigin(0, 0);
+    mountScreen(this, page, "app");
 
     let shownStandings = "";
     const render = () => {

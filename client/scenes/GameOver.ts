@@ -4,6 +4,7 @@ import { debriefInputFrom, mountDebrief } from "../debrief/index.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
+import { mountScreen } from "../ui/screen.js";
 import { appOf } from "./route.js";
 
 /** Final standings: the score (founders' stake), valuation and value created; play again; beside them, the debrief. */
@@ -71,8 +72,7 @@ export class GameOver extends Phaser.Scene {
       ),
     );
     const debriefBox = h("section", { class: "over-debrief", "aria-label": "Debrief", tabindex: 0 });
-    // Phaser sets `display` on the element it places, so the grid goes one level in.
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, h("div", {}, h("div", { class: "over-layout" }, panel, debriefBox)));
+    mountScreen(this, h("div", { class: "over-layout" }, panel, debriefBox));
     const debrief = mountDebrief(debriefBox, debriefInputFrom(room.state, mine));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => debrief.destroy());
   }

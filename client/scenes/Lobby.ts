@@ -1,7 +1,10 @@
 import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
+import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { joinLink } from "../net/link.js";
 import { fill, h, status } from "../ui/dom.js";
+import { showEconomyRefusal } from "../ui/economy.js";
+import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { appOf, followPhase } from "./route.js";
 
@@ -17,8 +20,10 @@ export class Lobby extends Phaser.Scene {
     if (!room) return void this.scene.start("Menu");
     const stop = followPhase(this, "Lobby");
     const notice = status("alert");
-    const stopRejected = room.onMessage("rejected", (r: { message: string }) => {
-      notice.textContent = r.message;
+    const settings = h("div", {});
+    const stopRejected = room.onMessage("rejected", (r: RejectedMessage) => {
+      // A refused economy override is shown next to its field; anything else below the seats.
+      notice.textContent = showEconomyRefusal(settings, r) ? "" : r.message;
     });
     this.events.once("shutdown", () => {
       stop();
@@ -28,7 +33,6 @@ export class Lobby extends Phaser.Scene {
     const link = joinLink(window.location.origin, room.roomId);
     const copied = status();
     const seats = h("ul", { class: "seats", "aria-label": "Firms" });
-    const settings = h("div", {});
     let settingsKey = "";
     const controls = h("div", { class: "controls" });
     const panel = h(
@@ -64,14 +68,14 @@ export class Lobby extends Phaser.Scene {
       controls,
       notice,
     );
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
 
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);
       const isHost = me?.host ?? false;
       // Rebuild the settings only when they change, so a field being edited keeps focus.
       const st = room.state.settings;
-      const key = JSON.stringify([isHost, room.state.title, st.scenario, st.quarters, st.decisionSeconds, st.teamSize, st.private]);
+      const key = JSON.stringify([isHost, room.state.title, st.scenario, st.quarters, st.decisionSeconds, st.teamSize, st.private, st.economy]);
       if (key !== settingsKey) {
         settingsKey = key;
         fill(

@@ -6,20 +6,24 @@ import { FirmDetail } from "../market/FirmDetail.js";
 import { FEED_KEY, type MarketFeed, roomFeed } from "../market/feed.js";
 import { correctionReported, firmFigures } from "../market/figures.js";
 import { Leaderboard } from "../market/Leaderboard.js";
-import { marketLayout, type Rect } from "../market/layout.js";
 import { ReturnRequests } from "../market/ReturnRequests.js";
 import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
+import { MarketTabs } from "../market/tabs.js";
 import { phaseSeconds } from "../net/state.js";
-import { createDecisionPanel, PANEL_WIDTH } from "../panel/index.js";
+import { createDecisionPanel } from "../panel/index.js";
+import { ReportView } from "../report/view.js";
 import { h } from "../ui/dom.js";
+import { dockStage, mountScreen } from "../ui/screen.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
 
 /**
  * The market during play: the field of bubbles (one per firm: area is valuation, the solid
  * core fundamentals, the see-through shell narrative), the status bar, news, leaderboard and
- * firm histories around it, and the decision panel in the right column.
+ * firm histories around it, and the decision panel. The layout is CSS (market.css): three
+ * columns on a wide screen, the leaderboard under the field on a tablet, and on a phone one
+ * pane at a time behind Market / Decide / Leaderboard tabs.
  */
 export class Market extends Phaser.Scene {
   constructor() {
@@ -32,7 +36,6 @@ export class Market extends Phaser.Scene {
     const feed = (this.registry.get(FEED_KEY) as MarketFeed | undefined) ?? (app.room ? roomFeed(app.room) : null);
     if (!feed) return void this.scene.start("Menu");
     const stopFollowing = followPhase(this, "Market");
-    const layout = marketLayout(this.scale.width, this.scale.height, PANEL_WIDTH);
     const myFirmId = app.welcome?.firmId ?? null;
     const clock = new ServerClock(app.welcome?.serverTime ?? null, Date.now());
 
@@ -43,7 +46,6 @@ export class Market extends Phaser.Scene {
       const firm = feed.state.firms.find((f) => f.id === firmId);
       if (firm) detail.open(firm, firm.id === myFirmId, opener ?? board.buttonFor(firmId) ?? null);
     };
-    const field = new BubbleField(this, layout.field, (firmId) => openDetail(firmId, null));
     const board = new Leaderboard(
       (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
       (firmId) => field.point(firmId),
@@ -51,24 +53,35 @@ export class Market extends Phaser.Scene {
     const panel = createDecisionPanel(app);
     // A friends game's host lets back in a player who lost the seat token.
     const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
+    const report = new ReportView(app);
 
-    // Phaser sets `display` on the node it places, so each part sits in a plain box of its own.
-    const place = (rect: Rect, element: HTMLElement, passThrough = false) => {
-      const box = h("div", { class: "market-box" }, element);
-      box.style.width = `${rect.width}px`;
-      box.style.height = `${rect.height}px`;
-      const dom = this.add.dom(rect.x, rect.y, box).setOrigin(0, 0);
-      // Boxes over the field let clicks through to the bubbles (their content may take them).
-      if (passThrough) dom.pointerEvents = "none";
-      return dom;
-    };
-    place(layout.status, status.element);
-    place(layout.ticker, ticker.element);
-    place(layout.board, board.element);
-    place(layout.field, field.labels.element, true);
-    place(layout.field, detail.element, true);
-    if (returns) place({ ...layout.field, height: 80 }, returns.element, true);
-    this.add.dom(layout.panel.x, layout.panel.y, panel.element).setOrigin(0, 0);
+    const slot = h("div", { class: "field-canvas" });
+    const fieldPane = h("section", { id: "pane-field", class: "market-field", "aria-label": "Bubble field" }, slot);
+    const boardPane = h("div", { id: "pane-board", class: "market-board-pane" }, board.element);
+    const panelPane = h("div", { id: "pane-decide", class: "market-panel-pane" }, panel.element);
+    const tabs = new MarketTabs([
+      { id: "field", label: "Market", pane: "pane-field" },
+      { id: "decide", label: "Decide", pane: "pane-decide" },
+      { id: "board", label: "Leaderboard", pane: "pane-board" },
+    ]);
+    const shell = h(
+      "div",
+      { class: "market-shell" },
+      h("div", { class: "market-status-area" }, status.element),
+      tabs.element,
+      h("div", { class: "market-ticker-area" }, ticker.element),
+      boardPane,
+      fieldPane,
+      panelPane,
+    );
+    tabs.attach(shell);
+    mountScreen(this, shell, "app");
+    // The canvas fills the field's slot; the labels, legend and firm detail are HTML over and under it.
+    dockStage(this, slot);
+    const field = new BubbleField(this, (firmId) => openDetail(firmId, null));
+    slot.append(field.labels.element, report.element, detail.element);
+    if (returns) slot.append(returns.element);
+    fieldPane.append(field.legend.element);
 
     let laidOut = "";
     let reportsSeen = 0;
@@ -83,7 +96,6 @@ export class Market extends Phaser.Scene {
         // A new quarter animates; the first sight of the market (or a rejoin) does not.
         const newQuarter = laidOut !== "" && reports > reportsSeen;
         field.show(firms, newQuarter, newQuarter && correctionReported(state));
-        status.showScale(field.scale);
         laidOut = key;
         reportsSeen = reports;
         quarterShown = state.quarter;
@@ -94,6 +106,7 @@ export class Market extends Phaser.Scene {
       status.show(state);
       returns?.show(state);
       ticker.show(state);
+      tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
       const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);
       if (open) detail.refresh(open, open.id === myFirmId);
       // A phase that has just begun has its whole length left: that pins the server's clock.
@@ -120,6 +133,7 @@ export class Market extends Phaser.Scene {
       window.clearInterval(countdown);
       uninstall();
       panel.destroy();
+      report.destroy();
       detail.destroy();
       field.destroy();
       this.input.setDefaultCursor("default");

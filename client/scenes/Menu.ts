@@ -1,13 +1,29 @@
 import Phaser from "phaser";
-import { DisplayNameSchema, JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { DisplayNameSchema, JoinCodeSchema, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { joinErrorText } from "../net/errors.js";
 import type { Joined } from "../net/session.js";
 import { h, status } from "../ui/dom.js";
+import { mountScreen } from "../ui/screen.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
 import { appOf, enterGame } from "./route.js";
+
+/** The menu's defaults for a new game. */
+const FIRST_GAME = { quarters: 12, decisionSeconds: 120 };
+
+/** A practice game: one click, three bots, no timer (the quarter waits for you), short pauses. */
+const PRACTICE = {
+  name: "Practice",
+  firms: 4,
+  quarters: FIRST_GAME.quarters,
+  bots: ["scaler", "builder", "balanced"],
+  decisionSeconds: 0,
+  newsSeconds: 3,
+  reportSeconds: 3,
+  private: true,
+} satisfies RoomSettingsInput;
 
 /** Create a game or join one by code. */
 export class Menu extends Phaser.Scene {
@@ -22,8 +38,9 @@ export class Menu extends Phaser.Scene {
     const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true });
     const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
     const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: 6 });
-    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: 12 });
-    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: 90 });
+    // A first game that teaches: long enough for a boom and a correction, time to read the panel.
+    const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: FIRST_GAME.quarters });
+    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: FIRST_GAME.decisionSeconds });
     const listed = h("input", { id: "listed", type: "checkbox" });
 
     const enter = async (attempt: () => Promise<Joined>) => {
@@ -66,6 +83,22 @@ export class Menu extends Phaser.Scene {
       seconds,
       h("label", { class: "check" }, listed, " List it publicly"),
       h("button", { type: "submit" }, "Create game"),
+      h(
+        "button",
+        {
+          type: "button",
+          id: "practice",
+          onclick: () => {
+            if (name.value.trim() === "") name.value = "You";
+            void enter(async () => {
+              const joined = await app.session.create(name.value, PRACTICE);
+              joined.room.send("start", {});
+              return joined;
+            });
+          },
+        },
+        "Practice against bots (no timer)",
+      ),
     );
     const joinForm = h(
       "form",
@@ -137,7 +170,7 @@ export class Menu extends Phaser.Scene {
       panel.replaceChildren(form);
       form.querySelector<HTMLElement>("input")?.focus();
     };
-    this.add.dom(this.scale.width / 2, this.scale.height / 2, panel);
+    mountScreen(this, panel);
     if (app.consoleCode) panel.querySelector<HTMLElement>("#console-key")?.focus();
     else name.focus();
   }

@@ -1,27 +1,20 @@
 import Phaser from "phaser";
 import { facilitatorKeyFor } from "../net/keys.js";
+import { h } from "../ui/dom.js";
+import { mountScreen } from "../ui/screen.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText } from "./facilitator-menu.js";
 import { appOf, enterGame } from "./route.js";
 
-/** Shows a progress bar while assets load and the previous game (if any) is rejoined. */
+/** Shows "Loading…" while the previous game (if any) is rejoined or the console opens. */
 export class Preloader extends Phaser.Scene {
   constructor() {
     super("Preloader");
   }
 
   init(): void {
-    const { width, height } = this.scale;
-    this.add.text(width / 2, height / 2 - 40, "Scale or Ship", { fontFamily: "system-ui, sans-serif", fontSize: "40px", color: "#f2f4f8" }).setOrigin(0.5);
-    this.add.rectangle(width / 2, height / 2 + 20, 404, 16).setStrokeStyle(2, 0x8fa3bf);
-    const bar = this.add.rectangle(width / 2 - 200, height / 2 + 20, 4, 10, 0x56b4e9).setOrigin(0, 0.5);
-    this.load.on("progress", (progress: number) => {
-      bar.width = 4 + 396 * progress;
-    });
-  }
-
-  preload(): void {
-    // Textures are drawn in code; nothing is fetched.
+    // Textures are drawn in code and nothing is fetched: this shows while a game is rejoined.
+    mountScreen(this, h("section", { class: "panel loading", "aria-busy": "true" }, h("h1", {}, "Scale or Ship"), h("p", { class: "lede" }, "Loading…")));
   }
 
   async create(): Promise<void> {

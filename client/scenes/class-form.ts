@@ -2,6 +2,8 @@ import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { type ClassFormValues, classSettings } from "../console/class-settings.js";
 import { h, status } from "../ui/dom.js";
+import { economyField } from "../ui/economy.js";
+import { checkEconomy } from "../ui/economy-words.js";
 import { scenarioSelect } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
@@ -22,6 +24,12 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
   const bots = BOT_NAMES.map((bot) => h("input", { type: "checkbox", value: bot, checked: DEFAULT_BOTS.has(bot), id: `class-bot-${bot}` }));
   const listed = h("input", { id: "class-listed", type: "checkbox" });
   const create = h("button", { type: "submit" }, "Create class market");
+  const economy = economyField(
+    "class-economy",
+    {},
+    () => scenario.value,
+    (override) => checkEconomy(scenario.value, Number(quarters.value), override),
+  );
   const field = (input: HTMLElement, label: string, hint?: string) =>
     h("div", { class: "setting" }, h("label", { for: input.id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
 
@@ -34,6 +42,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
     teamSize: team.value,
     bots: bots.filter((b) => b.checked).map((b) => b.value),
     listed: listed.checked,
+    economy: economy.text(),
   });
 
   return h(
@@ -46,10 +55,18 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
         e.preventDefault();
         const result = classSettings(values());
         if (!result.ok) {
-          problem.textContent = result.problems.map((p) => `${p.message}.`).join(" ");
+          // Problems with the economy JSON show next to it; the rest above the buttons.
+          const onEconomy = result.problems.filter((p) => p.field === "economy");
+          economy.showProblem(onEconomy.map((p) => `${p.message}.`).join(" "));
+          problem.textContent = result.problems
+            .filter((p) => p.field !== "economy")
+            .map((p) => `${p.message}.`)
+            .concat(onEconomy.length > 0 ? ["See the custom economy."] : [])
+            .join(" ");
           return;
         }
         problem.textContent = "";
+        economy.showProblem("");
         create.disabled = true;
         const failed = await onCreate(result.settings);
         create.disabled = false;
@@ -74,6 +91,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
     ),
     h("fieldset", { class: "bots" }, h("legend", {}, "Bot strategies for empty seats"), ...bots.map((b) => h("label", { class: "check" }, b, ` ${b.value}`))),
     h("label", { class: "check" }, listed, " List it publicly"),
+    economy.element,
     problem,
     h("div", { class: "row" }, create, h("button", { type: "button", onclick: onBack }, "Back")),
   );

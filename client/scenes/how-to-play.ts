@@ -29,8 +29,8 @@ function bubblePicture(): SVGElement {
   root.append(svg("text", { x: 160, y: 62, fill: "#e69f00", "font-size": 22, "text-anchor": "middle" }, "→"));
   bubble(250, 30, 24, "after a correction");
   root.append(
-    svg("text", { x: 70, y: 62, fill: "#f2f4f8", "font-size": 11, "text-anchor": "middle" }, "core"),
-    svg("text", { x: 70, y: 16, fill: "#f2f4f8", "font-size": 11, "text-anchor": "middle" }, "shell"),
+    svg("text", { x: 70, y: 62, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, "core"),
+    svg("text", { x: 70, y: 16, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, "shell"),
   );
   return root;
 }

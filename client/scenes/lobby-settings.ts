@@ -1,7 +1,10 @@
+import { parseEconomyText } from "../../shared/config/override.js";
 import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
+import { economyField, economySummary } from "../ui/economy.js";
+import { checkEconomy } from "../ui/economy-words.js";
 
 /** The host's settings form (sends `configure` on each change); others see a summary. */
 export function settingsForm(settings: SettingsShape, title: string, configure: (patch: RoomSettingsInput) => void): HTMLElement {
@@ -37,15 +40,33 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
       h("input", { type: "checkbox", checked: !settings.private, onchange: (e) => configure({ private: !(e.target as HTMLInputElement).checked }) }),
       " Listed publicly",
     ),
+    economyField(
+      "lobby-economy",
+      syncedEconomy(settings.economy),
+      () => settings.scenario,
+      (economy) => checkEconomy(settings.scenario, settings.quarters, economy),
+      (economy) => configure({ economy }),
+    ).element,
   );
+}
+
+/** The synced override (compact JSON, "" for none) as an object. */
+function syncedEconomy(text: string): Record<string, unknown> {
+  const parsed = parseEconomyText(text);
+  return parsed.ok ? parsed.value : {};
 }
 
 export function settingsSummary(settings: SettingsShape): HTMLElement {
   const scenario = SCENARIO_LIST.find((s) => s.id === settings.scenario);
   return h(
-    "p",
-    { class: "summary" },
-    `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds} s to decide · up to ${settings.teamSize} per firm`,
+    "div",
+    {},
+    h(
+      "p",
+      { class: "summary" },
+      `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds > 0 ? `${settings.decisionSeconds} s to decide` : "no timer"} · up to ${settings.teamSize} per firm`,
+    ),
+    economySummary(settings.scenario, settings.economy),
   );
 }
 

@@ -39,12 +39,15 @@ interface Welcome {
   serverTime: number;
 }
 
-/** `private`: our own firm in full, after the game starts and after every quarter. */
+/** `private`: our own firm in full, after the game starts and after every quarter (the fields this bot reads). */
 interface Private {
   quarter: number;
   firm: { id: string; name: string; cash: number; capability: number; delisted: boolean };
   market: { sectorRegulated: boolean[] };
 }
+
+/** `private` on the wire: whole (`full`) first, then only the fields that changed (and new history). */
+type PrivateMessage = Omit<Private, "firm" | "market"> & { full: boolean; firm: Partial<Private["firm"]>; market: Partial<Private["market"]> };
 
 interface Rejected {
   type: string;
@@ -185,8 +188,10 @@ room.onMessage("welcome", (w: Welcome) => {
   // Keep w.token: joinById(code, { name, token }) gets the seat back from anywhere, any time.
   console.log(`joined ${code} as ${name}, playing ${w.firmId ?? "no firm"}`);
 });
-room.onMessage("private", (p: Private) => {
-  mine = p;
+room.onMessage("private", (p: PrivateMessage) => {
+  // A whole view replaces ours; a change is merged into it (history arrays, which this bot does not read, would be appended).
+  if (p.full) mine = p as Private;
+  else if (mine) mine = { ...mine, ...p, firm: { ...mine.firm, ...p.firm }, market: { ...mine.market, ...p.market } };
   act();
 });
 room.onMessage("accepted", onAccepted);

@@ -1,8 +1,11 @@
 /**
- * Frame times of the market view: N synthetic firms (default 40) animating a correction in
- * headless Chromium, on whatever renderer it gets here (SwiftShader: WebGL on the CPU).
+ * Frame times of the market view: N synthetic firms (default 40) animating a boom and a
+ * correction in headless Chromium, with each of Phaser's renderers: Canvas (what the game
+ * picks where WebGL runs on the CPU, as SwiftShader does here) and WebGL (what it picks on a
+ * GPU; here, software WebGL).
  *
- *   tsx server/bench/frames.ts [--firms 40] [--cycles 6] [--viewport 1280x720] [--msaa on|off|both]
+ *   tsx server/bench/frames.ts [--firms 40] [--cycles 6] [--viewport 1280x720]
+ *                              [--renderer canvas|webgl|both] [--msaa on|off|both]
  *
  * It builds the client with the bench page (client/market/bench/frames.html) into
  * test-results/frames-build, serves it on a free port, and for each cycle publishes a boom
@@ -11,8 +14,9 @@
  * and max frame time for the idle field, the boom and the correction, the same correction
  * with the canvas hidden (what the HTML alone costs), and two floors drawn with bare WebGL on a
  * canvas of the same size, no Phaser: one full-size quad a frame, and 40 pulsing bubbles in
- * one draw call. `--msaa` runs the game's setting
- * (multisampled WebGL, "on"), without it ("off"), or both. Goal: p95 ≤ 17 ms (60 fps).
+ * one draw call. `--msaa` (WebGL only) runs multisampled ("on", the game's setting on a GPU),
+ * without ("off", its setting on a CPU rasteriser), or both; default off. Goals: p95 ≤ 17 ms
+ * (60 fps) on a GPU, p95 ≤ 50 ms on a software renderer.
  */
 import { existsSync } from "node:fs";
 import type { Server } from "node:http";
@@ -33,10 +37,12 @@ const { values } = parseArgs({
     firms: { type: "string", default: "40" },
     cycles: { type: "string", default: "6" },
     viewport: { type: "string", default: "1280x720" },
-    msaa: { type: "string", default: "both" },
+    msaa: { type: "string", default: "off" },
+    renderer: { type: "string", default: "both" },
   },
 });
-const msaaModes = values.msaa === "both" ? [true, false] : [values.msaa !== "off"];
+const msaaModes = values.msaa === "both" ? [true, false] : [values.msaa === "on"];
+const renderers = values.renderer === "both" ? (["canvas", "webgl"] as const) : ([values.renderer === "webgl" ? "webgl" : "canvas"] as const);
 const firms = Number(values.firms);
 const cycles = Number(values.cycles);
 const [width, height] = (values.viewport ?? "1280x720").split("x").map(Number) as [number, number];
@@ -166,14 +172,16 @@ const server = await serve(OUT_DIR);
 const port = (server.address() as AddressInfo).port;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
 
-/** One run of the bench page; returns printable lines. */
-async function run(msaa: boolean): Promise<string[]> {
+/** One run of the bench page with one renderer; returns printable lines. */
+async function run(renderer: "canvas" | "webgl", msaa: boolean): Promise<string[]> {
   const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
   page.on("pageerror", (e) => console.error("page error:", e.message));
-  await page.goto(`http://localhost:${port}/${PAGE}?firms=${firms}${msaa ? "" : "&msaa=0"}`);
+  await page.goto(`http://localhost:${port}/${PAGE}?firms=${firms}&renderer=${renderer}&msaa=${msaa ? 1 : 0}`);
   await page.waitForFunction(`window.__sos && window.__sos.bubbles().length === ${firms}`, null, { timeout: 30_000 });
   // Long enough for the idle throttle to slow the game loop down (client/market/IdleThrottle.ts).
   await page.waitForTimeout(4000);
+  const canvas = (await page.evaluate(`(() => { const c = document.querySelector("canvas"); return c.width + "×" + c.height; })()`)) as string;
+  const type = (await page.evaluate("window.__game.renderer.type === 1 ? 'Canvas' : 'WebGL'")) as string;
   const idle = await sampleFrames(page, () => page.waitForTimeout(2000));
   const correction: number[] = [];
   const boom: number[] = [];
@@ -214,18 +222,17 @@ async function run(msaa: boolean): Promise<string[]> {
     await floorPage.close();
     return sampled.frames;
   };
-  const quad = await floor("quad");
-  const circles = await floor("circles");
+  const floors =
+    renderer === "webgl" ? [summary("  bare WebGL: one quad", await floor("quad")), summary("  bare WebGL: 40 bubbles", await floor("circles"))] : [];
 
   const sortedLayout = [...layoutMs].sort((a, b) => a - b);
   return [
-    `WebGL multisampling ${msaa ? "on (as the game)" : "off"}:`,
+    `${type} renderer${renderer === "webgl" ? `, multisampling ${msaa ? "on" : "off"}` : ""}, field canvas ${canvas} px:`,
     summary("  idle field", idle.frames),
     summary("  boom quarter (tweens)", boom),
     summary("  correction (pops)", correction),
     summary("  correction, no canvas", htmlOnly.frames),
-    summary("  bare WebGL: one quad", quad),
-    summary("  bare WebGL: 40 bubbles", circles),
+    ...floors,
     `  laying out a quarter (packing, labels, tween set-up): median ${percentile(sortedLayout, 50).toFixed(1)} ms, max ${(sortedLayout.at(-1) ?? 0).toFixed(1)} ms`,
   ];
 }
@@ -242,7 +249,9 @@ try {
     return name;
   })();
   const lines: string[] = [];
-  for (const msaa of msaaModes) lines.push(...(await run(msaa)), "");
+  for (const renderer of renderers) {
+    for (const msaa of renderer === "webgl" ? msaaModes : [false]) lines.push(...(await run(renderer, msaa)), "");
+  }
   console.log(`\n${firms} firms, viewport ${width}×${height}, ${cycles} boom/correction cycles`);
   console.log(`CPU: ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length}, load average ${os.loadavg()[0]?.toFixed(2)}; Chromium renderer: ${renderer}\n`);
   console.log(lines.join("\n"));

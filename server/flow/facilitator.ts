@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { BotName } from "../../shared/bots/index.js";
+import { changedValues } from "../../shared/config/override.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import {
   type ClientMessage,
@@ -8,6 +9,7 @@ import {
   type Phase,
   QUEUE_LIMIT,
   READMIT_SECONDS,
+  type RoomSettings,
 } from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
@@ -163,8 +165,14 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
   };
 }
 
+/** An economy override in the log: the keys it changes, not the whole JSON. */
+function economyEffect(scenario: string, economy: unknown): string {
+  const changed = changedValues(scenario, economy).map((c) => c.path);
+  return changed.length === 0 ? "economy = the scenario's own" : `economy = custom (${changed.length} changed: ${changed.join(", ")})`;
+}
+
 /** A lobby command by the facilitator (or a friends game's host connection) in words, for the log. */
-export function lobbyEffect(room: { roster: Roster; match: Match | null }, type: string, message: unknown): string | null {
+export function lobbyEffect(room: { roster: Roster; match: Match | null; settings: RoomSettings }, type: string, message: unknown): string | null {
   const m = message as ClientMessage<"addBot"> & ClientMessage<"setBot"> & Record<string, unknown>;
   switch (type) {
     case "start": {
@@ -181,7 +189,7 @@ export function lobbyEffect(room: { roster: Roster; match: Match | null }, type:
       return `let "${room.roster.player(String(m.playerId))?.name ?? m.playerId}" back in: they may join by name for ${READMIT_SECONDS / 60} minutes`;
     case "configure":
       return `changed the settings: ${Object.entries(m)
-        .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+        .map(([k, v]) => (k === "economy" ? economyEffect(room.settings.scenario, v) : `${k} = ${JSON.stringify(v)}`))
         .join(", ")}`;
     default:
       return null;

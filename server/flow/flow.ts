@@ -456,8 +456,8 @@ export class MarketFlow {
     this.setPhase("decide", this.settings.decisionSeconds);
     for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
     this.mirror("roster");
-    if (this.settings.decisionSeconds <= 0) this.resolveQuarter();
-    else this.resolveIfAllIn();
+    // No timer (0 s, a practice game): the quarter waits for every firm (or the facilitator's forceNext).
+    this.resolveIfAllIn();
   }
 
   private timerExpired(): void {

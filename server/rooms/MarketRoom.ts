@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Delayed } from "@colyseus/timer";
 import { type AuthContext, type Client, matchMaker, Room, ServerError } from "colyseus";
-import { viewFor } from "../../shared/engine/view.js";
 import {
   ABUSE_REJECTIONS,
   ABUSE_WINDOW_MS,
@@ -36,6 +35,7 @@ import { warnMalformedFramesOnce } from "./frames.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { type Admission, PENDING_REFUSALS, PendingJoins } from "./pending.js";
+import { PrivateFeed } from "./private-feed.js";
 import { describe, issuesOf, type Rejection, reject } from "./rejections.js";
 import { RoomSaving } from "./saving.js";
 import { MarketRoomState } from "./state.js";
@@ -73,9 +73,6 @@ export interface MarketMetadata {
   teamSize: number;
 }
 
-/** Quarters of history in a `private` message: the engine looks back at most 8 (lagQuarters' maximum). */
-const PRIVATE_HISTORY = 9;
-
 /** A connection: a player's (playerId), the facilitator's (facilitator), or a friends host's creating connection (both). */
 type MarketClient = Client<{ userData: { playerId: string | null; facilitator: boolean }; auth: SeatAuth | undefined }>;
 
@@ -112,6 +109,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private guard!: MessageGuard;
   /** Writes to the store; a failed write pauses the room until it succeeds. */
   private saving!: RoomSaving;
+  private readonly privateFeed = new PrivateFeed();
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
   private readonly closing = new Set<string>();
@@ -471,6 +469,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
         if (!player) return;
         for (const client of this.sessionsOf(player.id)) {
           client.send("welcome", { playerId: player.id, firmId: player.firmId, host: player.host, token: player.token, serverTime: Date.now() });
+          this.privateFeed.forget(client.sessionId); // a welcomed connection gets its firm's view whole again
         }
         return;
       }
@@ -553,21 +552,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.apply(this.flow.step({ type: "storeRecovered", now: Date.now() }));
   }
 
+  /** The firm's private view: whole on a connection's first, then what changed since its last (private-feed.ts). */
   private sendPrivate(client: MarketClient, player: Player): void {
-    const match = this.match;
-    if (!match || !player.firmId) return;
-    const view = viewFor(match.state, { kind: "firm", firmId: player.firmId });
-    const pending = match.pending.get(player.firmId);
-    // Recent history only: the engine looks back at most `openBaseline.lagQuarters` (≤ 8)
-    // quarters, and the full public history is in the synced state already.
-    client.send("private", {
-      quarter: match.state.quarter,
-      firm: { ...view.self, history: view.self.history.slice(-PRIVATE_HISTORY) },
-      limits: view.limits,
-      market: { ...view.market, history: view.market.history.slice(-PRIVATE_HISTORY) },
-      pending: pending?.action ?? null,
-      submittedBy: pending?.by ?? null,
-    });
+    if (this.match && player.firmId) this.privateFeed.send(client, this.match, player.firmId);
   }
 
   // ---- connections -----------------------------------------------------------------------
@@ -589,6 +576,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.sessions.delete(client.sessionId);
     this.desk.close(client.sessionId);
     this.guard.forget(client.sessionId);
+    this.privateFeed.forget(client.sessionId);
   }
 
   // ---- mirroring -------------------------------------------------------------------------

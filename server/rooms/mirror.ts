@@ -15,10 +15,11 @@ import { EventItem, FirmSlot, MarketPoint, type MarketRoomState, PlayerInfo, Rep
 
 type Plain<T> = { [K in keyof T]?: T[K] extends string | number | boolean ? T[K] : never };
 
-/** Sets only the fields whose value changed, so patches carry only real changes. */
+/** Sets only the fields whose value changed, so patches carry only real changes (no array of entries made: it runs on every submission). */
 function assign<T extends object>(target: T, values: Plain<T>): void {
   const t = target as Record<string, unknown>;
-  for (const [key, value] of Object.entries(values)) if (t[key] !== value) t[key] = value;
+  const v = values as Record<string, unknown>;
+  for (const key in v) if (t[key] !== v[key]) t[key] = v[key];
 }
 
 function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
@@ -70,6 +71,11 @@ function fillMarketPoint(item: MarketPoint, r: MarketReport): void {
   syncStrings(item.delisted, r.delisted);
 }
 
+/** The override as synced: compact JSON, or "" for none (games stored before overrides have none). */
+function economyText(economy: RoomSettings["economy"] | undefined): string {
+  return economy && Object.keys(economy).length > 0 ? JSON.stringify(economy) : "";
+}
+
 export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, quarters: number): void {
   assign(state, { title: settings.name });
   assign(state.settings, {
@@ -80,6 +86,7 @@ export function mirrorSettings(state: MarketRoomState, settings: RoomSettings, q
     newsSeconds: settings.newsSeconds,
     reportSeconds: settings.reportSeconds,
     private: settings.private,
+    economy: economyText(settings.economy),
   });
   syncStrings(state.settings.bots, settings.bots);
 }

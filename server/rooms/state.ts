@@ -114,6 +114,8 @@ export const Settings = schema(
     reportSeconds: t.float64().default(5),
     private: t.boolean().default(true),
     bots: t.array("string"),
+    /** The designer's economy override as compact JSON; "" for the scenario's own economy. */
+    economy: t.string().default(""),
   },
   "Settings",
 );

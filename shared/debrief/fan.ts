@@ -1,5 +1,5 @@
 import { type BotName, isBotName } from "../bots/index.js";
-import { loadConfig } from "../config/load.js";
+import { changedValues, gameConfig } from "../config/override.js";
 import { SCENARIO_LIST } from "../config/scenarios.js";
 import { correctionSpans } from "../engine/corrections.js";
 import type { GameState } from "../engine/types.js";
@@ -60,13 +60,14 @@ export interface FanSummary {
 }
 
 /**
- * The simulations of a finished game: the same scenario, length and number of firms; each
+ * The simulations of a finished game: the same scenario, economy override, length and number of firms; each
  * bot seat keeps its bot, and each seat people played is played by the room's bot for that
  * position (the room's list, cycled). Seeds come from the game's code, so every viewer of the
  * same game sees the same bands.
  */
 export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): Result<SimulationPlan, string> {
-  const loaded = loadConfig(input.scenario, { quarters: input.quarters });
+  // The economy the class played: the scenario, the room's override, the game's length.
+  const loaded = gameConfig(input.scenario, input.quarters, input.economy);
   if (!loaded.ok) return err(loaded.error.message);
   if (input.firms.length === 0) return err("the game has no firms");
   const roomBots = input.bots.filter(isBotName);
@@ -137,7 +138,7 @@ export function fanSummary(input: DebriefInput, debrief: Debrief, plan: Simulati
   const lastIndex = debrief.quarters.length - 1;
   const endQuarter = debrief.quarters[lastIndex] ?? 0;
   const captions = [
-    `In ${n} simulated markets (scenario "${SCENARIO_LIST.find((s) => s.id === input.scenario)?.title ?? input.scenario}", ${input.firms.length} firms, ${input.quarters} quarters, the same bots), the peak bubble ratio had a median of ${ratio(quantile(peaks, 0.5))} (10–90%: ${ratio(quantile(peaks, 0.1))}–${ratio(quantile(peaks, 0.9))}); this market's peak of ${ratio(gamePeak)} was ${rankWords(gamePeak, peaks)} of them.`,
+    `In ${n} simulated markets (scenario "${SCENARIO_LIST.find((s) => s.id === input.scenario)?.title ?? input.scenario}", ${input.firms.length} firms, ${input.quarters} quarters, the same bots${changedValues(input.scenario, input.economy).length > 0 ? ", the same custom economy" : ""}), the peak bubble ratio had a median of ${ratio(quantile(peaks, 0.5))} (10–90%: ${ratio(quantile(peaks, 0.1))}–${ratio(quantile(peaks, 0.9))}); this market's peak of ${ratio(gamePeak)} was ${rankWords(gamePeak, peaks)} of them.`,
   ];
   const corrected = markets.filter((m) => m.correctionStart !== null);
   const here = debrief.corrections[0];

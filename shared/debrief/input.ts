@@ -45,6 +45,8 @@ export interface DebriefInput {
   code: string;
   scenario: string;
   quarters: number;
+  /** The designer's economy override the game was played with (as `npm run sim -- --config` takes it); absent or {}: the scenario's own. */
+  economy?: Record<string, unknown>;
   /** The room's bot strategies, in seat order, cycled. */
   bots: string[];
   firms: DebriefFirm[];

@@ -107,7 +107,8 @@ function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
   return published as PublicFirmReport[];
 }
 
-function publicMarket(m: MarketState): PublicMarket {
+/** The market as everyone sees it: a copy without the correction's hidden length and cooldown. */
+export function publicMarket(m: MarketState): PublicMarket {
   const correction = { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter };
   return Object.assign(cloneMarket(m), { correction }) as PublicMarket;
 }
@@ -146,8 +147,13 @@ export function viewFor(state: GameState, viewer: Viewer): AnyView {
         ...base,
         kind: "firm",
         self: cloneFirm(self),
-        limits: { maxRaise: firmRaiseCapacity(state, self), edgeCost: state.config.apps.edgeCost },
+        limits: firmLimits(state, self),
       };
     }
   }
+}
+
+/** What a firm may spend beyond its cash this quarter: the most the market lets it raise, and the edge model's price. */
+export function firmLimits(state: GameState, firm: FirmState): FirmView["limits"] {
+  return { maxRaise: firmRaiseCapacity(state, firm), edgeCost: state.config.apps.edgeCost };
 }

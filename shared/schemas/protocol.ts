@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BOT_NAMES } from "../bots/index.js";
+import { ECONOMY_MAX_BYTES, gameConfig, jsonBytes } from "../config/override.js";
 import type { FirmState } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
@@ -49,20 +50,51 @@ export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
 export const BotNameSchema = z.enum(BOT_NAMES);
 
+/**
+ * A designer's economy: a partial config (shared/schemas/config.ts) over the scenario, as
+ * `npm run sim -- --config` takes it. Unknown keys and bad values are refused with the key's
+ * path; the room's `quarters` wins over the override's.
+ */
+export const EconomyOverrideSchema = z
+  .record(z.string(), z.unknown())
+  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
+    message: `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`,
+  })
+  .describe(
+    `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
+  );
+
 /** The settings a host chooses for a room. Durations are seconds. */
-export const RoomSettingsSchema = z.strictObject({
-  name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
-  scenario: z.enum(SCENARIOS).default("ai-2025"),
-  quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
-  firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
-  teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
-  bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
-  decisionSeconds: z.number().min(1).max(3600).default(90),
-  newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
-  reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
-  private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),
-  seed: z.string().min(1).max(64).optional().describe("the game's seed; random when omitted"),
-});
+export const RoomSettingsSchema = z
+  .strictObject({
+    name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
+    scenario: z.enum(SCENARIOS).default("ai-2025"),
+    quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
+    firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),
+    teamSize: z.int().min(1).max(4).default(1).describe("players who may share one firm"),
+    bots: z.array(BotNameSchema).min(1).max(40).default(["pivot", "builder", "scaler", "balanced"]).describe("strategies for bot seats, in seat order, cycled"),
+    decisionSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(90)
+      .describe("seconds to decide; 0: no timer, the quarter resolves once every firm has submitted (a practice game)"),
+    newsSeconds: z.number().min(0).max(60).default(4).describe("pause showing the quarter's news before decisions open"),
+    reportSeconds: z.number().min(0).max(60).default(5).describe("pause after a quarter's report, for the animation"),
+    private: z.boolean().default(true).describe("private rooms are joined by code only; public ones are listed"),
+    seed: z.string().min(1).max(64).optional().describe("the game's seed; random when omitted"),
+    economy: EconomyOverrideSchema.default({}),
+  })
+  .superRefine((settings, ctx) => {
+    // The override is checked against the scenario it overlays, key by key, as `npm run sim -- --config` checks it.
+    const loaded = gameConfig(settings.scenario, settings.quarters, settings.economy);
+    if (loaded.ok) return;
+    for (const issue of loaded.error.issues) {
+      // The room's own quarters go in on top: a bad length is the `quarters` field's issue, already reported.
+      if (issue.path === "quarters" && settings.quarters !== undefined) continue;
+      ctx.addIssue({ code: "custom", path: ["economy", ...issue.path.split(".").filter((k) => k !== "")], message: issue.message });
+    }
+  });
 export type RoomSettings = z.output<typeof RoomSettingsSchema>;
 
 /** A change to some settings: the same fields, none required, and no defaults filled in. */
@@ -297,35 +329,51 @@ export const ServerMessageSchemas = {
   private: z
     .looseObject({
       quarter: z.int().describe("quarters resolved so far (as state.quarter)"),
+      full: z
+        .boolean()
+        .describe(
+          "true: `firm` and `market` are whole, each `history` holds the last 9 quarters (the first `private` on every connection: joining, reconnecting, a seat taken back). false: only what changed since the previous `private` on this connection: the fields of `firm` and `market` whose value changed, and in each `history` the quarters not sent before (often one); merge them into the last view (replace the fields, append the quarters, keep the last 9)",
+        ),
       firm: z
         .looseObject({
-          id: z.string(),
-          name: z.string(),
-          cash: z.number().describe("$M; a quarter's spending must stay within cash + raise"),
-          capability: z.number(),
-          openWeights: z.boolean(),
-          edge: z.boolean().describe("owns an edge model (distill: true is then refused)"),
-          hardware: z.enum(HARDWARE),
-          lockedUntil: z.int().describe("last quarter of a locked compute contract"),
-          delisted: z.boolean(),
-          lastAction: CompleteActionSchema.describe("what the firm repeats if it does not submit"),
+          id: z.string().optional(),
+          name: z.string().optional(),
+          cash: z.number().optional().describe("$M; a quarter's spending must stay within cash + raise"),
+          capability: z.number().optional(),
+          openWeights: z.boolean().optional(),
+          edge: z.boolean().optional().describe("owns an edge model (distill: true is then refused)"),
+          hardware: z.enum(HARDWARE).optional(),
+          lockedUntil: z.int().optional().describe("last quarter of a locked compute contract"),
+          delisted: z.boolean().optional(),
+          lastAction: CompleteActionSchema.optional().describe("what the firm repeats if it does not submit"),
+          history: z.array(z.looseObject({ quarter: z.int() })).describe("the firm's quarterly reports (FirmReport), oldest first"),
         })
-        .describe("your firm's engine state (FirmState in shared/engine/types.ts; more fields than listed here), with the last 9 quarters of history"),
+        .describe(
+          "your firm's engine state (FirmState in shared/engine/types.ts; more fields than listed here); every field when `full`, else those that changed",
+        ),
       limits: z.strictObject({
         maxRaise: z.number().describe("the most `raise` the market takes this quarter, $M"),
         edgeCost: z.number().describe("the one-time cost of `distill`, $M"),
       }),
       market: z
         .looseObject({
-          sectorTam: z.array(z.number()).describe(`$M per quarter, per sector in the order ${SECTOR_IDS.join(", ")}`),
-          sectorTrust: z.array(z.number()).describe("0..1, same order"),
-          sectorRegulated: z.array(z.boolean()).describe("same order"),
+          sectorTam: z
+            .array(z.number())
+            .optional()
+            .describe(`$M per quarter, per sector in the order ${SECTOR_IDS.join(", ")}`),
+          sectorTrust: z.array(z.number()).optional().describe("0..1, same order"),
+          sectorRegulated: z.array(z.boolean()).optional().describe("same order"),
+          history: z.array(z.looseObject({ quarter: z.int() })).describe("the market's quarterly reports (MarketReport), oldest first"),
         })
-        .describe("the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts), with the last 9 quarters of history"),
+        .describe(
+          "the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts); every field when `full`, else those that changed",
+        ),
       pending: CompleteActionSchema.nullable().describe("the action your firm has submitted this quarter, if any"),
       submittedBy: z.string().nullable(),
     })
-    .describe("Your firm in full, to its members only: when the game starts, on joining a started game, and after every quarter."),
+    .describe(
+      "Your firm in full, to its members only: whole when the game starts and on joining or reconnecting to a started game, then after every quarter only what changed (see `full`).",
+    ),
   draft: z
     .strictObject({ by: z.string(), action: ActionInputSchema.describe("as parsed: omitted numbers filled in with 0") })
     .describe("A teammate's draft, live."),
@@ -346,19 +394,38 @@ export const ServerMessageSchemas = {
     .describe(`To the facilitator only, whenever the log or the queued injections change: what changed. Keep the newest ${LOG_LIMIT} entries.`),
 } as const;
 
+/** Quarters of history in a firm's private view: the engine looks back at most 8 (lagQuarters' maximum). */
+export const PRIVATE_HISTORY = 9;
+
+/** A firm's private view, whole: what a member holds once `private` messages are merged (shared/private.ts). */
+export interface PrivateView {
+  /** Quarters resolved when it was sent (as state.quarter). */
+  quarter: number;
+  /** The firm in full; `history` holds its last PRIVATE_HISTORY quarters. */
+  firm: FirmState;
+  limits: { maxRaise: number; edgeCost: number };
+  /** The market as everyone sees it, in the engine's form (for the client's preview); last PRIVATE_HISTORY quarters of history. */
+  market: PublicMarket;
+  pending: Action | null;
+  submittedBy: string | null;
+}
+
+/**
+ * `private` on the wire: whole (`full`) as the first on a connection, then only what changed
+ * since the previous one on that connection: the fields of `firm` and `market` whose value
+ * changed, and in their `history` only the quarters not sent before.
+ */
+export type PrivateMessage = Omit<PrivateView, "firm" | "market"> & {
+  full: boolean;
+  firm: Partial<FirmState> & { history: FirmState["history"] };
+  market: Partial<PublicMarket> & { history: PublicMarket["history"] };
+};
+
 /** The server → client messages as TypeScript types (the schemas above describe them for other languages). */
 export interface ServerMessages {
   rejected: RejectedMessage;
   welcome: z.output<typeof ServerMessageSchemas.welcome>;
-  private: {
-    quarter: number;
-    firm: FirmState;
-    limits: { maxRaise: number; edgeCost: number };
-    /** The market as everyone sees it, in the engine's form (for the client's preview). */
-    market: PublicMarket;
-    pending: Action | null;
-    submittedBy: string | null;
-  };
+  private: PrivateMessage;
   accepted: { quarter: number; action: Action; by: string };
   draft: { by: string; action: ActionInput };
   console: { key: string | null; log: LogEntry[]; queued: Injection[]; serverTime: number };

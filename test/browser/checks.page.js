@@ -3,6 +3,12 @@
  * `window.__overlappingText(selector)` lists the layout problems of the text inside it.
  * See overlap.ts.
  */
+/** Inside a closed <details> (but not its summary): laid out by Chromium, yet not shown. */
+const folded = (el) => {
+  const details = el.closest("details:not([open])");
+  return Boolean(details) && !el.closest("summary");
+};
+
 window.__overlappingText = (selector) => {
   const rootEl = document.querySelector(selector);
   if (!rootEl) return [`no element ${selector}`];
@@ -21,7 +27,7 @@ window.__overlappingText = (selector) => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent?.trim() ?? "";
     const owner = node.parentElement;
-    if (!text || !owner || owner.closest("[hidden], svg, option, select")) continue;
+    if (!text || !owner || owner.closest("[hidden], svg, option, select") || folded(owner) || getComputedStyle(owner).visibility !== "visible") continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) {
@@ -32,14 +38,14 @@ window.__overlappingText = (selector) => {
   // Inputs show text too (the link, the key).
   for (const input of rootEl.querySelectorAll("input:not([type=checkbox]), select")) {
     const rect = input.getBoundingClientRect();
-    if (rect.width > 0 && !input.closest("[hidden]") && visibleIn(rect, input))
+    if (rect.width > 0 && !input.closest("[hidden]") && getComputedStyle(input).visibility === "visible" && visibleIn(rect, input))
       runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect, owner: input });
   }
   const problems = [];
   // A scrolling box whose content is wider than itself hides text sideways.
   for (const el of rootEl.querySelectorAll("*")) {
     const style = getComputedStyle(el);
-    if (el.closest("[hidden]") || !["auto", "scroll", "hidden"].includes(style.overflowX)) continue;
+    if (el.closest("[hidden]") || folded(el) || !["auto", "scroll", "hidden"].includes(style.overflowX)) continue;
     if (el.scrollWidth > el.clientWidth + 1)
       problems.push(`${el.tagName.toLowerCase()}.${el.className} is ${el.scrollWidth - el.clientWidth}px too narrow for its content`);
   }
@@ -94,4 +100,47 @@ window.__focused = () => {
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
   return { path: pathOf(el), name: nameOf(el), outline: style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2 };
+};
+
+/** Whether an element is drawn: laid out, not hidden by `visibility`, not inside [hidden]. */
+const drawn = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility === "visible" && !el.closest("[hidden]") && !folded(el);
+
+/** The size a text is drawn at (px): its font size, times the scale of the SVG it is in. */
+const drawnFontSize = (owner) => {
+  const size = Number.parseFloat(getComputedStyle(owner).fontSize);
+  const svg = owner.closest("svg");
+  const box = svg?.viewBox?.baseVal;
+  if (!svg || !box || box.width === 0) return size;
+  return size * (svg.getBoundingClientRect().width / box.width);
+};
+
+/**
+ * Readability on a phone, inside `selector`: text drawn under `minFont` px, controls smaller
+ * than `minTarget` px either way (a checkbox or radio counts by the label it sits in), and
+ * how far the page scrolls sideways.
+ */
+window.__readability = (selector, minFont, minTarget) => {
+  const rootEl = document.querySelector(selector);
+  if (!rootEl) return { text: [`no element ${selector}`], targets: [], sideways: 0 };
+  const text = [];
+  const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const words = node.textContent?.trim() ?? "";
+    const owner = node.parentElement;
+    if (!words || !owner || owner.closest("option, select, title, style, script") || !drawn(owner)) continue;
+    const size = drawnFontSize(owner);
+    if (size < minFont - 0.01) text.push(`"${words.slice(0, 30)}" at ${size.toFixed(1)}px`);
+  }
+  const targets = [];
+  for (const el of rootEl.querySelectorAll("button, input, select, summary, a[href], [role=tab]")) {
+    if (el.disabled || !drawn(el)) continue;
+    const choice = el.type === "checkbox" || el.type === "radio";
+    const target = choice ? (el.closest("label") ?? el.labels?.[0] ?? el) : el;
+    const rect = target.getBoundingClientRect();
+    const needWidth = choice || el.type === "range" ? 0 : minTarget;
+    if (rect.height < minTarget - 0.5 || rect.width < needWidth - 0.5)
+      targets.push(`${el.tagName.toLowerCase()} "${nameOf(el).slice(0, 30)}" is ${rect.width.toFixed(0)}×${rect.height.toFixed(0)}px`);
+  }
+  const sideways = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  return { text, targets, sideways };
 };

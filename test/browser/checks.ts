@@ -46,3 +46,27 @@ export async function keyboardProblems(page: Page, root: string, maxTabs = 400):
   }
   return problems;
 }
+
+export interface Readability {
+  /** Visible text drawn smaller than the minimum, as "text" at N px. */
+  text: string[];
+  /** Controls smaller than the minimum touch target. */
+  targets: string[];
+  /** How far the page scrolls sideways (px); 0 when it does not. */
+  sideways: number;
+}
+
+/**
+ * What a phone user would trip over inside `root`: text drawn under `minFont` CSS px (SVG text
+ * by its drawn size), buttons and inputs under `minTarget` px (a checkbox by its label), and a
+ * page that scrolls sideways. Hidden parts (`hidden`, `display: none`, `visibility: hidden`)
+ * are left out.
+ */
+export async function readability(page: Page, root: string, minFont = 12, minTarget = 44): Promise<Readability> {
+  await install(page);
+  return page.evaluate(
+    ([selector, font, target]) =>
+      (globalThis as unknown as { __readability(s: string, f: number, t: number): Readability }).__readability(selector, font, target),
+    [root, minFont, minTarget] as const,
+  );
+}

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { keyboardProblems, overlappingText } from "./checks.js";
-import { HAS_CHROMIUM, launch, RESULTS, SKIP_REASON } from "./harness.js";
+import { keyboardProblems, overlappingText, readability } from "./checks.js";
+import { clientDir, HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harness.js";
 
 /**
  * The console's layout with a full class (40 firms, 60 students, long names) on the preview
@@ -12,8 +12,6 @@ import { HAS_CHROMIUM, launch, RESULTS, SKIP_REASON } from "./harness.js";
  * projector's common sizes: no text overlaps or leaves the page; screenshots for a look.
  */
 const PORT = 2598;
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const OUT = path.join(RESULTS, "console-preview-build");
 let server: http.Server;
 let browser: Browser;
 
@@ -23,15 +21,10 @@ const TYPES: Record<string, string> = { ".js": "text/javascript", ".css": "text/
 
 describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
   beforeAll(async () => {
-    const { build } = await import("vite");
-    await build({
-      configFile: path.join(ROOT, "vite.config.ts"),
-      logLevel: "error",
-      build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: { console: path.join(ROOT, "client/console/preview/console.html") } } },
-    });
+    const root = clientDir(); // the test build has the preview page as a second entry
     server = http.createServer(async (req, res) => {
-      const file = path.join(OUT, path.normalize(new URL(req.url ?? "/", "http://x").pathname));
-      if (!file.startsWith(OUT)) return void res.writeHead(403).end();
+      const file = path.join(root, path.normalize(new URL(req.url ?? "/", "http://x").pathname));
+      if (!file.startsWith(root)) return void res.writeHead(403).end();
       let body: Buffer;
       try {
         body = await readFile(file);
@@ -48,6 +41,15 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
+  /** The preview with 40 firms in a phase, once its QR code and main heading are drawn. */
+  const openPhase = async (page: Page, phase: { name: string; query: string }) => {
+    await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&${phase.query}`);
+    await page
+      .getByRole("img", { name: /QR code/ })
+      .locator("svg")
+      .waitFor();
+    await page.getByRole("heading", { name: phase.name === "over" ? "Final standings" : "Firms and players" }).waitFor();
+  };
   const phases = [
     { name: "lobby", query: "phase=lobby" },
     { name: "decide", query: "phase=decide" },
@@ -61,12 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
     test(`at ${width}×${height}, 40 firms: no text overlaps in the lobby, in play, paused and at the end; every control named, reachable by Tab and ringed when focused`, async () => {
       const page = await browser.newPage({ viewport: { width, height } });
       for (const phase of phases) {
-        await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&${phase.query}`);
-        await page
-          .getByRole("img", { name: /QR code/ })
-          .locator("svg")
-          .waitFor();
-        await page.getByRole("heading", { name: phase.name === "over" ? "Final standings" : "Firms and players" }).waitFor();
+        await openPhase(page, phase);
         if (phase.name === "paused") await expect.poll(() => page.getByRole("timer").textContent()).toBe("Paused · 0:42");
         await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-${width}x${height}.png`) });
         expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
@@ -87,4 +84,19 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
       await page.close();
     });
   }
+
+  test("on a phone (390×844, touch), 40 firms: the join code, QR code and link readable, every phase stacked in one column, no sideways scroll, no text under 12 px or control under 44 px", async () => {
+    const page = await (await phoneContext(browser)).newPage();
+    for (const phase of phases) {
+      await openPhase(page, phase);
+      await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-390x844.png`) });
+      const found = await readability(page, ".console");
+      expect(found.text, `${phase.name}: text under 12 px`).toEqual([]);
+      expect(found.targets, `${phase.name}: controls under 44 px`).toEqual([]);
+      expect(found.sideways, `${phase.name}: sideways scroll`).toBe(0);
+      // At the end the debrief's charts keep their drawn size and scroll inside their panels.
+      if (phase.name !== "over") expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
+    }
+    await page.close();
+  });
 });

@@ -69,6 +69,7 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
 
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();
+      await page.getByRole("button", { name: "Custom", exact: true }).click();
       await page.getByLabel("Train the model ($M)").fill(String(40 * q));
       await page.getByLabel("Customer support agents ($M)").fill("20");
       await page.getByRole("button", { name: "Submit decisions" }).click();

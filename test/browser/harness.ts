@@ -1,25 +1,13 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import type { Server } from "colyseus";
-import { type Browser, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 import { createApp } from "../../server/app.js";
+import { CHROMIUM } from "./env.js";
 
-/** Debian's Chromium; `.ci/run` installs it. Without it the browser tests are skipped, saying why. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const HAS_CHROMIUM = existsSync(CHROMIUM);
-export const SKIP_REASON = `browser tests skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, or set CHROMIUM_PATH)`;
+export { HAS_CHROMIUM, RESULTS, SKIP_REASON } from "./env.js";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-export const RESULTS = path.join(ROOT, "test-results");
-
-/** Builds the client into a folder of its own, so a running `npm start` is not disturbed. */
-export async function buildClient(): Promise<string> {
-  const outDir = path.join(RESULTS, "client-build");
-  const { build } = await import("vite");
-  await build({ configFile: path.join(ROOT, "vite.config.ts"), logLevel: "error", build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
+/** The client, built once for the whole run by the project's global setup (build-client.ts). */
+export const clientDir = (): string => inject("clientDir");
 
 /** The real game server on `port`, serving the built client. */
 export async function startServer(port: number, clientDir: string, graceSeconds = 30): Promise<Server> {
@@ -39,7 +27,7 @@ export function launch(): Promise<Browser> {
 export function serveGame(port: number): { readonly server: Server; readonly browser: Browser } {
   const env = {} as { server: Server; browser: Browser };
   beforeAll(async () => {
-    env.server = await startServer(port, await buildClient());
+    env.server = await startServer(port, clientDir());
     env.browser = await launch();
   }, 120_000);
   afterAll(async () => {
@@ -47,4 +35,9 @@ export function serveGame(port: number): { readonly server: Server; readonly bro
     await env.server?.gracefullyShutdown(false);
   });
   return env;
+}
+
+/** A phone: 390×844 CSS px, touch, a mobile viewport, two device pixels per CSS pixel. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 }

@@ -29,6 +29,7 @@ async function drawnBubbles(page: Page): Promise<DrawnBubble[]> {
 
 async function decide(page: Page, quarter: number, train: string, support: string): Promise<void> {
   await page.getByRole("heading", { name: `Quarter ${quarter}: your decisions` }).waitFor();
+  await page.getByRole("button", { name: "Custom", exact: true }).click();
   await page.getByLabel("Train the model ($M)").fill(train);
   await page.getByLabel("Customer support agents ($M)").fill(support);
   await page.getByRole("button", { name: "Submit decisions" }).click();

@@ -124,6 +124,7 @@ describe("the class form's settings", () => {
     teamSize: "4",
     bots: ["pivot", "builder"],
     listed: false,
+    economy: "",
   };
 
   test("valid values become room settings the server's schema accepts", () => {
@@ -140,6 +141,37 @@ describe("the class form's settings", () => {
       bots: ["pivot", "builder"],
     });
     expect(RoomSettingsSchema.safeParse(result.settings).success).toBe(true);
+  });
+
+  test("a pasted economy goes into the settings; the form's quarters win over its own", () => {
+    const result = classSettings({ ...values, economy: '{\n  "quarters": 24,\n  "sectors": { "media": { "servingCost": 0.61 } }\n}' });
+    expect(result).toMatchObject({ ok: true, settings: { quarters: 12, economy: { quarters: 24, sectors: { media: { servingCost: 0.61 } } } } });
+    // Blank: the scenario's own economy, nothing sent.
+    const blank = classSettings({ ...values, economy: "  " });
+    expect(blank.ok && "economy" in blank.settings).toBe(false);
+  });
+
+  test("a bad economy is refused next to its field, naming the key in plain words; other problems stay with theirs", () => {
+    const problemsOf = (economy: string, more: Partial<typeof values> = {}) => {
+      const result = classSettings({ ...values, ...more, economy });
+      return result.ok ? [] : result.problems;
+    };
+    expect(problemsOf('{"sectors": {"media": {"servingCost": -1}}}')).toEqual([
+      { field: "economy", message: "The economy JSON cannot be used: sectors.media.servingCost: too small: it must be at least 0" },
+    ]);
+    expect(problemsOf('{"sectors": {"medai": {}}}')).toEqual([
+      {
+        field: "economy",
+        message: "The economy JSON cannot be used: sectors.medai: there is no such setting in the economy (check the spelling and the nesting)",
+      },
+    ]);
+    expect(problemsOf('{"api": {"pool": "lots"}}')).toEqual([
+      { field: "economy", message: "The economy JSON cannot be used: api.pool: it must be a number, not a string" },
+    ]);
+    expect(problemsOf("{sectors: 1}", { firms: "41" }).map((p) => p.field)).toEqual(["firms", "economy"]);
+    expect(problemsOf("{sectors: 1}")[0]?.message).toMatch(/^The economy JSON cannot be used: it is not valid JSON/);
+    expect(problemsOf(`{"x": "${"a".repeat(17 * 1024)}"}`)[0]?.message).toMatch(/it is 17\.0 KB; an economy file may have at most 16 KB/);
+    expect(problemsOf(`{"sectors": {"media": {"name": "${"m".repeat(7000)}"}}}`)[0]?.message).toMatch(/may take at most 6 KB/);
   });
 
   test("out-of-range values are named plainly", () => {

@@ -1,13 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { type Box, boxesOverlap, boxHitsCircle, type Circle, placeLabels } from "../../client/market/labels.js";
+import { formatShortMoney } from "../../client/market/axis.js";
+import type { FirmFigures } from "../../client/market/figures.js";
+import { type Box, boxesOverlap, boxHitsCircle, type Circle, labelLines, placeLabels } from "../../client/market/labels.js";
 import { packCircles, type Size } from "../../client/market/packing.js";
 
 const FIELD: Size = { width: 648, height: 600 };
-// Name and price on two lines, the name alone, or the seat number: sizes as the field measures them.
+// Name and valuation on two lines, the name alone, or the name cut short: sizes as the field measures them.
 const FULL = { width: 96, height: 34 };
 const NAME = { width: 60, height: 18 };
-const TAG = { width: 22, height: 16 };
-const VARIANTS = [FULL, NAME, TAG];
+const SHORT = { width: 52, height: 16 };
+const VARIANTS = [FULL, NAME, SHORT];
 
 function field(valuations: readonly number[]): Circle[] {
   const radii = valuations.map(Math.sqrt);
@@ -56,9 +58,9 @@ describe("placing bubble labels", () => {
         circles,
         placed.map((p) => p.box),
       );
-      // Every firm of similar size keeps at least its seat number; with a 1:1000 spread the
-      // specks may lose theirs (the leaderboard still lists them).
-      expect(placed.filter((p) => p.box).length).toBeGreaterThanOrEqual(spread === 1000 ? 30 : 40);
+      // Most firms keep at least a short name; with a 1:1000 spread the specks may lose theirs
+      // (pointing at them, and the leaderboard, still name them).
+      expect(placed.filter((p) => p.box).length).toBeGreaterThanOrEqual(spread === 1 ? 40 : spread === 10 ? 36 : 24);
     }
   });
 
@@ -92,5 +94,66 @@ describe("label priorities", () => {
       [1, "inside"],
       [1, "inside"],
     ]);
+  });
+});
+
+describe("your firm is always named", () => {
+  test("with no free spot, your label still shows beside your bubble, inside the field; others' are hidden", () => {
+    // Two bubbles filling a small field: no label fits anywhere without covering the other.
+    const circles: Circle[] = [
+      { x: 50, y: 50, r: 48 },
+      { x: 150, y: 50, r: 48 },
+    ];
+    const variants = circles.map(() => [
+      { width: 200, height: 90 },
+      { width: 100, height: 16 },
+    ]);
+    const bounds = { width: 200, height: 100 };
+    const placed = placeLabels(circles, variants, bounds, [1]);
+    expect(placed[0]?.box).toBeNull();
+    const mine = placed[1]?.box;
+    expect(mine).not.toBeNull();
+    expect(placed[1]?.variant).toBe(1);
+    if (!mine) return;
+    expect(mine.x).toBeGreaterThanOrEqual(0);
+    expect(mine.y).toBeGreaterThanOrEqual(0);
+    expect(mine.x + mine.width).toBeLessThanOrEqual(bounds.width);
+    expect(mine.y + mine.height).toBeLessThanOrEqual(bounds.height);
+  });
+});
+
+describe("what a label says", () => {
+  const firm: FirmFigures = {
+    firmId: "f7",
+    name: "Northwind",
+    seat: 7,
+    mine: false,
+    submitted: false,
+    delisted: false,
+    valuation: 1520,
+    fundamentals: 600,
+    sharePrice: 12.5,
+    priceChange: 0.052,
+    reports: 3,
+  };
+
+  test("valuation in the leaderboard's units, never a bare share price or seat number", () => {
+    expect(labelLines(firm, "full")).toEqual(["Northwind", `${formatShortMoney(1520)} ▲ 5.2%`]);
+    expect(labelLines(firm, "full")[1]).toBe("$1.5B ▲ 5.2%");
+    expect(labelLines(firm, "name")).toEqual(["Northwind"]);
+    expect(labelLines(firm, "short")).toEqual(["Northwind"]);
+    for (const variant of ["full", "name", "short"] as const) {
+      for (const line of labelLines(firm, variant)) {
+        expect(line).not.toMatch(/^\d+$/);
+        expect(line).not.toContain("12.50");
+      }
+    }
+  });
+
+  test("your own firm says so in every form", () => {
+    const mine = { ...firm, mine: true };
+    expect(labelLines(mine, "full")).toEqual(["Northwind", "You · $1.5B ▲ 5.2%"]);
+    expect(labelLines(mine, "name")).toEqual(["Northwind (you)"]);
+    expect(labelLines(mine, "short")).toEqual(["You"]);
   });
 });

@@ -3,7 +3,6 @@ import { formatShortMoney, niceTicks } from "../../client/market/axis.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { formatCountdown, ServerClock } from "../../client/market/clock.js";
 import { byValuation, type FirmFigures, firmFigures, formatChange, quarterLabel } from "../../client/market/figures.js";
-import { marketLayout } from "../../client/market/layout.js";
 import { eventSentence, newsSentences } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
@@ -89,23 +88,6 @@ describe("the news ticker", () => {
         { kind: "odd", json: "{" },
       ]),
     ).toEqual([eventSentence(examples.selloff), "News: odd."]);
-  });
-});
-
-describe("the screen layout", () => {
-  test("the parts do not overlap, and the decision panel keeps its 380 px column", () => {
-    const layout = marketLayout(1280, 720, 380);
-    expect(layout.panel).toMatchObject({ x: 892, width: 380 });
-    const parts = Object.values(layout);
-    for (const a of parts) {
-      expect(a.x).toBeGreaterThanOrEqual(0);
-      expect(a.y + a.height).toBeLessThanOrEqual(720);
-      for (const b of parts) {
-        if (a === b) continue;
-        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-        expect(apart).toBe(true);
-      }
-    }
   });
 });
 

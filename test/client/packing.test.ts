@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { density, type Packing, packCircles, type Size } from "../../client/market/packing.js";
+import { chooseZoom, density, MAX_DENSITY, MIN_DENSITY, type Packing, packCircles, type Size, scaleFor, stepReference } from "../../client/market/packing.js";
 
 /** A seeded spread of valuations between 1 and `spread` ($M), as packing radii (√V). */
 function radiiFor(count: number, spread: number, seed: number): number[] {
@@ -57,7 +57,8 @@ describe("packing bubbles", () => {
     const rect = RECTS[0] as Size;
     const radii = radiiFor(40, 10, 7);
     const packing = packCircles(radii, rect, { gap: 4 });
-    expect(Math.max(...radii) * packing.scale).toBeGreaterThan(40);
+    // The zoom is a round amount per legend circle (1-2-5 steps), so up to one step below the ideal size.
+    expect(Math.max(...radii) * packing.scale).toBeGreaterThan(35);
     expect(density(radii, packing.scale, rect)).toBeGreaterThan(0.2);
   });
 
@@ -114,5 +115,69 @@ describe("packing bubbles", () => {
     const packing = packCircles([0, 10, Number.NaN, 5], rect, { gap: 2 });
     expect(packing.centres).toHaveLength(4);
     for (const c of packing.centres) expect(Number.isFinite(c.x) && Number.isFinite(c.y)).toBe(true);
+  });
+});
+
+describe("the zoom persists across quarters, so the market's size shows", () => {
+  const rect = RECTS[1] as Size;
+
+  test("the zoom is a round amount per legend circle: 1, 2 or 5 × 10ⁿ $M", () => {
+    expect([0.7, 1, 1.6, 2, 4, 5, 8, 12, 1500, 3300].map((v) => stepReference(v, 0))).toEqual([0.5, 1, 2, 2, 5, 5, 10, 10, 2000, 5000]);
+    expect(stepReference(1000, 1)).toBe(2000);
+    expect(stepReference(5000, 1)).toBe(10000);
+    expect(stepReference(1000, -1)).toBe(500);
+    for (const count of [2, 6, 40]) {
+      const reference = packCircles(radiiFor(count, 10, count), rect, { gap: 4 }).reference;
+      expect(stepReference(reference, 0)).toBe(reference);
+    }
+  });
+
+  test("a boom of 10% a quarter over 16 quarters: the total area grows with the market and the zoom steps at most twice", () => {
+    for (const count of [6, 40]) {
+      let radii = radiiFor(count, 10, count + 1);
+      let packing = packCircles(radii, rect, { gap: 4 });
+      const references = [packing.reference];
+      const covers = [density(radii, packing.scale, rect)];
+      for (let q = 0; q < 16; q++) {
+        radii = radii.map((r) => r * Math.sqrt(1.1));
+        packing = packCircles(radii, rect, { gap: 4, previous: packing });
+        references.push(packing.reference);
+        covers.push(density(radii, packing.scale, rect));
+        expectValid(radii, packing, rect, 4);
+      }
+      const steps = references.filter((r, i) => i > 0 && r !== references[i - 1]).length;
+      expect(steps).toBeLessThanOrEqual(2);
+      // Between steps the drawn area grows by the market's 10% each quarter: the boom is seen.
+      for (let i = 1; i < references.length; i++) {
+        if (references[i] === references[i - 1]) expect((covers[i] as number) / (covers[i - 1] as number)).toBeCloseTo(1.1, 6);
+        // A step is a zoom out, taken only when the bubbles would crowd the field.
+        else expect(references[i] as number).toBeGreaterThan(references[i - 1] as number);
+      }
+    }
+  });
+
+  test("a crash to a tenth steps the zoom in once the bubbles would be specks, not before", () => {
+    const radii = radiiFor(12, 10, 3);
+    const before = packCircles(radii, rect, { gap: 4 });
+    const halved = packCircles(
+      radii.map((r) => r * Math.sqrt(0.5)),
+      rect,
+      { gap: 4, previous: before },
+    );
+    expect(halved.reference).toBe(before.reference);
+    const crashed = radii.map((r) => r * Math.sqrt(0.05));
+    expect(density(crashed, scaleFor(before.reference, rect), rect)).toBeLessThan(MIN_DENSITY);
+    const after = packCircles(crashed, rect, { gap: 4, previous: halved });
+    expect(after.reference).toBeLessThan(before.reference);
+  });
+
+  test("a new window size keeps the zoom while it fits, and the cover stays within bounds", () => {
+    const radii = radiiFor(20, 10, 11);
+    const wide = packCircles(radii, rect, { gap: 4 });
+    const phone: Size = { width: 382, height: 520 };
+    const reference = chooseZoom(radii, phone, 4, wide.reference);
+    const cover = density(radii, scaleFor(reference, phone), phone);
+    expect(cover).toBeLessThanOrEqual(MAX_DENSITY);
+    expect(cover).toBeGreaterThanOrEqual(MIN_DENSITY);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { preview, previewState, type RivalFigures } from "../../client/panel/preview.js";
+import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js";
+import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { validateAction } from "../../shared/engine/validate.js";
@@ -10,14 +11,7 @@ import { playBots } from "../../shared/sim/play.js";
 /** The preview state for firm `firmId` of a real game, built only from what that player sees. */
 function previewFor(real: GameState, firmId: string): GameState {
   const view = viewFor(real, { kind: "firm", firmId });
-  const rivals: RivalFigures[] = view.firms
-    .filter((f) => f.id !== firmId)
-    .map((f) => {
-      const last = f.history[f.history.length - 1];
-      if (!last) throw new Error("no report");
-      return { ...last, id: f.id, name: f.name, delisted: f.delisted };
-    });
-  return previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals });
+  return previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals: rivalsFrom(view.firms, firmId) });
 }
 
 const game = playBots(DEFAULT_CONFIG, "preview-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
@@ -76,9 +70,7 @@ describe("the decision panel's preview", () => {
       quarter: later.quarter,
       self: { ...view.self, history: view.self.history.slice(-9) },
       market: { ...view.market, history: view.market.history.slice(-9) },
-      rivals: view.firms
-        .filter((f) => f.id !== firmId)
-        .map((f) => ({ ...(f.history.at(-1) as NonNullable<(typeof f.history)[number]>), id: f.id, name: f.name, delisted: f.delisted })),
+      rivals: rivalsFrom(view.firms, firmId),
     });
     const draft = { train: 30, apps: { support: 20 } };
     expect(preview(trimmed, firmId, draft)).toEqual(preview(full, firmId, draft));
@@ -87,5 +79,17 @@ describe("the decision panel's preview", () => {
   test("an illegal draft gives the engine's error, not a preview", () => {
     const result = preview(previewFor(real, me.id), me.id, { train: me.cash * 10 });
     expect(result).toMatchObject({ ok: false, error: { code: "OVER_BUDGET" } });
+  });
+});
+
+describe("the estimate's accuracy (npm run bench:estimate measures it on more games)", () => {
+  test("on games of six bots, most estimates land within ±25% of the resolved revenue and valuation, and most resolved figures inside the range shown", () => {
+    const tally = measureEstimate(DEFAULT_CONFIG, ["scaler", "builder", "balanced", "pivot", "scaler", "builder"], 3, "preview-accuracy");
+    expect(tally.n).toBeGreaterThan(100);
+    // 16 quarters (the default length); npm run bench:estimate: ~77% within ±25%, ~80% inside the range.
+    expect(tally.revenue / tally.n).toBeGreaterThan(0.6);
+    expect(tally.valuation / tally.n).toBeGreaterThan(0.6);
+    expect(tally.revenueRange / tally.n).toBeGreaterThan(0.7);
+    expect(tally.valuationRange / tally.n).toBeGreaterThan(0.7);
   });
 });

@@ -3,9 +3,11 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { vi } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
+import { mergePrivate } from "../../shared/private.js";
 import {
   applyConsoleUpdate,
   type CreateOptions,
+  type PrivateView,
   type RejectedMessage,
   type RoomSettingsInput,
   type ServerMessages,
@@ -21,6 +23,10 @@ export interface Player {
   messages: { type: string; payload: unknown }[];
   last<K extends ServerMessageType>(type: K): ServerMessages[K] | undefined;
   all<K extends ServerMessageType>(type: K): ServerMessages[K][];
+  /** The firm's whole private view after each `private` message (whole first, then changes), as a client merges them. */
+  privateViews(): PrivateView[];
+  /** The latest of those. */
+  privateView(): PrivateView | undefined;
 }
 
 /** Every message as received; a `consoleUpdate` is also applied to the last `console`, as the client does (client/net/inbox.ts). */
@@ -32,7 +38,17 @@ export function track(room: SdkRoom): Player {
     if (console) messages.push({ type: "console", payload: applyConsoleUpdate(console, payload as ServerMessages["consoleUpdate"]) });
   });
   const all = <K extends ServerMessageType>(type: K) => messages.filter((m) => m.type === type).map((m) => m.payload as ServerMessages[K]);
-  return { room: room as SdkRoom<unknown, RoomState>, messages, last: (type) => all(type).at(-1), all };
+  const privateViews = () => {
+    const views: PrivateView[] = [];
+    let held: PrivateView | undefined;
+    for (const message of all("private")) {
+      held = mergePrivate(held, message);
+      if (!held) throw new Error("a private change arrived before a whole private view");
+      views.push(held);
+    }
+    return views;
+  };
+  return { room: room as SdkRoom<unknown, RoomState>, messages, last: (type) => all(type).at(-1), all, privateViews, privateView: () => privateViews().at(-1) };
 }
 
 /** Fast timers for tests: no news or report pauses. */

@@ -5,7 +5,7 @@ import { createApp } from "../../server/app.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, CREATE_INVALID_OPTIONS, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { FAST, host, join, nextRejection, type Player, waitFor } from "./helpers.js";
+import { FAST, host, join, nextRejection, type Player, track, waitFor } from "./helpers.js";
 
 const GRACE_SECONDS = 1;
 let colyseus: ColyseusTestServer;
@@ -23,7 +23,7 @@ afterAll(async () => {
 
 /** A modest action the firm can afford: a share of its cash into training, marketing and support apps. */
 function modestAction(player: Player, share: number): ActionInput {
-  const cash = player.last("private")?.firm.cash ?? 100;
+  const cash = player.privateView()?.firm.cash ?? 100;
   const budget = Math.max(0, cash * share);
   return { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } };
 }
@@ -57,8 +57,8 @@ describe("a whole game through real sockets", () => {
       await waitFor(() => ada.room.state.phase === "decide" && ada.room.state.quarter === q);
       // Bots submit as the decision phase opens; the players' firms have not yet.
       expect(ada.room.state.firms.map((f) => f.submitted)).toEqual([false, false, true, true]);
-      if (!ada.last("private")?.firm.delisted) ada.room.send("submit", { action: modestAction(ada, 0.1) });
-      if (!bo.last("private")?.firm.delisted) bo.room.send("submit", { action: modestAction(bo, 0.05) });
+      if (!ada.privateView()?.firm.delisted) ada.room.send("submit", { action: modestAction(ada, 0.1) });
+      if (!bo.privateView()?.firm.delisted) bo.room.send("submit", { action: modestAction(bo, 0.05) });
       await waitFor(() => ada.room.state.quarter === q + 1);
     }
     await waitFor(() => ada.room.state.phase === "over" && bo.room.state.phase === "over");
@@ -83,7 +83,25 @@ describe("a whole game through real sockets", () => {
     expect(ada.room.state.standings).toHaveLength(4);
     expect(ada.room.state.standings[0]?.rank).toBe(1);
     // Each player's private message after the last quarter holds its own firm, as the engine has it.
-    expect(ada.last("private")?.firm).toEqual(JSON.parse(JSON.stringify(match.state.firms[0])));
+    expect(ada.privateView()?.firm).toEqual(JSON.parse(JSON.stringify(match.state.firms[0])));
+    // It came whole when the game started, then each quarter as that quarter's change alone.
+    const privates = ada.all("private");
+    expect(privates.map((m) => m.full)).toEqual([true, ...Array(8).fill(false)]);
+    expect(privates.slice(1).map((m) => m.firm.history.map((r) => r.quarter))).toEqual([[1], [2], [3], [4], [5], [6], [7], [8]]);
+  });
+
+  test("with no timer (0 seconds to decide) the quarter waits for every firm, however long", async () => {
+    const { ada, bo } = await twoPlayers({ ...FAST, decisionSeconds: 0 });
+    await startAndDecide(ada);
+    expect(ada.room.state.settings.decisionSeconds).toBe(0);
+    expect(ada.room.state.deadline).toBe(0);
+    ada.room.send("submit", { action: {} });
+    await waitFor(() => bo.room.state.firms[0]?.submitted);
+    expect(bo.room.state.phase).toBe("decide");
+    expect(bo.room.state.quarter).toBe(0);
+    bo.room.send("submit", { action: {} });
+    await waitFor(() => ada.room.state.quarter === 1 && ada.room.state.phase === "decide");
+    expect(ada.room.state.deadline).toBe(0);
   });
 });
 
@@ -102,10 +120,11 @@ describe("hidden information", () => {
     // Bo's private messages carry Bo's own firm only; nothing else he receives holds private fields.
     const boPublic = JSON.stringify({ state: bo.room.state.toJSON(), messages: bo.messages.filter((m) => m.type !== "private") });
     for (const secret of ["lastAction", "complianceStock", "hype", "trainingCredit", "rng", "dataMoat"]) expect(boPublic).not.toContain(`"${secret}"`);
-    for (const message of bo.all("private")) expect(message.firm.id).toBe("f2");
+    for (const message of bo.all("private")) expect(message.firm.id ?? "f2").toBe("f2");
+    for (const view of bo.privateViews()) expect(view.firm.id).toBe("f2");
     expect(bo.all("accepted")).toEqual([]);
     // Ada's own private view does hold her secrets.
-    expect(ada.last("private")?.firm).toHaveProperty("hype");
+    expect(ada.privateView()?.firm).toHaveProperty("hype");
   });
 
   test("teammates share a firm: a draft and a submission reach the team and no one else", async () => {
@@ -251,12 +270,14 @@ describe("reconnection", () => {
     bo.room.connection.close();
     bo.room.reconnection.enabled = false;
     await waitFor(() => ada.room.state.players[1]?.connected === false);
-    const back = await colyseus.sdk.reconnect(token);
-    expect(back.roomId).toBe(code);
+    const back = track(await colyseus.sdk.reconnect(token));
+    expect(back.room.roomId).toBe(code);
     await waitFor(() => ada.room.state.players[1]?.connected === true);
     expect(ada.room.state.players[1]?.id).toBe(boId);
     expect(ada.room.state.firms[1]?.controller).toBe("human");
-    back.send("submit", { action: { train: 2 } });
+    // The reconnected connection gets its firm's private view whole again, not a change.
+    expect(await waitFor(() => back.last("private"))).toMatchObject({ full: true, firm: { id: "f2" } });
+    back.room.send("submit", { action: { train: 2 } });
     await waitFor(() => ada.room.state.firms[1]?.submitted);
   });
 
@@ -281,7 +302,7 @@ describe("reconnection", () => {
     await waitFor(() => ada.room.state.players[1]?.asking);
     const back = await join(colyseus, code, { name: "Bo", token });
     expect(back.last("welcome")).toMatchObject({ firmId: "f2", token });
-    expect(back.last("private")?.firm.id).toBe("f2");
+    expect(back.last("private")).toMatchObject({ full: true, firm: { id: "f2" } });
     await waitFor(() => ada.room.state.firms[1]?.controller === "human");
     expect(ada.room.state.players.map((p) => [p.name, p.connected, p.away])).toEqual([
       ["Ada", true, false],

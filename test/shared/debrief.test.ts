@@ -155,6 +155,24 @@ describe("fan bands of simulated markets", () => {
     expect(simulationPlan({ ...handMade(), scenario: "moon" }, 5)).toMatchObject({ ok: false, error: expect.stringContaining('unknown scenario "moon"') });
   });
 
+  test("the plan plays the game's own economy: the room's override on the scenario, the game's length on top", () => {
+    const economy = { quarters: 16, sectors: { media: { servingCost: 0.61 } }, financing: { appetite: 0.05 } };
+    const plan = simulationPlan({ ...handMade(), economy }, 3);
+    if (!plan.ok) throw new Error(plan.error);
+    expect(plan.value.config.sectors.media.servingCost).toBe(0.61);
+    expect(plan.value.config.financing.appetite).toBe(0.05);
+    expect(plan.value.config.quarters).toBe(4);
+    const standard = simulationPlan(handMade(), 3);
+    if (!standard.ok) throw new Error(standard.error);
+    expect(standard.value.config.sectors.media.servingCost).not.toBe(0.61);
+    // The simulated markets differ from the scenario's own, seed for seed.
+    expect(simulateMarket(plan.value, 0)).not.toEqual(simulateMarket(standard.value, 0));
+    expect(simulationPlan({ ...handMade(), economy: { sectors: { media: { servingCost: -1 } } } }, 3)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("sectors.media.servingCost"),
+    });
+  });
+
   test("a simulated market is deterministic in its plan and seed, and covers every quarter", () => {
     const plan = simulationPlan(handMade(), 2);
     if (!plan.ok) throw new Error(plan.error);

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../server/sim/command.js";
 import { searchExploit } from "../../shared/sim/search.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -16,6 +17,26 @@ function sim(...args: string[]) {
     timeout: 120_000,
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+/**
+ * Runs the command's `main` in this process, capturing what it writes to stderr (commander's
+ * errors and the command's own): for arguments rejected before any game is played.
+ */
+async function simInProcess(...args: string[]) {
+  let err = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => {
+    err += `${parts.join(" ")}\n`;
+  });
+  try {
+    return { code: await main(["--no-progress", ...args]), err };
+  } finally {
+    vi.restoreAllMocks();
+  }
 }
 
 function file(name: string, content: unknown): string {
@@ -34,20 +55,20 @@ describe("sim CLI: argument errors exit 2 and name the problem", () => {
     [["--ab", "disclosure"], /expected key=a,b/],
     [["--swap", "a=pivot"], /--swap needs --replay/],
     [["--frobnicate"], /unknown option/],
-  ])("%j", (args, message) => {
-    const { code, err } = sim(...args);
+  ])("%j", async (args, message) => {
+    const { code, err } = await simInProcess(...args);
     expect(code).toBe(2);
     expect(err).toMatch(message);
   });
 
-  it("rejects a config override with an unknown key or a bad value, naming it", () => {
-    const unknown = sim("--config", file("unknown.json", { sectors: { media: { servingCots: 1 } } }));
+  it("rejects a config override with an unknown key or a bad value, naming it", async () => {
+    const unknown = await simInProcess("--config", file("unknown.json", { sectors: { media: { servingCots: 1 } } }));
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("sectors.media.servingCots");
-    const bad = sim("--config", file("bad.json", { valuation: { multiple: -3 } }));
+    const bad = await simInProcess("--config", file("bad.json", { valuation: { multiple: -3 } }));
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("valuation.multiple");
-    const broken = sim("--config", file("broken.json", "{ not json"));
+    const broken = await simInProcess("--config", file("broken.json", "{ not json"));
     expect(broken.code).toBe(2);
     expect(broken.err).toMatch(/not valid JSON/);
   });
@@ -158,15 +179,15 @@ describe("sim CLI: --search and policy seats", { timeout: 120_000 }, () => {
     expect(html).toMatch(/spend: /);
   });
 
-  it("rejects a bad policy file or a budget too small, naming the problem (exit 2)", () => {
+  it("rejects a bad policy file or a budget too small, naming the problem (exit 2)", async () => {
     const bad = file("bad-policy.json", { early: {}, hardware: "flexible" });
-    const rejected = sim("--firms", `scaler,policy:${bad}`);
+    const rejected = await simInProcess("--firms", `scaler,policy:${bad}`);
     expect(rejected.code).toBe(2);
     expect(rejected.err).toMatch(/policy file .*bad-policy\.json: early\.spend: /);
-    const missing = sim("--firms", `scaler,policy:${join(work, "nowhere.json")}`);
+    const missing = await simInProcess("--firms", `scaler,policy:${join(work, "nowhere.json")}`);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read policy file/);
-    const preset = sim("--firms", "scaler,preset:moonshot");
+    const preset = await simInProcess("--firms", "scaler,preset:moonshot");
     expect(preset.code).toBe(2);
     expect(preset.err).toMatch(/unknown policy preset "moonshot" \(expected scaler, builder, .*open-cash-shipper/);
     const small = sim("--search", "--budget", "50");

@@ -5,11 +5,10 @@
  */
 
 import type { Room } from "@colyseus/sdk";
-import Phaser from "phaser";
 import type { Injection } from "../../../shared/schemas/injection.js";
 import type { LogEntry } from "../../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../../app.js";
-import { HEIGHT, WIDTH } from "../../game.js";
+import { createGame } from "../../game.js";
 import { syntheticMarket } from "../../market/bench/synthetic.js";
 import type { Inbox } from "../../net/inbox.js";
 import { endpointFor } from "../../net/link.js";
@@ -118,14 +117,5 @@ const app: AppContext = {
   consoleCode: state.code,
   facilitator: { room, inbox, code: state.code, key: "preview-key-0123456789abcdef", fresh: params.get("key") === "1" },
 };
-const game = new Phaser.Game({
-  type: Phaser.AUTO,
-  parent: document.getElementById("app") as HTMLElement,
-  width: WIDTH,
-  height: HEIGHT,
-  backgroundColor: "#10131a",
-  dom: { createContainer: true },
-  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  scene: [Console],
-});
+const game = createGame(document.getElementById("app") as HTMLElement, [Console]);
 game.registry.set(APP_KEY, app);

@@ -4,9 +4,9 @@
  * `window.__bench.advance("correction", 2)` publishes a quarter that deflates every shell and
  * delists the two smallest firms.
  */
-import Phaser from "phaser";
+import type Phaser from "phaser";
 import { APP_KEY, type AppContext } from "../../app.js";
-import { HEIGHT, WIDTH } from "../../game.js";
+import { createGame } from "../../game.js";
 import { endpointFor } from "../../net/link.js";
 import { Session } from "../../net/session.js";
 import { Market } from "../../scenes/Market.js";
@@ -32,18 +32,8 @@ const app: AppContext = {
   consoleCode: null,
   facilitator: null,
 };
-const game = new Phaser.Game({
-  type: Phaser.AUTO,
-  parent: document.getElementById("app") as HTMLElement,
-  width: WIDTH,
-  height: HEIGHT,
-  backgroundColor: "#10131a",
-  dom: { createContainer: true },
-  // Multisampled, as the game on a GPU; `?msaa=0` as the game on a CPU renderer such as this machine's (render.ts).
-  antialiasGL: params.get("msaa") !== "0",
-  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  scene: [Market],
-});
+// The renderer as the game picks it here, or `?renderer=canvas|webgl` (render.ts).
+const game = createGame(document.getElementById("app") as HTMLElement, [Market]);
 game.registry.set(APP_KEY, app);
 game.registry.set(FEED_KEY, market);
 window.__bench = { advance: (kind, delist) => market.advance(kind, delist) };

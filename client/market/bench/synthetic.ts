@@ -46,7 +46,7 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
     paused: false,
     remaining: 0,
     resolvedAt: 0,
-    settings: { scenario: "ai-2025", quarters: 40, teamSize: 1, decisionSeconds: 90, newsSeconds: 4, reportSeconds: 5, private: true, bots: [] },
+    settings: { scenario: "ai-2025", quarters: 40, teamSize: 1, decisionSeconds: 90, newsSeconds: 4, reportSeconds: 5, private: true, bots: [], economy: "" },
     market: {
       sentiment: 1,
       bubbleRatio: history[0]?.bubbleRatio ?? 1,

@@ -22,6 +22,9 @@ export type ServerLauncher = () => Promise<ServerHandle>;
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const PROBE = path.join(import.meta.dirname, "probe.ts");
+/** What a step runs: the game (`npm start`'s entry) or the bare room (bare-server.ts). */
+const ENTRIES = { game: "server/main.ts", bare: path.relative(ROOT, path.join(import.meta.dirname, "bare-server.ts")) } as const;
+export type ServerKind = keyof typeof ENTRIES;
 /** Lines of server output kept to explain a crash. */
 const KEPT_LINES = 40;
 
@@ -67,14 +70,15 @@ interface ProcessHandle {
 }
 
 /**
- * `npm start`'s entry (server/main.ts) as one child process on a free port, with a fresh
- * data folder and the probe preloaded; `--expose-gc` lets the probe measure the heap after
- * a full collection. `nodeArgs` go to that Node (e.g. `--cpu-prof` to profile the server).
+ * `npm start`'s entry (server/main.ts), or the bare room's, as one child process on a free
+ * port, with a fresh data folder and the probe preloaded; `--expose-gc` lets the probe measure
+ * the heap after a full collection. `nodeArgs` go to that Node (e.g. `--cpu-prof` to profile
+ * the server).
  */
-async function serverProcess(nodeArgs: readonly string[], env: Record<string, string>): Promise<ProcessHandle> {
+async function serverProcess(nodeArgs: readonly string[], env: Record<string, string>, kind: ServerKind = "game"): Promise<ProcessHandle> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "sos-bench-"));
-  const child = spawn(process.execPath, ["--expose-gc", ...nodeArgs, "--import", "tsx", "--import", PROBE, "server/main.ts"], {
+  const child = spawn(process.execPath, ["--expose-gc", ...nodeArgs, "--import", "tsx", "--import", PROBE, ENTRIES[kind]], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
@@ -150,11 +154,11 @@ function handleOf(processes: readonly ProcessHandle[], extraStop: () => Promise<
   };
 }
 
-/** One server process, as `npm start` runs it (no Redis). */
+/** One server process, as `npm start` runs it (no Redis), or the bare room's (`kind: "bare"`). */
 export const mainProcess =
-  (nodeArgs: readonly string[] = []): ServerLauncher =>
+  (nodeArgs: readonly string[] = [], kind: ServerKind = "game"): ServerLauncher =>
   async () =>
-    handleOf([await serverProcess(nodeArgs, {})]);
+    handleOf([await serverProcess(nodeArgs, {}, kind)]);
 
 /**
  * `count` server processes sharing one game world through Redis (REDIS_URL, or a

@@ -86,9 +86,10 @@ export class BenchPlayer {
       if (this.measuring) this.samples.rejected++;
       this.sentAt = null;
     });
+    // Whole, or only the fields that changed: a field left out keeps its value.
     room.onMessage("private", (message: ServerMessages["private"]) => {
-      this.cash = message.firm.cash;
-      this.delisted = message.firm.delisted;
+      this.cash = message.firm.cash ?? this.cash;
+      this.delisted = message.firm.delisted ?? this.delisted;
     });
     // welcome and draft: received (and counted in bytes), not needed.
     room.onMessage("*", () => {});

@@ -1,0 +1,106 @@
+import type { FirmReport, MarketReport } from "../../shared/engine/types.js";
+import { burn, runway, type ValuationMove, valuationMove, type WarningKind, warningsAfter } from "../../shared/plans/quarter.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
+import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+
+/** One line of revenue or customers: a sector by its name, or the model sold as an API. */
+export interface SectorLine {
+  name: string;
+  revenue: number;
+  /** Share of the sector's customers, 0..1 (none for the API). */
+  customers: number | null;
+}
+
+/** A player's own quarter, as the personal report shows it. */
+export interface QuarterCard {
+  quarter: number;
+  firmName: string;
+  revenue: number;
+  sectors: SectorLine[];
+  servingCost: number;
+  opex: number;
+  licenceFees: number;
+  fines: number;
+  operatingProfit: number;
+  spent: number;
+  raised: number;
+  emergencyRaised: number;
+  cash: number;
+  burn: number;
+  /** Quarters of cash left at this burn (Infinity when not burning). */
+  runway: number;
+  capability: number;
+  openBaseline: number | null;
+  valuation: ValuationMove;
+  incidents: number;
+  delisted: boolean;
+  warnings: WarningKind[];
+  /** The most the market would take in new shares next quarter. */
+  maxRaise: number;
+}
+
+/** The personal report of the quarter just resolved, from the private message that follows it; null before the first. */
+export function quarterCard(config: EconomyConfig, message: PrivateView): QuarterCard | null {
+  return cardAt(config, message, message.firm.history.length - 1);
+}
+
+/** Every quarter the private message still holds (the last few), oldest first: a rejoined player's history. */
+export function quarterCards(config: EconomyConfig, message: PrivateView): QuarterCard[] {
+  return message.firm.history.flatMap((_, i) => cardAt(config, message, i) ?? []);
+}
+
+function cardAt(config: EconomyConfig, message: PrivateView, index: number): QuarterCard | null {
+  const history = message.firm.history;
+  const next = history[index] as FirmReport | undefined;
+  const prev = history[index - 1] as FirmReport | undefined;
+  if (!next || !prev || next.quarter === 0) return null;
+  // The market's appetite is known for the coming quarter only; older cards judge runway alone.
+  const latest = index === history.length - 1;
+  const maxRaise = latest ? message.limits.maxRaise : Number.POSITIVE_INFINITY;
+  const market = (message.market.history as MarketReport[]).find((m) => m.quarter === next.quarter);
+  const burnt = burn(prev, next);
+  const sectors: SectorLine[] = SECTOR_IDS.map((id, s) => ({
+    name: config.sectors[id].name,
+    revenue: next.sectorRevenue[s] ?? 0,
+    customers: next.customers[s] ?? 0,
+  }));
+  sectors.push({ name: "Model access (API)", revenue: next.apiRevenue, customers: null });
+  return {
+    quarter: next.quarter,
+    firmName: message.firm.name,
+    revenue: next.revenue,
+    sectors,
+    servingCost: next.servingCost,
+    opex: next.opex,
+    licenceFees: next.licenceFees,
+    fines: next.fines,
+    operatingProfit: next.operatingProfit,
+    spent: next.spent,
+    raised: next.raised,
+    emergencyRaised: next.emergencyRaised,
+    cash: next.cash,
+    burn: burnt,
+    runway: runway(next.cash, burnt),
+    capability: next.capability,
+    openBaseline: market?.openBaseline ?? null,
+    valuation: valuationMove(prev, next),
+    incidents: next.incidents,
+    delisted: next.delisted,
+    warnings: next.delisted ? [] : warningsAfter(next.cash, burnt, maxRaise),
+    maxRaise,
+  };
+}
+
+/** Every card seen in this game, oldest first, one per quarter (a rejoin brings back the last few). */
+export class ReportHistory {
+  private readonly cards = new Map<number, QuarterCard>();
+
+  add(card: QuarterCard): void {
+    this.cards.set(card.quarter, card);
+  }
+
+  get list(): QuarterCard[] {
+    return [...this.cards.values()].sort((a, b) => a.quarter - b.quarter);
+  }
+}

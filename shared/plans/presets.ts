@@ -1,0 +1,117 @@
+import { appsWeights, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "../bots/plan.js";
+import type { FirmState } from "../engine/types.js";
+import type { FirmView, PublicMarket } from "../engine/view.js";
+import type { Action } from "../schemas/action.js";
+import type { EconomyConfig } from "../schemas/config.js";
+import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+
+/** The plans a player can start from; "custom" is whatever they typed. */
+export const PRESETS = ["scale", "ship", "balanced"] as const;
+export type Preset = (typeof PRESETS)[number];
+
+/** What a player knows of their own firm at the start of a quarter (the `private` message). */
+export interface OwnView {
+  config: EconomyConfig;
+  /** Quarters resolved so far. */
+  quarter: number;
+  self: FirmState;
+  market: PublicMarket;
+  limits: { maxRaise: number; edgeCost: number };
+}
+
+/** The firm's own view in the shape the bots' planning helpers take (rivals are not needed). */
+export function firmViewOf(own: OwnView): FirmView {
+  return {
+    kind: "firm",
+    engineVersion: "",
+    quarter: own.quarter,
+    quarters: own.config.quarters,
+    config: own.config,
+    market: own.market,
+    firms: [],
+    log: [],
+    self: own.self,
+    limits: own.limits,
+  };
+}
+
+/** Sectors to build apps in: those the firm's capability fits, or else the least demanding one. */
+function appSectors(view: FirmView, breadth: number): SectorId[] {
+  const fitting = fittingSectors(view);
+  if (fitting.length > 0) return fitting.slice(0, breadth);
+  const easiest = [...SECTOR_IDS].sort((a, b) => view.config.sectors[a].need - view.config.sectors[b].need);
+  return easiest.slice(0, 1);
+}
+
+/** A share of the market's appetite to raise: more while sentiment is warm, none in a correction. */
+function raiseShare(view: FirmView, warm: number): number {
+  const mood = marketMood(view);
+  if (view.market.correction.active) return 0;
+  return mood.sentiment >= 1 ? warm : warm / 2;
+}
+
+/** The plan behind each preset, for this firm now. */
+export function presetPlan(view: FirmView, preset: Preset): Plan {
+  switch (preset) {
+    case "scale":
+      return { spendShare: 0.45, train: 0.8, marketing: 0.15, efficiency: 0.05, raiseShare: raiseShare(view, 0.6) };
+    case "ship": {
+      const sectors = appSectors(view, 3);
+      const latency = sectors.some((id) => view.config.sectors[id].latencyBound);
+      return {
+        spendShare: 0.4,
+        apps: appsWeights(view, sectors, 0.7),
+        efficiency: 0.15,
+        compliance: needsCompliance(view) ? 0.12 : 0.03,
+        distill: latency && view.self.cash > 3 * view.limits.edgeCost,
+        raiseShare: raiseShare(view, 0.3),
+      };
+    }
+    case "balanced":
+      return {
+        spendShare: 0.4,
+        train: 0.35,
+        apps: appsWeights(view, appSectors(view, 2), 0.45),
+        efficiency: 0.12,
+        compliance: needsCompliance(view) ? 0.06 : 0,
+        marketing: 0.05,
+        raiseShare: raiseShare(view, 0.45),
+      };
+  }
+}
+
+/** A legal action for the preset, for this firm now (amounts rounded down to $0.1M). */
+export function presetAction(own: OwnView, preset: Preset): Action {
+  const view = firmViewOf(own);
+  return floorAction(toAction(view, presetPlan(view, preset)));
+}
+
+/**
+ * The action with every amount rounded down to $0.1M, as a form shows it. Rounding the raise
+ * down takes up to $0.1M of budget away, so $0.1M more comes off the largest spending: a legal
+ * action stays legal.
+ */
+export function floorAction(action: Action): Action {
+  const down = (v: number) => Math.max(0, Math.floor(v * 10 + 1e-9) / 10);
+  const out: Action = {
+    ...action,
+    train: down(action.train),
+    efficiency: down(action.efficiency),
+    compliance: down(action.compliance),
+    marketing: down(action.marketing),
+    raise: down(action.raise),
+    apps: {},
+  };
+  for (const id of SECTOR_IDS) {
+    const v = down(action.apps[id] ?? 0);
+    if (v > 0) out.apps[id] = v;
+  }
+  if (out.raise < action.raise) {
+    const keys = ["train", "efficiency", "compliance", "marketing"] as const;
+    const top = keys.reduce((a, b) => (out[b] > out[a] ? b : a));
+    const topApp = SECTOR_IDS.reduce<SectorId | null>((a, b) => ((out.apps[b] ?? 0) > (a ? (out.apps[a] ?? 0) : 0) ? b : a), null);
+    if (topApp && (out.apps[topApp] ?? 0) > out[top]) out.apps[topApp] = down((out.apps[topApp] ?? 0) - 0.1);
+    else out[top] = down(out[top] - 0.1);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, test } from "vitest";
+import { quarterCard, quarterCards } from "../../client/report/model.js";
+import type { GameState } from "../../shared/engine/types.js";
+import { viewFor } from "../../shared/engine/view.js";
+import { DEFAULT_CONFIG } from "../../shared/index.js";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
+import { playBots } from "../../shared/sim/play.js";
+
+const game = playBots(DEFAULT_CONFIG, "report-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
+
+/** The private message the server sends a firm's players after the quarter that led to `state`. */
+function privateMessage(state: GameState, firmId: string): PrivateView {
+  const view = viewFor(state, { kind: "firm", firmId });
+  return {
+    quarter: state.quarter,
+    firm: { ...view.self, history: view.self.history.slice(-9) },
+    limits: view.limits,
+    market: { ...view.market, history: view.market.history.slice(-9) },
+    pending: null,
+    submittedBy: null,
+  };
+}
+
+describe("the personal report", () => {
+  test("shows the quarter's own figures as the engine reported them, and why the valuation moved", () => {
+    const state = game.states[5] as GameState;
+    const firm = state.firms[1];
+    if (!firm) throw new Error("no firm");
+    const card = quarterCard(DEFAULT_CONFIG, privateMessage(state, firm.id));
+    const report = firm.history[5];
+    const before = firm.history[4];
+    if (!card || !report || !before) throw new Error("no card");
+    expect(card.quarter).toBe(5);
+    expect(card.revenue).toBe(report.revenue);
+    expect(card.sectors.reduce((s, l) => s + l.revenue, 0)).toBeCloseTo(report.revenue, 6);
+    expect(card.cash).toBe(report.cash);
+    expect(card.openBaseline).toBe(state.market.history[5]?.openBaseline);
+    expect(card.valuation.before).toBe(before.valuation);
+    expect(card.valuation.after).toBe(report.valuation);
+    expect(card.valuation.fundamentals + card.valuation.narrative + card.valuation.sentiment).toBeCloseTo(report.valuation - before.valuation, 6);
+    expect(card.burn).toBeCloseTo(before.cash + report.raised + report.emergencyRaised - report.cash, 9);
+    expect(card.sectors.map((s) => s.name)).toContain("Model access (API)");
+  });
+
+  test("no report before the first quarter; after a rejoin, the quarters the message still holds", () => {
+    expect(quarterCard(DEFAULT_CONFIG, privateMessage(game.states[0] as GameState, "scaler-1"))).toBeNull();
+    const cards = quarterCards(DEFAULT_CONFIG, privateMessage(game.states[12] as GameState, "scaler-1"));
+    expect(cards.map((c) => c.quarter)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
+  test("warns when the cash runs out within two quarters at this burn", () => {
+    const state = structuredClone(game.states[3] as GameState);
+    const firm = state.firms[0];
+    const last = firm?.history.at(-1);
+    const prev = firm?.history.at(-2);
+    if (!firm || !last || !prev) throw new Error("no firm");
+    last.raised = 0;
+    last.emergencyRaised = 0;
+    prev.cash = 1000;
+    last.cash = 300;
+    const card = quarterCard(DEFAULT_CONFIG, privateMessage(state, firm.id));
+    expect(card?.runway).toBeCloseTo(300 / 700, 9);
+    expect(card?.warnings).toContain("runway");
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, test } from "vitest";
+import type { GameState } from "../../shared/engine/types.js";
+import { actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
+import { viewFor } from "../../shared/engine/view.js";
+import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { floorAction, type OwnView, PRESETS, presetAction } from "../../shared/plans/presets.js";
+import { burn, runway, valuationMove, warningsAfter } from "../../shared/plans/quarter.js";
+import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+import { playBots } from "../../shared/sim/play.js";
+
+const game = playBots(DEFAULT_CONFIG, "plans-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
+
+function ownView(state: GameState, firmId: string): OwnView {
+  const view = viewFor(state, { kind: "firm", firmId });
+  return { config: state.config, quarter: state.quarter, self: view.self, market: view.market, limits: view.limits };
+}
+
+const appsSpend = (a: { apps: Partial<Record<string, number>> }) => SECTOR_IDS.reduce((sum, id) => sum + (a.apps[id] ?? 0), 0);
+
+describe("plan presets", () => {
+  test("every preset is a legal action for every listed firm in every quarter, and spends something", () => {
+    for (const state of game.states.slice(0, -1)) {
+      for (const firm of state.firms) {
+        if (firm.delisted) continue;
+        for (const preset of PRESETS) {
+          const action = presetAction(ownView(state, firm.id), preset);
+          const checked = validateAction(state, firm.id, action);
+          expect(checked.ok, `${preset} for ${firm.id} at quarter ${state.quarter}: ${checked.ok ? "" : checked.error.message}`).toBe(true);
+          if (firm.cash > 1) expect(actionSpend(state, firm, action)).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  test("Scale trains most, Ship builds apps most, Balanced does some of both, from the first quarter", () => {
+    const state = game.states[0] as GameState;
+    const own = ownView(state, "scaler-1");
+    const scale = presetAction(own, "scale");
+    const ship = presetAction(own, "ship");
+    const balanced = presetAction(own, "balanced");
+    expect(scale.train).toBeGreaterThan(balanced.train);
+    expect(balanced.train).toBeGreaterThan(ship.train);
+    expect(appsSpend(ship)).toBeGreaterThan(appsSpend(balanced));
+    expect(appsSpend(balanced)).toBeGreaterThan(appsSpend(scale));
+    expect(appsSpend(ship)).toBeGreaterThan(0);
+  });
+
+  test("no preset raises during a correction or over the market's appetite", () => {
+    for (const state of game.states.slice(0, -1)) {
+      const own = ownView(state, "builder-2");
+      if (own.self.delisted) continue;
+      for (const preset of PRESETS) {
+        const action = presetAction(own, preset);
+        expect(action.raise).toBeLessThanOrEqual(own.limits.maxRaise);
+        if (own.market.correction.active) expect(action.raise).toBe(0);
+      }
+    }
+  });
+});
+
+describe("a quarter explained", () => {
+  test("the valuation's move splits into fundamentals, narrative and sentiment that add up to the change", () => {
+    for (const firm of (game.states.at(-1) as GameState).firms) {
+      for (let q = 1; q < firm.history.length; q++) {
+        const prev = firm.history[q - 1];
+        const next = firm.history[q];
+        if (!prev || !next) throw new Error("missing report");
+        const move = valuationMove(prev, next);
+        expect(move.fundamentals + move.narrative + move.sentiment).toBeCloseTo(next.valuation - prev.valuation, 6);
+        expect(move.fundamentals).toBeCloseTo(next.fundamentals - prev.fundamentals, 9);
+      }
+    }
+  });
+
+  test("with the narrative unchanged, a move in sentiment is all sentiment; with sentiment unchanged, a new narrative is all narrative", () => {
+    const prev = { fundamentals: 100, narrative: 50, valuation: 100 + 1.2 * 50 };
+    expect(valuationMove(prev, { fundamentals: 100, narrative: 50, valuation: 100 + 0.8 * 50 })).toMatchObject({
+      fundamentals: 0,
+      narrative: 0,
+      sentiment: -20,
+    });
+    const more = valuationMove(prev, { fundamentals: 130, narrative: 80, valuation: 130 + 1.2 * 80 });
+    expect(more.fundamentals).toBe(30);
+    expect(more.narrative).toBeCloseTo(36, 9);
+    expect(more.sentiment).toBeCloseTo(0, 9);
+  });
+
+  test("runway is cash over burn; raises are not burn; a firm that earns has no end", () => {
+    expect(burn({ cash: 500 }, { cash: 450, raised: 100, emergencyRaised: 0 })).toBe(150);
+    expect(runway(450, 150)).toBe(3);
+    expect(runway(450, -20)).toBe(Number.POSITIVE_INFINITY);
+    expect(warningsAfter(450, 150, 0)).toEqual([]);
+    expect(warningsAfter(250, 150, 0)).toEqual(["runway"]);
+    expect(warningsAfter(100, 150, 20)).toEqual(["runway", "delisting"]);
+    expect(warningsAfter(100, 150, 60)).toEqual(["runway"]);
+  });
+});
+
+describe("floorAction", () => {
+  test("an action fitted to the last cent stays legal once rounded to $0.1M for the form", () => {
+    for (const state of game.states.slice(1, -1)) {
+      for (const firm of state.firms) {
+        if (firm.delisted) continue;
+        const tight = {
+          ...firm.lastAction,
+          train: firm.cash + firm.lastAction.raise - 0.001,
+          apps: {},
+          efficiency: 0,
+          compliance: 0,
+          marketing: 0,
+          distill: false,
+        };
+        const fitted = fitAction(state, firm, tight);
+        const rounded = floorAction(fitted);
+        const checked = validateAction(state, firm.id, rounded);
+        expect(checked.ok, checked.ok ? "" : checked.error.message).toBe(true);
+        expect(rounded.train).toBeGreaterThan(fitted.train - 0.25);
+      }
+    }
+  });
+});

@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { GameState } from "../../shared/engine/types.js";
+import { viewFor } from "../../shared/engine/view.js";
+import { mergePrivate, privateMessage, privateView } from "../../shared/private.js";
+import { PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "../../shared/schemas/protocol.js";
+import { ALL_SCENARIOS, configFor, playRandomGame } from "../helpers/play.js";
+
+/** As the message travels: plain JSON. */
+const wire = (message: PrivateMessage): PrivateMessage => JSON.parse(JSON.stringify(message));
+
+/** What a firm's member should hold at `state`: the engine's firm view, with the last PRIVATE_HISTORY quarters. */
+function expected(state: GameState, firmId: string): unknown {
+  const view = viewFor(state, { kind: "firm", firmId });
+  return JSON.parse(
+    JSON.stringify({
+      quarter: state.quarter,
+      firm: { ...view.self, history: view.self.history.slice(-PRIVATE_HISTORY) },
+      limits: view.limits,
+      market: { ...view.market, history: view.market.history.slice(-PRIVATE_HISTORY) },
+      pending: null,
+      submittedBy: null,
+    }),
+  );
+}
+
+describe("the private message: whole once, then only what changed", () => {
+  it("a member who merges every quarter's change holds exactly the firm's whole view, and one who joins late gets it whole", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL_SCENARIOS), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 6 }), (scenario, seed, firms) => {
+        const { states } = playRandomGame(configFor(scenario, { quarters: 14 }), seed, firms, seed + 1);
+        const firmId = "f2";
+        let sent: PrivateView | undefined;
+        let held: PrivateView | undefined;
+        states.forEach((state, q) => {
+          const view = privateView(state, firmId, undefined) as PrivateView;
+          const message = wire(privateMessage(view, sent));
+          sent = view;
+          expect(message.full).toBe(q === 0);
+          held = mergePrivate(held, message);
+          expect(held).toEqual(expected(state, firmId));
+          if (q > 0) {
+            // One quarter of history each, and only the figures that moved.
+            expect(message.firm.history.map((r) => r.quarter)).toEqual([q]);
+            expect(message.market.history.map((r) => r.quarter)).toEqual([q]);
+            expect(message.firm).not.toHaveProperty("id");
+            expect(message.firm).not.toHaveProperty("name");
+          }
+          // A connection that has nothing yet gets the whole view.
+          const late = wire(privateMessage(view, undefined));
+          expect(late.full).toBe(true);
+          expect(mergePrivate(undefined, late)).toEqual(expected(state, firmId));
+        });
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("a change is a fraction of the whole view once the game is under way", () => {
+    const { states } = playRandomGame(configFor("ai-2025", { quarters: 12 }), 7, 6, 8);
+    const at = (q: number) => privateView(states[q] as GameState, "f1", undefined) as PrivateView;
+    const whole = JSON.stringify(privateMessage(at(10), undefined)).length;
+    const change = JSON.stringify(privateMessage(at(10), at(9))).length;
+    expect(change).toBeLessThan(whole / 4);
+  });
+
+  it("a change with nothing to apply to is not merged", () => {
+    const { states } = playRandomGame(configFor("ai-2025", { quarters: 4 }), 1, 2, 2);
+    const at = (q: number) => privateView(states[q] as GameState, "f1", undefined) as PrivateView;
+    expect(mergePrivate(undefined, privateMessage(at(2), at(1)))).toBeUndefined();
+  });
+});
