@@ -98,11 +98,21 @@ export function setLog(logger: Logger): void {
   log = logger;
 }
 
+/** Handlers that log a Colyseus error themselves (true: handled, e.g. a malformed frame at warn); see server/rooms/frames.ts. */
+const colyseusErrorHandlers: ((message: string) => boolean)[] = [];
+
+export function takeColyseusErrors(handler: (message: string) => boolean): void {
+  colyseusErrorHandlers.push(handler);
+}
+
 /** Colyseus' own messages (errors in rooms, matchmaking warnings) through the same logger. */
 export const colyseusLogger = {
   debug: (...args: unknown[]) => log.debug(format(...args), { source: "colyseus" }),
   trace: (...args: unknown[]) => log.debug(format(...args), { source: "colyseus" }),
   info: (...args: unknown[]) => log.info(format(...args), { source: "colyseus" }),
   warn: (...args: unknown[]) => log.warn(format(...args), { source: "colyseus" }),
-  error: (...args: unknown[]) => log.error(format(...args), { source: "colyseus" }),
+  error: (...args: unknown[]) => {
+    const message = format(...args);
+    if (!colyseusErrorHandlers.some((handle) => handle(message))) log.error(message, { source: "colyseus" });
+  },
 };

@@ -12,7 +12,7 @@ import { log, loggerFromEnv, setLog } from "./log.js";
 import { claimDataDir } from "./ops/datadir.js";
 import { Health } from "./ops/health.js";
 import { processName, setProcessName } from "./ops/identity.js";
-import { GameStore } from "./store/games.js";
+import { openStore, watchStore } from "./store/open.js";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
@@ -54,7 +54,16 @@ if (config.REDIS_URL) {
   if (!config.PUBLIC_ADDRESS) log.warn("PUBLIC_ADDRESS is not set: clients joining through another process cannot reach this one's games");
 }
 
-const store = GameStore.inDirectory(config.DATA_DIR);
+const opened = openStore(config.DATA_DIR);
+if (!opened.ok) {
+  log.error(opened.message, { dataDir: config.DATA_DIR });
+  process.exit(2);
+}
+const store = opened.store;
+const unwatch = watchStore(store, {
+  error: (message) => log.error(message, { dataDir: config.DATA_DIR }),
+  info: (message) => log.warn(message, { dataDir: config.DATA_DIR }),
+});
 const health = new Health(Boolean(config.REDIS_URL));
 const app = createApp({
   limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600 },
@@ -76,6 +85,7 @@ app.onBeforeShutdown(() => {
   }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
 });
 app.onShutdown(() => {
+  unwatch();
   store.close();
   log.info("stopped");
 });

@@ -1,6 +1,6 @@
 import type { Room } from "@colyseus/sdk";
 import { mergePrivate } from "../../shared/private.js";
-import type { PrivateView, ServerMessages } from "../../shared/schemas/protocol.js";
+import { applyConsoleUpdate, type PrivateView, type ServerMessages } from "../../shared/schemas/protocol.js";
 
 /** The messages as the inbox hands them out: `private` merged into the firm's whole view. */
 export type InboxMessages = Omit<ServerMessages, "private"> & { private: PrivateView };
@@ -10,7 +10,8 @@ type Listener<K extends keyof InboxMessages> = (message: InboxMessages[K]) => vo
 /**
  * The server's messages to this player, with the latest of each kept: a scene that starts
  * after a message arrived (the panel after `private`) still finds it. `private` arrives whole
- * first and then as changes; the inbox keeps and hands out the whole view.
+ * first and then as changes; the inbox keeps and hands out the whole view. A `consoleUpdate`
+ * is applied to the last `console`, and listeners of `console` get the whole console.
  */
 export class Inbox {
   private readonly latest: Partial<InboxMessages> = {};
@@ -24,6 +25,10 @@ export class Inbox {
     for (const type of ["accepted", "draft", "rejected", "console"] as const) {
       room.onMessage(type, (message: ServerMessages[typeof type]) => this.deliver(type, message));
     }
+    room.onMessage("consoleUpdate", (update: ServerMessages["consoleUpdate"]) => {
+      const console = this.latest.console;
+      if (console) this.deliver("console", applyConsoleUpdate(console, update));
+    });
   }
 
   private deliver<K extends keyof InboxMessages>(type: K, message: InboxMessages[K]): void {

@@ -26,6 +26,7 @@ export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
   const room = joined.room;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
+  room.onStateChange(() => bar.notice(room.state.notice ?? ""));
   room.onLeave((code, reason) => {
     if (code === CONSENTED || app.facilitator?.room !== room) return;
     if (code === CLOSE_CODES.SHUTDOWN) {

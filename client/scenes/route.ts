@@ -92,6 +92,7 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
   const room = joined.room;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
+  room.onStateChange(() => bar.notice(room.state.notice ?? ""));
   room.onLeave((code, reason) => {
     if (code === CONSENTED || app.room !== room) return;
     if (code === CLOSE_CODES.SHUTDOWN) {

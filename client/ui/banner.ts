@@ -7,6 +7,7 @@ import { h } from "./dom.js";
  */
 export class ConnectionBanner {
   private readonly element = h("div", { class: "banner", role: "status", "aria-live": "assertive", hidden: true });
+  private noticeShown = "";
 
   constructor(parent: HTMLElement = document.body) {
     parent.append(this.element);
@@ -30,6 +31,15 @@ export class ConnectionBanner {
     const why = reason ? `Disconnected: ${reason}.` : "You are disconnected from the game.";
     this.element.replaceChildren(why, rejoin ? h("button", { type: "button", onclick: rejoin }, "Rejoin") : "");
     this.element.hidden = false;
+  }
+
+  /** The room's notice (state.notice: the server cannot save the game…): shown while set, hidden when it clears. */
+  notice(text: string): void {
+    if (text === this.noticeShown) return;
+    this.noticeShown = text;
+    this.element.className = "banner warn";
+    this.element.replaceChildren(text);
+    this.element.hidden = text === "";
   }
 
   hide(): void {

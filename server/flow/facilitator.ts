@@ -8,6 +8,7 @@ import {
   type ClientMessageSchemas,
   type FacilitatorMessageType,
   type Phase,
+  QUEUE_LIMIT,
   READMIT_SECONDS,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
@@ -137,15 +138,15 @@ export function facilitatorHandlers(room: FacilitatorRoom): { [T in FacilitatorM
       const phase = inPhase(IN_GAME, "inject");
       if (phase) return phase;
       if (room.phase.name === "lobby") return reject("WRONG_PHASE", "the game has not started");
+      if (room.phase.match.injections.length >= QUEUE_LIMIT) return reject("LIMIT_REACHED", `at most ${QUEUE_LIMIT} injections can wait for one resolution`);
       room.phase.match.injections.push(injection);
       return `queued for quarter ${nextQuarter()}: ${describeInjection(injection)}`;
     },
     renamePlayer: ({ playerId, name }) => {
       const player = findPlayer(playerId);
       if (isRejection(player)) return player;
-      const key = name.toLocaleLowerCase();
-      if (room.roster.players.some((p) => p !== player && p.name.toLocaleLowerCase() === key))
-        return reject("NAME_TAKEN", `another player is already called "${name}"`);
+      const other = room.roster.named(name);
+      if (other && other !== player) return reject("NAME_TAKEN", `another player is already called "${name}"`);
       const old = player.name;
       player.name = name;
       room.rosterChanged();

@@ -7,6 +7,7 @@ import {
   FACILITATOR_MESSAGE_TYPES,
   type FacilitatorMessageType,
   JOIN_ERRORS,
+  LOG_LIMIT,
   type LogEntry,
   type Phase,
   READMIT_SECONDS,
@@ -15,12 +16,17 @@ import {
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
-import { expires, idleTimer, type PhaseTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
+import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
 import type { Effect, FlowEvent, GamePhase, JoinRefusal, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
 
 const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
+
+/** A facilitator's command or a host's lobby command: what runs the game (refused while the store cannot save it). */
+export function runsTheGame(kind: string): boolean {
+  return FACILITATOR_MESSAGES.has(kind) || HOST_MESSAGE_TYPES.has(kind);
+}
 
 /** Stands for the facilitator when it sends a host's lobby message: it holds no firm. */
 const FACILITATOR_ACTOR: Player = {
@@ -82,6 +88,9 @@ export class MarketFlow {
   /** Players the facilitator (or host) let back in (by id), and until when (ms). */
   private readonly readmitted = new Map<string, number>();
 
+  /** The timer was frozen by a failing store (not by the facilitator): it runs again when writes succeed. */
+  private storeFroze = false;
+
   /** Effects of the step under way. */
   private out: Effect[] = [];
   /** Time of the step under way (ms since epoch). */
@@ -102,7 +111,7 @@ export class MarketFlow {
       return;
     }
     this.roster = start.roster;
-    this.log.push(...start.log);
+    this.log.push(...start.log.slice(-LOG_LIMIT));
     if (start.kind === "restoredLobby") this.phase = { name: "lobby" };
     else {
       this.phase = { name: "report", match: start.match };
@@ -170,6 +179,19 @@ export class MarketFlow {
         return { rejection: this.message(event.playerId, event.facilitator, event.kind, event.data) };
       case "timer":
         if (expires(this.timer, event.id)) this.timerExpired();
+        return undefined;
+      case "storeFailed":
+        if (!this.timer.paused) {
+          this.storeFroze = true;
+          this.emit(pauseTimer(this.timer, this.now));
+        }
+        return undefined;
+      case "storeRecovered":
+        if (this.storeFroze) {
+          this.storeFroze = false;
+          this.emit(resumeTimer(this.timer, this.now));
+          this.resolveIfAllIn();
+        }
         return undefined;
     }
   }
@@ -258,7 +280,7 @@ export class MarketFlow {
     if (player.connected) return `"${player.name}" is playing in this game from another device`;
     this.asking.set(player.id, this.now);
     this.mirror("roster");
-    this.emit({ type: "console", session: null });
+    this.emit({ type: "consoleUpdate", entries: [] });
     const who = this.mode === "class" ? "the facilitator" : "the host";
     return `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`;
   }
@@ -377,11 +399,13 @@ export class MarketFlow {
     return rejection;
   }
 
-  /** Writes a facilitator action into the log, stores it and shows it on every console. */
+  /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */
   private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    this.log.push({ at: this.now, quarter: when.quarter, phase: when.phase, command, effect });
-    this.persist({ op: "logged" });
-    this.emit({ type: "console", session: null });
+    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, effect };
+    this.log.push(entry);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+    this.persist({ op: "logged", entries: [entry] });
+    this.emit({ type: "consoleUpdate", entries: [entry] });
   }
 
   /** New settings, checked by the caller: the lobby's economy follows them. */
@@ -409,7 +433,7 @@ export class MarketFlow {
     );
     for (const p of this.roster.players) p.ready = false;
     this.phase = { name: "news", match };
-    this.persist({ op: "started" });
+    this.persist({ op: "started", log: [...this.log] });
     this.note("game started", { mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
     this.enterNews();
     this.keepAliveForMode();
@@ -472,7 +496,7 @@ export class MarketFlow {
     this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, over: match.over });
     this.mirror("game");
     this.emit({ type: "private", playerId: null });
-    if (hadQueue) this.emit({ type: "console", session: null });
+    if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
     if (match.over) this.finish();
     else {
       this.setPhase("report", this.settings.reportSeconds);

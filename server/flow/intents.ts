@@ -1,4 +1,5 @@
 import type { EconomyConfig } from "../../shared/schemas/config.js";
+import { nameKey } from "../../shared/schemas/names.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { type ClientMessageType, type FacilitatorMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import type { Player, Roster } from "../game/roster.js";
@@ -91,7 +92,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (phase) return phase;
       const seat = player.firmId ? room.roster.seat(player.firmId) : undefined;
       if (!seat) return reject("NO_FIRM", "you have no firm");
-      if (room.roster.seats.some((s) => s !== seat && s.name.toLocaleLowerCase() === name.toLocaleLowerCase())) {
+      if (room.roster.seats.some((s) => s !== seat && nameKey(s.name) === nameKey(name))) {
         return reject("SEAT_TAKEN", `another firm is already called "${name}"`);
       }
       seat.name = name;

@@ -1,6 +1,6 @@
 import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { ClientMessageType, Phase, ServerMessages } from "../../shared/schemas/protocol.js";
+import type { ClientMessageType, LogEntry, Phase, ServerMessages } from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Rejection } from "../rooms/rejections.js";
 import type { TimerEffect } from "./clock.js";
@@ -38,13 +38,19 @@ export type FlowEvent =
   /** A parsed client message; `seed` is fresh entropy for a game that starts without a set seed. */
   | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string }
   /** The timer the table asked for ran out. */
-  | { type: "timer"; id: number; now: number };
+  | { type: "timer"; id: number; now: number }
+  /** The store cannot be written: the timer freezes until `storeRecovered` (unless the facilitator had paused it). */
+  | { type: "storeFailed"; now: number }
+  /** Every write that had failed is stored now: a timer the failure froze runs again. */
+  | { type: "storeRecovered"; now: number };
 
 /** What the store must write (the data is the table's state when the effect is applied). */
 export type Persist =
-  | { op: "started" }
+  /** `log`: the entries written before the start (later ones come as `logged`). */
+  | { op: "started"; log: readonly LogEntry[] }
   | { op: "resolved"; quarter: number; actions: Record<string, Action>; injections: readonly Injection[]; over: boolean }
-  | { op: "logged" }
+  /** New log entries (the queue is stored as it stands). */
+  | { op: "logged"; entries: readonly LogEntry[] }
   | { op: "rostered" }
   | { op: "ended" }
   /** The lobby as it stands (settings, seats, players, log), so a restart keeps who joined. */
@@ -63,8 +69,10 @@ export type Effect =
   | { type: "private"; playerId: string | null }
   /** A message to every connected member of a firm (but `except`). */
   | { type: "toFirm"; firmId: string; except: string | null; message: Outbound }
-  /** The console to one facilitator connection (`session`), or to every one (null). */
-  | { type: "console"; session: string | null }
+  /** The whole console to one facilitator connection. */
+  | { type: "console"; session: string }
+  /** What changed on the consoles (new log entries; the queue as it stands) to every facilitator connection. */
+  | { type: "consoleUpdate"; entries: readonly LogEntry[] }
   /** Closes a player's connections (but `except`) without a grace period. */
   | { type: "close"; playerId: string; except: string | null; code: number; reason: string }
   | { type: "mirror"; part: MirrorPart }

@@ -1,4 +1,5 @@
 import type { BotName } from "../../shared/bots/index.js";
+import { nameKey } from "../../shared/schemas/names.js";
 import type { RejectionCode } from "../../shared/schemas/protocol.js";
 
 /** Default firm names, in seat order. */
@@ -99,10 +100,10 @@ export class Roster {
     return roster;
   }
 
-  /** The player of that name (names are unique whatever their case). */
+  /** The player of that name (names are unique by their nameKey: case, width and compatibility forms aside). */
   named(name: string): Player | undefined {
-    const key = name.toLocaleLowerCase();
-    return this.players.find((p) => p.name.toLocaleLowerCase() === key);
+    const key = nameKey(name);
+    return this.players.find((p) => nameKey(p.name) === key);
   }
 
   get size(): number {
@@ -171,8 +172,8 @@ export class Roster {
   }
 
   nameTaken(name: string): boolean {
-    const key = name.toLocaleLowerCase();
-    return this.players.some((p) => p.name.toLocaleLowerCase() === key);
+    const key = nameKey(name);
+    return this.players.some((p) => nameKey(p.name) === key);
   }
 
   controller(firmId: string): Controller {

@@ -1,21 +1,28 @@
 import { matchMaker } from "colyseus";
 import type { Application, Request, Response } from "express";
 import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
-import { type ExportSource, gameCsv, gameRecordFile } from "../game/export.js";
+import type { ExportSource } from "../game/export.js";
+import { buildExport } from "../game/export-thread.js";
+import { log } from "../log.js";
 import { keyMatches } from "../rooms/keys.js";
 import { MarketRoom } from "../rooms/MarketRoom.js";
 import type { GameStore } from "../store/games.js";
 
-type Found = { source: ExportSource; keyHash: string | null } | { notStarted: true; keyHash: string | null } | null;
+/** A game found for export; `hostPlays`: a friends game, whose key is held by its host, a player. */
+type Found = { source: ExportSource; keyHash: string | null; hostPlays: boolean; over: boolean } | { notStarted: true; keyHash: string | null } | null;
 
 /** A game from the store when there is one, else from the live room on this process. */
 function findGame(code: string, store: GameStore | null): Found {
   const saved = store?.load(code);
-  if (saved) return { keyHash: saved.keyHash, source: { code, record: saved.record, players: saved.players, log: saved.log } };
+  if (saved) {
+    const source = { code, record: saved.record, players: saved.players, log: saved.log };
+    return { keyHash: saved.keyHash, source, hostPlays: saved.mode === "friends", over: saved.status === "over" };
+  }
   const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
   const source = room.exportSource();
-  return source ? { source, keyHash: room.desk.keyHash } : { notStarted: true, keyHash: room.desk.keyHash };
+  if (!source) return { notStarted: true, keyHash: room.desk.keyHash };
+  return { source, keyHash: room.desk.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */
@@ -35,6 +42,9 @@ function authorised(req: Request, res: Response, store: GameStore | null): Expor
   if (!found) return fail(404, `no game with code ${code.data}`);
   if (!keyMatches(bearer[1] as string, found.keyHash)) return fail(403, "that is not this game's facilitator key");
   if ("notStarted" in found) return fail(409, "the game has not started: there is nothing to export yet");
+  // The export holds every firm's actions and private figures, and the seed: a host who plays
+  // would see rivals' moves (and could predict the bots'). A facilitator plays no firm.
+  if (found.hostPlays && !found.over) return fail(409, "the game is not over: in a game whose host plays, the export is available once it ends");
   return found.source;
 }
 
@@ -43,19 +53,34 @@ function authorised(req: Request, res: Response, store: GameStore | null): Expor
  * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator").
  */
 export function exportRoutes(app: Application, store: GameStore | null): void {
-  app.get("/api/games/:code/export.csv", (req, res) => {
+  app.get("/api/games/:code/export.csv", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;
     const anonymise = ["1", "true", "yes"].includes(String(req.query.anonymise ?? ""));
+    const body = await built(res, source, "csv", anonymise);
+    if (body === null) return;
     res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}${anonymise ? "-anonymised" : ""}.csv"`);
     res.set("Cache-Control", "no-store");
-    res.type("text/csv; charset=utf-8").send(gameCsv(source, { anonymise }));
+    res.type("text/csv; charset=utf-8").send(body);
   });
-  app.get("/api/games/:code/record.json", (req, res) => {
+  app.get("/api/games/:code/record.json", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;
+    const body = await built(res, source, "record", false);
+    if (body === null) return;
     res.set("Content-Disposition", `attachment; filename="scale-or-ship-${source.code}.json"`);
     res.set("Cache-Control", "no-store");
-    res.type("application/json").send(`${JSON.stringify(gameRecordFile(source), null, 2)}\n`);
+    res.type("application/json").send(body);
   });
+}
+
+/** The export built off the game loop; null after answering 500 itself. */
+async function built(res: Response, source: ExportSource, kind: "csv" | "record", anonymise: boolean): Promise<Buffer | null> {
+  try {
+    return await buildExport({ kind, anonymise, source });
+  } catch (error) {
+    log.error("export failed", { roomId: source.code, code: source.code, error: (error as Error).message });
+    res.status(500).json({ error: `the export could not be built: ${(error as Error).message}` });
+    return null;
+  }
 }

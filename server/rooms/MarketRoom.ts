@@ -22,21 +22,23 @@ import {
   SpectatorJoinOptionsSchema,
 } from "../../shared/schemas/protocol.js";
 import { configFor } from "../flow/config.js";
-import { MarketFlow } from "../flow/flow.js";
+import { MarketFlow, runsTheGame } from "../flow/flow.js";
 import type { Effect, MirrorPart, Persist, Step } from "../flow/types.js";
 import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
-import { writeToStore } from "../store/write.js";
+import { writeFor } from "../store/write.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
+import { warnMalformedFramesOnce } from "./frames.js";
 import { type GuardLimits, MessageGuard } from "./guard.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
 import { type Admission, PENDING_REFUSALS, PendingJoins } from "./pending.js";
 import { PrivateFeed } from "./private-feed.js";
 import { describe, issuesOf, type Rejection, reject } from "./rejections.js";
+import { RoomSaving } from "./saving.js";
 import { MarketRoomState } from "./state.js";
 
 /** Server-wide settings of market rooms (not chosen by clients). */
@@ -47,12 +49,15 @@ export interface MarketRoomLimits extends GuardLimits {
   standInBot: "balanced";
   /** Seconds an unfinished game may stay with no one connected before it expires (kept in the store, never restored). */
   idleSeconds: number;
+  /** Milliseconds between retries of a store write that failed (the room is paused meanwhile). */
+  storeRetryMs: number;
 }
 
 export const DEFAULT_LIMITS: MarketRoomLimits = {
   graceSeconds: GRACE_SECONDS,
   standInBot: "balanced",
   idleSeconds: IDLE_GAME_HOURS * 3600,
+  storeRetryMs: 2000,
   messagesPerSecond: MESSAGES_PER_SECOND,
   maxMessageBytes: MAX_MESSAGE_BYTES,
   abuseRejections: ABUSE_REJECTIONS,
@@ -111,6 +116,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   /** The key and the facilitator's connections (console, projector, a friends host's creating connection). */
   readonly desk = new FacilitatorDesk<MarketClient>();
   private guard!: MessageGuard;
+  /** Writes to the store; a failed write pauses the room until it succeeds. */
+  private saving!: RoomSaving;
   private readonly privateFeed = new PrivateFeed();
   private readonly sessions = new Map<string, MarketClient>();
   /** Sessions the server closed itself (abuse, seat reclaimed): they get no grace period. */
@@ -147,6 +154,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
+    warnMalformedFramesOnce(this);
+    this.saving = new RoomSaving(this, this.store, (run, ms) => this.clock.setTimeout(run, ms), this.limits.storeRetryMs);
     // 40 firms of 4, a few facilitator connections, the pending refusals, and room for token
     // holders taking their seat over from a connection not yet closed. Newcomers are admitted
     // (onAuth) only up to the open places, so anonymous reservations never fill this.
@@ -353,7 +362,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.clearTimer();
     const kept = this.keepsCode();
     const reason = kept ? "the server is restarting: your game resumes at its last finished quarter" : "the server is shutting down";
-    for (const client of this.sessions.values()) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
+    // Every connection: players, and the facilitator's consoles (which are not seated).
+    for (const client of [...this.clients]) this.close(client, CLOSE_CODES.SHUTDOWN, reason);
     log.info("room closed for shutdown", {
       roomId: this.roomId,
       code: this.roomId,
@@ -385,7 +395,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       idleSeconds: this.limits.idleSeconds,
       quarter: this.match?.state.quarter ?? 0,
     });
-    this.store?.expired(this.roomId);
+    this.saving.save("expired", (store) => store.expired(this.roomId));
     this.clearTimer();
     this.autoDispose = true;
     void this.disconnect();
@@ -401,7 +411,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.clearTimer();
     this.idle?.clear();
     // A lobby everyone left is gone for good (one stopped with the process comes back).
-    if (!this.stopping && this.flow?.phaseName === "lobby") this.store?.dropLobby(this.roomId);
+    if (!this.stopping && this.flow?.phaseName === "lobby") this.saving?.save("dropLobby", (store) => store.dropLobby(this.roomId));
+    this.saving?.stop();
     // A game that will be restored keeps its code; anything else gives it back.
     if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
     log.debug("room disposed", { roomId: this.roomId, code: this.roomId });
@@ -438,6 +449,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const kind = type as ClientMessageType;
     const parsed = ClientMessageSchemas[kind].safeParse(payload ?? {});
     if (!parsed.success) return reject("INVALID_MESSAGE", `invalid ${kind}: ${describe(parsed.error)}`, { issues: issuesOf(parsed.error) });
+    const unsaved = this.saving.failure;
+    if (unsaved && runsTheGame(kind)) return reject("STORE_UNAVAILABLE", unsaved);
     const step = this.flow.step({ type: "message", ...from, kind, data: parsed.data, now: Date.now(), seed: randomBytes(8).toString("hex") });
     this.apply(step);
     return step.rejection;
@@ -485,11 +498,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
           for (const client of this.sessionsOf(member.id)) client.send(effect.message.type, effect.message.payload);
         }
         return;
+      case "consoleUpdate":
+        this.desk.update(effect.entries);
+        return;
       case "console": {
-        if (effect.session === null) {
-          this.desk.refresh();
-          return;
-        }
         const client = joining?.sessionId === effect.session ? joining : this.sessions.get(effect.session);
         if (client) this.desk.open(client);
         return;
@@ -537,9 +549,21 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.timer = null;
   }
 
-  /** Writes what the flow asks to the store (none: nothing). */
+  /** Writes what the flow asks to the store (none: nothing); a failed write pauses this room and is retried in order. */
   private persist(write: Persist): void {
-    if (this.store) writeToStore(this.store, this.roomId, this.flow, write);
+    if (!this.store) return;
+    const run = writeFor(this.roomId, this.flow, write);
+    if (run) this.saving.save(write.op, run);
+  }
+
+  /** The store cannot be written: the flow freezes the game's timer. */
+  storeFailed(): void {
+    this.apply(this.flow.step({ type: "storeFailed", now: Date.now() }));
+  }
+
+  /** The store can be written again: the flow lets the timer run again. */
+  storeRecovered(): void {
+    this.apply(this.flow.step({ type: "storeRecovered", now: Date.now() }));
   }
 
   /** The firm's private view: whole on a connection's first, then what changed since its last (private-feed.ts). */

@@ -1,14 +1,14 @@
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { LogEntry } from "../../shared/schemas/protocol.js";
+import type { LogEntry, ServerMessages } from "../../shared/schemas/protocol.js";
 import { keyMatches, newFacilitatorKey } from "./keys.js";
 
 /** What the desk needs of a connection. */
 interface Connection {
   sessionId: string;
-  send(type: "console", message: unknown): void;
+  send(type: "console" | "consoleUpdate", message: unknown): void;
 }
 
-/** What the consoles show: the game log and the injections queued for the next resolution. */
+/** What the consoles show: the game log (its newest LOG_LIMIT entries) and the injections queued for the next resolution. */
 export interface DeskSource {
   readonly log: readonly LogEntry[];
   readonly queued: readonly Injection[];
@@ -17,7 +17,8 @@ export interface DeskSource {
 /**
  * The facilitator's side of a room's connections: the key (only its hash is kept once the
  * creator has it) and the facilitator's connections, which get a `console` message on joining
- * and whenever the log or the queued injections change.
+ * and then `consoleUpdate` with only what changed whenever the log or the queued injections
+ * change.
  */
 export class FacilitatorDesk<C extends Connection> {
   private hash: string | null = null;
@@ -68,19 +69,15 @@ export class FacilitatorDesk<C extends Connection> {
     this.send(client, key);
   }
 
-  /** One connection gets the console again (without the key). */
-  show(sessionId: string): void {
-    const client = this.connections.get(sessionId);
-    if (client) this.send(client, null);
-  }
-
   close(sessionId: string): void {
     this.connections.delete(sessionId);
   }
 
-  /** Every facilitator connection gets the console again. */
-  refresh(): void {
-    for (const client of this.connections.values()) this.send(client, null);
+  /** The log gained `entries` or the queue changed: every facilitator connection gets only that (and the queue). */
+  update(entries: readonly LogEntry[]): void {
+    if (this.connections.size === 0) return;
+    const message: ServerMessages["consoleUpdate"] = { entries: [...entries], queued: [...this.source.queued], serverTime: Date.now() };
+    for (const client of this.connections.values()) client.send("consoleUpdate", message);
   }
 
   private send(client: C, key: string | null): void {

@@ -150,6 +150,8 @@ export const MarketRoomState = schema(
     /** The timer is frozen by the facilitator; `remaining` holds the milliseconds that were left. */
     paused: t.boolean().default(false),
     remaining: t.float64().default(0),
+    /** What every player should know about the room now, in words (the server cannot save the game…); "" normally. */
+    notice: t.string().default(""),
     /** Server time (ms since epoch) of the last quarter's resolution; 0 before the first. */
     resolvedAt: t.float64().default(0),
     settings: Settings,

@@ -1,11 +1,12 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import type { LogEntry, RoomSettings } from "../../shared/schemas/protocol.js";
+import { LOG_LIMIT, type LogEntry, type RoomSettings } from "../../shared/schemas/protocol.js";
 import type { GameRecord } from "../../shared/sim/play.js";
 import type { Player, Seat } from "../game/roster.js";
+import { StoreFailure } from "./gate.js";
 
 /** What a game needs to come back after a restart: its settings, record and people. */
 export interface SavedGame {
@@ -77,12 +78,19 @@ CREATE TABLE IF NOT EXISTS quarters (
   injections TEXT NOT NULL,
   PRIMARY KEY (code, quarter)
 );
+CREATE TABLE IF NOT EXISTS log_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  code TEXT NOT NULL REFERENCES games(code) ON DELETE CASCADE,
+  entry TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS log_entries_by_game ON log_entries (code, id);
 `;
 
 /** Columns added after the first release: added to an older file when it is opened. */
 const ADDED_COLUMNS: Record<string, string> = {
   mode: "mode TEXT NOT NULL DEFAULT 'friends'",
   key_hash: "key_hash TEXT",
+  /** The whole log as JSON, as stored before log_entries (read when a game has no entries there). */
   log: "log TEXT NOT NULL DEFAULT '[]'",
   queued: "queued TEXT NOT NULL DEFAULT '[]'",
   paused: "paused INTEGER NOT NULL DEFAULT 0",
@@ -110,14 +118,19 @@ interface GameRow {
 
 /**
  * Every game's config, seed, roster and log in one SQLite file: a row when the game starts,
- * then one transaction per resolved quarter (its actions and injections, and the roster).
+ * then one transaction per resolved quarter (its actions and injections, and the roster), and
+ * one row per facilitator log entry (the newest LOG_LIMIT kept).
  */
 export class GameStore {
-  private readonly db: Database.Database;
+  protected readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** The file's device and inode when opened: a file removed or replaced is noticed on the next write. */
+  private readonly identity: { dev: number; ino: number } | null;
 
-  constructor(file: string) {
+  constructor(readonly file: string) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    this.identity = file === ":memory:" ? null : (({ dev, ino }) => ({ dev, ino }))(statSync(file));
     this.db.pragma("journal_mode = WAL");
     // Commits reach the operating system at once, so a killed or crashed server loses
     // nothing; only a power loss or kernel crash may lose the last quarters. FULL would
@@ -137,14 +150,54 @@ export class GameStore {
     return new GameStore(path.join(dir, "games.sqlite"));
   }
 
+  /** SQLite's own integrity check, and whether every stored game can be read: null when sound, else what is wrong. */
+  check(): string | null {
+    const result = this.db.pragma("quick_check", { simple: true });
+    if (result !== "ok") return `SQLite's check says "${String(result)}"`;
+    try {
+      this.unfinished();
+    } catch (error) {
+      return `a stored game cannot be read (${(error as Error).message})`;
+    }
+    return null;
+  }
+
+  /** A prepared statement, prepared once per store. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Throws StoreFailure when the file is no longer the one opened (removed, or replaced by
+   * another file): writes would go to a file nobody will read again, and every game would be
+   * gone after a restart.
+   */
+  verify(): void {
+    if (!this.identity) return;
+    let now: { dev: number; ino: number };
+    try {
+      now = statSync(this.file);
+    } catch {
+      throw new StoreFailure(`the game file ${this.file} was removed while the server was running`);
+    }
+    if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) {
+      throw new StoreFailure(`the game file ${this.file} was replaced while the server was running`);
+    }
+  }
+
   started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[], extras?: GameExtras): void {
     const now = Date.now();
-    this.db
-      .prepare(
+    this.verify();
+    this.db.transaction(() => {
+      this.sql(
         `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
          VALUES (?, 'playing', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+      ).run(
         code,
         JSON.stringify(settings),
         record.engineVersion,
@@ -157,35 +210,38 @@ export class GameStore {
         now,
         extras?.mode ?? "friends",
         extras?.keyHash ?? null,
-        JSON.stringify(extras?.log ?? []),
+        "[]",
         JSON.stringify(extras?.queued ?? []),
       );
-    this.db.prepare("DELETE FROM lobbies WHERE code = ?").run(code);
+      this.sql("DELETE FROM log_entries WHERE code = ?").run(code);
+      this.insertEntries(code, extras?.log ?? []);
+      this.sql("DELETE FROM lobbies WHERE code = ?").run(code);
+    })();
   }
 
   /** A lobby as it stands (replacing the last copy). */
   lobby(lobby: SavedLobby): void {
-    this.db
-      .prepare(`INSERT OR REPLACE INTO lobbies (code, mode, settings, seats, players, key_hash, log, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        lobby.code,
-        lobby.mode,
-        JSON.stringify(lobby.settings),
-        JSON.stringify(lobby.seats),
-        JSON.stringify(lobby.players),
-        lobby.keyHash,
-        JSON.stringify(lobby.log),
-        Date.now(),
-      );
+    this.verify();
+    this.sql(`INSERT OR REPLACE INTO lobbies (code, mode, settings, seats, players, key_hash, log, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      lobby.code,
+      lobby.mode,
+      JSON.stringify(lobby.settings),
+      JSON.stringify(lobby.seats),
+      JSON.stringify(lobby.players),
+      lobby.keyHash,
+      JSON.stringify(lobby.log.slice(-LOG_LIMIT)),
+      Date.now(),
+    );
   }
 
   /** A lobby that closed (everyone left) or started: nothing to restore. */
   dropLobby(code: string): void {
-    this.db.prepare("DELETE FROM lobbies WHERE code = ?").run(code);
+    this.verify();
+    this.sql("DELETE FROM lobbies WHERE code = ?").run(code);
   }
 
   loadLobby(code: string): SavedLobby | null {
-    const row = this.db.prepare("SELECT * FROM lobbies WHERE code = ?").get(code) as
+    const row = this.sql("SELECT * FROM lobbies WHERE code = ?").get(code) as
       | { code: string; mode: string; settings: string; seats: string; players: string; key_hash: string | null; log: string }
       | undefined;
     if (!row) return null;
@@ -196,40 +252,63 @@ export class GameStore {
       seats: JSON.parse(row.seats),
       players: JSON.parse(row.players),
       keyHash: row.key_hash,
-      log: JSON.parse(row.log),
+      log: (JSON.parse(row.log) as LogEntry[]).slice(-LOG_LIMIT),
     };
   }
 
   /** Codes of the stored lobbies, oldest first. */
   lobbyCodes(): string[] {
-    return (this.db.prepare("SELECT code FROM lobbies ORDER BY updated_at").all() as { code: string }[]).map((r) => r.code);
+    return (this.sql("SELECT code FROM lobbies ORDER BY updated_at").all() as { code: string }[]).map((r) => r.code);
   }
 
   /** The facilitator paused or resumed the timer. */
   pausedAs(code: string, paused: boolean): void {
-    this.db.prepare("UPDATE games SET paused = ?, updated_at = ? WHERE code = ?").run(paused ? 1 : 0, Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET paused = ?, updated_at = ? WHERE code = ?").run(paused ? 1 : 0, Date.now(), code);
   }
 
   /** An unfinished game left with no one connected for too long: kept (record and all), never restored again. */
   expired(code: string): void {
-    this.db.prepare("UPDATE games SET expired_at = ?, updated_at = ? WHERE code = ?").run(Date.now(), Date.now(), code);
+    this.verify();
+    const now = Date.now();
+    this.sql("UPDATE games SET expired_at = ?, updated_at = ? WHERE code = ?").run(now, now, code);
   }
 
-  /** The facilitator's log and the queued injections, as they change (a game not yet started has no row: nothing happens). */
-  logged(code: string, log: readonly LogEntry[], queued: readonly Injection[]): void {
-    this.db.prepare("UPDATE games SET log = ?, queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(log), JSON.stringify(queued), Date.now(), code);
+  /**
+   * New entries of the facilitator's log and the queued injections as they are now: one small
+   * transaction, whatever the log's length (a game not yet started has no row: nothing happens;
+   * `started` stores the lobby's entries).
+   */
+  appendLog(code: string, entries: readonly LogEntry[], queued: readonly Injection[]): void {
+    this.verify();
+    this.db.transaction(() => {
+      const changed = this.sql("UPDATE games SET queued = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(queued), Date.now(), code).changes;
+      if (changed > 0) this.insertEntries(code, entries);
+    })();
+  }
+
+  private insertEntries(code: string, entries: readonly LogEntry[]): void {
+    if (entries.length === 0) return;
+    const insert = this.sql("INSERT INTO log_entries (code, entry) VALUES (?, ?)");
+    for (const entry of entries.slice(-LOG_LIMIT)) insert.run(code, JSON.stringify(entry));
+    // The newest LOG_LIMIT stay.
+    this.sql("DELETE FROM log_entries WHERE code = ? AND id <= (SELECT id FROM log_entries WHERE code = ? ORDER BY id DESC LIMIT 1 OFFSET ?)").run(
+      code,
+      code,
+      LOG_LIMIT,
+    );
   }
 
   /** The roster after a facilitator's change (a player renamed, removed or replaced). */
   rostered(code: string, seats: readonly Seat[], players: readonly Player[]): void {
-    this.db
-      .prepare("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?")
-      .run(JSON.stringify(seats), JSON.stringify(players), Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(seats), JSON.stringify(players), Date.now(), code);
   }
 
   /** The facilitator ended the game before its last quarter. */
   ended(code: string): void {
-    this.db.prepare("UPDATE games SET status = 'over', queued = '[]', updated_at = ? WHERE code = ?").run(Date.now(), code);
+    this.verify();
+    this.sql("UPDATE games SET status = 'over', queued = '[]', updated_at = ? WHERE code = ?").run(Date.now(), code);
   }
 
   /** One resolved quarter (1-based), the roster as it stands, and whether the game is over: all or nothing. */
@@ -241,25 +320,32 @@ export class GameStore {
     players: readonly Player[],
     over: boolean,
   ): void => {
+    this.verify();
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)")
-        .run(code, quarter, JSON.stringify(actions), JSON.stringify(injections));
-      this.db
-        .prepare("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?")
-        .run(JSON.stringify(players), over ? "over" : "playing", Date.now(), code);
+      this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(
+        code,
+        quarter,
+        JSON.stringify(actions),
+        JSON.stringify(injections),
+      );
+      this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(
+        JSON.stringify(players),
+        over ? "over" : "playing",
+        Date.now(),
+        code,
+      );
     })();
   };
 
   load(code: string): SavedGame | null {
-    const row = this.db.prepare("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
+    const row = this.sql("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
     return row ? this.fromRow(row) : null;
   }
 
   /** Games that had started and not finished (nor expired), oldest first; `idleSince` (ms) expires those untouched since then first. */
   unfinished(idleSince = 0): SavedGame[] {
-    this.db.prepare("UPDATE games SET expired_at = ? WHERE status = 'playing' AND expired_at IS NULL AND updated_at < ?").run(Date.now(), idleSince);
-    const rows = this.db.prepare("SELECT * FROM games WHERE status = 'playing' AND expired_at IS NULL ORDER BY created_at").all() as GameRow[];
+    this.sql("UPDATE games SET expired_at = ? WHERE status = 'playing' AND expired_at IS NULL AND updated_at < ?").run(Date.now(), idleSince);
+    const rows = this.sql("SELECT * FROM games WHERE status = 'playing' AND expired_at IS NULL ORDER BY created_at").all() as GameRow[];
     return rows.map((row) => this.fromRow(row));
   }
 
@@ -267,8 +353,14 @@ export class GameStore {
     this.db.close();
   }
 
+  private logOf(row: GameRow): LogEntry[] {
+    const entries = this.sql("SELECT entry FROM log_entries WHERE code = ? ORDER BY id").all(row.code) as { entry: string }[];
+    const log: LogEntry[] = entries.length > 0 ? entries.map((e) => JSON.parse(e.entry)) : JSON.parse(row.log);
+    return log.slice(-LOG_LIMIT);
+  }
+
   private fromRow(row: GameRow): SavedGame {
-    const quarters = this.db.prepare("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
+    const quarters = this.sql("SELECT actions, injections FROM quarters WHERE code = ? ORDER BY quarter").all(row.code) as {
       actions: string;
       injections: string;
     }[];
@@ -280,7 +372,7 @@ export class GameStore {
       players: JSON.parse(row.players),
       mode: row.mode === "class" ? "class" : "friends",
       keyHash: row.key_hash,
-      log: JSON.parse(row.log),
+      log: this.logOf(row),
       queued: JSON.parse(row.queued),
       paused: row.paused === 1,
       record: {

@@ -2,40 +2,47 @@ import type { MarketFlow } from "../flow/flow.js";
 import type { Persist } from "../flow/types.js";
 import type { GameStore } from "./games.js";
 
-/** Writes what the flow asked for (a `persist` effect) from the flow's state as it stands. */
-export function writeToStore(store: GameStore, code: string, flow: MarketFlow, write: Persist): void {
-  const { roster } = flow;
+/** A store write, ready to run now or to be retried later. */
+export type StoreWrite = (store: GameStore) => void;
+
+/**
+ * The write a `persist` effect asks for, with the flow's state as it stands now copied into
+ * it, so a write retried after a store failure stores what was true when it was asked for
+ * (writes are retried in order). Null: nothing to write.
+ */
+export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreWrite | null {
+  const seats = structuredClone(flow.roster.seats);
+  const players = structuredClone(flow.roster.players);
   if (write.op === "lobby") {
-    if (flow.phaseName === "lobby") {
-      store.lobby({ code, mode: flow.mode, settings: flow.settings, seats: roster.seats, players: roster.players, keyHash: flow.keyHash, log: flow.log });
-    }
-    return;
+    if (flow.phaseName !== "lobby") return null;
+    const lobby = { code, mode: flow.mode, settings: structuredClone(flow.settings), seats, players, keyHash: flow.keyHash, log: [...flow.log] };
+    return (store) => store.lobby(lobby);
   }
   const match = flow.match;
-  if (!match) return;
+  if (!match) return null;
   switch (write.op) {
-    case "started":
-      store.started(code, flow.settings, match.record, roster.seats, roster.players, {
-        mode: flow.mode,
-        keyHash: flow.keyHash ?? "",
-        log: flow.log,
-        queued: match.injections,
-      });
-      return;
-    case "resolved":
-      store.resolved(code, write.quarter, write.actions, write.injections, roster.players, write.over);
-      return;
-    case "logged":
-      store.logged(code, flow.log, match.injections);
-      return;
+    case "started": {
+      const { settings, mode, keyHash } = flow;
+      const extras = { mode, keyHash: keyHash ?? "", log: write.log, queued: [...match.injections] };
+      const record = match.record;
+      return (store) => store.started(code, settings, record, seats, players, extras);
+    }
+    case "resolved": {
+      const { quarter, actions, injections, over } = write;
+      return (store) => store.resolved(code, quarter, actions, injections, players, over);
+    }
+    case "logged": {
+      const { entries } = write;
+      const queued = [...match.injections];
+      return (store) => store.appendLog(code, entries, queued);
+    }
     case "rostered":
-      store.rostered(code, roster.seats, roster.players);
-      return;
+      return (store) => store.rostered(code, seats, players);
     case "ended":
-      store.ended(code);
-      return;
-    case "paused":
-      store.pausedAs(code, write.paused);
-      return;
+      return (store) => store.ended(code);
+    case "paused": {
+      const { paused } = write;
+      return (store) => store.pausedAs(code, paused);
+    }
   }
 }

@@ -5,6 +5,7 @@ import type { FirmState } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
 import { type Injection, InjectionSchema } from "./injection.js";
+import { nameProblem, normaliseName } from "./names.js";
 import { HARDWARE, SCENARIOS, SECTOR_IDS } from "./vocabulary.js";
 
 /**
@@ -24,19 +25,26 @@ export const JoinCodeSchema = z
   .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`)
   .describe(`the room id: ${JOIN_CODE_LENGTH} characters from ${JOIN_CODE_ALPHABET}`);
 
-/** A display name: trimmed, 1–24 characters, no control or invisible formatting characters. */
+/**
+ * A display name: NFKC-normalised (a non-breaking space is a space), runs of spaces as one,
+ * trimmed, 1–24 characters; no control, invisible or filler characters, no lone combining
+ * marks; emoji sequences with joiners (👩‍💻) are fine.
+ */
 export const DisplayNameSchema = z
   .string()
-  .transform((s) => s.normalize("NFC").trim())
+  .transform(normaliseName)
   .pipe(
     z
       .string()
       .min(1, "a name needs at least 1 character")
       .max(24, "a name has at most 24 characters")
-      .regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]*$/u, "a name cannot contain control characters"),
+      .superRefine((name, ctx) => {
+        const problem = nameProblem(name);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
   )
-  // The limits apply after trimming, so the exported input schema (a plain string) states them here.
-  .describe("1–24 characters after trimming (NFC), no control or invisible formatting characters");
+  // The limits apply after normalising, so the exported input schema (a plain string) states them here.
+  .describe("1–24 characters after NFKC normalisation, collapsing spaces and trimming; no control, invisible or filler characters, no lone combining marks");
 
 export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
@@ -225,6 +233,8 @@ export const REJECTION_CODES = [
   "NOT_FACILITATOR", // facilitator-only
   "NO_SUCH_PLAYER", // no player with that id
   "NAME_TAKEN", // another player already has that name (renamePlayer)
+  "LIMIT_REACHED", // a bounded list is full (inject: QUEUE_LIMIT injections are queued already)
+  "STORE_UNAVAILABLE", // the server cannot save the game now (state.notice says why): the facilitator's and host's controls wait
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -284,6 +294,11 @@ export const ABUSE_WINDOW_MS = 10_000;
 export const GRACE_SECONDS = 120;
 /** Hours a started, unfinished game may stay with no one connected before it expires (the server's default; IDLE_GAME_HOURS). */
 export const IDLE_GAME_HOURS = 48;
+
+/** The game log keeps its newest this many entries (in memory, in the store and in the `console` message). */
+export const LOG_LIMIT = 500;
+/** At most this many injections wait for the next resolution; more are refused with LIMIT_REACHED. */
+export const QUEUE_LIMIT = 20;
 
 /** One line of the game log: a facilitator action and its effect. */
 export const LogEntrySchema = z
@@ -373,11 +388,18 @@ export const ServerMessageSchemas = {
   console: z
     .strictObject({
       key: FacilitatorKeySchema.nullable().describe("the facilitator key: only in the first `console` message after creating the room, null afterwards"),
-      log: z.array(LogEntrySchema).describe("every facilitator action so far, oldest first"),
+      log: z.array(LogEntrySchema).describe(`the facilitator's actions so far, oldest first (the newest ${LOG_LIMIT} at most)`),
       queued: z.array(InjectionSchema).describe("injections waiting for the next resolution"),
       serverTime: z.number().describe("the server's clock (ms since epoch) when sent, to turn `deadline` into a countdown"),
     })
-    .describe("To the facilitator only: on joining, and whenever the log or the queued injections change."),
+    .describe("To the facilitator only, on joining: the whole console. Changes then come as `consoleUpdate`."),
+  consoleUpdate: z
+    .strictObject({
+      entries: z.array(LogEntrySchema).describe("log entries written since the last `console` or `consoleUpdate`, oldest first: append them"),
+      queued: z.array(InjectionSchema).describe("injections waiting for the next resolution, as they are now (replaces the list)"),
+      serverTime: z.number().describe("the server's clock (ms since epoch) when sent"),
+    })
+    .describe(`To the facilitator only, whenever the log or the queued injections change: what changed. Keep the newest ${LOG_LIMIT} entries.`),
 } as const;
 
 /** Quarters of history in a firm's private view: the engine looks back at most 8 (lagQuarters' maximum). */
@@ -415,6 +437,13 @@ export interface ServerMessages {
   accepted: { quarter: number; action: Action; by: string };
   draft: { by: string; action: ActionInput };
   console: { key: string | null; log: LogEntry[]; queued: Injection[]; serverTime: number };
+  consoleUpdate: { entries: LogEntry[]; queued: Injection[]; serverTime: number };
+}
+
+/** The console after a `consoleUpdate`: its entries appended (the newest LOG_LIMIT kept), the queue replaced, the key shown once only. */
+export function applyConsoleUpdate(console: ServerMessages["console"], update: ServerMessages["consoleUpdate"]): ServerMessages["console"] {
+  const log = update.entries.length > 0 ? [...console.log, ...update.entries].slice(-LOG_LIMIT) : console.log;
+  return { key: null, log, queued: update.queued, serverTime: update.serverTime };
 }
 export type ServerMessageType = keyof ServerMessages;
 

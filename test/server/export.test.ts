@@ -9,7 +9,7 @@ import { csvCell } from "../../server/game/export.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
-import { facilitate, join, type Player, waitFor } from "./helpers.js";
+import { facilitate, host, join, type Player, waitFor } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let colyseus: ColyseusTestServer;
@@ -206,4 +206,37 @@ test("CSV cells: quotes, commas and line breaks are quoted; numbers keep full pr
   expect(csvCell("-3")).toBe("'-3");
   expect(csvCell("@x")).toBe("'@x");
   expect(csvCell(true)).toBe("1");
+});
+
+test("a friends game's host, who plays, gets no export until the game is over (rivals' actions, private figures, the seed); a class facilitator gets it mid-game", async () => {
+  const { player: hal, server } = await host(colyseus, "Hal", { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300, firms: 3, seed: "host-export" });
+  const code = server.roomId;
+  const key = (await waitFor(() => hal.last("console")?.key)) as string;
+  const gus = await join(colyseus, code, { name: "Gus" });
+  hal.room.send("start");
+  await waitFor(() => gus.room.state.phase === "news");
+  hal.room.send("forceNext");
+  await waitFor(() => gus.room.state.phase === "decide");
+  hal.room.send("submit", { action: { train: 10 } });
+  gus.room.send("submit", { action: { train: 20 } });
+  await waitFor(() => gus.room.state.quarter === 1);
+
+  for (const file of ["record.json", "export.csv", "export.csv?anonymise=1"]) {
+    const refused = await get(`/api/games/${code}/${file}`, key);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({ error: expect.stringContaining("the game is not over") });
+  }
+
+  hal.room.send("endGame");
+  await waitFor(() => gus.room.state.phase === "over");
+  const record = await get(`/api/games/${code}/record.json`, key);
+  expect(record.status).toBe(200);
+  expect(((await record.json()) as { seed: string }).seed).toBe("host-export");
+
+  // A class market's facilitator plays no firm: the export is there mid-game.
+  const classGame = await facilitate(colyseus, { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300, firms: 2, seed: "class-export" });
+  await join(colyseus, classGame.server.roomId, { name: "Ada" });
+  classGame.facilitator.room.send("start");
+  await waitFor(() => classGame.facilitator.room.state.phase === "news");
+  expect((await get(`/api/games/${classGame.server.roomId}/record.json`, classGame.key)).status).toBe(200);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { fitAction } from "../../shared/engine/validate.js";
-import { CLOSE_CODES, JOIN_ERRORS, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { CLOSE_CODES, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
 import { Table } from "./flow-helpers.js";
 
@@ -190,6 +190,47 @@ describe("the facilitator's controls", () => {
     expect(t.send("facilitator", "extend", { seconds: 10 }).rejection).toMatchObject({ code: "WRONG_PHASE" });
   });
 
+  test("a failing store freezes the timer with its time left (no resolution); recovery runs it again and resolves if every firm is in", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-store" }, "class");
+    const ada = t.join("Ada");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "forceNext");
+    t.advance(100_000);
+    t.step({ type: "storeFailed", now: t.now });
+    expect([t.timer, t.flow.timer.paused, t.flow.timer.remaining]).toEqual([null, true, 200_000]);
+    t.advance(1_000_000);
+    t.ok(ada, "submit", { action: { train: 3 } });
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
+    t.step({ type: "storeRecovered", now: t.now });
+    expect([t.phase, t.quarter, t.flow.timer.paused]).toEqual(["report", 1, false]);
+  });
+
+  test("a failing store leaves a facilitator's pause as it was: recovery does not resume it", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-store-paused" }, "class");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "pause");
+    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeRecovered", now: t.now });
+    expect([t.timer, t.flow.timer.paused]).toEqual([null, true]);
+  });
+
+  test("the log keeps its newest LOG_LIMIT entries; each is stored and shown once, the start stores those before it", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-log" }, "class");
+    t.ok("facilitator", "addBot", { strategy: "balanced" });
+    const before = t.effects.length;
+    t.ok("facilitator", "start");
+    const started = t.effects.slice(before).find((e) => e.type === "persist" && e.write.op === "started");
+    expect(started).toMatchObject({ write: { log: [{ command: "addBot" }] } });
+    for (let i = 0; i < LOG_LIMIT; i++) t.ok("facilitator", "extend", { seconds: 5 });
+    expect(t.flow.log).toHaveLength(LOG_LIMIT);
+    expect(t.flow.log[0]?.command).toBe("extend");
+    const last = t.effects.slice(-2);
+    expect(last).toEqual([
+      { type: "persist", write: { op: "logged", entries: [t.flow.log.at(-1)] } },
+      { type: "consoleUpdate", entries: [t.flow.log.at(-1)] },
+    ]);
+  });
+
   test("a phase entered while paused starts frozen with its full time", () => {
     const t = new Table({ ...SLOW, firms: 2, seed: "flow-frozen" }, "class");
     t.ok("facilitator", "start");
@@ -301,7 +342,7 @@ describe("coming back without the seat token", () => {
     t.step({ type: "leave", playerId: ada, now: t.now });
     expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the facilitator") }));
     expect(t.flow.asking.has(ada)).toBe(true);
-    expect(t.effects.at(-1)).toEqual({ type: "console", session: null });
+    expect(t.effects.at(-1)).toEqual({ type: "consoleUpdate", entries: [] });
     expect(() => t.join("Cy")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.GAME_STARTED }));
 
     t.ok("facilitator", "letBackIn", { playerId: ada });

@@ -4,7 +4,15 @@ import { vi } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
 import { mergePrivate } from "../../shared/private.js";
-import type { CreateOptions, PrivateView, RejectedMessage, RoomSettingsInput, ServerMessages, ServerMessageType } from "../../shared/schemas/protocol.js";
+import {
+  applyConsoleUpdate,
+  type CreateOptions,
+  type PrivateView,
+  type RejectedMessage,
+  type RoomSettingsInput,
+  type ServerMessages,
+  type ServerMessageType,
+} from "../../shared/schemas/protocol.js";
 
 /** The synced state as a client decodes it. */
 export type RoomState = MarketRoomState;
@@ -21,10 +29,13 @@ export interface Player {
   privateView(): PrivateView | undefined;
 }
 
+/** Every message as received; a `consoleUpdate` is also applied to the last `console`, as the client does (client/net/inbox.ts). */
 export function track(room: SdkRoom): Player {
   const messages: { type: string; payload: unknown }[] = [];
   room.onMessage("*", (type, payload) => {
     messages.push({ type: String(type), payload });
+    const console = type === "consoleUpdate" ? all("console").at(-1) : undefined;
+    if (console) messages.push({ type: "console", payload: applyConsoleUpdate(console, payload as ServerMessages["consoleUpdate"]) });
   });
   const all = <K extends ServerMessageType>(type: K) => messages.filter((m) => m.type === type).map((m) => m.payload as ServerMessages[K]);
   const privateViews = () => {

@@ -3,7 +3,7 @@
  * away under a running process), the JSON-line logger, and one data directory per process.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
@@ -11,7 +11,7 @@ import { createApp } from "../../server/app.js";
 import { Logger } from "../../server/log.js";
 import { claimDataDir } from "../../server/ops/datadir.js";
 import { Health } from "../../server/ops/health.js";
-import { redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
+import { failedStart, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
 const auth = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}` });
 
@@ -76,6 +76,17 @@ test("a data directory belongs to the first process that used it", () => {
   expect(refused.ok).toBe(false);
   expect(!refused.ok && refused.message).toMatch(/belongs to process "a", not "b".*PROCESS_ID=a/);
 });
+
+test("a corrupt games.sqlite stops the server at start with exit 2, naming DATA_DIR, the file and what is wrong", async () => {
+  const dir = tempDir("sos-corrupt-");
+  writeFileSync(path.join(dir, "games.sqlite"), "not a database ".repeat(500));
+  const { code, output } = await failedStart(2617, { DATA_DIR: dir });
+  expect(code).toBe(2);
+  expect(output).toContain(`DATA_DIR ${dir}`);
+  expect(output).toContain(path.join(dir, "games.sqlite"));
+  expect(output).toMatch(/not a database/);
+  expect(output).not.toMatch(/\n\s+at /); // no stack trace
+}, 60_000);
 
 describe("the monitor's route without a password", () => {
   test("is not mounted", async () => {

@@ -30,7 +30,8 @@ function inherited(): NodeJS.ProcessEnv {
   return env;
 }
 
-export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
+/** Spawns `server/main.ts` without waiting for it to start. */
+function spawnServer(port: number, env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
     env: { ...inherited(), PORT: String(port), RECONNECT_GRACE_SECONDS: "60", LOG_FORMAT: "json", ...env },
@@ -44,11 +45,26 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     output += d;
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const server = { child, port, output: () => output, exited };
-  await waitFor(() => output.includes("Scale or Ship is running") || child.exitCode !== null, 30_000).catch(() => undefined);
-  if (!output.includes("Scale or Ship is running")) {
+  return { child, port, output: () => output, exited };
+}
+
+/** A server that must refuse to start: its exit code and what it printed. */
+export async function failedStart(port: number, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const server = spawnServer(port, env);
+  const code = await waitFor(() => server.child.exitCode !== null || server.output().includes("Scale or Ship is running"), 30_000).then(() => {
+    server.child.kill("SIGKILL");
+    return server.exited;
+  });
+  return { code, output: server.output() };
+}
+
+export async function startServer(port: number, env: Record<string, string>): Promise<ServerProcess> {
+  const server = spawnServer(port, env);
+  const { child, output } = server;
+  await waitFor(() => output().includes("Scale or Ship is running") || child.exitCode !== null, 30_000).catch(() => undefined);
+  if (!output().includes("Scale or Ship is running")) {
     child.kill("SIGKILL");
-    throw new Error(`server on port ${port} did not start:\n${output}`);
+    throw new Error(`server on port ${port} did not start:\n${output()}`);
   }
   return server;
 }
@@ -100,16 +116,27 @@ export async function redisAvailable(url = REDIS_URL, { required = true } = {}):
 }
 
 /** A player of a real server process: the room (automatic reconnection off), its welcome, and how it was left. */
-export type Seat = { room: Room<unknown, RoomState>; welcome: ServerMessages["welcome"]; left: Promise<{ code: number; reason?: string }> };
+export type Seat = {
+  room: Room<unknown, RoomState>;
+  welcome: ServerMessages["welcome"];
+  left: Promise<{ code: number; reason?: string }>;
+  /** The facilitator key, if this connection created a friends game (its first `console` message). */
+  key: () => string | null;
+};
 
 /** Joins (or creates) and waits for the welcome; the test decides when to come back. */
 export async function enter(promise: Promise<Room>): Promise<Seat> {
   const room = (await promise) as Room<unknown, RoomState>;
   room.reconnection.enabled = false;
   room.onMessage("private", () => {});
+  let key: string | null = null;
+  room.onMessage("console", (message: ServerMessages["console"]) => {
+    key ??= message.key;
+  });
+  room.onMessage("consoleUpdate", () => {});
   const left = new Promise<{ code: number; reason?: string }>((resolve) => room.onLeave((code, reason) => resolve({ code, reason })));
   const welcome = await new Promise<ServerMessages["welcome"]>((resolve) => room.onMessage("welcome", resolve));
-  return { room, welcome, left };
+  return { room, welcome, left, key: () => key };
 }
 
 /** Both players submit in the decision phase of `quarter`; resolves once both see it resolved. */

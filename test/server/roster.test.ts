@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { Roster } from "../../server/game/roster.js";
+import { DisplayNameSchema } from "../../shared/schemas/protocol.js";
 
 function seated(names: string[], teamSize = 1, firms = 4): Roster {
   const roster = new Roster(teamSize, firms, ["pivot", "builder"]);
@@ -35,6 +36,58 @@ describe("the roster", () => {
     const restored = Roster.restore(1, roster.seats, roster.players);
     expect(restored.players.map((p) => p.connected)).toEqual([false]);
     expect(restored.named("ada")?.id).toBe("p0");
+    // Compared by nameKey: full-width letters make the same name.
+    expect(restored.named("ＡＤＡ")?.id).toBe("p0");
     expect(restored.addSeat("pivot").firmId).toBe("f5");
+  });
+});
+
+describe("names", () => {
+  const parse = (raw: string) => DisplayNameSchema.safeParse(raw);
+  const accepted = (raw: string) => {
+    const result = parse(raw);
+    if (!result.success) throw new Error(`refused ${JSON.stringify(raw)}: ${result.error.issues[0]?.message}`);
+    return result.data;
+  };
+  const refusal = (raw: string) => {
+    const result = parse(raw);
+    return result.success ? null : (result.error.issues[0]?.message ?? "");
+  };
+
+  test('"Ada L" with a non-breaking space (or an ideographic one, or two spaces) is "Ada L": one player, not two', () => {
+    for (const spelling of ["Ada\u00A0L", "Ada\u3000L", "Ada  L", " Ada L ", "Ada\u2009L"]) expect(accepted(spelling)).toBe("Ada L");
+    const roster = seated(["Ada L"]);
+    expect(roster.nameTaken(accepted("ada\u00A0l"))).toBe(true);
+    // A name stored before normalisation matches too.
+    const old = seated(["Bo\u00A0K"]);
+    expect(old.nameTaken("bo k")).toBe(true);
+  });
+
+  test("invisible and filler characters are refused, with the character named", () => {
+    for (const [raw, point] of [
+      ["\u3164", "U+1160"], // Hangul filler (NFKC makes it U+1160, the jungseong filler)
+      ["\u2800", "U+2800"], // blank braille pattern
+      ["\u115F\u1160", "U+115F"], // Hangul choseong and jungseong fillers
+      ["A\u200Bda", "U+200B"], // zero-width space
+      ["Ada\u200E", "U+200E"], // left-to-right mark
+      ["\uFEFFAda", "U+FEFF"],
+      ["A\u00ADda", "U+00AD"], // soft hyphen
+      ["Ada\u2060", "U+2060"], // word joiner
+      ["Ad\u200Da", "U+200D"], // a joiner between letters
+      ["\uFFA0", "U+1160"], // halfwidth Hangul filler, likewise
+    ] as const) {
+      expect(refusal(raw), JSON.stringify(raw)).toContain(point);
+    }
+    expect(refusal("\u0301")).toContain("combining mark");
+    expect(refusal("Ada \u0301")).toContain("U+0301");
+    expect(refusal("   ")).toContain("at least 1 character");
+  });
+
+  test("emoji with joiners, modifiers and variation selectors are fine, as are accents and other scripts", () => {
+    for (const name of ["👩‍💻", "Ada 👩‍💻", "👨‍👩‍👧‍👦", "❤️", "👍🏽 Bo", "🏳️‍🌈", "🇫🇷 Zoé", "José", "Zoe\u0301", "李雷", "नमस्ते", "می\u200Cخواهم", "Ωmega"]) {
+      expect(refusal(name), name).toBeNull();
+    }
+    expect(accepted("Zoe\u0301")).toBe("Zoé");
+    expect(accepted("Ｆｕｌｌ")).toBe("Full");
   });
 });

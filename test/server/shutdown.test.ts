@@ -35,6 +35,11 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
   await waitFor(() => ada.room.state.players.length === 2);
   ada.room.send("start");
   for (let q = 0; q < 2; q++) await playQuarter(ada, bo, q);
+  // The host's console in another tab (the key from the creating connection).
+  const desk = await sdk.joinById(code, { facilitatorKey: await waitFor(() => ada.key()) });
+  desk.reconnection.enabled = false;
+  desk.onMessage("*", () => {});
+  const deskLeft = new Promise<{ code: number; reason?: string }>((resolve) => desk.onLeave((code, reason) => resolve({ code, reason })));
 
   // Mid-quarter: Ada has decided quarter 3; Bo's connection dropped (his seat waits for him
   // through the grace period). Shutting down must not hand his firm to a stand-in bot, which
@@ -49,6 +54,8 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
   const left = await ada.left;
   expect(left.code).toBe(CLOSE_CODES.SHUTDOWN);
   expect(left.reason).toBe("the server is restarting: your game resumes at its last finished quarter");
+  // Every connection is told, the console too.
+  expect(await deskLeft).toEqual({ code: CLOSE_CODES.SHUTDOWN, reason: left.reason });
   expect(first.output()).toMatch(/"msg":"shutting down"/);
   expect(first.output()).toMatch(new RegExp(`"msg":"room closed for shutdown".*"code":"${code}".*"kept":true,"quarter":2`));
 
@@ -76,7 +83,7 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
   expect(tries).toBeGreaterThan(1);
   expect(back.welcome).toMatchObject({ playerId: bo.welcome.playerId, firmId: bo.welcome.firmId });
   back.room.onMessage("private", () => {});
-  const bo2 = { room: back.room as Room<unknown, RoomState>, welcome: back.welcome, left: new Promise<never>(() => {}) };
+  const bo2 = { room: back.room as Room<unknown, RoomState>, welcome: back.welcome, left: new Promise<never>(() => {}), key: () => null };
   expect(ada2.room.state.quarter).toBe(2);
   await waitFor(() => ada2.room.state.phase === "decide");
   expect(ada2.room.state.firms.find((f) => f.id === ada.welcome.firmId)?.submitted).toBe(false);

@@ -1,9 +1,12 @@
-import { mkdtempSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { GameStore } from "../../server/store/games.js";
+import { StoreFailure, storeProblem } from "../../server/store/gate.js";
+import { openStore } from "../../server/store/open.js";
 
 /** The games table as the first release created it, before class markets. */
 const FIRST_SCHEMA = `
@@ -30,7 +33,7 @@ test("a games.sqlite written before class markets still opens: its games load as
   const store = new GameStore(file);
   expect(store.load("ACDEFG")).toMatchObject({ code: "ACDEFG", status: "playing", mode: "friends", keyHash: null, log: [], queued: [] });
   const entry = { at: 1, quarter: 0, phase: "news" as const, command: "pause", effect: "paused" };
-  store.logged("ACDEFG", [entry], [{ kind: "disclosure", on: true }]);
+  store.appendLog("ACDEFG", [entry], [{ kind: "disclosure", on: true }]);
   store.ended("ACDEFG");
   store.close();
   // Opening it again adds nothing twice and keeps what was written.
@@ -38,4 +41,71 @@ test("a games.sqlite written before class markets still opens: its games load as
   expect(again.load("ACDEFG")).toMatchObject({ status: "over", log: [entry], queued: [] });
   expect(again.unfinished()).toEqual([]);
   again.close();
+});
+
+describe("a store that cannot be used says so: DATA_DIR, the file and what is wrong", () => {
+  const tmp = () => mkdtempSync(path.join(tmpdir(), "sos-open-"));
+
+  test("a corrupt games.sqlite", () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, "games.sqlite"), "this is not a database, it is a shopping list ".repeat(200));
+    const opened = openStore(dir);
+    expect(opened.ok).toBe(false);
+    const message = opened.ok ? "" : opened.message;
+    expect(message).toContain(`DATA_DIR ${dir}`);
+    expect(message).toContain(path.join(dir, "games.sqlite"));
+    expect(message).toMatch(/not a database|corrupt|damaged/);
+  });
+
+  test("a games.sqlite whose pages are damaged after the header", () => {
+    const dir = tmp();
+    const good = new GameStore(path.join(dir, "games.sqlite"));
+    good.started("ACDEFG", { name: "x" } as never, { engineVersion: "v", config: {}, seed: "s", firms: [], quarters: [] } as never, [], []);
+    good.close();
+    const file = path.join(dir, "games.sqlite");
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, 4096, bytes.length); // every page after the first overwritten
+    writeFileSync(file, bytes);
+    const opened = openStore(dir);
+    expect(opened.ok ? "" : opened.message).toMatch(new RegExp(`DATA_DIR ${dir}: .*games\\.sqlite .*(damaged|corrupt|malformed)`));
+  });
+
+  test("a DATA_DIR that is a file", () => {
+    const file = path.join(tmp(), "data");
+    writeFileSync(file, "");
+    const opened = openStore(file);
+    expect(opened.ok ? "" : opened.message).toMatch(/^DATA_DIR .*data: the directory cannot be created \(EEXIST|ENOTDIR/);
+  });
+
+  test("a read-only DATA_DIR", (context) => {
+    const dir = tmp();
+    const root = process.getuid?.() === 0;
+    // root ignores permission bits: make the directory immutable instead (skipped where chattr cannot).
+    if (root && spawnSync("chattr", ["+i", dir]).status !== 0) context.skip();
+    if (!root) chmodSync(dir, 0o555);
+    try {
+      const opened = openStore(dir);
+      expect(opened.ok ? "" : opened.message).toMatch(new RegExp(`^DATA_DIR ${dir}: .*games\\.sqlite cannot be written: .*read-only`));
+    } finally {
+      if (root) spawnSync("chattr", ["-i", dir]);
+      else chmodSync(dir, 0o755);
+    }
+  });
+
+  test("a file removed or replaced while running: writes fail with StoreFailure instead of going nowhere", () => {
+    const dir = tmp();
+    const file = path.join(dir, "games.sqlite");
+    const opened = openStore(dir);
+    if (!opened.ok) throw new Error(opened.message);
+    const store = opened.store;
+    const record = { engineVersion: "v", config: {}, seed: "s", firms: [], quarters: [] } as never;
+    store.started("ACDEFG", { name: "x" } as never, record, [], []);
+    renameSync(file, `${file}.moved`);
+    expect(() => store.ended("ACDEFG")).toThrow(StoreFailure);
+    expect(() => store.ended("ACDEFG")).toThrow(/was removed/);
+    writeFileSync(file, "");
+    expect(() => store.ended("ACDEFG")).toThrow(/was replaced/);
+    expect(storeProblem(new StoreFailure("x was replaced"))).toBe("x was replaced");
+    store.close();
+  });
 });
