@@ -83,6 +83,8 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
       await page.getByRole("tab", { name: /^Decide/ }).tap();
       await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();
       if (q === 1) await expectReadable(page, "decide");
+      // The detailed inputs are folded until Custom opens them.
+      await page.getByRole("button", { name: "Custom", exact: true }).tap();
       await page.getByLabel("Train the model ($M)").fill(String(40 * q));
       await page.getByLabel("Customer support agents ($M)").fill("20");
       await expectReachable(page, "Submit decisions");
