@@ -109,12 +109,16 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   const raiseMax = h("button", { type: "button", class: "link max", onclick: () => raiseToMax() }, "Raise the most");
   raise.element.append(raiseMax);
   const distill = toggleField("Distil an edge model", "One-time cost; needed where latency matters.", changed);
-  const openWeights = toggleField("Release open weights", "Irreversible: builds an ecosystem, gives up API revenue.", changed);
+  const openWeights = toggleField(
+    "Release open weights",
+    "Irreversible: an ecosystem grows if your model leads the open ones; rivals get your model.",
+    changed,
+  );
   const hardware = choiceField(
     "Compute contract",
     [
       { value: "flexible", label: "Flexible (spot price)" },
-      { value: "locked", label: "Locked (cheaper, 4 quarters)" },
+      { value: "locked", label: "Locked (cheaper, a fixed price for its term)" },
     ],
     changed,
   );

@@ -54,7 +54,10 @@ describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
     await friend.getByLabel("Join code").fill(code.toLowerCase());
     await friend.getByRole("button", { name: "Join", exact: true }).click();
     await friend.getByText("Waiting for the host to start").waitFor();
-    await host.getByRole("list", { name: "Firms" }).getByText(/— Bo$/).waitFor();
+    await host
+      .getByRole("list", { name: "Firms" })
+      .getByText(/— Bo \((not )?ready\)$/)
+      .waitFor();
     await host.getByRole("button", { name: "Start game" }).click();
 
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;

@@ -26,7 +26,10 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await guest.getByLabel("Your name").fill("Bo");
     await guest.getByRole("button", { name: "Join", exact: true }).click();
     await guest.getByText("Waiting for the host to start").waitFor();
-    await host.getByRole("list", { name: "Firms" }).getByText(/— Bo$/).waitFor();
+    await host
+      .getByRole("list", { name: "Firms" })
+      .getByText(/— Bo \((not )?ready\)$/)
+      .waitFor();
 
     await guest.reload();
     await guest.getByText("Waiting for the host to start").waitFor();
