@@ -180,7 +180,11 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
       "Valuation",
       "Value created",
     ]);
+    // A page opened after another in the same browser context can sit in the background, where
+    // Chromium stops animation frames (and with them Phaser's scene changes): bring each to the front.
+    await host.bringToFront();
     await host.getByRole("heading", { name: "Final standings" }).waitFor();
+    await screen.bringToFront();
     await screen.getByRole("heading", { name: "Final standings" }).waitFor();
     expect(await screen.getByRole("button", { name: "Play again" }).count()).toBe(0);
     await expect.poll(async () => ((await host.locator(".over-debrief").textContent()) ?? "").length).toBeGreaterThan(100);
