@@ -1,30 +1,14 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { matchMaker } from "colyseus";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createApp, restoreGames } from "../../server/app.js";
+import { describe, expect, test } from "vitest";
+import { restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { GameStore } from "../../server/store/games.js";
 import { loadConfig } from "../../shared/config/load.js";
 import { CREATE_INVALID_OPTIONS, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { facilitate, host, join, nextRejection, track, waitFor } from "./helpers.js";
+import { facilitate, host, join, nextRejection, storeServer, track, waitFor } from "./helpers.js";
 
-let colyseus: ColyseusTestServer;
-const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-economy-")), "games.sqlite"));
-
-beforeAll(async () => {
-  colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  store.close();
-});
+const served = storeServer("sos-economy-");
+const store = served.store;
 
 const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
 /** A designer's override, as `npm run sim -- --config` takes it; its `quarters` loses to the form's. */
@@ -34,7 +18,7 @@ const standard = loadConfig("dotcom-1999");
 if (!standard.ok) throw new Error("no scenario");
 
 const createError = (options: Record<string, unknown>) =>
-  colyseus.sdk.create("market", options).then(
+  served.colyseus.sdk.create("market", options).then(
     () => null,
     (e: { code: number; message: string }) => e,
   );
@@ -43,7 +27,7 @@ const roomCount = async () => (await matchMaker.query({ name: "market" })).lengt
 
 describe("a designer's economy in a live game", () => {
   test("a class game plays the override on its scenario at the form's length; the stored game and its record carry it, and a restart keeps it", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, {
+    const { facilitator, server, key } = await facilitate(served.colyseus, {
       ...SLOW,
       scenario: "dotcom-1999",
       quarters: 6,
@@ -55,7 +39,7 @@ describe("a designer's economy in a live game", () => {
     expect(server.flow.config.sectors.media.servingCost).toBe(0.61);
     expect(standard.ok && standard.value.sectors.media.servingCost).not.toBe(0.61);
     // Everyone sees the override as compact JSON; the console lists its keys from it.
-    const ada = await join(colyseus, code, { name: "Ada" });
+    const ada = await join(served.colyseus, code, { name: "Ada" });
     await waitFor(() => ada.room.state.settings.economy !== "");
     expect(JSON.parse(ada.room.state.settings.economy)).toEqual(ECONOMY);
     expect(ada.room.state.settings.quarters).toBe(6);
@@ -88,13 +72,13 @@ describe("a designer's economy in a live game", () => {
     ada.room.reconnection.enabled = false;
     facilitator.room.reconnection.enabled = false;
     await server.disconnect();
-    await waitFor(() => !colyseus.getRoomById(code));
+    await waitFor(() => !served.colyseus.getRoomById(code));
     expect(await restoreGames(store)).toContain(code);
-    const back = colyseus.getRoomById(code) as unknown as MarketRoom;
+    const back = served.colyseus.getRoomById(code) as unknown as MarketRoom;
     expect(back.flow.settings.economy).toEqual(ECONOMY);
     expect(back.flow.config.sectors.media.servingCost).toBe(0.61);
     expect(back.match?.state.config.api.pool).toBe(2000);
-    const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
     await waitFor(() => console2.room.state.settings.economy !== "");
     expect(JSON.parse(console2.room.state.settings.economy)).toEqual(ECONOMY);
   });
@@ -122,7 +106,7 @@ describe("a designer's economy in a live game", () => {
   });
 
   test("a friends host loads an override in the lobby; a refused one names the key and changes nothing; {} goes back to the scenario's economy", async () => {
-    const { player: ada, server } = await host(colyseus, "Ada", { ...SLOW, quarters: 8, firms: 3 });
+    const { player: ada, server } = await host(served.colyseus, "Ada", { ...SLOW, quarters: 8, firms: 3 });
     const plain = JSON.stringify(server.flow.config);
 
     ada.room.send("configure", { economy: ECONOMY });

@@ -1,36 +1,20 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createApp, restoreGames } from "../../server/app.js";
+import { describe, expect, test } from "vitest";
+import { restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { GameStore } from "../../server/store/games.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import { CLOSE_CODES, type ClientMessage, FACILITATOR_MESSAGE_TYPES, type FacilitatorMessageType, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { facilitate, host, join, nextRejection, type Player, track, waitFor } from "./helpers.js";
+import { facilitate, host, join, nextRejection, type Player, storeServer, track, waitFor } from "./helpers.js";
 
-let colyseus: ColyseusTestServer;
-const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-class-")), "games.sqlite"));
-
-beforeAll(async () => {
-  colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  store.close();
-});
+const served = storeServer("sos-class-");
+const store = served.store;
 
 /** Slow timers: nothing moves unless the test makes it move. */
 const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
 
 const joinError = (code: string, options: Record<string, unknown>) =>
-  colyseus.sdk.joinById(code, options).then(
+  served.colyseus.sdk.joinById(code, options).then(
     () => null,
     (e: { code: number; message: string }) => e,
   );
@@ -65,7 +49,7 @@ function snapshot(server: MarketRoom) {
 
 describe("class markets", () => {
   test("the creator is the facilitator: no firm, not in the roster, a key shown once; the key lets it back in, a wrong key does not", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 4, teamSize: 2, name: "Period 3" });
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 4, teamSize: 2, name: "Period 3" });
     const code = server.roomId;
     expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(facilitator.all("welcome")).toEqual([]);
@@ -75,7 +59,7 @@ describe("class markets", () => {
     expect(facilitator.last("console")).toMatchObject({ log: [], queued: [] });
 
     // A second tab (the projector) with the key: a console without the key.
-    const projector = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const projector = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
     const second = await waitFor(() => projector.last("console"));
     expect(second.key).toBeNull();
     expect(await joinError(code, { facilitatorKey: `${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}` })).toMatchObject({
@@ -86,8 +70,8 @@ describe("class markets", () => {
     expect(await joinError(code, { facilitator: true })).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS });
 
     // Students join by name; none of them hosts, and none can start.
-    const ada = await join(colyseus, code, { name: "Ada" });
-    const bo = await join(colyseus, code, { name: "Bo", firmId: "f1" });
+    const ada = await join(served.colyseus, code, { name: "Ada" });
+    const bo = await join(served.colyseus, code, { name: "Bo", firmId: "f1" });
     expect(ada.last("welcome")).toMatchObject({ firmId: "f1", host: false });
     expect(bo.last("welcome")).toMatchObject({ firmId: "f1", host: false });
     expect(ada.all("console")).toEqual([]);
@@ -112,15 +96,15 @@ describe("class markets", () => {
   });
 
   test("every facilitator message from a player is refused with NOT_FACILITATOR and changes nothing (class student, friends guest)", async () => {
-    const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "perm" });
-    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    const { facilitator, server } = await facilitate(served.colyseus, { ...SLOW, firms: 3, seed: "perm" });
+    const ada = await join(served.colyseus, server.roomId, { name: "Ada" });
     await command(facilitator, "start");
     await command(facilitator, "forceNext");
     await waitFor(() => ada.room.state.phase === "decide");
     const adaId = idOf(ada);
 
-    const friends = await host(colyseus, "Hal", { ...SLOW, firms: 3, seed: "perm2" });
-    const guest = await join(colyseus, friends.server.roomId, { name: "Gus" });
+    const friends = await host(served.colyseus, "Hal", { ...SLOW, firms: 3, seed: "perm2" });
+    const guest = await join(served.colyseus, friends.server.roomId, { name: "Gus" });
     friends.player.room.send("start");
     await waitFor(() => guest.room.state.phase === "news");
 
@@ -152,8 +136,8 @@ describe("class markets", () => {
   });
 
   test("injections (an event with parameters, a regime, disclosure) apply at the next resolution, are in the record, and the game replays exactly", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "inject", quarters: 8 });
-    const ada = await join(colyseus, server.roomId, { name: "Ada" });
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 3, seed: "inject", quarters: 8 });
+    const ada = await join(served.colyseus, server.roomId, { name: "Ada" });
     expect(await nextRejection(facilitator, () => facilitator.room.send("inject", { injection: { kind: "disclosure", on: true } }))).toMatchObject({
       code: "WRONG_PHASE",
     });
@@ -220,11 +204,11 @@ describe("class markets", () => {
   });
 
   test("rename, remove and replace players: the removed are closed with 4403 and their token is dead; a firm left alone is played by a bot", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, teamSize: 2, seed: "people", bots: ["builder"] });
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 3, teamSize: 2, seed: "people", bots: ["builder"] });
     const code = server.roomId;
-    const ada = await join(colyseus, code, { name: "Ada" });
-    const bo = await join(colyseus, code, { name: "Bo" });
-    const cy = await join(colyseus, code, { name: "Cy", firmId: "f2" });
+    const ada = await join(served.colyseus, code, { name: "Ada" });
+    const bo = await join(served.colyseus, code, { name: "Bo" });
+    const cy = await join(served.colyseus, code, { name: "Cy", firmId: "f2" });
     const ids = { ada: idOf(ada), bo: idOf(bo), cy: idOf(cy) };
     const cyToken = cy.last("welcome")?.token;
     const closed: Record<string, number> = {};
@@ -283,9 +267,9 @@ describe("class markets", () => {
   });
 
   test("a restored class market waits with no one connected and takes its facilitator back with the same key; the log comes back too", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "restored" });
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 3, seed: "restored" });
     const code = server.roomId;
-    const ada = await join(colyseus, code, { name: "Ada" });
+    const ada = await join(served.colyseus, code, { name: "Ada" });
     const token = ada.last("welcome")?.token;
     await command(facilitator, "start");
     await command(facilitator, "forceNext");
@@ -299,16 +283,16 @@ describe("class markets", () => {
     ada.room.reconnection.enabled = false;
     facilitator.room.reconnection.enabled = false;
     await server.disconnect();
-    await waitFor(() => !colyseus.getRoomById(code));
+    await waitFor(() => !served.colyseus.getRoomById(code));
     expect(await restoreGames(store)).toContain(code);
-    const back = colyseus.getRoomById(code) as unknown as MarketRoom;
+    const back = served.colyseus.getRoomById(code) as unknown as MarketRoom;
     expect(back.clients.length).toBe(0);
     expect(back.autoDispose).toBe(false);
     expect(back.state.mode).toBe("class");
     expect(JSON.stringify(back.match?.record)).toBe(recorded);
     expect(back.match?.injections).toEqual([{ kind: "disclosure", on: true }]);
 
-    const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
     const restoredConsole = await waitFor(() => console2.last("console"));
     expect(restoredConsole.key).toBeNull();
     expect(restoredConsole.log.map((e) => e.command)).toEqual(["start", "forceNext", "inject", "forceNext", "inject"]);
@@ -319,7 +303,7 @@ describe("class markets", () => {
     await waitFor(() => console2.room.state.players[0]?.asking);
     console2.room.send("letBackIn", { playerId: back.roster.players[0]?.id ?? "" });
     await waitFor(() => !console2.room.state.players[0]?.asking);
-    const ada2 = await join(colyseus, code, { name: "Ada" });
+    const ada2 = await join(served.colyseus, code, { name: "Ada" });
     expect(ada2.last("welcome")).toMatchObject({ firmId: "f1", host: false });
     // The seat has a new token; the old one, and the name again, no longer take it.
     expect(ada2.last("welcome")?.token).not.toBe(token);
@@ -329,18 +313,18 @@ describe("class markets", () => {
     // The facilitator leaves: the started game stays.
     await console2.room.leave();
     await waitFor(() => back.clients.length === 1);
-    expect(colyseus.getRoomById(code)).toBeDefined();
+    expect(served.colyseus.getRoomById(code)).toBeDefined();
     expect(await joinError(code, { facilitatorKey: "x".repeat(32) })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
   });
 });
 
 describe("friends games", () => {
   test("the host's creating connection gets a key and holds the facilitator's controls; other players never do", async () => {
-    const { player: hal, server } = await host(colyseus, "Hal", { ...SLOW, firms: 3, seed: "friends" });
+    const { player: hal, server } = await host(served.colyseus, "Hal", { ...SLOW, firms: 3, seed: "friends" });
     const first = await waitFor(() => hal.last("console"));
     expect(first.key).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(hal.last("welcome")).toMatchObject({ host: true, firmId: "f1" });
-    const gus = await join(colyseus, server.roomId, { name: "Gus" });
+    const gus = await join(served.colyseus, server.roomId, { name: "Gus" });
     expect(gus.all("console")).toEqual([]);
     expect(gus.room.state.mode).toBe("friends");
     hal.room.send("start");

@@ -1,8 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Room as SdkRoom } from "@colyseus/sdk";
-import type { ColyseusTestServer } from "@colyseus/testing";
-import { vi } from "vitest";
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
+import { createApp } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
+import { GameStore } from "../../server/store/games.js";
 import { mergePrivate } from "../../shared/private.js";
 import {
   applyConsoleUpdate,
@@ -95,4 +100,30 @@ export async function facilitate(colyseus: ColyseusTestServer, settings: RoomSet
   const first = await waitFor(() => facilitator.last("console"));
   if (!first.key) throw new Error("the creator got no facilitator key");
   return { facilitator, server, key: first.key };
+}
+
+/**
+ * A test server backed by a store in a fresh temporary folder, for one test file: booted
+ * before its tests, cleaned after each, shut down (and the store closed) after all.
+ */
+export function storeServer(prefix: string): { readonly colyseus: ColyseusTestServer; store: GameStore } {
+  const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), prefix)), "games.sqlite"));
+  let colyseus: ColyseusTestServer | undefined;
+  beforeAll(async () => {
+    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
+  });
+  afterEach(async () => {
+    await colyseus?.cleanup();
+  });
+  afterAll(async () => {
+    await colyseus?.shutdown();
+    store.close();
+  });
+  return {
+    store,
+    get colyseus() {
+      if (!colyseus) throw new Error("the test server is not booted yet");
+      return colyseus;
+    },
+  };
 }

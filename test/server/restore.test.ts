@@ -1,28 +1,12 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { createApp, restoreGames } from "../../server/app.js";
+import { expect, test } from "vitest";
+import { restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { GameStore } from "../../server/store/games.js";
-import { facilitate, join, track, waitFor } from "./helpers.js";
+import { facilitate, join, storeServer, track, waitFor } from "./helpers.js";
 
 /** What a restart keeps besides started games: lobbies and the pause; and what it lets go: games left idle. */
 
-let colyseus: ColyseusTestServer;
-const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-restore-")), "games.sqlite"));
-
-beforeAll(async () => {
-  colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-  store.close();
-});
+const served = storeServer("sos-restore-");
+const store = served.store;
 
 const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
 
@@ -30,16 +14,16 @@ const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
 async function restart(server: MarketRoom): Promise<MarketRoom> {
   const code = server.roomId;
   server.onBeforeShutdown();
-  await waitFor(() => !colyseus.getRoomById(code));
+  await waitFor(() => !served.colyseus.getRoomById(code));
   expect(await restoreGames(store)).toContain(code);
-  return colyseus.getRoomById(code) as unknown as MarketRoom;
+  return served.colyseus.getRoomById(code) as unknown as MarketRoom;
 }
 
 test("a class lobby survives a restart: its students, seats, settings and log come back, and the students rejoin by token", async () => {
-  const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 4 });
+  const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 4 });
   const code = server.roomId;
-  const ada = await join(colyseus, code, { name: "Ada" });
-  const bo = await join(colyseus, code, { name: "Bo", firmId: "f3" });
+  const ada = await join(served.colyseus, code, { name: "Ada" });
+  const bo = await join(served.colyseus, code, { name: "Bo", firmId: "f3" });
   facilitator.room.send("configure", { quarters: 6 });
   await waitFor(() => ada.room.state.settings.quarters === 6);
 
@@ -49,12 +33,12 @@ test("a class lobby survives a restart: its students, seats, settings and log co
     ["Ada", "f1", false],
     ["Bo", "f3", false],
   ]);
-  const ada2 = await join(colyseus, code, { name: "Ada", token: ada.last("welcome")?.token });
+  const ada2 = await join(served.colyseus, code, { name: "Ada", token: ada.last("welcome")?.token });
   expect(ada2.last("welcome")?.firmId).toBe("f1");
   expect(ada2.room.state.settings.quarters).toBe(6);
-  const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+  const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
   expect((await waitFor(() => console2.last("console"))).log.map((e) => e.command)).toEqual(["configure"]);
-  await join(colyseus, code, { name: "Bo", token: bo.last("welcome")?.token });
+  await join(served.colyseus, code, { name: "Bo", token: bo.last("welcome")?.token });
   console2.room.send("start");
   await waitFor(() => ada2.room.state.phase === "news");
   expect(ada2.room.state.firms.map((f) => f.controller)).toEqual(["human", "bot", "human", "bot"]);
@@ -62,9 +46,9 @@ test("a class lobby survives a restart: its students, seats, settings and log co
 });
 
 test("a paused game comes back paused: the quarter it resumes at waits, frozen, for the facilitator", async () => {
-  const { facilitator, server, key } = await facilitate(colyseus, { ...SLOW, firms: 3, seed: "paused" });
+  const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 3, seed: "paused" });
   const code = server.roomId;
-  const ada = await join(colyseus, code, { name: "Ada" });
+  const ada = await join(served.colyseus, code, { name: "Ada" });
   facilitator.room.send("start");
   await waitFor(() => ada.room.state.phase === "news");
   facilitator.room.send("pause");
@@ -72,7 +56,7 @@ test("a paused game comes back paused: the quarter it resumes at waits, frozen, 
 
   const back = await restart(server);
   expect([back.phase, back.state.paused, back.state.deadline, back.state.remaining]).toEqual(["news", true, 0, 30_000]);
-  const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+  const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
   await waitFor(() => console2.last("console"));
   console2.room.send("resume");
   await waitFor(() => console2.room.state.paused === false && console2.room.state.deadline > 0);
@@ -80,17 +64,17 @@ test("a paused game comes back paused: the quarter it resumes at waits, frozen, 
 });
 
 test("a started game left with no one connected expires after the idle time: the room closes, the record stays, and it is not restored", async () => {
-  const { facilitator, server } = await facilitate(colyseus, { ...SLOW, firms: 2, seed: "idle" });
+  const { facilitator, server } = await facilitate(served.colyseus, { ...SLOW, firms: 2, seed: "idle" });
   const code = server.roomId;
   server.limits = { ...server.limits, idleSeconds: 0.5 };
-  const ada = await join(colyseus, code, { name: "Ada" });
+  const ada = await join(served.colyseus, code, { name: "Ada" });
   facilitator.room.send("start");
   await waitFor(() => ada.room.state.phase === "news");
   facilitator.room.send("forceNext");
   facilitator.room.send("forceNext");
   await waitFor(() => ada.room.state.quarter === 1);
   await Promise.all([ada.room.leave(), facilitator.room.leave()]);
-  await waitFor(() => !colyseus.getRoomById(code), 5000);
+  await waitFor(() => !served.colyseus.getRoomById(code), 5000);
   const saved = store.load(code);
   expect(saved?.status).toBe("playing");
   expect(saved?.record.quarters).toHaveLength(1);
