@@ -1,11 +1,9 @@
 import { matchMaker } from "colyseus";
 import { describe, expect, test } from "vitest";
-import { restoreGames } from "../../server/app.js";
-import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { loadConfig } from "../../shared/config/load.js";
 import { CREATE_INVALID_OPTIONS, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { facilitate, host, join, nextRejection, storeServer, track, waitFor } from "./helpers.js";
+import { crashAndRestore, facilitate, host, join, nextRejection, storeServer, track, waitFor } from "./helpers.js";
 
 const served = storeServer("sos-economy-");
 const store = served.store;
@@ -69,12 +67,7 @@ describe("a designer's economy in a live game", () => {
     expect(firstDifference(replay(saved.record).states.at(-1), match.state)).toBeNull();
 
     // A restart brings the game back with its economy.
-    ada.room.reconnection.enabled = false;
-    facilitator.room.reconnection.enabled = false;
-    await server.disconnect();
-    await waitFor(() => !served.colyseus.getRoomById(code));
-    expect(await restoreGames(store)).toContain(code);
-    const back = served.colyseus.getRoomById(code) as unknown as MarketRoom;
+    const back = await crashAndRestore(served, server, code, [ada, facilitator]);
     expect(back.flow.settings.economy).toEqual(ECONOMY);
     expect(back.flow.config.sectors.media.servingCost).toBe(0.61);
     expect(back.match?.state.config.api.pool).toBe(2000);

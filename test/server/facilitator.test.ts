@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import { CLOSE_CODES, type ClientMessage, FACILITATOR_MESSAGE_TYPES, type FacilitatorMessageType, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
-import { facilitate, host, join, nextRejection, type Player, storeServer, track, waitFor } from "./helpers.js";
+import { crashAndRestore, facilitate, host, join, nextRejection, type Player, storeServer, track, waitFor } from "./helpers.js";
 
 const served = storeServer("sos-class-");
 const store = served.store;
@@ -280,12 +279,7 @@ describe("class markets", () => {
     const recorded = JSON.stringify(server.match?.record);
 
     // The room goes away as in a crash (the store keeps the game as it was), then comes back.
-    ada.room.reconnection.enabled = false;
-    facilitator.room.reconnection.enabled = false;
-    await server.disconnect();
-    await waitFor(() => !served.colyseus.getRoomById(code));
-    expect(await restoreGames(store)).toContain(code);
-    const back = served.colyseus.getRoomById(code) as unknown as MarketRoom;
+    const back = await crashAndRestore(served, server, code, [ada, facilitator]);
     expect(back.clients.length).toBe(0);
     expect(back.autoDispose).toBe(false);
     expect(back.state.mode).toBe("class");

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, vi } from "vitest";
-import { createApp } from "../../server/app.js";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
+import { createApp, restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
 import { GameStore } from "../../server/store/games.js";
@@ -103,27 +103,54 @@ export async function facilitate(colyseus: ColyseusTestServer, settings: RoomSet
 }
 
 /**
- * A test server backed by a store in a fresh temporary folder, for one test file: booted
- * before its tests, cleaned after each, shut down (and the store closed) after all.
+ * The game server for one test file (with `store` when given): booted before its tests,
+ * cleaned after each, shut down (and the store closed) after all.
  */
-export function storeServer(prefix: string): { readonly colyseus: ColyseusTestServer; store: GameStore } {
-  const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), prefix)), "games.sqlite"));
+export function testServer(store?: GameStore): { readonly colyseus: ColyseusTestServer } {
   let colyseus: ColyseusTestServer | undefined;
   beforeAll(async () => {
-    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, store }));
+    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, ...(store ? { store } : {}) }));
   });
   afterEach(async () => {
     await colyseus?.cleanup();
   });
   afterAll(async () => {
     await colyseus?.shutdown();
-    store.close();
+    store?.close();
   });
   return {
-    store,
     get colyseus() {
       if (!colyseus) throw new Error("the test server is not booted yet");
       return colyseus;
     },
   };
+}
+
+/** `testServer` backed by a store in a fresh temporary folder. */
+export function storeServer(prefix: string): { readonly colyseus: ColyseusTestServer; store: GameStore } {
+  const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), prefix)), "games.sqlite"));
+  const served = testServer(store);
+  return {
+    store,
+    get colyseus() {
+      return served.colyseus;
+    },
+  };
+}
+
+/**
+ * The room goes away as in a crash (the store keeps the game as it was; its players do not
+ * reconnect), then the store brings it back: returns the restored room.
+ */
+export async function crashAndRestore(
+  served: { readonly colyseus: ColyseusTestServer; store: GameStore },
+  server: MarketRoom,
+  code: string,
+  players: readonly Player[],
+): Promise<MarketRoom> {
+  for (const player of players) player.room.reconnection.enabled = false;
+  await server.disconnect();
+  await waitFor(() => !served.colyseus.getRoomById(code));
+  expect(await restoreGames(served.store)).toContain(code);
+  return served.colyseus.getRoomById(code) as unknown as MarketRoom;
 }

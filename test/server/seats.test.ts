@@ -1,22 +1,10 @@
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { createApp } from "../../server/app.js";
+import { describe, expect, test } from "vitest";
 import { JOIN_BUSY, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
-import { FAST, facilitate, host, join, track, waitFor } from "./helpers.js";
+import { FAST, facilitate, host, join, testServer, track, waitFor } from "./helpers.js";
 
 /** Who holds a seat, and who can still get one, however clients race or flood the matchmaker. */
 
-let colyseus: ColyseusTestServer;
-
-beforeAll(async () => {
-  colyseus = await boot(createApp({ limits: { graceSeconds: 1 } }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
+const served = testServer();
 
 const BASE = "http://localhost:2568";
 
@@ -35,9 +23,9 @@ describe("the creator's seat and key belong to the create request", () => {
     const created = await matchmake("create", "market", { name: "Hal", settings: FAST });
     const code = created.body.roomId ?? "";
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    const eve = await join(colyseus, code, { name: "Eve" });
+    const eve = await join(served.colyseus, code, { name: "Eve" });
     expect(eve.last("welcome")).toMatchObject({ host: false });
-    const hal = track(await colyseus.sdk.consumeSeatReservation(created.body as Parameters<typeof colyseus.sdk.consumeSeatReservation>[0]));
+    const hal = track(await served.colyseus.sdk.consumeSeatReservation(created.body as Parameters<typeof served.colyseus.sdk.consumeSeatReservation>[0]));
     await waitFor(() => hal.last("welcome"));
     expect(hal.last("welcome")).toMatchObject({ host: true });
     expect((await waitFor(() => hal.last("console"))).key).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -51,21 +39,23 @@ describe("the creator's seat and key belong to the create request", () => {
   test("a class market: { facilitator: true } from anyone but the creator is refused, and the creator gets the key", async () => {
     const created = await matchmake("create", "market", { facilitator: true, settings: FAST });
     const code = created.body.roomId ?? "";
-    const stolen = await colyseus.sdk.joinById(code, { facilitator: true }).then(
+    const stolen = await served.colyseus.sdk.joinById(code, { facilitator: true }).then(
       () => null,
       (e: { code: number }) => e,
     );
     expect(stolen).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS });
-    const facilitator = track(await colyseus.sdk.consumeSeatReservation(created.body as Parameters<typeof colyseus.sdk.consumeSeatReservation>[0]));
+    const facilitator = track(
+      await served.colyseus.sdk.consumeSeatReservation(created.body as Parameters<typeof served.colyseus.sdk.consumeSeatReservation>[0]),
+    );
     expect((await waitFor(() => facilitator.last("console"))).key).toMatch(/^[A-Za-z0-9_-]{32}$/);
   });
 });
 
 describe("join options are checked before a seat is reserved", () => {
   test("a flood of name-only reservations for a started game holds few seats: a token rejoin and a second console still get in", async () => {
-    const { facilitator, server, key } = await facilitate(colyseus, { ...FAST, firms: 2 });
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...FAST, firms: 2 });
     const code = server.roomId;
-    const ada = await join(colyseus, code, { name: "Ada" });
+    const ada = await join(served.colyseus, code, { name: "Ada" });
     const token = ada.last("welcome")?.token;
     facilitator.room.send("start");
     await waitFor(() => ada.room.state.phase === "decide");
@@ -77,22 +67,22 @@ describe("join options are checked before a seat is reserved", () => {
     expect(await matchmake("joinById", code, { facilitatorKey: "y".repeat(32) })).toMatchObject({ body: { code: JOIN_BUSY } });
 
     // The reservations that got through hear the specific refusal once connected (and leave no seat behind).
-    type Reservation = Parameters<typeof colyseus.sdk.consumeSeatReservation>[0];
+    type Reservation = Parameters<typeof served.colyseus.sdk.consumeSeatReservation>[0];
     for (const reserved of flood.filter((r) => r.status === 200)) {
-      const refused = await colyseus.sdk.consumeSeatReservation(reserved.body as Reservation).then(
+      const refused = await served.colyseus.sdk.consumeSeatReservation(reserved.body as Reservation).then(
         () => null,
         (e: { code: number }) => e,
       );
       expect(refused).toMatchObject({ code: JOIN_ERRORS.GAME_STARTED });
     }
-    const again = await join(colyseus, code, { name: "Ada", token });
+    const again = await join(served.colyseus, code, { name: "Ada", token });
     expect(again.last("welcome")?.firmId).toBe("f1");
-    const second = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const second = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
     await waitFor(() => second.last("console"));
   });
 
   test("in the lobby, pending newcomers never outnumber the open places: seat holders and consoles still get in", async () => {
-    const { player: hal, server } = await host(colyseus, "Hal", { ...FAST, firms: 3 });
+    const { player: hal, server } = await host(served.colyseus, "Hal", { ...FAST, firms: 3 });
     const code = server.roomId;
     const key = (await waitFor(() => hal.last("console"))).key ?? "";
     const token = hal.last("welcome")?.token;
@@ -100,13 +90,13 @@ describe("join options are checked before a seat is reserved", () => {
     // Two places are open (3 firms, Hal holds one): two reservations, the rest refused.
     expect(flood.filter((r) => r.status === 200)).toHaveLength(2);
     expect(new Set(flood.filter((r) => r.status !== 200).map((r) => r.body.code))).toEqual(new Set([JOIN_BUSY]));
-    const console2 = track(await colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
     await waitFor(() => console2.last("console"));
-    const halAgain = await join(colyseus, code, { name: "Hal", token });
+    const halAgain = await join(served.colyseus, code, { name: "Hal", token });
     expect(halAgain.last("welcome")).toMatchObject({ host: true, firmId: "f1" });
     // The two admitted newcomers take the open places.
     for (const reserved of flood.filter((r) => r.status === 200)) {
-      track(await colyseus.sdk.consumeSeatReservation(reserved.body as Parameters<typeof colyseus.sdk.consumeSeatReservation>[0]));
+      track(await served.colyseus.sdk.consumeSeatReservation(reserved.body as Parameters<typeof served.colyseus.sdk.consumeSeatReservation>[0]));
     }
     await waitFor(() => halAgain.room.state.players.length === 3);
   });

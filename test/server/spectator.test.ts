@@ -1,26 +1,14 @@
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
-import { createApp } from "../../server/app.js";
-import { FAST, host, join, nextRejection, track, waitFor } from "./helpers.js";
+import { expect, test } from "vitest";
+import { FAST, host, join, nextRejection, testServer, track, waitFor } from "./helpers.js";
 
-let colyseus: ColyseusTestServer;
+const served = testServer();
 
-beforeAll(async () => {
-  colyseus = await boot(createApp({ limits: { graceSeconds: 1 } }));
-});
-afterEach(async () => {
-  await colyseus.cleanup();
-});
-afterAll(async () => {
-  await colyseus.shutdown();
-});
-
-const watch = async (code: string) => track(await colyseus.sdk.joinById(code, { spectator: true }));
+const watch = async (code: string) => track(await served.colyseus.sdk.joinById(code, { spectator: true }));
 
 test("a screen for the room joins without a seat and never receives private state or pending actions", async () => {
-  const { player: ada, server } = await host(colyseus, "Ada", { ...FAST, firms: 3, teamSize: 2, seed: "screen" });
-  const bo = await join(colyseus, server.roomId, { name: "Bo", firmId: "f1" });
-  const cy = await join(colyseus, server.roomId, { name: "Cy", firmId: "f2" });
+  const { player: ada, server } = await host(served.colyseus, "Ada", { ...FAST, firms: 3, teamSize: 2, seed: "screen" });
+  const bo = await join(served.colyseus, server.roomId, { name: "Bo", firmId: "f1" });
+  const cy = await join(served.colyseus, server.roomId, { name: "Cy", firmId: "f2" });
   const screen = await watch(server.roomId);
   await waitFor(() => screen.room.state.firms.length === 3);
   // No seat: the roster holds the two players only, and a free place is still free.
