@@ -1,4 +1,3 @@
-import { PLAIN_SHARE } from "./plain.js";
 import type { Linear, Policy, PolicyFeature, PolicyRegime } from "./policy.js";
 import { DIALS } from "./strategies.js";
 
@@ -116,7 +115,10 @@ const openCashShipper: Policy = {
   openWeightsAt: 0,
 };
 
-/** The balance targets' `plain-ship` rule (plain.ts): a fixed share of cash into the sectors it fits, plus efficiency. */
+/** Share of cash the plain rules spend each quarter. */
+const PLAIN_SHARE = 0.35;
+
+/** The balance targets' `plain-ship` rule: a fixed share of cash into the sectors it fits, plus efficiency. */
 const plainShip: Policy = {
   ...BASE,
   early: regime({ spend: constant(PLAIN_SHARE), apps: constant(0.8), efficiency: constant(0.2), breadth: 6, sectorOrder: "appeal" }),

@@ -1,15 +1,18 @@
+import { POLICY_PRESETS } from "../bots/policy-presets.js";
 import type { DeepPartial } from "../config/scenarios.js";
 import type { EconomyConfig } from "../schemas/config.js";
 import type { ScenarioId } from "../schemas/vocabulary.js";
 import { aggregate, type BatchStats } from "./aggregate.js";
 import type { GameSummary } from "./metrics.js";
-import type { Seat } from "./play.js";
+import type { LineupSeat, Seat } from "./play.js";
 import { quantile, share } from "./stats.js";
 
 /** The game lengths every balance target is measured at. */
 export const CHECK_LENGTHS = [8, 12, 16, 24] as const;
 
 const REFERENCE: Seat[] = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }];
+/** The plain rules a person would write down (shared/bots/policy-presets.ts), as seats. */
+const PLAIN = (name: "plain-ship" | "plain-scale"): LineupSeat => ({ policy: POLICY_PRESETS[name], label: name });
 const OPEN_RELEASED = ["scaler", "builder", "balanced", "pivot"] as const;
 
 /** A batch of games the balance check plays, on the same seeds as every other batch. */
@@ -20,13 +23,13 @@ export interface CheckBatch {
   name: string;
   /** Another preset than the one the command names (the preset targets). */
   scenario?: ScenarioId;
-  lineup: Seat[];
+  lineup: LineupSeat[];
   override: DeepPartial<EconomyConfig>;
 }
 
 /** Everything `--check` plays at one length: the reference line-up and the variants the targets compare. */
 function batchesAt(quarters: number): CheckBatch[] {
-  const at = (name: string, lineup: Seat[], override: DeepPartial<EconomyConfig> = {}, scenario?: ScenarioId): CheckBatch => ({
+  const at = (name: string, lineup: LineupSeat[], override: DeepPartial<EconomyConfig> = {}, scenario?: ScenarioId): CheckBatch => ({
     id: `${quarters}q/${name}`,
     quarters,
     name,
@@ -36,7 +39,7 @@ function batchesAt(quarters: number): CheckBatch[] {
   });
   return [
     at("base", REFERENCE),
-    at("plain", [...REFERENCE, { bot: "plain-ship" }, { bot: "plain-scale" }]),
+    at("plain", [...REFERENCE, PLAIN("plain-ship"), PLAIN("plain-scale")]),
     at("with-open", [...REFERENCE, { bot: "open" }]),
     at("with-random", [...REFERENCE, { bot: "random" }]),
     ...OPEN_RELEASED.map((bot) =>

@@ -1,5 +1,4 @@
 import { type BotName, type BotOptions, botAction } from "../bots/index.js";
-import { PLAIN_RULES, type PlainRuleName } from "../bots/plain.js";
 import { type Policy, policyAction } from "../bots/policy.js";
 import { createGame } from "../engine/create.js";
 import { resolveQuarter } from "../engine/resolve.js";
@@ -11,8 +10,7 @@ import type { EconomyConfig } from "../schemas/config.js";
 import type { Injection } from "../schemas/injection.js";
 
 export interface Seat {
-  /** A seat bot, or a plain rule the balance targets compare (`plain-ship`, `plain-scale`). */
-  bot: BotName | PlainRuleName;
+  bot: BotName;
   options?: BotOptions;
 }
 
@@ -33,7 +31,6 @@ export function seatLabel(seat: LineupSeat): string {
 /** The seat's action for its firm's view, drawn from `rng` (the seat's own generator). */
 export function seatAction(seat: LineupSeat, view: FirmView, rng: RngState): Action {
   if ("policy" in seat) return policyAction(seat.policy, view, rng);
-  if (seat.bot === "plain-ship" || seat.bot === "plain-scale") return PLAIN_RULES[seat.bot](view, rng, seat.options);
   return botAction(seat.bot, view, rng, seat.options);
 }
 
