@@ -42,7 +42,6 @@ export interface Clock {
   moatGrowth: number;
   gravity: number;
   capex: number;
-  hypeGrowth: number;
   apiHypeElasticity: number;
   /** Noise scales with √tau (a random walk over tau quarters). */
   sentimentNoise: number;
@@ -98,7 +97,6 @@ export function clockOf(config: EconomyConfig): Clock {
     moatGrowth: config.apps.moatGrowth * tau,
     gravity: config.sentiment.gravity * tau,
     capex: config.sentiment.capex * tau,
-    hypeGrowth: config.sentiment.hypeGrowth,
     apiHypeElasticity: config.api.hypeElasticity * tau,
     sentimentNoise: config.sentiment.noise * Math.sqrt(tau),
     computeNoise: config.compute.noise * Math.sqrt(tau),
