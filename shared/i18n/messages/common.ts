@@ -1,0 +1,73 @@
+import type { Area, Messages, Translation } from "../core.js";
+
+/**
+ * Words every screen shares: the game's name, the language switch, the glossary's economic
+ * terms (docs/glossary.md; every area uses these words, not synonyms) and common buttons.
+ */
+const en = {
+  appName: "Scale or Ship",
+  "language.label": "Language",
+  "language.en": "English",
+  "language.zh-CN": "中文",
+  "term.valuation": "valuation",
+  "term.fundamentals": "fundamentals",
+  "term.narrative": "narrative",
+  "term.bubbleRatio": "bubble ratio",
+  "term.sentiment": "market sentiment",
+  "term.correction": "correction",
+  "term.openWeights": "open weights",
+  "term.unitEconomics": "unit economics",
+  "term.capability": "capability",
+  "term.openBaseline": "open baseline",
+  "term.runway": "runway",
+  "term.delisted": "delisted",
+  "term.raise": "raise",
+  "term.appetite": "market appetite",
+  "term.capex": "capex",
+  "term.firm": "firm",
+  "term.quarter": "quarter",
+  "button.ok": "OK",
+  "button.cancel": "Cancel",
+  "button.close": "Close",
+  "button.back": "Back",
+  "button.retry": "Try again",
+  quarterShort: "Q{quarter}",
+  "quarters.count": { one: "{count} quarter", other: "{count} quarters" },
+  "firms.count": { one: "{count} firm", other: "{count} firms" },
+  "seconds.count": { one: "{count} second", other: "{count} seconds" },
+} as const satisfies Messages;
+
+const zh = {
+  appName: "扩规模还是做产品",
+  "language.label": "语言",
+  "language.en": "English",
+  "language.zh-CN": "中文",
+  "term.valuation": "估值",
+  "term.fundamentals": "基本面",
+  "term.narrative": "叙事",
+  "term.bubbleRatio": "泡沫比率",
+  "term.sentiment": "市场情绪",
+  "term.correction": "回调",
+  "term.openWeights": "开源权重",
+  "term.unitEconomics": "单位经济效益",
+  "term.capability": "模型能力",
+  "term.openBaseline": "开源基线",
+  "term.runway": "现金跑道",
+  "term.delisted": "退市",
+  "term.raise": "融资",
+  "term.appetite": "市场融资意愿",
+  "term.capex": "资本开支",
+  "term.firm": "公司",
+  "term.quarter": "季度",
+  "button.ok": "确定",
+  "button.cancel": "取消",
+  "button.close": "关闭",
+  "button.back": "返回",
+  "button.retry": "重试",
+  quarterShort: "第{quarter}季",
+  "quarters.count": { other: "{count} 个季度" },
+  "firms.count": { other: "{count} 家公司" },
+  "seconds.count": { other: "{count} 秒" },
+} satisfies Translation<typeof en>;
+
+export default { en, "zh-CN": zh } satisfies Area<typeof en>;
