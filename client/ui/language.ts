@@ -7,7 +7,7 @@ import { h } from "./dom.js";
  * named in both languages, so a reader of either finds it; each language named in itself.
  */
 export function languageControl(): HTMLElement {
-  const select = h("select", { id: "language", "aria-label": "Language / 语言" });
+  const select = h("select", { id: "language", "aria-label": t("common.language.switch") });
   for (const code of LANGUAGES) select.append(h("option", { value: code, selected: code === locale() }, t(`common.language.${code}`)));
   select.addEventListener("change", () => {
     const next = asLocale(select.value);

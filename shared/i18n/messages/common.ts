@@ -7,6 +7,7 @@ import type { Area, Messages, Translation } from "../core.js";
 const en = {
   appName: "Scale or Ship",
   "language.label": "Language",
+  "language.switch": "Language / 语言",
   "language.en": "English",
   "language.zh-CN": "中文",
   "term.valuation": "valuation",
@@ -40,6 +41,7 @@ const en = {
 const zh = {
   appName: "扩规模还是做产品",
   "language.label": "语言",
+  "language.switch": "Language / 语言",
   "language.en": "English",
   "language.zh-CN": "中文",
   "term.valuation": "估值",
