@@ -185,6 +185,11 @@ export class BubbleField {
     );
   }
 
+  /** Writes the labels and the legend again (the page's language changed), moving nothing. */
+  relabel(): void {
+    if (this.shown.length > 0) this.show(this.shown, false, false);
+  }
+
   /** Updates what changes between reports (the submitted ticks) without moving anything. */
   mark(firms: readonly FirmFigures[]): void {
     for (const figures of firms) {

@@ -1,5 +1,5 @@
+import { shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { formatShortMoney } from "./axis.js";
 import type { FirmFigures } from "./figures.js";
 import { formatChange, formatSharePrice } from "./figures.js";
 import { type Circle, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
@@ -15,7 +15,8 @@ import type { Size } from "./packing.js";
  */
 
 // Keep in step with .bubble-label in market.css.
-const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+// i18n-ignore: a CSS font stack (--font-sans in style.css), with CJK fonts for Chinese names and words.
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const LINE = 15; // px
 const PAD_X = 5;
 const PAD_Y = 2;
@@ -94,8 +95,14 @@ export class FieldLabels {
     }
     this.tip.replaceChildren(
       h("span", { class: "name" }, nameOf(firm)),
-      h("span", {}, `Valuation ${formatShortMoney(firm.valuation)} `, h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange))),
-      h("span", {}, `Fundamentals ${formatShortMoney(firm.fundamentals)} · share price ${formatSharePrice(firm.sharePrice)}`),
+      h(
+        "span",
+        {},
+        t("market.tip.valuation", { value: shortMoney(firm.valuation) }),
+        " ",
+        h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange)),
+      ),
+      h("span", {}, t("market.tip.fundamentals", { fundamentals: shortMoney(firm.fundamentals), price: formatSharePrice(firm.sharePrice) })),
     );
     this.tip.hidden = false;
     // Above the bubble if there is room, else below; always inside the field.
@@ -111,18 +118,15 @@ export class FieldLabels {
     const change = formatChange(firm.priceChange);
     const [name = "", value] = labelLines(firm, variant);
     if (value === undefined) label.replaceChildren(h("span", { class: "name" }, name));
-    else
+    else {
+      // The change keeps its colour: the line is the catalog's words with the change as a coloured span.
+      const figures = { value: shortMoney(firm.valuation), change: "\u0000" };
+      const [before = "", after = ""] = (firm.mine ? t("market.label.mineValue", figures) : t("market.label.value", figures)).split("\u0000");
       label.replaceChildren(
         h("span", { class: "name" }, name),
-        h(
-          "span",
-          { class: "price" },
-          firm.mine ? "You · " : "",
-          formatShortMoney(firm.valuation),
-          " ",
-          h("span", { class: `change ${direction(firm)}` }, change),
-        ),
+        h("span", { class: "price" }, before, h("span", { class: `change ${direction(firm)}` }, change), after),
       );
+    }
   }
 
   /** The box each variant needs, measured with the font the CSS uses. */
@@ -164,7 +168,7 @@ export interface LegendFigures {
 export class FieldLegend {
   readonly element: HTMLElement;
   private readonly dot = h("span", { class: "scale-dot", "aria-hidden": "true" });
-  private readonly amount = h("span", { class: "value" });
+  private readonly amount = h("span", {});
   private readonly total = h("span", { class: "value" });
   private readonly change = h("span", { class: "change" });
   private readonly zoom = h("span", { class: "zoom-note", hidden: true });
@@ -173,16 +177,16 @@ export class FieldLegend {
     this.element = h(
       "p",
       { class: "field-legend", "aria-live": "polite" },
-      h("span", { class: "scale" }, this.dot, " = ", this.amount, " of valuation (area)"),
-      h("span", { class: "market-total" }, "Market ", this.total, " ", this.change),
+      h("span", { class: "scale" }, this.dot, " ", this.amount),
+      h("span", { class: "market-total" }, this.total, " ", this.change),
       this.zoom,
     );
   }
 
   show(figures: LegendFigures): void {
     this.dot.style.width = this.dot.style.height = `${(2 * figures.radius).toFixed(1)}px`;
-    this.amount.textContent = formatShortMoney(figures.reference);
-    this.total.textContent = formatShortMoney(figures.total);
+    this.amount.textContent = t("market.legend.scale", { amount: shortMoney(figures.reference) });
+    this.total.textContent = t("market.legend.total", { total: shortMoney(figures.total) });
     this.change.textContent = formatChange(figures.totalChange);
     this.change.className = `change ${figures.totalChange === null ? "" : figures.totalChange > 0.0005 ? "up" : figures.totalChange < -0.0005 ? "down" : ""}`;
     const from = figures.zoomedFrom;
@@ -191,8 +195,8 @@ export class FieldLegend {
       from === null
         ? ""
         : from < figures.reference
-          ? `Zoomed out: a circle now stands for ${formatShortMoney(figures.reference)} (was ${formatShortMoney(from)})`
-          : `Zoomed in: a circle now stands for ${formatShortMoney(figures.reference)} (was ${formatShortMoney(from)})`;
+          ? t("market.legend.zoomOut", { amount: shortMoney(figures.reference), before: shortMoney(from) })
+          : t("market.legend.zoomIn", { amount: shortMoney(figures.reference), before: shortMoney(from) });
     this.element.classList.toggle("zoomed", from !== null);
   }
 }

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../shared/format.js";
+import { money, number, t } from "../i18n.js";
 import type { FirmSlotShape, ReportRowShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { FUNDAMENTALS_COLOUR, lineChart, VALUATION_COLOUR } from "./chart.js";
@@ -13,7 +13,7 @@ export class FirmDetail {
   readonly element: HTMLElement;
   private readonly title = h("h2", { id: "firm-detail-title" });
   private readonly body = h("div", { class: "body" });
-  private readonly close = h("button", { type: "button", class: "close", onclick: () => this.hide() }, "Close");
+  private readonly close = h("button", { type: "button", class: "close", onclick: () => this.hide() }, t("market.detail.close"));
   private firmId: string | null = null;
   private opener: HTMLElement | null = null;
   private renderedKey = "";
@@ -32,13 +32,14 @@ export class FirmDetail {
     return this.firmId;
   }
 
-  open(firm: FirmSlotShape, mine: boolean, opener: HTMLElement | null): void {
+  /** `focus`: move the focus to its Close button (false when a redrawn screen opens it again). */
+  open(firm: FirmSlotShape, mine: boolean, opener: HTMLElement | null, focus = true): void {
     this.firmId = firm.id;
     this.opener = opener;
     this.renderedKey = "";
     this.refresh(firm, mine);
     this.element.hidden = false;
-    this.close.focus();
+    if (focus) this.close.focus();
   }
 
   /** Re-draws the open firm when a new report arrives. */
@@ -47,21 +48,20 @@ export class FirmDetail {
     const key = `${firm.id}|${firm.history.length}|${firm.delisted}`;
     if (key === this.renderedKey) return;
     this.renderedKey = key;
-    this.title.textContent = `${firm.name}${mine ? " (your firm)" : ""}${firm.delisted ? " — delisted" : ""}`;
+    const name = { name: firm.name };
+    this.title.textContent = firm.delisted
+      ? t(mine ? "market.detail.titleMineDelisted" : "market.detail.titleDelisted", name)
+      : t(mine ? "market.detail.titleMine" : "market.detail.title", name);
     const rows = [...firm.history];
     const chart = lineChart(
       rows.map((r) => r.quarter),
       [
-        { label: "Valuation", colour: VALUATION_COLOUR, dash: "", values: rows.map((r) => r.valuation) },
-        { label: "Fundamentals", colour: FUNDAMENTALS_COLOUR, dash: "7 4", values: rows.map((r) => r.fundamentals) },
+        { label: t("market.chart.valuation"), colour: VALUATION_COLOUR, dash: "", values: rows.map((r) => r.valuation) },
+        { label: t("market.chart.fundamentals"), colour: FUNDAMENTALS_COLOUR, dash: "7 4", values: rows.map((r) => r.fundamentals) },
       ],
-      `${firm.name}: valuation and fundamentals by quarter`,
+      t("market.detail.chart", name),
     );
-    this.body.replaceChildren(
-      h("p", { class: "lede" }, "The gap between the lines is narrative: what the market pays for beyond the business."),
-      chart,
-      historyTable(rows),
-    );
+    this.body.replaceChildren(h("p", { class: "lede" }, t("market.detail.lede")), chart, historyTable(rows));
   }
 
   hide(): void {
@@ -84,15 +84,23 @@ export class FirmDetail {
 }
 
 function historyTable(rows: readonly ReportRowShape[]): HTMLElement {
-  const money = (v: number) => formatMoney(v);
-  const head = ["Quarter", "Valuation", "Fundamentals", "Share price", "Revenue", "Operating profit", "Cash", "Capability"];
+  const head = [
+    t("market.detail.col.quarter"),
+    t("market.detail.col.valuation"),
+    t("market.detail.col.fundamentals"),
+    t("market.detail.col.sharePrice"),
+    t("market.detail.col.revenue"),
+    t("market.detail.col.operatingProfit"),
+    t("market.detail.col.cash"),
+    t("market.detail.col.capability"),
+  ];
   return h(
     "div",
     { class: "history" },
     h(
       "table",
       {},
-      h("caption", {}, "Published reports, latest first"),
+      h("caption", {}, t("market.detail.caption")),
       h("thead", {}, h("tr", {}, ...head.map((c) => h("th", { scope: "col" }, c)))),
       h(
         "tbody",
@@ -103,14 +111,14 @@ function historyTable(rows: readonly ReportRowShape[]): HTMLElement {
             h(
               "tr",
               {},
-              h("th", { scope: "row" }, `Q${r.quarter}`),
+              h("th", { scope: "row" }, t("common.quarterShort", { quarter: r.quarter })),
               h("td", {}, money(r.valuation)),
               h("td", {}, money(r.fundamentals)),
               h("td", {}, formatSharePrice(r.sharePrice)),
               h("td", {}, money(r.revenue)),
               h("td", {}, money(r.operatingProfit)),
               h("td", {}, money(r.cash)),
-              h("td", {}, r.capability.toFixed(1)),
+              h("td", {}, number(r.capability, 1)),
             ),
           ),
       ),

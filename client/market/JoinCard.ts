@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { joinLink } from "../net/link.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -15,18 +16,18 @@ export class JoinCard {
     const link = joinLink(window.location.origin, code);
     this.element = h(
       "aside",
-      { class: "join-card", "aria-label": "How to join" },
+      { class: "join-card", "aria-label": t("market.join.label") },
       this.title,
-      h("p", { class: "join-card-label" }, "Join code"),
-      h("p", { class: "join-card-code", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
+      h("p", { class: "join-card-label" }, t("market.join.code")),
+      h("p", { class: "join-card-code", "aria-label": t("market.join.codeSpelled", { letters: code.split("").join(" ") }) }, code),
       qrCode(link, "join-card-qr"),
       h("p", { class: "join-card-link" }, link.replace(/^https?:\/\//, "")),
-      h("p", { class: "join-card-note" }, "This screen shows the market to the room: no firm, no private figures."),
+      h("p", { class: "join-card-note" }, t("market.join.note")),
     );
   }
 
   show(state: MarketRoomStateShape): void {
-    const title = state.title || (state.mode === "class" ? "Class market" : "Market");
+    const title = state.title || (state.mode === "class" ? t("market.join.classTitle") : t("market.join.title"));
     if (this.title.textContent !== title) this.title.textContent = title;
   }
 

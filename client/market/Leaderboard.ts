@@ -1,5 +1,5 @@
+import { shortMoney, t } from "../i18n.js";
 import { fill, h } from "../ui/dom.js";
-import { formatShortMoney } from "./axis.js";
 import { direction } from "./FieldLabels.js";
 import { byValuation, type FirmFigures, formatChange } from "./figures.js";
 
@@ -21,7 +21,7 @@ export class Leaderboard {
     private readonly onSelect: (firmId: string) => void,
     private readonly onPoint: (firmId: string | null) => void = () => {},
   ) {
-    this.element = h("nav", { class: "market-board", "aria-labelledby": "board-title" }, h("h2", { id: "board-title" }, "Leaderboard"), this.list);
+    this.element = h("nav", { class: "market-board", "aria-labelledby": "board-title" }, h("h2", { id: "board-title" }, t("market.board.title")), this.list);
   }
 
   show(firms: readonly FirmFigures[]): void {
@@ -60,21 +60,27 @@ export class Leaderboard {
 
   private fill(button: HTMLButtonElement, firm: FirmFigures, rank: number | null): void {
     const change = formatChange(firm.priceChange);
-    const text = [rank ?? "", firm.name, firm.valuation, change, firm.submitted, firm.delisted].join("|");
+    const text = [rank ?? "", firm.name, firm.valuation, change, firm.submitted, firm.delisted, t("market.board.you")].join("|");
     if (button.dataset.text === text) return;
     button.dataset.text = text;
     fill(
       button,
       h("span", { class: "rank" }, rank === null ? "—" : String(rank)),
       h("span", { class: "name" }, firm.name),
-      firm.mine ? h("span", { class: "you" }, "you") : null,
-      h("span", { class: "valuation" }, firm.delisted ? "delisted" : formatShortMoney(firm.valuation)),
+      firm.mine ? h("span", { class: "you" }, t("market.board.you")) : null,
+      h("span", { class: "valuation" }, firm.delisted ? t("market.board.delisted") : shortMoney(firm.valuation)),
       h("span", { class: `change ${direction(firm)}` }, firm.delisted ? "" : change),
       h("span", { class: "tick" }, firm.submitted && !firm.delisted ? "✓" : ""),
     );
-    button.setAttribute(
-      "aria-label",
-      `${rank === null ? "" : `Rank ${rank}, `}${firm.name}${firm.mine ? " (your firm)" : ""}, ${firm.delisted ? "delisted" : `valuation ${formatShortMoney(firm.valuation)}, ${change || "no change yet"}`}${firm.submitted && !firm.delisted ? ", decided" : ""}. Open its history.`,
-    );
+    button.setAttribute("aria-label", rowLabel(firm, rank, change));
   }
+}
+
+/** What a screen reader says for a row: rank, name, valuation and change, whether it decided. */
+function rowLabel(firm: FirmFigures, rank: number | null, change: string): string {
+  if (firm.delisted || rank === null) return t(firm.mine ? "market.board.row.mineDelisted" : "market.board.row.delisted", { name: firm.name });
+  const params = { rank, name: firm.name, valuation: shortMoney(firm.valuation), change: change || t("market.board.row.noChange") };
+  const decided = firm.submitted;
+  if (firm.mine) return t(decided ? "market.board.row.mineListedDecided" : "market.board.row.mineListed", params);
+  return t(decided ? "market.board.row.listedDecided" : "market.board.row.listed", params);
 }

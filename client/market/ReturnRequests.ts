@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 
@@ -25,8 +26,9 @@ export class ReturnRequests {
         h(
           "p",
           {},
-          `${player.name} asks to come back without their seat link. `,
-          h("button", { type: "button", class: "small", onclick: () => this.letBackIn(player.id) }, `Let ${player.name} back in`),
+          t("market.returns.asks", { name: player.name }),
+          " ",
+          h("button", { type: "button", class: "small", onclick: () => this.letBackIn(player.id) }, t("market.returns.letIn", { name: player.name })),
         ),
       ),
     );

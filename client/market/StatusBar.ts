@@ -1,3 +1,4 @@
+import { number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { formatCountdown } from "./clock.js";
@@ -6,26 +7,31 @@ import { quarterLabel } from "./figures.js";
 /** Sentiment at which the gauge is full; the engine's neutral is 1.0, its floor 0.3. */
 const GAUGE_MAX = 2.5;
 
-const PHASE_TEXT: Record<string, string> = {
-  news: "News",
-  decide: "Decide",
-  report: "Report",
-  over: "Game over",
-};
+/** Above about this bubble ratio a correction is likely (the status bar's hint). */
+const RATIO_WARNING = 2.8;
+
+const PHASE_TEXT = {
+  news: "market.status.phase.news",
+  decide: "market.status.phase.decide",
+  report: "market.status.phase.report",
+  over: "market.status.phase.over",
+} as const;
 
 /** The countdown in words, by phase. */
-const COUNTDOWN: Record<string, (left: string) => string> = {
-  news: (left) => `decisions open in ${left}`,
-  decide: (left) => `${left} left`,
-  report: (left) => `next quarter in ${left}`,
-};
+const COUNTDOWN = {
+  news: "market.status.countdown.news",
+  decide: "market.status.countdown.decide",
+  report: "market.status.countdown.report",
+} as const;
 
 export function sentimentWord(s: number): string {
-  if (s < 0.8) return "gloomy";
-  if (s < 1.2) return "neutral";
-  if (s < 1.8) return "hot";
-  return "euphoric";
+  if (s < 0.8) return t("market.status.sentiment.gloomy");
+  if (s < 1.2) return t("market.status.sentiment.neutral");
+  if (s < 1.8) return t("market.status.sentiment.hot");
+  return t("market.status.sentiment.euphoric");
 }
+
+const two = (value: number) => number(value, 2);
 
 /**
  * The top bar: which quarter and phase, the countdown, market sentiment as a gauge, the
@@ -39,13 +45,13 @@ export class StatusBar {
   private readonly gaugeFill = h("span", { class: "fill" });
   private readonly gauge = h(
     "span",
-    { class: "gauge", role: "meter", "aria-label": "Market sentiment", "aria-valuemin": 0, "aria-valuemax": GAUGE_MAX },
+    { class: "gauge", role: "meter", "aria-label": t("market.status.sentiment.gauge"), "aria-valuemin": 0, "aria-valuemax": GAUGE_MAX },
     this.gaugeFill,
-    h("span", { class: "neutral", title: "neutral: 1.0" }),
+    h("span", { class: "neutral", title: t("market.status.sentiment.neutralMark", { value: number(1, 1) }) }),
   );
   private readonly sentiment = h("span", { class: "value" });
   private readonly ratio = h("span", { class: "value" });
-  private readonly correction = h("span", { class: "correction", hidden: true }, "Correction");
+  private readonly correction = h("span", { class: "correction", hidden: true }, t("market.status.correction"));
   private readonly submitted = h("span", { class: "value" });
 
   constructor() {
@@ -53,36 +59,38 @@ export class StatusBar {
       "header",
       { class: "market-status" },
       h("div", { class: "when" }, this.quarter, h("p", { class: "phase-line" }, this.phase, " ", this.countdown)),
-      h("div", { class: "stat" }, h("span", { class: "label" }, "Sentiment"), this.gauge, this.sentiment),
+      h("div", { class: "stat" }, h("span", { class: "label" }, t("market.status.sentiment.label")), this.gauge, this.sentiment),
       h(
         "div",
-        { class: "stat", title: "Bubble ratio B: total valuation ÷ total fundamentals. Above ~2.8 a correction is likely." },
-        h("span", { class: "label" }, "Bubble ratio"),
+        { class: "stat", title: t("market.status.ratio.title", { threshold: number(RATIO_WARNING, 1) }) },
+        h("span", { class: "label" }, t("market.status.ratio.label")),
         h("span", {}, this.ratio, " ", this.correction),
       ),
-      h("div", { class: "stat" }, h("span", { class: "label" }, "Decided"), this.submitted),
+      h("div", { class: "stat" }, h("span", { class: "label" }, t("market.status.decided.label")), this.submitted),
     );
   }
 
   show(state: MarketRoomStateShape): void {
     this.quarter.textContent = quarterLabel(state);
-    this.phase.textContent = state.paused ? "Paused" : (PHASE_TEXT[state.phase] ?? state.phase);
+    const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
+    this.phase.textContent = state.paused ? t("market.status.phase.paused") : phase ? t(phase) : "";
     const s = state.market.sentiment;
     this.gaugeFill.style.transform = `scaleX(${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX).toFixed(4)})`;
     this.gaugeFill.classList.toggle("low", s < 1);
     this.gauge.setAttribute("aria-valuenow", s.toFixed(2));
-    this.gauge.setAttribute("aria-valuetext", `${s.toFixed(2)}, ${sentimentWord(s)}`);
-    this.sentiment.textContent = `${s.toFixed(2)} ${sentimentWord(s)}`;
-    this.ratio.textContent = `B = ${state.market.bubbleRatio.toFixed(2)}×`;
+    this.gauge.setAttribute("aria-valuetext", t("market.status.sentiment.valueText", { value: two(s), word: sentimentWord(s) }));
+    this.sentiment.textContent = t("market.status.sentiment.value", { value: two(s), word: sentimentWord(s) });
+    this.ratio.textContent = t("market.status.ratio.value", { value: two(state.market.bubbleRatio) });
     this.correction.hidden = !state.market.correction;
     const listed = state.firms.filter((f) => !f.delisted);
     // Firms decide only in the decide phase; before and after it the count means nothing.
-    this.submitted.textContent = state.phase === "decide" ? `${listed.filter((f) => f.submitted).length} of ${listed.length} ✓` : "—";
+    this.submitted.textContent =
+      state.phase === "decide" ? t("market.status.decided.value", { done: listed.filter((f) => f.submitted).length, total: listed.length }) : "—";
   }
 
   /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
-    const words = COUNTDOWN[phase];
-    this.countdown.textContent = !paused && timed && words ? `· ${words(formatCountdown(secondsLeft))}` : "";
+    const words = COUNTDOWN[phase as keyof typeof COUNTDOWN] as (typeof COUNTDOWN)[keyof typeof COUNTDOWN] | undefined;
+    this.countdown.textContent = !paused && timed && words ? t(words, { left: formatCountdown(secondsLeft) }) : "";
   }
 }

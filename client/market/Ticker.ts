@@ -1,3 +1,4 @@
+import { list, percent, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { newsSentences } from "./news.js";
@@ -21,7 +22,13 @@ export class Ticker {
   private timer: number | null = null;
 
   constructor() {
-    this.element = h("section", { class: "market-ticker", "aria-label": "News", "aria-live": "polite" }, this.heading, this.items, this.pager);
+    this.element = h(
+      "section",
+      { class: "market-ticker", "aria-label": t("market.ticker.label"), "aria-live": "polite" },
+      this.heading,
+      this.items,
+      this.pager,
+    );
   }
 
   /** Stops turning pages (the scene is closing). */
@@ -60,13 +67,13 @@ export class Ticker {
       (li as HTMLElement).hidden = i !== this.page;
     });
     this.pager.hidden = false;
-    this.pager.textContent = `${this.page + 1} of ${count} ›`;
-    this.pager.setAttribute("aria-label", `News item ${this.page + 1} of ${count}: show the next`);
+    this.pager.textContent = t("market.ticker.page", { page: this.page + 1, count });
+    this.pager.setAttribute("aria-label", t("market.ticker.pageLabel", { page: this.page + 1, count }));
   }
 
   show(state: MarketRoomStateShape): void {
     const lines = state.phase === "report" || state.phase === "over" ? reportLines(state) : newsLines(state);
-    this.heading.textContent = state.phase === "report" || state.phase === "over" ? "Report:" : "News:";
+    this.heading.textContent = state.phase === "report" || state.phase === "over" ? t("market.ticker.report") : t("market.ticker.news");
     const text = lines.join("\n");
     if (this.items.dataset.text === text) return;
     this.items.dataset.text = text;
@@ -78,24 +85,24 @@ export class Ticker {
 
 function newsLines(state: MarketRoomStateShape): string[] {
   const sentences = newsSentences(state.market.news);
-  return sentences.length > 0 ? sentences : ["No news this quarter."];
+  return sentences.length > 0 ? sentences : [t("market.ticker.noNews")];
 }
 
 function reportLines(state: MarketRoomStateShape): string[] {
   const history = state.market.history;
   const last = history.at(-1);
-  if (!last) return ["No report yet."];
+  if (!last) return [t("market.ticker.noReport")];
   const before = history.at(-2);
   const lines: string[] = [];
   const fell = before && before.sentiment > 0 ? 1 - last.sentiment / before.sentiment : 0;
-  if (last.correctionStarted) lines.push(`A correction has begun: sentiment fell ${(fell * 100).toFixed(0)}%, and narrative value is deflating.`);
-  else if (last.correction) lines.push("The correction goes on: narrative value deflates again.");
+  if (last.correctionStarted) lines.push(t("market.ticker.correctionStarted", { percent: percent(fell) }));
+  else if (last.correction) lines.push(t("market.ticker.correctionGoesOn"));
   lines.push(...newsSentences(last.events));
   const names = last.delisted.map((id) => state.firms.find((f) => f.id === id)?.name ?? id);
-  if (names.length > 0) lines.push(`Delisted: ${names.join(", ")} ran out of cash.`);
+  if (names.length > 0) lines.push(t("market.ticker.delisted", { names: list(names) }));
   if (before && lines.length === 0) {
     const change = before.totalValuation > 0 ? last.totalValuation / before.totalValuation - 1 : 0;
-    lines.push(`The market's total value ${change >= 0 ? "rose" : "fell"} ${Math.abs(change * 100).toFixed(0)}% this quarter.`);
+    lines.push(t(change >= 0 ? "market.ticker.totalRose" : "market.ticker.totalFell", { percent: percent(Math.abs(change)) }));
   }
   return lines;
 }

@@ -1,4 +1,5 @@
-import { formatShortMoney, niceTicks } from "./axis.js";
+import { shortMoney, t } from "../i18n.js";
+import { niceTicks } from "./axis.js";
 import { cssColour, OKABE_ITO } from "./palette.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -37,18 +38,18 @@ export function lineChart(quarters: readonly number[], series: readonly Series[]
   const y = (v: number) => height - pad.bottom - ((v - lo) / (hi - lo)) * (height - pad.top - pad.bottom);
 
   const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", class: "chart" }, el("title", {}, title));
-  for (const t of ticks) {
+  for (const tick of ticks) {
     svg.append(
-      el("line", { x1: pad.left, x2: width - pad.right, y1: y(t), y2: y(t), class: t === 0 ? "axis" : "grid" }),
-      el("text", { x: pad.left - 6, y: y(t) + 4, "text-anchor": "end", class: "tick" }, formatShortMoney(t)),
+      el("line", { x1: pad.left, x2: width - pad.right, y1: y(tick), y2: y(tick), class: tick === 0 ? "axis" : "grid" }),
+      el("text", { x: pad.left - 6, y: y(tick) + 4, "text-anchor": "end", class: "tick" }, shortMoney(tick)),
     );
   }
   const step = Math.max(1, Math.ceil(quarters.length / 10));
   quarters.forEach((q, i) => {
     if (i % step === 0 || i === quarters.length - 1)
-      svg.append(el("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, `Q${q}`));
+      svg.append(el("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, t("common.quarterShort", { quarter: q })));
   });
-  svg.append(el("text", { x: (pad.left + width - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "axis-title" }, "Quarter"));
+  svg.append(el("text", { x: (pad.left + width - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "axis-title" }, t("market.chart.quarterAxis")));
 
   let legendX = pad.left;
   for (const s of series) {
@@ -60,7 +61,14 @@ export function lineChart(quarters: readonly number[], series: readonly Series[]
       el("line", { x1: legendX, x2: legendX + 24, y1: 12, y2: 12, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": s.dash }),
       el("text", { x: legendX + 30, y: 16, class: "legend" }, s.label),
     );
-    legendX += 40 + s.label.length * 7.5;
+    legendX += 40 + labelWidth(s.label);
   }
   return svg;
+}
+
+/** About how wide a legend label is drawn (px): Chinese characters take about twice a Latin letter's width. */
+function labelWidth(label: string): number {
+  let width = 0;
+  for (const ch of label) width += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 14 : 7.5;
+  return width;
 }

@@ -1,3 +1,4 @@
+import { locale, t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
 
 /** What the market view shows of one firm: its latest public report, in plain numbers. */
@@ -49,14 +50,20 @@ export function byValuation(firms: readonly FirmFigures[]): FirmFigures[] {
 /** "▲ 5.2%", "▼ 12%", "— 0.0%": an arrow as well as a colour, for colour-blind readers. */
 export function formatChange(change: number | null): string {
   if (change === null || !Number.isFinite(change)) return "";
-  const pct = Math.abs(change * 100);
-  const digits = pct >= 10 ? 0 : 1;
-  if (pct < 0.05) return "— 0.0%";
-  return `${change > 0 ? "▲" : "▼"} ${pct.toFixed(digits)}%`;
+  const share = Math.abs(change);
+  const digits = share >= 0.1 ? 0 : 1;
+  if (share < 0.0005) return t("market.change.flat", { percent: percentFixed(0, 1) });
+  return t(change > 0 ? "market.change.up" : "market.change.down", { percent: percentFixed(share, digits) });
 }
 
+/** A percentage with exactly `digits` decimals ("5.0%"), so a column of changes lines up. */
+function percentFixed(share: number, digits: number): string {
+  return new Intl.NumberFormat(locale(), { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
+
+/** A share price in dollars and cents, written for the page's language: "$12.34" / "US$12.34". */
 export function formatSharePrice(price: number): string {
-  return `$${price.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return new Intl.NumberFormat(locale(), { style: "currency", currency: "USD" }).format(price);
 }
 
 /** Whether the latest quarter started or continued a market correction. */
@@ -69,5 +76,5 @@ export function correctionReported(state: MarketRoomStateShape): boolean {
 export function quarterLabel(state: MarketRoomStateShape): string {
   const total = state.settings.quarters;
   const current = state.phase === "report" || state.phase === "over" ? state.quarter : state.quarter + 1;
-  return `Quarter ${Math.max(1, Math.min(current, total || current))} of ${total}`;
+  return t("market.status.quarter", { current: Math.max(1, Math.min(current, total || current)), total });
 }

@@ -9,7 +9,7 @@
  * goes beside the bubble even over a neighbour, inside the field.
  */
 
-import { formatShortMoney } from "./axis.js";
+import { shortMoney, t } from "../i18n.js";
 import { type FirmFigures, formatChange } from "./figures.js";
 import type { Point, Size } from "./packing.js";
 
@@ -144,17 +144,18 @@ export const VARIANTS: readonly Variant[] = ["full", "name", "short"];
 
 /** What a label calls the firm: its name, and "(you)" on your own. */
 export function nameOf(firm: FirmFigures): string {
-  return firm.mine ? `${firm.name} (you)` : firm.name;
+  return firm.mine ? t("market.label.mine", { name: firm.name }) : firm.name;
 }
 
 /** The label's second line: valuation, as on the leaderboard, and the share price's change ("you" on yours). */
 export function valuationLine(firm: FirmFigures): string {
-  return `${firm.mine ? "You · " : ""}${formatShortMoney(firm.valuation)} ${formatChange(firm.priceChange)}`.trim();
+  const figures = { value: shortMoney(firm.valuation), change: formatChange(firm.priceChange) };
+  return (firm.mine ? t("market.label.mineValue", figures) : t("market.label.value", figures)).trim();
 }
 
 /** What each form of a firm's label says, line by line (see `FieldLabels`). */
 export function labelLines(firm: FirmFigures, variant: Variant): string[] {
   if (variant === "full") return [firm.name, valuationLine(firm)];
   if (variant === "name") return [nameOf(firm)];
-  return [firm.mine ? "You" : firm.name];
+  return [firm.mine ? t("market.label.you") : firm.name];
 }

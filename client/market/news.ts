@@ -1,5 +1,6 @@
 import type { GameEvent } from "../../shared/schemas/injection.js";
 import { eventSentence } from "../../shared/words/events.js";
+import { t } from "../i18n.js";
 import type { EventItemShape } from "../net/state.js";
 
 export { eventSentence };
@@ -11,7 +12,7 @@ export function newsSentences(items: Iterable<EventItemShape>): string[] {
     try {
       sentences.push(eventSentence(JSON.parse(item.json) as GameEvent));
     } catch {
-      sentences.push("A news item could not be read.");
+      sentences.push(t("market.ticker.unreadable"));
     }
   }
   return sentences;

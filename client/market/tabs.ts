@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 
 export interface TabSpec {
@@ -21,7 +22,7 @@ export class MarketTabs {
   constructor(private readonly tabs: readonly TabSpec[]) {
     this.element = h(
       "div",
-      { class: "market-tabs", role: "tablist", "aria-label": "Market views" },
+      { class: "market-tabs", role: "tablist", "aria-label": t("market.tabs.label") },
       ...tabs.map((tab) => {
         const button = h(
           "button",
@@ -66,7 +67,7 @@ export class MarketTabs {
     if (!button || !mark || mark.hidden === !on) return;
     mark.hidden = !on;
     const label = this.tabs.find((t) => t.id === id)?.label ?? id;
-    button.setAttribute("aria-label", on ? `${label} (waiting for your decision)` : label);
+    button.setAttribute("aria-label", on ? t("market.tabs.waiting", { label }) : label);
   }
 
   private arrow(e: KeyboardEvent, id: string): void {

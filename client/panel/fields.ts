@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 
 /** A $M amount: a number box and a slider that move together. */
@@ -6,6 +7,8 @@ export interface MoneyField {
   input: HTMLInputElement;
   get value(): number;
   set(value: number): void;
+  /** Puts back an amount's text as it was typed (a remembered draft). */
+  restore(text: string): void;
   setMax(max: number): void;
 }
 
@@ -14,7 +17,7 @@ let nextId = 0;
 export function moneyField(label: string, hint: string, onInput: () => void): MoneyField {
   const id = `money-${++nextId}`;
   const input = h("input", { id, type: "number", min: 0, step: "any", inputmode: "decimal", value: 0, "aria-describedby": `${id}-hint` });
-  const slider = h("input", { type: "range", min: 0, max: 100, step: "any", value: 0, "aria-label": `${label} slider`, tabindex: -1 });
+  const slider = h("input", { type: "range", min: 0, max: 100, step: "any", value: 0, "aria-label": t("panel.slider", { label }), tabindex: -1 });
   input.addEventListener("input", () => {
     slider.value = input.value;
     onInput();
@@ -26,7 +29,7 @@ export function moneyField(label: string, hint: string, onInput: () => void): Mo
   const element = h(
     "div",
     { class: "field money" },
-    h("label", { for: id }, label, h("span", { class: "unit" }, " ($M)")),
+    h("label", { for: id }, label, h("span", { class: "unit" }, t("panel.unit"))),
     input,
     slider,
     h("small", { id: `${id}-hint`, class: "hint" }, hint),
@@ -39,6 +42,10 @@ export function moneyField(label: string, hint: string, onInput: () => void): Mo
     },
     set(value: number) {
       input.value = String(Math.round(value * 10) / 10);
+      slider.value = input.value;
+    },
+    restore(text: string) {
+      input.value = text;
       slider.value = input.value;
     },
     setMax(max: number) {

@@ -1,18 +1,19 @@
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 
 const GUIDE_KEY = "sos.guide.firstQuarter";
 
 /** What each choice does, one line each: shown once, until dismissed (remembered in this browser). */
-const LINES: readonly [string, string][] = [
-  ["Plans", "Scale, Ship or Balanced fill every box with a sensible, affordable plan for your firm now; change anything after."],
-  ["Train the model", "Buys compute for a bigger model: the market loves it, but each doubling buys less."],
-  ["Applications", "Builds products in a sector: customers and revenue that last, once your model is good enough for it."],
-  ["Serving efficiency", "Makes every customer cheaper to serve, so revenue turns into profit."],
-  ["Marketing", "Hype: lifts your valuation for a while, earns nothing."],
-  ["Compliance", "Fewer incidents and fines where a sector is regulated."],
-  ["Raise", "Sells new shares for cash; the market takes more when it is hot, and your stake shrinks."],
-  ["Submit", "Locks in your plan. If you don't, last quarter's plan repeats, fitted to your cash."],
-];
+const LINES = [
+  ["panel.guide.plans", "panel.guide.plans.line"],
+  ["panel.guide.train", "panel.guide.train.line"],
+  ["panel.guide.apps", "panel.guide.apps.line"],
+  ["panel.guide.efficiency", "panel.guide.efficiency.line"],
+  ["panel.guide.marketing", "panel.guide.marketing.line"],
+  ["panel.guide.compliance", "panel.guide.compliance.line"],
+  ["panel.guide.raise", "panel.guide.raise.line"],
+  ["panel.guide.submit", "panel.guide.submit.line"],
+] as const;
 
 function seen(): boolean {
   try {
@@ -28,8 +29,8 @@ export function firstQuarterGuide(): HTMLElement | null {
   const box = h(
     "aside",
     { class: "guide", "aria-labelledby": "guide-title" },
-    h("h3", { id: "guide-title" }, "Your first quarter, in one line each"),
-    h("dl", {}, ...LINES.flatMap(([term, line]) => [h("dt", {}, term), h("dd", {}, line)])),
+    h("h3", { id: "guide-title" }, t("panel.guide.title")),
+    h("dl", {}, ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", {}, t(line))])),
   );
   const dismiss = h(
     "button",
@@ -44,7 +45,7 @@ export function firstQuarterGuide(): HTMLElement | null {
         box.remove();
       },
     },
-    "Got it",
+    t("panel.guide.dismiss"),
   );
   box.append(dismiss);
   return box;

@@ -1,16 +1,17 @@
 import type { FirmState, GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction } from "../../shared/engine/validate.js";
-import { formatMoney } from "../../shared/format.js";
 import { floorAction, type OwnView, presetAction } from "../../shared/plans/presets.js";
 import type { Action, ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import type { AppContext } from "../app.js";
+import { money as formatMoney, percent, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import type { Inbox } from "../net/inbox.js";
-import { actionErrorText, rejectionText } from "../ui/action-error.js";
+import { fieldLabel, rejectionText } from "../ui/action-error.js";
 import { fill, h, status } from "../ui/dom.js";
+import { clearDraft, type DraftMemo, loadDraft, saveDraft, sessionDrafts } from "./draft-memory.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
 import { firstQuarterGuide } from "./guide.js";
 import { type Choice, presetPicker } from "./presets.js";
@@ -22,21 +23,27 @@ import "./panel.css";
 /** The decision panel (DOM, keyboard-first), mounted by the Market scene in its right column. */
 export interface DecisionPanel {
   element: HTMLElement;
+  /** What the panel holds now (the amounts as typed, the plan's origin), to carry it into a redrawn panel. */
+  snapshot(): DraftMemo | null;
   destroy(): void;
 }
 
 export const PANEL_WIDTH = 380; // px at the 1280×720 design size
 const DRAFT_SHARE_MS = 400;
 
-export function createDecisionPanel(app: AppContext): DecisionPanel {
+/**
+ * `carried`: the draft of the panel this one replaces (a language switch redraws the screen):
+ * shown instead of the default plan when it is for the same quarter.
+ */
+export function createDecisionPanel(app: AppContext, carried: DraftMemo | null = null): DecisionPanel {
   const room = app.room;
   const inbox = app.inbox;
   const element = h("section", { class: "panel decision", "aria-labelledby": "decision-title" });
   if (!room || !inbox) {
-    element.textContent = "Not in a game.";
-    return { element, destroy: () => element.remove() };
+    element.textContent = t("panel.notInGame");
+    return { element, snapshot: () => null, destroy: () => element.remove() };
   }
-  return build(element, room, inbox, app.welcome?.firmId ?? "");
+  return build(element, room, inbox, app.welcome?.firmId ?? "", carried);
 }
 
 /** The spending fields of an action, as they add up (non-numbers count as nothing). */
@@ -68,12 +75,17 @@ function repeatWarning(state: GameState, firm: FirmState): string {
   const fitted = fitAction(state, firm, firm.lastAction);
   const ratio = spendRatio(state, firm, fitted, firm.lastAction);
   const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
-  if (ratio < 0.999 || raiseCut)
-    return `Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to ${Math.round(ratio * 100)}% of its spending${raiseCut ? ` and a raise of ${formatMoney(fitted.raise)}` : ""}.`;
-  return "Not submitted yet: without a submission, last quarter's plan repeats.";
+  if (raiseCut) return t("panel.note.repeatsCutRaise", { share: percent(ratio), raise: formatMoney(fitted.raise) });
+  if (ratio < 0.999) return t("panel.note.repeatsCut", { share: percent(ratio) });
+  return t("panel.note.repeats");
 }
 
-function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbox: Inbox, firmId: string): DecisionPanel {
+function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbox: Inbox, firmId: string, carried: DraftMemo | null): DecisionPanel {
+  const drafts = sessionDrafts();
+  /** The plan on screen was submitted (by whom), until the player changes it or a new quarter opens. */
+  let submittedBy: string | null = null;
+  /** The quarter the panel is filled for (the private view's `quarter`). */
+  let quarterShown = -1;
   let config: EconomyConfig | null = null;
   let state: GameState | null = null;
   let own: OwnView | null = null;
@@ -84,7 +96,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   /** The player has typed since the panel was last filled: only then is a refusal shown. */
   let edited = false;
 
-  const heading = h("h2", { id: "decision-title" }, "Your decisions");
+  const heading = h("h2", { id: "decision-title" }, t("panel.title"));
   const budget = h("p", { class: "budget", "aria-live": "polite" });
   const phaseNote = h("p", { class: "phase-note" });
   const origin = h("p", { class: "origin" });
@@ -97,41 +109,48 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     picker.show("custom");
     origin.textContent = "";
     update();
+    remember();
   };
 
   const money = (label: string, hint: string) => moneyField(label, hint, changed);
-  const train = money("Train the model", "Compute for a bigger frontier model.");
-  const efficiency = money("Serving efficiency", "Cheaper to serve every customer.");
-  const apps = Object.fromEntries(SECTOR_IDS.map((id) => [id, money(id, "")])) as Record<SectorId, MoneyField>;
-  const compliance = money("Compliance", "Fewer incidents and fines in regulated sectors.");
-  const marketing = money("Marketing", "Hype: narrative value, for a while.");
-  const raise = money("Raise equity", "Sell new shares; dilutes the founders.");
-  const raiseMax = h("button", { type: "button", class: "link max", onclick: () => raiseToMax() }, "Raise the most");
+  const train = money(fieldLabel("train"), t("panel.hint.train"));
+  const efficiency = money(fieldLabel("efficiency"), t("panel.hint.efficiency"));
+  const apps = Object.fromEntries(SECTOR_IDS.map((id) => [id, money(t(`sectors.${id}`), "")])) as Record<SectorId, MoneyField>;
+  const compliance = money(fieldLabel("compliance"), t("panel.hint.compliance"));
+  const marketing = money(fieldLabel("marketing"), t("panel.hint.marketing"));
+  const raise = money(fieldLabel("raise"), t("panel.hint.raise"));
+  const raiseMax = h("button", { type: "button", class: "link max", onclick: () => raiseToMax() }, t("panel.raiseMost"));
   raise.element.append(raiseMax);
-  const distill = toggleField("Distil an edge model", "One-time cost; needed where latency matters.", changed);
-  const openWeights = toggleField(
-    "Release open weights",
-    "Irreversible: an ecosystem grows if your model leads the open ones; rivals get your model.",
-    changed,
-  );
+  const distill = toggleField(fieldLabel("distill"), t("panel.hint.distill"), changed);
+  const openWeights = toggleField(fieldLabel("openWeights"), t("panel.hint.openWeights"), changed);
   const hardware = choiceField(
-    "Compute contract",
+    fieldLabel("hardware"),
     [
-      { value: "flexible", label: "Flexible (spot price)" },
-      { value: "locked", label: "Locked (cheaper, a fixed price for its term)" },
+      { value: "flexible", label: t("panel.hardware.flexible") },
+      { value: "locked", label: t("panel.hardware.locked") },
     ],
     changed,
   );
-  const picker = presetPicker((choice) => pick(choice));
-  const submit = h("button", { type: "submit", class: "primary" }, "Submit decisions");
-  const reset = h("button", { type: "button", onclick: () => loadRepeat() }, "Repeat last quarter");
+  const picker = presetPicker((choice) => {
+    pick(choice);
+    remember();
+  });
+  const submit = h("button", { type: "submit", class: "primary" }, t("panel.button.submit"));
+  const reset = h(
+    "button",
+    {
+      type: "button",
+      onclick: () => {
+        loadRepeat();
+        remember();
+      },
+    },
+    t("panel.button.repeat"),
+  );
 
   const moneyFields: Record<string, MoneyField> = { train, efficiency, compliance, marketing, raise };
-  const labelOf = (field: string): string => {
-    const [head, sector] = field.split(".");
-    if (head === "apps" && sector) return apps[sector as SectorId]?.element.querySelector("label")?.firstChild?.textContent ?? "An application";
-    return moneyFields[head ?? ""]?.element.querySelector("label")?.firstChild?.textContent ?? "This amount";
-  };
+  /** Every amount by its field path, as the engine names them ("train", "apps.support"). */
+  const amounts: [string, MoneyField][] = [...Object.entries(moneyFields), ...SECTOR_IDS.map((id): [string, MoneyField] => [`apps.${id}`, apps[id]])];
 
   const group = (title: string, fields: MoneyField[], ...rest: HTMLElement[]) => {
     const total = h("span", { class: "total" });
@@ -139,12 +158,12 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     return { details, total, fields };
   };
   const groups = [
-    group("Model", [train, efficiency], distill.element, openWeights.element, hardware.element),
+    group(t("panel.group.model"), [train, efficiency], distill.element, openWeights.element, hardware.element),
     group(
-      "Applications by sector",
+      t("panel.group.apps"),
       SECTOR_IDS.map((id) => apps[id]),
     ),
-    group("Market and money", [marketing, compliance, raise]),
+    group(t("panel.group.money"), [marketing, compliance, raise]),
   ];
 
   const guide = firstQuarterGuide();
@@ -158,7 +177,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         if (room.state.phase === "decide") send();
         else {
           queued = true;
-          note.textContent = "Ready: it will be submitted as soon as decisions open.";
+          note.textContent = t("panel.note.queued");
           showPhase();
         }
       },
@@ -171,7 +190,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
 
   function send(): void {
     queued = false;
-    note.textContent = "Submitting…";
+    note.textContent = t("panel.note.submitting");
+    clearDraft(drafts, room.roomId, firmId);
     room.send("submit", { action: draft() });
   }
 
@@ -198,7 +218,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       const loaded = roomConfig(room.state.settings);
       if (!loaded.ok) throw new Error(loaded.error.message);
       config = loaded.value;
-      for (const id of SECTOR_IDS) apps[id].element.querySelector("label")?.replaceChildren(config.sectors[id].name, h("span", { class: "unit" }, " ($M)"));
     }
     state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivalsFrom(room.state.firms, firmId) });
     own = { config, quarter: message.quarter, self: message.firm, market: message.market, limits: message.limits };
@@ -208,28 +227,36 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     raise.input.max = String(Math.floor(message.limits.maxRaise));
     raise.element
       .querySelector(".hint")
-      ?.replaceChildren(
-        message.limits.maxRaise > 0
-          ? `The most the market takes now: ${formatMoney(message.limits.maxRaise)}. Dilutes the founders.`
-          : "The market takes no new shares now.",
-      );
+      ?.replaceChildren(message.limits.maxRaise > 0 ? t("panel.hint.raiseMost", { amount: formatMoney(message.limits.maxRaise) }) : t("panel.hint.raiseNone"));
     raiseMax.hidden = message.limits.maxRaise <= 0;
     distill.input.disabled = firm.edge;
     distill.element
       .querySelector(".hint")
-      ?.replaceChildren(firm.edge ? "You already have an edge model." : `One-time ${formatMoney(message.limits.edgeCost)}; needed where latency matters.`);
+      ?.replaceChildren(firm.edge ? t("panel.hint.distilled") : t("panel.hint.distillCost", { cost: formatMoney(message.limits.edgeCost) }));
     openWeights.input.disabled = firm.openWeights;
     hardware.disable(firm.hardware === "locked" && firm.lockedUntil > message.quarter);
-    heading.textContent = firm.delisted ? `${firm.name} is delisted` : `Quarter ${message.quarter + 1}: your decisions`;
+    heading.textContent = firm.delisted ? t("panel.titleDelisted", { firm: firm.name }) : t("panel.titleQuarter", { quarter: message.quarter + 1 });
     form.hidden = firm.delisted;
     queued = false;
-    if (message.pending) {
+    if (message.quarter !== quarterShown) submittedBy = null;
+    quarterShown = message.quarter;
+    // What the player had on screen comes back first: a redrawn panel's draft, else the
+    // plan already submitted, else what they were typing before a reload.
+    const memo = carried?.quarter === message.quarter ? carried : null;
+    carried = null;
+    const typed = memo ?? (message.pending ? null : loadDraft(drafts, room.roomId, firmId, message.quarter));
+    if (typed) {
+      restore(typed);
+      if (memo) submittedBy = memo.submittedBy ?? null;
+    } else if (message.pending) {
       loadFrom(message.pending);
       picker.show("custom");
-      origin.textContent = `Submitted by ${message.submittedBy}. You can change it until the quarter resolves.`;
+      submittedBy = message.submittedBy ?? null;
+      origin.textContent = t("panel.note.submittedBy", { name: submittedBy ?? "" });
     } else if (actionSpend(state, firm, firm.lastAction) === 0 && firm.lastAction.raise === 0) pick("balanced");
     else loadRepeat();
-    note.textContent = message.pending ? "" : repeatWarning(state, firm);
+    note.textContent =
+      submittedBy !== null ? (message.pending && !typed ? "" : t("panel.note.submittedBy", { name: submittedBy })) : repeatWarning(state, firm);
     showPhase();
   }
 
@@ -243,7 +270,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     }
     if (!own) return;
     loadFrom(presetAction(own, choice));
-    origin.textContent = "A plan for your firm now, within your cash and the market's appetite. Open a group to change it.";
+    origin.textContent = t("panel.origin.preset");
   }
 
   /** Last quarter's plan, fitted to this quarter's cash and appetite: what repeats if nobody submits. */
@@ -256,10 +283,11 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     picker.show("custom");
     const ratio = spendRatio(state, firm, fitted, firm.lastAction);
     const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
-    origin.textContent =
-      ratio < 0.999 || raiseCut
-        ? `Last quarter's plan, fitted to your cash${raiseCut ? " and the market's appetite" : ""}: spending cut to ${Math.round(ratio * 100)}%${raiseCut ? `, raise cut to ${formatMoney(fitted.raise)}` : ""}.`
-        : "Last quarter's plan, repeated.";
+    origin.textContent = raiseCut
+      ? t("panel.origin.fittedRaise", { share: percent(ratio), raise: formatMoney(fitted.raise) })
+      : ratio < 0.999
+        ? t("panel.origin.fitted", { share: percent(ratio) })
+        : t("panel.origin.repeated");
   }
 
   function raiseToMax(): void {
@@ -273,12 +301,11 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const phase = room.state.phase;
     const untimed = room.state.deadline === 0 && !room.state.paused;
     if (phase === "decide") {
-      phaseNote.textContent = untimed ? "No timer: the quarter resolves when every firm has submitted." : "Decisions are open.";
-      submit.textContent = "Submit decisions";
+      phaseNote.textContent = untimed ? t("panel.phase.untimed") : t("panel.phase.open");
+      submit.textContent = t("panel.button.submit");
     } else if (phase === "news" || phase === "report") {
-      phaseNote.textContent =
-        phase === "news" ? "Read the news: you can fill this in now; decisions open in a moment." : "The quarter is in: you can plan the next one now.";
-      submit.textContent = queued ? "Will submit when decisions open" : "Submit when decisions open";
+      phaseNote.textContent = phase === "news" ? t("panel.phase.news") : t("panel.phase.report");
+      submit.textContent = queued ? t("panel.button.submitQueued") : t("panel.button.submitLater");
     } else phaseNote.textContent = "";
     submit.disabled = !result?.ok || (phase !== "decide" && phase !== "news" && phase !== "report");
   }
@@ -293,34 +320,27 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const spend = actionSpend(state, firm, money);
     const cashAfterRaise = firm.cash + money.raise;
     const left = cashAfterRaise - spend;
-    budget.textContent = `Budget left: ${formatMoney(left)} of ${formatMoney(cashAfterRaise)}`;
+    budget.textContent = t("panel.budget", { left: formatMoney(left), total: formatMoney(cashAfterRaise) });
     budget.classList.toggle("over", left < -1e-9);
     for (const input of form.querySelectorAll("input")) input.removeAttribute("aria-invalid");
     for (const g of groups) {
       const sum = g.fields.filter((f) => f !== raise).reduce((s, f) => s + (Number.isFinite(f.value) && f.value > 0 ? f.value : 0), 0);
-      g.total.textContent = g.fields.includes(raise) && money.raise > 0 ? `${formatMoney(sum)} · raise ${formatMoney(money.raise)}` : formatMoney(sum);
+      g.total.textContent =
+        g.fields.includes(raise) && money.raise > 0
+          ? t("panel.group.totalRaise", { spent: formatMoney(sum), raise: formatMoney(money.raise) })
+          : formatMoney(sum);
     }
     if (result.ok) {
       error.textContent = "";
       const short = result.next.cash < 0;
-      fill(
-        results,
-        short
-          ? h(
-              "p",
-              { class: "warning" },
-              `This plan leaves you ${formatMoney(-result.next.cash)} short at the end of the quarter: an emergency sale of shares, or delisting.`,
-            )
-          : null,
-        previewTable(result),
-      );
+      fill(results, short ? h("p", { class: "warning" }, t("panel.short", { amount: formatMoney(-result.next.cash) })) : null, previewTable(result));
     } else {
       const bad = marked(result.error.code, result.error.field);
       for (const field of bad) {
         field.input.setAttribute("aria-invalid", "true");
         field.element.closest("details")?.setAttribute("open", "");
       }
-      error.textContent = edited || result.error.code !== "OVER_BUDGET" ? draftProblem(result.error, labelOf, own.limits, -left) : "";
+      error.textContent = edited || result.error.code !== "OVER_BUDGET" ? draftProblem(result.error, fieldLabel, own.limits, -left) : "";
       fill(results);
     }
     showPhase();
@@ -344,7 +364,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       refresh(m);
     }),
     inbox.on("accepted", (m) => {
-      note.textContent = `Submitted by ${m.by}. You can change it until the quarter resolves.`;
+      submittedBy = m.by;
+      note.textContent = t("panel.note.submittedBy", { name: m.by });
     }),
     inbox.on("rejected", (r) => {
       if (r.type === "submit") {
@@ -355,7 +376,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     inbox.on("draft", (d) => {
       fill(
         teammate,
-        h("p", {}, `${d.by} is drafting. `),
+        h("p", {}, t("panel.teammate.drafting", { name: d.by })),
         h(
           "button",
           {
@@ -364,11 +385,12 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
               if (inbox.last("private")) {
                 loadFrom(d.action);
                 picker.show("custom");
-                origin.textContent = `${d.by}'s draft.`;
+                origin.textContent = t("panel.origin.teammate", { name: d.by });
+                remember();
               }
             },
           },
-          `Use ${d.by}'s draft`,
+          t("panel.teammate.use", { name: d.by }),
         ),
       );
     }),
@@ -397,9 +419,43 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     update(false);
   }
 
+  /** The panel's amounts as typed, its toggles and where the plan came from. */
+  function snapshot(): DraftMemo | null {
+    if (quarterShown < 0) return null;
+    return {
+      quarter: quarterShown,
+      choice: picker.chosen,
+      amounts: Object.fromEntries(amounts.map(([path, field]) => [path, field.input.value])),
+      distill: distill.input.checked,
+      openWeights: openWeights.input.checked,
+      hardware: hardware.value,
+      submittedBy,
+    };
+  }
+
+  /** Keeps what the player is typing for this quarter (see draft-memory.ts). */
+  function remember(): void {
+    const memo = snapshot();
+    if (memo) saveDraft(drafts, room.roomId, firmId, memo);
+  }
+
+  /** Puts a remembered draft back as it was typed. */
+  function restore(memo: DraftMemo): void {
+    for (const [path, field] of amounts) field.restore(memo.amounts[path] ?? "0");
+    distill.input.checked = memo.distill && !distill.input.disabled;
+    if (!openWeights.input.disabled) openWeights.input.checked = memo.openWeights;
+    if (memo.hardware === "flexible" || memo.hardware === "locked") hardware.set(memo.hardware);
+    picker.show(memo.choice);
+    origin.textContent = t("panel.origin.restored");
+    if (memo.choice === "custom") for (const g of groups) g.details.open = true;
+    edited = true;
+    update(false);
+  }
+
   refresh(inbox.last("private"));
   return {
     element,
+    snapshot,
     destroy() {
       for (const stop of stops) stop();
       room.onStateChange.remove(onPhase);

@@ -1,18 +1,18 @@
-import { formatMoney, formatShortMoney } from "../../shared/format.js";
+import { money, number, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
 
-const ROWS: { key: keyof PreviewFigures; label: string; money: boolean }[] = [
-  { key: "revenue", label: "Revenue", money: true },
-  { key: "operatingProfit", label: "Operating profit", money: true },
-  { key: "cash", label: "Cash after", money: true },
-  { key: "capability", label: "Capability", money: false },
-  { key: "fundamentals", label: "Fundamentals", money: true },
-  { key: "valuation", label: "Valuation", money: true },
-];
+const ROWS = [
+  { key: "revenue", label: "panel.estimate.revenue", money: true },
+  { key: "operatingProfit", label: "panel.estimate.operatingProfit", money: true },
+  { key: "cash", label: "panel.estimate.cash", money: true },
+  { key: "capability", label: "panel.estimate.capability", money: false },
+  { key: "fundamentals", label: "panel.estimate.fundamentals", money: true },
+  { key: "valuation", label: "panel.estimate.valuation", money: true },
+] as const satisfies readonly { key: keyof PreviewFigures; label: string; money: boolean }[];
 
-function format(value: number, money: boolean): string {
-  return money ? formatMoney(value) : value.toFixed(1);
+function format(value: number, isMoney: boolean): string {
+  return isMoney ? money(value) : number(value, 1);
 }
 
 function change(next: number, repeat: number, money: boolean): string {
@@ -27,7 +27,7 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
   const ranged = RANGED[key];
   if (!ranged) return format(result.next[key], money);
   const [low, high] = result.range[ranged];
-  return `${formatShortMoney(low)}–${formatShortMoney(high)}`;
+  return t("panel.estimate.range", { low: shortMoney(low), high: shortMoney(high) });
 }
 
 /** This quarter's estimate with the draft, next to what repeating last quarter would give. */
@@ -35,12 +35,12 @@ export function previewTable(result: Extract<Preview, { ok: true }>): HTMLTableE
   return h(
     "table",
     { class: "estimate" },
+    h("caption", {}, t("panel.estimate.caption")),
     h(
-      "caption",
+      "thead",
       {},
-      "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it.",
+      h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, t("panel.estimate.with")), h("th", { scope: "col" }, t("panel.estimate.vs"))),
     ),
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, "With this"), h("th", { scope: "col" }, "vs repeating"))),
     h(
       "tbody",
       {},
@@ -48,7 +48,7 @@ export function previewTable(result: Extract<Preview, { ok: true }>): HTMLTableE
         h(
           "tr",
           {},
-          h("th", { scope: "row" }, row.label),
+          h("th", { scope: "row" }, t(row.label)),
           h("td", {}, value(result, row.key, row.money)),
           h("td", {}, change(result.next[row.key], result.repeat[row.key], row.money)),
         ),

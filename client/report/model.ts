@@ -1,12 +1,11 @@
 import type { FirmReport, MarketReport } from "../../shared/engine/types.js";
 import { burn, runway, type ValuationMove, valuationMove, type WarningKind, warningsAfter } from "../../shared/plans/quarter.js";
-import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
-import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 
-/** One line of revenue or customers: a sector by its name, or the model sold as an API. */
+/** One line of revenue or customers: a sector by its id (the view names it), or the model sold as an API. */
 export interface SectorLine {
-  name: string;
+  id: SectorId | "api";
   revenue: number;
   /** Share of the sector's customers, 0..1 (none for the API). */
   customers: number | null;
@@ -41,16 +40,16 @@ export interface QuarterCard {
 }
 
 /** The personal report of the quarter just resolved, from the private message that follows it; null before the first. */
-export function quarterCard(config: EconomyConfig, message: PrivateView): QuarterCard | null {
-  return cardAt(config, message, message.firm.history.length - 1);
+export function quarterCard(message: PrivateView): QuarterCard | null {
+  return cardAt(message, message.firm.history.length - 1);
 }
 
 /** Every quarter the private message still holds (the last few), oldest first: a rejoined player's history. */
-export function quarterCards(config: EconomyConfig, message: PrivateView): QuarterCard[] {
-  return message.firm.history.flatMap((_, i) => cardAt(config, message, i) ?? []);
+export function quarterCards(message: PrivateView): QuarterCard[] {
+  return message.firm.history.flatMap((_, i) => cardAt(message, i) ?? []);
 }
 
-function cardAt(config: EconomyConfig, message: PrivateView, index: number): QuarterCard | null {
+function cardAt(message: PrivateView, index: number): QuarterCard | null {
   const history = message.firm.history;
   const next = history[index] as FirmReport | undefined;
   const prev = history[index - 1] as FirmReport | undefined;
@@ -61,11 +60,11 @@ function cardAt(config: EconomyConfig, message: PrivateView, index: number): Qua
   const market = (message.market.history as MarketReport[]).find((m) => m.quarter === next.quarter);
   const burnt = burn(prev, next);
   const sectors: SectorLine[] = SECTOR_IDS.map((id, s) => ({
-    name: config.sectors[id].name,
+    id,
     revenue: next.sectorRevenue[s] ?? 0,
     customers: next.customers[s] ?? 0,
   }));
-  sectors.push({ name: "Model access (API)", revenue: next.apiRevenue, customers: null });
+  sectors.push({ id: "api", revenue: next.apiRevenue, customers: null });
   return {
     quarter: next.quarter,
     firmName: message.firm.name,

@@ -1,35 +1,31 @@
-import { formatMoney, formatShortMoney } from "../../shared/format.js";
-import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import type { AppContext } from "../app.js";
-import { roomConfig } from "../net/economy.js";
+import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, number, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
 import "./report.css";
 
-const signed = (v: number) => `${v >= 0 ? "+" : "−"}${formatShortMoney(Math.abs(v))}`;
-const percent = (share: number) => `${(share * 100).toFixed(share >= 0.1 ? 0 : 1)}%`;
+const signed = (v: number) => t(v >= 0 ? "report.money.plus" : "report.money.minus", { amount: formatShortMoney(Math.abs(v)) });
+const minus = (v: number) => t("report.money.minus", { amount: formatMoney(v) });
+const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
+const points = (v: number) => number(v, 1);
 
 function row(label: string, value: string, cls = ""): HTMLTableRowElement {
   return h("tr", { class: cls }, h("th", { scope: "row" }, label), h("td", {}, value));
 }
 
 function runwayText(card: QuarterCard): string {
-  if (!Number.isFinite(card.runway)) return "not burning cash";
-  return `${card.runway.toFixed(1)} quarters at this burn (${formatMoney(card.burn)} a quarter)`;
+  if (!Number.isFinite(card.runway)) return t("report.runway.none");
+  return t("report.runway.quarters", { quarters: number(card.runway, 1), burn: formatMoney(card.burn) });
 }
 
 function warningLines(card: QuarterCard): string[] {
   const out: string[] = [];
-  if (card.delisted) out.push("Your firm was delisted: it ran out of cash and the market would not cover the hole.");
-  if (card.warnings.includes("runway"))
-    out.push(`Under two quarters of cash left at this burn: spend less, earn more, or raise while the market still takes shares.`);
-  if (card.warnings.includes("delisting"))
-    out.push(
-      `Delisting risk: at this burn your cash runs out next quarter and the market would take only ${formatMoney(card.maxRaise)} of new shares to cover it.`,
-    );
-  if (card.emergencyRaised > 0) out.push(`You ran out of cash: an emergency sale of shares raised ${formatMoney(card.emergencyRaised)} at a deep discount.`);
-  if (card.incidents > 0) out.push(`${card.incidents === 1 ? "An incident" : `${card.incidents} incidents`} cost you ${formatMoney(card.fines)} in fines.`);
+  if (card.delisted) out.push(t("report.warning.delisted"));
+  if (card.warnings.includes("runway")) out.push(t("report.warning.runway"));
+  if (card.warnings.includes("delisting")) out.push(t("report.warning.delisting", { amount: formatMoney(card.maxRaise) }));
+  if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: formatMoney(card.emergencyRaised) }));
+  if (card.incidents > 0) out.push(t("report.warning.incidents", { count: card.incidents, fines: formatMoney(card.fines) }));
   return out;
 }
 
@@ -42,44 +38,60 @@ export function cardBody(card: QuarterCard): HTMLElement {
     "div",
     { class: "card-body" },
     warnings.length > 0 ? h("ul", { class: "warnings", role: "alert" }, ...warnings.map((w) => h("li", {}, w))) : null,
-    h("h4", {}, "Why your valuation moved"),
-    h("p", { class: "headline" }, `${formatShortMoney(v.before)} → ${formatShortMoney(v.after)} (${signed(v.after - v.before)})`),
+    h("h4", {}, t("report.moved.title")),
+    h(
+      "p",
+      { class: "headline" },
+      t("report.moved.headline", { before: formatShortMoney(v.before), after: formatShortMoney(v.after), change: signed(v.after - v.before) }),
+    ),
     h(
       "table",
       { class: "moves" },
-      h("tbody", {}, row("Fundamentals", signed(v.fundamentals)), row("Narrative", signed(v.narrative)), row("Sentiment", signed(v.sentiment))),
+      h(
+        "tbody",
+        {},
+        row(t("report.moved.fundamentals"), signed(v.fundamentals)),
+        row(t("report.moved.narrative"), signed(v.narrative)),
+        row(t("report.moved.sentiment"), signed(v.sentiment)),
+      ),
     ),
-    h(
-      "p",
-      { class: "hint" },
-      "Valuation = fundamentals + sentiment × narrative. Fundamentals: cash, products built and profit. Narrative: your model, hype and credit for training. Sentiment: the market's mood.",
-    ),
-    h("h4", {}, "Money"),
+    h("p", { class: "hint" }, t("report.moved.hint")),
+    h("h4", {}, t("report.money.title")),
     h(
       "table",
       { class: "money" },
       h(
         "tbody",
         {},
-        row("Revenue", formatMoney(card.revenue)),
-        row("Serving costs", `−${formatMoney(card.servingCost)}`),
-        row("Operating costs", `−${formatMoney(card.opex)}`),
-        card.licenceFees > 0 ? row("Licence fees", `−${formatMoney(card.licenceFees)}`) : null,
-        card.fines > 0 ? row("Fines", `−${formatMoney(card.fines)}`) : null,
-        row("Operating profit", formatMoney(card.operatingProfit), "total"),
-        row("Invested", `−${formatMoney(card.spent)}`),
-        card.raised > 0 ? row("Raised", `+${formatMoney(card.raised)}`) : null,
-        row("Cash", formatMoney(card.cash), "total"),
-        row("Runway", runwayText(card)),
+        row(t("report.money.revenue"), formatMoney(card.revenue)),
+        row(t("report.money.servingCosts"), minus(card.servingCost)),
+        row(t("report.money.operatingCosts"), minus(card.opex)),
+        card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
+        card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
+        row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
+        row(t("report.money.invested"), minus(card.spent)),
+        card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
+        row(t("report.money.cash"), formatMoney(card.cash), "total"),
+        row(t("report.money.runway"), runwayText(card)),
       ),
     ),
-    h("h4", {}, "Revenue and customers by sector"),
+    h("h4", {}, t("report.sectors.title")),
     sold.length === 0
-      ? h("p", {}, "No sales yet: applications take a quarter or two to win customers, and need a model good enough for the sector.")
+      ? h("p", {}, t("report.sectors.none"))
       : h(
           "table",
           { class: "sectors" },
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Sector"), h("th", { scope: "col" }, "Revenue"), h("th", { scope: "col" }, "Customers"))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, t("report.sectors.sector")),
+              h("th", { scope: "col" }, t("report.sectors.revenue")),
+              h("th", { scope: "col" }, t("report.sectors.customers")),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -87,26 +99,35 @@ export function cardBody(card: QuarterCard): HTMLElement {
               h(
                 "tr",
                 {},
-                h("th", { scope: "row" }, s.name),
+                h("th", { scope: "row" }, t(`sectors.${s.id}`)),
                 h("td", {}, formatMoney(s.revenue)),
                 h("td", {}, s.customers === null ? "—" : percent(s.customers)),
               ),
             ),
           ),
         ),
-    h("h4", {}, "Your model"),
+    h("h4", {}, t("report.model.title")),
     h(
       "p",
       {},
       card.openBaseline === null
-        ? `Capability ${card.capability.toFixed(1)}.`
-        : `Capability ${card.capability.toFixed(1)} against ${card.openBaseline.toFixed(1)} for free open models: ${
-            card.capability > card.openBaseline
-              ? `a lead of ${(card.capability - card.openBaseline).toFixed(1)}`
-              : "no lead: anyone can build on as good a model"
-          }.`,
+        ? t("report.model.capability", { capability: points(card.capability) })
+        : card.capability > card.openBaseline
+          ? t("report.model.lead", {
+              capability: points(card.capability),
+              baseline: points(card.openBaseline),
+              lead: points(card.capability - card.openBaseline),
+            })
+          : t("report.model.noLead", { capability: points(card.capability), baseline: points(card.openBaseline) }),
     ),
   );
+}
+
+/** What a report view hands to the one that replaces it: the cards seen and the one open (null when closed). */
+export interface ReportCarry {
+  history: ReportHistory;
+  newest: number;
+  open: number | null;
 }
 
 /**
@@ -115,26 +136,28 @@ export function cardBody(card: QuarterCard): HTMLElement {
  */
 export class ReportView {
   readonly element: HTMLElement;
-  private readonly history = new ReportHistory();
   private readonly title = h("h3", { id: "report-title" });
   private readonly body = h("div", { class: "card-scroll" });
-  private readonly earlier = h("button", { type: "button", onclick: () => this.step(-1) }, "Earlier");
-  private readonly later = h("button", { type: "button", onclick: () => this.step(1) }, "Later");
+  private readonly earlier = h("button", { type: "button", onclick: () => this.step(-1) }, t("report.earlier"));
+  private readonly later = h("button", { type: "button", onclick: () => this.step(1) }, t("report.later"));
   private readonly card = h(
     "section",
     { class: "report-card", "aria-labelledby": "report-title", hidden: true },
-    h("div", { class: "head" }, this.title, h("button", { type: "button", class: "close", onclick: () => this.dismiss() }, "Close")),
+    h("div", { class: "head" }, this.title, h("button", { type: "button", class: "close", onclick: () => this.dismiss() }, t("report.close"))),
     this.body,
     h("div", { class: "nav" }, this.earlier, this.later),
   );
-  private readonly reopen = h("button", { type: "button", class: "report-reopen", hidden: true, onclick: () => this.show(this.latest()) }, "Your last quarter");
-  private config: EconomyConfig | null = null;
+  private readonly reopen = h("button", { type: "button", class: "report-reopen", hidden: true, onclick: () => this.show(this.latest()) });
+  private readonly history: ReportHistory;
   private shown = -1;
   private newest = 0;
   private readonly stop: () => void;
 
-  constructor(app: AppContext) {
+  /** `carried`: the state of the view this one replaces (a language switch redraws the screen). */
+  constructor(app: AppContext, carried: ReportCarry | null = null) {
     this.element = h("div", { class: "report-view" }, this.card, this.reopen);
+    this.history = carried?.history ?? new ReportHistory();
+    this.newest = carried?.newest ?? 0;
     const inbox = app.inbox;
     const room = app.room;
     if (!inbox || !room) {
@@ -143,13 +166,8 @@ export class ReportView {
     }
     const receive = (message: PrivateView | undefined, first: boolean) => {
       if (!message) return;
-      if (!this.config) {
-        const loaded = roomConfig(room.state.settings);
-        if (!loaded.ok) return;
-        this.config = loaded.value;
-      }
-      if (first) for (const card of quarterCards(this.config, message)) this.history.add(card);
-      const card = quarterCard(this.config, message);
+      if (first) for (const card of quarterCards(message)) this.history.add(card);
+      const card = quarterCard(message);
       if (!card) return;
       this.history.add(card);
       if (card.quarter > this.newest) {
@@ -161,6 +179,13 @@ export class ReportView {
     };
     this.stop = inbox.on("private", (m) => receive(m, false));
     receive(inbox.last("private"), true);
+    if (carried?.open !== null && carried?.open !== undefined) this.show(carried.open);
+    else if (carried) this.offer();
+  }
+
+  /** What this view holds (every card seen, the one open), to hand to the view that replaces it. */
+  carry(): ReportCarry {
+    return { history: this.history, newest: this.newest, open: this.card.hidden ? null : this.shown };
   }
 
   private latest(): number {
@@ -170,7 +195,7 @@ export class ReportView {
   private offer(): void {
     this.card.hidden = true;
     this.reopen.hidden = this.history.list.length === 0;
-    this.reopen.textContent = `Your quarter ${this.latest()} report`;
+    this.reopen.textContent = t("report.reopen", { quarter: this.latest() });
   }
 
   private show(quarter: number): void {
@@ -179,7 +204,7 @@ export class ReportView {
     const card = list[index];
     if (!card) return;
     this.shown = quarter;
-    this.title.textContent = `Your quarter ${card.quarter}: ${card.firmName}`;
+    this.title.textContent = t("report.title", { quarter: card.quarter, firm: card.firmName });
     this.body.replaceChildren(cardBody(card));
     this.earlier.disabled = index <= 0;
     this.later.disabled = index >= list.length - 1;

@@ -1,5 +1,6 @@
 import Phaser from "phaser";
 import { debriefInputFrom, mountDebrief } from "../debrief/index.js";
+import { t } from "../i18n.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
@@ -23,8 +24,8 @@ export class GameOver extends Phaser.Scene {
     const panel = h(
       "section",
       { class: "panel over", "aria-labelledby": "over-title" },
-      h("h1", { id: "over-title" }, "Final standings"),
-      h("p", { class: "lede" }, "Score is the founders' stake at the final valuation. Value created is the operating profit the firm actually made."),
+      h("h1", { id: "over-title" }, t("report.over.title")),
+      h("p", { class: "lede" }, t("report.over.lede")),
       standingsTable(room.state, mine ?? null),
       stored ? downloadButtons(room.roomId, stored.key) : null,
       // A screen for the room has no game of its own to play again.
@@ -45,10 +46,10 @@ export class GameOver extends Phaser.Scene {
                 this.scene.start("Menu");
               },
             },
-            "Play again",
+            t("report.over.playAgain"),
           ),
     );
-    const debriefBox = h("section", { class: "over-debrief", "aria-label": "Debrief", tabindex: 0 });
+    const debriefBox = h("section", { class: "over-debrief", "aria-label": t("report.over.debrief"), tabindex: 0 });
     mountScreen(this, h("div", { class: "over-layout" }, panel, debriefBox));
     const debrief = mountDebrief(debriefBox, debriefInputFrom(room.state, mine));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => debrief.destroy());

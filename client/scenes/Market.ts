@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { t } from "../i18n.js";
 import { BubbleField } from "../market/BubbleField.js";
 import { ServerClock } from "../market/clock.js";
 import { installDebugHook } from "../market/debug.js";
@@ -12,12 +13,36 @@ import { StatusBar } from "../market/StatusBar.js";
 import { Ticker } from "../market/Ticker.js";
 import { MarketTabs } from "../market/tabs.js";
 import { phaseSeconds } from "../net/state.js";
+import type { DraftMemo } from "../panel/draft-memory.js";
 import { createDecisionPanel } from "../panel/index.js";
-import { ReportView } from "../report/view.js";
+import { type ReportCarry, ReportView } from "../report/view.js";
 import { h } from "../ui/dom.js";
 import { dockStage, mountScreen } from "../ui/screen.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
+
+/** What a redrawn screen keeps from the one it replaces: the draft, the report, the open firm, the tab. */
+interface Carry {
+  draft: DraftMemo | null;
+  report: ReportCarry;
+  detailFirmId: string | null;
+  tab: string;
+  panelScroll: number;
+}
+
+/** The screen's parts that hold words: made again, in the new language, on a language switch. */
+interface Parts {
+  status: StatusBar;
+  ticker: Ticker;
+  detail: FirmDetail;
+  board: Leaderboard;
+  card: JoinCard | null;
+  returns: ReturnRequests | null;
+  report: ReportView;
+  tabs: MarketTabs;
+  carry(): Carry;
+  destroy(): void;
+}
 
 /**
  * The market during play: the field of bubbles (one per firm: area is valuation, the solid
@@ -25,10 +50,21 @@ import "../market/market.css";
  * firm histories around it, and the decision panel. The layout is CSS (market.css): three
  * columns on a wide screen, the leaderboard under the field on a tablet, and on a phone one
  * pane at a time behind Market / Decide / Leaderboard tabs.
+ *
+ * A language switch calls `relabel()`: the parts with words are made again in the new
+ * language, keeping the game, the bubbles, the draft being typed, the open report and firm,
+ * and the chosen tab; the room's listeners stay registered once.
  */
 export class Market extends Phaser.Scene {
+  private relabelView: (() => void) | null = null;
+
   constructor() {
     super("Market");
+  }
+
+  /** Redraws the screen's words in the page's language (client/game.ts calls it on a switch). */
+  relabel(): void {
+    this.relabelView?.();
   }
 
   create(): void {
@@ -36,55 +72,94 @@ export class Market extends Phaser.Scene {
     // A page may bring its own feed (the frame-rate bench); in a game it is the room.
     const feed = (this.registry.get(FEED_KEY) as MarketFeed | undefined) ?? (app.room ? roomFeed(app.room) : null);
     if (!feed) return void this.scene.start("Menu");
+    // i18n-ignore: the scene's key, not text.
     const stopFollowing = followPhase(this, "Market");
     const myFirmId = app.welcome?.firmId ?? null;
     const clock = new ServerClock(app.welcome?.serverTime ?? null, Date.now());
 
-    const status = new StatusBar();
-    const ticker = new Ticker();
-    const detail = new FirmDetail();
-    const openDetail = (firmId: string, opener: HTMLElement | null) => {
-      const firm = feed.state.firms.find((f) => f.id === firmId);
-      if (firm) detail.open(firm, firm.id === myFirmId, opener ?? board.buttonFor(firmId) ?? null);
-    };
-    const board = new Leaderboard(
-      (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
-      (firmId) => field.point(firmId),
-    );
-    // A screen for the room shows how to join where a player has the decision panel.
-    const card = app.spectating && app.room ? new JoinCard(app.room.roomId) : null;
-    const panel = card ?? createDecisionPanel(app);
-    // A friends game's host lets back in a player who lost the seat token.
-    const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
-    const report = new ReportView(app);
-
     const slot = h("div", { class: "field-canvas" });
-    const fieldPane = h("section", { id: "pane-field", class: "market-field", "aria-label": "Bubble field" }, slot);
-    const boardPane = h("div", { id: "pane-board", class: "market-board-pane" }, board.element);
-    const panelPane = h("div", { id: "pane-decide", class: "market-panel-pane" }, panel.element);
-    const tabs = new MarketTabs([
-      { id: "field", label: "Market", pane: "pane-field" },
-      { id: "decide", label: "Decide", pane: "pane-decide" },
-      { id: "board", label: "Leaderboard", pane: "pane-board" },
-    ]);
-    const shell = h(
-      "div",
-      { class: "market-shell" },
-      h("div", { class: "market-status-area" }, status.element),
-      tabs.element,
-      h("div", { class: "market-ticker-area" }, ticker.element),
-      boardPane,
-      fieldPane,
-      panelPane,
-    );
-    tabs.attach(shell);
+    const fieldPane = h("section", { id: "pane-field", class: "market-field" }, slot);
+    const statusArea = h("div", { class: "market-status-area" });
+    const tickerArea = h("div", { class: "market-ticker-area" });
+    const boardPane = h("div", { id: "pane-board", class: "market-board-pane" });
+    const panelPane = h("div", { id: "pane-decide", class: "market-panel-pane" });
+    const tabsSlot = h("div", {});
+    const shell = h("div", { class: "market-shell" }, statusArea, tabsSlot, tickerArea, boardPane, fieldPane, panelPane);
     mountScreen(this, shell, "app");
     // The canvas fills the field's slot; the labels, legend and firm detail are HTML over and under it.
     dockStage(this, slot);
     const field = new BubbleField(this, (firmId) => openDetail(firmId, null));
-    slot.append(field.labels.element, report.element, detail.element);
-    if (returns) slot.append(returns.element);
+    slot.append(field.labels.element);
     fieldPane.append(field.legend.element);
+
+    const openDetail = (firmId: string, opener: HTMLElement | null) => {
+      const firm = feed.state.firms.find((f) => f.id === firmId);
+      if (firm) parts.detail.open(firm, firm.id === myFirmId, opener ?? parts.board.buttonFor(firmId) ?? null);
+    };
+
+    const build = (carried: Carry | null): Parts => {
+      fieldPane.setAttribute("aria-label", t("market.field.label"));
+      const status = new StatusBar();
+      const ticker = new Ticker();
+      const detail = new FirmDetail();
+      const board = new Leaderboard(
+        (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
+        (firmId) => field.point(firmId),
+      );
+      // A screen for the room shows how to join where a player has the decision panel.
+      const card = app.spectating && app.room ? new JoinCard(app.room.roomId) : null;
+      const panel = card ?? createDecisionPanel(app, carried?.draft ?? null);
+      // A friends game's host lets back in a player who lost the seat token.
+      const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
+      const report = new ReportView(app, carried?.report ?? null);
+      const tabs = new MarketTabs([
+        { id: "field", label: t("market.tabs.field"), pane: "pane-field" },
+        { id: "decide", label: t("market.tabs.decide"), pane: "pane-decide" },
+        { id: "board", label: t("market.tabs.board"), pane: "pane-board" },
+      ]);
+      statusArea.replaceChildren(status.element);
+      tabsSlot.replaceWith(tabs.element);
+      tickerArea.replaceChildren(ticker.element);
+      boardPane.replaceChildren(board.element);
+      panelPane.replaceChildren(panel.element);
+      slot.append(report.element, detail.element);
+      if (returns) slot.append(returns.element);
+      tabs.attach(shell);
+      if (carried) {
+        tabs.select(carried.tab, false);
+        const scroller = panel.element.querySelector(".scroll");
+        if (scroller) scroller.scrollTop = carried.panelScroll;
+        const open = carried.detailFirmId && feed.state.firms.find((f) => f.id === carried.detailFirmId);
+        if (open) detail.open(open, open.id === myFirmId, board.buttonFor(open.id) ?? null, false);
+      }
+      return {
+        status,
+        ticker,
+        detail,
+        board,
+        card,
+        returns,
+        report,
+        tabs,
+        carry: () => ({
+          draft: "snapshot" in panel ? panel.snapshot() : null,
+          report: report.carry(),
+          detailFirmId: detail.openFirmId,
+          tab: shell.dataset.tab ?? "field",
+          panelScroll: panel.element.querySelector(".scroll")?.scrollTop ?? 0,
+        }),
+        destroy: () => {
+          ticker.destroy();
+          panel.destroy();
+          report.destroy();
+          detail.destroy();
+          returns?.element.remove();
+          // The tabs' place in the shell, for the next set of parts.
+          tabs.element.replaceWith(tabsSlot);
+        },
+      };
+    };
+    let parts = build(null);
 
     let laidOut = "";
     let reportsSeen = 0;
@@ -105,14 +180,14 @@ export class Market extends Phaser.Scene {
       } else {
         field.mark(firms);
       }
-      board.show(firms);
-      status.show(state);
-      returns?.show(state);
-      ticker.show(state);
-      card?.show(state);
-      tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
-      const open = detail.openFirmId && state.firms.find((f) => f.id === detail.openFirmId);
-      if (open) detail.refresh(open, open.id === myFirmId);
+      parts.board.show(firms);
+      parts.status.show(state);
+      parts.returns?.show(state);
+      parts.ticker.show(state);
+      parts.card?.show(state);
+      parts.tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
+      const open = parts.detail.openFirmId && state.firms.find((f) => f.id === parts.detail.openFirmId);
+      if (open) parts.detail.refresh(open, open.id === myFirmId);
       // A phase that has just begun has its whole length left: that pins the server's clock.
       if (state.phase !== phaseSeen) {
         phaseSeen = state.phase;
@@ -122,7 +197,7 @@ export class Market extends Phaser.Scene {
     };
     const tick = () => {
       const state = feed.state;
-      status.tick(state.phase, state.paused, clock.secondsLeft(state.deadline, Date.now()), state.deadline > 0);
+      parts.status.tick(state.phase, state.paused, clock.secondsLeft(state.deadline, Date.now()), state.deadline > 0);
     };
 
     const unsubscribe = feed.subscribe(render);
@@ -131,15 +206,20 @@ export class Market extends Phaser.Scene {
     const uninstall = installDebugHook(field, () => quarterShown);
     render();
 
+    this.relabelView = () => {
+      const carried = parts.carry();
+      parts.destroy();
+      parts = build(carried);
+      field.relabel();
+      render();
+    };
     this.events.once("shutdown", () => {
+      this.relabelView = null;
       unsubscribe();
       stopFollowing();
       window.clearInterval(countdown);
       uninstall();
-      ticker.destroy();
-      panel.destroy();
-      report.destroy();
-      detail.destroy();
+      parts.destroy();
       field.destroy();
       this.input.setDefaultCursor("default");
     });

@@ -1,4 +1,4 @@
-import { formatMoney } from "../../shared/format.js";
+import { money as formatMoney, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "./dom.js";
 
@@ -13,11 +13,11 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
       h(
         "tr",
         {},
-        h("th", { scope: "col" }, "Rank"),
-        h("th", { scope: "col" }, "Firm"),
-        h("th", { scope: "col" }, "Score"),
-        h("th", { scope: "col" }, "Valuation"),
-        h("th", { scope: "col" }, "Value created"),
+        h("th", { scope: "col" }, t("report.standings.rank")),
+        h("th", { scope: "col" }, t("report.standings.firm")),
+        h("th", { scope: "col" }, t("report.standings.score")),
+        h("th", { scope: "col" }, t("report.standings.valuation")),
+        h("th", { scope: "col" }, t("report.standings.valueCreated")),
       ),
     ),
     h(
@@ -28,7 +28,7 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
           "tr",
           { class: s.firmId === mine ? "mine" : undefined },
           h("td", {}, String(s.rank)),
-          h("th", { scope: "row" }, s.name, s.firmId === mine ? " (you)" : "", s.delisted ? " — delisted" : ""),
+          h("th", { scope: "row" }, firmName(s.name, s.firmId === mine, s.delisted)),
           h("td", {}, formatMoney(s.score)),
           h("td", {}, formatMoney(s.valuation)),
           h("td", {}, formatMoney(s.valueCreated)),
@@ -36,4 +36,10 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
       ),
     ),
   );
+}
+
+/** A firm's name in the standings, marked as yours and as delisted. */
+function firmName(name: string, mine: boolean, delisted: boolean): string {
+  if (delisted) return t(mine ? "report.standings.mineDelisted" : "report.standings.delisted", { name });
+  return mine ? t("report.standings.mine", { name }) : name;
 }

@@ -30,7 +30,10 @@ export interface ActionError {
   field?: string;
   /** The offending number ($M for money), for clients that word the error themselves. */
   value?: number;
-  /** The bound it broke ($M): the appetite for RAISE_OVER_APPETITE, cash after raise for OVER_BUDGET. */
+  /**
+   * The bound it broke: the appetite ($M) for RAISE_OVER_APPETITE, cash after raise ($M) for
+   * OVER_BUDGET, the last quarter of the lock for HARDWARE_LOCKED, the game's quarters for GAME_OVER.
+   */
   limit?: number;
 }
 
@@ -104,7 +107,8 @@ function checkAmount(field: string, value: number | undefined): ActionError | nu
  * parsing and, in resolution, on actions given directly by trusted code.
  */
 export function checkAction(state: GameState, firm: FirmState, action: Action): ActionError | null {
-  if (state.quarter >= state.config.quarters) return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}` };
+  if (state.quarter >= state.config.quarters)
+    return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}`, limit: state.config.quarters };
   if (firm.delisted) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
   const problem =
     checkAmount("train", action.train) ??
@@ -123,7 +127,12 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
   if (firm.openWeights && !action.openWeights)
     return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };
   if (firm.hardware === "locked" && action.hardware === "flexible" && state.quarter + 1 <= firm.lockedUntil)
-    return { code: "HARDWARE_LOCKED", message: `hardware is locked until the end of quarter ${firm.lockedUntil}`, field: "hardware" };
+    return {
+      code: "HARDWARE_LOCKED",
+      message: `hardware is locked until the end of quarter ${firm.lockedUntil}`,
+      field: "hardware",
+      limit: firm.lockedUntil,
+    };
   if (action.distill && firm.edge)
     return { code: "ALREADY_DISTILLED", message: `${firm.name} already has an edge model; distill must be false`, field: "distill" };
   const capacity = firmRaiseCapacity(state, firm);

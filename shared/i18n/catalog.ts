@@ -1,5 +1,9 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import market from "./messages/market.js";
+import panel from "./messages/panel.js";
+import report from "./messages/report.js";
+import sectors from "./messages/sectors.js";
 
 /**
  * Every area's messages, by area name. A key is `area.key` ("common.appName"). To add an
@@ -7,6 +11,10 @@ import common from "./messages/common.js";
  */
 export const CATALOG = {
   common,
+  market,
+  panel,
+  report,
+  sectors,
 } as const;
 
 type Catalog = typeof CATALOG;

@@ -26,7 +26,7 @@ describe("the personal report", () => {
     const state = game.states[5] as GameState;
     const firm = state.firms[1];
     if (!firm) throw new Error("no firm");
-    const card = quarterCard(DEFAULT_CONFIG, privateMessage(state, firm.id));
+    const card = quarterCard(privateMessage(state, firm.id));
     const report = firm.history[5];
     const before = firm.history[4];
     if (!card || !report || !before) throw new Error("no card");
@@ -39,12 +39,12 @@ describe("the personal report", () => {
     expect(card.valuation.after).toBe(report.valuation);
     expect(card.valuation.fundamentals + card.valuation.narrative + card.valuation.sentiment).toBeCloseTo(report.valuation - before.valuation, 6);
     expect(card.burn).toBeCloseTo(before.cash + report.raised + report.emergencyRaised - report.cash, 9);
-    expect(card.sectors.map((s) => s.name)).toContain("Model access (API)");
+    expect(card.sectors.map((s) => s.id)).toContain("api");
   });
 
   test("no report before the first quarter; after a rejoin, the quarters the message still holds", () => {
-    expect(quarterCard(DEFAULT_CONFIG, privateMessage(game.states[0] as GameState, "scaler-1"))).toBeNull();
-    const cards = quarterCards(DEFAULT_CONFIG, privateMessage(game.states[12] as GameState, "scaler-1"));
+    expect(quarterCard(privateMessage(game.states[0] as GameState, "scaler-1"))).toBeNull();
+    const cards = quarterCards(privateMessage(game.states[12] as GameState, "scaler-1"));
     expect(cards.map((c) => c.quarter)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
@@ -58,7 +58,7 @@ describe("the personal report", () => {
     last.emergencyRaised = 0;
     prev.cash = 1000;
     last.cash = 300;
-    const card = quarterCard(DEFAULT_CONFIG, privateMessage(state, firm.id));
+    const card = quarterCard(privateMessage(state, firm.id));
     expect(card?.runway).toBeCloseTo(300 / 700, 9);
     expect(card?.warnings).toContain("runway");
   });

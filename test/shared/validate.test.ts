@@ -142,6 +142,7 @@ describe("validateAction rejects, naming the field and the number", () => {
       code: "HARDWARE_LOCKED",
       message: "hardware is locked until the end of quarter 2",
       field: "hardware",
+      limit: 2,
     });
     // Quarter 2 repeats the locked action; from quarter 3 on the firm may switch.
     state = resolveQuarter(state, {}).state;
@@ -184,7 +185,7 @@ describe("validateAction rejects, naming the field and the number", () => {
   it("GAME_OVER", () => {
     const state = structuredClone(fresh);
     state.quarter = config.quarters;
-    expect(rejected(state, "f1", {})).toEqual({ code: "GAME_OVER", message: "the game ended after quarter 8" });
+    expect(rejected(state, "f1", {})).toEqual({ code: "GAME_OVER", message: "the game ended after quarter 8", limit: 8 });
   });
 
   it("UNKNOWN_FIRM", () => {
