@@ -8,6 +8,8 @@ export interface MarketDebugHook {
   readonly animating: boolean;
   /** The quarter whose reports the field shows. */
   readonly quarter: number;
+  /** How many listeners are registered on the room's inbox (a redrawn screen must not add any). */
+  inboxListeners(): number;
 }
 
 declare global {
@@ -16,9 +18,16 @@ declare global {
   }
 }
 
-export function installDebugHook(field: BubbleField, quarter: () => number): () => void {
+export function installDebugHook(field: BubbleField, quarter: () => number, inbox: unknown = null): () => void {
   const hook: MarketDebugHook = {
     bubbles: () => field.snapshot(),
+    inboxListeners: () => {
+      // The inbox keeps its listeners in a private map of sets (client/net/inbox.ts); read-only here.
+      const sets = (inbox as { listeners?: Map<string, Set<unknown>> } | null)?.listeners;
+      let count = 0;
+      for (const set of sets?.values() ?? []) count += set.size;
+      return count;
+    },
     get animating() {
       return field.animating;
     },

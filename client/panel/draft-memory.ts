@@ -1,3 +1,5 @@
+import type { KeyValueStore } from "../net/seat.js";
+
 /**
  * The decision panel's draft, remembered while a player types: a reload, a language switch
  * or a lost connection brings back what they were typing for the same game, firm and quarter.
@@ -21,11 +23,7 @@ export interface DraftMemo {
   submittedBy?: string | null;
 }
 
-export interface DraftStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+type DraftStore = KeyValueStore;
 
 const keyFor = (game: string, firm: string) => `sos.draft.${game}.${firm}`;
 const CHOICES: readonly DraftChoice[] = ["scale", "ship", "balanced", "custom"];

@@ -203,7 +203,7 @@ export class Market extends Phaser.Scene {
     const unsubscribe = feed.subscribe(render);
     // A page timer, not the scene clock: the game loop slows down while the field is still.
     const countdown = window.setInterval(tick, 250);
-    const uninstall = installDebugHook(field, () => quarterShown);
+    const uninstall = installDebugHook(field, () => quarterShown, app.inbox);
     render();
 
     this.relabelView = () => {

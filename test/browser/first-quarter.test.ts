@@ -2,11 +2,14 @@ import { matchMaker } from "colyseus";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { HAS_CHROMIUM, SKIP_REASON, serveGame } from "./harness.js";
+import { around, moneyLabel, words } from "./play-steps.js";
 
 const PORT = 2606;
 const BASE = `http://localhost:${PORT}`;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+const t = words("en");
 
 describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
   const game = serveGame(PORT);
@@ -19,51 +22,64 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
     await page.getByRole("button", { name: "Create game" }).click();
     await page.getByRole("button", { name: "Start game" }).click();
 
-    await page.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
     const shownAt = Date.now();
     // The panel opens during the news, says so, and opens on a legal plan: no error, a budget left.
-    await expect.poll(() => page.locator(".decision .phase-note").textContent()).toMatch(/fill this in now|Decisions are open/);
+    await expect
+      .poll(async () => [t("panel.phase.news"), t("panel.phase.open")].includes((await page.locator(".decision .phase-note").textContent()) ?? ""))
+      .toBe(true);
     expect(await page.locator(".decision .error").textContent()).toBe("");
-    expect(await page.locator(".decision .budget").textContent()).toMatch(/^Budget left: \$[\d,.]+M of \$[\d,.]+M$/);
-    await page.getByText("Your first quarter, in one line each").waitFor();
-    expect(await page.locator(".decision .field.money").filter({ hasText: "Raise equity" }).textContent()).toMatch(/The most the market takes now: \$/);
+    const budget = t("panel.budget", { left: "LEFT", total: "TOTAL" })
+      .replace(/[$()]/g, "\\$&")
+      .replace(/LEFT|TOTAL/g, "\\$[\\d,.]+M");
+    expect(await page.locator(".decision .budget").textContent()).toMatch(new RegExp(`^${budget}$`));
+    await page.getByText(t("panel.guide.title")).waitFor();
+    expect(
+      await page
+        .locator(".decision .field.money")
+        .filter({ hasText: moneyLabel("en", t("panel.field.raise")) })
+        .textContent(),
+    ).toContain(t("panel.hint.raiseMost", { amount: "$" }).split("$")[0]);
 
-    await page.getByRole("button", { name: "Ship", exact: true }).click();
-    expect(await page.getByRole("button", { name: "Ship", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).click();
+    expect(await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator(".decision .error").textContent()).toBe("");
     await page.locator(".decision form button[type=submit]").click();
     // The bots are in at once, so the quarter resolves as soon as the server accepts the plan: its report opens.
-    await page.getByRole("heading", { name: /^Your quarter 1: / }).waitFor();
+    await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).waitFor();
     const seconds = (Date.now() - shownAt) / 1000;
     console.log(`first-time quarter 1: ${seconds.toFixed(1)} s from the panel to a legal submission (Ship preset)`);
     expect(seconds).toBeLessThan(60);
     expect(await page.getByText(/that firm|f\d+ /).count()).toBe(0);
 
     // The personal report stays until closed.
-    await page.getByText("Why your valuation moved").waitFor();
-    await page.getByRole("heading", { name: "Quarter 2: your decisions" }).waitFor();
-    expect(await page.getByRole("heading", { name: /^Your quarter 1: / }).isVisible()).toBe(true);
-    await page.locator(".report-card").getByRole("button", { name: "Close" }).click();
-    await page.getByRole("button", { name: "Your quarter 1 report" }).waitFor();
+    await page.getByText(t("report.moved.title")).waitFor();
+    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    expect(await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).isVisible()).toBe(true);
+    await page
+      .locator(".report-card")
+      .getByRole("button", { name: t("report.close") })
+      .click();
+    await page.getByRole("button", { name: t("report.reopen", { quarter: 1 }) }).waitFor();
 
     // The guide, once dismissed, stays dismissed in this browser.
-    await page.getByRole("button", { name: "Got it" }).click();
+    await page.getByRole("button", { name: t("panel.guide.dismiss") }).click();
     expect(await page.evaluate('localStorage.getItem("sos.guide.firstQuarter")')).toBe("done");
-    expect(await page.getByText("Your first quarter, in one line each").count()).toBe(0);
+    expect(await page.getByText(t("panel.guide.title")).count()).toBe(0);
   });
 
   test("Practice against bots starts a game in one click, with no timer: the quarter waits for the player", async () => {
     const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(BASE);
     await page.getByRole("button", { name: "Practice against bots (no timer)" }).click();
-    await page.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
-    await page.getByText("No timer: the quarter resolves when every firm has submitted.").waitFor();
+    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+    await page.getByText(t("panel.phase.untimed")).waitFor();
     const rooms = await matchMaker.query({ name: "market" });
     const room = rooms.map((r) => matchMaker.getLocalRoomById(r.roomId) as unknown as MarketRoom).find((r) => r?.flow.settings.decisionSeconds === 0);
     expect(room?.flow.phase.name).toBe("decide");
     expect(room?.state.deadline).toBe(0);
     expect(room?.flow.roster.seats.length).toBe(4);
     await page.locator(".decision form button[type=submit]").click();
-    await page.getByRole("heading", { name: "Quarter 2: your decisions" }).waitFor();
+    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 2 }) }).waitFor();
   });
 });

@@ -5,11 +5,14 @@ import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, phoneContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { moneyLabel, words } from "./play-steps.js";
 
 const PORT = 2606;
 const BASE = `http://localhost:${PORT}`;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+const t = words("en");
 
 /**
  * What a phone user would trip over on the screen shown now: text under 12 px, controls under
@@ -72,7 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     await page.getByRole("button", { name: "Start game" }).tap();
 
     // The market opens on the field, sized to the phone: the canvas spans the screen's width.
-    await page.getByRole("tab", { name: "Market", selected: true }).waitFor();
+    await page.getByRole("tab", { name: t("market.tabs.field"), selected: true }).waitFor();
     await page.waitForFunction(() => ((globalThis as unknown as { __sos?: { bubbles(): unknown[] } }).__sos?.bubbles().length ?? 0) === 4);
     const canvas = await page.locator("#stage canvas").boundingBox();
     expect(canvas?.width).toBeGreaterThan(360);
@@ -80,36 +83,36 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     await expectReadable(page, "market");
 
     for (let q = 1; q <= 4; q++) {
-      await page.getByRole("tab", { name: /^Decide/ }).tap();
-      await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();
+      await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
+      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
       if (q === 1) await expectReadable(page, "decide");
       // The detailed inputs are folded until Custom opens them.
-      await page.getByRole("button", { name: "Custom", exact: true }).tap();
-      await page.getByLabel("Train the model ($M)").fill(String(40 * q));
-      await page.getByLabel("Customer support agents ($M)").fill("20");
-      await expectReachable(page, "Submit decisions");
-      await page.getByRole("button", { name: "Submit decisions" }).tap();
+      await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).tap();
+      await page.getByLabel(moneyLabel("en", t("panel.field.train")), { exact: true }).fill(String(40 * q));
+      await page.getByLabel(moneyLabel("en", t("sectors.support")), { exact: true }).fill("20");
+      await expectReachable(page, t("panel.button.submit"));
+      await page.getByRole("button", { name: t("panel.button.submit") }).tap();
       if (q === 1) {
-        await page.getByRole("tab", { name: "Leaderboard" }).tap();
+        await page.getByRole("tab", { name: t("market.tabs.board") }).tap();
         await page
-          .getByRole("navigation", { name: "Leaderboard" })
-          .getByRole("button", { name: /Ada|your firm/ })
+          .getByRole("navigation", { name: t("market.board.title") })
+          .getByRole("button", { name: /Ada/ })
           .waitFor();
         await expectReadable(page, "leaderboard");
       }
       if (q < 4) {
-        await page.getByRole("tab", { name: "Market" }).tap();
+        await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
         await page.waitForFunction((quarter) => (globalThis as unknown as { __sos?: { quarter: number } }).__sos?.quarter === quarter, q);
         if (q === 2) await expectReadable(page, "market-q2");
       }
     }
 
-    await page.getByRole("heading", { name: "Final standings" }).waitFor();
+    await page.getByRole("heading", { name: t("report.over.title") }).waitFor();
     await page.getByRole("heading", { name: "Your market vs 200 simulated markets" }).waitFor();
     await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
     // Charts keep their drawn size and scroll inside their panels: overlap is checked by debrief.test.ts.
     await expectReadable(page, "game-over", false);
-    await page.getByRole("button", { name: "Play again" }).scrollIntoViewIfNeeded();
+    await page.getByRole("button", { name: t("report.over.playAgain") }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "phone-game-over-end-390x844.png") });
     expect(errors).toEqual([]);
   }, 240_000);

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { decide as decideIn, words } from "./play-steps.js";
 
 const PORT = 2593;
 const BASE = `http://localhost:${PORT}`;
@@ -27,13 +28,8 @@ async function drawnBubbles(page: Page): Promise<DrawnBubble[]> {
   return page.evaluate(() => (globalThis as unknown as { __sos: { bubbles(): DrawnBubble[] } }).__sos.bubbles());
 }
 
-async function decide(page: Page, quarter: number, train: string, support: string): Promise<void> {
-  await page.getByRole("heading", { name: `Quarter ${quarter}: your decisions` }).waitFor();
-  await page.getByRole("button", { name: "Custom", exact: true }).click();
-  await page.getByLabel("Train the model ($M)").fill(train);
-  await page.getByLabel("Customer support agents ($M)").fill(support);
-  await page.getByRole("button", { name: "Submit decisions" }).click();
-}
+const t = words("en");
+const decide = (page: Page, quarter: number, train: string, support: string) => decideIn(page, "en", quarter, train, support);
 
 describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
   const game = serveGame(PORT);
@@ -64,8 +60,8 @@ describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
     for (let q = 1; q <= 3; q++) {
       await decide(host, q, String(20 * q), "15");
       await decide(friend, q, "5", String(25 * q));
-      await host.getByRole("heading", { name: `Quarter ${q + 1}: your decisions` }).waitFor();
-      await friend.getByRole("heading", { name: `Quarter ${q + 1}: your decisions` }).waitFor();
+      await host.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q + 1 }) }).waitFor();
+      await friend.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q + 1 }) }).waitFor();
 
       // What is drawn follows the report: area ∝ valuation, core area ∝ fundamentals.
       const state = room.match?.state;

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2591;
@@ -34,9 +35,11 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await guest.reload();
     await guest.getByText("Waiting for the host to start").waitFor();
     await host.getByRole("button", { name: "Start game" }).click();
-    await host.getByText(/Quarter 1 of/).waitFor();
+    // "Quarter 1 of …", whatever the game's length.
+    const quarter1 = translate("en", "market.status.quarter", { current: 1, total: 0 }).replace(/\s*0$/, "");
+    await host.getByText(quarter1).waitFor();
     await guest.reload();
-    await guest.getByText(/Quarter 1 of/).waitFor();
+    await guest.getByText(quarter1).waitFor();
     await guest.screenshot({ path: path.join(RESULTS, "rejoin-after-refresh.png") });
 
     // A second name taken, plainly said where the player looks.

@@ -8,11 +8,14 @@ import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { moneyLabel, words } from "./play-steps.js";
 
 const PORT = 2602;
 const BASE = `http://localhost:${PORT}`;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+const t = words("en");
 
 /** Internal names that must never reach a person: firm ids, field paths, raw event kinds, camelCase field names. */
 const LEAKS: [string, RegExp][] = [
@@ -112,19 +115,19 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     expect(key).not.toBe("");
 
     await host.getByRole("button", { name: "Start game" }).click();
-    await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await host.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
     await screen.locator(".join-card-code").waitFor();
     expect(await screen.locator(".join-card-code").textContent()).toBe(code);
-    expect(await screen.getByRole("button", { name: "Submit decisions" }).count()).toBe(0);
+    expect(await screen.getByRole("button", { name: t("panel.button.submit") }).count()).toBe(0);
 
     // An invalid amount: the error names the field as the player sees it.
-    await host.getByRole("button", { name: "Custom", exact: true }).click();
-    await host.getByLabel("Customer support agents ($M)").fill("-100");
+    await host.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
+    await host.getByLabel(moneyLabel("en", t("sectors.support")), { exact: true }).fill("-100");
     // The decision panel (play-panel's wording) names the field by its label.
-    await expect.poll(async () => (await host.locator(".decision [role=alert]").allTextContents()).join(" ")).toMatch(/Customer support agents/);
+    await expect.poll(async () => (await host.locator(".decision [role=alert]").allTextContents()).join(" ")).toContain(t("sectors.support"));
     await shot(host, "market-error-1280x720");
     expect(await leaks(host)).toEqual([]);
-    await host.getByLabel("Customer support agents ($M)").fill("10");
+    await host.getByLabel(moneyLabel("en", t("sectors.support")), { exact: true }).fill("10");
 
     // The facilitator's controls, with the host's key: three events, then the quarter resolves.
     const facilitator = await new Client(`ws://localhost:${PORT}`).joinById(code, { facilitatorKey: key });
@@ -183,17 +186,17 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     // A page opened after another in the same browser context can sit in the background, where
     // Chromium stops animation frames (and with them Phaser's scene changes): bring each to the front.
     await host.bringToFront();
-    await host.getByRole("heading", { name: "Final standings" }).waitFor();
+    await host.getByRole("heading", { name: t("report.over.title") }).waitFor();
     await screen.bringToFront();
-    await screen.getByRole("heading", { name: "Final standings" }).waitFor();
-    expect(await screen.getByRole("button", { name: "Play again" }).count()).toBe(0);
+    await screen.getByRole("heading", { name: t("report.over.title") }).waitFor();
+    expect(await screen.getByRole("button", { name: t("report.over.playAgain") }).count()).toBe(0);
     await expect.poll(async () => ((await host.locator(".over-debrief").textContent()) ?? "").length).toBeGreaterThan(100);
     for (const page of [console_, host, screen, phone]) expect(await leaks(page)).toEqual([]);
     await shot(screen, "screen-over-1920x1080");
     await facilitator.leave(true);
 
     // Play again keeps the name and the settings.
-    await host.getByRole("button", { name: "Play again" }).click();
+    await host.getByRole("button", { name: t("report.over.playAgain") }).click();
     await expect.poll(() => host.getByLabel("Your name").inputValue()).toBe("Ada");
     expect(await host.getByLabel("Firms (players and bots)").inputValue()).toBe("3");
     expect(await host.getByLabel("Quarters").inputValue()).toBe("4");
@@ -211,14 +214,14 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await expect.poll(() => (matchMaker.getLocalRoomById(old) as unknown as MarketRoom | undefined)?.flow.phaseName).toMatch(/news|decide/);
     const ender = await new Client(`ws://localhost:${PORT}`).joinById(old, { facilitatorKey: await keyOf(tab, old) });
     ender.send("endGame");
-    await tab.getByRole("heading", { name: "Final standings" }).waitFor();
+    await tab.getByRole("heading", { name: t("report.over.title") }).waitFor();
 
     // The next round: a new game, and its link opened in the same tab.
     const next = await new Client(`ws://localhost:${PORT}`).create("market", { name: "Dee", settings: { firms: 2 } });
     await tab.goto(`${BASE}/?join=${next.roomId}`);
     await expect.poll(() => tab.getByLabel("Join code").inputValue()).toBe(next.roomId);
     expect(new URL(tab.url()).searchParams.get("join")).toBe(next.roomId);
-    expect(await tab.getByRole("heading", { name: "Final standings" }).count()).toBe(0);
+    expect(await tab.getByRole("heading", { name: t("report.over.title") }).count()).toBe(0);
     await next.leave(true);
     await ender.leave(true);
   });

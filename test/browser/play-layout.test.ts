@@ -1,0 +1,66 @@
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { LOCALES, type Locale } from "../../shared/i18n/core.js";
+import { keyboardProblems, overlappingText, readability } from "./checks.js";
+import { HAS_CHROMIUM, localeContext, RESULTS, SCREENS, SKIP_REASON, serveGame } from "./harness.js";
+import { around, words } from "./play-steps.js";
+
+const PORT = 2607;
+const BASE = `http://localhost:${PORT}`;
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+type Screen = keyof typeof SCREENS;
+const CASES = LOCALES.flatMap((locale) => (Object.keys(SCREENS) as Screen[]).map((screen): [Locale, Screen] => [locale, screen]));
+
+/** Text drawn over text, text under 12 px, a page that scrolls sideways; on a phone also touch targets under 44 px. */
+async function expectLaidOut(page: Page, name: string, screen: Screen): Promise<void> {
+  const { width, height } = SCREENS[screen].viewport;
+  await page.screenshot({ path: path.join(RESULTS, `play-layout-${name}-${width}x${height}.png`) });
+  expect(await overlappingText(page, "#screen"), `${name}: overlapping text`).toEqual([]);
+  const found = await readability(page, "#screen");
+  expect(found.text, `${name}: text under 12 px`).toEqual([]);
+  expect(found.sideways, `${name}: the page scrolls sideways`).toBe(0);
+  if (screen === "phone") expect(found.targets, `${name}: touch targets under 44 px`).toEqual([]);
+}
+
+describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report laid out in both languages", () => {
+  const game = serveGame(PORT);
+
+  test.each(CASES)(
+    "%s at %s: nothing overlaps, nothing too small, every control reachable",
+    async (locale, screen) => {
+      const t = words(locale);
+      const page = await (await localeContext(game.browser, locale, screen)).newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(BASE);
+      await page.locator("#name").fill("Ada");
+      await page.locator("#practice").click();
+      await page.waitForFunction(() => ((globalThis as unknown as { __sos?: { bubbles(): unknown[] } }).__sos?.bubbles().length ?? 0) === 4);
+      const phone = screen === "phone";
+
+      // The market (on a phone its own tab), then the panel.
+      if (phone) await expectLaidOut(page, `${locale}-market`, screen);
+      if (phone) await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
+      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+      await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
+      await expectLaidOut(page, `${locale}-panel`, screen);
+      if (screen === "laptop") expect(await keyboardProblems(page, ".decision"), `${locale}: the panel by keyboard`).toEqual([]);
+
+      // An over-budget draft: the refusal's words fit too.
+      await page.getByRole("button", { name: t("panel.preset.scale"), exact: true }).click();
+      await page.getByRole("button", { name: t("panel.button.submit") }).click();
+      // The quarter resolves at once: the report opens over the field.
+      if (phone) await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
+      await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).waitFor();
+      await page.getByText(t("report.moved.title")).waitFor();
+      await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
+      await expectLaidOut(page, `${locale}-report`, screen);
+      if (screen === "laptop") expect(await keyboardProblems(page, ".report-card"), `${locale}: the report by keyboard`).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { around, createGame, decide, moneyLabel, startGame, words } from "./play-steps.js";
+
+const PORT = 2609;
+const BASE = `http://localhost:${PORT}`;
+
+if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
+
+/** Latin words of three letters or more: English left on a Chinese screen (the unit "B" of the bubble ratio is one letter). */
+const ENGLISH = /[A-Za-z]{3,}/;
+
+describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
+  const game = serveGame(PORT);
+
+  test("a browser set to zh-CN plays every quarter to the final standings by the catalogs' Chinese names", async () => {
+    const t = words("zh-CN");
+    const page = await (await localeContext(game.browser, "zh-CN", "laptop")).newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(BASE);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
+    const code = await createGame(page, { name: "Ada", firms: 4, quarters: 4, seconds: 600 });
+    await startGame(page, code);
+
+    for (let q = 1; q <= 4; q++) {
+      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
+      // The market and the panel speak Chinese: the status bar, the tabs' panes, the panel's words.
+      await page.getByText(t("market.status.quarter", { current: q, total: 4 })).waitFor();
+      await page.getByRole("navigation", { name: t("market.board.title") }).waitFor();
+      const panelText = ((await page.locator(".decision").textContent()) ?? "").replace(/Ada/g, "");
+      expect(panelText, `quarter ${q}: English in the panel`).not.toMatch(ENGLISH);
+      expect(await page.locator(".market-status").textContent(), `quarter ${q}: English in the status bar`).not.toMatch(ENGLISH);
+      await decide(page, "zh-CN", q, String(30 * q), "20");
+      if (q < 4) {
+        // The quarter resolves at once (the bots are in): its personal report opens, in Chinese.
+        await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: q, firm })) }).waitFor();
+        await page.getByText(t("report.moved.title")).waitFor();
+        expect(await page.locator(".report-card").textContent()).not.toMatch(/\b(Revenue|Cash|Runway|Capability)\b/);
+        if (q === 1) await page.screenshot({ path: path.join(RESULTS, "play-zh-quarter-1-report-1280x720.png") });
+        await page
+          .locator(".report-card")
+          .getByRole("button", { name: t("report.close") })
+          .click();
+        await page.getByRole("button", { name: t("report.reopen", { quarter: q }) }).waitFor();
+      }
+    }
+
+    await page.getByRole("heading", { name: t("report.over.title") }).waitFor();
+    const table = page.locator("table.standings");
+    expect(await table.getByRole("columnheader").allTextContents()).toEqual([
+      t("report.standings.rank"),
+      t("report.standings.firm"),
+      t("report.standings.score"),
+      t("report.standings.valuation"),
+      t("report.standings.valueCreated"),
+    ]);
+    await table.getByText(around((name) => t("report.standings.mine", { name }))).waitFor();
+    expect(await table.textContent()).toMatch(/美元/);
+    await page.getByRole("button", { name: t("report.over.playAgain") }).waitFor();
+    await page.screenshot({ path: path.join(RESULTS, "play-zh-game-over-1280x720.png") });
+    expect(errors).toEqual([]);
+    // The names used above are the catalog's, not English by accident.
+    expect(moneyLabel("zh-CN", t("panel.field.train"))).toBe("训练模型（百万美元）");
+  }, 180_000);
+});
