@@ -77,7 +77,7 @@ export function clearDraft(store: DraftStore | null, game: string, firm: string)
 /** sessionStorage when the browser allows it. */
 export function sessionDrafts(): DraftStore | null {
   try {
-    return globalThis.sessionStorage ?? null;
+    return (globalThis as { sessionStorage?: KeyValueStore }).sessionStorage ?? null;
   } catch {
     return null;
   }
