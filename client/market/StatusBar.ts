@@ -1,4 +1,4 @@
-import { number, t } from "../i18n.js";
+import { locale, number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { formatCountdown } from "./clock.js";
@@ -31,7 +31,8 @@ export function sentimentWord(s: number): string {
   return t("market.status.sentiment.euphoric");
 }
 
-const two = (value: number) => number(value, 2);
+/** A figure with two decimals, as the market quotes it: "1.00". */
+const two = (value: number) => new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
 /**
  * The top bar: which quarter and phase, the countdown, market sentiment as a gauge, the
@@ -47,7 +48,7 @@ export class StatusBar {
     "span",
     { class: "gauge", role: "meter", "aria-label": t("market.status.sentiment.gauge"), "aria-valuemin": 0, "aria-valuemax": GAUGE_MAX },
     this.gaugeFill,
-    h("span", { class: "neutral", title: t("market.status.sentiment.neutralMark", { value: number(1, 1) }) }),
+    h("span", { class: "neutral", title: t("market.status.sentiment.neutralMark", { value: two(1) }) }),
   );
   private readonly sentiment = h("span", { class: "value" });
   private readonly ratio = h("span", { class: "value" });

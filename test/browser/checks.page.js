@@ -13,15 +13,21 @@ window.__overlappingText = (selector) => {
   const rootEl = document.querySelector(selector);
   if (!rootEl) return [`no element ${selector}`];
   const runs = [];
+  /** The part of `rect` left visible by the scrolling boxes around `el` (null when none is). */
   const visibleIn = (rect, el) => {
+    let { left, top, right, bottom } = rect;
     for (let p = el.parentElement; p; p = p.parentElement) {
       const style = getComputedStyle(p);
       if (style.overflowY !== "visible" || style.overflowX !== "visible") {
         const box = p.getBoundingClientRect();
-        if (rect.bottom <= box.top + 1 || rect.top >= box.bottom - 1 || rect.right <= box.left + 1 || rect.left >= box.right - 1) return false;
+        left = Math.max(left, box.left);
+        top = Math.max(top, box.top);
+        right = Math.min(right, box.right);
+        bottom = Math.min(bottom, box.bottom);
+        if (bottom <= top + 1 || right <= left + 1) return null;
       }
     }
-    return true;
+    return { left, top, right, bottom, width: right - left, height: bottom - top };
   };
   const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -32,14 +38,15 @@ window.__overlappingText = (selector) => {
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) {
       if (rect.width < 1 || rect.height < 1) continue;
-      if (visibleIn(rect, owner)) runs.push({ text: text.slice(0, 40), rect, owner });
+      const shown = visibleIn(rect, owner);
+      if (shown) runs.push({ text: text.slice(0, 40), rect: shown, owner });
     }
   }
   // Inputs show text too (the link, the key).
   for (const input of rootEl.querySelectorAll("input:not([type=checkbox]), select")) {
     const rect = input.getBoundingClientRect();
-    if (rect.width > 0 && !input.closest("[hidden]") && getComputedStyle(input).visibility === "visible" && visibleIn(rect, input))
-      runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect, owner: input });
+    const shown = rect.width > 0 && !input.closest("[hidden]") && getComputedStyle(input).visibility === "visible" ? visibleIn(rect, input) : null;
+    if (shown) runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect: shown, owner: input });
   }
   const problems = [];
   // A scrolling box whose content is wider than itself hides text sideways.
@@ -88,10 +95,22 @@ const pathOf = (el) => {
   return parts.join("/");
 };
 
-/** Every visible, enabled control inside `selector`: its path and name. */
+/**
+ * Whether Tab is meant to stop on a control: not one taken out of the order on purpose
+ * (tabindex -1, e.g. a slider whose number box is its keyboard twin), and of a radio group
+ * only the checked radio (arrow keys move within the group).
+ */
+const tabStop = (el) => {
+  if (el.getAttribute("tabindex") === "-1") return false;
+  if (el.type !== "radio" || !el.name) return true;
+  const group = [...document.querySelectorAll(`input[type=radio][name="${el.name}"]`)].filter((r) => !r.disabled);
+  return el.checked || !group.some((r) => r.checked);
+};
+
+/** Every visible, enabled control inside `selector` that Tab should reach: its path and name. */
 window.__controlsIn = (selector) =>
   [...document.querySelectorAll(`${selector} button, ${selector} input, ${selector} select, ${selector} summary, ${selector} a[href]`)]
-    .filter((el) => !el.disabled && el.getClientRects().length > 0 && !el.closest("[hidden]"))
+    .filter((el) => !el.disabled && el.getClientRects().length > 0 && !el.closest("[hidden]") && tabStop(el))
     .map((el) => ({ path: pathOf(el), name: nameOf(el) }));
 
 /** The focused control: its path, name, and whether a focus outline is drawn. */

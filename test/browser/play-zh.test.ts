@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 import { around, createGame, decide, moneyLabel, startGame, words } from "./play-steps.js";
 
@@ -23,6 +24,18 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
     const code = await createGame(page, { name: "Ada", firms: 4, quarters: 4, seconds: 600 });
     await startGame(page, code);
+
+    // The room's screen (?watch=CODE) on a projector, in Chinese too: the join card, the market, no overlaps.
+    const projector = await (await localeContext(game.browser, "zh-CN", "hd")).newPage();
+    await projector.goto(`${BASE}/?watch=${code}`);
+    const card = projector.getByRole("complementary", { name: t("market.join.label") });
+    await card.getByText(t("market.join.note")).waitFor();
+    expect(await card.locator(".join-card-label").textContent()).toBe(t("market.join.code"));
+    expect(await projector.locator(".join-card-code").getAttribute("aria-label")).toBe(t("market.join.codeSpelled", { letters: code.split("").join(" ") }));
+    await projector.getByRole("navigation", { name: t("market.board.title") }).waitFor();
+    expect(await projector.locator(".market-status").textContent()).not.toMatch(ENGLISH);
+    expect(await overlappingText(projector, "#screen")).toEqual([]);
+    await projector.screenshot({ path: path.join(RESULTS, "play-zh-room-screen-1920x1080.png") });
 
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
@@ -60,6 +73,8 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     expect(await table.textContent()).toMatch(/美元/);
     await page.getByRole("button", { name: t("report.over.playAgain") }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, "play-zh-game-over-1280x720.png") });
+    await projector.getByRole("heading", { name: t("report.over.title") }).waitFor();
+    expect(await projector.getByRole("button", { name: t("report.over.playAgain") }).count()).toBe(0);
     expect(errors).toEqual([]);
     // The names used above are the catalog's, not English by accident.
     expect(moneyLabel("zh-CN", t("panel.field.train"))).toBe("训练模型（百万美元）");
