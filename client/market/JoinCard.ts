@@ -1,8 +1,12 @@
+import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 import { joinLink } from "../net/link.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { qrCode } from "../ui/qr.js";
+
+/** The title of a room whose host gave none (RoomSettingsSchema's default). */
+const DEFAULT_TITLE = RoomSettingsSchema.shape.name.parse(undefined);
 
 /**
  * On a screen for the room (a projector, a TV), in the decision panel's place: the game's
@@ -27,7 +31,9 @@ export class JoinCard {
   }
 
   show(state: MarketRoomStateShape): void {
-    const title = state.title || (state.mode === "class" ? t("market.join.classTitle") : t("market.join.title"));
+    // A room nobody named carries the schema's default title: the card names it in the reader's language.
+    const named = state.title && state.title !== DEFAULT_TITLE ? state.title : "";
+    const title = named || (state.mode === "class" ? t("market.join.classTitle") : t("market.join.title"));
     if (this.title.textContent !== title) this.title.textContent = title;
   }
 

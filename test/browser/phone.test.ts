@@ -94,9 +94,11 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
       await page.getByRole("button", { name: t("panel.button.submit") }).tap();
       if (q === 1) {
         await page.getByRole("tab", { name: t("market.tabs.board") }).tap();
+        // Your own firm's row (its name is the firm's, not the player's).
         await page
           .getByRole("navigation", { name: t("market.board.title") })
-          .getByRole("button", { name: /Ada/ })
+          .locator("li.mine")
+          .getByRole("button")
           .waitFor();
         await expectReadable(page, "leaderboard");
       }

@@ -31,6 +31,8 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     const card = projector.getByRole("complementary", { name: t("market.join.label") });
     await card.getByText(t("market.join.note")).waitFor();
     expect(await card.locator(".join-card-label").textContent()).toBe(t("market.join.code"));
+    // A game nobody named is called "Market" in the reader's language.
+    expect(await card.getByRole("heading").textContent()).toBe(t("market.join.title"));
     expect(await projector.locator(".join-card-code").getAttribute("aria-label")).toBe(t("market.join.codeSpelled", { letters: code.split("").join(" ") }));
     await projector.getByRole("navigation", { name: t("market.board.title") }).waitFor();
     expect(await projector.locator(".market-status").textContent()).not.toMatch(ENGLISH);
