@@ -4,6 +4,9 @@ import { h } from "../ui/dom.js";
 import { FUNDAMENTALS_COLOUR, lineChart, VALUATION_COLOUR } from "./chart.js";
 import { formatSharePrice } from "./figures.js";
 
+/** The history chart's widest drawing (px). */
+const CHART_WIDTH = 560;
+
 /**
  * One firm's public history: valuation against fundamentals by quarter, and its reported
  * figures. A dialog over the bubble field; Escape or Close shuts it and gives the focus back
@@ -37,8 +40,9 @@ export class FirmDetail {
     this.firmId = firm.id;
     this.opener = opener;
     this.renderedKey = "";
-    this.refresh(firm, mine);
+    // Shown first, so that the chart is drawn for the width it has.
     this.element.hidden = false;
+    this.refresh(firm, mine);
     if (focus) this.close.focus();
   }
 
@@ -60,6 +64,8 @@ export class FirmDetail {
         { label: t("market.chart.fundamentals"), colour: FUNDAMENTALS_COLOUR, dash: "7 4", values: rows.map((r) => r.fundamentals) },
       ],
       t("market.detail.chart", name),
+      // Drawn at the width it is shown at (a phone's is narrower), so its words keep their size.
+      Math.max(280, Math.min(CHART_WIDTH, this.body.clientWidth || CHART_WIDTH)),
     );
     this.body.replaceChildren(h("p", { class: "lede" }, t("market.detail.lede")), chart, historyTable(rows));
   }

@@ -27,9 +27,13 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
  * legend. Plain SVG: sharp at any size, and its title and description are read aloud.
  */
 export function lineChart(quarters: readonly number[], series: readonly Series[], title: string, width = 560, height = 220): SVGSVGElement {
-  const pad = { left: 56, right: 12, top: 28, bottom: 34 };
   const all = series.flatMap((s) => s.values);
   const ticks = niceTicks(Math.min(0, ...all), Math.max(1, ...all), 4);
+  // Room on the left for the widest amount ("$10B", or "100亿美元" in Chinese).
+  const widest = Math.max(0, ...ticks.map((tick) => labelWidth(shortMoney(tick)) * TICK_SCALE));
+  // And on the right for half the last quarter's label, centred on its tick.
+  const last = labelWidth(t("common.quarterShort", { quarter: quarters.at(-1) ?? 0 })) * TICK_SCALE;
+  const pad = { left: Math.max(56, Math.ceil(widest) + 12), right: Math.max(12, Math.ceil(last / 2) + 4), top: 28, bottom: 34 };
   const lo = ticks[0] ?? 0;
   const hi = ticks.at(-1) ?? 1;
   const lastQuarter = Math.max(1, quarters.at(-1) ?? 1);
@@ -65,6 +69,9 @@ export function lineChart(quarters: readonly number[], series: readonly Series[]
   }
   return svg;
 }
+
+/** Axis amounts are drawn smaller than the legend (market.css .chart text.tick). */
+const TICK_SCALE = 0.85;
 
 /** About how wide a legend label is drawn (px): Chinese characters take about twice a Latin letter's width. */
 function labelWidth(label: string): number {

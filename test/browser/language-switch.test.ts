@@ -68,11 +68,12 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
       .getByRole("alert")
       .filter({ hasText: zh("panel.draft.amount", { label: zh("sectors.support") }) })
       .waitFor();
-    // … the report and the firm's history are still open, in Chinese …
-    await page.getByRole("heading", { name: around((firm) => zh("report.title", { quarter: 1, firm })) }).waitFor();
-    await page.locator(".report-card").getByText(zh("report.moved.title")).waitFor();
+    // … the firm's history is still open, in Chinese, and the report under it …
     await page.locator(".firm-detail:not([hidden])").getByText(zh("market.detail.lede")).waitFor();
     expect(firmTitle.length).toBeGreaterThan(0);
+    await page.locator(".firm-detail").getByRole("button", { name: zh("market.detail.close") }).click();
+    await page.getByRole("heading", { name: around((firm) => zh("report.title", { quarter: 1, firm })) }).waitFor();
+    await page.locator(".report-card").getByText(zh("report.moved.title")).waitFor();
     // … nothing is there twice, and no listener was added.
     for (const part of [".decision", ".report-card", ".market-ticker", ".market-tabs", ".market-board", ".firm-detail", "#stage canvas"])
       expect(await page.locator(part).count(), part).toBe(1);

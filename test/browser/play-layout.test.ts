@@ -59,6 +59,34 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
       if (screen === "laptop") expect(await keyboardProblems(page, ".report-card"), `${locale}: the report by keyboard`).toEqual([]);
+
+      // A firm's history, from the leaderboard: its chart's axis and legend, its table.
+      await page
+        .locator(".report-card")
+        .getByRole("button", { name: t("report.close") })
+        .click();
+      if (phone) await page.getByRole("tab", { name: t("market.tabs.board") }).tap();
+      await page
+        .getByRole("navigation", { name: t("market.board.title") })
+        .getByRole("button")
+        .first()
+        .click();
+      await page.getByText(t("market.detail.lede")).waitFor();
+      if (phone) {
+        // On a phone the history takes the whole window over the leaderboard: checked on its own; its table scrolls sideways inside it by design.
+        await page.screenshot({ path: path.join(RESULTS, `play-layout-${locale}-firm-390x844.png`) });
+        const problems = (await overlappingText(page, ".firm-detail")).filter((p) => !/^div\.history is \d+px too narrow/.test(p));
+        expect(problems, `${locale}-firm: overlapping text`).toEqual([]);
+        const found = await readability(page, ".firm-detail");
+        expect(found.text, `${locale}-firm: text under 12 px`).toEqual([]);
+        expect(found.targets, `${locale}-firm: touch targets under 44 px`).toEqual([]);
+      } else await expectLaidOut(page, `${locale}-firm`, screen);
+      // The chart's amounts stay inside it (its axis labels are the widest in Chinese).
+      const chart = await page.locator(".firm-detail svg.chart").boundingBox();
+      for (const tick of await page.locator(".firm-detail svg.chart text").all()) {
+        const box = await tick.boundingBox();
+        if (box && chart) expect(box.x, `${await tick.textContent()}: inside the chart`).toBeGreaterThanOrEqual(chart.x - 1);
+      }
       expect(errors).toEqual([]);
     },
     120_000,
