@@ -143,8 +143,8 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await student.getByRole("heading", { name: "Final standings" }).waitFor();
     expect(await student.getByRole("button", { name: "Download CSV" }).count()).toBe(0);
     await expect.poll(() => fac.locator("#debrief .debrief").count()).toBe(1);
-    expect(await overlappingText(fac, ".console")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-over-1280x720.png") });
+    expect(await overlappingText(fac, ".console")).toEqual([]);
 
     // Downloads: the CSV has a header row and a row per firm and quarter; the anonymised one
     // leaves the names out; the record parses.
@@ -239,7 +239,10 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await logEn.getByText(en("console.log.inject", { quarter: 1, sentence: eventSentence({ kind: "selloff", depth: 0.4 }, en) })).waitFor();
     const before = await logEn.getByRole("listitem").count();
     await fac.getByRole("button", { name: en("console.controls.pause") }).click();
-    await logEn.getByText(/^Paused the decision timer/).waitFor();
+    await logEn
+      .getByText(/^Paused the decision timer/)
+      .first()
+      .waitFor();
     await expect.poll(() => logEn.getByRole("listitem").count()).toBe(before + 1);
     await fac.screenshot({ path: path.join(RESULTS, "console-zh-switched-en-1280x720.png") });
 
