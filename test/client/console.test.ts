@@ -195,6 +195,12 @@ describe("the class form's settings", () => {
     expect(messages.some((m) => m.startsWith("Students per firm:"))).toBe(true);
     expect(messages).toContain("Quarters: enter a number");
     expect(messages).toContain("Bot strategies: choose at least one");
+    expect(messages).toContain("Firms: at most 40");
+    // In Chinese, from the same issues (zod's own English never shown).
+    const chinese = classSettings({ ...values, firms: "41", teamSize: "5", quarters: "", bots: [] }, zh);
+    expect(chinese.ok ? [] : chinese.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining(["季度数：请输入数字", "公司数：最多为 40", "每家公司的学生数：最多为 4", "机器人策略：至少选择一项"]),
+    );
   });
 });
 
