@@ -9,12 +9,14 @@ import type { Injection } from "../../../shared/schemas/injection.js";
 import type { LogEntry, LogParams } from "../../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../../app.js";
 import { createGame } from "../../game.js";
+import { applyToDocument, onLocaleChange } from "../../i18n.js";
 import { syntheticMarket } from "../../market/bench/synthetic.js";
 import type { Inbox } from "../../net/inbox.js";
 import { endpointFor } from "../../net/link.js";
 import { Session } from "../../net/session.js";
 import type { MarketRoomStateShape, PlayerInfoShape } from "../../net/state.js";
 import { Console } from "../../scenes/Console.js";
+import { languageControl } from "../../ui/language.js";
 
 const params = new URLSearchParams(window.location.search);
 const count = Math.max(2, Math.min(40, Number(params.get("firms") ?? 40)));
@@ -125,5 +127,12 @@ const app: AppContext = {
   consoleCode: state.code,
   facilitator: { room, inbox, code: state.code, key: "preview-key-0123456789abcdef", fresh: params.get("key") === "1" },
 };
-const game = createGame(document.getElementById("app") as HTMLElement, [Console]);
+const parent = document.getElementById("app") as HTMLElement;
+const game = createGame(parent, [Console]);
 game.registry.set(APP_KEY, app);
+// The page's language (`?lang=zh-CN`) and its switch, as in the game: a switch relabels the console in place.
+applyToDocument();
+parent.after(languageControl());
+onLocaleChange(() => {
+  for (const scene of game.scene.getScenes(true)) if (scene instanceof Console) scene.relabel();
+});
