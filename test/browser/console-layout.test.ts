@@ -74,6 +74,10 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
         // Every control: a name, reachable by Tab, a visible focus ring (the canvas scales nothing of that).
         await page.goto(preview(locale, "firms=6&phase=decide"));
         await page.getByRole("heading", { name: t("console.roster.title") }).waitFor();
+        // The log: new entries in the reader's language, an entry stored in the old shape (English words) as stored.
+        const log = page.getByRole("list", { name: t("console.log.title") });
+        await log.getByText(t("console.log.extend", { phase: t("console.log.timer.decide"), added: 30, seconds: 60 })).waitFor();
+        await log.getByText("started the game (an entry stored in the old shape)").waitFor({ state: "attached" });
         expect(await keyboardProblems(page, ".console")).toEqual([]);
         // The check can fail: a control taken out of the tab order is reported.
         const force = t("console.controls.forceNext");
