@@ -16,7 +16,7 @@ import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
 import { perSectorZeros, sectorList } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, MarketReport, QuarterReport } from "./types.js";
-import { checkAction, fitAction } from "./validate.js";
+import { checkActionSpending, fitAction } from "./validate.js";
 
 /** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
 export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
@@ -41,9 +41,17 @@ export function resolveQuarter(
   const appSpend: number[][] = [];
   for (let i = 0; i < n; i++) {
     const firm = before[i] as FirmState;
-    const action = firm.delisted ? null : chooseAction(state, firm, actions[firm.id]);
+    const submitted = firm.delisted ? undefined : actions[firm.id];
+    const action = firm.delisted ? null : submitted ? submitted : fitAction(state, firm, firm.lastAction);
+    const spend = appsBySector(action);
+    if (submitted) {
+      let apps = 0;
+      for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
+      const problem = checkActionSpending(state, firm, submitted, apps);
+      if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
+    }
     chosen.push(action);
-    appSpend.push(appsBySector(action));
+    appSpend.push(spend);
   }
   const firms: FirmState[] = [];
   const reports: FirmReport[] = [];
@@ -107,7 +115,7 @@ export function resolveQuarter(
     rng: t.rng,
     market,
     firms,
-    log: t.log.length > 0 ? [...state.log, ...t.log] : state.log,
+    log: t.log.length > 0 ? appendedAll(state.log, t.log) : state.log,
   };
   const applied: Record<string, Action> = {};
   for (let i = 0; i < n; i++) {
@@ -121,25 +129,24 @@ function appsBySector(action: Action | null): number[] {
   const spend = perSectorZeros();
   if (!action) return spend;
   const apps = action.apps;
-  for (let s = 0; s < SECTOR_IDS.length; s++) {
-    const v = apps[SECTOR_IDS[s] as SectorId];
-    if (v !== undefined) spend[s] = v;
-  }
+  for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = apps[SECTOR_IDS[s] as SectorId] ?? 0;
   return spend;
 }
 
-/** A copy of `list` with `item` at the end (faster than concat, which checks spreadability). */
+/** A copy of `list` with `item` at the end, allocated once at its final length (slice then push allocates twice). */
 function appended<T>(list: readonly T[], item: T): T[] {
-  const out = list.slice();
-  out.push(item);
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i] as T;
+  out[n] = item;
   return out;
 }
 
-function chooseAction(state: GameState, firm: FirmState, submitted: Action | undefined): Action {
-  if (!submitted) return fitAction(state, firm, firm.lastAction);
-  const problem = checkAction(state, firm, submitted);
-  if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
-  return submitted;
+/** A copy of `list` with `items` at the end. */
+function appendedAll<T>(list: readonly T[], items: readonly T[]): T[] {
+  const out = list.slice();
+  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
+  return out;
 }
 
 /** The facilitator's injections first, then the news everyone saw before deciding. */
