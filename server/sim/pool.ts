@@ -1,6 +1,7 @@
 import { SingleBar } from "cli-progress";
 import { Piscina } from "piscina";
 import type { RunResult, RunSpec } from "../../shared/sim/run.js";
+import { bundledWorker } from "./bundle.js";
 import type { Chunk } from "./worker.js";
 
 export interface PoolOptions {
@@ -52,7 +53,7 @@ export interface SimPool {
 export function openPool(workers: number): SimPool {
   const threads = Math.max(1, workers);
   const pool = new Piscina<Chunk, RunResult[]>({
-    filename: new URL("./worker.ts", import.meta.url).href,
+    filename: bundledWorker(new URL("./worker.ts", import.meta.url)),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
