@@ -54,6 +54,9 @@ export function openPool(workers: number): SimPool {
   const threads = Math.max(1, workers);
   const pool = new Piscina<Chunk, RunResult[]>({
     filename: bundledWorker(new URL("./worker.ts", import.meta.url)),
+    // The bundle is plain JavaScript: without the parent's flags the workers do not load tsx,
+    // which would transform the whole bundle again in every worker and add its helpers.
+    execArgv: [],
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1000,
