@@ -1,5 +1,7 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import consoleArea from "./messages/console.js";
+import events from "./messages/events.js";
 import market from "./messages/market.js";
 import panel from "./messages/panel.js";
 import report from "./messages/report.js";
@@ -11,6 +13,8 @@ import sectors from "./messages/sectors.js";
  */
 export const CATALOG = {
   common,
+  console: consoleArea,
+  events,
   market,
   panel,
   report,

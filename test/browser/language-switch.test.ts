@@ -71,7 +71,10 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
     // … the firm's history is still open, in Chinese, and the report under it …
     await page.locator(".firm-detail:not([hidden])").getByText(zh("market.detail.lede")).waitFor();
     expect(firmTitle.length).toBeGreaterThan(0);
-    await page.locator(".firm-detail").getByRole("button", { name: zh("market.detail.close") }).click();
+    await page
+      .locator(".firm-detail")
+      .getByRole("button", { name: zh("market.detail.close") })
+      .click();
     await page.getByRole("heading", { name: around((firm) => zh("report.title", { quarter: 1, firm })) }).waitFor();
     await page.locator(".report-card").getByText(zh("report.moved.title")).waitFor();
     // … nothing is there twice, and no listener was added.
