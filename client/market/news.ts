@@ -10,7 +10,7 @@ export function newsSentences(items: Iterable<EventItemShape>): string[] {
   const sentences: string[] = [];
   for (const item of items) {
     try {
-      sentences.push(eventSentence(JSON.parse(item.json) as GameEvent));
+      sentences.push(eventSentence(JSON.parse(item.json) as GameEvent, t));
     } catch {
       sentences.push(t("market.ticker.unreadable"));
     }

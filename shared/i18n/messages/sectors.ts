@@ -18,7 +18,7 @@ const zh = {
   support: "智能客服",
   industrial: "工业质检",
   medical: "医疗辅助诊断",
-  finance: "信贷与风控评分",
+  finance: "信用与风险评分",
   driving: "辅助驾驶",
   media: "合成音视频",
   api: "模型调用（API）",
