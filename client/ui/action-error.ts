@@ -75,9 +75,16 @@ export function actionErrorText(error: ActionErrorParams): string {
  * A refusal of the player's submission in words: an illegal action from its engine code, the
  * other refusals from their codes (the server's English message is for developers and logs).
  */
-export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues">): string {
-  if (rejected.code === "ILLEGAL_ACTION" && rejected.engineCode)
-    return actionErrorText({ code: rejected.engineCode, field: rejected.issues[0]?.path || undefined });
+export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params">): string {
+  if (rejected.code === "ILLEGAL_ACTION" && rejected.engineCode) {
+    const { value, limit } = rejected.params ?? {};
+    return actionErrorText({
+      code: rejected.engineCode,
+      field: rejected.issues[0]?.path || undefined,
+      ...(typeof value === "number" ? { value } : {}),
+      ...(typeof limit === "number" ? { limit } : {}),
+    });
+  }
   switch (rejected.code) {
     case "WRONG_PHASE":
     case "NO_FIRM":

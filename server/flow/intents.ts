@@ -59,6 +59,8 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
         return reject("ILLEGAL_ACTION", result.error.message, {
           engineCode: result.error.code,
           issues: [{ path: result.error.field ?? "", message: result.error.message }],
+          // The numbers the client words the refusal with (the amount, the bound it broke).
+          ...engineParams(result.error),
         });
       room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: result.value, by: player.name } });
       room.mirror("roster");
@@ -160,4 +162,12 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       return undefined;
     },
   };
+}
+
+/** An engine refusal's numbers as a rejection's `params` (none when it has none). */
+function engineParams(error: { value?: number; limit?: number }): { params?: Record<string, number> } {
+  const params: Record<string, number> = {};
+  if (error.value !== undefined && Number.isFinite(error.value)) params.value = error.value;
+  if (error.limit !== undefined && Number.isFinite(error.limit)) params.limit = error.limit;
+  return Object.keys(params).length > 0 ? { params } : {};
 }

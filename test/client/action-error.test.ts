@@ -76,6 +76,15 @@ describe.each(LOCALES)("every engine refusal worded in %s", (lang) => {
     const message = "apps.support must be ≥ 0, got -100";
     const illegal = rejectionText({ code: "ILLEGAL_ACTION", message, engineCode: "NEGATIVE", issues: [{ path: "apps.support", message }] });
     expect(illegal).toBe(translate(lang, "panel.error.NEGATIVE.bare", { label: translate(lang, "sectors.support") }));
+    // With the engine's numbers (the rejection's params), the refusal says them.
+    const over = rejectionText({
+      code: "ILLEGAL_ACTION",
+      message: "",
+      engineCode: "OVER_BUDGET",
+      issues: [{ path: "", message: "" }],
+      params: { value: 1250, limit: 1000 },
+    });
+    expect(over).toBe(actionErrorText({ code: "OVER_BUDGET", value: 1250, limit: 1000 }));
     for (const code of ["WRONG_PHASE", "NO_FIRM", "NOT_YOUR_FIRM", "RATE_LIMITED", "TOO_LARGE"] as const) {
       const text = rejectionText({ code, message: "you can submit an action only in the decide phase", issues: [] });
       expect(text).not.toContain("decide phase");

@@ -135,7 +135,12 @@ describe("refusals change nothing", () => {
     t.ok(ada, "start");
     const before = JSON.stringify([t.flow.roster, matchOf(t).state, [...matchOf(t).pending]]);
     expect(t.send(ada, "submit", { action: {}, firmId: "f2" }).rejection).toMatchObject({ code: "NOT_YOUR_FIRM" });
-    expect(t.send(ada, "submit", { action: { train: 1e9 } }).rejection).toMatchObject({ code: "ILLEGAL_ACTION", engineCode: "OVER_BUDGET" });
+    // The refusal carries the numbers a player's screen words it with: the spend and the budget it broke.
+    expect(t.send(ada, "submit", { action: { train: 1e9 } }).rejection).toMatchObject({
+      code: "ILLEGAL_ACTION",
+      engineCode: "OVER_BUDGET",
+      params: { value: 1e9, limit: expect.any(Number) },
+    });
     expect(t.send(ada, "configure", { quarters: 6 }).rejection).toMatchObject({ code: "WRONG_PHASE" });
     expect(t.send(ada, "pause").rejection).toMatchObject({ code: "NOT_FACILITATOR" });
     expect(JSON.stringify([t.flow.roster, matchOf(t).state, [...matchOf(t).pending]])).toBe(before);
