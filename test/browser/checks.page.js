@@ -59,7 +59,7 @@ window.__overlappingText = (selector) => {
       problems.push(`${el.tagName.toLowerCase()}.${el.className} is ${el.scrollWidth - el.clientWidth}px too narrow for its content`);
   }
   const width = document.documentElement.clientWidth;
-  for (const run of runs) if (run.rect.left < -1 || run.rect.right > width + 1) problems.push(`"${run.text}" spills out of the page`);
+  for (const run of runs) if (run.shown.left < -1 || run.shown.right > width + 1) problems.push(`"${run.text}" spills out of the page`);
   const shrink = 1; // px of tolerance: glyph boxes of adjacent lines may touch
   for (let i = 0; i < runs.length; i++) {
     for (let j = i + 1; j < runs.length; j++) {
