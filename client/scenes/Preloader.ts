@@ -1,10 +1,12 @@
 import Phaser from "phaser";
+import { t } from "../i18n.js";
 import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
 import { mountScreen } from "../ui/screen.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText } from "./facilitator-menu.js";
+import type { MenuData } from "./Menu.js";
 import { appOf, enterGame, enterScreen } from "./route.js";
 
 /** Shows "Loading…" while the previous game (if any) is rejoined or the console opens. */
@@ -15,7 +17,12 @@ export class Preloader extends Phaser.Scene {
 
   init(): void {
     // Textures are drawn in code and nothing is fetched: this shows while a game is rejoined.
-    mountScreen(this, h("section", { class: "panel loading", "aria-busy": "true" }, h("h1", {}, "Scale or Ship"), h("p", { class: "lede" }, "Loading…")));
+    mountScreen(
+      this,
+      h("section", { class: "panel loading", "aria-busy": "true" }, h("h1", {}, t("common.appName")), h("p", { class: "lede" }, t("menu.loading.text"))),
+      "page",
+      t("menu.screen.loading"),
+    );
   }
 
   async create(): Promise<void> {
@@ -27,7 +34,7 @@ export class Preloader extends Phaser.Scene {
       try {
         return enterConsole(this, await app.session.openConsole(code, stored.key));
       } catch (e) {
-        return void this.scene.start("Menu", { notice: `The console of ${code} could not open: ${consoleErrorText(e)}` });
+        return void this.scene.start("Menu", { notice: () => t("menu.loading.consoleFailed", { code, reason: consoleErrorText(e) }) } satisfies MenuData);
       }
     }
     if (code) return void this.scene.start("Menu");
@@ -36,7 +43,8 @@ export class Preloader extends Phaser.Scene {
       try {
         return enterScreen(this, await app.session.watch(app.watchCode));
       } catch (e) {
-        return void this.scene.start("Menu", { notice: `The game ${app.watchCode} cannot be shown: ${joinErrorText(e)}` });
+        const watched = app.watchCode;
+        return void this.scene.start("Menu", { notice: () => t("menu.loading.watchFailed", { code: watched, reason: joinErrorText(e) }) } satisfies MenuData);
       }
     }
     // A join link for another game wins over the game this tab played last.

@@ -2,7 +2,8 @@ import type { Room } from "@colyseus/sdk";
 import type Phaser from "phaser";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../app.js";
-import { joinErrorText } from "../net/errors.js";
+import { t } from "../i18n.js";
+import { closeText, joinErrorText } from "../net/errors.js";
 import { Inbox } from "../net/inbox.js";
 import { retryWithBackoff } from "../net/rejoin.js";
 import type { Joined } from "../net/session.js";
@@ -14,8 +15,10 @@ let banner: ConnectionBanner | null = null;
 
 /** The scene that shows a room phase. */
 export function sceneForPhase(phase: string): "Lobby" | "Market" | "GameOver" {
+  // i18n-ignore: scene keys
   if (phase === "lobby") return "Lobby";
   if (phase === "over") return "GameOver";
+  // i18n-ignore: a scene key
   return "Market";
 }
 
@@ -57,19 +60,22 @@ export function enterScreen(scene: Phaser.Scene, room: Room): void {
   const bar = banner;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
-  room.onLeave((code, reason) => {
+  room.onLeave((code) => {
     if (code === CONSENTED || app.room !== room) return;
-    bar.lost(reason, async () => {
-      const current = game.scene.getScenes(true)[0];
-      if (!current) return;
-      try {
-        const back = await app.session.watch(room.roomId);
-        bar.hide();
-        enterScreen(current, back);
-      } catch (error) {
-        bar.lost(joinErrorText(error), null);
-      }
-    });
+    bar.lost(
+      () => closeText(code),
+      async () => {
+        const current = game.scene.getScenes(true)[0];
+        if (!current) return;
+        try {
+          const back = await app.session.watch(room.roomId);
+          bar.hide();
+          enterScreen(current, back);
+        } catch (error) {
+          bar.lost(() => joinErrorText(error), null);
+        }
+      },
+    );
   });
   window.history.replaceState(null, "", `/?watch=${room.roomId}`);
   scene.scene.start(sceneForPhase(room.state.phase));
@@ -92,8 +98,8 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
   const room = joined.room;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
-  room.onStateChange(() => bar.notice(room.state.notice ?? ""));
-  room.onLeave((code, reason) => {
+  room.onStateChange(() => bar.notice((room.state.notice ?? "") !== ""));
+  room.onLeave((code) => {
     if (code === CONSENTED || app.room !== room) return;
     if (code === CLOSE_CODES.SHUTDOWN) {
       // The server is restarting: the game comes back at its last finished quarter.
@@ -105,26 +111,29 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
           bar.hide();
           enterGame(current, back);
         } else {
-          bar.lost("the server did not come back", null);
+          bar.lost(() => t("errors.banner.gone"), null);
           app.room = null;
           current.scene.start("Menu");
         }
       });
       return;
     }
-    bar.lost(reason, async () => {
-      const back = await app.session.resume();
-      const current = game.scene.getScenes(true)[0];
-      if (!current) return;
-      if (back) {
-        bar.hide();
-        enterGame(current, back);
-      } else {
-        bar.lost("Your seat could not be found.", null);
-        app.room = null;
-        current.scene.start("Menu");
-      }
-    });
+    bar.lost(
+      () => closeText(code),
+      async () => {
+        const back = await app.session.resume();
+        const current = game.scene.getScenes(true)[0];
+        if (!current) return;
+        if (back) {
+          bar.hide();
+          enterGame(current, back);
+        } else {
+          bar.lost(() => t("errors.banner.seatLost"), null);
+          app.room = null;
+          current.scene.start("Menu");
+        }
+      },
+    );
   });
   window.history.replaceState(null, "", `/?join=${room.roomId}`);
   scene.scene.start(sceneForPhase(room.state.phase));

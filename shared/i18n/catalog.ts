@@ -1,5 +1,8 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import errors from "./messages/errors.js";
+import lobby from "./messages/lobby.js";
+import menu from "./messages/menu.js";
 
 /**
  * Every area's messages, by area name. A key is `area.key` ("common.appName"). To add an
@@ -7,6 +10,9 @@ import common from "./messages/common.js";
  */
 export const CATALOG = {
   common,
+  errors,
+  lobby,
+  menu,
 } as const;
 
 type Catalog = typeof CATALOG;
