@@ -1,5 +1,4 @@
-import { changedValues, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
-import { ECONOMY_MAX_BYTES } from "../../shared/config/override.js";
+import { changedValues, ECONOMY_MAX_BYTES, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
 import { ECONOMY_TOO_LARGE, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 
