@@ -136,7 +136,7 @@ export class Menu extends Phaser.Scene {
       h("label", { for: "quarters" }, t("menu.create.quarters")),
       quarters,
       seconds.element,
-      h("label", { class: "check" }, listed, " ", t("menu.create.listed")),
+      h("div", {}, h("label", { class: "check" }, listed, " ", t("menu.create.listed"))),
       h("button", { type: "submit" }, t("menu.create.submit")),
       h(
         "button",
