@@ -1,12 +1,11 @@
 import type Phaser from "phaser";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
-import { closeText, joinErrorText } from "../net/errors.js";
 import { consolePath } from "../net/link.js";
 import { retryWithBackoff } from "../net/rejoin.js";
 import type { ConsoleJoined } from "../net/session.js";
 import { ConnectionBanner } from "../ui/banner.js";
-import { appOf } from "./route.js";
+import { appOf, offerRejoin } from "./route.js";
 
 /** Colyseus' close code for a leave the client asked for. */
 const CONSENTED = 4000;
@@ -45,19 +44,12 @@ export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
       });
       return;
     }
-    bar.lost(
-      () => closeText(code),
-      async () => {
-        const current = game.scene.getScenes(true)[0];
-        if (!current) return;
-        try {
-          const back = await app.session.openConsole(joined.code, joined.key);
-          bar.hide();
-          enterConsole(current, { ...back, fresh: false });
-        } catch (error) {
-          bar.lost(() => joinErrorText(error), null);
-        }
-      },
+    offerRejoin(
+      bar,
+      game,
+      code,
+      () => app.session.openConsole(joined.code, joined.key),
+      (current, back) => enterConsole(current, { ...back, fresh: false }),
     );
   });
   window.history.replaceState(null, "", consolePath(joined.code));

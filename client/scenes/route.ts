@@ -46,6 +46,33 @@ export function followPhase(scene: Phaser.Scene, key: string): () => void {
 }
 
 /**
+ * A connection lost for good: the banner says why (from the close code) and offers Rejoin,
+ * which tries `attempt` and enters what comes back on the scene on show (or says why not).
+ */
+export function offerRejoin<T>(
+  bar: ConnectionBanner,
+  game: Phaser.Game,
+  code: number,
+  attempt: () => Promise<T>,
+  enter: (scene: Phaser.Scene, back: T) => void,
+): void {
+  bar.lost(
+    () => closeText(code),
+    async () => {
+      const current = game.scene.getScenes(true)[0];
+      if (!current) return;
+      try {
+        const back = await attempt();
+        bar.hide();
+        enter(current, back);
+      } catch (error) {
+        bar.lost(() => joinErrorText(error), null);
+      }
+    },
+  );
+}
+
+/**
  * Shows a game on a screen for the room (a projector, a TV, a spare laptop): the scenes of the
  * room's phases without a seat or a decision panel. A lost connection offers to watch again.
  */
@@ -62,20 +89,7 @@ export function enterScreen(scene: Phaser.Scene, room: Room): void {
   room.onReconnect(() => bar.hide());
   room.onLeave((code) => {
     if (code === CONSENTED || app.room !== room) return;
-    bar.lost(
-      () => closeText(code),
-      async () => {
-        const current = game.scene.getScenes(true)[0];
-        if (!current) return;
-        try {
-          const back = await app.session.watch(room.roomId);
-          bar.hide();
-          enterScreen(current, back);
-        } catch (error) {
-          bar.lost(() => joinErrorText(error), null);
-        }
-      },
-    );
+    offerRejoin(bar, game, code, () => app.session.watch(room.roomId), enterScreen);
   });
   window.history.replaceState(null, "", `/?watch=${room.roomId}`);
   scene.scene.start(sceneForPhase(room.state.phase));
