@@ -42,6 +42,7 @@ export function joinErrorKey(error: unknown): JoinErrorKey {
       return "errors.join.invalidSettings";
     case JOIN_BUSY:
       return "errors.join.busy";
+    // A refusal for too many requests from one address belongs here, worded by errors.join.rateLimited.
     case SERVICE_UNAVAILABLE:
       return refusalReason(message) === "GAME_OFFLINE" ? "errors.join.gameOffline" : "errors.join.restarting";
     default:

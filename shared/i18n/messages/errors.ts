@@ -14,7 +14,7 @@ const en = {
   "join.seatInUse": "A player with this name is already playing in this game. Pick another name, or close the game on your other device.",
   "join.codeUnavailable": "The server could not open that game right now. Try again in a moment.",
   "join.busy": "Many people are joining this game right now. Try again in a few seconds.",
-  "join.rateLimited": "Too many attempts from this device. Wait a minute, then try again.",
+  "join.rateLimited": "Too many attempts from your network. Wait a minute, then try again.",
   "join.invalidOptions": "Some details are not valid. Check your name and the join code.",
   "join.invalidSettings": "The game's settings are not valid. Check them and try again.",
   "join.gameOffline":
@@ -63,7 +63,7 @@ const zh = {
   "join.seatInUse": "已有同名玩家正在本局中游戏。请换一个名字，或关闭你在另一台设备上的游戏。",
   "join.codeUnavailable": "服务器暂时无法打开这局游戏，请稍后再试。",
   "join.busy": "很多人正在加入这局游戏，请几秒后再试。",
-  "join.rateLimited": "此设备尝试次数过多，请等一分钟再试。",
+  "join.rateLimited": "你所在网络的尝试次数过多，请等一分钟再试。",
   "join.invalidOptions": "部分信息无效，请检查你的名字和加入码。",
   "join.invalidSettings": "游戏设置无效，请检查后再试。",
   "join.gameOffline": "这局游戏已暂停：运行它的服务器正在重启或已停机。服务器恢复后，游戏会从最近完成的季度继续；请一分钟后再试。",
