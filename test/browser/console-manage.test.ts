@@ -18,7 +18,10 @@ async function join(browser: Browser, name: string, code: string): Promise<Page>
   await page.getByLabel(translate("en", "menu.name.label")).fill(name);
   await page.getByLabel(translate("en", "menu.join.code")).fill(code);
   await page.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
-  await page.getByText(translate("en", "lobby.waiting.facilitator")).or(page.getByText(translate("en", "lobby.waiting.host"))).waitFor();
+  await page
+    .getByText(translate("en", "lobby.waiting.facilitator"))
+    .or(page.getByText(translate("en", "lobby.waiting.host")))
+    .waitFor();
   return page;
 }
 
