@@ -3,7 +3,7 @@ import { t } from "../i18n.js";
 import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { h } from "../ui/dom.js";
-import { mountScreen } from "../ui/screen.js";
+import { mountScreen, screenTitle } from "../ui/screen.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText } from "./facilitator-menu.js";
 import type { MenuData } from "./Menu.js";
@@ -15,14 +15,20 @@ export class Preloader extends Phaser.Scene {
     super("Preloader");
   }
 
+  private readonly heading = h("h1", {});
+  private readonly line = h("p", { class: "lede" });
+
   init(): void {
     // Textures are drawn in code and nothing is fetched: this shows while a game is rejoined.
-    mountScreen(
-      this,
-      h("section", { class: "panel loading", "aria-busy": "true" }, h("h1", {}, t("common.appName")), h("p", { class: "lede" }, t("menu.loading.text"))),
-      "page",
-      t("menu.screen.loading"),
-    );
+    mountScreen(this, h("section", { class: "panel loading", "aria-busy": "true" }, this.heading, this.line), "page", t("menu.screen.loading"));
+    this.relabel();
+  }
+
+  /** A language switch while loading: only the words change (a restart would try the rejoin a second time). */
+  relabel(): void {
+    this.heading.textContent = t("common.appName");
+    this.line.textContent = t("menu.loading.text");
+    screenTitle(t("menu.screen.loading"));
   }
 
   async create(): Promise<void> {
