@@ -1,6 +1,8 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import consoleArea from "./messages/console.js";
 import errors from "./messages/errors.js";
+import events from "./messages/events.js";
 import lobby from "./messages/lobby.js";
 import menu from "./messages/menu.js";
 
@@ -10,7 +12,9 @@ import menu from "./messages/menu.js";
  */
 export const CATALOG = {
   common,
+  console: consoleArea,
   errors,
+  events,
   lobby,
   menu,
 } as const;
