@@ -1,5 +1,5 @@
 import type { Key } from "../../shared/i18n/catalog.js";
-import { CLOSE_CODES, CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS, type RejectedMessage, refusalReason } from "../../shared/schemas/protocol.js";
+import { CLOSE_CODES, CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS, joinRefusalReason, type RejectedMessage } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
@@ -16,7 +16,7 @@ export type NameIssueKey = Extract<Key, `errors.name.${string}`>;
 
 /**
  * The catalog key for a refused join or create, from the server's code (and, for a 503, the
- * reason at the start of its message: REFUSAL_REASONS). The server's message itself is English
+ * reason at the start of its message: JOIN_REFUSAL_REASONS). The server's message itself is English
  * for developers and is never shown.
  */
 export function joinErrorKey(error: unknown): JoinErrorKey {
@@ -44,7 +44,7 @@ export function joinErrorKey(error: unknown): JoinErrorKey {
       return "errors.join.busy";
     // A refusal for too many requests from one address belongs here, worded by errors.join.rateLimited.
     case SERVICE_UNAVAILABLE:
-      return refusalReason(message) === "GAME_OFFLINE" ? "errors.join.gameOffline" : "errors.join.restarting";
+      return joinRefusalReason(message) === "GAME_OFFLINE" ? "errors.join.gameOffline" : "errors.join.restarting";
     default:
       if (typeof code === "number" && ROOM_NOT_FOUND.includes(code)) return "errors.join.notFound";
       // A request that never reached the server: the SDK's error without a status (a browser's

@@ -299,17 +299,17 @@ export const JOIN_ERRORS = {
  * the reason and a colon, `GAME_OFFLINE: game K7MXQA is not running right now: …`; the rest
  * is English for developers and logs. The client words the reason (client/net/errors.ts).
  */
-export const REFUSAL_REASONS = ["GAME_OFFLINE"] as const;
-export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+export const JOIN_REFUSAL_REASONS = ["GAME_OFFLINE"] as const;
+export type JoinRefusalReason = (typeof JOIN_REFUSAL_REASONS)[number];
 
 /** A refusal's message for `reason`, with `detail` for developers. */
-export function refusalMessage(reason: RefusalReason, detail: string): string {
+export function joinRefusalMessage(reason: JoinRefusalReason, detail: string): string {
   return `${reason}: ${detail}`;
 }
 
-/** The reason at the start of a refusal's message (see REFUSAL_REASONS), or null. */
-export function refusalReason(message: string | undefined): RefusalReason | null {
-  return REFUSAL_REASONS.find((reason) => message?.startsWith(`${reason}: `)) ?? null;
+/** The reason at the start of a refusal's message (see JOIN_REFUSAL_REASONS), or null. */
+export function joinRefusalReason(message: string | undefined): JoinRefusalReason | null {
+  return JOIN_REFUSAL_REASONS.find((reason) => message?.startsWith(`${reason}: `)) ?? null;
 }
 
 /**

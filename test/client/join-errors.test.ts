@@ -12,8 +12,8 @@ import {
   DisplayNameSchema,
   JOIN_BUSY,
   JOIN_ERRORS,
+  joinRefusalMessage,
   REJECTION_CODES,
-  refusalMessage,
 } from "../../shared/schemas/protocol.js";
 
 /** The message at `key` as the Chinese catalog itself holds it (no English fallback), or undefined. */
@@ -33,7 +33,7 @@ describe("join and create refusals in both languages, from codes alone", () => {
     ...Object.entries(JOIN_ERRORS).map(([name, code]): [string, unknown] => [name, { code, message: "words for developers" }]),
     ["JOIN_BUSY", { code: JOIN_BUSY, message: "too many" }],
     ["CREATE_INVALID_OPTIONS", { code: CREATE_INVALID_OPTIONS, message: "invalid room options: quarters: too big" }],
-    ["GAME_OFFLINE", { code: 503, message: refusalMessage("GAME_OFFLINE", "game K7MXQA is not running right now") }],
+    ["GAME_OFFLINE", { code: 503, message: joinRefusalMessage("GAME_OFFLINE", "game K7MXQA is not running right now") }],
     ["SHUTTING_DOWN", { code: 503, message: "Service Unavailable" }],
     ["ROOM_NOT_FOUND", { code: 4212, message: 'room "K7MXQA" not found' }],
     ["UNREACHABLE", { name: "MatchMakeError", message: "Failed to fetch" }],

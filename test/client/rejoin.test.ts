@@ -4,7 +4,7 @@ import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js"
 import { loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
 import { translate } from "../../shared/i18n/catalog.js";
-import { refusalMessage } from "../../shared/schemas/protocol.js";
+import { joinRefusalMessage } from "../../shared/schemas/protocol.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("getting back in after a server restart", () => {
@@ -46,7 +46,7 @@ describe("getting back in after a server restart", () => {
   });
 
   test("a paused game and a restarting server read as such", () => {
-    expect(joinErrorText({ code: 503, message: refusalMessage("GAME_OFFLINE", "game K7MXQA is not running right now") })).toBe(
+    expect(joinErrorText({ code: 503, message: joinRefusalMessage("GAME_OFFLINE", "game K7MXQA is not running right now") })).toBe(
       translate("en", "errors.join.gameOffline"),
     );
     expect(joinErrorText({ code: 503, message: "Service Unavailable" })).toBe(translate("en", "errors.join.restarting"));
