@@ -184,6 +184,7 @@ export const AI_2025: EconomyConfig = {
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
+    demandHit: 0, // share of every sector's market lost when a correction starts (0: the AI bust leaves customers' budgets alone; dotcom-1999 sets it)
   },
   financing: {
     appetite: 0.23, // at most 23% of valuation can be raised in a quarter, in a hot market
