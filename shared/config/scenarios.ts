@@ -27,7 +27,7 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     changes: {
       start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
       sentiment: { momentum: 0.55, capex: 2.7 }, // momentum trading on Nasdaq, 1999
-      // Nasdaq −78% peak to trough; and the bust cut customers' budgets: US online advertising fell ~25% in 2001, telecom capex ~50% by 2002
+      // Nasdaq −78% peak to trough; and the bust cut customers' budgets: US online advertising fell ~27% from 2000 to 2002, telecom capex ~50%
       correction: { depth: [0.6, 0.85], hazardMidpoint: 2.6, demandHit: 0.3 },
       valuation: { creditWeight: 5 }, // "eyeballs" and fibre capex priced far above their cost (~$90B of fibre, ~2.6% lit)
       events: {
