@@ -50,6 +50,7 @@ export interface Clock {
   correctionTurns: [number, number];
   cooldownTurns: number;
   lockTurns: number;
+  /** The open baseline's lag behind the closed frontier, in turns: fractional (the frontier is read between two turns), at least one. */
   lagTurns: number;
 }
 
@@ -103,7 +104,7 @@ export function clockOf(config: EconomyConfig): Clock {
     correctionTurns: [turns(c.quarters[0], tau), Math.max(turns(c.quarters[0], tau), turns(c.quarters[1], tau))],
     cooldownTurns: turns(c.cooldown, tau, 0),
     lockTurns: turns(config.compute.lockQuarters, tau),
-    lagTurns: turns(config.openBaseline.lagQuarters, tau, config.openBaseline.lagQuarters > 0 ? 1 : 0),
+    lagTurns: config.openBaseline.lagQuarters > 0 ? Math.max(1, config.openBaseline.lagQuarters / tau) : 0,
   };
   clocks.set(config, clock);
   return clock;

@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.1.0",
-  finalStateSha256: "7da2b6eb30edee68e035015f3d3fc62af40ad8d24005beb7083dda2ba6fca439",
+  finalStateSha256: "c3990b81fa017d29c0b9fbc9ea655028230025d58dcb56040c251c57a74ea546",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -22,7 +22,6 @@ const KNOWN_MISSES = new Set<string>([
   "8q/scaler-delisted",
   "8q/dotcom-deeper",
   "12q/nothing-solved",
-  "12q/open-wins-some",
   "16q/nothing-solved",
   "16q/open-tradeoff",
   "16q/open-wins-some",
