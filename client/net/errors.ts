@@ -1,4 +1,4 @@
-import { CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { ADDRESS_RATE_LIMITED, CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
 const ROOM_NOT_FOUND = [4212, 522];
@@ -23,6 +23,9 @@ export function joinErrorText(error: unknown): string {
         : "This name holds a seat in the game. Ask your teacher (or the host) to let you back in, then press Join again.";
     case JOIN_BUSY:
       return "Many people are joining this game right now. Try again in a few seconds.";
+    case ADDRESS_RATE_LIMITED:
+      // The server's message ends "try again in N s".
+      return `Too many attempts from your network. Try again in ${/in (\d+) s$/.exec(message ?? "")?.[1] ?? "a few"} seconds.`;
     case JOIN_ERRORS.INVALID_OPTIONS:
     case CREATE_INVALID_OPTIONS:
       return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";

@@ -3,6 +3,7 @@ import { joinErrorText } from "../../client/net/errors.js";
 import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js";
 import { loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
+import { ADDRESS_RATE_LIMITED } from "../../shared/schemas/protocol.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("getting back in after a server restart", () => {
@@ -48,5 +49,11 @@ describe("getting back in after a server restart", () => {
       /paused.*resumes at its last finished quarter/,
     );
     expect(joinErrorText({ code: 503, message: "Service Unavailable" })).toMatch(/restarting/);
+  });
+
+  test("a refusal for too many attempts from one address says how long to wait", () => {
+    expect(joinErrorText({ code: ADDRESS_RATE_LIMITED, message: "too many joins from your address: try again in 42 s" })).toBe(
+      "Too many attempts from your network. Try again in 42 seconds.",
+    );
   });
 });
