@@ -32,7 +32,7 @@ const KEPT_LINES = 40;
 /** Every bench client comes from 127.0.0.1: the limits per address (docs/deploy.md) are off, as in the bare room. */
 const NO_RATE_LIMITS = Object.fromEntries(Object.values(RATE_LIMIT_ENV).map((name) => [name, "off"]));
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
