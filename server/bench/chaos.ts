@@ -30,6 +30,7 @@ const failed = result.ended < result.games || result.quartersLost > 0 || result.
 console.log(
   `\n${result.games} games × ${result.kills} kills × ${result.diskFaults} disk-full episode(s) (${result.pausedRooms} room pauses), ${opts.quarters} quarters each, in ${result.seconds} s:`,
 );
+console.log(`  games in play brought back by the restarts: ${result.restored.length}`);
 console.log(`  games ended: ${result.ended}/${result.games}`);
 console.log(`  quarters lost: ${result.quartersLost}`);
 console.log(`  seats lost or taken: ${result.seatProblems.length}${result.seatProblems.map((p) => `\n    ${p}`).join("")}`);
