@@ -1,5 +1,6 @@
 import Phaser from "phaser";
 import { APP_KEY, type AppContext } from "./app.js";
+import { applyToDocument, onLocaleChange } from "./i18n.js";
 import { consoleCodeFrom, endpointFor, joinCodeFrom, watchCodeFrom } from "./net/link.js";
 import { Session } from "./net/session.js";
 import { chooseRenderer, isSoftwareRenderer, type RendererChoice } from "./render.js";
@@ -10,6 +11,7 @@ import { Lobby } from "./scenes/Lobby.js";
 import { Market } from "./scenes/Market.js";
 import { Menu } from "./scenes/Menu.js";
 import { Preloader } from "./scenes/Preloader.js";
+import { languageControl } from "./ui/language.js";
 import { createLayers, watchStage } from "./ui/screen.js";
 
 let probed: { name: string | null } | null = null;
@@ -75,5 +77,16 @@ export function startGame(parent: HTMLElement): Phaser.Game {
   };
   const game = createGame(parent, [Boot, Preloader, Menu, Lobby, Market, GameOver, Console]);
   game.registry.set(APP_KEY, app);
+  applyToDocument();
+  parent.after(languageControl());
+  // A language switch redraws the screen in place: each running scene starts again with the
+  // data it was started with (a scene with a `relabel()` method redraws its own texts instead).
+  onLocaleChange(() => {
+    for (const scene of game.scene.getScenes(true)) {
+      const relabel = (scene as Phaser.Scene & { relabel?: () => void }).relabel;
+      if (relabel) relabel.call(scene);
+      else scene.scene.restart(scene.sys.settings.data);
+    }
+  });
   return game;
 }

@@ -1,20 +1,11 @@
-/** Formats a $M amount for messages and labels: 1234.5 → "$1,234.5M". */
+import { money, shortMoney } from "./i18n/format.js";
+
+/** Formats a $M amount in English (the CLI, logs): 1234.5 → "$1,235M". Screens use client/i18n.ts. */
 export function formatMoney(millions: number): string {
-  if (!Number.isFinite(millions)) return String(millions);
-  const sign = millions < 0 ? "-" : "";
-  const abs = Math.abs(millions);
-  const digits = abs >= 100 ? 0 : 1;
-  return `${sign}$${abs.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}M`;
+  return money("en", millions);
 }
 
-/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" (not "$1,500M"). */
+/** Short English money for the CLI and logs: "$0", "$500M", "$1.5B", "$12B". Screens use client/i18n.ts. */
 export function formatShortMoney(millions: number): string {
-  if (millions === 0) return "$0";
-  const abs = Math.abs(millions);
-  const sign = millions < 0 ? "-" : "";
-  if (abs >= 1000) {
-    const billions = abs / 1000;
-    return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
-  }
-  return abs >= 1 ? formatMoney(millions).replace(".0M", "M") : formatMoney(millions);
+  return shortMoney("en", millions);
 }

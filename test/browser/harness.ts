@@ -2,6 +2,7 @@ import type { Server } from "colyseus";
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createApp } from "../../server/app.js";
+import type { Locale } from "../../shared/i18n/core.js";
 import { CHROMIUM } from "./env.js";
 
 export { HAS_CHROMIUM, RESULTS, SKIP_REASON } from "./env.js";
@@ -40,4 +41,20 @@ export function serveGame(port: number): { readonly server: Server; readonly bro
 /** A phone: 390×844 CSS px, touch, a mobile viewport, two device pixels per CSS pixel. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+}
+
+/** The three screens every layout is checked at. */
+export const SCREENS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  laptop: { viewport: { width: 1280, height: 720 } },
+  hd: { viewport: { width: 1920, height: 1080 } },
+} as const;
+
+/**
+ * A browser context for `screen` whose browser prefers `locale` (navigator.languages, so the
+ * game picks its language as it would for a real reader). Select elements by the catalogs'
+ * words (`translate(locale, key)` from shared/i18n/catalog.ts), never by hard-coded English.
+ */
+export function localeContext(browser: Browser, locale: Locale, screen: keyof typeof SCREENS = "laptop"): Promise<BrowserContext> {
+  return browser.newContext({ ...SCREENS[screen], locale });
 }

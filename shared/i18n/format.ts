@@ -1,0 +1,61 @@
+import type { Locale } from "./core.js";
+
+/**
+ * Numbers, money and percentages for a locale, through `Intl`. Game money is in $M. English
+ * keeps the game's compact dollar forms ("$1,234.5M", "$1.5B"); Chinese writes amounts with
+ * 万/亿 and 美元 ("12.3亿美元"), as a Chinese business reader expects.
+ */
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元". */
+export function money(locale: Locale, millions: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  if (locale === "zh-CN") return `${numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(millions * 1e6)}美元`;
+  const sign = millions < 0 ? "-" : "";
+  const abs = Math.abs(millions);
+  const digits = abs >= 100 ? 0 : 1;
+  return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
+}
+
+/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" / "5亿美元". */
+export function shortMoney(locale: Locale, millions: number): string {
+  if (locale === "zh-CN") {
+    if (millions === 0) return "0美元";
+    const abs = Math.abs(millions * 1e6);
+    const digits = abs >= 1e9 && abs < 1e10 ? 1 : abs >= 1e8 && abs < 1e9 ? 1 : 0;
+    return `${numberFormat(locale, { notation: "compact", maximumFractionDigits: digits }).format(millions * 1e6)}美元`;
+  }
+  if (millions === 0) return "$0";
+  const abs = Math.abs(millions);
+  const sign = millions < 0 ? "-" : "";
+  if (abs >= 1000) {
+    const billions = abs / 1000;
+    return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
+  }
+  return abs >= 1 ? money(locale, millions).replace(".0M", "M") : money(locale, millions);
+}
+
+/** A share as a percentage: 0.253 → "25%" (digits: decimals kept). */
+export function percent(locale: Locale, share: number, digits = 0): string {
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+}
+
+/** A number with the locale's grouping: 1234.5 → "1,234.5". */
+export function number(locale: Locale, value: number, maximumFractionDigits = 1): string {
+  return numberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A list joined for the locale: ["a","b","c"] → "a, b and c" / "a、b和c". */
+export function list(locale: Locale, items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string {
+  return new Intl.ListFormat(locale === "en" ? "en-GB" : locale, { type }).format(items);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { CATALOG, translate } from "../../shared/i18n/catalog.js";
+import { localeFromPreferences, type Message, placeholdersOf } from "../../shared/i18n/core.js";
+import { list, money, percent, shortMoney } from "../../shared/i18n/format.js";
+
+const areas = Object.entries(CATALOG) as [string, { en: Record<string, Message>; "zh-CN": Record<string, Message> }][];
+
+describe("catalogs", () => {
+  it("give every key in both languages", () => {
+    for (const [area, { en, "zh-CN": zh }] of areas) {
+      expect(Object.keys(zh).sort(), `${area}: keys in zh-CN`).toEqual(Object.keys(en).sort());
+    }
+  });
+
+  it("use the same placeholders in both languages", () => {
+    for (const [area, { en, "zh-CN": zh }] of areas) {
+      for (const [key, message] of Object.entries(en)) {
+        const other = zh[key] as Message;
+        expect([...placeholdersOf(other)].sort(), `${area}.${key}`).toEqual([...placeholdersOf(message)].sort());
+        expect(typeof other, `${area}.${key}: a plural in one language is a plural in the other`).toBe(typeof message);
+      }
+    }
+  });
+
+  it("have no empty texts, and plurals give English both forms", () => {
+    for (const [area, { en, "zh-CN": zh }] of areas) {
+      for (const [key, message] of [...Object.entries(en), ...Object.entries(zh)]) {
+        const texts = typeof message === "string" ? [message] : Object.values(message);
+        for (const text of texts) expect(text.trim(), `${area}.${key}`).not.toBe("");
+      }
+      for (const [key, message] of Object.entries(en)) {
+        if (typeof message !== "string") expect(message.one, `${area}.${key}: English singular`).toBeDefined();
+      }
+    }
+  });
+
+  it("fill placeholders and choose plural forms per language", () => {
+    expect(translate("en", "common.quarters.count", { count: 1 })).toBe("1 quarter");
+    expect(translate("en", "common.quarters.count", { count: 12 })).toBe("12 quarters");
+    expect(translate("zh-CN", "common.quarters.count", { count: 12 })).toBe("12 个季度");
+    expect(translate("zh-CN", "common.term.valuation")).toBe("估值");
+  });
+});
+
+describe("language from the browser", () => {
+  it("reads Simplified Chinese from zh, zh-CN and zh-Hans, else English", () => {
+    expect(localeFromPreferences(["zh-CN", "en"])).toBe("zh-CN");
+    expect(localeFromPreferences(["zh"])).toBe("zh-CN");
+    expect(localeFromPreferences(["zh-Hans-HK"])).toBe("zh-CN");
+    expect(localeFromPreferences(["en-US", "zh-CN"])).toBe("en");
+    expect(localeFromPreferences(["fr-FR"])).toBe("en");
+    expect(localeFromPreferences([])).toBe("en");
+  });
+});
+
+describe("formats", () => {
+  it("write money in dollars for English and with 万/亿 for Chinese", () => {
+    expect(money("en", 1234.5)).toBe("$1,235M");
+    expect(money("en", 12.34)).toBe("$12.3M");
+    expect(shortMoney("en", 1500)).toBe("$1.5B");
+    expect(money("zh-CN", 1234.5)).toBe("12.3亿美元");
+    expect(money("zh-CN", 1.5)).toBe("150万美元");
+    expect(shortMoney("zh-CN", 12000)).toBe("120亿美元");
+  });
+
+  it("write percentages and lists for the language", () => {
+    expect(percent("en", 0.25)).toBe("25%");
+    expect(list("en", ["a", "b", "c"])).toBe("a, b and c");
+    expect(list("zh-CN", ["甲", "乙", "丙"])).toBe("甲、乙和丙");
+  });
+});
