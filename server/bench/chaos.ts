@@ -22,8 +22,9 @@ const opts = new Command("chaos")
   .option("--disk-faults <n>", "disk-full episodes (writes fail until lifted; needs prlimit from util-linux)", count, 1)
   .option("--seed <text>", "seeds the games and the moments", "chaos")
   .option("--port <n>", "the server's port (default: a free one)", count)
+  .option("--server-log <file>", "append every line the server prints to this file")
   .parse()
-  .opts<{ games: number; quarters: number; kills: number; diskFaults: number; seed: string; port?: number }>();
+  .opts<{ games: number; quarters: number; kills: number; diskFaults: number; seed: string; port?: number; serverLog?: string }>();
 
 const result = await runChaos({ ...opts, say: (line) => console.log(line) });
 const failed = result.ended < result.games || result.quartersLost > 0 || result.seatProblems.length > 0 || result.replayMismatches.length > 0;

@@ -26,6 +26,8 @@ export interface ChaosOptions {
   port?: number;
   /** Where the server keeps its games (default: a fresh temporary folder). */
   dataDir?: string;
+  /** A file that gets every line the server prints (default: none). */
+  serverLog?: string;
   /** Progress lines (default: none). */
   say?: (line: string) => void;
   /** Longest wait for any one thing (a start, a rejoin, a game's end), ms. */
@@ -165,12 +167,15 @@ class Seat {
     const state = room.state;
     if (!state?.phase) return;
     this.lastState = state;
+    if (state.phase !== "lobby") this.game.started.fire();
     this.game.saw(state.quarter);
     if (state.phase === "over") {
       this.finish(true);
       return;
     }
     if (this.facilitator || state.phase !== "decide" || this.submitted === state.quarter) return;
+    // While the server restarts and everyone rejoins, no one plays: the kills fall where the seed puts them.
+    if (this.game.run.holding) return this.game.run.afterHold(() => this.room === room && this.watch(room));
     this.submitted = state.quarter;
     room.send("submit", { action: ACTIONS[(state.quarter + this.index) % ACTIONS.length] });
     this.game.run.submitted();
@@ -185,6 +190,8 @@ class Game {
   seen = 0;
   private overCount = 0;
   readonly over = signal();
+  /** Its players have seen it leave the lobby (a game still in its lobby comes back as a lobby). */
+  readonly started = signal();
 
   constructor(
     readonly run: Run,
@@ -248,6 +255,24 @@ class Run {
     }
   }
 
+  /** Players make no move until `release` (set while the server restarts and they rejoin). */
+  holding = false;
+  private readonly held: (() => void)[] = [];
+
+  afterHold(move: () => void): void {
+    this.held.push(move);
+  }
+
+  release(): void {
+    this.holding = false;
+    for (const move of this.held.splice(0)) move();
+  }
+
+  /** Submissions made so far, by every player of every game. */
+  get count(): number {
+    return this.submissions;
+  }
+
   /** Resolves once `count` submissions have been made in all (the moment of a kill or a fault). */
   after(count: number): Promise<void> {
     if (this.submissions >= count) return Promise.resolve();
@@ -270,6 +295,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "sos-chaos-"));
   const rng = seedRng(`chaos/${options.seed}`);
+  ServerProcess.logTo = options.serverLog ?? null;
   const run = new Run();
   const port = options.port ?? (await freePort());
   const sdk = new Client(`ws://127.0.0.1:${port}`);
@@ -307,19 +333,28 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     say(`server up (pid ${server.pid}, data in ${dataDir}); setting up ${options.games} games`);
     for (const game of games) await game.setUp(sdk, timeoutMs);
     for (const game of games) game.start();
+    await within(Promise.all(games.map((g) => g.started.promise)), timeoutMs, "every game to start");
 
-    // The moments: submission counts within the first 60% of the least a run makes (the games go at different paces: later, most have ended).
-    const least = options.games * 2 * options.quarters;
-    const events: { at: number; kind: "kill" | "fault"; delayMs: number }[] = [];
-    for (let i = 0; i < options.kills + options.diskFaults; i++) {
-      events.push({ at: 1 + Math.floor(nextFloat(rng) * least * 0.6), kind: i < options.kills ? "kill" : "fault", delayMs: Math.floor(nextFloat(rng) * 40) });
-    }
-    events.sort((a, b) => a.at - b.at);
+    // The moments, in submissions since the previous kill or fault ended (games play on during a
+    // disk-full episode, and replay the quarter a kill cut short): seeded gaps that add up to a
+    // seventh of the least a run makes (the games run on between reaching a moment and the kill), so every kill falls while games are in play, spread over
+    // them. The disk-full episodes fall at seeded places among the kills.
+    const budget = options.games * 2 * options.quarters * 0.15;
+    const kinds: ("kill" | "fault")[] = Array.from({ length: options.kills }, () => "kill");
+    for (let i = 0; i < options.diskFaults; i++) kinds.splice(Math.floor(nextFloat(rng) * (kinds.length + 1)), 0, "fault");
+    const weights = kinds.map(() => 0.2 + nextFloat(rng));
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    const events = kinds.map((kind, i) => ({
+      kind,
+      gap: Math.max(1, Math.round(((weights[i] ?? 1) / total) * budget)),
+      delayMs: Math.floor(nextFloat(rng) * 40),
+    }));
 
     // Every game over, as its players saw it (or ended unseen, or lost in a restart): no more moments come.
     const allOver = Promise.all(games.map((g) => g.over.promise));
     for (const event of events) {
-      await within(Promise.race([run.after(event.at), allOver]), timeoutMs * 4, `submission ${event.at}`);
+      const at = run.count + event.gap;
+      await within(Promise.race([run.after(at), allOver]), timeoutMs * 4, `submission ${at}`);
       if (games.every((g) => g.ended)) break;
       if (event.kind === "fault") {
         const paused = await diskFault(server, timeoutMs);
@@ -331,6 +366,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await new Promise((resolve) => setTimeout(resolve, event.delayMs));
       const seenAtKill = new Map(games.map((g) => [g.code, g.seen]));
       const endedAtKill = new Set(games.filter((g) => g.ended).map((g) => g.code));
+      run.holding = true;
       await server.kill();
       result.kills += 1;
       const restored = new Map<string, number>();
@@ -360,6 +396,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           }),
         ),
       );
+      run.release();
     }
 
     await within(allOver, timeoutMs * 4, "every game to end").catch((error: Error) => say(error.message));

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { RATE_LIMIT_ENV } from "../../ops/rate-limit.js";
 
@@ -126,7 +127,11 @@ export class ServerProcess {
     }
   }
 
+  /** Every line the server prints from now on is appended to `file` too. */
+  static logTo: string | null = null;
+
   private line(text: string): void {
+    if (ServerProcess.logTo) appendFileSync(ServerProcess.logTo, `${text}\n`);
     this.kept.push(text);
     if (this.kept.length > 60) this.kept.shift();
     let line: LogLine;
