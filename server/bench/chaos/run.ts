@@ -175,7 +175,12 @@ class Seat {
     }
     if (this.facilitator || state.phase !== "decide" || this.submitted === state.quarter) return;
     // While the server restarts and everyone rejoins, no one plays: the kills fall where the seed puts them.
-    if (this.game.run.holding) return this.game.run.afterHold(() => this.room === room && this.watch(room));
+    if (this.game.run.holding) {
+      this.game.run.afterHold(() => {
+        if (this.room === room) this.watch(room);
+      });
+      return;
+    }
     this.submitted = state.quarter;
     room.send("submit", { action: ACTIONS[(state.quarter + this.index) % ACTIONS.length] });
     this.game.run.submitted();
