@@ -362,7 +362,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       await within(Promise.race([run.after(at), allOver]), timeoutMs * 4, `submission ${at}`);
       if (games.every((g) => g.ended)) break;
       if (event.kind === "fault") {
-        const paused = await diskFault(server, timeoutMs);
+        const paused = await diskFault(server, run, timeoutMs);
         result.diskFaults += 1;
         result.pausedRooms += paused;
         say(`disk-full episode ${result.diskFaults}: ${paused} room(s) paused and carried on`);
@@ -435,7 +435,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
  * (a room pauses), then the limit is lifted and every paused room must carry on. Returns how
  * many rooms paused.
  */
-async function diskFault(server: ServerProcess, timeoutMs: number): Promise<number> {
+async function diskFault(server: ServerProcess, run: Run, timeoutMs: number): Promise<number> {
   const failed = new Set<string>();
   const recovered = new Set<string>();
   const off = server.onLog((line) => {
@@ -446,6 +446,8 @@ async function diskFault(server: ServerProcess, timeoutMs: number): Promise<numb
   try {
     server.limitFileSize(4096);
     await server.next((line) => line.msg.startsWith("store write failed"), timeoutMs, "a store write to fail");
+    // The other rooms would race on meanwhile: players hold until every paused room carries on.
+    run.holding = true;
     server.limitFileSize(null);
     await within(
       new Promise<void>((resolve) => {
@@ -463,6 +465,7 @@ async function diskFault(server: ServerProcess, timeoutMs: number): Promise<numb
     return failed.size;
   } finally {
     off();
+    run.release();
   }
 }
 
