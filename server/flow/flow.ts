@@ -9,6 +9,7 @@ import {
   JOIN_ERRORS,
   LOG_LIMIT,
   type LogEntry,
+  type LogParams,
   type Phase,
   READMIT_SECONDS,
   type RoomSettings,
@@ -385,8 +386,8 @@ export class MarketFlow {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
       const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
       const outcome = handler(data as never);
-      if (typeof outcome !== "string") return outcome;
-      this.writeLog(kind, outcome, when);
+      if (!("log" in outcome)) return outcome;
+      this.writeLog(kind, outcome.log, when);
       return undefined;
     }
     const seated = playerId ? this.roster.player(playerId) : undefined;
@@ -400,8 +401,8 @@ export class MarketFlow {
   }
 
   /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */
-  private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, effect };
+  private writeLog(command: string, params: LogParams, when: { quarter: number; phase: Phase }): void {
+    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, params };
     this.log.push(entry);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
     this.persist({ op: "logged", entries: [entry] });

@@ -238,6 +238,22 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
+/**
+ * Finer reasons for a refusal, which a client words in its reader's language (the console:
+ * `console.refusal.<reason>` in the catalogs); `message` says the same in English for logs.
+ */
+export const REFUSAL_REASONS = [
+  "notNow", // not in this phase: params.phase is the phase now
+  "alreadyPaused", // pause: the timer is already paused
+  "notPaused", // resume: the timer is not paused
+  "noTimer", // pause/extend: params.phase has no timer
+  "notStarted", // the game has not started
+  "queueFull", // inject: params.limit injections already wait
+  "noSuchPlayer", // no player with that id
+  "nameTaken", // renamePlayer: params.name is taken
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 /** Sent to the sender alone when a message is refused; nothing changed. */
 export const RejectedMessageSchema = z
   .strictObject({
@@ -249,6 +265,14 @@ export const RejectedMessageSchema = z
       .default([])
       .describe("what was wrong, field by field (dotted paths; empty when not about a field)"),
     engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION (engineErrorCodes in index.json)"),
+    reason: z
+      .enum(REFUSAL_REASONS)
+      .optional()
+      .describe("why, more precisely than `code`, for a client to word (REFUSAL_REASONS; facilitator controls); `params` fills it in"),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe("the reason's parameters (e.g. `phase`, `limit`, `name`)"),
   })
   .describe("To the sender alone when a message is refused; nothing changed.");
 export type RejectedMessage = z.output<typeof RejectedMessageSchema>;
@@ -312,17 +336,33 @@ export const LOG_LIMIT = 500;
 /** At most this many injections wait for the next resolution; more are refused with LIMIT_REACHED. */
 export const QUEUE_LIMIT = 20;
 
-/** One line of the game log: a facilitator action and its effect. */
+/** When a log entry was written (both shapes). */
+const LogEntryTime = {
+  at: z.number().describe("server time, ms since epoch"),
+  quarter: z.int().describe("quarters resolved when it happened"),
+  phase: z.enum(["lobby", "news", "decide", "report", "over"]),
+  command: z.string().describe("the message type (pause, inject, …)"),
+};
+
+/**
+ * One line of the game log: a facilitator action and what it did, as a code (`command`) and
+ * its parameters, which the console words in its reader's language (docs/protocol.md, "The
+ * game log"). Games stored before the log spoke in codes have `effect`, English words, instead.
+ */
 export const LogEntrySchema = z
-  .strictObject({
-    at: z.number().describe("server time, ms since epoch"),
-    quarter: z.int().describe("quarters resolved when it happened"),
-    phase: z.enum(["lobby", "news", "decide", "report", "over"]),
-    command: z.string().describe("the message type (pause, inject, …)"),
-    effect: z.string().describe("what it did, in words"),
-  })
+  .union([
+    z
+      .strictObject({
+        ...LogEntryTime,
+        params: z.record(z.string(), z.json()).describe("what it did: the command's parameters (docs/protocol.md lists them by command)"),
+      })
+      .describe("an entry as the server writes it"),
+    z.strictObject({ ...LogEntryTime, effect: z.string().describe("what it did, in English words") }).describe("an entry of a game stored before params"),
+  ])
   .describe("A facilitator action written into the game log.");
 export type LogEntry = z.output<typeof LogEntrySchema>;
+/** A log entry's parameters (JSON values). */
+export type LogParams = Extract<LogEntry, { params: unknown }>["params"];
 
 /** An action as the server applies it: every field present (`accepted`, `pending`, `lastAction`). */
 const CompleteActionSchema = ActionInputSchema.required().meta({ id: "Action", description: "an action with every field present" });
