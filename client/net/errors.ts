@@ -23,9 +23,12 @@ export function joinErrorText(error: unknown): string {
         : "This name holds a seat in the game. Ask your teacher (or the host) to let you back in, then press Join again.";
     case JOIN_BUSY:
       return "Many people are joining this game right now. Try again in a few seconds.";
-    case ADDRESS_RATE_LIMITED:
+    case ADDRESS_RATE_LIMITED: {
       // The server's message ends "try again in N s".
-      return `Too many attempts from your network. Try again in ${/in (\d+) s$/.exec(message ?? "")?.[1] ?? "a few"} seconds.`;
+      const seconds = Number(/in (\d+) s$/.exec(message ?? "")?.[1] ?? 0);
+      const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : seconds > 0 ? `${seconds} seconds` : "a minute";
+      return `Too many attempts from your network. Try again in ${wait}.`;
+    }
     case JOIN_ERRORS.INVALID_OPTIONS:
     case CREATE_INVALID_OPTIONS:
       return message?.replace(/^invalid (join|room) options: /, "") ?? "Some details are not valid.";

@@ -31,6 +31,9 @@ const failed = result.ended < result.games || result.quartersLost > 0 || result.
 console.log(
   `\n${result.games} games × ${result.kills} kills × ${result.diskFaults} disk-full episode(s) (${result.pausedRooms} room pauses), ${opts.quarters} quarters each, in ${result.seconds} s:`,
 );
+if (result.kills < opts.kills || result.diskFaults < opts.diskFaults) {
+  console.log(`  (${opts.kills} kills and ${opts.diskFaults} disk-full episodes asked: every game had ended before the rest came)`);
+}
 console.log(`  games in play brought back by the restarts: ${result.restored.length}`);
 console.log(`  games ended: ${result.ended}/${result.games}`);
 console.log(`  quarters lost: ${result.quartersLost}`);

@@ -77,7 +77,12 @@ export function nesting(value: unknown, limit: number): number {
 function answer(req: IncomingMessage, res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const cors = { ...matchMaker.controller.DEFAULT_CORS_HEADERS, ...matchMaker.controller.getCorsHeaders(new Headers(req.headers as Record<string, string>)) };
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...cors, ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(json)) });
+  res.writeHead(status, status === ADDRESS_RATE_LIMITED ? "Rate Limited" : undefined, {
+    ...cors,
+    ...headers,
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(json)),
+  });
   res.end(json);
 }
 

@@ -55,5 +55,8 @@ describe("getting back in after a server restart", () => {
     expect(joinErrorText({ code: ADDRESS_RATE_LIMITED, message: "too many joins from your address: try again in 42 s" })).toBe(
       "Too many attempts from your network. Try again in 42 seconds.",
     );
+    expect(joinErrorText({ code: ADDRESS_RATE_LIMITED, message: "too many new games from your address: try again in 586 s" })).toBe(
+      "Too many attempts from your network. Try again in 10 minutes.",
+    );
   });
 });

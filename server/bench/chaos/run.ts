@@ -343,10 +343,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     // The moments, in submissions since the previous kill or fault ended (games play on during a
     // disk-full episode, and replay the quarter a kill cut short): seeded gaps that add up to a
     // seventh of the least a run makes (the games run on between reaching a moment and the kill), so every kill falls while games are in play, spread over
-    // them. The disk-full episodes fall at seeded places among the kills.
+    // them. The disk-full episodes fall at seeded places among the first half of the kills.
     const budget = options.games * 2 * options.quarters * 0.15;
     const kinds: ("kill" | "fault")[] = Array.from({ length: options.kills }, () => "kill");
-    for (let i = 0; i < options.diskFaults; i++) kinds.splice(Math.floor(nextFloat(rng) * (kinds.length + 1)), 0, "fault");
+    // In the first half: near the end, the games may all be over before a late moment comes.
+    for (let i = 0; i < options.diskFaults; i++) kinds.splice(Math.floor(nextFloat(rng) * (Math.floor(kinds.length / 2) + 1)), 0, "fault");
     const weights = kinds.map(() => 0.2 + nextFloat(rng));
     const total = weights.reduce((sum, w) => sum + w, 0);
     const events = kinds.map((kind, i) => ({
