@@ -340,10 +340,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const game of games) game.start();
     await within(Promise.all(games.map((g) => g.started.promise)), timeoutMs, "every game to start");
 
-    // The moments, in submissions since the previous kill or fault ended (games play on during a
-    // disk-full episode, and replay the quarter a kill cut short): seeded gaps that add up to a
-    // seventh of the least a run makes (the games run on between reaching a moment and the kill), so every kill falls while games are in play, spread over
-    // them. The disk-full episodes fall at seeded places among the first half of the kills.
+    // The moments, in submissions since the previous kill or fault ended: seeded gaps that add
+    // up to a seventh of the least a run makes (the games run on between reaching a moment and
+    // the kill, and replay the quarter a kill cut short), so most kills fall while games are in
+    // play, spread over them; a moment that comes after every game has ended is skipped. The
+    // disk-full episodes fall at seeded places among the first half of the kills.
     const budget = options.games * 2 * options.quarters * 0.15;
     const kinds: ("kill" | "fault")[] = Array.from({ length: options.kills }, () => "kill");
     // In the first half: near the end, the games may all be over before a late moment comes.
