@@ -1,7 +1,10 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
 import consoleArea from "./messages/console.js";
+import errors from "./messages/errors.js";
 import events from "./messages/events.js";
+import lobby from "./messages/lobby.js";
+import menu from "./messages/menu.js";
 
 /**
  * Every area's messages, by area name. A key is `area.key` ("common.appName"). To add an
@@ -10,7 +13,10 @@ import events from "./messages/events.js";
 export const CATALOG = {
   common,
   console: consoleArea,
+  errors,
   events,
+  lobby,
+  menu,
 } as const;
 
 type Catalog = typeof CATALOG;
