@@ -219,7 +219,7 @@ export class MarketFlow {
     if (this.phase.name !== "lobby") {
       const held = this.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (held.connected || !this.readmitting(held.id)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
       return undefined;
     }
     if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
@@ -240,7 +240,7 @@ export class MarketFlow {
     } else if (this.phase.name !== "lobby") {
       const held = this.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (!this.mayReturn(held)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      if (!this.mayReturn(held)) return this.askToReturn(held);
       // Let back in without the token: the seat gets a new token, and the old one stops working.
       player = held;
       player.token = event.fresh.token;
@@ -277,13 +277,16 @@ export class MarketFlow {
   }
 
   /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
-  private askToReturn(player: Player): string {
-    if (player.connected) return `"${player.name}" is playing in this game from another device`;
+  private askToReturn(player: Player): JoinRefusal {
+    if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
     this.asking.set(player.id, this.now);
     this.mirror("roster");
     this.emit({ type: "consoleUpdate", entries: [] });
     const who = this.mode === "class" ? "the facilitator" : "the host";
-    return `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`;
+    return {
+      code: JOIN_ERRORS.SEAT_HELD,
+      message: `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`,
+    };
   }
 
   /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */

@@ -1,8 +1,11 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
 import consoleArea from "./messages/console.js";
+import errors from "./messages/errors.js";
 import events from "./messages/events.js";
+import lobby from "./messages/lobby.js";
 import market from "./messages/market.js";
+import menu from "./messages/menu.js";
 import panel from "./messages/panel.js";
 import report from "./messages/report.js";
 import sectors from "./messages/sectors.js";
@@ -14,8 +17,11 @@ import sectors from "./messages/sectors.js";
 export const CATALOG = {
   common,
   console: consoleArea,
+  errors,
   events,
+  lobby,
   market,
+  menu,
   panel,
   report,
   sectors,

@@ -22,6 +22,7 @@ export const JoinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
+  // The client words a bad code itself (errors.join.badCode); this message is for developers.
   .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`)
   .describe(`the room id: ${JOIN_CODE_LENGTH} characters from ${JOIN_CODE_ALPHABET}`);
 
@@ -40,7 +41,7 @@ export const DisplayNameSchema = z
       .max(24, "a name has at most 24 characters")
       .superRefine((name, ctx) => {
         const problem = nameProblem(name);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
+        if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: { problem: problem.problem, char: problem.char } });
       }),
   )
   // The limits apply after normalising, so the exported input schema (a plain string) states them here.
@@ -50,6 +51,9 @@ export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
 export const BotNameSchema = z.enum(BOT_NAMES);
 
+/** The issue of an economy override over ECONOMY_MAX_BYTES (the client words it: lobby.economy.issue.tooLarge). */
+export const ECONOMY_TOO_LARGE = `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`;
+
 /**
  * A designer's economy: a partial config (shared/schemas/config.ts) over the scenario, as
  * `npm run sim -- --config` takes it. Unknown keys and bad values are refused with the key's
@@ -57,9 +61,7 @@ export const BotNameSchema = z.enum(BOT_NAMES);
  */
 export const EconomyOverrideSchema = z
   .record(z.string(), z.unknown())
-  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
-    message: `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`,
-  })
+  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, { message: ECONOMY_TOO_LARGE })
   .describe(
     `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
   );
@@ -287,7 +289,28 @@ export const JOIN_ERRORS = {
   CODE_UNAVAILABLE: 4306,
   /** A started game's seat is held by a player of that name: only its token, or the facilitator's (host's) "let back in", reclaims it. */
   SEAT_HELD: 4307,
+  /** A started game's seat of that name is in play right now, from another device or tab. */
+  SEAT_IN_USE: 4308,
 } as const;
+
+/**
+ * Why a matchmaking request was refused when its HTTP status alone cannot say (503 is both a
+ * game whose server is down and a server shutting down): the refusal's message starts with
+ * the reason and a colon, `GAME_OFFLINE: game K7MXQA is not running right now: …`; the rest
+ * is English for developers and logs. The client words the reason (client/net/errors.ts).
+ */
+export const JOIN_REFUSAL_REASONS = ["GAME_OFFLINE"] as const;
+export type JoinRefusalReason = (typeof JOIN_REFUSAL_REASONS)[number];
+
+/** A refusal's message for `reason`, with `detail` for developers. */
+export function joinRefusalMessage(reason: JoinRefusalReason, detail: string): string {
+  return `${reason}: ${detail}`;
+}
+
+/** The reason at the start of a refusal's message (see JOIN_REFUSAL_REASONS), or null. */
+export function joinRefusalReason(message: string | undefined): JoinRefusalReason | null {
+  return JOIN_REFUSAL_REASONS.find((reason) => message?.startsWith(`${reason}: `)) ?? null;
+}
 
 /**
  * A join refused at the matchmaking request, before any seat is reserved, because too many
@@ -295,6 +318,18 @@ export const JOIN_ERRORS = {
  * their code as the status, so the 43xx codes above come once the connection is made).
  */
 export const JOIN_BUSY = 429;
+
+/**
+ * A request refused because its client address made too many of that kind (creating games,
+ * joining, looking a game up by code, trying a facilitator key) within the server's limits
+ * (docs/deploy.md, "Rate limits"). An HTTP status, like JOIN_BUSY; the message ends with
+ * "try again in N s", the body has `retryAfter` (seconds) and the response a `Retry-After`
+ * header. Nothing was created, joined or checked.
+ */
+export const ADDRESS_RATE_LIMITED = 430;
+
+/** Create and join options nested deeper than this are refused as invalid options (CREATE_INVALID_OPTIONS). */
+export const MAX_OPTIONS_DEPTH = 32;
 
 /** Seconds a "let back in" stays valid for the player's next join by name. */
 export const READMIT_SECONDS = 300;

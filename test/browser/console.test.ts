@@ -3,7 +3,7 @@ import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Download, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { translator } from "../../shared/i18n/catalog.js";
+import { translate, translator } from "../../shared/i18n/catalog.js";
 import { eventSentence } from "../../shared/words/events.js";
 import { keyboardProblems, overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
@@ -30,16 +30,16 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     const fac = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await fac.goto(BASE);
     await fac.screenshot({ path: path.join(RESULTS, "console-menu-1280x720.png") });
-    await fac.getByRole("button", { name: "Run a class" }).click();
-    await fac.getByRole("heading", { name: "Run a class" }).waitFor();
+    await fac.getByRole("button", { name: translate("en", "menu.class.runButton") }).click();
+    await fac.getByRole("heading", { name: translate("en", "menu.class.title") }).waitFor();
     expect(await overlappingText(fac, ".panel")).toEqual([]);
     expect(await keyboardProblems(fac, ".panel")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-class-form-1280x720.png") });
-    await fac.getByLabel("Name of the market").fill("Econ 101");
-    await fac.getByLabel("Firms", { exact: true }).fill("3");
-    await fac.getByLabel("Quarters", { exact: true }).fill("6");
-    await fac.getByLabel("Seconds to decide").fill("600");
-    await fac.getByRole("button", { name: "Create class market" }).click();
+    await fac.getByLabel(translate("en", "menu.class.name")).fill("Econ 101");
+    await fac.getByLabel(translate("en", "menu.class.firms"), { exact: true }).fill("3");
+    await fac.getByLabel(translate("en", "menu.class.quarters"), { exact: true }).fill("6");
+    await fac.getByLabel(translate("en", "menu.timer.seconds")).fill("600");
+    await fac.getByRole("button", { name: translate("en", "menu.class.submit") }).click();
 
     // The key, once: in a dialog over the console, and kept in this browser.
     const keyDialog = fac.getByRole("dialog", { name: en("console.key.title") });
@@ -67,10 +67,10 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     // A student joins by code in another browser; the roster shows them live.
     const student = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await student.goto(BASE);
-    await student.getByLabel("Your name").fill("Bo");
-    await student.getByLabel("Join code").fill(code);
-    await student.getByRole("button", { name: "Join", exact: true }).click();
-    await student.getByText("Waiting for the facilitator to start").waitFor();
+    await student.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await student.getByLabel(translate("en", "menu.join.code")).fill(code);
+    await student.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
+    await student.getByText(translate("en", "lobby.waiting.facilitator")).waitFor();
     const manageBo = en("console.roster.manage", { name: "Bo" });
     await fac.getByRole("button", { name: manageBo }).waitFor();
     const roster = fac.getByRole("table", { name: en("console.roster.title") });

@@ -322,7 +322,7 @@ describe("class markets", () => {
     // The seat has a new token; the old one, and the name again, no longer take it.
     expect(ada2.last("welcome")?.token).not.toBe(token);
     expect(await joinError(code, { name: "Ada", token })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
-    expect(await joinError(code, { name: "Ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD });
+    expect(await joinError(code, { name: "Ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_IN_USE });
     expect(said((await logOf(console2, 6)).at(-1))).toBe("Let “Ada” back in: they may join by name for 5 minutes");
     // The facilitator leaves: the started game stays.
     await console2.room.leave();

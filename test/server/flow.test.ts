@@ -347,7 +347,7 @@ describe("coming back without the seat token", () => {
     const ada = t.join("Ada");
     const oldToken = t.flow.roster.player(ada)?.token ?? "";
     t.ok("facilitator", "start");
-    expect(() => t.join("ADA")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("another device") }));
+    expect(() => t.join("ADA")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_IN_USE, message: expect.stringContaining("another device") }));
     t.step({ type: "leave", playerId: ada, now: t.now });
     expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the facilitator") }));
     expect(t.flow.asking.has(ada)).toBe(true);
