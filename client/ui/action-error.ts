@@ -2,6 +2,7 @@ import type { ActionErrorCode } from "../../shared/engine/validate.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { isSectorId } from "../../shared/schemas/vocabulary.js";
 import { money, number, t } from "../i18n.js";
+import { rejectionCodeText } from "../net/errors.js";
 
 /** The decision panel's labels for an action's fields (the engine names them by path: `train`, `apps.media`). */
 const FIELD_LABELS = {
@@ -72,8 +73,8 @@ export function actionErrorText(error: ActionErrorParams): string {
 }
 
 /**
- * A refusal of the player's submission in words: an illegal action from its engine code, the
- * other refusals from their codes (the server's English message is for developers and logs).
+ * A refusal of the player's submission in words: an illegal action from its engine code and
+ * numbers, the other refusals from their codes (the server's English message is for developers and logs).
  */
 export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params">): string {
   if (rejected.code === "ILLEGAL_ACTION" && rejected.engineCode) {
@@ -85,13 +86,13 @@ export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message"
       ...(typeof limit === "number" ? { limit } : {}),
     });
   }
+  // A submission's own refusals in the panel's words; any other as every room message's (net/errors.ts).
   switch (rejected.code) {
     case "WRONG_PHASE":
     case "NO_FIRM":
     case "NOT_YOUR_FIRM":
-    case "RATE_LIMITED":
       return t(`panel.refusal.${rejected.code}`);
     default:
-      return t("panel.refusal.other");
+      return rejectionCodeText(rejected);
   }
 }

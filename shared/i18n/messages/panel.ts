@@ -137,8 +137,6 @@ const en = {
   "refusal.WRONG_PHASE": "Decisions are not open right now: your plan was not submitted.",
   "refusal.NO_FIRM": "You have no listed firm to act for.",
   "refusal.NOT_YOUR_FIRM": "You can only decide for your own firm.",
-  "refusal.RATE_LIMITED": "Too many messages at once: wait a moment and submit again.",
-  "refusal.other": "The server did not take your plan: try again.",
 } as const satisfies Messages;
 
 const zh = {
@@ -273,8 +271,6 @@ const zh = {
   "refusal.WRONG_PHASE": "现在不是决策阶段：你的方案未被提交。",
   "refusal.NO_FIRM": "你没有可以操作的在市公司。",
   "refusal.NOT_YOUR_FIRM": "你只能为自己的公司做决策。",
-  "refusal.RATE_LIMITED": "消息发送过于频繁：请稍候再提交。",
-  "refusal.other": "服务器未接受你的方案：请重试。",
 } satisfies Translation<typeof en>;
 
 export default { en, "zh-CN": zh } satisfies Area<typeof en>;
