@@ -1,5 +1,7 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import debrief from "./messages/debrief.js";
+import downloads from "./messages/exports.js";
 
 /**
  * Every area's messages, by area name. A key is `area.key` ("common.appName"). To add an
@@ -7,6 +9,8 @@ import common from "./messages/common.js";
  */
 export const CATALOG = {
   common,
+  debrief,
+  exports: downloads,
 } as const;
 
 type Catalog = typeof CATALOG;

@@ -78,6 +78,7 @@ async function playedGame(): Promise<{ facilitator: Player; server: MarketRoom; 
   // Before the game starts there is nothing to export, even with the key.
   const early = await get(`/api/games/${code}/export.csv`, key);
   expect(early.status).toBe(409);
+  expect(((await early.json()) as { code: string }).code).toBe("notStarted");
 
   facilitator.room.send("start");
   for (let q = 0; q < 3; q++) {
@@ -99,15 +100,20 @@ async function playedGame(): Promise<{ facilitator: Player; server: MarketRoom; 
 test("the export routes need the game's facilitator key: 400, 401, 403, 404", async () => {
   const { key, code } = await playedGame();
   for (const file of ["export.csv", "record.json"]) {
-    expect((await get(`/api/games/ZZZZZZ/${file}`, key)).status).toBe(400);
+    const bad = await get(`/api/games/ZZZZZZ/${file}`, key);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe("badCode");
     const missing = await get(`/api/games/${code}/${file}`);
     expect(missing.status).toBe(401);
+    expect(((await missing.clone().json()) as { code: string }).code).toBe("noKey");
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await fetch(`http://localhost:2568/api/games/${code}/${file}`, { headers: { Authorization: `Basic ${key}` } })).status).toBe(401);
     const wrong = await get(`/api/games/${code}/${file}`, `${key.slice(1)}x`);
     expect(wrong.status).toBe(403);
-    expect(await wrong.json()).toEqual({ error: "that is not this game's facilitator key" });
-    expect((await get(`/api/games/KKKKKK/${file}`, key)).status).toBe(404);
+    expect(await wrong.json()).toEqual({ error: "that is not this game's facilitator key", code: "wrongKey" });
+    const none = await get(`/api/games/KKKKKK/${file}`, key);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { code: string }).code).toBe("noGame");
     expect((await get(`/api/games/${code}/${file}`, key)).status).toBe(200);
   }
 });
@@ -224,7 +230,7 @@ test("a friends game's host, who plays, gets no export until the game is over (r
   for (const file of ["record.json", "export.csv", "export.csv?anonymise=1"]) {
     const refused = await get(`/api/games/${code}/${file}`, key);
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toEqual({ error: expect.stringContaining("the game is not over") });
+    expect(await refused.json()).toEqual({ error: expect.stringContaining("the game is not over"), code: "notOver" });
   }
 
   hal.room.send("endGame");
