@@ -11,7 +11,7 @@ import type { DebriefInput } from "../../shared/debrief/input.js";
 import { wordsFor } from "../../shared/debrief/text.js";
 import { locale, onLocaleChange } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { type FanFailure, FanPanel, marketPanel, valuationPanel, valuePanel } from "./panels.js";
+import { CHART_WIDTH, type FanFailure, FanPanel, marketPanel, valuationPanel, valuePanel } from "./panels.js";
 import { simulatedMarkets } from "./simulations.js";
 import "./debrief.css";
 
@@ -52,16 +52,23 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
   let failure: FanFailure | null = plan && !plan.ok ? plan.error.code : null;
   if (plan && !plan.ok) console.warn(`debrief: the simulated markets cannot be planned: ${plan.error.detail}`);
 
+  /** The full charts' drawn width: the panel's inner width up to CHART_WIDTH (a hidden container: CHART_WIDTH). */
+  const chartWidth = () => {
+    const inner = root.clientWidth - 34; // the panel's padding and border (debrief.css)
+    return inner > 0 ? Math.max(300, Math.min(CHART_WIDTH, Math.round(inner))) : CHART_WIDTH;
+  };
+  let drawnWidth = chartWidth();
   const summary = (): FanSummary | null => (plan?.ok && markets ? fanSummary(input, debrief, plan.value, markets, wordsFor(locale())) : null);
   const render = () => {
     const w = wordsFor(locale());
     // The figures' tables folded open stay open across a redraw.
     const open = [...root.querySelectorAll("details")].map((d) => d.open);
     debrief = computeDebrief(input, w);
-    root.replaceChildren(valuationPanel(w, debrief), marketPanel(w, debrief), valuePanel(w, debrief));
+    drawnWidth = chartWidth();
+    root.replaceChildren(valuationPanel(w, debrief), marketPanel(w, debrief, drawnWidth), valuePanel(w, debrief, drawnWidth));
     fan = null;
     if (count > 0) {
-      fan = new FanPanel(w, debrief, count);
+      fan = new FanPanel(w, debrief, count, drawnWidth);
       root.append(fan.element);
       const shown = summary();
       if (failure) fan.fail(failure);
@@ -100,6 +107,14 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
   const stopLocale = onLocaleChange(() => {
     if (!destroyed) render();
   });
+  // A phone turned sideways, a window resized: the charts are drawn again for their new width.
+  const resized =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver(() => {
+          if (!destroyed && Math.abs(chartWidth() - drawnWidth) > 40) render();
+        });
+  resized?.observe(root);
   return {
     element: root,
     simulated,
@@ -108,6 +123,7 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
       destroyed = true;
       stop();
       stopLocale();
+      resized?.disconnect();
       root.remove();
     },
   };

@@ -147,7 +147,10 @@ export function valuationPanel(w: Words, d: Debrief): HTMLElement {
   return element;
 }
 
-export function marketPanel(w: Words, d: Debrief): HTMLElement {
+/** The widest a full chart is drawn (its own units); narrower where its panel is (a phone), so its text keeps its size. */
+export const CHART_WIDTH = 760;
+
+export function marketPanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElement {
   const { t } = w;
   const title = t("debrief.title.market");
   const { element, captionsId } = panel("market", title, d.captions.market);
@@ -171,7 +174,7 @@ export function marketPanel(w: Words, d: Debrief): HTMLElement {
       quarterLabel: (q) => quarterLabel(w, q),
       xTitle: t("debrief.axis.quarter"),
       yTitle: t("debrief.axis.ratio"),
-      width: 760,
+      width,
       height: 260,
       describedBy: captionsId,
     }),
@@ -197,18 +200,18 @@ function shortName(name: string, room: number): string {
   return `${chars.join("")}…`;
 }
 
-function valueChart(w: Words, rows: readonly ValueRow[], title: string, describedBy: string): SVGSVGElement {
+function valueChart(w: Words, rows: readonly ValueRow[], title: string, describedBy: string, width: number): SVGSVGElement {
   const { t } = w;
-  const width = 760;
-  const rowHeight = 34;
-  const pad = { left: 170, right: 70, top: 8, bottom: 36 };
+  const rowHeight = 38;
+  const pad = { left: Math.min(170, Math.round(width * 0.3)), right: 70, top: 8, bottom: 36 };
   const captured = (r: ValueRow) => (r.delisted ? t("debrief.value.delisted", { zero: money(w, 0) }) : money(w, r.captured));
   // Value labels sit right of their bars: the widest sets the right margin.
   pad.right = Math.max(70, Math.ceil(Math.max(0, ...rows.flatMap((r) => [textWidth(money(w, r.created)), textWidth(captured(r))]))) + 10);
   const height = pad.top + pad.bottom + rows.length * rowHeight;
   const all = rows.flatMap((r) => [r.created, r.captured]);
   const min = Math.min(0, ...all);
-  const allTicks = niceTicks(min, Math.max(1, ...all), 4);
+  // Money labels need room: fewer ticks on a narrow chart.
+  const allTicks = niceTicks(min, Math.max(1, ...all), width < 560 ? 2 : 4);
   const hi = allTicks.at(-1) ?? 1;
   // The axis reaches just past the most negative bar, not to the next round tick (a small loss would waste a quarter of the width).
   const lo = min < 0 ? Math.max(allTicks[0] ?? min, min - 0.04 * (hi - min)) : 0;
@@ -229,7 +232,10 @@ function valueChart(w: Words, rows: readonly ValueRow[], title: string, describe
       svgEl("text", { x: x(v), y: height - pad.bottom + 14, "text-anchor": "middle", class: "tick" }, shortMoney(w.locale, v)),
     );
   }
-  svg.append(svgEl("text", { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" }, t("debrief.axis.value")));
+  // The axis's title, where it fits on one line (the legend above the chart says the same).
+  const axisTitle = t("debrief.axis.value");
+  if (textWidth(axisTitle) <= width - pad.left - 8)
+    svg.append(svgEl("text", { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" }, axisTitle));
   rows.forEach((r, i) => {
     const top = pad.top + i * rowHeight;
     const figures = { name: r.name, created: money(w, r.created), captured: money(w, r.captured) };
@@ -246,18 +252,18 @@ function valueChart(w: Words, rows: readonly ValueRow[], title: string, describe
     const bar = (value: number, y: number, colour: string, text: string) => {
       const x0 = x(Math.min(0, value));
       const x1 = x(Math.max(0, value));
-      group.append(svgEl("rect", { x: x0, y, width: Math.max(1, x1 - x0), height: 11, fill: colour }));
+      group.append(svgEl("rect", { x: x0, y, width: Math.max(1, x1 - x0), height: 12, fill: colour }));
       // Labels sit right of the bar (of zero, for a negative bar), on the bar's own line.
-      group.append(svgEl("text", { x: x1 + 4, y: y + 10, class: "value" }, text));
+      group.append(svgEl("text", { x: x1 + 4, y: y + 11, class: "value" }, text));
     };
-    bar(r.created, top + 4, COLOURS.created, money(w, r.created));
-    bar(r.captured, top + 17, COLOURS.captured, captured(r));
+    bar(r.created, top + 3, COLOURS.created, money(w, r.created));
+    bar(r.captured, top + 19, COLOURS.captured, captured(r));
     svg.append(group);
   });
   return svg;
 }
 
-export function valuePanel(w: Words, d: Debrief): HTMLElement {
+export function valuePanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElement {
   const { t } = w;
   const title = t("debrief.title.value");
   const { element, captionsId } = panel("value", title, d.captions.value);
@@ -266,7 +272,7 @@ export function valuePanel(w: Words, d: Debrief): HTMLElement {
       { label: t("debrief.legend.created"), colour: COLOURS.created, kind: "band", opacity: 1 },
       { label: t("debrief.legend.captured"), colour: COLOURS.captured, kind: "band", opacity: 1 },
     ]),
-    h("div", { class: "debrief-bars" }, valueChart(w, d.value, title, captionsId)),
+    h("div", { class: "debrief-bars" }, valueChart(w, d.value, title, captionsId, width)),
     figures(
       t("debrief.figures.value"),
       [t("debrief.column.firm"), t("debrief.column.created"), t("debrief.column.captured")],
@@ -294,6 +300,7 @@ export class FanPanel {
     private readonly w: Words,
     private readonly debrief: Debrief,
     private readonly count: number,
+    private readonly width = CHART_WIDTH,
   ) {
     const { element, captionsId } = panel("fan", w.t("debrief.title.fan", { count }), []);
     this.element = element;
@@ -358,7 +365,7 @@ export class FanPanel {
         quarterLabel: (q) => quarterLabel(w, q),
         xTitle: t("debrief.axis.quarter"),
         yTitle: t("debrief.line.bubble"),
-        width: 760,
+        width: this.width,
         height: 260,
         describedBy: captionsId,
       }),
@@ -375,7 +382,7 @@ export class FanPanel {
         quarterLabel: (q) => quarterLabel(w, q),
         xTitle: t("debrief.axis.quarter"),
         yTitle: t("debrief.axis.totalValuation"),
-        width: 760,
+        width: this.width,
         height: 220,
         describedBy: captionsId,
       }),

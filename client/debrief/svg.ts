@@ -63,8 +63,12 @@ export interface LineChartSpec {
   describedBy?: string;
 }
 
-/** About how wide `text` is drawn at 12 px (CJK characters are a full em, others about 0.6 em), for laying out labels. */
-export function textWidth(text: string, fontSize = 12): number {
+/** The charts' text size in their own units (debrief.css): 13, and 14 in the small multiples. */
+export const FONT_SIZE = 13;
+export const COMPACT_FONT_SIZE = 14;
+
+/** About how wide `text` is drawn at `fontSize` (CJK characters are a full em, others about 0.6 em), for laying out labels. */
+export function textWidth(text: string, fontSize = FONT_SIZE): number {
   let width = 0;
   for (const ch of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? fontSize : fontSize * 0.6;
   return width;
@@ -87,7 +91,8 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const lo = ticks[0] ?? 0;
   const hi = ticks.at(-1) ?? 1;
   // The y axis labels set the left margin: wide ones (Chinese money, "150亿美元") push the plot right.
-  const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t))));
+  const fontSize = compact ? COMPACT_FONT_SIZE : FONT_SIZE;
+  const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t), fontSize)));
   const pad = compact
     ? { left: Math.max(44, Math.ceil(yLabels) + 10), right: 8, top: 8, bottom: 22 }
     : { left: Math.max(64, Math.ceil(yLabels) + 24), right: 14, top: 12, bottom: 40 };
@@ -144,7 +149,7 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   if (spec.reference !== undefined)
     svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(spec.reference), y2: y(spec.reference), class: "reference" }));
   // Quarter labels: at most one per label width plus a gap (compact: first and last only).
-  const labelWidth = Math.max(36, ...spec.quarters.map((q) => textWidth(spec.quarterLabel(q)) + 12));
+  const labelWidth = Math.max(36, ...spec.quarters.map((q) => textWidth(spec.quarterLabel(q), fontSize) + 12));
   const room = Math.max(1, Math.floor((width - pad.left - pad.right) / labelWidth));
   const step = Math.max(1, Math.ceil(spec.quarters.length / room));
   spec.quarters.forEach((q, i) => {
