@@ -2,9 +2,11 @@
  * Number words for the debrief's captions, in the reader's language: the same figure always
  * reads the same way. Every caption function takes `Words` (the language and its `t`).
  */
+import { isBotName } from "../bots/index.js";
 import { type Translate, translator } from "../i18n/catalog.js";
 import type { Locale } from "../i18n/core.js";
 import * as format from "../i18n/format.js";
+import { SCENARIOS, type ScenarioId } from "../schemas/vocabulary.js";
 
 /** What a function that words the debrief needs: the reader's language and its catalog lookup. */
 export interface Words {
@@ -66,28 +68,10 @@ export function nameList(w: Words, names: readonly string[], max = 3): string {
 
 /** A bot's name for a reader ("pivot" / "转型型"); an unknown name as it is. */
 export function botName(w: Words, bot: string): string {
-  switch (bot) {
-    case "scaler":
-    case "builder":
-    case "open":
-    case "balanced":
-    case "pivot":
-    case "random":
-      return w.t(`debrief.bot.${bot}`);
-    default:
-      return bot;
-  }
+  return isBotName(bot) ? w.t(`debrief.bot.${bot}`) : bot;
 }
 
-/** A scenario's title for a reader; an unknown id as it is. */
+/** A scenario's title for a reader ("Dot-com, 1999" / "互联网泡沫（1999）"); an unknown id as it is. */
 export function scenarioTitle(w: Words, id: string): string {
-  switch (id) {
-    case "ai-2025":
-    case "dotcom-1999":
-    case "soft-landing":
-    case "sandbox":
-      return w.t(`debrief.scenario.${id}`);
-    default:
-      return id;
-  }
+  return (SCENARIOS as readonly string[]).includes(id) ? w.t(`debrief.scenario.${id as ScenarioId}`) : id;
 }
