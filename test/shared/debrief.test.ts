@@ -300,10 +300,10 @@ describe("captions in both languages", () => {
       correctionStart: i < 4 ? 3 : null,
     }));
     expect(fanSummary(input, computeDebrief(input, ZH), plan.value, markets, ZH).captions).toEqual([
-      "在 5 个模拟市场中（情景“AI（2025）”，2 家公司，4 个季度，机器人玩家相同），泡沫比率峰值的中位数为 2.50（10%–90% 区间：1.70–3.80）；本市场的峰值 3.00 高于其中 60% 的市场。",
+      "在 5 个模拟市场中（情景“AI，2025 年”，2 家公司，4 个季度，机器人玩家相同），泡沫比率峰值的中位数为 2.50（10%–90% 区间：1.70–3.80）；本市场的峰值 3.00 高于其中 60% 的市场。",
       "80% 的模拟市场发生了回调（开始时间的中位数为第3季）；本市场于第3季开始回调。",
       "第4季时，本市场各公司的总估值为 20亿美元，低于 60% 的模拟市场（中位数 30亿美元）。",
-      "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind由“转型型”代替。",
+      "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind由“转型派”代替。",
     ]);
     // One simulated market, one firm: the singular in English.
     const one = simulationPlan({ ...input, firms: input.firms.slice(0, 1) }, 1);
