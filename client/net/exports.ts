@@ -5,6 +5,7 @@
  * to the browser as a download.
  */
 import type { Translate } from "../../shared/i18n/catalog.js";
+import type { Locale } from "../../shared/i18n/core.js";
 import { type ExportRefusal, isExportRefusal } from "../../shared/schemas/export.js";
 
 export const EXPORT_KINDS = ["csv", "csv-anonymised", "record"] as const;
@@ -26,6 +27,11 @@ export function exportPath(code: string, kind: ExportKind): string {
   const game = `/api/games/${encodeURIComponent(code)}`;
   if (kind === "record") return `${game}/record.json`;
   return kind === "csv-anonymised" ? `${game}/export.csv?anonymise=1` : `${game}/export.csv`;
+}
+
+/** The CSV's column guide for a reader of `lang` (docs/export.md, served as text). */
+export function exportGuidePath(lang: Locale): string {
+  return `/api/export-guide?lang=${encodeURIComponent(lang)}`;
 }
 
 export function exportFileName(code: string, kind: ExportKind): string {

@@ -1,6 +1,6 @@
 import { translator } from "../../shared/i18n/catalog.js";
 import { locale, t } from "../i18n.js";
-import { EXPORT_KINDS, type ExportKind, exportFileName, exportLabel, fetchExport } from "../net/exports.js";
+import { EXPORT_KINDS, type ExportKind, exportFileName, exportGuidePath, exportLabel, fetchExport } from "../net/exports.js";
 import { h, status } from "./dom.js";
 
 /** Hands a fetched file to the browser as a download named `fileName`. */
@@ -50,6 +50,7 @@ export function downloadButtons(code: string, key: string): HTMLElement {
     h("h2", { id: `downloads-${code}` }, t("exports.heading")),
     h("div", { class: "download-buttons" }, ...EXPORT_KINDS.map(button)),
     h("p", { class: "hint downloads-about" }, t("exports.about")),
+    h("a", { class: "downloads-guide", href: exportGuidePath(locale()), target: "_blank", rel: "noopener" }, t("exports.guide")),
     said,
   );
 }

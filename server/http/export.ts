@@ -1,5 +1,7 @@
+import path from "node:path";
 import { matchMaker } from "colyseus";
 import type { Application, Request, Response } from "express";
+import { asLocale, type Locale } from "../../shared/i18n/core.js";
 import type { ExportRefusal } from "../../shared/schemas/export.js";
 import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
@@ -50,11 +52,23 @@ function authorised(req: Request, res: Response, store: GameStore | null): Expor
   return found.source;
 }
 
+/** The CSV's column guide for a reader, per language (docs/export.md and its translation). */
+const GUIDES: Readonly<Record<Locale, string>> = {
+  en: path.resolve(import.meta.dirname, "../../docs/export.md"),
+  "zh-CN": path.resolve(import.meta.dirname, "../../docs/export.zh-CN.md"),
+};
+
 /**
  * `GET /api/games/:code/export.csv[?anonymise=1]` and `GET /api/games/:code/record.json`,
- * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator").
+ * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator"); and
+ * `GET /api/export-guide?lang=zh-CN`, the CSV's column guide as plain text, for anyone.
  */
 export function exportRoutes(app: Application, store: GameStore | null): void {
+  app.get("/api/export-guide", (req, res) => {
+    const lang = asLocale(req.query.lang) ?? "en";
+    res.set("Cache-Control", "public, max-age=3600");
+    res.type("text/plain; charset=utf-8").sendFile(GUIDES[lang]);
+  });
   app.get("/api/games/:code/export.csv", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;

@@ -204,6 +204,25 @@ test("the record JSON is what `npm run sim -- --replay` verifies; it carries the
   expect(run.stdout).toMatch(/replays identically \(3 quarters, 3 firms, seed export\)/);
 });
 
+test("the CSV's column guide is served to anyone in the reader's language, as plain text; every CSV column is in both guides", async () => {
+  const { key, code } = await playedGame();
+  const header = (await (await get(`/api/games/${code}/export.csv`, key)).text()).split("\n")[0]?.split(",") ?? [];
+  expect(header.length).toBeGreaterThan(60);
+  for (const lang of ["en", "zh-CN"]) {
+    const guide = await get(`/api/export-guide?lang=${lang}`);
+    expect(guide.status).toBe(200);
+    expect(guide.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await guide.text();
+    expect(text).toContain(lang === "en" ? "# The CSV export: column guide" : "# CSV 导出：列说明");
+    // Each column by its name, or by its family with the sector as <sector> / <行业>.
+    const sector = lang === "en" ? "<sector>" : "<行业>";
+    const missing = header.filter((column) => !text.includes(`\`${column}\``) && !text.includes(`\`${column.replace(/\.[a-z]+$/, `.${sector}`)}\``));
+    expect(missing, lang).toEqual([]);
+  }
+  // Any other language asked for: English.
+  expect(await (await get("/api/export-guide?lang=fr")).text()).toContain("# The CSV export: column guide");
+});
+
 test("CSV cells: quotes, commas and line breaks are quoted; numbers keep full precision", () => {
   expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
   expect(csvCell("line\nbreak")).toBe('"line\nbreak"');

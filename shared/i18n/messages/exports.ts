@@ -11,7 +11,8 @@ const en = {
   "button.csvAnonymised": "Download CSV (anonymised)",
   "button.record": "Download game record (JSON)",
   about:
-    "CSV: one row per firm and quarter, with its report, its decisions and the market (column guide: docs/export.md). Anonymised: firms by their ids, no players' names. JSON: the game record, which replays the whole game.",
+    "CSV: one row per firm and quarter, with its report, its decisions and the market. Anonymised: firms by their ids, no players' names. JSON: the game record, which replays the whole game.",
+  guide: "What each CSV column means",
   preparing: "Preparing the download…",
   done: "Downloaded {file}.",
   "error.badCode": "That is not a game code.",
@@ -30,8 +31,8 @@ const zh = {
   "button.csv": "下载 CSV",
   "button.csvAnonymised": "下载 CSV（匿名）",
   "button.record": "下载游戏记录（JSON）",
-  about:
-    "CSV：每家公司每个季度一行，含季度报告、当季决策和市场数据（列说明见 docs/export.zh-CN.md）。匿名版：以编号代替公司名称，不含玩家姓名。JSON：游戏记录，可完整复现整局游戏。",
+  about: "CSV：每家公司每个季度一行，含季度报告、当季决策和市场数据。匿名版：以编号代替公司名称，不含玩家姓名。JSON：游戏记录，可完整复现整局游戏。",
+  guide: "CSV 各列的含义",
   preparing: "正在准备下载…",
   done: "已下载 {file}。",
   "error.badCode": "这不是有效的游戏代码。",
