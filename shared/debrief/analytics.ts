@@ -192,8 +192,9 @@ function marketCaptions(w: Words, d: Pick<Debrief, "quarters" | "bubbleRatio" | 
   for (const c of d.corrections) {
     const sentimentFall = c.sentimentBefore > 0 ? 1 - c.sentimentTrough / c.sentimentBefore : 0;
     const valuationFall = c.valuationBefore > 0 ? 1 - c.valuationTrough / c.valuationBefore : 0;
+    // A correction of sentiment alone (new shares or profits kept the total up) is said as such, not as a 0% fall.
     captions.push(
-      t("debrief.caption.market.correction", {
+      t(valuationFall > 0 ? "debrief.caption.market.correction" : "debrief.caption.market.correctionHeld", {
         count: c.end - c.start + 1,
         start: q(c.start),
         sentimentFall: percent(w, sentimentFall),

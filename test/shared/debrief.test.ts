@@ -259,6 +259,17 @@ describe("captions in both languages", () => {
     expect(computeDebrief(correctionOf(2), ZH).captions.market[1]).toMatch(/^第3季开始回调，持续 2 个季度：/);
   });
 
+  test("a correction of sentiment alone says the total valuation did not fall, not that it fell 0%", () => {
+    const input = handMade();
+    for (const p of input.market) if (p.quarter >= 3) p.totalValuation = 5200;
+    expect(computeDebrief(input, EN).captions.market[1]).toBe(
+      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4), yet the firms' total valuation did not fall ($5B before, $5.2B at its lowest).",
+    );
+    expect(computeDebrief(input, ZH).captions.market[1]).toBe(
+      "第3季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第4季的 0.80），但各公司总估值并未下跌（回调前 50亿美元，期间最低 52亿美元）。",
+    );
+  });
+
   test("one delisted firm 'was', two 'were'; their names are joined as a list in each language", () => {
     const input = handMade();
     const [north, south] = input.firms;

@@ -103,6 +103,11 @@ const en = {
     other:
       "A correction began in {start} and lasted {count} quarters: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}) and the firms' total valuation fell {valuationFall} ({valuationBefore} → {valuationTrough}).",
   },
+  "caption.market.correctionHeld": {
+    one: "A correction began in {start} and lasted {count} quarter: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}), yet the firms' total valuation did not fall ({valuationBefore} before, {valuationTrough} at its lowest).",
+    other:
+      "A correction began in {start} and lasted {count} quarters: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}), yet the firms' total valuation did not fall ({valuationBefore} before, {valuationTrough} at its lowest).",
+  },
 
   "caption.value.both":
     "{firm} both created the most value ({created} of operating profit over the game) and captured the most (a final valuation of {captured}).",
@@ -230,6 +235,10 @@ const zh = {
   "caption.market.correction": {
     other:
       "{start}开始回调，持续 {count} 个季度：市场情绪下跌 {sentimentFall}（从 {sentimentBefore} 跌至{troughQuarter}的 {sentimentTrough}），各公司总估值下跌 {valuationFall}（从 {valuationBefore} 跌至 {valuationTrough}）。",
+  },
+  "caption.market.correctionHeld": {
+    other:
+      "{start}开始回调，持续 {count} 个季度：市场情绪下跌 {sentimentFall}（从 {sentimentBefore} 跌至{troughQuarter}的 {sentimentTrough}），但各公司总估值并未下跌（回调前 {valuationBefore}，期间最低 {valuationTrough}）。",
   },
 
   "caption.value.both": "{firm}既创造了最多的价值（整局经营利润 {created}），也获取了最多的价值（最终估值 {captured}）。",
