@@ -170,7 +170,7 @@ const zh = {
 
   "legend.valuation": "估值",
   "legend.fundamentals": "基本面",
-  "legend.fundamentalsGap": "基本面（高出的部分即叙事）",
+  "legend.fundamentalsGap": "基本面（估值高出它的部分即叙事）",
   "legend.bubble": "泡沫比率（总估值 ÷ 总基本面）",
   "legend.sentiment": "市场情绪（1 = 中性）",
   "legend.created": "创造的价值：整局累计经营利润",
