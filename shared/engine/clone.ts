@@ -51,7 +51,13 @@ export function cloneMarket(m: MarketState): MarketState {
     sectorTam: m.sectorTam.slice(),
     sectorTrust: m.sectorTrust.slice(),
     sectorRegulated: m.sectorRegulated.slice(),
-    correction: { ...m.correction },
+    correction: {
+      quartersLeft: m.correction.quartersLeft,
+      stepFactor: m.correction.stepFactor,
+      cooldown: m.correction.cooldown,
+      count: m.correction.count,
+      firstQuarter: m.correction.firstQuarter,
+    },
     news: m.news,
     history: m.history,
   };

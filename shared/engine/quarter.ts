@@ -1,11 +1,15 @@
 import type { RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
-import type { EconomyConfig } from "../schemas/config.js";
+import type { EconomyConfig, SectorConfig } from "../schemas/config.js";
+import type { Clock } from "./clock.js";
 import type { FirmReport, FirmState, IncidentReport, LogEntry, MarketState } from "./types.js";
 
 /** Scratch of one resolution: the working copies and what the steps hand to each other. */
 export interface Quarter {
   config: EconomyConfig;
+  /** The config's clock and sector list, looked up once per resolution. */
+  clock: Clock;
+  sectors: readonly SectorConfig[];
   q: number;
   market: MarketState;
   firms: FirmState[];

@@ -14,9 +14,9 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorZeros } from "./sectors.js";
+import { perSectorZeros, sectorList } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, MarketReport, QuarterReport } from "./types.js";
-import { checkAction, fitAction } from "./validate.js";
+import { checkActionSpending, fitAction } from "./validate.js";
 
 /** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
 export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
@@ -34,19 +34,49 @@ export function resolveQuarter(
 ): { state: GameState; report: QuarterReport; applied: Record<string, Action> } {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const q = state.quarter + 1;
-  const chosen = state.firms.map((firm) => (firm.delisted ? null : chooseAction(state, firm, actions[firm.id])));
-  const firms = state.firms.map(cloneFirm);
+  const before = state.firms;
+  const n = before.length;
+  // Plain indexed loops and pushes (packed arrays, no closures): this runs millions of times in a search.
+  const chosen: (Action | null)[] = [];
+  const appSpend: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const firm = before[i] as FirmState;
+    const submitted = firm.delisted ? undefined : actions[firm.id];
+    const action = firm.delisted ? null : submitted ? submitted : fitAction(state, firm, firm.lastAction);
+    const spend = appsBySector(action);
+    if (submitted) {
+      let apps = 0;
+      for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
+      const problem = checkActionSpending(state, firm, submitted, apps);
+      if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
+    }
+    chosen.push(action);
+    appSpend.push(spend);
+  }
+  const firms: FirmState[] = [];
+  const reports: FirmReport[] = [];
+  const prices: number[] = [];
+  const fineRates: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const firm = cloneFirm(before[i] as FirmState);
+    firms.push(firm);
+    reports.push(emptyReport(q, firm));
+    prices.push(state.market.computePrice);
+    fineRates.push(perSectorZeros());
+  }
   const t: Quarter = {
     config: state.config,
+    clock: clockOf(state.config),
+    sectors: sectorList(state.config),
     q,
     market: cloneMarket(state.market),
     firms,
     rng: cloneRng(state.rng),
     actions: chosen,
-    appSpend: chosen.map(appsBySector),
-    reports: firms.map((firm) => emptyReport(q, firm)),
-    prices: firms.map(() => state.market.computePrice),
-    fineRates: firms.map(perSectorZeros),
+    appSpend,
+    reports,
+    prices,
+    fineRates,
     hazardBoost: 0,
     openBaselineWithoutReleases: state.market.openBaseline,
     incidents: [],
@@ -67,11 +97,11 @@ export function resolveQuarter(
   const marketReport = valueAndSentiment(t, events);
   advanceWorld(t);
 
-  for (let i = 0; i < firms.length; i++) {
+  for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const action = chosen[i];
     if (action) firm.lastAction = action;
-    firm.history = appended(firm.history, t.reports[i] as FirmReport);
+    firm.history = appended(firm.history, reports[i] as FirmReport);
   }
   market.history = appended(market.history, marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
@@ -85,34 +115,38 @@ export function resolveQuarter(
     rng: t.rng,
     market,
     firms,
-    log: t.log.length > 0 ? [...state.log, ...t.log] : state.log,
+    log: t.log.length > 0 ? appendedAll(state.log, t.log) : state.log,
   };
   const applied: Record<string, Action> = {};
-  state.firms.forEach((firm, i) => {
+  for (let i = 0; i < n; i++) {
     const action = chosen[i];
-    if (action) applied[firm.id] = action;
-  });
-  return { state: next, report: { quarter: q, market: marketReport, firms: t.reports, log: t.log }, applied };
+    if (action) applied[(before[i] as FirmState).id] = action;
+  }
+  return { state: next, report: { quarter: q, market: marketReport, firms: reports, log: t.log }, applied };
 }
 
 function appsBySector(action: Action | null): number[] {
   const spend = perSectorZeros();
-  if (action) for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = action.apps[SECTOR_IDS[s] as SectorId] ?? 0;
+  if (!action) return spend;
+  const apps = action.apps;
+  for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = apps[SECTOR_IDS[s] as SectorId] ?? 0;
   return spend;
 }
 
-/** A copy of `list` with `item` at the end (faster than concat, which checks spreadability). */
+/** A copy of `list` with `item` at the end, allocated once at its final length (slice then push allocates twice). */
 function appended<T>(list: readonly T[], item: T): T[] {
-  const out = list.slice();
-  out.push(item);
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let i = 0; i < n; i++) out[i] = list[i] as T;
+  out[n] = item;
   return out;
 }
 
-function chooseAction(state: GameState, firm: FirmState, submitted: Action | undefined): Action {
-  if (!submitted) return fitAction(state, firm, firm.lastAction);
-  const problem = checkAction(state, firm, submitted);
-  if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
-  return submitted;
+/** A copy of `list` with `items` at the end. */
+function appendedAll<T>(list: readonly T[], items: readonly T[]): T[] {
+  const out = list.slice();
+  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
+  return out;
 }
 
 /** The facilitator's injections first, then the news everyone saw before deciding. */
@@ -141,28 +175,32 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   const { config, market, firms, reports, q } = t;
   const wasInCorrection = market.correction.quartersLeft > 0;
   const previous = market.history[q - 1];
-  const fundamentals = new Array<number>(firms.length);
-  const narratives = new Array<number>(firms.length);
+  const n = firms.length;
+  const fundamentals: number[] = [];
+  const narratives: number[] = [];
   let totalValue = 0;
   let totalFundamentals = 0;
   let totalHype = 0;
   let totalTraining = 0;
   let totalRaised = 0;
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < n; i++) {
+    const firm = firms[i] as FirmState;
     const report = reports[i] as FirmReport;
     if (firm.delisted) {
-      fundamentals[i] = 0;
-      narratives[i] = 0;
-      return;
+      fundamentals.push(0);
+      narratives.push(0);
+      continue;
     }
-    fundamentals[i] = firmFundamentals(t, firm, report);
-    narratives[i] = narrativeValue(config, market, firm);
-    totalValue += valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment);
-    totalFundamentals += fundamentals[i] as number;
+    const fundamental = firmFundamentals(t, firm, report);
+    const narrative = narrativeValue(config, market, firm);
+    fundamentals.push(fundamental);
+    narratives.push(narrative);
+    totalValue += valuationOf(fundamental, narrative, market.sentiment);
+    totalFundamentals += fundamental;
     totalHype += firm.hype;
     totalTraining += report.trainingSpend;
     totalRaised += report.raised;
-  });
+  }
   const provisionalRatio = totalFundamentals > 0 ? totalValue / totalFundamentals : 1;
   const { hazard, correctionStarted } = updateSentiment(t, {
     bubbleRatio: provisionalRatio,
@@ -171,12 +209,16 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     totalTraining,
   });
 
-  const valuations = firms.map((firm, i) => (firm.delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment)));
+  const valuations: number[] = [];
+  for (let i = 0; i < n; i++) {
+    valuations.push((firms[i] as FirmState).delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment));
+  }
   bankruptcy(t, valuations);
   totalValue = 0;
   totalFundamentals = 0;
   let bestClosed = 0;
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < n; i++) {
+    const firm = firms[i] as FirmState;
     const report = reports[i] as FirmReport;
     if (report.emergencyRaised > 0) {
       totalRaised += report.emergencyRaised;
@@ -186,7 +228,9 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
     report.cash = firm.cash;
     report.capability = firm.capability;
-    report.customers = firm.customers.slice();
+    // The report's own copy (made when it was opened), brought up to date in place.
+    const customers = report.customers;
+    for (let s = 0; s < customers.length; s++) customers[s] = firm.customers[s] as number;
     report.openWeights = firm.openWeights;
     report.fundamentals = listed ? (fundamentals[i] as number) : 0;
     report.narrative = listed ? (narratives[i] as number) : 0;
@@ -198,7 +242,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     totalValue += valuation;
     totalFundamentals += report.fundamentals;
     if (listed && !firm.openWeights) bestClosed = Math.max(bestClosed, firm.capability);
-  });
+  }
 
   return {
     quarter: q,
@@ -244,8 +288,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
 
 /** The world moves on for next quarter: compute price, vendor shocks, API market, sectors. */
 function advanceWorld(t: Quarter): void {
-  const { config, market, rng } = t;
-  const clock = clockOf(config);
+  const { config, market, rng, clock } = t;
   market.computePrice = Math.max(config.compute.floor, market.computePrice * (1 + clock.computeDrift + clock.computeNoise * nextNormal(rng)));
   market.vendorShock = 1 + (market.vendorShock - 1) * clock.vendorShockDecay;
   market.apiPool *= (1 - clock.apiPriceDecline) * Math.max(0, 1 + clock.apiVolumeGrowth + clock.apiHypeElasticity * (market.sentiment - 1));

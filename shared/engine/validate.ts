@@ -44,8 +44,17 @@ function edgeSpend(state: GameState, firm: FirmState, action: Action): number {
 
 /** Total $M an action spends this quarter. */
 export function actionSpend(state: GameState, firm: FirmState, action: Action): number {
+  return spendWithApps(state, firm, action, appsTotal(action));
+}
+
+/** $M into apps over every sector, summed in `SECTOR_IDS` order. */
+function appsTotal(action: Action): number {
   let apps = 0;
-  for (const id of SECTOR_IDS) apps += action.apps[id] ?? 0;
+  for (let s = 0; s < SECTOR_IDS.length; s++) apps += action.apps[SECTOR_IDS[s] as SectorId] ?? 0;
+  return apps;
+}
+
+function spendWithApps(state: GameState, firm: FirmState, action: Action, apps: number): number {
   return action.train + apps + action.efficiency + action.compliance + action.marketing + edgeSpend(state, firm, action);
 }
 
@@ -91,6 +100,11 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
   return problem ? err(problem) : ok(action);
 }
 
+/** What `checkAmount` accepts, without building an error. */
+function isAmount(value: number | undefined): boolean {
+  return value === undefined || (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY);
+}
+
 function checkAmount(field: string, value: number | undefined): ActionError | null {
   if (value === undefined) return null;
   if (typeof value !== "number" || !Number.isFinite(value))
@@ -104,14 +118,22 @@ function checkAmount(field: string, value: number | undefined): ActionError | nu
  * parsing and, in resolution, on actions given directly by trusted code.
  */
 export function checkAction(state: GameState, firm: FirmState, action: Action): ActionError | null {
+  return checkActionSpending(state, firm, action, appsTotal(action));
+}
+
+/** `checkAction` given the action's apps spending summed in `SECTOR_IDS` order (resolution has it at hand). */
+export function checkActionSpending(state: GameState, firm: FirmState, action: Action, apps: number): ActionError | null {
   if (state.quarter >= state.config.quarters) return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}` };
   if (firm.delisted) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
+  // Fast path: every amount a finite number ≥ 0 (or absent); otherwise find the first bad one.
   const problem =
-    checkAmount("train", action.train) ??
-    checkAmount("efficiency", action.efficiency) ??
-    checkAmount("compliance", action.compliance) ??
-    checkAmount("marketing", action.marketing) ??
-    checkAmount("raise", action.raise);
+    isAmount(action.train) && isAmount(action.efficiency) && isAmount(action.compliance) && isAmount(action.marketing) && isAmount(action.raise)
+      ? null
+      : (checkAmount("train", action.train) ??
+        checkAmount("efficiency", action.efficiency) ??
+        checkAmount("compliance", action.compliance) ??
+        checkAmount("marketing", action.marketing) ??
+        checkAmount("raise", action.raise));
   if (problem) return problem;
   for (const id in action.apps) {
     if (!isSectorId(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
@@ -135,7 +157,7 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
       value: action.raise,
       limit: capacity,
     };
-  const spend = actionSpend(state, firm, action);
+  const spend = spendWithApps(state, firm, action, apps);
   const budget = firm.cash + action.raise;
   if (spend > budget + 1e-9)
     return {

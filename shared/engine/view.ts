@@ -109,8 +109,15 @@ function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
 
 /** The market as everyone sees it: a copy without the correction's hidden length and cooldown. */
 export function publicMarket(m: MarketState): PublicMarket {
-  const correction = { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter };
-  return Object.assign(cloneMarket(m), { correction }) as PublicMarket;
+  const market = cloneMarket(m) as unknown as PublicMarket;
+  market.correction = { active: m.correction.quartersLeft > 0, count: m.correction.count, firstQuarter: m.correction.firstQuarter };
+  return market;
+}
+
+function publicFirms(firms: readonly FirmState[]): PublicFirm[] {
+  const out: PublicFirm[] = [];
+  for (const f of firms) out.push({ id: f.id, name: f.name, delisted: f.delisted, history: publishedHistory(f.history) });
+  return out;
 }
 
 function publicView(state: GameState): PublicView {
@@ -120,7 +127,7 @@ function publicView(state: GameState): PublicView {
     quarters: state.config.quarters,
     config: state.config,
     market: publicMarket(state.market),
-    firms: state.firms.map((f) => ({ id: f.id, name: f.name, delisted: f.delisted, history: publishedHistory(f.history) })),
+    firms: publicFirms(state.firms),
     log: state.log,
   };
 }
@@ -143,8 +150,15 @@ export function viewFor(state: GameState, viewer: Viewer): AnyView {
     case "firm": {
       const self = state.firms.find((f) => f.id === viewer.firmId);
       if (!self) throw new Error(`no firm ${viewer.firmId}`);
+      // A literal in the spread's key order: bots ask for one view per firm per quarter.
       return {
-        ...base,
+        engineVersion: base.engineVersion,
+        quarter: base.quarter,
+        quarters: base.quarters,
+        config: base.config,
+        market: base.market,
+        firms: base.firms,
+        log: base.log,
         kind: "firm",
         self: cloneFirm(self),
         limits: firmLimits(state, self),

@@ -25,6 +25,8 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+const SECTOR_SET: ReadonlySet<string> = new Set(SECTOR_IDS);
+
 export function isSectorId(value: string): value is SectorId {
-  return (SECTOR_IDS as readonly string[]).includes(value);
+  return SECTOR_SET.has(value);
 }

@@ -9,9 +9,10 @@ import { raiseCapacity, sharesForRaise } from "./financing.js";
 export function bankruptcy(t: Quarter, valuations: number[]): void {
   const { config, market, firms, reports, q } = t;
   const f = config.financing;
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report || firm.delisted || firm.cash >= 0) return;
+    if (!report || firm.delisted || firm.cash >= 0) continue;
     const hole = -firm.cash;
     const valuation = valuations[i] as number;
     const capacity = Math.max(0, raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation) - report.raised);
@@ -22,10 +23,10 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
       firm.cash += amount;
       report.emergencyRaised = amount;
       t.log.push({ quarter: q, kind: "emergencyRaise", firmId: firm.id, amount });
-      return;
+      continue;
     }
     firm.delisted = true;
     firm.customers.fill(0);
     t.log.push({ quarter: q, kind: "delisted", firmId: firm.id });
-  });
+  }
 }

@@ -1,7 +1,5 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
-import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
-import { sectorList } from "../sectors.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
 
@@ -11,13 +9,13 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
  * grows with revenue and with cumulative training; fines fall on the sectors' revenue.
  */
 export function income(t: Quarter): void {
-  const { config, market, firms, reports, prices, fineRates } = t;
-  const sectors = sectorList(config);
+  const { config, market, firms, reports, prices, fineRates, sectors } = t;
   // Cluster upkeep grows with the compute a firm has built, which a turn of spending builds `tau` quarters of.
-  const upkeep = config.opex.perTraining * clockOf(config).tau;
-  firms.forEach((firm, i) => {
+  const upkeep = config.opex.perTraining * t.clock.tau;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report || firm.delisted) return;
+    if (!report || firm.delisted) continue;
     const costFactor = (prices[i] as number) / firm.efficiency;
     let revenue = report.apiRevenue;
     let serving = report.apiRevenue * config.api.servingCost * costFactor;
@@ -40,12 +38,13 @@ export function income(t: Quarter): void {
     report.fines = fines;
     firm.cash += report.operatingProfit - fines;
     firm.valueCreated += report.operatingProfit;
-  });
-  t.incidentFines.forEach((f, k) => {
+  }
+  for (let k = 0; k < t.incidentFines.length; k++) {
+    const f = t.incidentFines[k] as (typeof t.incidentFines)[number];
     const report = reports[f.firm];
     const incident = t.incidents[k];
     if (report && incident) incident.fine = f.rate * (report.sectorRevenue[f.sector] as number);
-  });
+  }
 }
 
 /**
@@ -58,26 +57,28 @@ export function income(t: Quarter): void {
  * gains nothing by releasing it (and a lead it gives away costs its API revenue).
  */
 export function intangibles(t: Quarter): void {
-  const { config, firms, actions, appSpend } = t;
+  const { config, firms, actions, appSpend, clock } = t;
   const a = config.apps;
   const v = config.valuation;
-  const clock = clockOf(config);
   const bookDecay = 1 - clock.integrationDecay;
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
-    if (!action) return;
+    if (!action) continue;
     if (firm.openWeights) {
       const lift = Math.max(0, firm.capability - t.openBaselineWithoutReleases);
       const target = a.ecosystemMax * Math.min(1, lift / a.ecosystemLift);
       firm.ecosystem += clock.ecosystemGrowth * (target - firm.ecosystem);
     }
     let served = 0;
-    for (const c of firm.customers) served += c;
+    const customers = firm.customers;
+    for (let s = 0; s < customers.length; s++) served += customers[s] as number;
     if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + clock.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
     firm.hype = firm.hype * (1 - clock.hypeDecay) + clock.tau * (action.marketing + v.trainingHype * action.train);
     firm.trainingCredit = firm.trainingCredit * (1 - clock.creditDepreciation) + clock.tau * action.train;
     let apps = 0;
-    for (const spend of appSpend[i] as number[]) apps += spend;
+    const spendBySector = appSpend[i] as number[];
+    for (let s = 0; s < spendBySector.length; s++) apps += spendBySector[s] as number;
     firm.appsBook = firm.appsBook * bookDecay + v.capitaliseApps * apps;
-  });
+  }
 }

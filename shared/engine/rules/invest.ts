@@ -1,8 +1,7 @@
 import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
-import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
-import { power, sectorList } from "../sectors.js";
+import { power } from "../sectors.js";
 import type { FirmReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
@@ -16,16 +15,17 @@ import { firmComputePrice, licenceFee } from "./prices.js";
 export function financing(t: Quarter): void {
   const { config, market, firms, actions, reports } = t;
   const inCorrection = market.correction.quartersLeft > 0;
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
-    if (!action || action.raise <= 0) return;
+    if (!action || action.raise <= 0) continue;
     const valuation = repricedValuation(firm.history[firm.history.length - 1], market.sentiment);
     const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation));
-    if (amount <= 0 || valuation <= 0) return;
+    if (amount <= 0 || valuation <= 0) continue;
     firm.shares += sharesForRaise(amount, valuation / firm.shares, config.financing.discount);
     firm.cash += amount;
     (reports[i] as FirmReport).raised = amount;
-  });
+  }
 }
 
 /**
@@ -34,12 +34,12 @@ export function financing(t: Quarter): void {
  * licence fee on big runs is booked as an operating cost.
  */
 export function spendAndTrain(t: Quarter): void {
-  const { config, market, firms, actions, reports, prices, appSpend, q } = t;
-  const clock = clockOf(config);
-  firms.forEach((firm, i) => {
+  const { config, market, firms, actions, reports, prices, appSpend, q, clock } = t;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
     const report = reports[i];
-    if (!action || !report) return;
+    if (!action || !report) continue;
     // A locked contract fixes a discounted price for its term; then it ends, and locking
     // again signs a new contract at the spot price of the day.
     if (firm.hardware === "locked" && q > firm.lockedUntil) firm.hardware = "flexible";
@@ -50,7 +50,8 @@ export function spendAndTrain(t: Quarter): void {
     }
     if (action.openWeights) firm.openWeights = true;
     let appsSpend = 0;
-    for (const spend of appSpend[i] as number[]) appsSpend += spend;
+    const spendBySector = appSpend[i] as number[];
+    for (let s = 0; s < spendBySector.length; s++) appsSpend += spendBySector[s] as number;
     const edgeSpend = action.distill && !firm.edge ? config.apps.edgeCost : 0;
     if (edgeSpend > 0) firm.edge = true;
     const spent = action.train + appsSpend + action.efficiency + action.compliance + action.marketing + edgeSpend;
@@ -65,7 +66,7 @@ export function spendAndTrain(t: Quarter): void {
     firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
-  });
+  }
 }
 
 /**
@@ -73,9 +74,8 @@ export function spendAndTrain(t: Quarter): void {
  * quarters ago, and includes every released open-weight model.
  */
 export function openBaseline(t: Quarter): void {
-  const { config, market, firms, q } = t;
+  const { config, market, firms, q, clock } = t;
   const ob = config.openBaseline;
-  const clock = clockOf(config);
   let outside = market.outsideOpenBaseline + clock.baselineGrowth;
   const lagged = market.history[q - clock.lagTurns];
   if (lagged && q - clock.lagTurns >= 0) outside = Math.max(outside, lagged.bestClosedCapability - ob.lagGap);
@@ -94,13 +94,13 @@ export function openBaseline(t: Quarter): void {
  * faster with an ecosystem, and scaled by how well the firm's usable model fits the sector.
  */
 export function efficiencyAndIntegration(t: Quarter): void {
-  const { config, firms, actions, appSpend } = t;
-  const clock = clockOf(config);
+  const { config, firms, actions, appSpend, clock, sectors } = t;
   const decay = 1 - clock.integrationDecay;
-  const sectors = sectorList(config);
-  firms.forEach((firm, i) => {
+  const fitExponent = config.apps.integrationFitExponent;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
-    if (!action) return;
+    if (!action) continue;
     firm.efficiencySpendTotal += clock.tau * action.efficiency;
     firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
@@ -112,10 +112,11 @@ export function efficiencyAndIntegration(t: Quarter): void {
         firm.integration[s] = (firm.integration[s] as number) * decay;
         continue;
       }
-      // Integration work is only as good as the model it integrates.
-      const fit = power(Math.min(1, capability / (sectors[s] as SectorConfig).need), config.apps.integrationFitExponent);
+      // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
+      const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
+      const fit = ratio === 1 ? 1 : power(ratio, fitExponent);
       firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed * fit * clock.tau;
     }
     firm.complianceStock = firm.complianceStock * (1 - clock.complianceDecay) + clock.tau * action.compliance;
-  });
+  }
 }

@@ -1,7 +1,6 @@
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
-import { clockOf } from "../clock.js";
 import type { Quarter } from "../quarter.js";
-import { power, sectorList } from "../sectors.js";
+import { power } from "../sectors.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
 export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
@@ -16,18 +15,18 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
  * open-weights firms as hosted APIs on a share (`api.openShare`) of their lift over outside open models.
  */
 export function marketShares(t: Quarter): void {
-  const { config, market, firms } = t;
+  const { config, market, firms, sectors } = t;
   const a = config.apps;
   const n = firms.length;
-  const quality = new Array<number>(n);
-  const fit = new Array<number>(n);
+  const quality: number[] = [];
+  const fit: number[] = [];
   for (let i = 0; i < n; i++) {
     const firm = firms[i];
-    fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
+    fit.push(firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0);
+    quality.push(0);
   }
   const outside = power(a.outsideQuality, a.sharpness);
-  const adoption = clockOf(config).adoption;
-  const sectors = sectorList(config);
+  const adoption = t.clock.adoption;
   for (let s = 0; s < SECTOR_IDS.length; s++) {
     const sector = sectors[s] as (typeof sectors)[number];
     let total = outside;
@@ -45,8 +44,9 @@ export function marketShares(t: Quarter): void {
       const fitRatio = Math.min(1, (fit[i] as number) / sector.need);
       const latency = sector.latencyBound && !firm.edge ? a.latencyPenalty : 1;
       const q = integration * power(fitRatio, a.fitExponent) * (1 + firm.dataMoat) * latency;
-      quality[i] = q > 0 ? power(q, a.sharpness) : 0;
-      total += quality[i] as number;
+      const weight = q > 0 ? power(q, a.sharpness) : 0;
+      quality[i] = weight;
+      total += weight;
     }
     const speed = adoption * (market.sectorTrust[s] as number);
     for (let i = 0; i < n; i++) {
@@ -68,22 +68,27 @@ function apiMarket(t: Quarter): void {
   const api = config.api;
   let bestLead = 0;
   let weightTotal = 0;
-  const weights = firms.map((firm) => {
-    if (firm.delisted) return 0;
+  const weights: number[] = [];
+  for (const firm of firms) {
+    if (firm.delisted) {
+      weights.push(0);
+      continue;
+    }
     // An open model earns as a hosted API on its lift over the outside open models, at a discount.
     const lead = firm.openWeights
       ? api.openShare * Math.max(0, firm.capability - market.outsideOpenBaseline)
       : Math.max(0, firm.capability - market.openBaseline);
     if (lead > bestLead) bestLead = lead;
-    const w = lead ** api.splitExponent;
+    const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
     weightTotal += w;
-    return w;
-  });
+    weights.push(w);
+  }
   const captured = market.apiPool * Math.min(1, bestLead / api.leadForFullCapture);
-  firms.forEach((firm, i) => {
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report) return;
+    if (!report) continue;
     report.lead = firm.openWeights ? 0 : Math.max(0, firm.capability - market.openBaseline);
     report.apiRevenue = weightTotal > 0 ? (captured * (weights[i] as number)) / weightTotal : 0;
-  });
+  }
 }

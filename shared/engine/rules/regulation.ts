@@ -1,8 +1,7 @@
 import { nextFloat } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
-import { clockOf, overTurns } from "../clock.js";
+import { overTurns } from "../clock.js";
 import type { Quarter } from "../quarter.js";
-import { sectorList } from "../sectors.js";
 import type { FirmReport } from "../types.js";
 import { complianceLevel } from "./compliance.js";
 
@@ -17,13 +16,13 @@ import { complianceLevel } from "./compliance.js";
  * same seed see the same luck.
  */
 export function regulation(t: Quarter): void {
-  const { config, market, firms, rng, fineRates } = t;
+  const { config, market, firms, rng, fineRates, sectors } = t;
   const r = config.regulation;
   const applicationRegime = market.regime === "application";
   const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
-  const sectors = sectorList(config);
-  const tau = clockOf(config).tau;
-  firms.forEach((firm, i) => {
+  const tau = t.clock.tau;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     const level = complianceLevel(firm);
     const compliant = level >= r.complianceTier;
     const rates = fineRates[i] as number[];
@@ -47,5 +46,5 @@ export function regulation(t: Quarter): void {
       t.incidents.push({ firmId: firm.id, sector: SECTOR_IDS[s] as (typeof SECTOR_IDS)[number], fine: 0 });
       t.incidentFines.push({ firm: i, sector: s, rate: fineRate });
     }
-  });
+  }
 }

@@ -1,6 +1,6 @@
 import { nextFloat, nextInt, nextNormal, nextRange } from "../../rng.js";
 import type { EconomyConfig } from "../../schemas/config.js";
-import { clockOf, overTurns } from "../clock.js";
+import { overTurns } from "../clock.js";
 import { clamp } from "../math.js";
 import type { Quarter } from "../quarter.js";
 import type { MarketState } from "../types.js";
@@ -36,9 +36,8 @@ export interface SentimentOutcome {
  * Always draws one normal and one uniform (plus the correction's shape when one starts).
  */
 export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentOutcome {
-  const { config, market, q, rng } = t;
+  const { config, market, q, rng, clock } = t;
   const cfg = config.sentiment;
-  const clock = clockOf(config);
   const c = market.correction;
   const scarred = c.count > 0;
   const last = market.history[q - 1];
@@ -76,10 +75,9 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
 }
 
 function startCorrection(t: Quarter, market: MarketState): void {
-  const { config, rng, q } = t;
+  const { config, rng, q, clock } = t;
   const c = market.correction;
   const depth = nextRange(rng, config.correction.depth[0], config.correction.depth[1]);
-  const clock = clockOf(config);
   const quarters = nextInt(rng, clock.correctionTurns[0], clock.correctionTurns[1]);
   c.stepFactor = (1 - depth) ** (1 / quarters);
   c.count += 1;
