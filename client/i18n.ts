@@ -10,19 +10,29 @@ import * as format from "../shared/i18n/format.js";
  */
 
 const STORAGE_KEY = "sos.locale";
+/**
+ * The page's globals, typed here so that this module also compiles (and runs) outside a
+ * browser: unit tests in test/client import screens' wording through it under Node's types.
+ */
+const page = globalThis as unknown as {
+  location?: { search: string };
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  navigator?: { languages?: readonly string[] };
+  document?: { documentElement: { lang: string }; title: string };
+};
 let current: Locale = initialLocale();
 const listeners = new Set<(locale: Locale) => void>();
 
 function initialLocale(): Locale {
-  const fromAddress = asLocale(new URLSearchParams(globalThis.location?.search ?? "").get("lang"));
+  const fromAddress = asLocale(new URLSearchParams(page.location?.search ?? "").get("lang"));
   if (fromAddress) return fromAddress;
   try {
-    const stored = asLocale(globalThis.localStorage?.getItem(STORAGE_KEY));
+    const stored = asLocale(page.localStorage?.getItem(STORAGE_KEY));
     if (stored) return stored;
   } catch {
     // Storage may be off (private mode): fall back to the browser's languages.
   }
-  return localeFromPreferences(globalThis.navigator?.languages ?? []);
+  return localeFromPreferences(page.navigator?.languages ?? []);
 }
 
 /** The language the page speaks now. */
@@ -35,7 +45,7 @@ export function setLocale(next: Locale): void {
   if (next === current) return;
   current = next;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, next);
+    page.localStorage?.setItem(STORAGE_KEY, next);
   } catch {
     // Not remembered, but the page still switches.
   }
@@ -51,7 +61,8 @@ export function onLocaleChange(listener: (locale: Locale) => void): () => void {
 
 /** Sets `<html lang>` and the document's title for the current language. */
 export function applyToDocument(): void {
-  if (typeof document === "undefined") return;
+  const document = page.document;
+  if (!document) return;
   document.documentElement.lang = current;
   document.title = t("common.appName");
 }

@@ -1,4 +1,7 @@
+import type { Key } from "../../shared/i18n/catalog.js";
 import { REGIMES } from "../../shared/schemas/vocabulary.js";
+import { regimeName } from "../../shared/words/events.js";
+import { t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { settingsSummary } from "../scenes/lobby-settings.js";
 import { h } from "../ui/dom.js";
@@ -6,14 +9,16 @@ import { confirmDialog } from "./dialogs.js";
 import { InjectForm } from "./InjectForm.js";
 import type { Send } from "./Roster.js";
 import type { Refusals } from "./refusals.js";
-import { REGIME_WORDS } from "./words.js";
 
 /** What "Force next quarter" does now, by phase. */
-const FORCE_WORDS: Record<string, string> = {
-  news: "Opens the decisions now.",
-  decide: "Resolves the quarter now; firms that have not decided repeat their last action.",
-  report: "Starts the next quarter now.",
+const FORCE_WORDS: Record<string, Key> = {
+  news: "console.controls.force.news",
+  decide: "console.controls.force.decide",
+  report: "console.controls.force.report",
 };
+
+/** The timer's extensions offered, in seconds. */
+const EXTENSIONS = [30, 60];
 
 /**
  * The facilitator's controls. In the lobby: start, add a bot. In play: pause or resume the
@@ -44,13 +49,13 @@ export class Controls {
       h(
         "div",
         { class: "row" },
-        h("button", { type: "button", class: "primary big", onclick: () => send("start") }, "Start game"),
-        h("button", { type: "button", onclick: () => send("addBot", { strategy: "balanced" }) }, "Add a bot"),
+        h("button", { type: "button", class: "primary big", onclick: () => send("start") }, t("console.controls.start")),
+        h("button", { type: "button", onclick: () => send("addBot", { strategy: "balanced" }) }, t("console.controls.addBot")),
       ),
       refusals.line("start", "addBot", "setBot", "removeBot", "configure"),
     );
 
-    this.pause = h("button", { type: "button", class: "big", onclick: () => send(this.pause.dataset.action ?? "pause") }, "Pause");
+    this.pause = h("button", { type: "button", class: "big", onclick: () => send(this.pause.dataset.action ?? "pause") }, t("console.controls.pause"));
     const timer = h(
       "div",
       { class: "group" },
@@ -61,22 +66,23 @@ export class Controls {
         h(
           "span",
           { role: "group", "aria-labelledby": "extend-label", class: "extend" },
-          h("span", { id: "extend-label" }, "Extend"),
-          h("button", { type: "button", onclick: () => send("extend", { seconds: 30 }) }, "+30 s"),
-          h("button", { type: "button", onclick: () => send("extend", { seconds: 60 }) }, "+60 s"),
+          h("span", { id: "extend-label" }, t("console.controls.extend")),
+          ...EXTENSIONS.map((seconds) =>
+            h("button", { type: "button", onclick: () => send("extend", { seconds }) }, t("console.controls.extendBy", { seconds })),
+          ),
         ),
       ),
       h(
         "div",
         { class: "row" },
-        h("button", { type: "button", "aria-describedby": "force-hint", onclick: () => send("forceNext") }, "Force next quarter"),
+        h("button", { type: "button", "aria-describedby": "force-hint", onclick: () => send("forceNext") }, t("console.controls.forceNext")),
         this.forceHint,
       ),
       refusals.line("pause", "resume", "extend", "forceNext"),
     );
 
     const policyRefusal = refusals.line();
-    this.regime = h("select", { id: "console-regime" }, ...REGIMES.map((r) => h("option", { value: r }, REGIME_WORDS[r] ?? r)));
+    this.regime = h("select", { id: "console-regime" }, ...REGIMES.map((r) => h("option", { value: r }, regimeName(r, t))));
     this.disclosure = h(
       "button",
       {
@@ -86,14 +92,14 @@ export class Controls {
           send("inject", { injection: { kind: "disclosure", on: this.disclosure.dataset.on === "true" } });
         },
       },
-      "Turn disclosure on",
+      t("console.controls.disclosureOn"),
     );
     const policy = h(
       "div",
       { class: "group" },
-      h("h3", {}, "Policy"),
+      h("h3", {}, t("console.controls.policy")),
       this.policyNow,
-      h("div", { class: "row" }, h("label", { for: "console-regime" }, "Regime"), this.regime),
+      h("div", { class: "row" }, h("label", { for: "console-regime" }, t("console.controls.regime")), this.regime),
       h(
         "div",
         { class: "row" },
@@ -106,7 +112,7 @@ export class Controls {
               send("inject", { injection: { kind: "regime", regime: this.regime.value } });
             },
           },
-          "Switch regime",
+          t("console.controls.switchRegime"),
         ),
         this.disclosure,
       ),
@@ -126,20 +132,20 @@ export class Controls {
         class: "danger small",
         onclick: () =>
           confirmDialog(
-            "End the game now?",
-            "The standings of the last resolved quarter become final, for everyone. This cannot be undone.",
-            "End the game",
+            () => t("console.controls.end.title"),
+            () => t("console.controls.end.text"),
+            () => t("console.controls.end.confirm"),
             () => send("endGame"),
           ),
       },
-      "End game",
+      t("console.controls.end"),
     );
 
     this.play = h("div", {}, timer, policy, refusals.line("endGame"), downloads);
     this.element = h(
       "section",
       { class: "console-controls", "aria-labelledby": "controls-title" },
-      h("h2", { id: "controls-title" }, "Controls"),
+      h("h2", { id: "controls-title" }, t("console.controls.title")),
       this.lobby,
       this.play,
     );
@@ -154,12 +160,15 @@ export class Controls {
     if (key === this.shown) return;
     this.shown = key;
     if (lobby) this.lobbySummary.replaceChildren(settingsSummary(state.settings));
-    this.pause.textContent = state.paused ? "Resume" : "Pause";
+    this.pause.textContent = t(state.paused ? "console.controls.resume" : "console.controls.pause");
     this.pause.dataset.action = state.paused ? "resume" : "pause";
-    this.forceHint.textContent = FORCE_WORDS[state.phase] ?? "";
-    this.policyNow.textContent = `Now: ${REGIME_WORDS[market.regime] ?? market.regime}, disclosure ${market.disclosure ? "on" : "off"}. Changes apply at the next resolution.`;
+    const force = FORCE_WORDS[state.phase];
+    this.forceHint.textContent = force ? t(force as "console.controls.force.news") : "";
+    this.policyNow.textContent = t(market.disclosure ? "console.controls.policyNow.on" : "console.controls.policyNow.off", {
+      regime: regimeName(market.regime, t),
+    });
     this.regime.value = market.regime;
-    this.disclosure.textContent = market.disclosure ? "Turn disclosure off" : "Turn disclosure on";
+    this.disclosure.textContent = t(market.disclosure ? "console.controls.disclosureOff" : "console.controls.disclosureOn");
     this.disclosure.dataset.on = String(!market.disclosure);
   }
 }

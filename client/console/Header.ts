@@ -1,3 +1,4 @@
+import { list, t } from "../i18n.js";
 import { ServerClock } from "../market/clock.js";
 import { joinLink, watchLink } from "../net/link.js";
 import { type MarketRoomStateShape, phaseSeconds } from "../net/state.js";
@@ -6,7 +7,7 @@ import { economySummary } from "../ui/economy.js";
 import { economyChanges } from "../ui/economy-words.js";
 import { qrCode } from "../ui/qr.js";
 import { copyTo, openModal } from "./dialogs.js";
-import { countdownText, PHASE_WORDS, quarterLine } from "./words.js";
+import { countdownText, phaseName, quarterLine } from "./words.js";
 
 /**
  * The console's top band, sized for a projector: the join code, a QR code and the link; the
@@ -17,7 +18,7 @@ export class ConsoleHeader {
   private readonly title = h("h1", { id: "console-title" });
   private readonly phase = h("p", { class: "console-phase" });
   private readonly quarter = h("p", { class: "console-quarter" });
-  private readonly countdown = h("p", { class: "console-countdown", role: "timer", "aria-label": "Time left" });
+  private readonly countdown = h("p", { class: "console-countdown", role: "timer", "aria-label": t("console.header.timeLeft") });
   /** "Custom economy: N values changed …" with a button to view it; empty for the scenario's own economy. */
   private readonly economy = h("p", { class: "console-economy" });
   private economySeen: string | null = null;
@@ -39,22 +40,18 @@ export class ConsoleHeader {
         "div",
         { class: "console-join" },
         this.title,
-        h("p", { class: "console-label" }, "Join code"),
-        h("p", { class: "console-code", "aria-label": `Join code ${code.split("").join(" ")}` }, code),
+        h("p", { class: "console-label" }, t("console.header.joinCode")),
+        h("p", { class: "console-code", "aria-label": t("console.header.joinCodeSpelled", { letters: code.split("").join(" ") }) }, code),
         h(
           "div",
           { class: "row" },
-          h("input", { readonly: true, value: link, "aria-label": "Link to join", class: "console-link" }),
-          h("button", { type: "button", onclick: () => copyTo(link, copied, "Link") }, "Copy link"),
+          h("input", { readonly: true, value: link, "aria-label": t("console.header.link"), class: "console-link" }),
+          h("button", { type: "button", onclick: () => copyTo(link, copied, "link") }, t("console.header.copyLink")),
         ),
         h(
           "p",
           {},
-          h(
-            "a",
-            { href: watchLink(window.location.origin, code), target: "_blank", rel: "noopener", class: "screen-link" },
-            "Show the market on the projector",
-          ),
+          h("a", { href: watchLink(window.location.origin, code), target: "_blank", rel: "noopener", class: "screen-link" }, t("console.header.screenLink")),
         ),
         copied,
         this.economy,
@@ -64,14 +61,14 @@ export class ConsoleHeader {
   }
 
   update(state: MarketRoomStateShape, firmsDecided: number, firmsPlaying: number): void {
-    this.title.textContent = state.title || "Class market";
+    this.title.textContent = state.title || t("console.header.untitled");
     if (state.settings.economy !== this.economySeen) {
       this.economySeen = state.settings.economy;
       this.showEconomy(state.settings.scenario, state.settings.economy);
     }
-    this.phase.textContent = PHASE_WORDS[state.phase] ?? state.phase;
-    const decided = state.phase === "decide" ? ` · ${firmsDecided} of ${firmsPlaying} firms decided` : "";
-    this.quarter.textContent = quarterLine(state.phase, state.quarter, state.settings.quarters) + decided;
+    this.phase.textContent = phaseName(state.phase, t);
+    const line = quarterLine(state.phase, state.quarter, state.settings.quarters, t);
+    this.quarter.textContent = state.phase === "decide" ? t("console.quarter.decided", { line, decided: firmsDecided, playing: firmsPlaying }) : line;
     const now = Date.now();
     // A phase that has just begun has its whole length left; a timer just resumed, what was left.
     if (state.phase !== this.phaseSeen) {
@@ -86,13 +83,15 @@ export class ConsoleHeader {
   private showEconomy(scenario: string, economy: string): void {
     const changed = economyChanges(scenario, economy);
     if (changed.length === 0) return void this.economy.replaceChildren();
-    const named = changed.slice(0, 3).join(", ") + (changed.length > 3 ? ` and ${changed.length - 3} more` : "");
+    const shown = changed.length > 3 ? [...changed.slice(0, 3), t("console.economy.more", { count: changed.length - 3 })] : changed;
+    const names = list(shown);
     this.economy.replaceChildren(
       h(
         "span",
         { class: "console-economy-text" },
-        h("strong", {}, "Custom economy:"),
-        ` ${changed.length} value${changed.length === 1 ? "" : "s"} changed (${named})`,
+        h("strong", {}, t("console.economy.label")),
+        " ",
+        t("console.economy.changed", { count: changed.length, names }),
       ),
       " ",
       h(
@@ -101,18 +100,21 @@ export class ConsoleHeader {
           type: "button",
           class: "small",
           onclick: () =>
-            openModal("Custom economy", (close) => [
-              economySummary(scenario, economy) ?? "",
-              h("div", { class: "row" }, h("button", { type: "button", onclick: close }, "Close")),
-            ]),
+            openModal(
+              () => t("console.economy.title"),
+              (close) => [
+                economySummary(scenario, economy) ?? "",
+                h("div", { class: "row" }, h("button", { type: "button", onclick: close }, t("common.button.close"))),
+              ],
+            ),
         },
-        "View",
+        t("console.economy.view"),
       ),
     );
   }
 
   tick(state: MarketRoomStateShape): void {
-    const text = countdownText(state.phase, state.paused, this.clock.secondsLeft(state.deadline, Date.now()), state.remaining);
+    const text = countdownText(state.phase, state.paused, this.clock.secondsLeft(state.deadline, Date.now()), state.remaining, t);
     if (this.countdown.textContent !== text) this.countdown.textContent = text;
     this.countdown.classList.toggle("paused", state.paused);
   }

@@ -1,7 +1,14 @@
 import { type Injection, InjectionSchema } from "../../shared/schemas/injection.js";
-import { eventSentence } from "../market/news.js";
+import { eventSentence } from "../../shared/words/events.js";
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { buildEvent, EVENT_SPECS, type ParamField, specFor } from "./event-form.js";
+import { buildEvent, choiceLabel, EVENT_SPECS, fieldLabel, type ParamField, specFor } from "./event-form.js";
+
+/** What the form holds: the kind chosen and each field's text, to keep across a redraw. */
+export interface InjectDraft {
+  kind: string;
+  values: Record<string, string>;
+}
 
 /**
  * Inject any event of the deck: choose its kind, fill in its parameters (the fields follow
@@ -22,7 +29,7 @@ export class InjectForm {
     this.kind = h(
       "select",
       { id: "inject-kind", onchange: () => this.showFields() },
-      ...EVENT_SPECS.map((spec) => h("option", { value: spec.kind }, spec.title)),
+      ...EVENT_SPECS.map((spec) => h("option", { value: spec.kind }, t(spec.title))),
     );
     this.element = h(
       "form",
@@ -35,15 +42,34 @@ export class InjectForm {
           this.submit();
         },
       },
-      h("h3", { id: "inject-title" }, "Inject an event"),
-      h("label", { for: "inject-kind" }, "Event"),
+      h("h3", { id: "inject-title" }, t("console.inject.title")),
+      h("label", { for: "inject-kind" }, t("console.inject.kind")),
       this.kind,
       this.params,
       this.preview,
-      h("button", { type: "submit", "aria-describedby": "inject-preview" }, "Queue event"),
+      h("button", { type: "submit", "aria-describedby": "inject-preview" }, t("console.inject.submit")),
       refusal,
     );
     this.showFields();
+  }
+
+  /** The kind and values typed so far. */
+  draftOf(): InjectDraft {
+    return { kind: this.kind.value, values: this.values() };
+  }
+
+  /** Puts back what was typed (a redraw after a language switch). */
+  restore(draft: InjectDraft): void {
+    if (!specFor(draft.kind)) return;
+    this.kind.value = draft.kind;
+    this.showFields();
+    for (const [name, input] of this.inputs) {
+      const value = draft.values[name];
+      if (value === undefined) continue;
+      if (input instanceof HTMLInputElement && input.type === "checkbox") input.checked = value === "true";
+      else input.value = value;
+    }
+    this.check(false);
   }
 
   private values(): Record<string, string> {
@@ -63,16 +89,17 @@ export class InjectForm {
   private field(field: ParamField): HTMLElement {
     const id = `inject-${field.name}`;
     const hintId = `${id}-hint`;
-    const hint = field.hint ? h("span", { id: hintId, class: "hint" }, field.hint) : null;
+    const hint = field.hint ? h("span", { id: hintId, class: "hint" }, t(field.hint)) : null;
+    const label = fieldLabel(field, t);
     const onchange = () => this.check(false);
     if (field.type === "boolean") {
       const box = h("input", { id, type: "checkbox", checked: field.initial === "true", onchange, "aria-describedby": hint ? hintId : undefined });
       this.inputs.set(field.name, box);
-      return h("div", { class: "param" }, h("label", { class: "check", for: id }, box, ` ${field.label}`), hint);
+      return h("div", { class: "param" }, h("label", { class: "check", for: id }, box, " ", label), hint);
     }
     const input =
       field.type === "choice"
-        ? h("select", { id, onchange }, ...field.choices.map((c) => h("option", { value: c.value, selected: c.value === field.initial }, c.label)))
+        ? h("select", { id, onchange }, ...field.choices.map((c) => h("option", { value: c.value, selected: c.value === field.initial }, choiceLabel(c, t))))
         : h("input", {
             id,
             type: "number",
@@ -85,12 +112,12 @@ export class InjectForm {
             "aria-describedby": hint ? hintId : undefined,
           });
     this.inputs.set(field.name, input);
-    return h("div", { class: "param" }, h("label", { for: id }, field.label), input, hint);
+    return h("div", { class: "param" }, h("label", { for: id }, label), input, hint);
   }
 
   /** Validates the form; shows what the event will do, or what is wrong. Returns the injection if valid. */
   private check(focusProblem: boolean): Injection | null {
-    const built = buildEvent(this.kind.value, this.values());
+    const built = buildEvent(this.kind.value, this.values(), t);
     for (const input of this.inputs.values()) input.removeAttribute("aria-invalid");
     if (!built.ok) {
       this.preview.className = "preview error";
@@ -102,7 +129,7 @@ export class InjectForm {
     const injection = InjectionSchema.safeParse({ kind: "event", event: built.event });
     if (!injection.success) return null;
     this.preview.className = "preview";
-    this.preview.textContent = `At the next resolution: ${eventSentence(built.event)}`;
+    this.preview.textContent = t("console.inject.preview", { sentence: eventSentence(built.event, t) });
     return injection.data;
   }
 

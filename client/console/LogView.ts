@@ -1,9 +1,12 @@
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
+import { injectionSentence } from "../../shared/words/events.js";
+import { logSentence } from "../../shared/words/log.js";
+import { locale, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import { withScrollCue } from "../ui/scroll-cue.js";
-import { injectionSentence, logStamp } from "./words.js";
+import { logStamp } from "./words.js";
 
-/** The injections waiting for the next resolution, and the game log (newest first). */
+/** The injections waiting for the next resolution, and the game log (newest first), in the page's language. */
 export class LogView {
   readonly element: HTMLElement;
   private readonly queued = h("ul", { class: "queued", "aria-labelledby": "queued-title" });
@@ -11,14 +14,14 @@ export class LogView {
   private readonly log = h("ul", { class: "log", "aria-labelledby": "log-title" });
 
   constructor(inject: HTMLElement, refusals: HTMLElement) {
-    this.queuedPart = h("div", {}, h("h3", { id: "queued-title" }, "Queued for the next resolution"), this.queued);
+    this.queuedPart = h("div", {}, h("h3", { id: "queued-title" }, t("console.log.queued")), this.queued);
     this.element = h(
       "section",
-      { class: "console-log", "aria-label": "Events and log" },
+      { class: "console-log", "aria-label": t("console.log.region") },
       refusals,
       inject,
       this.queuedPart,
-      h("h3", { id: "log-title" }, "Game log (newest first)"),
+      h("h3", { id: "log-title" }, t("console.log.title")),
       withScrollCue(h("div", { class: "console-scroll" }, this.log)),
     );
     this.show({ key: null, log: [], queued: [], serverTime: 0 });
@@ -31,13 +34,16 @@ export class LogView {
 
   show(message: ServerMessages["console"]): void {
     this.queued.replaceChildren(
-      ...(message.queued.length > 0 ? message.queued.map((q) => h("li", {}, injectionSentence(q))) : [h("li", { class: "muted" }, "Nothing queued.")]),
+      ...(message.queued.length > 0
+        ? message.queued.map((q) => h("li", {}, injectionSentence(q, t)))
+        : [h("li", { class: "muted" }, t("console.log.queued.empty"))]),
     );
     const entries = [...message.log].reverse();
+    const here = locale();
     this.log.replaceChildren(
       ...(entries.length > 0
-        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e)), " ", h("span", {}, e.effect)))
-        : [h("li", { class: "muted" }, "No facilitator actions yet.")]),
+        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e, t, here)), " ", h("span", {}, logSentence(e, here))))
+        : [h("li", { class: "muted" }, t("console.log.empty"))]),
     );
   }
 }

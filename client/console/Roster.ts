@@ -1,5 +1,8 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
+import type { Translate } from "../../shared/i18n/catalog.js";
 import { READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { botName } from "../../shared/words/log.js";
+import { t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape, PlayerInfoShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { managePlayerDialog } from "./dialogs.js";
@@ -8,17 +11,18 @@ import { refill } from "./refill.js";
 export type Send = (type: string, payload?: unknown) => void;
 
 /** A player's connection in words (colour is never the only cue). */
-export function presence(player: Pick<PlayerInfoShape, "connected" | "away" | "asking">): string {
-  if (player.asking) return "asks to come back";
-  if (player.away) return "away";
-  return player.connected ? "online" : "offline";
+export function presence(player: Pick<PlayerInfoShape, "connected" | "away" | "asking">, tr: Translate = t): string {
+  if (player.asking) return tr("console.roster.presence.asking");
+  if (player.away) return tr("console.roster.presence.away");
+  return tr(player.connected ? "console.roster.presence.online" : "console.roster.presence.offline");
 }
 
 /** Who plays a firm, in words. */
-export function playedBy(firm: Pick<FirmSlotShape, "controller" | "bot">, members: number): string {
-  if (firm.controller === "standIn") return `${firm.bot} bot stands in`;
-  if (firm.controller === "bot" || members === 0) return `${firm.bot} bot`;
-  return members === 1 ? "1 student" : `${members} students`;
+export function playedBy(firm: Pick<FirmSlotShape, "controller" | "bot">, members: number, tr: Translate = t): string {
+  const bot = botName(firm.bot, tr);
+  if (firm.controller === "standIn") return tr("console.roster.playedBy.standIn", { bot });
+  if (firm.controller === "bot" || members === 0) return tr("console.roster.playedBy.bot", { bot });
+  return tr("console.roster.playedBy.students", { count: members });
 }
 
 /**
@@ -44,14 +48,24 @@ export class Roster {
       h(
         "table",
         { class: "roster", "aria-labelledby": "roster-title" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Firm"), h("th", { scope: "col" }, "Players"), h("th", { scope: "col" }, "Decided"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, t("console.roster.col.firm")),
+            h("th", { scope: "col" }, t("console.roster.col.players")),
+            h("th", { scope: "col" }, t("console.roster.col.decided")),
+          ),
+        ),
         this.body,
       ),
     );
     this.element = h(
       "section",
       { class: "console-roster", "aria-labelledby": "roster-title" },
-      h("h2", { id: "roster-title" }, "Firms and players"),
+      h("h2", { id: "roster-title" }, t("console.roster.title")),
       this.summary,
       refusal,
       table,
@@ -69,10 +83,12 @@ export class Roster {
     this.shown = key;
     const students = state.players.length;
     const online = state.players.filter((p) => p.connected).length;
-    this.summary.textContent = `${students} student${students === 1 ? "" : "s"} (${online} online) in ${state.firms.length} firms`;
+    this.summary.textContent = t("console.roster.summary", { count: students, online, firms: state.firms.length });
     const rows = state.firms.map((firm) => {
       const members = state.players.filter((p) => p.firmId === firm.id);
-      const decided = lobby ? "—" : firm.delisted ? "delisted" : firm.submitted ? "✓ yes" : "no";
+      const decided = lobby
+        ? "—" // i18n-ignore: a dash for "not yet", in every language
+        : t(firm.delisted ? "console.roster.decided.delisted" : firm.submitted ? "console.roster.decided.yes" : "console.roster.decided.no");
       return h(
         "tr",
         { class: firm.submitted && !lobby ? "decided" : undefined },
@@ -101,11 +117,11 @@ export class Roster {
           type: "button",
           class: "player",
           "data-key": `manage-${player.id}`,
-          "aria-label": `Manage ${player.name}`,
-          title: "Rename, remove or replace with a bot",
+          "aria-label": t("console.roster.manage", { name: player.name }),
+          title: t("console.roster.manage.title"),
           onclick: () =>
             managePlayerDialog(
-              { name: player.name, firmName: firm.name, state: where },
+              { name: player.name, firmName: firm.name, state: () => presence(player) },
               {
                 rename: (name) => this.send("renamePlayer", { playerId: player.id, name }),
                 remove: () => this.send("removePlayer", { playerId: player.id }),
@@ -124,11 +140,11 @@ export class Roster {
               type: "button",
               class: "small",
               "data-key": `let-in-${player.id}`,
-              "aria-label": `Let ${player.name} back in`,
-              title: `${player.name} can then join again by name within ${READMIT_SECONDS / 60} minutes`,
+              "aria-label": t("console.roster.letIn.label", { name: player.name }),
+              title: t("console.roster.letIn.title", { name: player.name, minutes: READMIT_SECONDS / 60 }),
               onclick: () => this.send("letBackIn", { playerId: player.id }),
             },
-            "Let back in",
+            t("console.roster.letIn"),
           )
         : null,
     );
@@ -142,10 +158,10 @@ export class Roster {
         "select",
         {
           "data-key": `bot-${firm.id}`,
-          "aria-label": `Bot for ${firm.name}`,
+          "aria-label": t("console.roster.botFor", { firm: firm.name }),
           onchange: (e) => this.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
         },
-        ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, bot)),
+        ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot, t))),
       ),
       state.firms.length > 2
         ? h(
@@ -154,10 +170,10 @@ export class Roster {
               type: "button",
               class: "small",
               "data-key": `remove-${firm.id}`,
-              "aria-label": `Remove ${firm.name}`,
+              "aria-label": t("console.roster.removeSeat.label", { firm: firm.name }),
               onclick: () => this.send("removeBot", { firmId: firm.id }),
             },
-            "Remove",
+            t("console.roster.removeSeat"),
           )
         : null,
     );

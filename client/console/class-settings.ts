@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { parseEconomyText } from "../../shared/config/override.js";
+import { type Key, type Translate, translator } from "../../shared/i18n/catalog.js";
 import { type RoomSettingsInput, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { economyProblems } from "../ui/economy-words.js";
 
@@ -17,16 +19,16 @@ export interface ClassFormValues {
 }
 
 /** The words for each setting, to say which one is wrong. */
-const FIELD_WORDS: Record<string, string> = {
-  name: "Name of the market",
-  scenario: "Scenario",
-  quarters: "Quarters",
-  decisionSeconds: "Seconds to decide",
-  firms: "Firms",
-  teamSize: "Students per firm",
-  bots: "Bot strategies",
-  private: "Listing",
-  economy: "The economy JSON cannot be used",
+type FieldKey = Extract<Key, `console.field.${"name" | "scenario" | "quarters" | "decisionSeconds" | "firms" | "teamSize" | "bots" | "private"}`>;
+const FIELD_WORDS: Record<string, FieldKey> = {
+  name: "console.field.name",
+  scenario: "console.field.scenario",
+  quarters: "console.field.quarters",
+  decisionSeconds: "console.field.decisionSeconds",
+  firms: "console.field.firms",
+  teamSize: "console.field.teamSize",
+  bots: "console.field.bots",
+  private: "console.field.private",
 };
 
 export type ClassSettingsResult = { ok: true; settings: RoomSettingsInput } | { ok: false; problems: { field: string; message: string }[] };
@@ -36,8 +38,20 @@ function number(text: string): number {
   return trimmed === "" ? Number.NaN : Number(trimmed);
 }
 
-/** The class market's settings from the form, checked with the shared schema (as the server will). */
-export function classSettings(values: ClassFormValues): ClassSettingsResult {
+/** One schema issue in the reader's words (zod's own messages are English). */
+function issueWords(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.path[0] === "bots" && issue.code === "too_small") return t("console.field.problem.chooseOne");
+  if (issue.code === "invalid_type" && issue.expected === "number") return t("console.field.problem.number");
+  if (issue.code === "too_small" && typeof issue.minimum === "number") return t("console.field.problem.atLeast", { min: issue.minimum });
+  if (issue.code === "too_big" && typeof issue.maximum === "number") return t("console.field.problem.atMost", { max: issue.maximum });
+  return t("console.field.problem.invalid");
+}
+
+/**
+ * The class market's settings from the form, checked with the shared schema (as the server
+ * will); the problems in `t`'s language (English when left out).
+ */
+export function classSettings(values: ClassFormValues, t: Translate = translator("en")): ClassSettingsResult {
   const raw = {
     name: values.name,
     scenario: values.scenario,
@@ -51,8 +65,8 @@ export function classSettings(values: ClassFormValues): ClassSettingsResult {
   const economy = parseEconomyText(values.economy);
   if (!economy.ok) {
     // The rest is still checked, so every problem shows at once.
-    const rest = classSettings({ ...values, economy: "" });
-    return { ok: false, problems: [...(rest.ok ? [] : rest.problems), { field: "economy", message: `${FIELD_WORDS.economy}: ${economy.error}` }] };
+    const rest = classSettings({ ...values, economy: "" }, t);
+    return { ok: false, problems: [...(rest.ok ? [] : rest.problems), { field: "economy", message: t("console.field.economy", { problem: economy.error }) }] };
   }
   const withEconomy = Object.keys(economy.value).length > 0 ? { ...raw, economy: economy.value } : raw;
   const parsed = RoomSettingsSchema.safeParse(withEconomy);
@@ -61,11 +75,9 @@ export function classSettings(values: ClassFormValues): ClassSettingsResult {
   const others = parsed.error.issues.filter((issue) => issue.path[0] !== "economy");
   const problems = others.map((issue) => {
     const field = String(issue.path[0] ?? "");
-    let message = issue.message;
-    if (field === "bots" && issue.code === "too_small") message = "choose at least one";
-    else if (/expected number, received NaN/i.test(message)) message = "enter a number";
-    return { field, message: `${FIELD_WORDS[field] ?? field}: ${message}` };
+    const name = FIELD_WORDS[field];
+    return { field, message: t("console.field.problem", { field: name ? t(name) : field, problem: issueWords(issue, t) }) };
   });
-  if (onEconomy.length > 0) problems.push({ field: "economy", message: `${FIELD_WORDS.economy}: ${onEconomy.join("; ")}` });
+  if (onEconomy.length > 0) problems.push({ field: "economy", message: t("console.field.economy", { problem: onEconomy.join("; ") }) });
   return { ok: false, problems };
 }

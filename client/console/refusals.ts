@@ -1,12 +1,16 @@
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
+import { t } from "../i18n.js";
 import { status } from "../ui/dom.js";
+import { refusalText } from "./words.js";
 
 /**
  * Where a refusal is shown: next to the control that sent the refused message. Each control
- * group owns a line; the `rejected` message names the refused message's type.
+ * group owns a line; the `rejected` message names the refused message's type. The refusals
+ * on show are remembered, so a console drawn again (a language switch) shows them again.
  */
 export class Refusals {
   private readonly byType = new Map<string, HTMLElement>();
+  private readonly shown = new Map<string, RejectedMessage>();
   /** For a type no group claimed. */
   readonly fallback = status("alert");
 
@@ -23,13 +27,19 @@ export class Refusals {
   }
 
   clear(type: string): void {
+    this.shown.delete(type);
     const el = this.byType.get(type);
     if (el) el.textContent = "";
   }
 
   show(rejected: RejectedMessage): void {
+    this.shown.set(rejected.type, rejected);
     const el = this.byType.get(rejected.type) ?? this.fallback;
-    const issues = rejected.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-    el.textContent = `Refused: ${rejected.message}${issues.length > 0 ? ` (${issues.join("; ")})` : ""}.`;
+    el.textContent = refusalText(rejected, t);
+  }
+
+  /** The refusals on show in `earlier` (a console drawn before), shown again here. */
+  showAgain(earlier: Refusals): void {
+    for (const rejected of earlier.shown.values()) this.show(rejected);
   }
 }

@@ -1,39 +1,88 @@
-import type { LogEntry } from "../../shared/schemas/protocol.js";
-import { injectionSentence, REGIME_WORDS } from "../../shared/words/events.js";
+import type { Key, Translate } from "../../shared/i18n/catalog.js";
+import type { Locale } from "../../shared/i18n/core.js";
+import type { LogEntry, RejectedMessage } from "../../shared/schemas/protocol.js";
 import { formatCountdown } from "../market/clock.js";
 
-/** The console's words for the room's phases, large on the projector. */
-export const PHASE_WORDS: Record<string, string> = {
-  lobby: "Lobby",
-  news: "News",
-  decide: "Deciding",
-  report: "Report",
-  over: "Game over",
-};
+/**
+ * The console's words that depend on the game's state (phase, quarter, countdown, log stamps).
+ * Pure: each takes the reader's `t` (client/i18n.ts's `t` on the page) so unit tests run them
+ * in both languages without a page.
+ */
 
-export { injectionSentence, REGIME_WORDS };
+/** The console's words for the room's phases, large on the projector. */
+export function phaseName(phase: string, t: Translate): string {
+  switch (phase) {
+    case "lobby":
+    case "news":
+    case "decide":
+    case "report":
+    case "over":
+      return t(`console.phase.${phase}`);
+    default:
+      return phase;
+  }
+}
 
 /** "Quarter 3 of 12" for the quarter being played or just reported. */
-export function quarterLine(phase: string, quarter: number, quarters: number): string {
-  if (phase === "lobby") return `Students are joining · ${quarters} quarters to play`;
-  if (phase === "over") return `Ended after ${quarter} of ${quarters} quarters`;
+export function quarterLine(phase: string, quarter: number, quarters: number, t: Translate): string {
+  if (phase === "lobby") return t("console.quarter.lobby", { count: quarters });
+  if (phase === "over") return t("console.quarter.over", { quarter, quarters });
   const shown = phase === "report" ? quarter : quarter + 1;
-  return `Quarter ${shown} of ${quarters}`;
+  return t("console.quarter.playing", { quarter: shown, quarters });
 }
 
 /** The countdown as the console shows it: frozen and labelled while paused. */
-export function countdownText(phase: string, paused: boolean, secondsLeft: number, remainingMs: number): string {
+export function countdownText(phase: string, paused: boolean, secondsLeft: number, remainingMs: number, t: Translate): string {
   if (phase === "lobby" || phase === "over") return "";
-  if (paused) return `Paused · ${formatCountdown(Math.ceil(remainingMs / 1000))}`;
+  if (paused) return t("console.countdown.paused", { time: formatCountdown(Math.ceil(remainingMs / 1000)) });
   return formatCountdown(secondsLeft);
 }
 
+/** A clock time "14:02:07" for `locale` (24 hours), in the viewer's time zone or `timeZone`. */
+export function clockTime(at: number, locale: Locale, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone }).format(at);
+}
+
+const STAMPS: Record<LogEntry["phase"], Key> = {
+  lobby: "console.log.stamp.lobby",
+  news: "console.log.stamp.news",
+  decide: "console.log.stamp.decide",
+  report: "console.log.stamp.report",
+  over: "console.log.stamp.over",
+};
+
 /** "14:02:07 · Q3 deciding", the log line's prefix (time in the viewer's clock, or `timeZone`). */
-export function logStamp(entry: LogEntry, timeZone?: string): string {
-  const time = new Date(entry.at).toLocaleTimeString("en-GB", { hour12: false, timeZone });
-  if (entry.phase === "lobby") return `${time} · lobby`;
-  if (entry.phase === "over") return `${time} · game over`;
+export function logStamp(entry: Pick<LogEntry, "at" | "phase" | "quarter">, t: Translate, locale: Locale, timeZone?: string): string {
+  const time = clockTime(entry.at, locale, timeZone);
   const quarter = entry.phase === "report" ? entry.quarter : entry.quarter + 1;
-  const phase = (PHASE_WORDS[entry.phase] ?? entry.phase).toLowerCase();
-  return `${time} · Q${quarter} ${phase}`;
+  return t(STAMPS[entry.phase] as "console.log.stamp.decide", { time, quarter });
+}
+
+/**
+ * A refusal of a console command in words, from its code and reason (the server's English
+ * `message` is for logs, never shown): the reason when the server gave one, else the code.
+ */
+export function refusalText(rejected: Pick<RejectedMessage, "code" | "reason" | "params">, tr: Translate): string {
+  const params = rejected.params ?? {};
+  const phase = phaseName(String(params.phase ?? ""), tr);
+  switch (rejected.reason) {
+    case "notNow":
+      return tr("console.refusal.notNow", { phase });
+    case "alreadyPaused":
+      return tr("console.refusal.alreadyPaused");
+    case "notPaused":
+      return tr("console.refusal.notPaused");
+    case "noTimer":
+      return tr("console.refusal.noTimer", { phase });
+    case "notStarted":
+      return tr("console.refusal.notStarted");
+    case "queueFull":
+      return tr("console.refusal.queueFull", { limit: Number(params.limit ?? 0) });
+    case "noSuchPlayer":
+      return tr("console.refusal.noSuchPlayer");
+    case "nameTaken":
+      return tr("console.refusal.nameTaken", { name: String(params.name ?? "") });
+    case undefined:
+      return tr(`console.refusal.code.${rejected.code}`);
+  }
 }

@@ -1,5 +1,8 @@
 import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
 
+/** A join code to show as an example (its letters are from the alphabet). */
+export const EXAMPLE_JOIN_CODE = "K7M3QX";
+
 /** The join code in a page address (`/?join=CODE`), normalised, or null when absent or malformed. */
 export function joinCodeFrom(search: string): string | null {
   const raw = new URLSearchParams(search).get("join");

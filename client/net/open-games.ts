@@ -1,3 +1,5 @@
+import { t } from "../i18n.js";
+
 /** A public game waiting in its lobby, as `GET /api/rooms` lists it. */
 export interface OpenGame {
   code: string;
@@ -27,11 +29,11 @@ export function joinableGames(answer: unknown): OpenGame[] {
   );
 }
 
-/** One line about an open game: "hosted by Ada · 3 seats free · 12 quarters". */
+/** One line about an open game: "hosted by Ada · 3 seats free · 12 quarters", in the page's language. */
 export function openGameLine(game: OpenGame): string {
-  const host = game.host ? `hosted by ${game.host}` : "a class market";
-  const seats = `${game.openSeats} seat${game.openSeats === 1 ? "" : "s"} free`;
-  return `${host} · ${seats} · ${game.quarters} quarters`;
+  const seats = t("menu.open.seats", { count: game.openSeats });
+  const quarters = t("common.quarters.count", { count: game.quarters });
+  return game.host ? t("menu.open.lineHosted", { host: game.host, seats, quarters }) : t("menu.open.lineClass", { seats, quarters });
 }
 
 export async function fetchOpenGames(): Promise<OpenGame[]> {

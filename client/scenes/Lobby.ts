@@ -1,30 +1,39 @@
 import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
+import { t } from "../i18n.js";
+import { rejectionCodeText } from "../net/errors.js";
 import { joinLink, watchLink } from "../net/link.js";
-import { fill, h, status } from "../ui/dom.js";
+import { type Draft, draftOf, fill, h, restoreDraft, status } from "../ui/dom.js";
 import { showEconomyRefusal } from "../ui/economy.js";
 import { mountScreen } from "../ui/screen.js";
-import { settingsForm, settingsSummary } from "./lobby-settings.js";
+import { botName, settingsForm, settingsSummary } from "./lobby-settings.js";
 import { seatPlayers } from "./lobby-words.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */
 export class Lobby extends Phaser.Scene {
+  private panel: HTMLElement | null = null;
+
   constructor() {
     super("Lobby");
   }
 
-  create(): void {
+  /** A language switch: the lobby is drawn again in the new language; the seat stays (the room is the app's), and so does what is typed in the settings. */
+  relabel(): void {
+    this.scene.restart({ draft: this.panel ? draftOf(this.panel) : undefined });
+  }
+
+  create(data: { draft?: Draft } = {}): void {
     const app = appOf(this);
     const room = app.room;
     if (!room) return void this.scene.start("Menu");
-    const stop = followPhase(this, "Lobby");
+    const stop = followPhase(this, "Lobby"); // i18n-ignore: a scene key
     const notice = status("alert");
     const settings = h("div", {});
     const stopRejected = room.onMessage("rejected", (r: RejectedMessage) => {
       // A refused economy override is shown next to its field; anything else below the seats.
-      notice.textContent = showEconomyRefusal(settings, r) ? "" : r.message;
+      notice.textContent = showEconomyRefusal(settings, r) ? "" : rejectionCodeText(r);
     });
     this.events.once("shutdown", () => {
       stop();
@@ -33,18 +42,24 @@ export class Lobby extends Phaser.Scene {
 
     const link = joinLink(window.location.origin, room.roomId);
     const copied = status();
-    const seats = h("ul", { class: "seats", "aria-label": "Firms" });
+    const seats = h("ul", { class: "seats", "aria-label": t("lobby.firms") });
     let settingsKey = "";
     const controls = h("div", { class: "controls" });
     const panel = h(
       "section",
       { class: "panel lobby", "aria-labelledby": "lobby-title" },
-      h("h1", { id: "lobby-title" }, room.state.title || "Lobby"),
-      h("p", { class: "code" }, "Join code ", h("strong", { "aria-label": `join code ${room.roomId.split("").join(" ")}` }, room.roomId)),
+      h("h1", { id: "lobby-title" }, room.state.title || t("lobby.title")),
+      h(
+        "p",
+        { class: "code" },
+        t("lobby.code"),
+        " ",
+        h("strong", { "aria-label": t("lobby.codeSpelled", { letters: room.roomId.split("").join(" ") }) }, room.roomId),
+      ),
       h(
         "p",
         {},
-        h("input", { id: "link", readonly: true, value: link, "aria-label": "Link to join" }),
+        h("input", { id: "link", readonly: true, value: link, "aria-label": t("lobby.link") }),
         h(
           "button",
           {
@@ -52,29 +67,33 @@ export class Lobby extends Phaser.Scene {
             onclick: () => {
               void navigator.clipboard?.writeText(link).then(
                 () => {
-                  copied.textContent = "Link copied.";
+                  copied.textContent = t("lobby.copied");
                 },
                 () => {
-                  copied.textContent = "Copy the link from the box.";
+                  copied.textContent = t("lobby.copyManual");
                 },
               );
             },
           },
-          "Copy link",
+          t("lobby.copy"),
         ),
         copied,
       ),
       h(
         "p",
         {},
-        h("a", { href: watchLink(window.location.origin, room.roomId), target: "_blank", rel: "noopener", class: "screen-link" }, "Show on a big screen"),
+        h("a", { href: watchLink(window.location.origin, room.roomId), target: "_blank", rel: "noopener", class: "screen-link" }, t("lobby.bigScreen")),
       ),
       settings,
       seats,
       controls,
       notice,
     );
-    mountScreen(this, panel);
+    mountScreen(this, panel, "page", t("lobby.title"));
+    this.panel = panel;
+    this.events.once("shutdown", () => {
+      this.panel = null;
+    });
 
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);
@@ -93,21 +112,25 @@ export class Lobby extends Phaser.Scene {
         seats,
         ...room.state.firms.map((firm) => {
           const members = room.state.players.filter((p) => p.firmId === firm.id);
-          const who = members.length > 0 ? seatPlayers(members) : `${firm.bot} bot`;
+          const who = members.length > 0 ? seatPlayers(members) : t("lobby.seat.bot", { strategy: botName(firm.bot) });
           const botPicker =
             isHost && members.length === 0
               ? h(
                   "select",
                   {
-                    "aria-label": `Bot for ${firm.name}`,
+                    "aria-label": t("lobby.botFor", { firm: firm.name }),
                     onchange: (e) => room.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
                   },
-                  ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, bot)),
+                  ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot))),
                 )
               : null;
           const remove =
             isHost && members.length === 0 && room.state.firms.length > 2
-              ? h("button", { type: "button", "aria-label": `Remove ${firm.name}`, onclick: () => room.send("removeBot", { firmId: firm.id }) }, "Remove")
+              ? h(
+                  "button",
+                  { type: "button", "aria-label": t("lobby.removeLabel", { firm: firm.name }), onclick: () => room.send("removeBot", { firmId: firm.id }) },
+                  t("lobby.remove"),
+                )
               : null;
           return h("li", {}, h("strong", {}, firm.name), " — ", who, botPicker, remove);
         }),
@@ -116,23 +139,25 @@ export class Lobby extends Phaser.Scene {
       const readyCount = humans.filter((p) => p.ready).length;
       fill(
         controls,
-        humans.length > 0 ? h("p", { class: "ready-count" }, `${readyCount} of ${humans.length} player${humans.length === 1 ? "" : "s"} ready`) : null,
+        humans.length > 0 ? h("p", { class: "ready-count" }, t("lobby.readyCount", { ready: readyCount, count: humans.length })) : null,
         me
           ? h(
               "label",
               { class: "check" },
               h("input", { type: "checkbox", checked: me.ready, onchange: (e) => room.send("ready", { ready: (e.target as HTMLInputElement).checked }) }),
-              " Ready",
+              " ",
+              t("lobby.ready"),
             )
           : null,
-        isHost ? h("button", { type: "button", onclick: () => room.send("addBot", { strategy: "balanced" }) }, "Add a bot") : null,
+        isHost ? h("button", { type: "button", onclick: () => room.send("addBot", { strategy: "balanced" }) }, t("lobby.addBot")) : null,
         isHost
-          ? h("button", { type: "button", class: "primary", onclick: () => room.send("start") }, "Start game")
-          : h("p", {}, room.state.mode === "class" ? "Waiting for the facilitator to start…" : "Waiting for the host to start…"),
+          ? h("button", { type: "button", class: "primary", onclick: () => room.send("start") }, t("lobby.start"))
+          : h("p", {}, t(room.state.mode === "class" ? "lobby.waiting.facilitator" : "lobby.waiting.host")),
       );
     };
     room.onStateChange(render);
     this.events.once("shutdown", () => room.onStateChange.remove(render));
     render();
+    if (data.draft) restoreDraft(panel, data.draft);
   }
 }

@@ -1,15 +1,18 @@
 import Phaser from "phaser";
-import { DisplayNameSchema, JoinCodeSchema, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
-import { joinErrorText } from "../net/errors.js";
+import { DisplayNameSchema, JOIN_CODE_LENGTH, JoinCodeSchema, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import { t } from "../i18n.js";
+import { joinErrorText, nameIssueText } from "../net/errors.js";
+import { EXAMPLE_JOIN_CODE } from "../net/link.js";
 import { loadMenuChoices, saveMenuChoices } from "../net/menu-memory.js";
 import { fetchOpenGames } from "../net/open-games.js";
 import type { Joined } from "../net/session.js";
-import { h, status } from "../ui/dom.js";
-import { mountScreen } from "../ui/screen.js";
+import { type Draft, draftOf, h, restoreDraft, status } from "../ui/dom.js";
+import { mountScreen, screenTitle } from "../ui/screen.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
 import { consoleErrorText, facilitatorSection, runClassButton } from "./facilitator-menu.js";
 import { howToPlay } from "./how-to-play.js";
+import { timerField } from "./lobby-settings.js";
 import { openGamesSection } from "./open-games.js";
 import { appOf, enterGame } from "./route.js";
 
@@ -21,7 +24,6 @@ const FIRST_GAME = { quarters: 12, decisionSeconds: 120 };
 
 /** A practice game: one click, three bots, no timer (the quarter waits for you), short pauses. */
 const PRACTICE = {
-  name: "Practice",
   firms: 4,
   quarters: FIRST_GAME.quarters,
   bots: ["scaler", "builder", "balanced"],
@@ -31,16 +33,33 @@ const PRACTICE = {
   private: true,
 } satisfies RoomSettingsInput;
 
+/** What the menu is started with: a notice (worded when shown, so a language switch words it again) and, after a switch, what was typed. */
+export interface MenuData {
+  notice?: () => string;
+  draft?: Draft;
+  classForm?: boolean;
+}
+
 /** Create a game, join one by code or from the open games, Quick play, or practise. */
 export class Menu extends Phaser.Scene {
+  /** The menu's screen parts on show or set aside (the class form replaces them while it is open). */
+  private parts: ParentNode[] = [];
+
   constructor() {
     super("Menu");
   }
 
-  create(data: { notice?: string } = {}): void {
+  /** A language switch: the menu is drawn again in the new language with everything typed, ticked and opened kept (and the class form, if it is open). */
+  relabel(): void {
+    const data = (this.sys.settings.data ?? {}) as MenuData;
+    const classForm = this.parts.some((part) => part instanceof Element && part.isConnected && part.matches(".class-form"));
+    this.scene.restart({ notice: data.notice, draft: draftOf(this.parts), classForm } satisfies MenuData);
+  }
+
+  create(data: MenuData = {}): void {
     const app = appOf(this);
     const error = status("alert");
-    if (data.notice) error.textContent = data.notice;
+    if (data.notice) error.textContent = data.notice();
     // "Play again" (or a new visit) starts from the last game's name and settings.
     const last = loadMenuChoices(window.localStorage);
     const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true, value: last.name ?? "" });
@@ -48,16 +67,16 @@ export class Menu extends Phaser.Scene {
     const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: last.firms ?? 6 });
     // A first game that teaches: long enough for a boom and a correction, time to read the panel.
     const quarters = h("input", { id: "quarters", type: "number", min: 4, max: 40, value: last.quarters ?? FIRST_GAME.quarters });
-    const seconds = h("input", { id: "seconds", type: "number", min: 10, max: 600, value: last.decisionSeconds ?? FIRST_GAME.decisionSeconds });
+    const seconds = timerField("seconds", last.decisionSeconds ?? FIRST_GAME.decisionSeconds, 10, 600);
     const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
     const enter = async (attempt: () => Promise<Joined>, fallbackName = false) => {
       error.textContent = "";
       // Quick play does not stop at an empty name: it plays as a guest.
-      if (fallbackName && name.value.trim() === "") name.value = `Guest ${Math.floor(100 + Math.random() * 900)}`;
+      if (fallbackName && name.value.trim() === "") name.value = t("menu.name.guest", { number: String(Math.floor(100 + Math.random() * 900)) });
       const parsed = DisplayNameSchema.safeParse(name.value);
       if (!parsed.success) {
-        error.textContent = `Your name: ${parsed.error.issues[0]?.message ?? "invalid"}.`;
+        error.textContent = nameIssueText(parsed.error.issues[0]);
         name.focus();
         return;
       }
@@ -81,7 +100,7 @@ export class Menu extends Phaser.Scene {
               // Taken in the meantime (full, started, name taken): try the next, then a game of our own.
             }
           }
-          const joined = await app.session.create(name.value, QUICK_GAME);
+          const joined = await app.session.create(name.value, { ...QUICK_GAME, name: t("menu.quick.title") });
           joined.room.send("start");
           return joined;
         }, true),
@@ -97,43 +116,43 @@ export class Menu extends Phaser.Scene {
           saveMenuChoices(window.localStorage, {
             firms: Number(firms.value),
             quarters: Number(quarters.value),
-            decisionSeconds: Number(seconds.value),
+            decisionSeconds: seconds.seconds(),
             listed: listed.checked,
           });
           void enter(() =>
             app.session.create(name.value, {
+              name: t("menu.create.defaultTitle"),
               firms: Number(firms.value),
               quarters: Number(quarters.value),
-              decisionSeconds: Number(seconds.value),
+              decisionSeconds: seconds.seconds(),
               private: !listed.checked,
             }),
           );
         },
       },
-      h("h2", { id: "create-title" }, "New game"),
-      h("label", { for: "firms" }, "Firms (players and bots)"),
+      h("h2", { id: "create-title" }, t("menu.create.title")),
+      h("label", { for: "firms" }, t("menu.create.firms")),
       firms,
-      h("label", { for: "quarters" }, "Quarters"),
+      h("label", { for: "quarters" }, t("menu.create.quarters")),
       quarters,
-      h("label", { for: "seconds" }, "Seconds to decide"),
-      seconds,
-      h("label", { class: "check" }, listed, " List it publicly"),
-      h("button", { type: "submit" }, "Create game"),
+      seconds.element,
+      h("div", {}, h("label", { class: "check" }, listed, " ", t("menu.create.listed"))),
+      h("button", { type: "submit" }, t("menu.create.submit")),
       h(
         "button",
         {
           type: "button",
           id: "practice",
           onclick: () => {
-            if (name.value.trim() === "") name.value = "You";
+            if (name.value.trim() === "") name.value = t("menu.name.practice");
             void enter(async () => {
-              const joined = await app.session.create(name.value, PRACTICE);
+              const joined = await app.session.create(name.value, { ...PRACTICE, name: t("menu.practice.title") });
               joined.room.send("start", {});
               return joined;
             });
           },
         },
-        "Practice against bots (no timer)",
+        t("menu.practice.button"),
       ),
     );
     const joinForm = h(
@@ -144,17 +163,17 @@ export class Menu extends Phaser.Scene {
           e.preventDefault();
           const parsed = JoinCodeSchema.safeParse(code.value);
           if (!parsed.success) {
-            error.textContent = "A join code is 6 letters and digits, like K7M3QX.";
+            error.textContent = t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE });
             code.focus();
             return;
           }
           void enter(() => app.session.join(parsed.data, name.value));
         },
       },
-      h("h2", { id: "join-title" }, "Join a game"),
-      h("label", { for: "code" }, "Join code"),
+      h("h2", { id: "join-title" }, t("menu.join.title")),
+      h("label", { for: "code" }, t("menu.join.code")),
       code,
-      h("button", { type: "submit" }, "Join"),
+      h("button", { type: "submit" }, t("menu.join.submit")),
     );
     const panel = h(
       "section",
@@ -162,11 +181,11 @@ export class Menu extends Phaser.Scene {
       h(
         "div",
         { class: "menu-top" },
-        h("h1", { id: "menu-title" }, "Scale or Ship"),
+        h("h1", { id: "menu-title" }, t("common.appName")),
         runClassButton(() => showClassForm()),
       ),
-      h("p", { class: "lede" }, "Run an AI firm through the bubble: scale ever-bigger models, or ship applications that solve real problems."),
-      h("label", { for: "name" }, "Your name"),
+      h("p", { class: "lede" }, t("menu.lede")),
+      h("label", { for: "name" }, t("menu.name.label")),
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),
       error,
@@ -201,14 +220,24 @@ export class Menu extends Phaser.Scene {
         },
         () => {
           panel.replaceChildren(...menu);
+          this.parts = [panel];
+          screenTitle(t("menu.screen.menu"));
           panel.querySelector<HTMLElement>("#run-class")?.focus();
         },
       );
       panel.replaceChildren(form);
+      this.parts = [form, ...menu.filter((node): node is Element => node instanceof Element)];
+      screenTitle(t("menu.screen.classForm"));
       form.querySelector<HTMLElement>("input")?.focus();
     };
-    mountScreen(this, panel);
+    mountScreen(this, panel, "page", t("menu.screen.menu"));
+    this.parts = [panel];
+    this.events.once("shutdown", () => {
+      this.parts = [];
+    });
     if (app.consoleCode) panel.querySelector<HTMLElement>("#console-key")?.focus();
     else name.focus();
+    if (data.classForm) showClassForm();
+    if (data.draft) restoreDraft(this.parts, data.draft);
   }
 }

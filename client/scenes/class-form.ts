@@ -1,10 +1,11 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { type ClassFormValues, classSettings } from "../console/class-settings.js";
+import { t } from "../i18n.js";
 import { h, status } from "../ui/dom.js";
 import { economyField } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
-import { scenarioSelect } from "./lobby-settings.js";
+import { botName, scenarioSelect, timerField } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
 
@@ -14,16 +15,16 @@ const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
  */
 export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<string | null>, onBack: () => void): HTMLElement {
   const problem = status("alert");
-  const name = h("input", { id: "class-name", maxlength: 24, value: "Class market", autocomplete: "off" });
+  const name = h("input", { id: "class-name", maxlength: 24, value: t("menu.class.nameDefault"), autocomplete: "off" });
   const scenario = scenarioSelect("class-scenario", "ai-2025");
   const numberInput = (id: string, value: number, min: number, max: number) => h("input", { id, type: "number", min, max, value, required: true });
   const quarters = numberInput("class-quarters", 12, 4, 40);
-  const seconds = numberInput("class-seconds", 120, 10, 3600);
+  const seconds = timerField("class-seconds", 120, 10, 3600);
   const firms = numberInput("class-firms", 10, 2, 40);
   const team = numberInput("class-team", 1, 1, 4);
   const bots = BOT_NAMES.map((bot) => h("input", { type: "checkbox", value: bot, checked: DEFAULT_BOTS.has(bot), id: `class-bot-${bot}` }));
   const listed = h("input", { id: "class-listed", type: "checkbox" });
-  const create = h("button", { type: "submit" }, "Create class market");
+  const create = h("button", { type: "submit" }, t("menu.class.submit"));
   const economy = economyField(
     "class-economy",
     {},
@@ -37,7 +38,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
     name: name.value,
     scenario: scenario.value,
     quarters: quarters.value,
-    decisionSeconds: seconds.value,
+    decisionSeconds: String(seconds.seconds()),
     firms: firms.value,
     teamSize: team.value,
     bots: bots.filter((b) => b.checked).map((b) => b.value),
@@ -61,7 +62,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
           problem.textContent = result.problems
             .filter((p) => p.field !== "economy")
             .map((p) => `${p.message}.`)
-            .concat(onEconomy.length > 0 ? ["See the custom economy."] : [])
+            .concat(onEconomy.length > 0 ? [t("menu.class.seeEconomy")] : [])
             .join(" ");
           return;
         }
@@ -73,26 +74,22 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
         if (failed) problem.textContent = failed;
       },
     },
-    h("h2", { id: "class-title" }, "Run a class"),
-    h(
-      "p",
-      { class: "lede" },
-      "You run the market from a console (for the projector); students join with a code or a QR code. Seats without students are played by bots.",
-    ),
+    h("h2", { id: "class-title" }, t("menu.class.title")),
+    h("p", { class: "lede" }, t("menu.class.lede")),
     h(
       "div",
       { class: "class-grid" },
-      field(name, "Name of the market"),
-      field(scenario, "Scenario"),
-      field(quarters, "Quarters", "4–40"),
-      field(seconds, "Seconds to decide", "per quarter"),
-      field(firms, "Firms", "up to 40"),
-      field(team, "Students per firm", "teams of up to 4"),
+      field(name, t("menu.class.name")),
+      field(scenario, t("menu.class.scenario")),
+      field(quarters, t("menu.class.quarters"), t("menu.class.range", { min: 4, max: 40 })),
+      seconds.element,
+      field(firms, t("menu.class.firms"), t("menu.class.firmsHint", { max: 40 })),
+      field(team, t("menu.class.team"), t("menu.class.teamHint", { max: 4 })),
     ),
-    h("fieldset", { class: "bots" }, h("legend", {}, "Bot strategies for empty seats"), ...bots.map((b) => h("label", { class: "check" }, b, ` ${b.value}`))),
-    h("label", { class: "check" }, listed, " List it publicly"),
+    h("fieldset", { class: "bots" }, h("legend", {}, t("menu.class.bots")), ...bots.map((b) => h("label", { class: "check" }, b, " ", botName(b.value)))),
+    h("label", { class: "check" }, listed, " ", t("menu.class.listed")),
     economy.element,
     problem,
-    h("div", { class: "row" }, create, h("button", { type: "button", onclick: onBack }, "Back")),
+    h("div", { class: "row" }, create, h("button", { type: "button", onclick: onBack }, t("common.button.back"))),
   );
 }

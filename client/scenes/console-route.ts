@@ -1,11 +1,11 @@
 import type Phaser from "phaser";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
-import { joinErrorText } from "../net/errors.js";
+import { t } from "../i18n.js";
 import { consolePath } from "../net/link.js";
 import { retryWithBackoff } from "../net/rejoin.js";
 import type { ConsoleJoined } from "../net/session.js";
 import { ConnectionBanner } from "../ui/banner.js";
-import { appOf } from "./route.js";
+import { appOf, offerRejoin } from "./route.js";
 
 /** Colyseus' close code for a leave the client asked for. */
 const CONSENTED = 4000;
@@ -26,8 +26,8 @@ export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
   const room = joined.room;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
-  room.onStateChange(() => bar.notice(room.state.notice ?? ""));
-  room.onLeave((code, reason) => {
+  room.onStateChange(() => bar.notice((room.state.notice ?? "") !== ""));
+  room.onLeave((code) => {
     if (code === CONSENTED || app.facilitator?.room !== room) return;
     if (code === CLOSE_CODES.SHUTDOWN) {
       // The server is restarting: the game comes back at its last finished quarter; the key opens it again.
@@ -39,22 +39,18 @@ export function enterConsole(scene: Phaser.Scene, joined: ConsoleJoined): void {
           bar.hide();
           enterConsole(current, { ...back, fresh: false });
         } else {
-          bar.lost("the server did not come back", null);
+          bar.lost(() => t("errors.banner.gone"), null);
         }
       });
       return;
     }
-    bar.lost(reason, async () => {
-      const current = game.scene.getScenes(true)[0];
-      if (!current) return;
-      try {
-        const back = await app.session.openConsole(joined.code, joined.key);
-        bar.hide();
-        enterConsole(current, { ...back, fresh: false });
-      } catch (error) {
-        bar.lost(joinErrorText(error), null);
-      }
-    });
+    offerRejoin(
+      bar,
+      game,
+      code,
+      () => app.session.openConsole(joined.code, joined.key),
+      (current, back) => enterConsole(current, { ...back, fresh: false }),
+    );
   });
   window.history.replaceState(null, "", consolePath(joined.code));
   scene.scene.start("Console");

@@ -1,12 +1,14 @@
-import { FacilitatorKeySchema, JOIN_ERRORS, JoinCodeSchema } from "../../shared/schemas/protocol.js";
+import { FacilitatorKeySchema, JOIN_CODE_LENGTH, JOIN_ERRORS, JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import type { AppContext } from "../app.js";
+import { locale, t } from "../i18n.js";
 import { joinErrorText } from "../net/errors.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, storedKeys } from "../net/keys.js";
+import { EXAMPLE_JOIN_CODE } from "../net/link.js";
 import { h } from "../ui/dom.js";
 
 /** Why a console did not open, in words (a wrong key is not a lost seat). */
 export function consoleErrorText(error: unknown): string {
-  if ((error as { code?: number } | null)?.code === JOIN_ERRORS.BAD_TOKEN) return "That key does not open the console of this game.";
+  if ((error as { code?: number } | null)?.code === JOIN_ERRORS.BAD_TOKEN) return t("errors.console.wrongKey");
   return joinErrorText(error);
 }
 
@@ -18,7 +20,7 @@ interface FacilitatorActions {
 
 /** The menu's "Run a class" button, at the top of the menu where a teacher looks first. */
 export function runClassButton(runClass: () => void): HTMLButtonElement {
-  return h("button", { type: "button", id: "run-class", class: "run-class", onclick: runClass }, "Run a class");
+  return h("button", { type: "button", id: "run-class", class: "run-class", onclick: runClass }, t("menu.class.runButton"));
 }
 
 /**
@@ -29,11 +31,11 @@ export function runClassButton(runClass: () => void): HTMLButtonElement {
 export function facilitatorSection(app: AppContext, actions: FacilitatorActions, said: HTMLElement): HTMLElement {
   const store = window.localStorage;
   const open = async (code: string, key: string) => {
-    said.textContent = "Opening the console…";
+    said.textContent = t("menu.facilitator.opening");
     said.textContent = (await actions.open(code, key)) ?? "";
   };
 
-  const list = h("ul", { class: "consoles", "aria-label": "Your class markets" });
+  const list = h("ul", { class: "consoles", "aria-label": t("menu.facilitator.consoles") });
   const showList = () => {
     const entries = storedKeys(store, "class");
     list.hidden = entries.length === 0;
@@ -42,20 +44,21 @@ export function facilitatorSection(app: AppContext, actions: FacilitatorActions,
         h(
           "li",
           {},
-          h("button", { type: "button", onclick: () => void open(entry.code, entry.key) }, `Open console ${entry.code}`),
-          h("span", { class: "muted" }, ` created ${new Date(entry.savedAt).toLocaleString()}`),
+          h("button", { type: "button", onclick: () => void open(entry.code, entry.key) }, t("menu.facilitator.openConsole", { code: entry.code })),
+          " ",
+          h("span", { class: "muted" }, t("menu.facilitator.created", { when: new Date(entry.savedAt).toLocaleString(locale()) })),
           h(
             "button",
             {
               type: "button",
               class: "small",
-              "aria-label": `Forget the key of ${entry.code}`,
+              "aria-label": t("menu.facilitator.forgetLabel", { code: entry.code }),
               onclick: () => {
                 forgetFacilitatorKey(store, entry.code);
                 showList();
               },
             },
-            "Forget",
+            t("menu.facilitator.forget"),
           ),
         ),
       ),
@@ -75,40 +78,41 @@ export function facilitatorSection(app: AppContext, actions: FacilitatorActions,
         e.preventDefault();
         const c = JoinCodeSchema.safeParse(code.value);
         if (!c.success) {
-          said.textContent = "A join code is 6 letters and digits, like K7M3QX.";
+          said.textContent = t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE });
           return code.focus();
         }
         const k = FacilitatorKeySchema.safeParse(key.value.trim());
         if (!k.success) {
-          said.textContent = "Paste the whole facilitator key (16 to 64 characters), as it was shown when the game was created.";
+          said.textContent = t("menu.facilitator.badKey", { min: 16, max: 64 });
           return key.focus();
         }
         void open(c.data, k.data);
       },
     },
-    h("h3", { id: "paste-title" }, "Open a console with a key"),
+    h("h3", { id: "paste-title" }, t("menu.facilitator.paste.title")),
     h(
       "div",
       { class: "columns tight" },
-      h("div", {}, h("label", { for: "console-code" }, "Game code"), code),
-      h("div", {}, h("label", { for: "console-key" }, "Facilitator key"), key),
+      h("div", {}, h("label", { for: "console-code" }, t("menu.facilitator.paste.code")), code),
+      h("div", {}, h("label", { for: "console-key" }, t("menu.facilitator.paste.key")), key),
     ),
-    h("button", { type: "submit" }, "Open console"),
+    h("button", { type: "submit" }, t("menu.facilitator.paste.submit")),
   );
   if (linked && !facilitatorKeyFor(store, linked)) {
-    said.textContent = `This browser holds no key for game ${linked}. Paste its facilitator key to open the console.`;
+    said.textContent = t("menu.facilitator.noKey", { code: linked });
   }
   return h(
     "section",
     { class: "facilitator", "aria-labelledby": "facilitator-title" },
-    h("h2", { id: "facilitator-title" }, "Teaching a class?"),
+    h("h2", { id: "facilitator-title" }, t("menu.facilitator.title")),
     h(
       "p",
       { class: "lede" },
-      "Run one market for the whole class from a console: up to 40 firms, teams of up to 4, bots in empty seats; pause, inject events, switch policy, download the data. ",
-      h("button", { type: "button", class: "link", onclick: actions.runClass }, "Set up a class market"),
+      t("menu.facilitator.lede"),
+      " ",
+      h("button", { type: "button", class: "link", onclick: actions.runClass }, t("menu.facilitator.setUp")),
     ),
     list,
-    linked ? pasteForm : h("details", { class: "paste" }, h("summary", {}, "Have a facilitator key from another browser?"), pasteForm),
+    linked ? pasteForm : h("details", { class: "paste" }, h("summary", {}, t("menu.facilitator.paste.summary")), pasteForm),
   );
 }

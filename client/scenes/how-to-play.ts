@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -16,7 +17,7 @@ function bubblePicture(): SVGElement {
     width: 320,
     height: 130,
     role: "img",
-    "aria-label": "A firm's bubble: a solid core of fundamentals inside a shell of narrative; after a correction the shell has shrunk",
+    "aria-label": t("menu.how.picture"),
   });
   const bubble = (cx: number, shell: number, core: number, label: string) => {
     root.append(
@@ -25,45 +26,31 @@ function bubblePicture(): SVGElement {
       svg("text", { x: cx, y: 124, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, label),
     );
   };
-  bubble(70, 52, 24, "hot market");
+  bubble(70, 52, 24, t("menu.how.hot"));
   root.append(svg("text", { x: 160, y: 62, fill: "#e69f00", "font-size": 22, "text-anchor": "middle" }, "→"));
-  bubble(250, 30, 24, "after a correction");
+  bubble(250, 30, 24, t("menu.how.after"));
   root.append(
-    svg("text", { x: 70, y: 62, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, "core"),
-    svg("text", { x: 70, y: 16, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, "shell"),
+    svg("text", { x: 70, y: 62, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, t("menu.how.core")),
+    svg("text", { x: 70, y: 16, fill: "#f2f4f8", "font-size": 12, "text-anchor": "middle" }, t("menu.how.shell")),
   );
   return root;
 }
+
+/** The explanation's points: a bold lead-in and its sentences. */
+const POINTS = [
+  ["menu.how.scale.title", "menu.how.scale.body"],
+  ["menu.how.bubble.title", "menu.how.bubble.body"],
+  ["menu.how.market.title", "menu.how.market.body"],
+  ["menu.how.winning.title", "menu.how.winning.body"],
+] as const;
 
 /** The Menu's short explanation of the choices and the bubble. */
 export function howToPlay(): HTMLElement {
   return h(
     "details",
     { class: "how" },
-    h("summary", {}, "How to play"),
+    h("summary", {}, t("menu.how.title")),
     h("div", { class: "how-body" }, bubblePicture() as unknown as Node),
-    h(
-      "ul",
-      {},
-      h(
-        "li",
-        {},
-        h("strong", {}, "Scale or ship. "),
-        "Each quarter, split your cash: train a bigger model and market it, or build applications for real customers (support, inspection, medicine, finance, driving, media), make serving cheaper and stay compliant.",
-      ),
-      h(
-        "li",
-        {},
-        h("strong", {}, "Your bubble. "),
-        "Its solid core is fundamentals: the business you have built. The shell around it is narrative: hype and the market's mood. Your valuation is both.",
-      ),
-      h(
-        "li",
-        {},
-        h("strong", {}, "The market. "),
-        "Narrative inflates while the market is hot; when valuations run far ahead of fundamentals, a correction pops the shells. Raise money while investors are keen, but every raise dilutes you.",
-      ),
-      h("li", {}, h("strong", {}, "Winning. "), "Your score is the founders' stake at the end. Watch value created too: the profit you actually made."),
-    ),
+    h("ul", {}, ...POINTS.map(([title, body]) => h("li", {}, h("strong", {}, t(title)), " ", t(body)))),
   );
 }

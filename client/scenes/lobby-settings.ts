@@ -1,14 +1,49 @@
+import { isBotName } from "../../shared/bots/index.js";
 import { parseEconomyText } from "../../shared/config/override.js";
 import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import { t } from "../i18n.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { economyField, economySummary } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
 
+/** The timer a form offers when "No timer" is unticked again and the field is empty. */
+const DEFAULT_DECISION_SECONDS = 120;
+
+/** The decision timer of a form: seconds per quarter, or "No timer" (0: each quarter waits for everyone, as in practice). */
+export interface TimerField {
+  readonly element: HTMLElement;
+  /** The seconds chosen: 0 with "No timer" ticked. */
+  seconds(): number;
+}
+
+/**
+ * Seconds to decide (min–max) with a "No timer" box beside them; ticking it greys the
+ * seconds out. `onChange` gets the new seconds (0 for no timer) after each change.
+ */
+export function timerField(id: string, seconds: number, min: number, max: number, onChange?: (seconds: number) => void): TimerField {
+  const input = h("input", { id, type: "number", min, max, value: seconds > 0 ? seconds : DEFAULT_DECISION_SECONDS, disabled: seconds === 0 });
+  const none = h("input", { id: `${id}-none`, type: "checkbox", checked: seconds === 0 });
+  const read = () => (none.checked ? 0 : Number(input.value) || DEFAULT_DECISION_SECONDS);
+  input.addEventListener("change", () => onChange?.(read()));
+  none.addEventListener("change", () => {
+    input.disabled = none.checked;
+    onChange?.(read());
+  });
+  const element = h(
+    "div",
+    { class: "setting timer" },
+    h("label", { for: id }, t("menu.timer.seconds")),
+    input,
+    h("label", { class: "check" }, none, " ", t("menu.timer.none")),
+  );
+  return { element, seconds: read };
+}
+
 /** The host's settings form (sends `configure` on each change); others see a summary. */
 export function settingsForm(settings: SettingsShape, title: string, configure: (patch: RoomSettingsInput) => void): HTMLElement {
-  const number = (id: string, label: string, value: number, min: number, max: number, key: "quarters" | "decisionSeconds" | "teamSize") =>
+  const number = (id: string, label: string, value: number, min: number, max: number, key: "quarters" | "teamSize") =>
     h(
       "div",
       { class: "setting" },
@@ -18,27 +53,28 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
   return h(
     "fieldset",
     { class: "settings" },
-    h("legend", {}, "Game settings"),
+    h("legend", {}, t("lobby.settings.legend")),
     h(
       "div",
       { class: "setting" },
-      h("label", { for: "room-title" }, "Title"),
+      h("label", { for: "room-title" }, t("lobby.settings.title")),
       h("input", { id: "room-title", maxlength: 24, value: title, onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }) }),
     ),
     h(
       "div",
       { class: "setting" },
-      h("label", { for: "lobby-scenario" }, "Scenario"),
+      h("label", { for: "lobby-scenario" }, t("lobby.settings.scenario")),
       scenarioSelect("lobby-scenario", settings.scenario, (scenario) => configure({ scenario })),
     ),
-    number("lobby-quarters", "Quarters", settings.quarters, 4, 40, "quarters"),
-    number("lobby-decision", "Seconds to decide", settings.decisionSeconds, 10, 600, "decisionSeconds"),
-    number("lobby-team", "Players per firm", settings.teamSize, 1, 4, "teamSize"),
+    number("lobby-quarters", t("lobby.settings.quarters"), settings.quarters, 4, 40, "quarters"),
+    timerField("lobby-decision", settings.decisionSeconds, 10, 600, (decisionSeconds) => configure({ decisionSeconds })).element,
+    number("lobby-team", t("lobby.settings.team"), settings.teamSize, 1, 4, "teamSize"),
     h(
       "label",
       { class: "check" },
       h("input", { type: "checkbox", checked: !settings.private, onchange: (e) => configure({ private: !(e.target as HTMLInputElement).checked }) }),
-      " Listed publicly",
+      " ",
+      t("lobby.settings.listed"),
     ),
     economyField(
       "lobby-economy",
@@ -56,15 +92,30 @@ function syncedEconomy(text: string): Record<string, unknown> {
   return parsed.ok ? parsed.value : {};
 }
 
+/** A scenario's title in the page's language (its id when there is no such scenario). */
+export function scenarioTitle(id: string): string {
+  const scenario = SCENARIO_LIST.find((s) => s.id === id);
+  return scenario ? t(`lobby.scenario.${scenario.id}.title`) : id;
+}
+
+/** A bot strategy's name in the page's language (as synced: a name this client does not know stays as it is). */
+export function botName(bot: string): string {
+  return isBotName(bot) ? t(`lobby.bot.${bot}`) : bot;
+}
+
 export function settingsSummary(settings: SettingsShape): HTMLElement {
-  const scenario = SCENARIO_LIST.find((s) => s.id === settings.scenario);
   return h(
     "div",
     {},
     h(
       "p",
       { class: "summary" },
-      `${scenario?.title ?? settings.scenario} · ${settings.quarters} quarters · ${settings.decisionSeconds > 0 ? `${settings.decisionSeconds} s to decide` : "no timer"} · up to ${settings.teamSize} per firm`,
+      t("lobby.summary", {
+        scenario: scenarioTitle(settings.scenario),
+        quarters: t("common.quarters.count", { count: settings.quarters }),
+        timer: settings.decisionSeconds > 0 ? t("lobby.summary.seconds", { count: settings.decisionSeconds }) : t("lobby.summary.noTimer"),
+        team: t("lobby.summary.team", { count: settings.teamSize }),
+      }),
     ),
     economySummary(settings.scenario, settings.economy),
   );
@@ -75,6 +126,8 @@ export function scenarioSelect(id: string, selected: string, onchange?: (scenari
   return h(
     "select",
     { id, onchange: onchange ? (e) => onchange((e.target as HTMLSelectElement).value as RoomSettingsInput["scenario"]) : undefined },
-    ...SCENARIO_LIST.map((s) => h("option", { value: s.id, selected: s.id === selected, title: s.blurb }, s.title)),
+    ...SCENARIO_LIST.map((s) =>
+      h("option", { value: s.id, selected: s.id === selected, title: t(`lobby.scenario.${s.id}.blurb`) }, t(`lobby.scenario.${s.id}.title`)),
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { fetchOpenGames, OPEN_GAMES_POLL_MS, type OpenGame, openGameLine } from "../net/open-games.js";
 import { h } from "../ui/dom.js";
 
@@ -8,15 +9,15 @@ import { h } from "../ui/dom.js";
  */
 export function openGamesSection(actions: { join: (code: string) => void; quickPlay: () => void }): { element: HTMLElement; stop: () => void } {
   const list = h("ul", { class: "open-games", "aria-labelledby": "open-title" });
-  const note = h("p", { class: "muted", "aria-live": "polite" }, "Looking for open games…");
+  const note = h("p", { class: "muted", "aria-live": "polite" }, t("menu.open.looking"));
   const element = h(
     "section",
     { class: "open-games-section", "aria-labelledby": "open-title" },
     h(
       "div",
       { class: "menu-top" },
-      h("h2", { id: "open-title" }, "Open games"),
-      h("button", { type: "button", class: "primary quick-play", id: "quick-play", onclick: () => actions.quickPlay() }, "Quick play"),
+      h("h2", { id: "open-title" }, t("menu.open.title")),
+      h("button", { type: "button", class: "primary quick-play", id: "quick-play", onclick: () => actions.quickPlay() }, t("menu.open.quickPlay")),
     ),
     note,
     list,
@@ -28,29 +29,30 @@ export function openGamesSection(actions: { join: (code: string) => void; quickP
     try {
       games = await fetchOpenGames();
     } catch {
-      note.textContent = "Open games cannot be listed right now.";
+      note.textContent = t("menu.open.unavailable");
       return;
     }
     if (stopped) return;
     const key = JSON.stringify(games);
     if (key === shown) return;
     shown = key;
-    note.textContent =
-      games.length === 0 ? "No open games right now. Quick play starts one against bots." : `${games.length} open game${games.length === 1 ? "" : "s"}:`;
+    note.textContent = games.length === 0 ? t("menu.open.none") : t("menu.open.count", { count: games.length });
     list.replaceChildren(
       ...games.map((game) =>
         h(
           "li",
           { class: "open-game" },
-          h("span", { class: "open-game-text" }, h("strong", {}, game.title || "Untitled game"), " ", h("span", {}, openGameLine(game))),
+          h("span", { class: "open-game-text" }, h("strong", {}, game.title || t("menu.open.untitled")), " ", h("span", {}, openGameLine(game))),
           h(
             "button",
             {
               type: "button",
-              "aria-label": `Join ${game.title || "the game"} hosted by ${game.host || "a facilitator"}`,
+              "aria-label": game.host
+                ? t("menu.open.joinHosted", { title: game.title || t("menu.open.untitled"), host: game.host })
+                : t("menu.open.joinClass", { title: game.title || t("menu.open.untitled") }),
               onclick: () => actions.join(game.code),
             },
-            "Join",
+            t("menu.open.join"),
           ),
         ),
       ),

@@ -2,7 +2,8 @@ import type { Room } from "@colyseus/sdk";
 import type Phaser from "phaser";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../app.js";
-import { joinErrorText } from "../net/errors.js";
+import { t } from "../i18n.js";
+import { closeText, joinErrorText } from "../net/errors.js";
 import { Inbox } from "../net/inbox.js";
 import { retryWithBackoff } from "../net/rejoin.js";
 import type { Joined } from "../net/session.js";
@@ -14,8 +15,10 @@ let banner: ConnectionBanner | null = null;
 
 /** The scene that shows a room phase. */
 export function sceneForPhase(phase: string): "Lobby" | "Market" | "GameOver" {
+  // i18n-ignore: scene keys
   if (phase === "lobby") return "Lobby";
   if (phase === "over") return "GameOver";
+  // i18n-ignore: a scene key
   return "Market";
 }
 
@@ -43,6 +46,33 @@ export function followPhase(scene: Phaser.Scene, key: string): () => void {
 }
 
 /**
+ * A connection lost for good: the banner says why (from the close code) and offers Rejoin,
+ * which tries `attempt` and enters what comes back on the scene on show (or says why not).
+ */
+export function offerRejoin<T>(
+  bar: ConnectionBanner,
+  game: Phaser.Game,
+  code: number,
+  attempt: () => Promise<T>,
+  enter: (scene: Phaser.Scene, back: T) => void,
+): void {
+  bar.lost(
+    () => closeText(code),
+    async () => {
+      const current = game.scene.getScenes(true)[0];
+      if (!current) return;
+      try {
+        const back = await attempt();
+        bar.hide();
+        enter(current, back);
+      } catch (error) {
+        bar.lost(() => joinErrorText(error), null);
+      }
+    },
+  );
+}
+
+/**
  * Shows a game on a screen for the room (a projector, a TV, a spare laptop): the scenes of the
  * room's phases without a seat or a decision panel. A lost connection offers to watch again.
  */
@@ -57,19 +87,9 @@ export function enterScreen(scene: Phaser.Scene, room: Room): void {
   const bar = banner;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
-  room.onLeave((code, reason) => {
+  room.onLeave((code) => {
     if (code === CONSENTED || app.room !== room) return;
-    bar.lost(reason, async () => {
-      const current = game.scene.getScenes(true)[0];
-      if (!current) return;
-      try {
-        const back = await app.session.watch(room.roomId);
-        bar.hide();
-        enterScreen(current, back);
-      } catch (error) {
-        bar.lost(joinErrorText(error), null);
-      }
-    });
+    offerRejoin(bar, game, code, () => app.session.watch(room.roomId), enterScreen);
   });
   window.history.replaceState(null, "", `/?watch=${room.roomId}`);
   scene.scene.start(sceneForPhase(room.state.phase));
@@ -92,8 +112,8 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
   const room = joined.room;
   room.onDrop(() => bar.reconnecting());
   room.onReconnect(() => bar.hide());
-  room.onStateChange(() => bar.notice(room.state.notice ?? ""));
-  room.onLeave((code, reason) => {
+  room.onStateChange(() => bar.notice((room.state.notice ?? "") !== ""));
+  room.onLeave((code) => {
     if (code === CONSENTED || app.room !== room) return;
     if (code === CLOSE_CODES.SHUTDOWN) {
       // The server is restarting: the game comes back at its last finished quarter.
@@ -105,26 +125,29 @@ export function enterGame(scene: Phaser.Scene, joined: Joined): void {
           bar.hide();
           enterGame(current, back);
         } else {
-          bar.lost("the server did not come back", null);
+          bar.lost(() => t("errors.banner.gone"), null);
           app.room = null;
           current.scene.start("Menu");
         }
       });
       return;
     }
-    bar.lost(reason, async () => {
-      const back = await app.session.resume();
-      const current = game.scene.getScenes(true)[0];
-      if (!current) return;
-      if (back) {
-        bar.hide();
-        enterGame(current, back);
-      } else {
-        bar.lost("Your seat could not be found.", null);
-        app.room = null;
-        current.scene.start("Menu");
-      }
-    });
+    bar.lost(
+      () => closeText(code),
+      async () => {
+        const back = await app.session.resume();
+        const current = game.scene.getScenes(true)[0];
+        if (!current) return;
+        if (back) {
+          bar.hide();
+          enterGame(current, back);
+        } else {
+          bar.lost(() => t("errors.banner.seatLost"), null);
+          app.room = null;
+          current.scene.start("Menu");
+        }
+      },
+    );
   });
   window.history.replaceState(null, "", `/?join=${room.roomId}`);
   scene.scene.start(sceneForPhase(room.state.phase));

@@ -23,3 +23,57 @@ export function fill(el: Element, ...children: Child[]): void {
 export function status(role: "status" | "alert" = "status"): HTMLParagraphElement {
   return h("p", { role, class: role === "alert" ? "error" : "status", "aria-live": role === "alert" ? "assertive" : "polite" });
 }
+
+/** What a person has typed, ticked, chosen and opened on a screen, to keep across a redraw (a language switch). */
+export interface Draft {
+  /** By element id: an input's, select's or textarea's value, or a box's checked state. */
+  readonly values: Readonly<Record<string, string | boolean>>;
+  /** Which `<details>` are open, by their order on the screen. */
+  readonly open: readonly boolean[];
+  /** The id of the element with the focus, if it has one. */
+  readonly focus: string | null;
+}
+
+type Field = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+/** Everything matching `selector` in `roots` (and the roots themselves), in order. */
+function within<E extends Element>(roots: ParentNode | readonly ParentNode[], selector: string): E[] {
+  const list: readonly ParentNode[] = Array.isArray(roots) ? roots : [roots as ParentNode];
+  return list.flatMap((root) => [
+    ...(root instanceof Element && root.matches(selector) ? [root as E] : []),
+    ...(root.querySelectorAll(selector) as NodeListOf<E>),
+  ]);
+}
+
+/** The draft of the fields inside `roots` (fields without an id, and file pickers, are not kept). */
+export function draftOf(roots: ParentNode | readonly ParentNode[]): Draft {
+  const values: Record<string, string | boolean> = {};
+  for (const field of within<Field>(roots, "input[id], select[id], textarea[id]")) {
+    if (field instanceof HTMLInputElement && field.type === "file") continue;
+    values[field.id] = field instanceof HTMLInputElement && (field.type === "checkbox" || field.type === "radio") ? field.checked : field.value;
+  }
+  const open = within<HTMLDetailsElement>(roots, "details").map((d) => d.open);
+  const focus = document.activeElement?.id || null;
+  return { values, open, focus };
+}
+
+/** Puts a draft back into the same screen drawn again (a field that has gone is skipped); `input` and `change` fire so dependent parts follow. */
+export function restoreDraft(roots: ParentNode | readonly ParentNode[], draft: Draft): void {
+  const fields = new Map(within<Field>(roots, "input[id], select[id], textarea[id]").map((f) => [f.id, f]));
+  for (const [id, value] of Object.entries(draft.values)) {
+    const field = fields.get(id);
+    if (!field) continue;
+    if (typeof value === "boolean" && field instanceof HTMLInputElement) {
+      if (field.checked === value) continue;
+      field.checked = value;
+      field.dispatchEvent(new Event("change"));
+    } else if (typeof value === "string" && field.value !== value) {
+      field.value = value;
+      field.dispatchEvent(new Event("input"));
+    }
+  }
+  within<HTMLDetailsElement>(roots, "details").forEach((d, i) => {
+    d.open = draft.open[i] ?? d.open;
+  });
+  if (draft.focus) document.getElementById(draft.focus)?.focus();
+}

@@ -1,25 +1,34 @@
-import { changedValues, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
-import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { changedValues, ECONOMY_MAX_BYTES, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
+import { ECONOMY_TOO_LARGE, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { t } from "../i18n.js";
 
 /** The economy override's problems and changes in words (no DOM: the class form's checks use it too). */
 
-/** A schema message in plain words (the key path itself is the designer's own vocabulary). */
+/**
+ * A config schema message in plain words, in the page's language (the key path itself is the
+ * designer's own vocabulary). The economy's issues reach here as zod's default English (through
+ * shared/config/load.ts, which keeps only the message), so its few shapes are read here; any
+ * other reads as "not valid".
+ */
 export function plainIssue(message: string): string {
   const small = /^Too small: expected number to be >=?(\S+)$/.exec(message);
-  if (small) return `too small: it must be at least ${small[1]}`;
+  if (small?.[1]) return t("lobby.economy.issue.tooSmall", { min: small[1] });
   const big = /^Too big: expected number to be <=?(\S+)$/.exec(message);
-  if (big) return `too big: it must be at most ${big[1]}`;
+  if (big?.[1]) return t("lobby.economy.issue.tooBig", { max: big[1] });
   const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (type) return `it must be a ${type[1]}, not a ${type[2]}`;
-  if (message === "unknown key") return "there is no such setting in the economy (check the spelling and the nesting)";
-  return message;
+  if (type?.[1] && type[2]) return t("lobby.economy.issue.type", { expected: type[1], received: type[2] });
+  if (message === "unknown key") return t("lobby.economy.issue.unknown");
+  if (message === ECONOMY_TOO_LARGE) return t("lobby.economy.issue.tooLarge", { max: ECONOMY_MAX_BYTES / 1024 });
+  return t("lobby.economy.issue.invalid");
 }
 
 /** Schema issues about the override (paths `economy.…`) as sentences naming the key. */
 export function economyProblems(issues: readonly { path: string; message: string }[]): string[] {
   return issues
     .filter((i) => i.path === "economy" || i.path.startsWith("economy."))
-    .map((i) => (i.path === "economy" ? plainIssue(i.message) : `${i.path.slice("economy.".length)}: ${plainIssue(i.message)}`));
+    .map((i) =>
+      i.path === "economy" ? plainIssue(i.message) : t("lobby.economy.issue.at", { path: i.path.slice("economy.".length), problem: plainIssue(i.message) }),
+    );
 }
 
 /** The override's problems on this scenario and length, by the settings schema the server uses. */

@@ -1,5 +1,6 @@
 import { type ChangedValue, changedValues, ECONOMY_TEXT_MAX_BYTES, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
+import { number, t } from "../i18n.js";
 import { h, status } from "./dom.js";
 import { economyProblems } from "./economy-words.js";
 
@@ -9,11 +10,20 @@ import { economyProblems } from "./economy-words.js";
  */
 
 function shown(value: unknown): string {
-  return typeof value === "number" ? value.toLocaleString("en-US", { maximumFractionDigits: 6 }) : JSON.stringify(value);
+  return typeof value === "number" ? number(value, 6) : JSON.stringify(value);
 }
 
 function changeLine(c: ChangedValue): string {
-  return `${c.path}: ${shown(c.from)} → ${shown(c.to)}`;
+  return `${c.path}: ${shown(c.from)} → ${shown(c.to)}`; // i18n-ignore: a key path and two values, no words
+}
+
+/** The simulator's command line that takes an economy file. */
+const SIM_COMMAND = "npm run sim -- --config"; // i18n-ignore: a command, not words
+
+/** `text` with `code` (once) set as code. */
+function withCode(text: string, code: string): (string | HTMLElement)[] {
+  const at = text.indexOf(code);
+  return at < 0 ? [text] : [text.slice(0, at), h("code", {}, code), text.slice(at + code.length)];
 }
 
 /** "Custom economy: N values changed" with the keys, and the JSON behind a disclosure; null for the scenario's own economy. */
@@ -25,9 +35,9 @@ export function economySummary(scenario: string, economy: EconomyOverride | stri
   return h(
     "div",
     { class: "economy-note" },
-    h("p", {}, h("strong", {}, "Custom economy:"), ` ${changed.length} value${changed.length === 1 ? "" : "s"} changed from the scenario`),
+    h("p", {}, h("strong", {}, t("lobby.economy.custom")), " ", t("lobby.economy.changed", { count: changed.length })),
     h("ul", { class: "economy-changes" }, ...changed.map((c) => h("li", {}, changeLine(c)))),
-    h("details", {}, h("summary", {}, "View the JSON"), h("pre", { class: "economy-json" }, JSON.stringify(parsed.value, null, 2))),
+    h("details", {}, h("summary", {}, t("lobby.economy.viewJson")), h("pre", { class: "economy-json" }, JSON.stringify(parsed.value, null, 2))),
   );
 }
 
@@ -66,7 +76,7 @@ export function economyField(
 
   const read = (): ReturnType<EconomyField["read"]> => {
     const parsed = parseEconomyText(text.value);
-    return parsed.ok ? parsed : { ok: false, error: `The economy JSON cannot be used: ${parsed.error}.` };
+    return parsed.ok ? parsed : { ok: false, error: t("lobby.economy.cannotUse", { problems: parsed.error }) };
   };
   const showProblem = (sentence: string) => {
     problem.textContent = sentence;
@@ -80,7 +90,7 @@ export function economyField(
       return null;
     }
     const problems = check(parsed.value);
-    showProblem(problems.length === 0 ? "" : `The economy JSON cannot be used: ${problems.join("; ")}.`);
+    showProblem(problems.length === 0 ? "" : t("lobby.economy.cannotUse", { problems: problems.join(t("lobby.economy.issue.separator")) }));
     const note = problems.length === 0 ? economySummary(scenario(), parsed.value) : null;
     summary.replaceChildren(...(note ? [note] : []));
     return problems.length === 0 ? parsed.value : null;
@@ -96,9 +106,7 @@ export function economyField(
     file.value = "";
     if (!chosen) return;
     if (chosen.size > ECONOMY_TEXT_MAX_BYTES) {
-      showProblem(
-        `The file ${chosen.name} is ${(chosen.size / 1024).toFixed(0)} KB; an economy file may have at most ${ECONOMY_TEXT_MAX_BYTES / 1024} KB (only the values you change need to be in it).`,
-      );
+      showProblem(t("lobby.economy.tooLarge", { file: chosen.name, size: Math.round(chosen.size / 1024), max: ECONOMY_TEXT_MAX_BYTES / 1024 }));
       return;
     }
     void chosen.text().then((content) => {
@@ -116,22 +124,16 @@ export function economyField(
         changed();
       },
     },
-    "Use the scenario's economy",
+    t("lobby.economy.reset"),
   );
 
   const element = h(
     "fieldset",
     { class: "economy" },
-    h("legend", {}, "Custom economy (optional)"),
-    h(
-      "p",
-      { class: "hint" },
-      "A designer's tuned economy: the JSON file that ",
-      h("code", {}, "npm run sim -- --config"),
-      " takes, with only the values it changes. The scenario and the number of quarters above still apply.",
-    ),
-    h("div", { class: "setting" }, h("label", { for: file.id }, "Upload a .json file"), file),
-    h("div", { class: "setting" }, h("label", { for: text.id }, "Or paste the JSON"), text),
+    h("legend", {}, t("lobby.economy.legend")),
+    h("p", { class: "hint" }, ...withCode(t("lobby.economy.hint", { command: SIM_COMMAND }), SIM_COMMAND)),
+    h("div", { class: "setting" }, h("label", { for: file.id }, t("lobby.economy.upload")), file),
+    h("div", { class: "setting" }, h("label", { for: text.id }, t("lobby.economy.paste")), text),
     problem,
     summary,
     h("div", { class: "row" }, clear),
@@ -145,6 +147,6 @@ export function showEconomyRefusal(container: HTMLElement, rejected: RejectedMes
   const problems = rejected.type === "configure" ? economyProblems(rejected.issues) : [];
   const line = container.querySelector<HTMLElement>("fieldset.economy [role=alert]");
   if (problems.length === 0 || !line) return false;
-  line.textContent = `The economy JSON cannot be used: ${problems.join("; ")}.`;
+  line.textContent = t("lobby.economy.cannotUse", { problems: problems.join(t("lobby.economy.issue.separator")) });
   return true;
 }

@@ -8,7 +8,8 @@ import { h } from "./dom.js";
  */
 export function languageControl(): HTMLElement {
   const select = h("select", { id: "language", "aria-label": t("common.language.switch") });
-  for (const code of LANGUAGES) select.append(h("option", { value: code, selected: code === locale() }, t(`common.language.${code}`)));
+  // Each language named in itself, and marked as such for screen readers.
+  for (const code of LANGUAGES) select.append(h("option", { value: code, lang: code, selected: code === locale() }, t(`common.language.${code}`)));
   select.addEventListener("change", () => {
     const next = asLocale(select.value);
     if (next) setLocale(next);

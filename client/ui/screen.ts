@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { t } from "../i18n.js";
 
 /**
  * The page has two layers (made by `createLayers`, see the note at the top of ui/style.css):
@@ -41,16 +42,25 @@ function current(): Layers {
 
 /**
  * Shows `element` as the scene's screen (in `#screen`) until the scene shuts down. `app`:
- * a full-window application shell (the market) rather than a scrolling page.
+ * a full-window application shell (the market) rather than a scrolling page. `title`: the
+ * screen's name in the page's language, for the document's title ("Lobby · Scale or Ship");
+ * without one the title is the game's name.
  */
-export function mountScreen(scene: Phaser.Scene, element: HTMLElement, shape: "page" | "app" = "page"): void {
+export function mountScreen(scene: Phaser.Scene, element: HTMLElement, shape: "page" | "app" = "page", title?: string): void {
   const { screen } = current();
   screen.className = shape;
   screen.append(element);
+  screenTitle(title);
   scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
     element.remove();
     if (screen.childElementCount === 0) screen.className = "";
   });
+}
+
+/** Names the document after the screen on show (a scene's `relabel()` calls it again after a language switch). */
+export function screenTitle(title?: string): void {
+  const app = t("common.appName");
+  document.title = title ? t("menu.documentTitle", { screen: title, app }) : app;
 }
 
 /**

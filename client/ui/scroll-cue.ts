@@ -1,3 +1,4 @@
+import { t } from "../i18n.js";
 import { h } from "./dom.js";
 
 /**
@@ -14,7 +15,7 @@ export function withScrollCue(box: HTMLElement): HTMLElement {
       hidden: true,
       onclick: () => box.scrollBy({ top: box.clientHeight * 0.8, behavior: "smooth" }),
     },
-    "More below ↓",
+    t("errors.scroll.more"),
   );
   const wrap = h("div", { class: "scroll-wrap" }, box, cue);
   const update = () => {

@@ -9,6 +9,7 @@ import {
   JOIN_ERRORS,
   LOG_LIMIT,
   type LogEntry,
+  type LogParams,
   type Phase,
   READMIT_SECONDS,
   type RoomSettings,
@@ -218,7 +219,7 @@ export class MarketFlow {
     if (this.phase.name !== "lobby") {
       const held = this.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (held.connected || !this.readmitting(held.id)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
       return undefined;
     }
     if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
@@ -239,7 +240,7 @@ export class MarketFlow {
     } else if (this.phase.name !== "lobby") {
       const held = this.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (!this.mayReturn(held)) return { code: JOIN_ERRORS.SEAT_HELD, message: this.askToReturn(held) };
+      if (!this.mayReturn(held)) return this.askToReturn(held);
       // Let back in without the token: the seat gets a new token, and the old one stops working.
       player = held;
       player.token = event.fresh.token;
@@ -276,13 +277,16 @@ export class MarketFlow {
   }
 
   /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
-  private askToReturn(player: Player): string {
-    if (player.connected) return `"${player.name}" is playing in this game from another device`;
+  private askToReturn(player: Player): JoinRefusal {
+    if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
     this.asking.set(player.id, this.now);
     this.mirror("roster");
     this.emit({ type: "consoleUpdate", entries: [] });
     const who = this.mode === "class" ? "the facilitator" : "the host";
-    return `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`;
+    return {
+      code: JOIN_ERRORS.SEAT_HELD,
+      message: `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`,
+    };
   }
 
   /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
@@ -385,8 +389,8 @@ export class MarketFlow {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
       const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
       const outcome = handler(data as never);
-      if (typeof outcome !== "string") return outcome;
-      this.writeLog(kind, outcome, when);
+      if (!("log" in outcome)) return outcome;
+      this.writeLog(kind, outcome.log, when);
       return undefined;
     }
     const seated = playerId ? this.roster.player(playerId) : undefined;
@@ -400,8 +404,8 @@ export class MarketFlow {
   }
 
   /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */
-  private writeLog(command: string, effect: string, when: { quarter: number; phase: Phase }): void {
-    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, effect };
+  private writeLog(command: string, params: LogParams, when: { quarter: number; phase: Phase }): void {
+    const entry: LogEntry = { at: this.now, quarter: when.quarter, phase: when.phase, command, params };
     this.log.push(entry);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
     this.persist({ op: "logged", entries: [entry] });

@@ -87,7 +87,7 @@ export type Effect =
 
 export type Outbound = { [K in "accepted" | "draft"]: { type: K; payload: ServerMessages[K] } }["accepted" | "draft"];
 
-/** A refused join: a JOIN_ERRORS code and words. */
+/** A refused join: a JOIN_ERRORS code (the client words it) and English for developers and logs. */
 export interface JoinRefusal {
   code: number;
   message: string;

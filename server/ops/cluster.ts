@@ -8,7 +8,7 @@
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { type IRoomCache, matchMaker, ServerError, type ServerOptions } from "colyseus";
-import { ROOM_NAME } from "../../shared/schemas/protocol.js";
+import { joinRefusalMessage, ROOM_NAME } from "../../shared/schemas/protocol.js";
 import { log } from "../log.js";
 import { ownerOfCode } from "../rooms/codes.js";
 
@@ -67,7 +67,10 @@ export async function locateGame(code: string): Promise<GameLocation> {
 }
 
 export function offlineMessage(code: string, owner: string): string {
-  return `game ${code} is not running right now: the server that holds it (${owner}) is down or restarting; it resumes at its last finished quarter when that server is back`;
+  return joinRefusalMessage(
+    "GAME_OFFLINE",
+    `game ${code} is not running right now: the server that holds it (${owner}) is down or restarting; it resumes at its last finished quarter when that server is back`,
+  );
 }
 
 const WRAPPED = Symbol.for("scale-or-ship.joinById");

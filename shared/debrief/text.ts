@@ -66,12 +66,12 @@ export function nameList(w: Words, names: readonly string[], max = 3): string {
   return format.list(w.locale, names);
 }
 
-/** A bot's name for a reader ("pivot" / "转型派"); an unknown name as it is. */
+/** A bot's name for a reader, as the lobby names it ("pivot" / "转型派"); an unknown name as it is. */
 export function botName(w: Words, bot: string): string {
-  return isBotName(bot) ? w.t(`debrief.bot.${bot}`) : bot;
+  return isBotName(bot) ? w.t(`lobby.bot.${bot}`) : bot;
 }
 
-/** A scenario's title for a reader ("Dot-com, 1999" / "互联网泡沫，1999 年"); an unknown id as it is. */
+/** A scenario's title for a reader, as the lobby names it ("Dot-com, 1999" / "互联网泡沫，1999 年"); an unknown id as it is. */
 export function scenarioTitle(w: Words, id: string): string {
-  return (SCENARIOS as readonly string[]).includes(id) ? w.t(`debrief.scenario.${id as ScenarioId}`) : id;
+  return (SCENARIOS as readonly string[]).includes(id) ? w.t(`lobby.scenario.${id as ScenarioId}.title`) : id;
 }

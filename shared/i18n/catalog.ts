@@ -1,7 +1,12 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
+import consoleArea from "./messages/console.js";
 import debrief from "./messages/debrief.js";
+import errors from "./messages/errors.js";
+import events from "./messages/events.js";
 import downloads from "./messages/exports.js";
+import lobby from "./messages/lobby.js";
+import menu from "./messages/menu.js";
 
 /**
  * Every area's messages, by area name. A key is `area.key` ("common.appName"). To add an
@@ -9,8 +14,13 @@ import downloads from "./messages/exports.js";
  */
 export const CATALOG = {
   common,
+  console: consoleArea,
   debrief,
+  errors,
+  events,
   exports: downloads,
+  lobby,
+  menu,
 } as const;
 
 type Catalog = typeof CATALOG;

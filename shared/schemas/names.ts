@@ -24,13 +24,27 @@ const LONE_MARK = /(?:^| )(\p{M})/u;
 
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
 
-/** What is wrong with an already normalised name, in words; null when it is fine. */
-export function nameProblem(name: string): string | null {
+/** Why a name cannot be used: a code and the offending character (U+XXXX) for the client to word (errors.name.*). */
+export interface NameProblem {
+  problem: "invisible" | "loneMark";
+  char: string;
+  /** English, for developers and logs. */
+  message: string;
+}
+
+/** What is wrong with an already normalised name; null when it is fine. */
+export function nameProblem(name: string): NameProblem | null {
   const rest = name.replace(EMOJI_SEQUENCE, "E").replace(JOINER_IN_WORD, "");
   const invisible = INVISIBLE.exec(rest)?.[0];
-  if (invisible) return `a name cannot contain invisible or control characters (${codePoint(invisible)})`;
+  if (invisible) {
+    const char = codePoint(invisible);
+    return { problem: "invisible", char, message: `a name cannot contain invisible or control characters (${char})` };
+  }
   const mark = LONE_MARK.exec(rest)?.[1];
-  if (mark) return `a name cannot contain a combining mark on its own (${codePoint(mark)})`;
+  if (mark) {
+    const char = codePoint(mark);
+    return { problem: "loneMark", char, message: `a name cannot contain a combining mark on its own (${char})` };
+  }
   return null;
 }
 

@@ -22,6 +22,7 @@ export const JoinCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
+  // The client words a bad code itself (errors.join.badCode); this message is for developers.
   .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), `a join code is ${JOIN_CODE_LENGTH} letters and digits`)
   .describe(`the room id: ${JOIN_CODE_LENGTH} characters from ${JOIN_CODE_ALPHABET}`);
 
@@ -40,7 +41,7 @@ export const DisplayNameSchema = z
       .max(24, "a name has at most 24 characters")
       .superRefine((name, ctx) => {
         const problem = nameProblem(name);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
+        if (problem) ctx.addIssue({ code: "custom", message: problem.message, params: { problem: problem.problem, char: problem.char } });
       }),
   )
   // The limits apply after normalising, so the exported input schema (a plain string) states them here.
@@ -50,6 +51,9 @@ export const FirmNameSchema = DisplayNameSchema;
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
 export const BotNameSchema = z.enum(BOT_NAMES);
 
+/** The issue of an economy override over ECONOMY_MAX_BYTES (the client words it: lobby.economy.issue.tooLarge). */
+export const ECONOMY_TOO_LARGE = `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`;
+
 /**
  * A designer's economy: a partial config (shared/schemas/config.ts) over the scenario, as
  * `npm run sim -- --config` takes it. Unknown keys and bad values are refused with the key's
@@ -57,9 +61,7 @@ export const BotNameSchema = z.enum(BOT_NAMES);
  */
 export const EconomyOverrideSchema = z
   .record(z.string(), z.unknown())
-  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
-    message: `an economy override may take at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON`,
-  })
+  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, { message: ECONOMY_TOO_LARGE })
   .describe(
     `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
   );
@@ -238,6 +240,22 @@ export const REJECTION_CODES = [
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
+/**
+ * Finer reasons for a refusal, which a client words in its reader's language (the console:
+ * `console.refusal.<reason>` in the catalogs); `message` says the same in English for logs.
+ */
+export const REFUSAL_REASONS = [
+  "notNow", // not in this phase: params.phase is the phase now
+  "alreadyPaused", // pause: the timer is already paused
+  "notPaused", // resume: the timer is not paused
+  "noTimer", // pause/extend: params.phase has no timer
+  "notStarted", // the game has not started
+  "queueFull", // inject: params.limit injections already wait
+  "noSuchPlayer", // no player with that id
+  "nameTaken", // renamePlayer: params.name is taken
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
 /** Sent to the sender alone when a message is refused; nothing changed. */
 export const RejectedMessageSchema = z
   .strictObject({
@@ -249,6 +267,14 @@ export const RejectedMessageSchema = z
       .default([])
       .describe("what was wrong, field by field (dotted paths; empty when not about a field)"),
     engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION (engineErrorCodes in index.json)"),
+    reason: z
+      .enum(REFUSAL_REASONS)
+      .optional()
+      .describe("why, more precisely than `code`, for a client to word (REFUSAL_REASONS; facilitator controls); `params` fills it in"),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .describe("the reason's parameters (e.g. `phase`, `limit`, `name`)"),
   })
   .describe("To the sender alone when a message is refused; nothing changed.");
 export type RejectedMessage = z.output<typeof RejectedMessageSchema>;
@@ -263,7 +289,28 @@ export const JOIN_ERRORS = {
   CODE_UNAVAILABLE: 4306,
   /** A started game's seat is held by a player of that name: only its token, or the facilitator's (host's) "let back in", reclaims it. */
   SEAT_HELD: 4307,
+  /** A started game's seat of that name is in play right now, from another device or tab. */
+  SEAT_IN_USE: 4308,
 } as const;
+
+/**
+ * Why a matchmaking request was refused when its HTTP status alone cannot say (503 is both a
+ * game whose server is down and a server shutting down): the refusal's message starts with
+ * the reason and a colon, `GAME_OFFLINE: game K7MXQA is not running right now: …`; the rest
+ * is English for developers and logs. The client words the reason (client/net/errors.ts).
+ */
+export const JOIN_REFUSAL_REASONS = ["GAME_OFFLINE"] as const;
+export type JoinRefusalReason = (typeof JOIN_REFUSAL_REASONS)[number];
+
+/** A refusal's message for `reason`, with `detail` for developers. */
+export function joinRefusalMessage(reason: JoinRefusalReason, detail: string): string {
+  return `${reason}: ${detail}`;
+}
+
+/** The reason at the start of a refusal's message (see JOIN_REFUSAL_REASONS), or null. */
+export function joinRefusalReason(message: string | undefined): JoinRefusalReason | null {
+  return JOIN_REFUSAL_REASONS.find((reason) => message?.startsWith(`${reason}: `)) ?? null;
+}
 
 /**
  * A join refused at the matchmaking request, before any seat is reserved, because too many
@@ -300,17 +347,33 @@ export const LOG_LIMIT = 500;
 /** At most this many injections wait for the next resolution; more are refused with LIMIT_REACHED. */
 export const QUEUE_LIMIT = 20;
 
-/** One line of the game log: a facilitator action and its effect. */
+/** When a log entry was written (both shapes). */
+const LogEntryTime = {
+  at: z.number().describe("server time, ms since epoch"),
+  quarter: z.int().describe("quarters resolved when it happened"),
+  phase: z.enum(["lobby", "news", "decide", "report", "over"]),
+  command: z.string().describe("the message type (pause, inject, …)"),
+};
+
+/**
+ * One line of the game log: a facilitator action and what it did, as a code (`command`) and
+ * its parameters, which the console words in its reader's language (docs/protocol.md, "The
+ * game log"). Games stored before the log spoke in codes have `effect`, English words, instead.
+ */
 export const LogEntrySchema = z
-  .strictObject({
-    at: z.number().describe("server time, ms since epoch"),
-    quarter: z.int().describe("quarters resolved when it happened"),
-    phase: z.enum(["lobby", "news", "decide", "report", "over"]),
-    command: z.string().describe("the message type (pause, inject, …)"),
-    effect: z.string().describe("what it did, in words"),
-  })
+  .union([
+    z
+      .strictObject({
+        ...LogEntryTime,
+        params: z.record(z.string(), z.json()).describe("what it did: the command's parameters (docs/protocol.md lists them by command)"),
+      })
+      .describe("an entry as the server writes it"),
+    z.strictObject({ ...LogEntryTime, effect: z.string().describe("what it did, in English words") }).describe("an entry of a game stored before params"),
+  ])
   .describe("A facilitator action written into the game log.");
 export type LogEntry = z.output<typeof LogEntrySchema>;
+/** A log entry's parameters (JSON values). */
+export type LogParams = Extract<LogEntry, { params: unknown }>["params"];
 
 /** An action as the server applies it: every field present (`accepted`, `pending`, `lastAction`). */
 const CompleteActionSchema = ActionInputSchema.required().meta({ id: "Action", description: "an action with every field present" });

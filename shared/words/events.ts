@@ -1,80 +1,80 @@
-import { DEFAULT_CONFIG } from "../config/scenarios.js";
+import { type Translate, translator } from "../i18n/catalog.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
 import { isSectorId } from "../schemas/vocabulary.js";
 
 /**
  * The game's events and the facilitator's injections in plain words, for every place a person
- * reads them: the news ticker, the console, and the game log the server writes (and exports).
+ * reads them: the news ticker, the console (inject form, queue, log) and the game log the
+ * server exports. Each function takes the reader's `t` last (English when left out); the words
+ * are in the `events` catalog area (shared/i18n/messages/events.ts).
  */
+
+const ENGLISH = translator("en");
+
+/** A fraction as a whole percentage without its sign (the sentence says which way): -0.3 → 30. */
+function wholePercent(fraction: number): number {
+  return Math.round(Math.abs(fraction * 100));
+}
 
 /**
  * One plain sentence per market event for the news ticker: what happened and what it does
  * to the players (see shared/engine/events.ts for the rules behind each).
  */
-export function eventSentence(event: GameEvent): string {
+export function eventSentence(event: GameEvent, t: Translate = ENGLISH): string {
   switch (event.kind) {
     case "gpuShock": {
-      const change = percent(event.factor - 1);
-      const direction = event.factor >= 1 ? `${change} dearer` : `${change} cheaper`;
-      return event.scope === "all"
-        ? `GPU shock: compute is ${direction} for everyone.`
-        : `GPU shock at a chip vendor: compute on locked contracts is ${direction}.`;
+      const change = wholePercent(event.factor - 1);
+      if (event.scope === "all") return event.factor >= 1 ? t("events.gpuShock.all.dearer", { change }) : t("events.gpuShock.all.cheaper", { change });
+      return event.factor >= 1 ? t("events.gpuShock.vendor.dearer", { change }) : t("events.gpuShock.vendor.cheaper", { change });
     }
     case "openRelease":
-      return `Open-model release: the free baseline jumps ${event.jump.toFixed(0)} capability points, and anyone may build apps on it.`;
+      return t("events.openRelease", { count: Math.round(event.jump) });
     case "scalingWall":
-      return `"Scaling wall" paper: every extra unit of training compute now buys ${percent(1 - event.factor)} less capability.`;
+      return t("events.scalingWall", { change: wholePercent(1 - event.factor) });
     case "rateChange": {
-      const points = Number(Math.abs(event.delta * 100).toFixed(2));
-      const size = `${points} percentage point${points === 1 ? "" : "s"}`;
-      return event.delta > 0
-        ? `Rate hike of ${size}: future profits are worth less today, and a correction grows likelier.`
-        : `Rate cut of ${size}: future profits are worth more today.`;
+      const count = Number(Math.abs(event.delta * 100).toFixed(2));
+      return event.delta > 0 ? t("events.rateHike", { count }) : t("events.rateCut", { count });
     }
     case "adoptionWave":
-      return `Enterprise adoption wave: the ${sectorName(event.sector)} market grows ${percent(event.factor - 1)}.`;
+      return t("events.adoptionWave", { sector: sectorName(event.sector, t), change: wholePercent(event.factor - 1) });
     case "provenanceScandal":
-      return `Data-provenance scandal in ${sectorName(event.sector)}: trust in the sector falls, sentiment dips, and firms without compliance lose data moat.`;
+      return t("events.provenanceScandal", { sector: sectorName(event.sector, t) });
     case "mediaLaw":
-      return "Synthetic-media disclosure law: media apps now need disclosure compliance.";
+      return t("events.mediaLaw");
     case "sectorRegulation":
-      return event.regulated
-        ? `${capitalised(sectorName(event.sector))} is now regulated: incidents and fines become possible.`
-        : `${capitalised(sectorName(event.sector))} is deregulated.`;
+      return t(event.regulated ? "events.sectorRegulation.on" : "events.sectorRegulation.off", { sector: sectorName(event.sector, t) });
     case "selloff":
-      return `Trillion-dollar sell-off: market sentiment falls ${percent(event.depth)}, and a correction grows likelier.`;
+      return t("events.selloff", { change: wholePercent(event.depth) });
   }
 }
 
-/** The regulatory regimes in words. */
-export const REGIME_WORDS: Record<string, string> = {
-  application: "application-level regulation",
-  model: "model-level licences",
-  none: "no regulation",
-};
+/** A regulatory regime in words ("model-level licences"); an unknown id as it is. */
+export function regimeName(regime: string, t: Translate = ENGLISH): string {
+  switch (regime) {
+    case "application":
+      return t("events.regime.application");
+    case "model":
+      return t("events.regime.model");
+    case "none":
+      return t("events.regime.none");
+    default:
+      return regime;
+  }
+}
 
 /** A facilitator's injection in one sentence. */
-export function injectionSentence(injection: Injection): string {
+export function injectionSentence(injection: Injection, t: Translate = ENGLISH): string {
   switch (injection.kind) {
     case "event":
-      return eventSentence(injection.event);
+      return eventSentence(injection.event, t);
     case "regime":
-      return `Regime switch: ${REGIME_WORDS[injection.regime] ?? injection.regime}.`;
+      return t("events.regimeSwitch", { regime: regimeName(injection.regime, t) });
     case "disclosure":
-      return injection.on ? "Disclosure rule on: investors weigh unit economics over narrative." : "Disclosure rule off: investors go back to narrative.";
+      return t(injection.on ? "events.disclosure.on" : "events.disclosure.off");
   }
 }
 
-/** A sector's name for the middle of a sentence ("customer support agents"). */
-export function sectorName(id: string): string {
-  const name = isSectorId(id) ? DEFAULT_CONFIG.sectors[id].name : id;
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function percent(fraction: number): string {
-  return `${Math.abs(fraction * 100).toFixed(0)}%`;
+/** A sector's name for the middle of a sentence ("customer support agents"); an unknown id as it is. */
+export function sectorName(id: string, t: Translate = ENGLISH): string {
+  return isSectorId(id) ? t(`events.sector.${id}`) : id;
 }

@@ -13,15 +13,21 @@ window.__overlappingText = (selector) => {
   const rootEl = document.querySelector(selector);
   if (!rootEl) return [`no element ${selector}`];
   const runs = [];
+  /** The part of `rect` left visible by the scrolling boxes around `el` (a line cut by a box's edge counts only inside it), or null. */
   const visibleIn = (rect, el) => {
+    let { top, bottom, left, right } = rect;
     for (let p = el.parentElement; p; p = p.parentElement) {
       const style = getComputedStyle(p);
       if (style.overflowY !== "visible" || style.overflowX !== "visible") {
         const box = p.getBoundingClientRect();
-        if (rect.bottom <= box.top + 1 || rect.top >= box.bottom - 1 || rect.right <= box.left + 1 || rect.left >= box.right - 1) return false;
+        if (bottom <= box.top + 1 || top >= box.bottom - 1 || right <= box.left + 1 || left >= box.right - 1) return null;
+        top = Math.max(top, box.top);
+        bottom = Math.min(bottom, box.bottom);
+        left = Math.max(left, box.left);
+        right = Math.min(right, box.right);
       }
     }
-    return true;
+    return { top, bottom, left, right, width: right - left, height: bottom - top };
   };
   const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -32,20 +38,23 @@ window.__overlappingText = (selector) => {
     range.selectNodeContents(node);
     for (const rect of range.getClientRects()) {
       if (rect.width < 1 || rect.height < 1) continue;
-      if (visibleIn(rect, owner)) runs.push({ text: text.slice(0, 40), rect, owner });
+      const shown = visibleIn(rect, owner);
+      if (shown) runs.push({ text: text.slice(0, 40), rect, shown, owner });
     }
   }
   // Inputs show text too (the link, the key).
   for (const input of rootEl.querySelectorAll("input:not([type=checkbox]), select")) {
     const rect = input.getBoundingClientRect();
-    if (rect.width > 0 && !input.closest("[hidden]") && getComputedStyle(input).visibility === "visible" && visibleIn(rect, input))
-      runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect, owner: input });
+    const shown = rect.width > 0 && !input.closest("[hidden]") && getComputedStyle(input).visibility === "visible" ? visibleIn(rect, input) : null;
+    if (shown) runs.push({ text: `[${input.getAttribute("aria-label") ?? input.id}]`, rect, shown, owner: input });
   }
   const problems = [];
   // A scrolling box whose content is wider than itself hides text sideways.
   for (const el of rootEl.querySelectorAll("*")) {
     const style = getComputedStyle(el);
     if (el.closest("[hidden]") || folded(el) || !["auto", "scroll", "hidden"].includes(style.overflowX)) continue;
+    // Visually hidden on purpose (1 px, clipped: read by screen readers only), not too narrow.
+    if (el.clientWidth <= 1 && el.clientHeight <= 1) continue;
     if (el.scrollWidth > el.clientWidth + 1)
       problems.push(`${el.tagName.toLowerCase()}.${el.className} is ${el.scrollWidth - el.clientWidth}px too narrow for its content`);
   }
@@ -58,8 +67,8 @@ window.__overlappingText = (selector) => {
       const b = runs[j];
       if (a.owner === b.owner) continue;
       const overlap =
-        Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left) > shrink &&
-        Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top) > shrink;
+        Math.min(a.shown.right, b.shown.right) - Math.max(a.shown.left, b.shown.left) > shrink &&
+        Math.min(a.shown.bottom, b.shown.bottom) - Math.max(a.shown.top, b.shown.top) > shrink;
       if (overlap) problems.push(`"${a.text}" × "${b.text}"`);
     }
   }

@@ -3,13 +3,16 @@ import http from "node:http";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { translator } from "../../shared/i18n/catalog.js";
+import { LOCALES, type Locale } from "../../shared/i18n/core.js";
 import { keyboardProblems, overlappingText, readability } from "./checks.js";
-import { clientDir, HAS_CHROMIUM, launch, phoneContext, RESULTS, SKIP_REASON } from "./harness.js";
+import { clientDir, HAS_CHROMIUM, launch, localeContext, RESULTS, SKIP_REASON } from "./harness.js";
 
 /**
  * The console's layout with a full class (40 firms, 60 students, long names) on the preview
  * page (client/console/preview/: the Console scene on a synthetic market, no server), at the
- * projector's common sizes: no text overlaps or leaves the page; screenshots for a look.
+ * projector's common sizes, in every language: no text overlaps or leaves the page;
+ * screenshots for a look.
  */
 const PORT = 2598;
 let server: http.Server;
@@ -41,14 +44,13 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
     await new Promise((resolve) => server?.close(resolve));
   });
 
+  const preview = (locale: Locale, query: string) => `http://localhost:${PORT}/console/preview/console.html?lang=${locale}&${query}`;
   /** The preview with 40 firms in a phase, once its QR code and main heading are drawn. */
-  const openPhase = async (page: Page, phase: { name: string; query: string }) => {
-    await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&${phase.query}`);
-    await page
-      .getByRole("img", { name: /QR code/ })
-      .locator("svg")
-      .waitFor();
-    await page.getByRole("heading", { name: phase.name === "over" ? "Final standings" : "Firms and players" }).waitFor();
+  const openPhase = async (page: Page, locale: Locale, phase: { name: string; query: string }) => {
+    const t = translator(locale);
+    await page.goto(preview(locale, `firms=40&${phase.query}`));
+    await page.locator(".console-head svg").waitFor();
+    await page.getByRole("heading", { name: phase.name === "over" ? t("console.final.title") : t("console.roster.title") }).waitFor();
   };
   const phases = [
     { name: "lobby", query: "phase=lobby" },
@@ -56,47 +58,55 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
     { name: "paused", query: "phase=decide&paused=1" },
     { name: "over", query: "phase=over" },
   ];
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const) {
-    test(`at ${width}×${height}, 40 firms: no text overlaps in the lobby, in play, paused and at the end; every control named, reachable by Tab and ringed when focused`, async () => {
-      const page = await browser.newPage({ viewport: { width, height } });
+  for (const locale of LOCALES) {
+    const t = translator(locale);
+    for (const screen of ["laptop", "hd"] as const) {
+      test(`${locale}, ${screen === "laptop" ? "1280×720" : "1920×1080"}, 40 firms: no text overlaps in the lobby, in play, paused and at the end; every control named, reachable by Tab and ringed when focused`, async () => {
+        const context = await localeContext(browser, locale, screen);
+        const page = await context.newPage();
+        const size = screen === "laptop" ? "1280x720" : "1920x1080";
+        for (const phase of phases) {
+          await openPhase(page, locale, phase);
+          if (phase.name === "paused") await expect.poll(() => page.getByRole("timer").textContent()).toBe(t("console.countdown.paused", { time: "0:42" }));
+          await page.screenshot({ path: path.join(RESULTS, `console-preview-${locale}-${phase.name}-${size}.png`) });
+          expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
+        }
+        // Every control: a name, reachable by Tab, a visible focus ring (the canvas scales nothing of that).
+        await page.goto(preview(locale, "firms=6&phase=decide"));
+        await page.getByRole("heading", { name: t("console.roster.title") }).waitFor();
+        // The log: new entries in the reader's language, an entry stored in the old shape (English words) as stored.
+        const log = page.getByRole("list", { name: t("console.log.title") });
+        await log.getByText(t("console.log.extend", { phase: t("console.log.timer.decide"), added: 30, seconds: 60 })).waitFor();
+        await log.getByText("started the game (an entry stored in the old shape)").waitFor({ state: "attached" });
+        expect(await keyboardProblems(page, ".console")).toEqual([]);
+        // The check can fail: a control taken out of the tab order is reported.
+        const force = t("console.controls.forceNext");
+        await page.getByRole("button", { name: force }).evaluate((el) => el.setAttribute("tabindex", "-1"));
+        expect(await keyboardProblems(page, ".console")).toEqual([`"${force}" is not reachable by keyboard`]);
+        // The key dialog, over the console.
+        await page.goto(preview(locale, "firms=40&phase=lobby&key=1"));
+        const dialog = page.getByRole("dialog", { name: t("console.key.title") });
+        await dialog.waitFor();
+        await page.screenshot({ path: path.join(RESULTS, `console-preview-${locale}-key-${size}.png`) });
+        expect(await overlappingText(page, "dialog")).toEqual([]);
+        await context.close();
+      });
+    }
+
+    test(`${locale}, on a phone (390×844, touch), 40 firms: the join code, QR code and link readable, every phase stacked in one column, no sideways scroll, no text under 12 px or control under 44 px`, async () => {
+      const context = await localeContext(browser, locale, "phone");
+      const page = await context.newPage();
       for (const phase of phases) {
-        await openPhase(page, phase);
-        if (phase.name === "paused") await expect.poll(() => page.getByRole("timer").textContent()).toBe("Paused · 0:42");
-        await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-${width}x${height}.png`) });
-        expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
+        await openPhase(page, locale, phase);
+        await page.screenshot({ path: path.join(RESULTS, `console-preview-${locale}-${phase.name}-390x844.png`) });
+        const found = await readability(page, ".console");
+        expect(found.text, `${phase.name}: text under 12 px`).toEqual([]);
+        expect(found.targets, `${phase.name}: controls under 44 px`).toEqual([]);
+        expect(found.sideways, `${phase.name}: sideways scroll`).toBe(0);
+        // At the end the debrief's charts keep their drawn size and scroll inside their panels.
+        if (phase.name !== "over") expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
       }
-      // Every control: a name, reachable by Tab, a visible focus ring (the canvas scales nothing of that).
-      await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=6&phase=decide`);
-      await page.getByRole("heading", { name: "Firms and players" }).waitFor();
-      expect(await keyboardProblems(page, ".console")).toEqual([]);
-      // The check can fail: a control taken out of the tab order is reported.
-      await page.getByRole("button", { name: "Force next quarter" }).evaluate((el) => el.setAttribute("tabindex", "-1"));
-      expect(await keyboardProblems(page, ".console")).toEqual(['"Force next quarter" is not reachable by keyboard']);
-      // The key dialog, over the console.
-      await page.goto(`http://localhost:${PORT}/console/preview/console.html?firms=40&phase=lobby&key=1`);
-      const dialog = page.getByRole("dialog", { name: "Your facilitator key" });
-      await dialog.waitFor();
-      await page.screenshot({ path: path.join(RESULTS, `console-preview-key-${width}x${height}.png`) });
-      expect(await overlappingText(page, "dialog")).toEqual([]);
-      await page.close();
+      await context.close();
     });
   }
-
-  test("on a phone (390×844, touch), 40 firms: the join code, QR code and link readable, every phase stacked in one column, no sideways scroll, no text under 12 px or control under 44 px", async () => {
-    const page = await (await phoneContext(browser)).newPage();
-    for (const phase of phases) {
-      await openPhase(page, phase);
-      await page.screenshot({ path: path.join(RESULTS, `console-preview-${phase.name}-390x844.png`) });
-      const found = await readability(page, ".console");
-      expect(found.text, `${phase.name}: text under 12 px`).toEqual([]);
-      expect(found.targets, `${phase.name}: controls under 44 px`).toEqual([]);
-      expect(found.sideways, `${phase.name}: sideways scroll`).toBe(0);
-      // At the end the debrief's charts keep their drawn size and scroll inside their panels.
-      if (phase.name !== "over") expect(await overlappingText(page, ".console"), phase.name).toEqual([]);
-    }
-    await page.close();
-  });
 });

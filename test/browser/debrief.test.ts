@@ -82,17 +82,17 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
     await page.goto(BASE);
-    await page.getByLabel("Your name").fill("Ada");
-    await page.getByLabel("Firms (players and bots)").fill("2");
-    await page.getByLabel("Quarters").fill("4");
-    await page.getByLabel("Seconds to decide").fill("120");
-    await page.getByRole("button", { name: "Create game" }).click();
-    await page.getByRole("button", { name: "Start game" }).waitFor();
+    await page.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await page.getByLabel(translate("en", "menu.create.firms")).fill("2");
+    await page.getByLabel(translate("en", "menu.create.quarters")).fill("4");
+    await page.getByLabel(translate("en", "menu.timer.seconds")).fill("120");
+    await page.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the debrief is what is under test, not the pacing.
     room.flow.settings = { ...room.flow.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "debrief-browser" };
-    await page.getByRole("button", { name: "Start game" }).click();
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).click();
 
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();

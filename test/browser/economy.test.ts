@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../../shared/config/load.js";
+import { translate } from "../../shared/i18n/catalog.js";
 import { keyboardProblems, overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
@@ -18,19 +19,19 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
   test("a pasted override with a bad value is refused next to the field, naming the key; an uploaded file is summarised, sent, and shown in the console", async () => {
     const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(BASE);
-    await page.getByRole("button", { name: "Run a class" }).click();
-    await page.getByRole("heading", { name: "Run a class" }).waitFor();
-    await page.getByLabel("Firms", { exact: true }).fill("3");
-    await page.getByLabel("Quarters", { exact: true }).fill("6");
+    await page.getByRole("button", { name: translate("en", "menu.class.runButton") }).click();
+    await page.getByRole("heading", { name: translate("en", "menu.class.title") }).waitFor();
+    await page.getByLabel(translate("en", "menu.class.firms"), { exact: true }).fill("3");
+    await page.getByLabel(translate("en", "menu.class.quarters"), { exact: true }).fill("6");
 
-    const pasted = page.getByLabel("Or paste the JSON");
+    const pasted = page.getByLabel(translate("en", "lobby.economy.paste"));
     await pasted.fill('{ "sectors": { "media": { "servingCost": -1 } } }');
     const fieldProblem = page.locator("fieldset.economy [role=alert]");
     await expect.poll(() => fieldProblem.textContent()).toBe("The economy JSON cannot be used: sectors.media.servingCost: too small: it must be at least 0.");
     expect(await pasted.getAttribute("aria-invalid")).toBe("true");
     // Creating is refused in the form; nothing is sent.
-    await page.getByRole("button", { name: "Create class market" }).click();
-    await expect.poll(() => page.locator(".class-form > [role=alert]").textContent()).toBe("See the custom economy.");
+    await page.getByRole("button", { name: translate("en", "menu.class.submit") }).click();
+    await expect.poll(() => page.locator(".class-form > [role=alert]").textContent()).toBe(translate("en", "menu.class.seeEconomy"));
     await pasted.fill('{ "sectors": { "medai": {} } }');
     await expect.poll(() => fieldProblem.textContent()).toMatch(/^The economy JSON cannot be used: sectors\.medai: there is no such setting/);
     await pasted.fill("{ sectors: 1 }");
@@ -38,10 +39,14 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-error-1280x720.png"), fullPage: true });
 
     // Too big a file is refused before it is read.
-    await page.getByLabel("Upload a .json file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(20 * 1024, " ") });
+    await page
+      .getByLabel(translate("en", "lobby.economy.upload"))
+      .setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(20 * 1024, " ") });
     await expect.poll(() => fieldProblem.textContent()).toMatch(/^The file huge\.json is 20 KB; an economy file may have at most 16 KB/);
 
-    await page.getByLabel("Upload a .json file").setInputFiles({ name: "tuned.json", mimeType: "application/json", buffer: Buffer.from(FILE) });
+    await page
+      .getByLabel(translate("en", "lobby.economy.upload"))
+      .setInputFiles({ name: "tuned.json", mimeType: "application/json", buffer: Buffer.from(FILE) });
     await expect.poll(() => pasted.inputValue()).toBe(FILE);
     await expect.poll(() => fieldProblem.textContent()).toBe("");
     const note = page.locator("fieldset.economy .economy-note");
@@ -56,7 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     expect(await keyboardProblems(page, ".panel")).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-1280x720.png"), fullPage: true });
 
-    await page.getByRole("button", { name: "Create class market" }).click();
+    await page.getByRole("button", { name: translate("en", "menu.class.submit") }).click();
     const keyDialog = page.getByRole("dialog", { name: "Your facilitator key" });
     await keyDialog.waitFor();
     await keyDialog.getByRole("button", { name: "Continue to the console" }).click();
@@ -66,7 +71,7 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await line.getByRole("button", { name: "View" }).click();
     const dialog = page.getByRole("dialog", { name: "Custom economy" });
     await dialog.waitFor();
-    await dialog.getByText("View the JSON").click();
+    await dialog.getByText(translate("en", "lobby.economy.viewJson")).click();
     expect(JSON.parse((await dialog.locator("pre").textContent()) ?? "")).toEqual(JSON.parse(FILE));
     await page.screenshot({ path: path.join(RESULTS, "economy-console-dialog-1280x720.png") });
     await expect.poll(() => page.locator(".console-quarter").textContent()).toMatch(/6/);
@@ -77,9 +82,9 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
       await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
     ).newPage();
     await page.goto(BASE);
-    await page.getByRole("button", { name: "Run a class" }).click();
-    await page.getByRole("heading", { name: "Run a class" }).waitFor();
-    await page.getByLabel("Or paste the JSON").fill('{ "sectors": { "media": { "servingCost": -1 } } }');
+    await page.getByRole("button", { name: translate("en", "menu.class.runButton") }).click();
+    await page.getByRole("heading", { name: translate("en", "menu.class.title") }).waitFor();
+    await page.getByLabel(translate("en", "lobby.economy.paste")).fill('{ "sectors": { "media": { "servingCost": -1 } } }');
     await expect.poll(() => page.locator("fieldset.economy [role=alert]").textContent()).toMatch(/sectors\.media\.servingCost/);
     const overflow = await page.evaluate(() => {
       const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
@@ -89,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     expect(await overlappingText(page, ".panel")).toEqual([]);
     await page.locator("fieldset.economy").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-error-390x844.png") });
-    await page.getByLabel("Or paste the JSON").fill(FILE);
+    await page.getByLabel(translate("en", "lobby.economy.paste")).fill(FILE);
     await page.locator("fieldset.economy .economy-note").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-390x844.png") });
   });
@@ -97,11 +102,11 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
   test("a friends host loads an economy in the lobby; the other players see what it changes", async () => {
     const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
-    await host.getByLabel("Your name").fill("Ada");
-    await host.getByRole("button", { name: "Create game" }).click();
-    await host.getByRole("button", { name: "Start game" }).waitFor();
+    await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await host.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await host.locator("p.code strong").textContent()) ?? "";
-    const pasted = host.getByLabel("Or paste the JSON");
+    const pasted = host.getByLabel(translate("en", "lobby.economy.paste"));
     await pasted.fill('{ "api": { "pool": -5 } }');
     await expect.poll(() => host.locator("fieldset.economy [role=alert]").textContent()).toMatch(/^The economy JSON cannot be used: api\.pool: too small/);
     await pasted.fill(FILE);
@@ -114,9 +119,9 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
       await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
     ).newPage();
     await friend.goto(BASE);
-    await friend.getByLabel("Your name").fill("Bo");
-    await friend.getByLabel("Join code").fill(code);
-    await friend.getByRole("button", { name: "Join", exact: true }).click();
+    await friend.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await friend.getByLabel(translate("en", "menu.join.code")).fill(code);
+    await friend.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
     const note = friend.locator(".economy-note");
     await expect.poll(() => note.textContent()).toMatch(/^Custom economy: 2 values changed/);
     expect(await note.locator("li").count()).toBe(2);
@@ -124,7 +129,7 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await friend.screenshot({ path: path.join(RESULTS, "economy-lobby-player-390x844.png") });
 
     // Back to the scenario's economy: the note goes away for everyone.
-    await host.getByRole("button", { name: "Use the scenario's economy" }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.economy.reset") }).click();
     await expect.poll(() => note.count()).toBe(0);
   });
 });

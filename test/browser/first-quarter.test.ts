@@ -1,6 +1,7 @@
 import { matchMaker } from "colyseus";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2606;
@@ -14,10 +15,10 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
   test("with a plan preset, a new player in a friends game against bots submits a legal quarter 1 quickly, then sees their own report", async () => {
     const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(BASE);
-    await page.getByLabel("Your name").fill("Ada");
-    await page.getByLabel("Firms (players and bots)").fill("4");
-    await page.getByRole("button", { name: "Create game" }).click();
-    await page.getByRole("button", { name: "Start game" }).click();
+    await page.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await page.getByLabel(translate("en", "menu.create.firms")).fill("4");
+    await page.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).click();
 
     await page.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
     const shownAt = Date.now();
@@ -55,7 +56,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
   test("Practice against bots starts a game in one click, with no timer: the quarter waits for the player", async () => {
     const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(BASE);
-    await page.getByRole("button", { name: "Practice against bots (no timer)" }).click();
+    await page.getByRole("button", { name: translate("en", "menu.practice.button") }).click();
     await page.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
     await page.getByText("No timer: the quarter resolves when every firm has submitted.").waitFor();
     const rooms = await matchMaker.query({ name: "market" });

@@ -3,6 +3,7 @@ import { matchMaker } from "colyseus";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { translate } from "../../shared/i18n/catalog.js";
 import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, phoneContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
@@ -57,19 +58,19 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(BASE);
-    await page.getByLabel("Your name").fill("Ada");
+    await page.getByLabel(translate("en", "menu.name.label")).fill("Ada");
     await expectReadable(page, "menu");
-    await page.getByLabel("Firms (players and bots)").fill("4");
-    await page.getByLabel("Quarters").fill("4");
-    await page.getByLabel("Seconds to decide").fill("120");
-    await page.getByRole("button", { name: "Create game" }).tap();
-    await page.getByRole("button", { name: "Start game" }).waitFor();
+    await page.getByLabel(translate("en", "menu.create.firms")).fill("4");
+    await page.getByLabel(translate("en", "menu.create.quarters")).fill("4");
+    await page.getByLabel(translate("en", "menu.timer.seconds")).fill("120");
+    await page.getByRole("button", { name: translate("en", "menu.create.submit") }).tap();
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     await expectReadable(page, "lobby");
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.
     room.flow.settings = { ...room.flow.settings, newsSeconds: 0.2, reportSeconds: 0.5, seed: "phone-browser" };
-    await page.getByRole("button", { name: "Start game" }).tap();
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).tap();
 
     // The market opens on the field, sized to the phone: the canvas spans the screen's width.
     await page.getByRole("tab", { name: "Market", selected: true }).waitFor();

@@ -3,6 +3,7 @@ import { matchMaker } from "colyseus";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2593;
@@ -41,24 +42,24 @@ describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
   test("a host and a friend who types the code play three quarters with two bots; the bubbles follow the reports", async () => {
     const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
-    await host.getByLabel("Your name").fill("Ada");
-    await host.getByLabel("Firms (players and bots)").fill("4");
-    await host.getByLabel("Seconds to decide").fill("120");
-    await host.getByRole("button", { name: "Create game" }).click();
-    await host.getByRole("button", { name: "Start game" }).waitFor();
+    await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await host.getByLabel(translate("en", "menu.create.firms")).fill("4");
+    await host.getByLabel(translate("en", "menu.timer.seconds")).fill("120");
+    await host.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
 
     const friend = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await friend.goto(BASE);
-    await friend.getByLabel("Your name").fill("Bo");
-    await friend.getByLabel("Join code").fill(code.toLowerCase());
-    await friend.getByRole("button", { name: "Join", exact: true }).click();
-    await friend.getByText("Waiting for the host to start").waitFor();
+    await friend.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await friend.getByLabel(translate("en", "menu.join.code")).fill(code.toLowerCase());
+    await friend.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
+    await friend.getByText(translate("en", "lobby.waiting.host")).waitFor();
     await host
-      .getByRole("list", { name: "Firms" })
+      .getByRole("list", { name: translate("en", "lobby.firms") })
       .getByText(/— Bo \((not )?ready\)$/)
       .waitFor();
-    await host.getByRole("button", { name: "Start game" }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
 
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     for (let q = 1; q <= 3; q++) {

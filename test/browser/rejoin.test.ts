@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2591;
@@ -13,27 +14,27 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
   test("a link joins by code, and a refreshed page gets back into its seat in the lobby and in the game", async () => {
     const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
-    await host.getByLabel("Your name").fill("Ada");
-    await host.getByLabel("Firms (players and bots)").fill("3");
-    await host.getByRole("button", { name: "Create game" }).click();
+    await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await host.getByLabel(translate("en", "menu.create.firms")).fill("3");
+    await host.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(host.url()).toBe(`${BASE}/?join=${code}`);
 
     const guest = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await guest.goto(`${BASE}/?join=${code}`);
-    await expect.poll(() => guest.getByLabel("Join code").inputValue()).toBe(code);
-    await guest.getByLabel("Your name").fill("Bo");
-    await guest.getByRole("button", { name: "Join", exact: true }).click();
-    await guest.getByText("Waiting for the host to start").waitFor();
+    await expect.poll(() => guest.getByLabel(translate("en", "menu.join.code")).inputValue()).toBe(code);
+    await guest.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await guest.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
+    await guest.getByText(translate("en", "lobby.waiting.host")).waitFor();
     await host
-      .getByRole("list", { name: "Firms" })
+      .getByRole("list", { name: translate("en", "lobby.firms") })
       .getByText(/— Bo \((not )?ready\)$/)
       .waitFor();
 
     await guest.reload();
-    await guest.getByText("Waiting for the host to start").waitFor();
-    await host.getByRole("button", { name: "Start game" }).click();
+    await guest.getByText(translate("en", "lobby.waiting.host")).waitFor();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
     await host.getByText(/Quarter 1 of/).waitFor();
     await guest.reload();
     await guest.getByText(/Quarter 1 of/).waitFor();
@@ -42,8 +43,8 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     // A second name taken, plainly said where the player looks.
     const late = await (await game.browser.newContext()).newPage();
     await late.goto(`${BASE}/?join=${code}`);
-    await late.getByLabel("Your name").fill("Cy");
-    await late.getByRole("button", { name: "Join", exact: true }).click();
+    await late.getByLabel(translate("en", "menu.name.label")).fill("Cy");
+    await late.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
     await expect.poll(() => late.getByRole("alert").textContent()).toMatch(/already started/);
   });
 });

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { facilitatorKeyFor } from "../../client/net/keys.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { translate } from "../../shared/i18n/catalog.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
@@ -70,13 +71,13 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
     expect(await leaks(host)).toEqual([]);
-    await host.getByLabel("Your name").fill("Ada");
-    await host.getByLabel("Firms (players and bots)").fill("3");
-    await host.getByLabel("Quarters").fill("4");
-    await host.getByLabel("Seconds to decide").fill("600");
-    await host.getByLabel("List it publicly").check();
-    await host.getByRole("button", { name: "Create game" }).click();
-    await host.getByRole("button", { name: "Start game" }).waitFor();
+    await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await host.getByLabel(translate("en", "menu.create.firms")).fill("3");
+    await host.getByLabel(translate("en", "menu.create.quarters")).fill("4");
+    await host.getByLabel(translate("en", "menu.timer.seconds")).fill("600");
+    await host.getByLabel(translate("en", "menu.create.listed")).check();
+    await host.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
 
@@ -85,33 +86,44 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
       await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })
     ).newPage();
     await phone.goto(BASE);
-    const listed = phone.getByRole("list", { name: "Open games" }).getByRole("listitem").filter({ hasText: "hosted by Ada" });
-    await expect.poll(() => listed.textContent()).toMatch(/hosted by Ada · 2 seats free · 4 quarters/);
+    const listed = phone
+      .getByRole("list", { name: translate("en", "menu.open.title") })
+      .getByRole("listitem")
+      .filter({ has: phone.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }) });
+    await expect
+      .poll(() => listed.textContent())
+      .toContain(
+        translate("en", "menu.open.lineHosted", {
+          host: "Ada",
+          seats: translate("en", "menu.open.seats", { count: 2 }),
+          quarters: translate("en", "common.quarters.count", { count: 4 }),
+        }),
+      );
     await shot(phone, "menu-open-games-390x844");
-    await phone.getByLabel("Your name").fill("Bo");
-    await listed.getByRole("button", { name: /^Join/ }).click();
-    await phone.getByText("Waiting for the host to start").waitFor();
+    await phone.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await listed.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }).click();
+    await phone.getByText(translate("en", "lobby.waiting.host")).waitFor();
 
     // The host sees who is ready.
-    await host.getByText("Bo (not ready)").waitFor();
-    await phone.getByLabel("Ready").check();
-    await host.getByText("Bo (ready)").waitFor();
-    await expect.poll(() => host.locator(".ready-count").textContent()).toBe("1 of 2 players ready");
+    await host.getByText(translate("en", "lobby.player.notReady", { name: "Bo" })).waitFor();
+    await phone.getByLabel(translate("en", "lobby.ready")).check();
+    await host.getByText(translate("en", "lobby.player.ready", { name: "Bo" })).waitFor();
+    await expect.poll(() => host.locator(".ready-count").textContent()).toBe(translate("en", "lobby.readyCount", { ready: 1, count: 2 }));
     expect(await leaks(host)).toEqual([]);
 
     // The big screen: opened from the lobby's link, no seat.
-    const screenLink = await host.getByRole("link", { name: "Show on a big screen" }).getAttribute("href");
+    const screenLink = await host.getByRole("link", { name: translate("en", "lobby.bigScreen") }).getAttribute("href");
     expect(screenLink).toBe(`${BASE}/?watch=${code}`);
     const screen = await (await game.browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await screen.goto(screenLink ?? "");
-    await screen.getByText("Waiting for the host to start").waitFor();
+    await screen.getByText(translate("en", "lobby.waiting.host")).waitFor();
     expect(room.flow.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo"]);
 
     // The host's key (a friends game's host holds one) drives the facilitator's controls below.
     const key = await keyOf(host, code);
     expect(key).not.toBe("");
 
-    await host.getByRole("button", { name: "Start game" }).click();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
     await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
     await screen.locator(".join-card-code").waitFor();
     expect(await screen.locator(".join-card-code").textContent()).toBe(code);
@@ -165,7 +177,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await console_.getByRole("heading", { name: "Game log (newest first)" }).waitFor();
     await expect.poll(() => console_.locator(".log li").count()).toBeGreaterThanOrEqual(20);
     await console_.getByText(/queued for quarter 1: Trillion-dollar sell-off/).waitFor();
-    await expect.poll(() => console_.getByRole("button", { name: "More below ↓" }).isVisible()).toBe(true);
+    await expect.poll(() => console_.getByRole("button", { name: translate("en", "errors.scroll.more") }).isVisible()).toBe(true);
     expect(await console_.getByRole("link", { name: "Show the market on the projector" }).getAttribute("href")).toBe(`${BASE}/?watch=${code}`);
     await shot(console_, "console-log-1280x720");
     expect(await leaks(console_)).toEqual([]);
@@ -194,19 +206,19 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
 
     // Play again keeps the name and the settings.
     await host.getByRole("button", { name: "Play again" }).click();
-    await expect.poll(() => host.getByLabel("Your name").inputValue()).toBe("Ada");
-    expect(await host.getByLabel("Firms (players and bots)").inputValue()).toBe("3");
-    expect(await host.getByLabel("Quarters").inputValue()).toBe("4");
-    expect(await host.getByLabel("List it publicly").isChecked()).toBe(true);
+    await expect.poll(() => host.getByLabel(translate("en", "menu.name.label")).inputValue()).toBe("Ada");
+    expect(await host.getByLabel(translate("en", "menu.create.firms")).inputValue()).toBe("3");
+    expect(await host.getByLabel(translate("en", "menu.create.quarters")).inputValue()).toBe("4");
+    expect(await host.getByLabel(translate("en", "menu.create.listed")).isChecked()).toBe(true);
   });
 
   test("a new join link in a tab that played an ended game opens that game, not the old standings", async () => {
     const tab = await (await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await tab.goto(BASE);
-    await tab.getByLabel("Your name").fill("Cy");
-    await tab.getByLabel("Firms (players and bots)").fill("2");
-    await tab.getByRole("button", { name: "Create game" }).click();
-    await tab.getByRole("button", { name: "Start game" }).click();
+    await tab.getByLabel(translate("en", "menu.name.label")).fill("Cy");
+    await tab.getByLabel(translate("en", "menu.create.firms")).fill("2");
+    await tab.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
+    await tab.getByRole("button", { name: translate("en", "lobby.start") }).click();
     const old = new URL(tab.url()).searchParams.get("join") ?? "";
     await expect.poll(() => (matchMaker.getLocalRoomById(old) as unknown as MarketRoom | undefined)?.flow.phaseName).toMatch(/news|decide/);
     const ender = await new Client(`ws://localhost:${PORT}`).joinById(old, { facilitatorKey: await keyOf(tab, old) });
@@ -216,7 +228,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     // The next round: a new game, and its link opened in the same tab.
     const next = await new Client(`ws://localhost:${PORT}`).create("market", { name: "Dee", settings: { firms: 2 } });
     await tab.goto(`${BASE}/?join=${next.roomId}`);
-    await expect.poll(() => tab.getByLabel("Join code").inputValue()).toBe(next.roomId);
+    await expect.poll(() => tab.getByLabel(translate("en", "menu.join.code")).inputValue()).toBe(next.roomId);
     expect(new URL(tab.url()).searchParams.get("join")).toBe(next.roomId);
     expect(await tab.getByRole("heading", { name: "Final standings" }).count()).toBe(0);
     await next.leave(true);

@@ -1,15 +1,22 @@
 import { describe, expect, test } from "vitest";
 import { classSettings } from "../../client/console/class-settings.js";
-import { buildEvent, EVENT_SPECS, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
-import { countdownText, injectionSentence, logStamp, quarterLine } from "../../client/console/words.js";
+import { buildEvent as buildIn, EVENT_SPECS, fieldLabel, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
+import { countdownText as countdownIn, logStamp, quarterLine as quarterIn, refusalText } from "../../client/console/words.js";
 import { exportErrorText, exportFileName, exportPath, fetchExport } from "../../client/net/exports.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, MAX_STORED_KEYS, saveFacilitatorKey, storedKeys } from "../../client/net/keys.js";
 import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
 import { translator } from "../../shared/i18n/catalog.js";
 import { GameEventSchema } from "../../shared/schemas/injection.js";
-import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { REFUSAL_REASONS, REJECTION_CODES, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { injectionSentence } from "../../shared/words/events.js";
 import { MemoryStore } from "../helpers/memory-store.js";
+
+const en = translator("en");
+const zh = translator("zh-CN");
+const buildEvent = (kind: string, values: Record<string, string>) => buildIn(kind, values, en);
+const quarterLine = (phase: string, quarter: number, quarters: number) => quarterIn(phase, quarter, quarters, en);
+const countdownText = (phase: string, paused: boolean, secondsLeft: number, remainingMs: number) => countdownIn(phase, paused, secondsLeft, remainingMs, en);
 
 const KEY_A = "a".repeat(32);
 const KEY_B = "b".repeat(32);
@@ -65,7 +72,8 @@ describe("the inject form's fields follow the deck", () => {
   test("every kind of the deck has a title and a labelled field for each of its parameters", () => {
     expect(EVENT_SPECS.map((s) => s.kind)).toEqual([...EVENT_KINDS]);
     for (const spec of EVENT_SPECS) {
-      expect(spec.title).not.toBe(spec.kind);
+      expect(en(spec.title)).not.toBe(spec.kind);
+      expect(zh(spec.title)).toMatch(/[\u4e00-\u9fff]/);
       for (const field of spec.fields) expect(PARAM_WORDS[`${spec.kind}.${field.name}`], `${spec.kind}.${field.name}`).toBeDefined();
     }
     expect(specFor("gpuShock")?.fields.map((f) => [f.name, f.type])).toEqual([
@@ -85,7 +93,9 @@ describe("the inject form's fields follow the deck", () => {
 
   test("percentages are shown in percent and sent as fractions", () => {
     const selloff = specFor("selloff")?.fields[0];
-    expect(selloff).toMatchObject({ label: "Sentiment drop (%)", min: 0, max: 90 });
+    expect(selloff).toMatchObject({ min: 0, max: 90 });
+    expect(selloff && fieldLabel(selloff, en)).toBe("Sentiment drop (%)");
+    expect(selloff && fieldLabel(selloff, zh)).toBe("市场情绪跌幅（%）");
     expect(buildEvent("selloff", { depth: "40" })).toEqual({ ok: true, event: { kind: "selloff", depth: 0.4 } });
     expect(buildEvent("rateChange", { delta: "−0.5" })).toEqual({ ok: true, event: { kind: "rateChange", delta: -0.005 } });
     expect(buildEvent("sectorRegulation", { sector: "media", regulated: "false" })).toEqual({
@@ -112,6 +122,7 @@ describe("the inject form's fields follow the deck", () => {
       issues: [{ field: "sector", message: "Sector: choose one of the list." }],
     });
     expect(buildEvent("asteroid", {})).toMatchObject({ ok: false });
+    expect(buildIn("selloff", { depth: "95" }, zh)).toEqual({ ok: false, issues: [{ field: "depth", message: "市场情绪跌幅（%）：必须在 0 到 90 之间。" }] });
   });
 });
 
@@ -184,6 +195,12 @@ describe("the class form's settings", () => {
     expect(messages.some((m) => m.startsWith("Students per firm:"))).toBe(true);
     expect(messages).toContain("Quarters: enter a number");
     expect(messages).toContain("Bot strategies: choose at least one");
+    expect(messages).toContain("Firms: at most 40");
+    // In Chinese, from the same issues (zod's own English never shown).
+    const chinese = classSettings({ ...values, firms: "41", teamSize: "5", quarters: "", bots: [] }, zh);
+    expect(chinese.ok ? [] : chinese.problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining(["季度数：请输入数字", "公司数：最多为 40", "每家公司的学生数：最多为 4", "机器人策略：至少选择一项"]),
+    );
   });
 });
 
@@ -200,13 +217,34 @@ describe("the console's words", () => {
     expect(countdownText("lobby", false, 0, 0)).toBe("");
   });
 
-  test("queued injections and log lines read as sentences", () => {
+  test("queued injections and log stamps read as sentences, in both languages", () => {
     expect(injectionSentence({ kind: "event", event: { kind: "selloff", depth: 0.4 } })).toMatch(/sell-off: market sentiment falls 40%/);
     expect(injectionSentence({ kind: "regime", regime: "model" })).toBe("Regime switch: model-level licences.");
     expect(injectionSentence({ kind: "disclosure", on: true })).toMatch(/^Disclosure rule on/);
     const at = Date.UTC(2026, 0, 1, 14, 2, 7);
-    expect(logStamp({ at, quarter: 2, phase: "decide", command: "pause", effect: "" }, "UTC")).toBe("14:02:07 · Q3 deciding");
-    expect(logStamp({ at, quarter: 0, phase: "lobby", command: "start", effect: "" }, "UTC")).toBe("14:02:07 · lobby");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, en, "en", "UTC")).toBe("14:02:07 · Q3 deciding");
+    expect(logStamp({ at, quarter: 0, phase: "lobby" }, en, "en", "UTC")).toBe("14:02:07 · lobby");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", "UTC")).toBe("14:02:07 · 第3季 决策中");
+    expect(quarterIn("decide", 2, 12, zh)).toBe("第 3 季，共 12 季");
+    expect(quarterIn("lobby", 0, 1, en)).toBe("Students are joining · 1 quarter to play");
+    expect(countdownIn("decide", true, 0, 41_200, zh)).toBe("已暂停 · 0:42");
+  });
+
+  test("every refusal code and reason has words in both languages; the server's English message is never shown", () => {
+    for (const code of REJECTION_CODES) {
+      for (const t of [en, zh]) {
+        const text = refusalText({ code }, t);
+        expect(text, code).not.toContain("console.refusal");
+        expect(text, code).not.toContain(code);
+      }
+    }
+    for (const reason of REFUSAL_REASONS) {
+      const params = { phase: "decide", limit: 20, name: "Ada" };
+      expect(refusalText({ code: "WRONG_PHASE", reason, params }, en), reason).not.toMatch(/console\.|[{}]/);
+      expect(refusalText({ code: "WRONG_PHASE", reason, params }, zh), reason).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(refusalText({ code: "WRONG_PHASE", reason: "notNow", params: { phase: "lobby" } }, en)).toBe("Not possible in this phase (Lobby).");
+    expect(refusalText({ code: "LIMIT_REACHED", reason: "queueFull", params: { limit: 20 } }, zh)).toBe("每次结算最多只能排队 20 个事件。");
   });
 });
 

@@ -3,6 +3,8 @@ import { joinErrorText } from "../../client/net/errors.js";
 import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js";
 import { loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
+import { translate } from "../../shared/i18n/catalog.js";
+import { joinRefusalMessage } from "../../shared/schemas/protocol.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("getting back in after a server restart", () => {
@@ -44,9 +46,11 @@ describe("getting back in after a server restart", () => {
   });
 
   test("a paused game and a restarting server read as such", () => {
-    expect(joinErrorText({ code: 503, message: "game K7MXQA is not running right now: the server that holds it (a) is down or restarting" })).toMatch(
-      /paused.*resumes at its last finished quarter/,
+    expect(joinErrorText({ code: 503, message: joinRefusalMessage("GAME_OFFLINE", "game K7MXQA is not running right now") })).toBe(
+      translate("en", "errors.join.gameOffline"),
     );
-    expect(joinErrorText({ code: 503, message: "Service Unavailable" })).toMatch(/restarting/);
+    expect(joinErrorText({ code: 503, message: "Service Unavailable" })).toBe(translate("en", "errors.join.restarting"));
+    // Prose that merely looks like the reason is not the reason.
+    expect(joinErrorText({ code: 503, message: "game K7MXQA is not running right now" })).toBe(translate("en", "errors.join.restarting"));
   });
 });

@@ -9,6 +9,7 @@ import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { GameStore } from "../../server/store/games.js";
 import { score } from "../../shared/engine/score.js";
+import { joinRefusalReason } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
 import { type RoomState, waitFor } from "./helpers.js";
 import { enter, playQuarter, REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
@@ -126,6 +127,8 @@ describe.skipIf(!available)("two processes sharing Redis", () => {
     );
     expect(refused).toMatchObject({ code: 503 });
     expect(refused?.message).toMatch(/resumes at its last finished quarter when that server is back/);
+    // The reason leads the message, so a client words it without reading the prose.
+    expect(joinRefusalReason(refused?.message)).toBe("GAME_OFFLINE");
     // The code stays reserved for A: no other game can take it.
     expect(await redis(REDIS_URL, "HGET", "market:owners", code)).toBe("cluster-a");
 

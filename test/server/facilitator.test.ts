@@ -2,8 +2,16 @@ import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { Injection } from "../../shared/schemas/injection.js";
-import { CLOSE_CODES, type ClientMessage, FACILITATOR_MESSAGE_TYPES, type FacilitatorMessageType, JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import {
+  CLOSE_CODES,
+  type ClientMessage,
+  FACILITATOR_MESSAGE_TYPES,
+  type FacilitatorMessageType,
+  JOIN_ERRORS,
+  type LogEntry,
+} from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
+import { logSentence } from "../../shared/words/log.js";
 import { crashAndRestore, facilitate, host, join, nextRejection, type Player, storeServer, track, waitFor } from "./helpers.js";
 
 const served = storeServer("sos-class-");
@@ -30,6 +38,9 @@ async function command<T extends FacilitatorMessageType | "start">(facilitator: 
   const log = await logOf(facilitator, before + 1);
   return log[before] as NonNullable<(typeof log)[number]>;
 }
+
+/** A log entry as the console words it in English ("" for none). */
+const said = (entry: LogEntry | undefined): string => (entry ? logSentence(entry) : "");
 
 /** Everything a refused command must leave as it was. */
 function snapshot(server: MarketRoom) {
@@ -84,13 +95,17 @@ describe("class markets", () => {
     expect(await nextRejection(facilitator, () => facilitator.room.send("submit", { action: {} }))).toMatchObject({ code: "NO_FIRM" });
     const started = await command(facilitator, "start");
     expect(started).toMatchObject({ command: "start", phase: "lobby", quarter: 0 });
-    expect(started.effect).toContain("5 firms (1 played by people, 4 by bots)");
+    // Stored and sent as the command's parameters; the console words them (here in English).
+    expect(started).not.toHaveProperty("effect");
+    expect(started).toMatchObject({ params: { firms: 5, humans: 1, bots: 4, quarters: 6 } });
+    expect(said(started)).toContain("5 firms (1 played by people, 4 by bots)");
+    expect(logSentence(started, "zh-CN")).toContain("5 家公司（1 家由学生操作，4 家由机器人玩家操作）");
     await waitFor(() => ada.room.state.phase === "news");
     const log = await logOf(projector, 3);
     expect(log.map((e) => e.command)).toEqual(["addBot", "configure", "start"]);
     // In words a teacher reads: firm names and setting labels, never ids or field names.
-    expect(log[0]?.effect).toBe(`added a seat played by the open bot (${ada.room.state.firms[4]?.name})`);
-    expect(log[1]?.effect).toBe("changed the settings: 6 quarters");
+    expect(said(log[0])).toBe(`Added a seat played by the open bot (${ada.room.state.firms[4]?.name})`);
+    expect(said(log[1])).toBe("Changed the settings: 6 quarters");
     expect(facilitator.last("console")?.key).toBeNull();
   });
 
@@ -139,6 +154,8 @@ describe("class markets", () => {
     const ada = await join(served.colyseus, server.roomId, { name: "Ada" });
     expect(await nextRejection(facilitator, () => facilitator.room.send("inject", { injection: { kind: "disclosure", on: true } }))).toMatchObject({
       code: "WRONG_PHASE",
+      reason: "notNow",
+      params: { phase: "lobby" },
     });
     const bad = await nextRejection(facilitator, () =>
       facilitator.room.send("inject", { injection: { kind: "event", event: { kind: "rateChange", delta: 5 } } }),
@@ -151,12 +168,13 @@ describe("class markets", () => {
       { kind: "regime", regime: "model" },
       { kind: "disclosure", on: true },
     ];
-    const effects = [];
-    for (const injection of injections) effects.push((await command(facilitator, "inject", { injection })).effect);
-    expect(effects).toEqual([
-      "queued for quarter 1: Enterprise adoption wave: the medical diagnosis assistance market grows 80%",
-      "queued for quarter 1: Regime switch: model-level licences",
-      "queued for quarter 1: Disclosure rule on: investors weigh unit economics over narrative",
+    const entries = [];
+    for (const injection of injections) entries.push(await command(facilitator, "inject", { injection }));
+    expect(entries.map((e) => (e && "params" in e ? e.params : null))).toEqual(injections.map((injection) => ({ quarter: 1, injection })));
+    expect(entries.map(said)).toEqual([
+      "Queued for quarter 1: Enterprise adoption wave: the medical diagnosis assistance market grows 80%.",
+      "Queued for quarter 1: Regime switch: model-level licences.",
+      "Queued for quarter 1: Disclosure rule on: investors weigh unit economics over narrative.",
     ]);
     expect(facilitator.last("console")?.queued).toEqual(injections);
     expect(ada.room.state.market.regime).not.toBe("model");
@@ -179,7 +197,7 @@ describe("class markets", () => {
     await waitFor(() => ada.room.state.quarter === 2);
     await command(facilitator, "inject", { injection: { kind: "disclosure", on: false } });
     const ended = await command(facilitator, "endGame");
-    expect(ended.effect).toBe("ended the game after quarter 2 of 8; 1 queued injection(s) dropped");
+    expect(said(ended)).toBe("Ended the game after quarter 2 of 8; 1 queued injection dropped");
     await waitFor(() => ada.room.state.phase === "over" && ada.room.state.standings.length === 3);
     const match = server.match;
     if (!match) throw new Error("no match");
@@ -213,10 +231,12 @@ describe("class markets", () => {
     const closed: Record<string, number> = {};
     for (const [name, p] of Object.entries({ ada, bo, cy })) p.room.onLeave((code) => (closed[name] = code));
 
-    expect((await command(facilitator, "renamePlayer", { playerId: ids.ada, name: "  Ada L. " })).effect).toBe('renamed player "Ada" to "Ada L."');
+    expect(said(await command(facilitator, "renamePlayer", { playerId: ids.ada, name: "  Ada L. " }))).toBe("Renamed player “Ada” to “Ada L.”");
     await waitFor(() => bo.room.state.players.some((p) => p.name === "Ada L."));
     expect(await nextRejection(facilitator, () => facilitator.room.send("renamePlayer", { playerId: ids.bo, name: "ada l." }))).toMatchObject({
       code: "NAME_TAKEN",
+      reason: "nameTaken",
+      params: { name: "ada l." },
     });
     expect(await nextRejection(facilitator, () => facilitator.room.send("removePlayer", { playerId: "nobody" }))).toMatchObject({ code: "NO_SUCH_PLAYER" });
     expect(await nextRejection(facilitator, () => facilitator.room.send("replaceWithBot", { playerId: "nobody", strategy: "pivot" }))).toMatchObject({
@@ -229,7 +249,7 @@ describe("class markets", () => {
 
     // Cy leaves Bo's team: Bo still plays f2.
     const removed = await command(facilitator, "removePlayer", { playerId: ids.cy });
-    expect(removed.effect).toBe('removed "Cy" from Helios; 1 teammate still plays it');
+    expect(said(removed)).toBe("Removed “Cy” from Helios; 1 teammate still plays it");
     await waitFor(() => closed.cy !== undefined);
     expect(closed.cy).toBe(CLOSE_CODES.REMOVED);
     expect(await joinError(code, { name: "Cy", token: cyToken })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
@@ -238,7 +258,7 @@ describe("class markets", () => {
 
     // Ada's firm goes to the scaler bot, which submits at once.
     const replaced = await command(facilitator, "replaceWithBot", { playerId: ids.ada, strategy: "scaler" });
-    expect(replaced.effect).toBe('replaced "Ada L." in Northwind; the scaler bot plays it from now on');
+    expect(said(replaced)).toBe("Replaced “Ada L.” in Northwind; the scaler bot plays it from now on");
     await waitFor(() => closed.ada === CLOSE_CODES.REMOVED);
     await waitFor(() => bo.room.state.firms[0]?.controller === "bot" && bo.room.state.firms[0]?.bot === "scaler");
     expect(server.match?.pending.get("f1")?.by).toBe("scaler bot");
@@ -302,13 +322,33 @@ describe("class markets", () => {
     // The seat has a new token; the old one, and the name again, no longer take it.
     expect(ada2.last("welcome")?.token).not.toBe(token);
     expect(await joinError(code, { name: "Ada", token })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
-    expect(await joinError(code, { name: "Ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD });
-    expect((await logOf(console2, 6)).at(-1)?.effect).toBe('let "Ada" back in: they may join by name for 5 minutes');
+    expect(await joinError(code, { name: "Ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_IN_USE });
+    expect(said((await logOf(console2, 6)).at(-1))).toBe("Let “Ada” back in: they may join by name for 5 minutes");
     // The facilitator leaves: the started game stays.
     await console2.room.leave();
     await waitFor(() => back.clients.length === 1);
     expect(served.colyseus.getRoomById(code)).toBeDefined();
     expect(await joinError(code, { facilitatorKey: "x".repeat(32) })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
+  });
+  test("a game stored before the log spoke in codes still shows its log: an old entry's English words come back as stored, beside new entries worded per reader", async () => {
+    const { facilitator, server, key } = await facilitate(served.colyseus, { ...SLOW, firms: 2, seed: "old-log" });
+    const code = server.roomId;
+    const ada = await join(served.colyseus, code, { name: "Ada" });
+    await command(facilitator, "start");
+    // A row written the old way: an English `effect`, no params.
+    const old = { at: Date.UTC(2026, 0, 1), quarter: 0, phase: "news" as const, command: "pause", effect: "paused the news timer with 28 s left" };
+    served.store.appendLog(code, [old], []);
+    await crashAndRestore(served, server, code, [ada, facilitator]);
+
+    const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
+    const restored = await waitFor(() => console2.last("console"));
+    expect(restored.log.map((e) => e.command)).toEqual(["start", "pause"]);
+    const [started, paused] = restored.log;
+    expect(paused).toEqual(old);
+    // The console shows the old entry as stored, in either language; the new one in the reader's.
+    expect(paused && logSentence(paused, "en")).toBe("paused the news timer with 28 s left");
+    expect(paused && logSentence(paused, "zh-CN")).toBe("paused the news timer with 28 s left");
+    expect(started && logSentence(started, "zh-CN")).toMatch(/^开始游戏：2 家公司/);
   });
 });
 
@@ -323,7 +363,7 @@ describe("friends games", () => {
     expect(gus.room.state.mode).toBe("friends");
     hal.room.send("start");
     await waitFor(() => gus.room.state.phase === "news");
-    expect((await command(hal, "pause")).effect).toMatch(/^paused the news timer/);
+    expect(said(await command(hal, "pause"))).toMatch(/^Paused the news timer/);
     await waitFor(() => gus.room.state.paused);
     expect(await nextRejection(gus, () => gus.room.send("resume"))).toMatchObject({ code: "NOT_FACILITATOR" });
     await command(hal, "resume");

@@ -6,23 +6,26 @@
 
 import type { Room } from "@colyseus/sdk";
 import type { Injection } from "../../../shared/schemas/injection.js";
-import type { LogEntry } from "../../../shared/schemas/protocol.js";
+import type { LogEntry, LogParams } from "../../../shared/schemas/protocol.js";
 import { APP_KEY, type AppContext } from "../../app.js";
 import { createGame } from "../../game.js";
+import { applyToDocument, onLocaleChange } from "../../i18n.js";
 import { syntheticMarket } from "../../market/bench/synthetic.js";
 import type { Inbox } from "../../net/inbox.js";
 import { endpointFor } from "../../net/link.js";
 import { Session } from "../../net/session.js";
 import type { MarketRoomStateShape, PlayerInfoShape } from "../../net/state.js";
 import { Console } from "../../scenes/Console.js";
+import { languageControl } from "../../ui/language.js";
 
 const params = new URLSearchParams(window.location.search);
 const count = Math.max(2, Math.min(40, Number(params.get("firms") ?? 40)));
 const market = syntheticMarket(count);
 const state = market.state as MarketRoomStateShape & { players: PlayerInfoShape[] };
+// i18n-ignore: sample student names (people's names are not translated)
 const STUDENTS = ["Ada", "Bo", "Chidi", "Dagny", "Émilie", "Farrokh", "Guðrún", "Hiroshi", "Ines", "Jamal", "Kateryna Oleksandrivna"];
 state.code = "K7M3QX";
-state.title = "Economics 101, group B";
+state.title = "Economics 101, group B"; // i18n-ignore: a sample title typed by a teacher
 state.mode = "class";
 state.phase = (params.get("phase") as MarketRoomStateShape["phase"]) ?? "decide";
 state.quarter = 3;
@@ -68,11 +71,13 @@ const listeners = new Map<string, Set<(message: unknown) => void>>();
 const emit = (type: string, message: unknown) => {
   for (const fn of listeners.get(type) ?? []) fn(message);
 };
-const write = (command: string, effect: string) => {
-  log.push({ at: Date.now(), quarter: state.quarter, phase: state.phase, command, effect });
+const write = (command: string, params: LogParams) => {
+  log.push({ at: Date.now(), quarter: state.quarter, phase: state.phase, command, params });
   emit("console", { key: null, log: [...log], queued: [...queued], serverTime: Date.now() });
 };
-for (let i = 0; i < 12; i++) write("extend", `added 30 s to the timer (entry ${i + 1})`);
+for (let i = 0; i < 12; i++) write("extend", { phase: "decide", added: 30, seconds: 60 + i * 30, paused: false });
+// A game stored before the log spoke in codes: its entry's English words, shown as stored.
+log.unshift({ at: Date.now() - 60_000, quarter: 0, phase: "lobby", command: "start", effect: "started the game (an entry stored in the old shape)" }); // i18n-ignore: an old stored entry is English by design
 
 const stateListeners = new Set<() => void>();
 const changed = () => {
@@ -93,8 +98,11 @@ const room = {
     else if (type === "start") state.phase = "news";
     else if (type === "endGame") state.phase = "over";
     else if (type === "inject" && payload.injection) queued.push(payload.injection);
-    else if (type === "forceNext") emit("rejected", { type, code: "WRONG_PHASE", message: "not now (preview)", issues: [] });
-    write(type, `${type} (preview)`);
+    else if (type === "forceNext") emit("rejected", { type, code: "WRONG_PHASE", message: "", issues: [], reason: "notNow", params: { phase: state.phase } });
+    write(
+      type,
+      type === "inject" && payload.injection ? { quarter: state.quarter + 1, injection: payload.injection } : { phase: state.phase, seconds: 30, added: 30 },
+    );
     changed();
   },
 } as unknown as Room;
@@ -119,5 +127,12 @@ const app: AppContext = {
   consoleCode: state.code,
   facilitator: { room, inbox, code: state.code, key: "preview-key-0123456789abcdef", fresh: params.get("key") === "1" },
 };
-const game = createGame(document.getElementById("app") as HTMLElement, [Console]);
+const parent = document.getElementById("app") as HTMLElement;
+const game = createGame(parent, [Console]);
 game.registry.set(APP_KEY, app);
+// The page's language (`?lang=zh-CN`) and its switch, as in the game: a switch relabels the console in place.
+applyToDocument();
+parent.after(languageControl());
+onLocaleChange(() => {
+  for (const scene of game.scene.getScenes(true)) if (scene instanceof Console) scene.relabel();
+});

@@ -139,17 +139,6 @@ const en = {
   "caption.fan.finalLower": "At {quarter} the firms here were worth {total} in total, lower than {share} of the simulated markets (median {median}).",
   "caption.fan.standIns": "Seats played by people here are played by bots in the simulations: {seats}.",
   "caption.fan.standIn": "{firm} by {bot}",
-
-  "bot.scaler": "scaler",
-  "bot.builder": "builder",
-  "bot.open": "open",
-  "bot.balanced": "balanced",
-  "bot.pivot": "pivot",
-  "bot.random": "random",
-  "scenario.ai-2025": "AI, 2025",
-  "scenario.dotcom-1999": "Dot-com, 1999",
-  "scenario.soft-landing": "Soft landing",
-  "scenario.sandbox": "Sandbox",
 } as const satisfies Messages;
 
 const zh = {
@@ -265,17 +254,6 @@ const zh = {
   "caption.fan.finalLower": "{quarter}时，本市场各公司的总估值为 {total}，低于 {share} 的模拟市场（中位数 {median}）。",
   "caption.fan.standIns": "本局由真人操作的席位，在模拟中由机器人玩家代替：{seats}。",
   "caption.fan.standIn": "{firm}由“{bot}”代替",
-
-  "bot.scaler": "规模派",
-  "bot.builder": "应用派",
-  "bot.open": "开源派",
-  "bot.balanced": "均衡派",
-  "bot.pivot": "转型派",
-  "bot.random": "随机",
-  "scenario.ai-2025": "AI，2025 年",
-  "scenario.dotcom-1999": "互联网泡沫，1999 年",
-  "scenario.soft-landing": "软着陆",
-  "scenario.sandbox": "沙盒",
 } satisfies Translation<typeof en>;
 
 export default { en, "zh-CN": zh } satisfies Area<typeof en>;
