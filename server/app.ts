@@ -1,5 +1,6 @@
 import "./polyfill.js";
 import { existsSync } from "node:fs";
+import { Server as HttpServer } from "node:http";
 import path from "node:path";
 import { matchMaker, Server, WebSocketTransport } from "colyseus";
 import express from "express";
@@ -7,9 +8,11 @@ import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
 import { exportRoutes } from "./http/export.js";
 import { colyseusLogger, log } from "./log.js";
 import { type ClusterSettings, clusterOptions, explainOfflineGames, liveRooms, locateGame, offlineMessage } from "./ops/cluster.js";
+import { screenRequests } from "./ops/gate.js";
 import { Health } from "./ops/health.js";
 import { type MonitorAccess, mountOps } from "./ops/http.js";
 import { processName } from "./ops/identity.js";
+import { AddressLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from "./ops/rate-limit.js";
 import { codesOwnedBy, releaseCode, restoreOptions } from "./rooms/codes.js";
 import { DEFAULT_LIMITS, type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
 import type { GameStore } from "./store/games.js";
@@ -29,6 +32,10 @@ export interface AppOptions {
   health?: Health;
   /** The Colyseus monitor's credentials; none: the monitor is not mounted. */
   monitor?: MonitorAccess | null;
+  /** Limits per client address (creating, joining, code look-ups, key attempts); defaults in DEFAULT_RATE_LIMITS, null turns one off. */
+  rateLimits?: Partial<RateLimits>;
+  /** Reverse proxies in front whose X-Forwarded-For is believed (0: the socket's peer is the client). */
+  trustProxy?: number;
 }
 
 /** Hard cap on a WebSocket frame: larger frames close the connection. The room rejects smaller but oversized messages itself. */
@@ -57,11 +64,15 @@ export function createApp(options: AppOptions = {}): Server {
   const health = options.health ?? new Health(Boolean(cluster.redisUrl));
   if (!options.health) health.stage = "ready";
   explainOfflineGames();
+  const transport = gameTransport(options.pingIntervalMs);
+  if (transport.server instanceof HttpServer) {
+    screenRequests(transport.server, new AddressLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }), options.trustProxy ?? 0);
+  }
   const server = new Server({
     greet: false,
     logger: colyseusLogger,
     ...clusterOptions(cluster),
-    transport: gameTransport(options.pingIntervalMs),
+    transport,
     express: (app) => {
       app.get("/healthz", (_req, res) => {
         res.json({ ok: true });

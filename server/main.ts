@@ -12,6 +12,7 @@ import { log, loggerFromEnv, setLog } from "./log.js";
 import { claimDataDir } from "./ops/datadir.js";
 import { Health } from "./ops/health.js";
 import { processName, setProcessName } from "./ops/identity.js";
+import { LIMIT_KINDS, RATE_LIMIT_ENV, RateLimitSpecSchema, type RateLimits } from "./ops/rate-limit.js";
 import { openStore, watchStore } from "./store/open.js";
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -32,6 +33,11 @@ const Env = z
     MONITOR_USER: z.string().min(1).default("admin"),
     MONITOR_PASSWORD: optional(z.string().min(12, "at least 12 characters")),
     SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(15),
+    RATE_LIMIT_CREATE: optional(RateLimitSpecSchema),
+    RATE_LIMIT_JOIN: optional(RateLimitSpecSchema),
+    RATE_LIMIT_LOOKUP: optional(RateLimitSpecSchema),
+    RATE_LIMIT_KEY: optional(RateLimitSpecSchema),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   })
   .refine((env) => !env.REDIS_URL || env.PROCESS_ID, { path: ["PROCESS_ID"], message: "required with REDIS_URL: a stable, unique name per process" });
 
@@ -65,7 +71,14 @@ const unwatch = watchStore(store, {
   info: (message) => log.warn(message, { dataDir: config.DATA_DIR }),
 });
 const health = new Health(Boolean(config.REDIS_URL));
+const rateLimits: Partial<RateLimits> = {};
+for (const kind of LIMIT_KINDS) {
+  const set = config[RATE_LIMIT_ENV[kind] as `RATE_LIMIT_${Uppercase<typeof kind>}`];
+  if (set !== undefined) rateLimits[kind] = set;
+}
 const app = createApp({
+  rateLimits,
+  trustProxy: config.TRUST_PROXY,
   limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600 },
   store,
   health,

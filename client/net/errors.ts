@@ -1,5 +1,13 @@
 import type { Key } from "../../shared/i18n/catalog.js";
-import { CLOSE_CODES, CREATE_INVALID_OPTIONS, JOIN_BUSY, JOIN_ERRORS, joinRefusalReason, type RejectedMessage } from "../../shared/schemas/protocol.js";
+import {
+  ADDRESS_RATE_LIMITED,
+  CLOSE_CODES,
+  CREATE_INVALID_OPTIONS,
+  JOIN_BUSY,
+  JOIN_ERRORS,
+  joinRefusalReason,
+  type RejectedMessage,
+} from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 
 /** Colyseus' own matchmaking codes that players can meet. */
@@ -42,7 +50,8 @@ export function joinErrorKey(error: unknown): JoinErrorKey {
       return "errors.join.invalidSettings";
     case JOIN_BUSY:
       return "errors.join.busy";
-    // A refusal for too many requests from one address belongs here, worded by errors.join.rateLimited.
+    case ADDRESS_RATE_LIMITED:
+      return "errors.join.rateLimited";
     case SERVICE_UNAVAILABLE:
       return joinRefusalReason(message) === "GAME_OFFLINE" ? "errors.join.gameOffline" : "errors.join.restarting";
     default:

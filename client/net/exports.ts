@@ -7,6 +7,7 @@
 import type { Translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import { type ExportRefusal, isExportRefusal } from "../../shared/schemas/export.js";
+import { ADDRESS_RATE_LIMITED } from "../../shared/schemas/protocol.js";
 
 export const EXPORT_KINDS = ["csv", "csv-anonymised", "record"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -42,8 +43,15 @@ export function exportFileName(code: string, kind: ExportKind): string {
 /** The refusal a status means when the server sent no code (an older server, a proxy). */
 const BY_STATUS: Readonly<Record<number, ExportRefusal>> = { 400: "badCode", 401: "noKey", 403: "wrongKey", 404: "noGame", 409: "notStarted" };
 
-/** A refused download, in words for the facilitator (in `t`'s language), from the server's error `code` (else the HTTP status). */
-export function exportErrorText(t: Translate, status: number, code: unknown): string {
+/**
+ * A refused download, in words for the facilitator (in `t`'s language), from the server's error
+ * `code` (else the HTTP status); `retryAfter` (seconds) from a rate-limit answer.
+ */
+export function exportErrorText(t: Translate, status: number, code: unknown, retryAfter?: unknown): string {
+  if (status === ADDRESS_RATE_LIMITED)
+    return typeof retryAfter === "number" && retryAfter > 0
+      ? t("exports.error.rateLimited", { wait: t("common.seconds.count", { count: Math.ceil(retryAfter) }) })
+      : t("exports.error.rateLimitedLater");
   const refusal = isExportRefusal(code) ? code : BY_STATUS[status];
   return refusal ? t(`exports.error.${refusal}`) : t("exports.error.http", { status: String(status) });
 }
@@ -60,13 +68,13 @@ export async function fetchExport(fetchFn: Fetch, code: string, key: string, kin
     throw new Error(t("exports.error.offline"));
   }
   if (!response.ok) {
-    let code: unknown;
+    let body: { code?: unknown; retryAfter?: unknown } = {};
     try {
-      code = ((await response.json()) as { code?: unknown }).code;
+      body = (await response.json()) as typeof body;
     } catch {
       // not JSON: the status says enough
     }
-    throw new Error(exportErrorText(t, response.status, code));
+    throw new Error(exportErrorText(t, response.status, body?.code, body?.retryAfter));
   }
   return response.blob();
 }

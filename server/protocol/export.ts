@@ -5,18 +5,22 @@ import { ACTION_ERROR_CODES } from "../../shared/engine/validate.js";
 import {
   ABUSE_REJECTIONS,
   ABUSE_WINDOW_MS,
+  ADDRESS_RATE_LIMITED,
   CLOSE_CODES,
   ClassCreateOptionsSchema,
   ClientMessageSchemas,
+  CREATE_INVALID_OPTIONS,
   CreateOptionsSchema,
   FACILITATOR_MESSAGE_TYPES,
   FacilitatorJoinOptionsSchema,
   GRACE_SECONDS,
+  JOIN_BUSY,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   JOIN_ERRORS,
   JoinOptionsSchema,
   MAX_MESSAGE_BYTES,
+  MAX_OPTIONS_DEPTH,
   MESSAGES_PER_SECOND,
   PHASES,
   REJECTION_CODES,
@@ -110,6 +114,8 @@ export function protocolFiles(): Map<string, string> {
     rejectionCodes: REJECTION_CODES,
     engineErrorCodes: ACTION_ERROR_CODES,
     joinErrors: JOIN_ERRORS,
+    /** Refusals given at the matchmaking request itself, as HTTP statuses (docs/protocol.md, "Join errors"). */
+    httpErrors: { CREATE_INVALID_OPTIONS, JOIN_BUSY, ADDRESS_RATE_LIMITED },
     closeCodes: CLOSE_CODES,
     limits: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
@@ -117,6 +123,7 @@ export function protocolFiles(): Map<string, string> {
       abuseRejections: ABUSE_REJECTIONS,
       abuseWindowMs: ABUSE_WINDOW_MS,
       graceSeconds: GRACE_SECONDS,
+      maxOptionsDepth: MAX_OPTIONS_DEPTH,
     },
   };
   files.set("index.json", format(index));

@@ -103,7 +103,12 @@ const pivot: Policy = {
   distill: shipDistill,
 };
 
-const open: Policy = { ...BASE, early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train) }, openWeightsAt: 0, distill: shipDistill };
+const open: Policy = {
+  ...BASE,
+  early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train), raise: step("sentiment", warm(DIALS.builder.raiseAbove), DIALS.open.raise) },
+  openWeightsAt: 0,
+  distill: shipDistill,
+};
 
 /** Issue 12's "one checkbox": builder with its weights released from quarter 1. */
 const openBuilder: Policy = { ...builder, openWeightsAt: 0 };

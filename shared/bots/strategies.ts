@@ -37,7 +37,7 @@ export const DIALS = {
   scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
-  open: { spend: 0.3, train: 0.5 },
+  open: { spend: 0.3, train: 0.5, raise: 0.2 },
   balanced: { spend: 0.34, train: 0.33, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.54, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.31,
@@ -103,12 +103,18 @@ export const builder: Bot = (view, rng, options) =>
 
 /**
  * `open`: releases its weights in the first quarter, gives up API revenue and builds an
- * ecosystem that speeds its integration everywhere. It trains a little (its model lifts
- * the open baseline it builds on) and ships apps like a builder.
+ * ecosystem that speeds its integration everywhere. It trains (its model lifts the open
+ * baseline it builds on), ships apps like a builder, and raises a small share of the
+ * market's appetite once sentiment is warm (open-model labs raise too: Mistral, 2023–24).
  */
 export const open: Bot = (view, rng) => {
   const plan = shipPlan(view, rng, DIALS.open.spend, 3);
-  return toAction(view, { ...plan, train: DIALS.open.train, openWeights: true });
+  return toAction(view, {
+    ...plan,
+    train: DIALS.open.train,
+    openWeights: true,
+    raiseShare: view.market.sentiment >= DIALS.builder.raiseAbove ? DIALS.open.raise : 0,
+  });
 };
 
 /**

@@ -51,7 +51,7 @@ export const AI_2025: EconomyConfig = {
     leadForFullCapture: 14, // a 14-point lead over open models captures the whole API market (GPT-4's lead over open models in 2023; customers switch only for a clear gap)
     splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
-    openShare: 0.5, // an open-weights firm still sells its model as a hosted API, at half the share a closed model of that lead would take (hosts compete on its weights: Mistral, Meta via clouds)
+    openShare: 0.55, // an open-weights firm still sells its model as a hosted API, at a little over half the share a closed model of that lead would take (hosts compete on its weights: Mistral, Meta via clouds)
   },
   // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per
   // quarter; need = capability for full fit; servingCost = serving cost ÷ revenue at compute price 1.
@@ -184,6 +184,7 @@ export const AI_2025: EconomyConfig = {
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
+    demandHit: 0, // share of every sector's market lost when a correction starts (0: the AI bust leaves customers' budgets alone; dotcom-1999 sets it)
   },
   financing: {
     appetite: 0.23, // at most 23% of valuation can be raised in a quarter, in a hot market

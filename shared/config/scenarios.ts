@@ -27,7 +27,8 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     changes: {
       start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
       sentiment: { momentum: 0.55, capex: 2.7 }, // momentum trading on Nasdaq, 1999
-      correction: { depth: [0.6, 0.85], hazardMidpoint: 2.6 }, // Nasdaq −78% peak to trough
+      // Nasdaq −78% peak to trough; and the bust cut customers' budgets: US online advertising fell ~27% from 2000 to 2002, telecom capex ~50%
+      correction: { depth: [0.6, 0.85], hazardMidpoint: 2.6, demandHit: 0.3 },
       valuation: { creditWeight: 5 }, // "eyeballs" and fibre capex priced far above their cost (~$90B of fibre, ~2.6% lit)
       events: {
         weights: {
@@ -53,6 +54,8 @@ export const SCENARIO_LIST: readonly Scenario[] = [
       start: { regime: "application", disclosure: true },
       // Anchored expectations: investors who see unit economics chase capex less and drift back to neutral.
       sentiment: { capex: 1.5, reversion: 0.25 },
+      // No credit crunch: investors keep funding firms at neutral sentiment (the IPO window stayed open through 1994–95's soft landing).
+      financing: { appetiteFloor: 0.2 },
     },
   },
   {

@@ -46,10 +46,13 @@ export interface Clock {
   /** Noise scales with √tau (a random walk over tau quarters). */
   sentimentNoise: number;
   computeNoise: number;
+  /** The chance of a news event in a turn: `events.probability` × tau (at most 1), so a game of any length draws as many events per quarter of the story. */
+  eventProbability: number;
   /** Lengths in turns (at least one). */
   correctionTurns: [number, number];
   cooldownTurns: number;
   lockTurns: number;
+  /** The open baseline's lag behind the closed frontier, in turns: fractional (the frontier is read between two turns), at least one. */
   lagTurns: number;
 }
 
@@ -99,11 +102,12 @@ export function clockOf(config: EconomyConfig): Clock {
     capex: config.sentiment.capex * tau,
     apiHypeElasticity: config.api.hypeElasticity * tau,
     sentimentNoise: config.sentiment.noise * Math.sqrt(tau),
+    eventProbability: Math.min(1, config.events.probability * tau),
     computeNoise: config.compute.noise * Math.sqrt(tau),
     correctionTurns: [turns(c.quarters[0], tau), Math.max(turns(c.quarters[0], tau), turns(c.quarters[1], tau))],
     cooldownTurns: turns(c.cooldown, tau, 0),
     lockTurns: turns(config.compute.lockQuarters, tau),
-    lagTurns: turns(config.openBaseline.lagQuarters, tau, config.openBaseline.lagQuarters > 0 ? 1 : 0),
+    lagTurns: config.openBaseline.lagQuarters > 0 ? Math.max(1, config.openBaseline.lagQuarters / tau) : 0,
   };
   clocks.set(config, clock);
   return clock;

@@ -2,14 +2,15 @@ import { nextFloat, nextInt, nextRange, pickWeighted, type RngState } from "../r
 import { type EconomyConfig, RATE_BOUNDS } from "../schemas/config.js";
 import type { GameEvent } from "../schemas/injection.js";
 import { EVENT_KINDS, SECTOR_IDS } from "../schemas/vocabulary.js";
+import { clockOf } from "./clock.js";
 import { clamp } from "./math.js";
 import { complianceLevel } from "./rules/compliance.js";
 import type { FirmState, MarketState } from "./types.js";
 
-/** Draws the coming quarter's news from the seeded deck: at most one event. */
+/** Draws the coming quarter's news from the seeded deck: at most one event, as often per quarter of the story at any game length. */
 export function drawNews(config: EconomyConfig, market: MarketState, rng: RngState): GameEvent[] {
   const deck = config.events;
-  if (nextFloat(rng) >= deck.probability) return [];
+  if (nextFloat(rng) >= clockOf(config).eventProbability) return [];
   const weights = EVENT_KINDS.map((kind) => deck.weights[kind]);
   if (weights.every((w) => w <= 0)) return [];
   const kind = EVENT_KINDS[pickWeighted(rng, weights)] as GameEvent["kind"];

@@ -157,6 +157,7 @@ export const EconomyConfigSchema = z.strictObject({
     depth: z.tuple([fraction, fraction]),
     quarters: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
     cooldown: z.number().int().min(0),
+    demandHit: fraction,
   }),
   financing: z.strictObject({
     appetite: fraction,

@@ -319,6 +319,18 @@ export function joinRefusalReason(message: string | undefined): JoinRefusalReaso
  */
 export const JOIN_BUSY = 429;
 
+/**
+ * A request refused because its client address made too many of that kind (creating games,
+ * joining, looking a game up by code, trying a facilitator key) within the server's limits
+ * (docs/deploy.md, "Rate limits"). An HTTP status, like JOIN_BUSY; the message ends with
+ * "try again in N s", the body has `retryAfter` (seconds) and the response a `Retry-After`
+ * header. Nothing was created, joined or checked.
+ */
+export const ADDRESS_RATE_LIMITED = 430;
+
+/** Create and join options nested deeper than this are refused as invalid options (CREATE_INVALID_OPTIONS). */
+export const MAX_OPTIONS_DEPTH = 32;
+
 /** Seconds a "let back in" stays valid for the player's next join by name. */
 export const READMIT_SECONDS = 300;
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadConfig } from "../../shared/config/load.js";
 import { translate } from "../../shared/i18n/catalog.js";
+import { list } from "../../shared/i18n/format.js";
 import { keyboardProblems, overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 
@@ -66,7 +67,11 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await keyDialog.waitFor();
     await keyDialog.getByRole("button", { name: "Continue to the console" }).click();
     const line = page.locator(".console-economy");
-    await expect.poll(() => line.textContent()).toBe("Custom economy: 2 values changed (sectors.media.servingCost, api.pool) View");
+    await expect
+      .poll(() => line.textContent())
+      .toBe(
+        `${translate("en", "console.economy.label")} ${translate("en", "console.economy.changed", { count: 2, names: list("en", ["sectors.media.servingCost", "api.pool"]) })} ${translate("en", "console.economy.view")}`,
+      );
     await page.screenshot({ path: path.join(RESULTS, "economy-console-1280x720.png") });
     await line.getByRole("button", { name: "View" }).click();
     const dialog = page.getByRole("dialog", { name: "Custom economy" });

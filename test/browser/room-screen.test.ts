@@ -176,7 +176,10 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await console_.goto(`${BASE}/?console=${code}`);
     await console_.getByRole("heading", { name: "Game log (newest first)" }).waitFor();
     await expect.poll(() => console_.locator(".log li").count()).toBeGreaterThanOrEqual(20);
-    await console_.getByText(/queued for quarter 1: Trillion-dollar sell-off/).waitFor();
+    await console_
+      .getByText(translate("en", "console.log.inject", { quarter: 1, sentence: "" }).trim())
+      .first()
+      .waitFor();
     await expect.poll(() => console_.getByRole("button", { name: translate("en", "errors.scroll.more") }).isVisible()).toBe(true);
     expect(await console_.getByRole("link", { name: "Show the market on the projector" }).getAttribute("href")).toBe(`${BASE}/?watch=${code}`);
     await shot(console_, "console-log-1280x720");

@@ -23,6 +23,16 @@ describe("the downloads' words", () => {
     expect(exportErrorText(ZH, 502, undefined)).toBe("下载失败（HTTP 502）。");
   });
 
+  test("too many key attempts from one network (430, as the gate answers it) says when to try again", async () => {
+    const limited = async () =>
+      new Response(JSON.stringify({ code: 430, error: "too many key attempts from your address: try again in 41 s", retryAfter: 41 }), { status: 430 });
+    await expect(fetchExport(limited, "K7MXQA", "key", "csv", EN)).rejects.toThrow(
+      "Too many attempts with a facilitator key from your network. Try again in 41 seconds.",
+    );
+    await expect(fetchExport(limited, "K7MXQA", "key", "csv", ZH)).rejects.toThrow("你所在网络使用主持人密钥的尝试次数过多，请在 41 秒后重试。");
+    expect(exportErrorText(EN, 430, undefined)).toBe(translate("en", "exports.error.rateLimitedLater"));
+  });
+
   test("the buttons are named in the page's language", () => {
     expect(EXPORT_KINDS.map((kind) => exportLabel(EN, kind))).toEqual(["Download CSV", "Download CSV (anonymised)", "Download game record (JSON)"]);
     expect(EXPORT_KINDS.map((kind) => exportLabel(ZH, kind))).toEqual(["下载 CSV", "下载 CSV（匿名）", "下载游戏记录（JSON）"]);

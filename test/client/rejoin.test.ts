@@ -4,7 +4,7 @@ import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js"
 import { loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
 import { translate } from "../../shared/i18n/catalog.js";
-import { joinRefusalMessage } from "../../shared/schemas/protocol.js";
+import { ADDRESS_RATE_LIMITED, joinRefusalMessage } from "../../shared/schemas/protocol.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 describe("getting back in after a server restart", () => {
@@ -52,5 +52,11 @@ describe("getting back in after a server restart", () => {
     expect(joinErrorText({ code: 503, message: "Service Unavailable" })).toBe(translate("en", "errors.join.restarting"));
     // Prose that merely looks like the reason is not the reason.
     expect(joinErrorText({ code: 503, message: "game K7MXQA is not running right now" })).toBe(translate("en", "errors.join.restarting"));
+  });
+
+  test("a refusal for too many attempts from one address is worded by its code, whatever the message", () => {
+    expect(joinErrorText({ code: ADDRESS_RATE_LIMITED, message: "too many joins from your address: try again in 42 s" })).toBe(
+      translate("en", "errors.join.rateLimited"),
+    );
   });
 });

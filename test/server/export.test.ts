@@ -9,14 +9,14 @@ import { csvCell } from "../../server/game/export.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
-import { facilitate, host, join, type Player, waitFor } from "./helpers.js";
+import { facilitate, host, join, NO_RATE_LIMITS, type Player, waitFor } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let colyseus: ColyseusTestServer;
 
 // No store: the routes serve the live room (test/server/facilitator.test.ts covers the store).
 beforeAll(async () => {
-  colyseus = await boot(createApp());
+  colyseus = await boot(createApp({ rateLimits: NO_RATE_LIMITS })); // many downloads from one address
 });
 afterEach(async () => {
   await colyseus.cleanup();

@@ -103,13 +103,19 @@ export async function facilitate(colyseus: ColyseusTestServer, settings: RoomSet
 }
 
 /**
+ * Every client of a test file comes from 127.0.0.1, so the limits per address are off in
+ * `testServer` (test/server/rate-limit.test.ts tests them).
+ */
+export const NO_RATE_LIMITS = { create: null, join: null, lookup: null, key: null } as const;
+
+/**
  * The game server for one test file (with `store` when given): booted before its tests,
  * cleaned after each, shut down (and the store closed) after all.
  */
 export function testServer(store?: GameStore): { readonly colyseus: ColyseusTestServer } {
   let colyseus: ColyseusTestServer | undefined;
   beforeAll(async () => {
-    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, ...(store ? { store } : {}) }));
+    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, rateLimits: NO_RATE_LIMITS, ...(store ? { store } : {}) }));
   });
   afterEach(async () => {
     await colyseus?.cleanup();

@@ -7,6 +7,7 @@ import { createApp } from "../../server/app.js";
 import { checkProtocol, protocolFiles } from "../../server/protocol/export.js";
 import { DEFAULT_LIMITS } from "../../server/rooms/MarketRoom.js";
 import { idleAction } from "../../shared/engine/validate.js";
+import { MAX_OPTIONS_DEPTH } from "../../shared/schemas/protocol.js";
 import { host, waitFor } from "./helpers.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -34,6 +35,7 @@ test("the limits in index.json are the server's defaults", () => {
     abuseRejections: DEFAULT_LIMITS.abuseRejections,
     abuseWindowMs: DEFAULT_LIMITS.abuseWindowMs,
     graceSeconds: DEFAULT_LIMITS.graceSeconds,
+    maxOptionsDepth: MAX_OPTIONS_DEPTH,
   });
 });
 

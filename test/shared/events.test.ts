@@ -49,6 +49,22 @@ function changed(before: MarketState, after: MarketState): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(after[k as keyof MarketState]) !== JSON.stringify(before[k as keyof MarketState]));
 }
 
+describe("drawNews", () => {
+  it("brings as many events per quarter of the story at any game length: 0.4 a turn at 16 quarters, 0.8 at 8, 0.27 at 24", () => {
+    const rate = (quarters: number) => {
+      const cfg = configFor("ai-2025", { quarters });
+      const market = createGame(cfg, 1, seats(2)).market;
+      const rng = seedRng(`news-${quarters}`);
+      let events = 0;
+      for (let i = 0; i < 4000; i++) events += drawNews(cfg, market, rng).length;
+      return events / 4000;
+    };
+    expect(rate(16)).toBeCloseTo(0.4, 1);
+    expect(rate(8)).toBeCloseTo(0.8, 1);
+    expect(rate(24)).toBeCloseTo(0.4 / 1.5, 1);
+  });
+});
+
 describe("applyEvent", () => {
   it("gpuShock on all moves spot, floored; on a vendor moves only the vendor shock", () => {
     const up = apply({ kind: "gpuShock", scope: "all", factor: 1.5 });

@@ -202,6 +202,20 @@ describe("market shares", () => {
   });
 });
 
+describe("open baseline lag", () => {
+  it("trails the closed frontier by lagQuarters of the story at any length: 3 quarters are 1.5 turns of an 8-turn game", () => {
+    // 8 quarters: a turn spans 2 quarters, so a 3-quarter lag reads the frontier half way between 2 and 1 turns back.
+    const config = configFor("ai-2025", { quarters: 8, events: { probability: 0 }, openBaseline: { growth: 0, diffusion: 0 } });
+    let state = createGame(config, 5, seats(2));
+    // f1 trains hard every turn: the closed frontier climbs each turn, above the open models' floor.
+    while (state.quarter < 4) state = resolveQuarter(state, { f1: act({ train: 300 }) }).state;
+    const best = state.market.history.map((r) => r.bestClosedCapability);
+    const midway = ((best[2] as number) + (best[3] as number)) / 2; // turn 4 − 1.5 = 2.5
+    expect(best[3] as number).toBeGreaterThan((best[2] as number) + 1);
+    expect(state.market.outsideOpenBaseline).toBeCloseTo(midway - config.openBaseline.lagGap, 9);
+  });
+});
+
 /** A two-firm game where f1 holds 30% of medical (and nothing else); f2 holds nothing. */
 function medicalGame(config: EconomyConfig, seed = 21, complianceStock = 0): GameState {
   const state = structuredClone(createGame(config, seed, seats(2)));

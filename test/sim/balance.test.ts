@@ -16,20 +16,15 @@ import { configOrThrow, gameSeed, simulate } from "../../shared/sim/run.js";
 const GAMES = 100;
 
 const KNOWN_MISSES = new Set<string>([
-  "8q/builder-beats-scaler",
   "8q/nothing-solved",
-  "8q/open-tradeoff",
   "8q/scaler-delisted",
   "8q/dotcom-deeper",
   "12q/nothing-solved",
-  "12q/open-wins-some",
-  "12q/dotcom-deeper",
   "16q/nothing-solved",
   "16q/open-tradeoff",
   "16q/open-wins-some",
-  "16q/dotcom-deeper",
-  "16q/soft-landing-lands",
   "24q/nothing-solved",
+  "24q/application-more-value",
   "24q/open-tradeoff",
   "24q/scaler-delisted",
   "24q/soft-landing-lands",

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { RATE_LIMIT_ENV } from "../../ops/rate-limit.js";
 import type { ProbeReport, ProbeRequest } from "./probe-types.js";
 
 /** A running game server as the bench sees it: where clients connect and which processes to measure. */
@@ -28,7 +29,10 @@ export type ServerKind = keyof typeof ENTRIES;
 /** Lines of server output kept to explain a crash. */
 const KEPT_LINES = 40;
 
-async function freePort(): Promise<number> {
+/** Every bench client comes from 127.0.0.1: the limits per address (docs/deploy.md) are off, as in the bare room. */
+const NO_RATE_LIMITS = Object.fromEntries(Object.values(RATE_LIMIT_ENV).map((name) => [name, "off"]));
+
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -80,7 +84,7 @@ async function serverProcess(nodeArgs: readonly string[], env: Record<string, st
   const dataDir = mkdtempSync(path.join(tmpdir(), "sos-bench-"));
   const child = spawn(process.execPath, ["--expose-gc", ...nodeArgs, "--import", "tsx", "--import", PROBE, ENTRIES[kind]], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
+    env: { ...process.env, ...NO_RATE_LIMITS, ...env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   children.add(child);

@@ -2,7 +2,7 @@ import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
-import type { FirmReport } from "../types.js";
+import type { FirmReport, MarketReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
 import { appCapability } from "./market.js";
@@ -77,8 +77,8 @@ export function openBaseline(t: Quarter): void {
   const { config, market, firms, q, clock } = t;
   const ob = config.openBaseline;
   let outside = market.outsideOpenBaseline + clock.baselineGrowth;
-  const lagged = market.history[q - clock.lagTurns];
-  if (lagged && q - clock.lagTurns >= 0) outside = Math.max(outside, lagged.bestClosedCapability - ob.lagGap);
+  const lagged = frontierAt(market.history, q - clock.lagTurns);
+  if (lagged !== null) outside = Math.max(outside, lagged - ob.lagGap);
   outside = Math.min(config.capability.capMax, outside);
   market.outsideOpenBaseline = outside;
   t.openBaselineWithoutReleases = outside;
@@ -87,6 +87,21 @@ export function openBaseline(t: Quarter): void {
   for (const firm of firms) if (firm.openWeights && !firm.delisted) released = Math.max(released, firm.capability);
   const baseline = Math.max(outside, market.openBaseline);
   market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
+}
+
+/**
+ * The best closed capability reported at turn `at` of the history, read linearly between two
+ * turns when `at` falls between them (a lag of 3 quarters is 1.5 turns of an 8-turn game), or
+ * null before the game began.
+ */
+function frontierAt(history: readonly MarketReport[], at: number): number | null {
+  if (at < 0) return null;
+  const lo = Math.floor(at);
+  const a = history[lo];
+  if (!a) return null;
+  const b = history[lo + 1];
+  const w = at - lo;
+  return b && w > 0 ? a.bestClosedCapability + w * (b.bestClosedCapability - a.bestClosedCapability) : a.bestClosedCapability;
 }
 
 /**

@@ -86,5 +86,8 @@ function startCorrection(t: Quarter, market: MarketState): void {
   c.quartersLeft = quarters - 1;
   if (c.quartersLeft === 0) c.cooldown = clock.cooldownTurns;
   for (const firm of t.firms) firm.trainingCredit *= 1 - config.valuation.creditWritedown;
+  // A bust cuts customers' budgets too (IT spending fell in 2001 as the dot-com customers vanished).
+  if (config.correction.demandHit > 0)
+    for (let s = 0; s < market.sectorTam.length; s++) market.sectorTam[s] = (market.sectorTam[s] as number) * (1 - config.correction.demandHit);
   t.log.push({ quarter: q, kind: "correction" });
 }

@@ -22,6 +22,8 @@ const en = {
   "error.notStarted": "The game has not started: there is nothing to download yet.",
   "error.notOver": "The game is not over: when the host plays a firm, the data can be downloaded once the game ends.",
   "error.buildFailed": "The server could not build the file. Try again; if it fails again, the game record may be damaged.",
+  "error.rateLimited": "Too many attempts with a facilitator key from your network. Try again in {wait}.",
+  "error.rateLimitedLater": "Too many attempts with a facilitator key from your network. Wait a minute, then try again.",
   "error.http": "The download failed (HTTP {status}).",
   "error.offline": "The game server cannot be reached. Check your connection and try again.",
 } as const satisfies Messages;
@@ -42,6 +44,8 @@ const zh = {
   "error.notStarted": "游戏尚未开始，暂时没有可下载的数据。",
   "error.notOver": "游戏尚未结束：主持人也在经营公司时，须等游戏结束后才能下载数据。",
   "error.buildFailed": "服务器无法生成文件。请重试；如果仍然失败，游戏记录可能已损坏。",
+  "error.rateLimited": "你所在网络使用主持人密钥的尝试次数过多，请在 {wait}后重试。",
+  "error.rateLimitedLater": "你所在网络使用主持人密钥的尝试次数过多，请等一分钟再试。",
   "error.http": "下载失败（HTTP {status}）。",
   "error.offline": "无法连接游戏服务器。请检查网络连接后重试。",
 } satisfies Translation<typeof en>;
