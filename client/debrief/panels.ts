@@ -1,11 +1,11 @@
 import type { Debrief, FirmSeries, ValueRow } from "../../shared/debrief/analytics.js";
 import type { FanSummary } from "../../shared/debrief/fan.js";
-import { money, percent, quarterLabel, ratio } from "../../shared/debrief/text.js";
-import { formatShortMoney } from "../../shared/format.js";
+import { fixed, money, percent, quarterLabel, ratio, type Words } from "../../shared/debrief/text.js";
+import { number, shortMoney } from "../../shared/i18n/format.js";
 import { niceTicks } from "../market/axis.js";
 import { cssColour, OKABE_ITO } from "../market/palette.js";
 import { h } from "../ui/dom.js";
-import { CORRECTION_FILL, type LegendItem, legend, lineChart, type Span, svgEl } from "./svg.js";
+import { CORRECTION_FILL, type LegendItem, legend, lineChart, type Span, svgEl, textWidth } from "./svg.js";
 
 export const COLOURS = {
   valuation: cssColour(OKABE_ITO.orange),
@@ -18,13 +18,6 @@ export const COLOURS = {
   mine: cssColour(OKABE_ITO.yellow),
 } as const;
 
-export const TITLES = {
-  valuation: "Valuation vs fundamentals, by firm",
-  market: "Bubble ratio and sentiment by quarter",
-  value: "Value created vs value captured, by firm",
-  fan: (n: number) => `Your market vs ${n} simulated markets`,
-} as const;
-
 let ids = 0;
 /** Ids unique on the page: the debrief may be mounted twice (game over and the console). */
 function uid(name: string): string {
@@ -32,11 +25,20 @@ function uid(name: string): string {
   return `debrief-${name}-${ids}`;
 }
 
-const CORRECTION_LEGEND: LegendItem = { label: "Correction under way", colour: CORRECTION_FILL, kind: "span" };
+const correctionLegend = (w: Words): LegendItem => ({ label: w.t("debrief.correction.legend"), colour: CORRECTION_FILL, kind: "span" });
 
-function spans(d: Debrief): Span[] {
-  return d.corrections.map((c) => ({ from: c.start, to: c.end, label: `Correction ${quarterLabel(c.start)}–${quarterLabel(c.end)}` }));
+function spans(w: Words, d: Debrief): Span[] {
+  return d.corrections.map((c) => ({
+    from: c.start,
+    to: c.end,
+    label: w.t("debrief.correction.span", { from: quarterLabel(w, c.start), to: quarterLabel(w, c.end) }),
+  }));
 }
+
+/** Ratios on axes: one decimal. */
+const axisRatio = (w: Words) => (v: number) => fixed(w, v, 1);
+/** Money on axes: short ("$1.5B" / "15亿美元"). */
+const axisMoney = (w: Words) => (v: number) => shortMoney(w.locale, v);
 
 function captionList(id: string, captions: readonly string[]): HTMLElement {
   return h("ul", { class: "debrief-captions", id }, ...captions.map((c) => h("li", {}, c)));
@@ -71,119 +73,149 @@ function figures(summary: string, head: readonly string[], rows: readonly (reado
   );
 }
 
-function firmLabel(f: { name: string; mine: boolean }): string {
-  return f.mine ? `${f.name} (you)` : f.name;
+function firmLabel(w: Words, f: { name: string; mine: boolean }): string {
+  return f.mine ? w.t("debrief.firm.you", { name: f.name }) : f.name;
 }
 
-function firmSummary(f: FirmSeries, d: Debrief): string {
+function firmSummary(w: Words, f: FirmSeries, d: Debrief): string {
   // From quarter 1 on, as the market's peak: quarter 0 is everyone's starting point.
   const shares = f.narrativeShare
     .map((s, i) => ({ s, q: d.quarters[i] ?? i }))
     .filter((x): x is { s: number; q: number } => x.s !== null && (x.q > 0 || d.quarters.length === 1));
   const peak = shares.reduce<{ s: number; q: number } | null>((best, x) => (!best || x.s > best.s ? x : best), null);
   const last = d.quarters.length - 1;
-  const end =
-    f.delistedQuarter !== null
-      ? `delisted in ${quarterLabel(f.delistedQuarter)}`
-      : `ended at ${money(f.valuation[last] ?? 0)} (fundamentals ${money(f.fundamentals[last] ?? 0)})`;
-  return `${peak ? `Narrative peaked at ${percent(peak.s)} of its valuation in ${quarterLabel(peak.q)}; ` : ""}${end}.`;
+  const ended = { valuation: money(w, f.valuation[last] ?? 0), fundamentals: money(w, f.fundamentals[last] ?? 0) };
+  if (f.delistedQuarter !== null) {
+    const delisted = quarterLabel(w, f.delistedQuarter);
+    return peak
+      ? w.t("debrief.firm.summary.peakDelisted", { share: percent(w, peak.s), quarter: quarterLabel(w, peak.q), delisted })
+      : w.t("debrief.firm.summary.delisted", { delisted });
+  }
+  return peak
+    ? w.t("debrief.firm.summary.peakEnded", { share: percent(w, peak.s), quarter: quarterLabel(w, peak.q), ...ended })
+    : w.t("debrief.firm.summary.ended", ended);
 }
 
-export function valuationPanel(d: Debrief): HTMLElement {
-  const { element, captionsId } = panel("valuation", TITLES.valuation, d.captions.valuation);
+export function valuationPanel(w: Words, d: Debrief): HTMLElement {
+  const { t } = w;
+  const title = t("debrief.title.valuation");
+  const { element, captionsId } = panel("valuation", title, d.captions.valuation);
   const multiples = h("ul", { class: d.firms.length > 12 ? "debrief-multiples many" : "debrief-multiples", "aria-describedby": captionsId });
   for (const f of d.firms) {
     const summaryId = uid("firm");
     const chart = lineChart({
-      title: `${firmLabel(f)}: valuation and fundamentals by quarter`,
+      title: t("debrief.firm.chart", { firm: firmLabel(w, f) }),
       quarters: d.quarters,
       lines: [
-        { label: "Valuation", colour: COLOURS.valuation, values: f.valuation },
-        { label: "Fundamentals", colour: COLOURS.fundamentals, dash: "6 4", values: f.fundamentals },
+        { label: t("debrief.legend.valuation"), colour: COLOURS.valuation, values: f.valuation },
+        { label: t("debrief.legend.fundamentals"), colour: COLOURS.fundamentals, dash: "6 4", values: f.fundamentals },
       ],
-      spans: spans(d),
-      format: formatShortMoney,
+      spans: spans(w, d),
+      format: axisMoney(w),
+      quarterLabel: (q) => quarterLabel(w, q),
       width: 240,
       height: 120,
       compact: true,
       describedBy: summaryId,
     });
     multiples.append(
-      h("li", { class: f.mine ? "mine" : undefined }, h("h3", {}, firmLabel(f)), chart, h("p", { id: summaryId, class: "firm-summary" }, firmSummary(f, d))),
+      h(
+        "li",
+        { class: f.mine ? "mine" : undefined },
+        h("h3", {}, firmLabel(w, f)),
+        chart,
+        h("p", { id: summaryId, class: "firm-summary" }, firmSummary(w, f, d)),
+      ),
     );
   }
   element.append(
     legend([
-      { label: "Valuation", colour: COLOURS.valuation, kind: "line" },
-      { label: "Fundamentals (the gap above them is narrative)", colour: COLOURS.fundamentals, kind: "line", dash: "6 4" },
-      CORRECTION_LEGEND,
+      { label: t("debrief.legend.valuation"), colour: COLOURS.valuation, kind: "line" },
+      { label: t("debrief.legend.fundamentalsGap"), colour: COLOURS.fundamentals, kind: "line", dash: "6 4" },
+      correctionLegend(w),
     ]),
     multiples,
     figures(
-      "Figures: valuation / fundamentals by quarter ($M)",
-      ["Firm", ...d.quarters.map(quarterLabel)],
-      d.firms.map((f) => [firmLabel(f), ...f.valuation.map((v, i) => (v === null ? "—" : `${Math.round(v)} / ${Math.round(f.fundamentals[i] ?? 0)}`))]),
-    ),
-  );
-  return element;
-}
-
-export function marketPanel(d: Debrief): HTMLElement {
-  const { element, captionsId } = panel("market", TITLES.market, d.captions.market);
-  element.append(
-    legend([
-      { label: "Bubble ratio (total valuation ÷ total fundamentals)", colour: COLOURS.bubble, kind: "line" },
-      { label: "Sentiment (1 = neutral)", colour: COLOURS.sentiment, kind: "line", dash: "6 4" },
-      CORRECTION_LEGEND,
-    ]),
-    lineChart({
-      title: TITLES.market,
-      quarters: d.quarters,
-      lines: [
-        { label: "Bubble ratio", colour: COLOURS.bubble, values: d.bubbleRatio, width: 3 },
-        { label: "Sentiment", colour: COLOURS.sentiment, dash: "6 4", values: d.sentiment },
-      ],
-      spans: spans(d),
-      reference: 1,
-      fromZero: false,
-      format: (v) => v.toFixed(1),
-      xTitle: "Quarter",
-      yTitle: "Ratio",
-      width: 760,
-      height: 260,
-      describedBy: captionsId,
-    }),
-    figures(
-      "Figures: bubble ratio and sentiment by quarter",
-      ["Quarter", "Bubble ratio", "Sentiment", "Correction"],
-      d.quarters.map((q, i) => [
-        quarterLabel(q),
-        ratio(d.bubbleRatio[i] ?? 0),
-        ratio(d.sentiment[i] ?? 0),
-        d.corrections.some((c) => q >= c.start && q <= c.end) ? "yes" : "",
+      t("debrief.figures.valuation"),
+      [t("debrief.column.firm"), ...d.quarters.map((q) => quarterLabel(w, q))],
+      d.firms.map((f) => [
+        firmLabel(w, f),
+        ...f.valuation.map((v, i) => (v === null ? "—" : `${number(w.locale, Math.round(v), 0)} / ${number(w.locale, Math.round(f.fundamentals[i] ?? 0), 0)}`)),
       ]),
     ),
   );
   return element;
 }
 
-/** Firm names in the bar chart are cut to fit their column; the full name is in the row's title. */
-function shortName(name: string, max = 20): string {
-  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+/** The widest a full chart is drawn (its own units); narrower where its panel is (a phone), so its text keeps its size. */
+export const CHART_WIDTH = 760;
+
+export function marketPanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElement {
+  const { t } = w;
+  const title = t("debrief.title.market");
+  const { element, captionsId } = panel("market", title, d.captions.market);
+  element.append(
+    legend([
+      { label: t("debrief.legend.bubble"), colour: COLOURS.bubble, kind: "line" },
+      { label: t("debrief.legend.sentiment"), colour: COLOURS.sentiment, kind: "line", dash: "6 4" },
+      correctionLegend(w),
+    ]),
+    lineChart({
+      title,
+      quarters: d.quarters,
+      lines: [
+        { label: t("debrief.line.bubble"), colour: COLOURS.bubble, values: d.bubbleRatio, width: 3 },
+        { label: t("debrief.line.sentiment"), colour: COLOURS.sentiment, dash: "6 4", values: d.sentiment },
+      ],
+      spans: spans(w, d),
+      reference: 1,
+      fromZero: false,
+      format: axisRatio(w),
+      quarterLabel: (q) => quarterLabel(w, q),
+      xTitle: t("debrief.axis.quarter"),
+      yTitle: t("debrief.axis.ratio"),
+      width,
+      height: 260,
+      describedBy: captionsId,
+    }),
+    figures(
+      t("debrief.figures.market"),
+      [t("debrief.column.quarter"), t("debrief.column.bubble"), t("debrief.column.sentiment"), t("debrief.column.correction")],
+      d.quarters.map((q, i) => [
+        quarterLabel(w, q),
+        ratio(w, d.bubbleRatio[i] ?? 0),
+        ratio(w, d.sentiment[i] ?? 0),
+        d.corrections.some((c) => q >= c.start && q <= c.end) ? t("debrief.figures.yes") : "",
+      ]),
+    ),
+  );
+  return element;
 }
 
-function valueChart(rows: readonly ValueRow[], title: string, describedBy: string): SVGSVGElement {
-  const width = 760;
-  const rowHeight = 34;
-  const pad = { left: 170, right: 70, top: 8, bottom: 36 };
+/** Firm names in the bar chart are cut to fit their column (by drawn width); the full name is in the row's title. */
+function shortName(name: string, room: number): string {
+  if (textWidth(name) <= room) return name;
+  const chars = [...name];
+  while (chars.length > 1 && textWidth(`${chars.join("")}…`) > room) chars.pop();
+  return `${chars.join("")}…`;
+}
+
+function valueChart(w: Words, rows: readonly ValueRow[], title: string, describedBy: string, width: number): SVGSVGElement {
+  const { t } = w;
+  const rowHeight = 38;
+  const pad = { left: Math.min(170, Math.round(width * 0.3)), right: 70, top: 8, bottom: 36 };
+  const captured = (r: ValueRow) => (r.delisted ? t("debrief.value.delisted", { zero: money(w, 0) }) : money(w, r.captured));
+  // Value labels sit right of their bars: the widest sets the right margin.
+  pad.right = Math.max(70, Math.ceil(Math.max(0, ...rows.flatMap((r) => [textWidth(money(w, r.created)), textWidth(captured(r))]))) + 10);
   const height = pad.top + pad.bottom + rows.length * rowHeight;
   const all = rows.flatMap((r) => [r.created, r.captured]);
   const min = Math.min(0, ...all);
-  const allTicks = niceTicks(min, Math.max(1, ...all), 4);
+  // Money labels need room: fewer ticks on a narrow chart.
+  const allTicks = niceTicks(min, Math.max(1, ...all), width < 560 ? 2 : 4);
   const hi = allTicks.at(-1) ?? 1;
   // The axis reaches just past the most negative bar, not to the next round tick (a small loss would waste a quarter of the width).
   const lo = min < 0 ? Math.max(allTicks[0] ?? min, min - 0.04 * (hi - min)) : 0;
-  const ticks = allTicks.filter((t) => t >= lo);
+  const ticks = allTicks.filter((v) => v >= lo);
   const x = (v: number) => pad.left + ((v - lo) / (hi - lo || 1)) * (width - pad.left - pad.right);
   const svg = svgEl("svg", {
     viewBox: `0 0 ${width} ${height}`,
@@ -194,63 +226,64 @@ function valueChart(rows: readonly ValueRow[], title: string, describedBy: strin
     class: "debrief-chart",
   });
   svg.append(svgEl("title", {}, title));
-  for (const t of ticks) {
+  for (const v of ticks) {
     svg.append(
-      svgEl("line", { x1: x(t), x2: x(t), y1: pad.top, y2: height - pad.bottom, class: t === 0 ? "axis" : "grid" }),
-      svgEl("text", { x: x(t), y: height - pad.bottom + 14, "text-anchor": "middle", class: "tick" }, formatShortMoney(t)),
+      svgEl("line", { x1: x(v), x2: x(v), y1: pad.top, y2: height - pad.bottom, class: v === 0 ? "axis" : "grid" }),
+      svgEl("text", { x: x(v), y: height - pad.bottom + 14, "text-anchor": "middle", class: "tick" }, shortMoney(w.locale, v)),
     );
   }
-  svg.append(
-    svgEl(
-      "text",
-      { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" },
-      "$ (created: operating profit over the game; captured: final valuation)",
-    ),
-  );
+  // The axis's title, where it fits on one line (the legend above the chart says the same).
+  const axisTitle = t("debrief.axis.value");
+  if (textWidth(axisTitle) <= width - pad.left - 8)
+    svg.append(svgEl("text", { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" }, axisTitle));
   rows.forEach((r, i) => {
     const top = pad.top + i * rowHeight;
+    const figures = { name: r.name, created: money(w, r.created), captured: money(w, r.captured) };
     const group = svgEl(
       "g",
       { class: r.mine ? "row mine" : "row" },
-      svgEl("title", {}, `${r.name}: created ${money(r.created)}, captured ${money(r.captured)}${r.delisted ? " (delisted)" : ""}`),
+      svgEl("title", {}, r.delisted ? t("debrief.value.rowDelisted", figures) : t("debrief.value.row", figures)),
     );
-    group.append(
-      svgEl(
-        "text",
-        { x: pad.left - 8, y: top + rowHeight / 2 + 4, "text-anchor": "end", class: "name" },
-        r.mine ? `${shortName(r.name, 15)} (you)` : shortName(r.name),
-      ),
-    );
+    const nameRoom = pad.left - 16;
+    const label = r.mine
+      ? t("debrief.firm.you", { name: shortName(r.name, nameRoom - textWidth(t("debrief.firm.you", { name: "" }))) })
+      : shortName(r.name, nameRoom);
+    group.append(svgEl("text", { x: pad.left - 8, y: top + rowHeight / 2 + 4, "text-anchor": "end", class: "name" }, label));
     const bar = (value: number, y: number, colour: string, text: string) => {
       const x0 = x(Math.min(0, value));
       const x1 = x(Math.max(0, value));
-      group.append(svgEl("rect", { x: x0, y, width: Math.max(1, x1 - x0), height: 11, fill: colour }));
+      group.append(svgEl("rect", { x: x0, y, width: Math.max(1, x1 - x0), height: 12, fill: colour }));
       // Labels sit right of the bar (of zero, for a negative bar), on the bar's own line.
-      group.append(svgEl("text", { x: x1 + 4, y: y + 10, class: "value" }, text));
+      group.append(svgEl("text", { x: x1 + 4, y: y + 11, class: "value" }, text));
     };
-    bar(r.created, top + 4, COLOURS.created, money(r.created));
-    bar(r.captured, top + 17, COLOURS.captured, r.delisted ? "$0 (delisted)" : money(r.captured));
+    bar(r.created, top + 3, COLOURS.created, money(w, r.created));
+    bar(r.captured, top + 19, COLOURS.captured, captured(r));
     svg.append(group);
   });
   return svg;
 }
 
-export function valuePanel(d: Debrief): HTMLElement {
-  const { element, captionsId } = panel("value", TITLES.value, d.captions.value);
+export function valuePanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElement {
+  const { t } = w;
+  const title = t("debrief.title.value");
+  const { element, captionsId } = panel("value", title, d.captions.value);
   element.append(
     legend([
-      { label: "Value created: operating profit summed over the game", colour: COLOURS.created, kind: "band", opacity: 1 },
-      { label: "Value captured: final valuation (0 if delisted)", colour: COLOURS.captured, kind: "band", opacity: 1 },
+      { label: t("debrief.legend.created"), colour: COLOURS.created, kind: "band", opacity: 1 },
+      { label: t("debrief.legend.captured"), colour: COLOURS.captured, kind: "band", opacity: 1 },
     ]),
-    h("div", { class: "debrief-bars" }, valueChart(d.value, TITLES.value, captionsId)),
+    h("div", { class: "debrief-bars" }, valueChart(w, d.value, title, captionsId, width)),
     figures(
-      "Figures: value created and captured",
-      ["Firm", "Created", "Captured"],
-      d.value.map((r) => [firmLabel(r), money(r.created), r.delisted ? "$0 (delisted)" : money(r.captured)]),
+      t("debrief.figures.value"),
+      [t("debrief.column.firm"), t("debrief.column.created"), t("debrief.column.captured")],
+      d.value.map((r) => [firmLabel(w, r), money(w, r.created), r.delisted ? t("debrief.value.delisted", { zero: money(w, 0) }) : money(w, r.captured)]),
     ),
   );
   return element;
 }
+
+/** Why the fan panel could not be drawn: the plan's error code, or the simulations' failure. */
+export type FanFailure = "config" | "noFirms" | "worker";
 
 /** The fan panel's frame: progress while the markets are simulated, then the charts. */
 export class FanPanel {
@@ -264,99 +297,106 @@ export class FanPanel {
   private announced = -1;
 
   constructor(
+    private readonly w: Words,
     private readonly debrief: Debrief,
     private readonly count: number,
+    private readonly width = CHART_WIDTH,
   ) {
-    const { element, captionsId } = panel("fan", TITLES.fan(count), []);
+    const { element, captionsId } = panel("fan", w.t("debrief.title.fan", { count }), []);
     this.element = element;
     this.captions = element.querySelector(`#${captionsId}`) as HTMLElement;
     this.body = h("div", { class: "fan-body" });
-    this.progress.setAttribute("aria-label", "Simulated markets");
+    this.progress.setAttribute("aria-label", w.t("debrief.fan.progressLabel"));
     this.element.append(this.status, this.body);
     this.setProgress(0);
   }
 
   setProgress(done: number): void {
-    const percent = this.count > 0 ? Math.round((100 * done) / this.count) : 100;
-    this.progress.value = percent;
-    const step = Math.floor(percent / 10) * 10;
+    const share = this.count > 0 ? Math.round((100 * done) / this.count) : 100;
+    this.progress.value = share;
+    const step = Math.floor(share / 10) * 10;
     if (step === this.announced) return;
     this.announced = step;
-    this.progressText.textContent = `Simulating ${this.count} markets on the same scenario and bots… ${step}%`;
+    this.progressText.textContent = this.w.t("debrief.fan.progress", { count: this.count, percent: percent(this.w, step / 100) });
   }
 
-  fail(message: string): void {
+  fail(reason: FanFailure): void {
     this.status.remove();
-    this.body.replaceChildren(h("p", { class: "error", role: "alert" }, `The simulated markets could not be run: ${message}`));
+    this.body.replaceChildren(h("p", { class: "error", role: "alert" }, this.w.t(`debrief.fan.failed.${reason}`)));
   }
 
   show(fan: FanSummary): void {
-    const d = this.debrief;
+    const { w, debrief: d } = this;
+    const { t } = w;
     this.captions.replaceChildren(...fan.captions.map((c) => h("li", {}, c)));
     const game = (values: readonly number[]) => fan.bubbleRatio.map((_, i) => (i < values.length ? (values[i] ?? null) : null));
     const quarters = fan.bubbleRatio.map((p) => p.quarter);
     const bandsOf = (points: FanSummary["bubbleRatio"]) => [
-      { label: "10–90%", colour: COLOURS.band, opacity: 0.22, lo: points.map((p) => p.p10), hi: points.map((p) => p.p90) },
-      { label: "25–75%", colour: COLOURS.band, opacity: 0.4, lo: points.map((p) => p.p25), hi: points.map((p) => p.p75) },
+      { label: t("debrief.fan.middle80"), colour: COLOURS.band, opacity: 0.22, lo: points.map((p) => p.p10), hi: points.map((p) => p.p90) },
+      { label: t("debrief.fan.middle50"), colour: COLOURS.band, opacity: 0.4, lo: points.map((p) => p.p25), hi: points.map((p) => p.p75) },
     ];
+    const thisMarket = t("debrief.fan.thisMarket");
+    const median = t("debrief.fan.median");
     const legendItems: LegendItem[] = [
-      { label: "This market", colour: COLOURS.bubble, kind: "line" },
-      { label: `Median of ${fan.count} simulated markets`, colour: COLOURS.band, kind: "line", dash: "6 4" },
-      { label: "Middle 50% of simulations", colour: COLOURS.band, kind: "band", opacity: 0.55 },
-      { label: "Middle 80%", colour: COLOURS.band, kind: "band", opacity: 0.22 },
-      CORRECTION_LEGEND,
+      { label: thisMarket, colour: COLOURS.bubble, kind: "line" },
+      { label: t("debrief.fan.medianOf", { count: fan.count }), colour: COLOURS.band, kind: "line", dash: "6 4" },
+      { label: t("debrief.fan.middle50"), colour: COLOURS.band, kind: "band", opacity: 0.55 },
+      { label: t("debrief.fan.middle80"), colour: COLOURS.band, kind: "band", opacity: 0.22 },
+      correctionLegend(w),
     ];
     const captionsId = this.captions.id;
     this.progress.remove();
-    this.progressText.textContent = `${fan.count} markets simulated.`;
+    this.progressText.textContent = t("debrief.fan.done", { count: fan.count });
     this.status.classList.add("done");
     this.body.replaceChildren(
       legend(legendItems),
       lineChart({
-        title: `Bubble ratio: this market vs ${fan.count} simulated markets`,
+        title: t("debrief.fan.chart.bubble", { count: fan.count }),
         quarters,
         bands: bandsOf(fan.bubbleRatio),
         lines: [
-          { label: "Median", colour: COLOURS.band, dash: "6 4", values: fan.bubbleRatio.map((p) => p.p50) },
-          { label: "This market", colour: COLOURS.bubble, width: 3.5, values: game(d.bubbleRatio) },
+          { label: median, colour: COLOURS.band, dash: "6 4", values: fan.bubbleRatio.map((p) => p.p50) },
+          { label: thisMarket, colour: COLOURS.bubble, width: 3.5, values: game(d.bubbleRatio) },
         ],
-        spans: spans(d),
+        spans: spans(w, d),
         reference: 1,
         fromZero: false,
-        format: (v) => v.toFixed(1),
-        xTitle: "Quarter",
-        yTitle: "Bubble ratio",
-        width: 760,
+        format: axisRatio(w),
+        quarterLabel: (q) => quarterLabel(w, q),
+        xTitle: t("debrief.axis.quarter"),
+        yTitle: t("debrief.line.bubble"),
+        width: this.width,
         height: 260,
         describedBy: captionsId,
       }),
       lineChart({
-        title: `Total valuation of all firms: this market vs ${fan.count} simulated markets`,
+        title: t("debrief.fan.chart.total", { count: fan.count }),
         quarters,
         bands: bandsOf(fan.totalValuation),
         lines: [
-          { label: "Median", colour: COLOURS.band, dash: "6 4", values: fan.totalValuation.map((p) => p.p50) },
-          { label: "This market", colour: COLOURS.bubble, width: 3.5, values: game(d.totalValuation) },
+          { label: median, colour: COLOURS.band, dash: "6 4", values: fan.totalValuation.map((p) => p.p50) },
+          { label: thisMarket, colour: COLOURS.bubble, width: 3.5, values: game(d.totalValuation) },
         ],
-        spans: spans(d),
-        format: formatShortMoney,
-        xTitle: "Quarter",
-        yTitle: "Total valuation",
-        width: 760,
+        spans: spans(w, d),
+        format: axisMoney(w),
+        quarterLabel: (q) => quarterLabel(w, q),
+        xTitle: t("debrief.axis.quarter"),
+        yTitle: t("debrief.axis.totalValuation"),
+        width: this.width,
         height: 220,
         describedBy: captionsId,
       }),
       figures(
-        "Figures: bubble ratio percentiles of the simulated markets",
-        ["Quarter", "10%", "25%", "Median", "75%", "90%", "This market"],
+        t("debrief.figures.fan"),
+        [t("debrief.column.quarter"), percent(w, 0.1), percent(w, 0.25), median, percent(w, 0.75), percent(w, 0.9), thisMarket],
         fan.bubbleRatio.map((p, i) => [
-          quarterLabel(p.quarter),
-          ratio(p.p10),
-          ratio(p.p25),
-          ratio(p.p50),
-          ratio(p.p75),
-          ratio(p.p90),
-          d.bubbleRatio[i] === undefined ? "—" : ratio(d.bubbleRatio[i] as number),
+          quarterLabel(w, p.quarter),
+          ratio(w, p.p10),
+          ratio(w, p.p25),
+          ratio(w, p.p50),
+          ratio(w, p.p75),
+          ratio(w, p.p90),
+          d.bubbleRatio[i] === undefined ? "—" : ratio(w, d.bubbleRatio[i] as number),
         ]),
       ),
     );

@@ -49,6 +49,8 @@ export interface LineChartSpec {
   /** A horizontal reference line, e.g. a ratio of 1. */
   reference?: number;
   format: (value: number) => string;
+  /** A quarter's tick label ("Q3" / "第3季"). */
+  quarterLabel: (quarter: number) => string;
   /** Text under the x axis and beside the y axis. */
   xTitle?: string;
   yTitle?: string;
@@ -61,13 +63,23 @@ export interface LineChartSpec {
   describedBy?: string;
 }
 
+/** The charts' text size in their own units (debrief.css): 13, and 14 in the small multiples. */
+export const FONT_SIZE = 13;
+export const COMPACT_FONT_SIZE = 14;
+
+/** About how wide `text` is drawn at `fontSize` (CJK characters are a full em, others about 0.6 em), for laying out labels. */
+export function textWidth(text: string, fontSize = FONT_SIZE): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? fontSize : fontSize * 0.6;
+  return width;
+}
+
 export const CORRECTION_FILL = "#d55e00"; // Okabe–Ito vermilion, see-through
 const CORRECTION_OPACITY = 0.18;
 
 /** A line chart over quarters with optional bands and shaded spans. Text never overlaps: tick labels are thinned to fit. */
 export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const { width, height, compact } = spec;
-  const pad = compact ? { left: 44, right: 8, top: 8, bottom: 22 } : { left: 64, right: 14, top: 12, bottom: 40 };
   const values = [...spec.lines.flatMap((l) => l.values), ...(spec.bands ?? []).flatMap((b) => [...b.lo, ...b.hi])].filter(
     (v): v is number => v !== null && Number.isFinite(v),
   );
@@ -78,6 +90,12 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
       : niceTicks(Math.min(0, ...values), Math.max(1e-9, ...values), compact ? 2 : 4);
   const lo = ticks[0] ?? 0;
   const hi = ticks.at(-1) ?? 1;
+  // The y axis labels set the left margin: wide ones (Chinese money, "150亿美元") push the plot right.
+  const fontSize = compact ? COMPACT_FONT_SIZE : FONT_SIZE;
+  const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t), fontSize)));
+  const pad = compact
+    ? { left: Math.max(44, Math.ceil(yLabels) + 10), right: 8, top: 8, bottom: 22 }
+    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: 14, top: 12, bottom: 40 };
   const first = spec.quarters[0] ?? 0;
   const last = Math.max(first + 1, spec.quarters.at(-1) ?? 1);
   const x = (q: number) => pad.left + ((q - first) / (last - first)) * (width - pad.left - pad.right);
@@ -130,15 +148,16 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   }
   if (spec.reference !== undefined)
     svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(spec.reference), y2: y(spec.reference), class: "reference" }));
-  // Quarter labels: at most one per ~36 px (compact: first and last only).
-  const room = Math.max(1, Math.floor((width - pad.left - pad.right) / 36));
+  // Quarter labels: at most one per label width plus a gap (compact: first and last only).
+  const labelWidth = Math.max(36, ...spec.quarters.map((q) => textWidth(spec.quarterLabel(q), fontSize) + 12));
+  const room = Math.max(1, Math.floor((width - pad.left - pad.right) / labelWidth));
   const step = Math.max(1, Math.ceil(spec.quarters.length / room));
   spec.quarters.forEach((q, i) => {
     const isLast = i === spec.quarters.length - 1;
     const show = compact ? i === 0 || isLast : (i % step === 0 && (isLast || spec.quarters.length - 1 - i >= step / 2 || step === 1)) || isLast;
     // The first and last labels sit inside the plot's edges, clear of the y axis labels.
     const anchor = i === 0 ? "start" : isLast ? "end" : "middle";
-    if (show) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, `Q${q}`));
+    if (show) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, spec.quarterLabel(q)));
   });
   if (!compact) {
     if (spec.xTitle)

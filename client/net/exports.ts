@@ -4,14 +4,25 @@
  * record as JSON. A plain link cannot carry the header, so the file is fetched and handed
  * to the browser as a download.
  */
+import type { Translate } from "../../shared/i18n/catalog.js";
+import type { Locale } from "../../shared/i18n/core.js";
+import { type ExportRefusal, isExportRefusal } from "../../shared/schemas/export.js";
+import { ADDRESS_RATE_LIMITED } from "../../shared/schemas/protocol.js";
+
 export const EXPORT_KINDS = ["csv", "csv-anonymised", "record"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-export const EXPORT_LABELS: Record<ExportKind, string> = {
-  csv: "Download CSV",
-  "csv-anonymised": "Download CSV (anonymised)",
-  record: "Download game record (JSON)",
-};
+/** A download's button, in `t`'s language. */
+export function exportLabel(t: Translate, kind: ExportKind): string {
+  switch (kind) {
+    case "csv":
+      return t("exports.button.csv");
+    case "csv-anonymised":
+      return t("exports.button.csvAnonymised");
+    case "record":
+      return t("exports.button.record");
+  }
+}
 
 export function exportPath(code: string, kind: ExportKind): string {
   const game = `/api/games/${encodeURIComponent(code)}`;
@@ -19,45 +30,51 @@ export function exportPath(code: string, kind: ExportKind): string {
   return kind === "csv-anonymised" ? `${game}/export.csv?anonymise=1` : `${game}/export.csv`;
 }
 
+/** The CSV's column guide for a reader of `lang` (docs/export.md, served as text). */
+export function exportGuidePath(lang: Locale): string {
+  return `/api/export-guide?lang=${encodeURIComponent(lang)}`;
+}
+
 export function exportFileName(code: string, kind: ExportKind): string {
   if (kind === "record") return `scale-or-ship-${code}-record.json`;
   return kind === "csv-anonymised" ? `scale-or-ship-${code}-anonymised.csv` : `scale-or-ship-${code}.csv`;
 }
 
-/** A refused download, in words for the facilitator (from the HTTP status and the server's `{error}`). */
-export function exportErrorText(status: number, serverError: string | undefined): string {
-  switch (status) {
-    case 401:
-      return "The server did not get a facilitator key. Open the console again with the key.";
-    case 403:
-      return "The facilitator key this browser holds does not match this game.";
-    case 404:
-      return "The server has no record of this game (it may have been deleted).";
-    case 409:
-      return "The game has not started: there is nothing to download yet.";
-    default:
-      return serverError ? `The download failed: ${serverError}.` : `The download failed (HTTP ${status}).`;
-  }
+/** The refusal a status means when the server sent no code (an older server, a proxy). */
+const BY_STATUS: Readonly<Record<number, ExportRefusal>> = { 400: "badCode", 401: "noKey", 403: "wrongKey", 404: "noGame", 409: "notStarted" };
+
+/**
+ * A refused download, in words for the facilitator (in `t`'s language), from the server's error
+ * `code` (else the HTTP status); `retryAfter` (seconds) from a rate-limit answer.
+ */
+export function exportErrorText(t: Translate, status: number, code: unknown, retryAfter?: unknown): string {
+  if (status === ADDRESS_RATE_LIMITED)
+    return typeof retryAfter === "number" && retryAfter > 0
+      ? t("exports.error.rateLimited", { wait: t("common.seconds.count", { count: Math.ceil(retryAfter) }) })
+      : t("exports.error.rateLimitedLater");
+  const refusal = isExportRefusal(code) ? code : BY_STATUS[status];
+  return refusal ? t(`exports.error.${refusal}`) : t("exports.error.http", { status: String(status) });
 }
 
 type Fetch = (input: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
-/** Fetches one export; throws an Error whose message is `exportErrorText` when refused. */
-export async function fetchExport(fetchFn: Fetch, code: string, key: string, kind: ExportKind): Promise<Blob> {
+/** Fetches one export; throws an Error whose message is `exportErrorText` (in `t`'s language) when refused. */
+export async function fetchExport(fetchFn: Fetch, code: string, key: string, kind: ExportKind, t: Translate): Promise<Blob> {
   let response: Response;
   try {
+    // i18n-ignore: an HTTP header, not text
     response = await fetchFn(exportPath(code, kind), { headers: { Authorization: `Bearer ${key}` } });
   } catch {
-    throw new Error("The game server cannot be reached. Check your connection and try again.");
+    throw new Error(t("exports.error.offline"));
   }
   if (!response.ok) {
-    let serverError: string | undefined;
+    let body: { code?: unknown; retryAfter?: unknown } = {};
     try {
-      serverError = ((await response.json()) as { error?: string }).error;
+      body = (await response.json()) as typeof body;
     } catch {
       // not JSON: the status says enough
     }
-    throw new Error(exportErrorText(response.status, serverError));
+    throw new Error(exportErrorText(t, response.status, body?.code, body?.retryAfter));
   }
   return response.blob();
 }

@@ -1,4 +1,6 @@
-import { EXPORT_KINDS, EXPORT_LABELS, type ExportKind, exportFileName, fetchExport } from "../net/exports.js";
+import { translator } from "../../shared/i18n/catalog.js";
+import { locale, t } from "../i18n.js";
+import { EXPORT_KINDS, type ExportKind, exportFileName, exportGuidePath, exportLabel, fetchExport } from "../net/exports.js";
 import { h, status } from "./dom.js";
 
 /** Hands a fetched file to the browser as a download named `fileName`. */
@@ -13,8 +15,8 @@ export function saveBlob(blob: Blob, fileName: string): void {
 }
 
 /**
- * The three downloads of a game (CSV, anonymised CSV, JSON record) as buttons, with a line
- * that says what happened. Shared by the console and the game-over screen.
+ * The three downloads of a game (CSV, anonymised CSV, JSON record) as buttons, what each file
+ * holds, and a line that says what happened. Shared by the console and the game-over screen.
  */
 export function downloadButtons(code: string, key: string): HTMLElement {
   const said = status();
@@ -27,11 +29,11 @@ export function downloadButtons(code: string, key: string): HTMLElement {
           const target = event.currentTarget as HTMLButtonElement;
           target.disabled = true;
           said.className = "status";
-          said.textContent = "Preparing the download…";
+          said.textContent = t("exports.preparing");
           try {
             const fileName = exportFileName(code, kind);
-            saveBlob(await fetchExport((input, init) => fetch(input, init), code, key, kind), fileName);
-            said.textContent = `Downloaded ${fileName}.`;
+            saveBlob(await fetchExport((input, init) => fetch(input, init), code, key, kind, translator(locale())), fileName);
+            said.textContent = t("exports.done", { file: fileName });
           } catch (error) {
             said.className = "error";
             said.textContent = (error as Error).message;
@@ -40,13 +42,15 @@ export function downloadButtons(code: string, key: string): HTMLElement {
           }
         },
       },
-      EXPORT_LABELS[kind],
+      exportLabel(translator(locale()), kind),
     );
   return h(
     "section",
     { class: "downloads", "aria-labelledby": `downloads-${code}` },
-    h("h2", { id: `downloads-${code}` }, "Downloads"),
+    h("h2", { id: `downloads-${code}` }, t("exports.heading")),
     h("div", { class: "download-buttons" }, ...EXPORT_KINDS.map(button)),
+    h("p", { class: "hint downloads-about" }, t("exports.about")),
+    h("a", { class: "downloads-guide", href: exportGuidePath(locale()), target: "_blank", rel: "noopener" }, t("exports.guide")),
     said,
   );
 }

@@ -1,5 +1,8 @@
+import path from "node:path";
 import { matchMaker } from "colyseus";
 import type { Application, Request, Response } from "express";
+import { asLocale, type Locale } from "../../shared/i18n/core.js";
+import type { ExportRefusal } from "../../shared/schemas/export.js";
 import { JoinCodeSchema } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
 import { buildExport } from "../game/export-thread.js";
@@ -27,32 +30,45 @@ function findGame(code: string, store: GameStore | null): Found {
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */
 function authorised(req: Request, res: Response, store: GameStore | null): ExportSource | null {
-  const fail = (status: number, error: string) => {
-    res.status(status).json({ error });
+  // `error` in English for developers and logs; `code` for the client to word (shared/schemas/export.ts).
+  const fail = (status: number, code: ExportRefusal, error: string) => {
+    res.status(status).json({ error, code });
     return null;
   };
   const code = JoinCodeSchema.safeParse(req.params.code);
-  if (!code.success) return fail(400, code.error.issues[0]?.message ?? "bad code");
+  if (!code.success) return fail(400, "badCode", code.error.issues[0]?.message ?? "bad code");
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get("authorization") ?? "");
   if (!bearer) {
     res.set("WWW-Authenticate", 'Bearer realm="facilitator key"');
-    return fail(401, "send the facilitator key: Authorization: Bearer <key>");
+    return fail(401, "noKey", "send the facilitator key: Authorization: Bearer <key>");
   }
   const found = findGame(code.data, store);
-  if (!found) return fail(404, `no game with code ${code.data}`);
-  if (!keyMatches(bearer[1] as string, found.keyHash)) return fail(403, "that is not this game's facilitator key");
-  if ("notStarted" in found) return fail(409, "the game has not started: there is nothing to export yet");
+  if (!found) return fail(404, "noGame", `no game with code ${code.data}`);
+  if (!keyMatches(bearer[1] as string, found.keyHash)) return fail(403, "wrongKey", "that is not this game's facilitator key");
+  if ("notStarted" in found) return fail(409, "notStarted", "the game has not started: there is nothing to export yet");
   // The export holds every firm's actions and private figures, and the seed: a host who plays
   // would see rivals' moves (and could predict the bots'). A facilitator plays no firm.
-  if (found.hostPlays && !found.over) return fail(409, "the game is not over: in a game whose host plays, the export is available once it ends");
+  if (found.hostPlays && !found.over) return fail(409, "notOver", "the game is not over: in a game whose host plays, the export is available once it ends");
   return found.source;
 }
 
+/** The CSV's column guide for a reader, per language (docs/export.md and its translation). */
+const GUIDES: Readonly<Record<Locale, string>> = {
+  en: path.resolve(import.meta.dirname, "../../docs/export.md"),
+  "zh-CN": path.resolve(import.meta.dirname, "../../docs/export.zh-CN.md"),
+};
+
 /**
  * `GET /api/games/:code/export.csv[?anonymise=1]` and `GET /api/games/:code/record.json`,
- * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator").
+ * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator"); and
+ * `GET /api/export-guide?lang=zh-CN`, the CSV's column guide as plain text, for anyone.
  */
 export function exportRoutes(app: Application, store: GameStore | null): void {
+  app.get("/api/export-guide", (req, res) => {
+    const lang = asLocale(req.query.lang) ?? "en";
+    res.set("Cache-Control", "public, max-age=3600");
+    res.type("text/plain; charset=utf-8").sendFile(GUIDES[lang]);
+  });
   app.get("/api/games/:code/export.csv", async (req, res) => {
     const source = authorised(req, res, store);
     if (!source) return;
@@ -80,7 +96,7 @@ async function built(res: Response, source: ExportSource, kind: "csv" | "record"
     return await buildExport({ kind, anonymise, source });
   } catch (error) {
     log.error("export failed", { roomId: source.code, code: source.code, error: (error as Error).message });
-    res.status(500).json({ error: `the export could not be built: ${(error as Error).message}` });
+    res.status(500).json({ error: `the export could not be built: ${(error as Error).message}`, code: "buildFailed" satisfies ExportRefusal });
     return null;
   }
 }

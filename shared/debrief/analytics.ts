@@ -1,6 +1,6 @@
 import { correctionSpans } from "../engine/corrections.js";
 import type { DebriefFirm, DebriefInput, DebriefPoint } from "./input.js";
-import { money, nameList, percent, quarterLabel, ratio } from "./text.js";
+import { fixed, money, nameList, percent, quarterLabel, ratio, type Words } from "./text.js";
 
 /** One firm's valuation split by quarter; `null` once the firm is gone (after its delisting quarter). */
 export interface FirmSeries {
@@ -100,7 +100,9 @@ export function correctionEpisodes(market: readonly DebriefPoint[]): CorrectionE
   });
 }
 
-function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly number[], peakIndex: number, bubble: readonly number[]): string[] {
+function valuationCaptions(w: Words, firms: readonly FirmSeries[], quarters: readonly number[], peakIndex: number, bubble: readonly number[]): string[] {
+  const { t } = w;
+  const q = (quarter: number) => quarterLabel(w, quarter);
   const captions: string[] = [];
   const last = quarters.length - 1;
   const peakQ = quarters[peakIndex] ?? 0;
@@ -113,19 +115,27 @@ function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly numb
     return a > b || (a === b && (f.valuation[peakIndex] as number) > (best.valuation[peakIndex] as number)) ? f : best;
   }, null);
   if (inflated) {
-    const share = inflated.narrativeShare[peakIndex] as number;
     const v = inflated.valuation[peakIndex] as number;
     const f = inflated.fundamentals[peakIndex] as number;
-    // The peak may be the last quarter (a bubble that never corrected): then say it once.
-    const when = peakIndex === last ? `In ${quarterLabel(peakQ)}, the market's peak and its last quarter` : `At the market's peak (${quarterLabel(peakQ)})`;
-    const head = `${when}, ${percent(share)} of ${inflated.name}'s valuation was narrative (${money(v - f)} of ${money(v)})`;
+    const head = {
+      peak: q(peakQ),
+      share: percent(w, inflated.narrativeShare[peakIndex] as number),
+      firm: inflated.name,
+      narrative: money(w, v - f),
+      valuation: money(w, v),
+    };
     const endShare = inflated.narrativeShare[last];
-    let tail: string;
-    if (inflated.delistedQuarter !== null) tail = `; ${inflated.name} was delisted in ${quarterLabel(inflated.delistedQuarter)}.`;
-    else if (peakIndex === last) tail = ".";
-    else if (endShare === null || endShare === undefined) tail = `; by the end (${quarterLabel(endQ)}) ${inflated.name}'s valuation was $0.`;
-    else tail = `; by the end (${quarterLabel(endQ)}), ${percent(endShare)} of ${inflated.name}'s valuation was narrative.`;
-    captions.push(head + tail);
+    // The peak may be the last quarter (a bubble that never corrected): then say it once.
+    if (inflated.delistedQuarter !== null) {
+      const delisted = q(inflated.delistedQuarter);
+      captions.push(
+        peakIndex === last
+          ? t("debrief.caption.valuation.peakLastDelisted", { ...head, delisted })
+          : t("debrief.caption.valuation.peakDelisted", { ...head, delisted }),
+      );
+    } else if (peakIndex === last) captions.push(t("debrief.caption.valuation.peakLast", head));
+    else if (endShare === null || endShare === undefined) captions.push(t("debrief.caption.valuation.peakGone", { ...head, end: q(endQ), zero: money(w, 0) }));
+    else captions.push(t("debrief.caption.valuation.peakEnd", { ...head, end: q(endQ), endShare: percent(w, endShare) }));
   }
   const listedAtEnd = firms.filter((f) => f.narrativeShare[last] !== null && f.narrativeShare[last] !== undefined);
   const grounded = listedAtEnd.reduce<FirmSeries | null>(
@@ -134,76 +144,107 @@ function valuationCaptions(firms: readonly FirmSeries[], quarters: readonly numb
   );
   if (grounded && grounded !== inflated && listedAtEnd.length > 1) {
     const fShare = 1 - (grounded.narrativeShare[last] as number);
-    captions.push(`At the end, ${grounded.name} stood most on fundamentals: ${percent(fShare)} of its ${money(grounded.valuation[last] as number)} valuation.`);
+    captions.push(
+      t("debrief.caption.valuation.grounded", { firm: grounded.name, share: percent(w, fShare), valuation: money(w, grounded.valuation[last] as number) }),
+    );
   }
   const narrativeOfAll = (b: number | undefined) => (b !== undefined && b > 0 ? Math.max(0, 1 - 1 / b) : 0);
-  captions.push(
-    `Across the market, narrative was ${percent(narrativeOfAll(bubble[peakIndex]))} of all valuation at the peak and ${percent(narrativeOfAll(bubble[last]))} at the end.`,
-  );
+  captions.push(t("debrief.caption.valuation.market", { peak: percent(w, narrativeOfAll(bubble[peakIndex])), end: percent(w, narrativeOfAll(bubble[last])) }));
   const delisted = firms.filter((f) => f.delistedQuarter !== null);
   if (delisted.length > 0)
     captions.push(
-      `${nameList(delisted.map((f) => `${f.name} (${quarterLabel(f.delistedQuarter as number)})`))} ${delisted.length === 1 ? "was" : "were"} delisted: cash ran out and no one would fund ${delisted.length === 1 ? "it" : "them"}.`,
+      t("debrief.caption.valuation.delisted", {
+        count: delisted.length,
+        firms: nameList(
+          w,
+          delisted.map((f) => t("debrief.firmQuarter", { firm: f.name, quarter: q(f.delistedQuarter as number) })),
+        ),
+      }),
     );
   return captions;
 }
 
-function marketCaptions(d: Pick<Debrief, "quarters" | "bubbleRatio" | "sentiment" | "corrections" | "peakQuarter">): string[] {
+function marketCaptions(w: Words, d: Pick<Debrief, "quarters" | "bubbleRatio" | "sentiment" | "corrections" | "peakQuarter">): string[] {
+  const { t } = w;
+  const q = (quarter: number) => quarterLabel(w, quarter);
   const last = d.quarters.length - 1;
   const peakIndex = d.quarters.indexOf(d.peakQuarter);
   const start = d.bubbleRatio[0] ?? 0;
   const peak = d.bubbleRatio[peakIndex] ?? 0;
-  const rise =
-    peak > start
-      ? `peaked at ${ratio(peak)} in ${quarterLabel(d.peakQuarter)}`
-      : `never rose above it (its highest since was ${ratio(peak)} in ${quarterLabel(d.peakQuarter)})`;
-  const captions = [
-    `The bubble ratio (total valuation ÷ total fundamentals) started at ${ratio(start)}, ${rise} and ended at ${ratio(d.bubbleRatio[last] ?? 0)} in ${quarterLabel(d.quarters[last] ?? 0)}.`,
-  ];
+  const figures = {
+    start: ratio(w, start),
+    peak: ratio(w, peak),
+    peakQuarter: q(d.peakQuarter),
+    end: ratio(w, d.bubbleRatio[last] ?? 0),
+    endQuarter: q(d.quarters[last] ?? 0),
+  };
+  const captions = [peak > start ? t("debrief.caption.market.rose", figures) : t("debrief.caption.market.flat", figures)];
   const sentimentPeak = argMax(d.sentiment, PLAY_STARTS);
   if (d.corrections.length === 0) {
     captions.push(
-      `No correction began: sentiment peaked at ${ratio(d.sentiment[sentimentPeak] ?? 0)} in ${quarterLabel(d.quarters[sentimentPeak] ?? 0)} and ended at ${ratio(d.sentiment[last] ?? 0)}.`,
+      t("debrief.caption.market.noCorrection", {
+        peak: ratio(w, d.sentiment[sentimentPeak] ?? 0),
+        peakQuarter: q(d.quarters[sentimentPeak] ?? 0),
+        end: ratio(w, d.sentiment[last] ?? 0),
+      }),
     );
   }
   for (const c of d.corrections) {
-    const length = c.end - c.start + 1;
     const sentimentFall = c.sentimentBefore > 0 ? 1 - c.sentimentTrough / c.sentimentBefore : 0;
     const valuationFall = c.valuationBefore > 0 ? 1 - c.valuationTrough / c.valuationBefore : 0;
+    // A correction of sentiment alone (new shares or profits kept the total up) is said as such, not as a 0% fall.
     captions.push(
-      `A correction began in ${quarterLabel(c.start)} and lasted ${length} quarter${length === 1 ? "" : "s"}: sentiment fell ${percent(sentimentFall)} (${ratio(c.sentimentBefore)} → ${ratio(c.sentimentTrough)} in ${quarterLabel(c.troughQuarter)}) and the firms' total valuation fell ${percent(Math.max(0, valuationFall))} (${money(c.valuationBefore)} → ${money(c.valuationTrough)}).`,
+      t(valuationFall > 0 ? "debrief.caption.market.correction" : "debrief.caption.market.correctionHeld", {
+        count: c.end - c.start + 1,
+        start: q(c.start),
+        sentimentFall: percent(w, sentimentFall),
+        sentimentBefore: ratio(w, c.sentimentBefore),
+        sentimentTrough: ratio(w, c.sentimentTrough),
+        troughQuarter: q(c.troughQuarter),
+        valuationFall: percent(w, Math.max(0, valuationFall)),
+        valuationBefore: money(w, c.valuationBefore),
+        valuationTrough: money(w, c.valuationTrough),
+      }),
     );
   }
   return captions;
 }
 
-function valueCaptions(rows: readonly ValueRow[]): string[] {
+function valueCaptions(w: Words, rows: readonly ValueRow[]): string[] {
+  const { t } = w;
   if (rows.length === 0) return [];
   const creator = rows.reduce((best, r) => (r.created > best.created ? r : best));
   const capturer = rows.reduce((best, r) => (r.captured > best.captured ? r : best));
   const captions: string[] = [];
   if (creator === capturer) {
-    captions.push(
-      `${creator.name} both created the most value (${money(creator.created)} of operating profit over the game) and captured the most (a final valuation of ${money(creator.captured)}).`,
-    );
+    captions.push(t("debrief.caption.value.both", { firm: creator.name, created: money(w, creator.created), captured: money(w, creator.captured) }));
   } else {
-    captions.push(
-      `${creator.name} created the most value: ${money(creator.created)} of operating profit over the game, for a final valuation of ${money(creator.captured)}.`,
-    );
-    captions.push(`${capturer.name} captured the most: a final valuation of ${money(capturer.captured)}, having created ${money(capturer.created)}.`);
+    captions.push(t("debrief.caption.value.creator", { firm: creator.name, created: money(w, creator.created), captured: money(w, creator.captured) }));
+    captions.push(t("debrief.caption.value.capturer", { firm: capturer.name, captured: money(w, capturer.captured), created: money(w, capturer.created) }));
   }
   const delisted = rows.filter((r) => r.delisted);
-  if (delisted.length > 0) captions.push(`Delisted, so capturing nothing: ${nameList(delisted.map((r) => `${r.name} (created ${money(r.created)})`))}.`);
+  if (delisted.length > 0)
+    captions.push(
+      t("debrief.caption.value.delisted", {
+        firms: nameList(
+          w,
+          delisted.map((r) => t("debrief.caption.value.delistedFirm", { firm: r.name, created: money(w, r.created) })),
+        ),
+      }),
+    );
   const created = rows.reduce((s, r) => s + r.created, 0);
   const captured = rows.reduce((s, r) => s + r.captured, 0);
+  const totals = { created: money(w, created), captured: money(w, captured) };
   captions.push(
-    `All firms together created ${money(created)} of operating profit and ended valued at ${money(captured)}${created > 0 ? `: ${(captured / created).toFixed(1)} dollars of valuation per dollar of profit` : ""}.`,
+    created > 0
+      ? t("debrief.caption.value.total", { ...totals, perDollar: fixed(w, captured / created, 1) })
+      : t("debrief.caption.value.totalNoProfit", totals),
   );
   return captions;
 }
 
-/** Every series and caption of the debrief, from a finished game's public record. Pure. */
-export function computeDebrief(input: DebriefInput): Debrief {
+/** Every series and caption of the debrief, from a finished game's public record, worded for `w`'s reader. Pure. */
+export function computeDebrief(input: DebriefInput, w: Words): Debrief {
   const market = [...input.market].sort((a, b) => a.quarter - b.quarter);
   const quarters = market.map((p) => p.quarter);
   const bubbleRatio = market.map((p) => p.bubbleRatio);
@@ -238,9 +279,9 @@ export function computeDebrief(input: DebriefInput): Debrief {
     totalValuation,
     value,
     captions: {
-      valuation: valuationCaptions(firms, quarters, peakIndex, bubbleRatio),
-      market: marketCaptions(base),
-      value: valueCaptions(value),
+      valuation: valuationCaptions(w, firms, quarters, peakIndex, bubbleRatio),
+      market: marketCaptions(w, base),
+      value: valueCaptions(w, value),
     },
   };
 }

@@ -1,6 +1,5 @@
 import { type BotName, isBotName } from "../bots/index.js";
 import { changedValues, gameConfig } from "../config/override.js";
-import { SCENARIO_LIST } from "../config/scenarios.js";
 import { correctionSpans } from "../engine/corrections.js";
 import type { GameState } from "../engine/types.js";
 import { err, ok, type Result } from "../result.js";
@@ -10,7 +9,7 @@ import { gameSeed } from "../sim/run.js";
 import { quantile } from "../sim/stats.js";
 import type { Debrief } from "./analytics.js";
 import type { DebriefInput } from "./input.js";
-import { money, nameList, percent, quarterLabel, ratio } from "./text.js";
+import { botName, money, nameList, percent, quarterLabel, ratio, scenarioTitle, type Words } from "./text.js";
 
 /** How many simulated markets the debrief draws its fan bands from. */
 export const SIMULATED_MARKETS = 200;
@@ -23,6 +22,12 @@ export interface StandIn {
   firmId: string;
   name: string;
   bot: BotName;
+}
+
+/** Why a game's markets cannot be simulated: a code for the reader, the details for developers. */
+export interface PlanError {
+  code: "config" | "noFirms";
+  detail: string;
 }
 
 /** Everything the simulations need; plain data, so it can be posted to a worker. */
@@ -65,11 +70,11 @@ export interface FanSummary {
  * position (the room's list, cycled). Seeds come from the game's code, so every viewer of the
  * same game sees the same bands.
  */
-export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): Result<SimulationPlan, string> {
+export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): Result<SimulationPlan, PlanError> {
   // The economy the class played: the scenario, the room's override, the game's length.
   const loaded = gameConfig(input.scenario, input.quarters, input.economy);
-  if (!loaded.ok) return err(loaded.error.message);
-  if (input.firms.length === 0) return err("the game has no firms");
+  if (!loaded.ok) return err({ code: "config", detail: loaded.error.message });
+  if (input.firms.length === 0) return err({ code: "noFirms", detail: "the game has no firms" });
   const roomBots = input.bots.filter(isBotName);
   const standIns: StandIn[] = [];
   const lineup = input.firms.map((firm, i): Seat => {
@@ -125,45 +130,73 @@ export function standing(value: number, others: readonly number[]): { below: num
   return { below: others.filter((v) => v < value).length / others.length, above: others.filter((v) => v > value).length / others.length };
 }
 
-function rankWords(value: number, others: readonly number[]): string {
-  const { below, above } = standing(value, others);
-  return below >= above ? `higher than ${percent(below)}` : `lower than ${percent(above)}`;
-}
-
-/** The fan bands and the sentences that place this game among the simulated markets. */
-export function fanSummary(input: DebriefInput, debrief: Debrief, plan: SimulationPlan, markets: readonly SimulatedMarket[]): FanSummary {
+/** The fan bands and the sentences that place this game among the simulated markets, worded for `w`'s reader. */
+export function fanSummary(input: DebriefInput, debrief: Debrief, plan: SimulationPlan, markets: readonly SimulatedMarket[], w: Words): FanSummary {
+  const { t } = w;
+  const q = (quarter: number) => quarterLabel(w, quarter);
   const n = markets.length;
   const peaks = markets.map((m) => peakAfterStart(m.bubbleRatio));
   const gamePeak = peakAfterStart(debrief.bubbleRatio);
   const lastIndex = debrief.quarters.length - 1;
   const endQuarter = debrief.quarters[lastIndex] ?? 0;
+  const setupWords = {
+    scenario: scenarioTitle(w, input.scenario),
+    firms: t("common.firms.count", { count: input.firms.length }),
+    quarters: t("common.quarters.count", { count: input.quarters }),
+  };
+  const setup =
+    changedValues(input.scenario, input.economy).length > 0 ? t("debrief.caption.fan.setupCustom", setupWords) : t("debrief.caption.fan.setup", setupWords);
+  const peakStanding = standing(gamePeak, peaks);
+  const peakFigures = {
+    count: n,
+    setup,
+    median: ratio(w, quantile(peaks, 0.5)),
+    p10: ratio(w, quantile(peaks, 0.1)),
+    p90: ratio(w, quantile(peaks, 0.9)),
+    peak: ratio(w, gamePeak),
+  };
   const captions = [
-    `In ${n} simulated markets (scenario "${SCENARIO_LIST.find((s) => s.id === input.scenario)?.title ?? input.scenario}", ${input.firms.length} firms, ${input.quarters} quarters, the same bots${changedValues(input.scenario, input.economy).length > 0 ? ", the same custom economy" : ""}), the peak bubble ratio had a median of ${ratio(quantile(peaks, 0.5))} (10–90%: ${ratio(quantile(peaks, 0.1))}–${ratio(quantile(peaks, 0.9))}); this market's peak of ${ratio(gamePeak)} was ${rankWords(gamePeak, peaks)} of them.`,
+    peakStanding.below >= peakStanding.above
+      ? t("debrief.caption.fan.peakHigher", { ...peakFigures, share: percent(w, peakStanding.below) })
+      : t("debrief.caption.fan.peakLower", { ...peakFigures, share: percent(w, peakStanding.above) }),
   ];
   const corrected = markets.filter((m) => m.correctionStart !== null);
   const here = debrief.corrections[0];
-  const medianStart =
-    corrected.length > 0
-      ? quantile(
+  const share = percent(w, corrected.length / Math.max(1, n));
+  if (corrected.length > 0) {
+    const median = q(
+      Math.round(
+        quantile(
           corrected.map((m) => m.correctionStart as number),
           0.5,
-        )
-      : null;
-  captions.push(
-    `A correction began in ${percent(corrected.length / Math.max(1, n))} of the simulated markets${medianStart === null ? "" : ` (median ${quarterLabel(Math.round(medianStart))})`}; ${here ? `here one began in ${quarterLabel(here.start)}` : "here none did"}.`,
-  );
+        ),
+      ),
+    );
+    captions.push(
+      here ? t("debrief.caption.fan.correctionsHere", { share, median, here: q(here.start) }) : t("debrief.caption.fan.correctionsNone", { share, median }),
+    );
+  } else
+    captions.push(here ? t("debrief.caption.fan.noCorrectionsHere", { share, here: q(here.start) }) : t("debrief.caption.fan.noCorrectionsNone", { share }));
   const finals = markets.map((m) => m.totalValuation[endQuarter]).filter((v): v is number => v !== undefined);
   const gameFinal = debrief.totalValuation[lastIndex] ?? 0;
-  if (finals.length > 0)
+  if (finals.length > 0) {
+    const final = standing(gameFinal, finals);
+    const figures = { quarter: q(endQuarter), total: money(w, gameFinal), median: money(w, quantile(finals, 0.5)) };
     captions.push(
-      `At ${quarterLabel(endQuarter)} the firms here were worth ${money(gameFinal)} in total, ${rankWords(gameFinal, finals)} of the simulated markets (median ${money(quantile(finals, 0.5))}).`,
+      final.below >= final.above
+        ? t("debrief.caption.fan.finalHigher", { ...figures, share: percent(w, final.below) })
+        : t("debrief.caption.fan.finalLower", { ...figures, share: percent(w, final.above) }),
     );
+  }
   if (plan.standIns.length > 0)
     captions.push(
-      `Seats played by people here are played by bots in the simulations: ${nameList(
-        plan.standIns.map((s) => `${s.name} by ${s.bot}`),
-        4,
-      )}.`,
+      t("debrief.caption.fan.standIns", {
+        seats: nameList(
+          w,
+          plan.standIns.map((s) => t("debrief.caption.fan.standIn", { firm: s.name, bot: botName(w, s.bot) })),
+          4,
+        ),
+      }),
     );
   return {
     count: n,

@@ -1,29 +1,77 @@
-/** Number words for the debrief's captions: the same figure always reads the same way. */
-import { formatMoney, formatShortMoney } from "../format.js";
+/**
+ * Number words for the debrief's captions, in the reader's language: the same figure always
+ * reads the same way. Every caption function takes `Words` (the language and its `t`).
+ */
+import { isBotName } from "../bots/index.js";
+import { type Translate, translator } from "../i18n/catalog.js";
+import type { Locale } from "../i18n/core.js";
+import * as format from "../i18n/format.js";
+import { SCENARIOS, type ScenarioId } from "../schemas/vocabulary.js";
+
+/** What a function that words the debrief needs: the reader's language and its catalog lookup. */
+export interface Words {
+  readonly locale: Locale;
+  readonly t: Translate;
+}
+
+const cache = new Map<Locale, Words>();
+
+/** The words of `locale` (one object per language). */
+export function wordsFor(locale: Locale): Words {
+  let words = cache.get(locale);
+  if (!words) {
+    words = { locale, t: translator(locale) };
+    cache.set(locale, words);
+  }
+  return words;
+}
+
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+/** `value` with exactly `digits` decimals for the language: 2.046 → "2.05". */
+export function fixed(w: Words, value: number, digits: number): string {
+  const key = `${w.locale}|${digits}`;
+  let f = fixedFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(w.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
+    fixedFormats.set(key, f);
+  }
+  return f.format(value);
+}
 
 /** 0.784 → "78%". */
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+export function percent(w: Words, share: number): string {
+  return format.percent(w.locale, share, 0);
 }
 
 /** A ratio such as the bubble ratio or sentiment: 2.046 → "2.05". */
-export function ratio(value: number): string {
-  return value.toFixed(2);
+export function ratio(w: Words, value: number): string {
+  return fixed(w, value, 2);
 }
 
-/** Money for captions: "$0", "$530M", "$15.6B", "-$410M". */
-export function money(millions: number): string {
-  if (Math.round(millions) === 0) return "$0";
-  return Math.abs(millions) >= 1000 ? formatShortMoney(millions) : formatMoney(Math.round(millions));
+/** Money for captions: "$0", "$530M", "$15.6B", "-$410M" / "0美元", "5.3亿美元", "156亿美元". */
+export function money(w: Words, millions: number): string {
+  if (Math.round(millions) === 0) return format.shortMoney(w.locale, 0);
+  return Math.abs(millions) >= 1000 ? format.shortMoney(w.locale, millions) : format.money(w.locale, Math.round(millions));
 }
 
-export function quarterLabel(quarter: number): string {
-  return `Q${quarter}`;
+/** "Q3" / "第3季". */
+export function quarterLabel(w: Words, quarter: number): string {
+  return w.t("common.quarterShort", { quarter });
 }
 
-/** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
-export function nameList(names: readonly string[], max = 3): string {
+/** "A", "A and B", "A, B and C", "A, B, C and 4 more" / "A、B和C" (Intl.ListFormat). */
+export function nameList(w: Words, names: readonly string[], max = 3): string {
   if (names.length <= 1) return names[0] ?? "";
-  if (names.length > max) return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  if (names.length > max) return format.list(w.locale, [...names.slice(0, max), w.t("debrief.list.more", { count: names.length - max })]);
+  return format.list(w.locale, names);
+}
+
+/** A bot's name for a reader, as the lobby names it ("pivot" / "转型派"); an unknown name as it is. */
+export function botName(w: Words, bot: string): string {
+  return isBotName(bot) ? w.t(`lobby.bot.${bot}`) : bot;
+}
+
+/** A scenario's title for a reader, as the lobby names it ("Dot-com, 1999" / "互联网泡沫，1999 年"); an unknown id as it is. */
+export function scenarioTitle(w: Words, id: string): string {
+  return (SCENARIOS as readonly string[]).includes(id) ? w.t(`lobby.scenario.${id as ScenarioId}.title`) : id;
 }

@@ -1,8 +1,10 @@
 import { fill, type Locale, type Messages, type ParamsArg } from "./core.js";
 import common from "./messages/common.js";
 import consoleArea from "./messages/console.js";
+import debrief from "./messages/debrief.js";
 import errors from "./messages/errors.js";
 import events from "./messages/events.js";
+import downloads from "./messages/exports.js";
 import lobby from "./messages/lobby.js";
 import market from "./messages/market.js";
 import menu from "./messages/menu.js";
@@ -17,8 +19,10 @@ import sectors from "./messages/sectors.js";
 export const CATALOG = {
   common,
   console: consoleArea,
+  debrief,
   errors,
   events,
+  exports: downloads,
   lobby,
   market,
   menu,

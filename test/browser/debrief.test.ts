@@ -4,7 +4,9 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
-import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import type { Locale } from "../../shared/i18n/core.js";
+import { overlappingText, readability } from "./checks.js";
+import { HAS_CHROMIUM, localeContext, RESULTS, SCREENS, SKIP_REASON, serveGame } from "./harness.js";
 
 const PORT = 2597;
 const BASE = `http://localhost:${PORT}`;
@@ -17,6 +19,11 @@ interface Box {
   right: number;
   top: number;
   bottom: number;
+}
+
+/** A string matched literally inside a RegExp. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Every pair of SVG texts in the debrief whose boxes overlap (by more than a pixel). */
@@ -46,6 +53,25 @@ async function overlappingTexts(page: Page): Promise<string[]> {
       }
     });
   return clashes;
+}
+
+/** The debrief's panel titles in `lang`, from the catalogs. */
+function titles(lang: Locale): string[] {
+  return [
+    translate(lang, "debrief.title.valuation"),
+    translate(lang, "debrief.title.market"),
+    translate(lang, "debrief.title.value"),
+    translate(lang, "debrief.title.fan", { count: 200 }),
+  ];
+}
+
+/** The layout checks of checks.ts on the debrief as it is on screen: no overlapping text, nothing under 12 px, no sideways page. */
+async function debriefLayout(page: Page, label: string): Promise<void> {
+  expect(await overlappingTexts(page), `${label}: chart texts overlap`).toEqual([]);
+  expect(await overlappingText(page, ".over-debrief"), `${label}: texts overlap`).toEqual([]);
+  const found = await readability(page, ".over-debrief");
+  expect(found.text, `${label}: text under 12 px`).toEqual([]);
+  expect(found.sideways, `${label}: sideways scroll`).toBe(0);
 }
 
 describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
@@ -79,17 +105,13 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     await page.getByRole("heading", { name: "Final standings" }).waitFor();
     const overAt = Date.now();
     await expect.poll(() => page.getByRole("button", { name: "Play again" }).count()).toBe(1);
-    for (const title of [
-      "Valuation vs fundamentals, by firm",
-      "Bubble ratio and sentiment by quarter",
-      "Value created vs value captured, by firm",
-      "Your market vs 200 simulated markets",
-    ])
-      await page.getByRole("heading", { name: title }).waitFor();
-    await page.getByRole("img", { name: "Bubble ratio and sentiment by quarter" }).waitFor();
-    await page.getByRole("img", { name: "Value created vs value captured, by firm" }).waitFor();
-    await page.getByRole("img", { name: /\(you\): valuation and fundamentals by quarter$/ }).waitFor();
-    expect(await page.getByRole("img", { name: /: valuation and fundamentals by quarter$/ }).count()).toBe(2);
+    for (const title of titles("en")) await page.getByRole("heading", { name: title }).waitFor();
+    await page.getByRole("img", { name: translate("en", "debrief.title.market") }).waitFor();
+    await page.getByRole("img", { name: translate("en", "debrief.title.value") }).waitFor();
+    // "Helios (you): valuation and fundamentals by quarter", and one chart per firm.
+    const mineChart = translate("en", "debrief.firm.chart", { firm: translate("en", "debrief.firm.you", { name: "" }) });
+    await page.getByRole("img", { name: new RegExp(`${literal(mineChart)}$`) }).waitFor();
+    expect(await page.getByRole("img", { name: new RegExp(`${literal(translate("en", "debrief.firm.chart", { firm: "" }))}$`) }).count()).toBe(2);
 
     // Captions carry the game's own numbers: the peak bubble ratio as the server computed it.
     const history = room.match?.state.market.history ?? [];
@@ -97,29 +119,64 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     const start = history[0]?.bubbleRatio ?? 0;
     const peak = Math.max(...history.slice(1).map((m) => m.bubbleRatio));
     const peakQuarter = history.find((m) => m.quarter > 0 && m.bubbleRatio === peak)?.quarter;
-    const words =
-      peak > start ? `peaked at ${peak.toFixed(2)} in Q${peakQuarter}` : `never rose above it (its highest since was ${peak.toFixed(2)} in Q${peakQuarter})`;
-    await page.getByText(`started at ${start.toFixed(2)}, ${words}`).waitFor();
+    const last = history.at(-1);
+    const figures = {
+      start: start.toFixed(2),
+      peak: peak.toFixed(2),
+      peakQuarter: `Q${peakQuarter}`,
+      end: (last?.bubbleRatio ?? 0).toFixed(2),
+      endQuarter: `Q${last?.quarter}`,
+    };
+    await page.getByText(translate("en", peak > start ? "debrief.caption.market.rose" : "debrief.caption.market.flat", figures)).waitFor();
 
     // The fan chart appears once the simulations (in a Web Worker) are done.
-    await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("img", { name: translate("en", "debrief.fan.chart.bubble", { count: 200 }) }).waitFor({ timeout: 60_000 });
     console.info(
       `debrief: 200 simulated markets (2 firms × 4 quarters) drawn ${((Date.now() - overAt) / 1000).toFixed(1)} s after the game-over screen appeared`,
     );
     await expect.poll(() => page.getByText(/this market's peak of \d+\.\d\d was (higher|lower) than \d+% of them/).count()).toBe(1);
-    await page.getByText("Seats played by people here are played by bots in the simulations:").waitFor();
+    const standIns = translate("en", "debrief.caption.fan.standIns", { seats: "" }).replace(/\.$/, "").trim();
+    await page.getByText(standIns).waitFor();
     expect(
       workers.some((url) => /worker/.test(url)),
       `workers started: ${workers.join(", ")}`,
     ).toBe(true);
 
-    await page.screenshot({ path: path.join(RESULTS, "debrief-1280x720.png") });
-    expect(await overlappingTexts(page)).toEqual([]);
-    await page.locator(".over-debrief").evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await page.screenshot({ path: path.join(RESULTS, "debrief-fan-1280x720.png") });
-    await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.locator(".over-debrief").evaluate((el) => el.scrollTo(0, 0));
-    await expect.poll(() => overlappingTexts(page)).toEqual([]);
-    await page.screenshot({ path: path.join(RESULTS, "debrief-1920x1080.png") });
-  }, 180_000);
+    // Both languages at the laptop's and the projector's size; the switch redraws the debrief
+    // from the figures it has: the simulated markets are not played again (no second worker).
+    const startedWorkers = workers.length;
+    for (const lang of ["en", "zh-CN"] as const) {
+      if (lang !== "en") {
+        await page.setViewportSize(SCREENS.laptop.viewport);
+        await page.locator("select#language").selectOption(lang);
+        for (const title of titles(lang)) await page.getByRole("heading", { name: title }).waitFor();
+        await page.getByRole("img", { name: translate(lang, "debrief.fan.chart.bubble", { count: 200 }) }).waitFor();
+        expect(workers.length, "no simulation started again on a language switch").toBe(startedWorkers);
+        // Chinese words throughout: the captions, the legends, the quarter ticks.
+        await page.getByText(translate(lang, "debrief.correction.legend")).first().waitFor();
+        expect(await page.locator(".over-debrief").textContent()).toContain("第1季");
+        expect(await page.locator(".over-debrief").textContent()).not.toContain("Bubble ratio");
+      }
+      for (const screen of ["laptop", "hd"] as const) {
+        const { width, height } = SCREENS[screen].viewport;
+        await page.setViewportSize(SCREENS[screen].viewport);
+        await page.locator(".over-debrief").evaluate((el) => el.scrollTo(0, 0));
+        await page.screenshot({ path: path.join(RESULTS, `debrief-${lang}-${width}x${height}.png`) });
+        await debriefLayout(page, `${lang} at ${width}×${height}`);
+        await page.locator(".over-debrief").evaluate((el) => el.scrollTo(0, el.scrollHeight));
+        await page.screenshot({ path: path.join(RESULTS, `debrief-fan-${lang}-${width}x${height}.png`) });
+      }
+    }
+
+    // A phone in each language: the game's screen (`/?watch=CODE`) shows the debrief too.
+    for (const lang of ["en", "zh-CN"] as const) {
+      const phone = await (await localeContext(game.browser, lang, "phone")).newPage();
+      await phone.goto(`${BASE}/?watch=${code}`);
+      for (const title of titles(lang)) await phone.getByRole("heading", { name: title }).waitFor({ timeout: 60_000 });
+      await phone.getByRole("img", { name: translate(lang, "debrief.fan.chart.bubble", { count: 200 }) }).waitFor({ timeout: 60_000 });
+      await phone.screenshot({ path: path.join(RESULTS, `debrief-${lang}-390x844.png`), fullPage: true });
+      await debriefLayout(phone, `${lang} at 390×844`);
+      await phone.context().close();
+    }
+  }, 300_000);
 });

@@ -263,16 +263,16 @@ describe("exports", () => {
       seen.push({ url, auth: init.headers.Authorization });
       return new Response("firm,quarter\n", { status: 200 });
     };
-    const blob = await fetchExport(ok, "K7MXQA", KEY_A, "csv");
+    const blob = await fetchExport(ok, "K7MXQA", KEY_A, "csv", translator("en"));
     expect(await blob.text()).toBe("firm,quarter\n");
     expect(seen).toEqual([{ url: "/api/games/K7MXQA/export.csv", auth: `Bearer ${KEY_A}` }]);
     const refused = async () => new Response(JSON.stringify({ error: "wrong key" }), { status: 403 });
-    await expect(fetchExport(refused, "K7MXQA", KEY_B, "record")).rejects.toThrow(exportErrorText(403, "wrong key"));
+    await expect(fetchExport(refused, "K7MXQA", KEY_B, "record", translator("en"))).rejects.toThrow(exportErrorText(translator("en"), 403, "wrong key"));
     const broken = async () => new Response("oops", { status: 500 });
-    await expect(fetchExport(broken, "K7MXQA", KEY_A, "csv")).rejects.toThrow("The download failed (HTTP 500).");
+    await expect(fetchExport(broken, "K7MXQA", KEY_A, "csv", translator("en"))).rejects.toThrow("The download failed (HTTP 500).");
     const offline = async (): Promise<Response> => {
       throw new TypeError("Failed to fetch");
     };
-    await expect(fetchExport(offline, "K7MXQA", KEY_A, "csv")).rejects.toThrow(/cannot be reached/);
+    await expect(fetchExport(offline, "K7MXQA", KEY_A, "csv", translator("en"))).rejects.toThrow(/cannot be reached/);
   });
 });

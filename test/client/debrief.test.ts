@@ -3,6 +3,7 @@ import { debriefInputFrom } from "../../client/debrief/from-state.js";
 import { ticksAround } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
+import { wordsFor } from "../../shared/debrief/text.js";
 
 describe("the debrief's client helpers", () => {
   test("the room state becomes a plain input: every firm's reports, the market's history, the viewer's firm", () => {
@@ -21,7 +22,7 @@ describe("the debrief's client helpers", () => {
     const before = JSON.stringify(input);
     market.advance("boom");
     expect(JSON.stringify(input)).toBe(before);
-    expect(computeDebrief(input).firms.find((f) => f.mine)?.id).toBe("f2");
+    expect(computeDebrief(input, wordsFor("en")).firms.find((f) => f.mine)?.id).toBe("f2");
   });
 
   test("ratio axes span their own range in round steps, without forcing zero in", () => {

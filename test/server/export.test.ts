@@ -78,6 +78,7 @@ async function playedGame(): Promise<{ facilitator: Player; server: MarketRoom; 
   // Before the game starts there is nothing to export, even with the key.
   const early = await get(`/api/games/${code}/export.csv`, key);
   expect(early.status).toBe(409);
+  expect(((await early.json()) as { code: string }).code).toBe("notStarted");
 
   facilitator.room.send("start");
   for (let q = 0; q < 3; q++) {
@@ -99,15 +100,20 @@ async function playedGame(): Promise<{ facilitator: Player; server: MarketRoom; 
 test("the export routes need the game's facilitator key: 400, 401, 403, 404", async () => {
   const { key, code } = await playedGame();
   for (const file of ["export.csv", "record.json"]) {
-    expect((await get(`/api/games/ZZZZZZ/${file}`, key)).status).toBe(400);
+    const bad = await get(`/api/games/ZZZZZZ/${file}`, key);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe("badCode");
     const missing = await get(`/api/games/${code}/${file}`);
     expect(missing.status).toBe(401);
+    expect(((await missing.clone().json()) as { code: string }).code).toBe("noKey");
     expect(missing.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await fetch(`http://localhost:2568/api/games/${code}/${file}`, { headers: { Authorization: `Basic ${key}` } })).status).toBe(401);
     const wrong = await get(`/api/games/${code}/${file}`, `${key.slice(1)}x`);
     expect(wrong.status).toBe(403);
-    expect(await wrong.json()).toEqual({ error: "that is not this game's facilitator key" });
-    expect((await get(`/api/games/KKKKKK/${file}`, key)).status).toBe(404);
+    expect(await wrong.json()).toEqual({ error: "that is not this game's facilitator key", code: "wrongKey" });
+    const none = await get(`/api/games/KKKKKK/${file}`, key);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { code: string }).code).toBe("noGame");
     expect((await get(`/api/games/${code}/${file}`, key)).status).toBe(200);
   }
 });
@@ -198,6 +204,25 @@ test("the record JSON is what `npm run sim -- --replay` verifies; it carries the
   expect(run.stdout).toMatch(/replays identically \(3 quarters, 3 firms, seed export\)/);
 });
 
+test("the CSV's column guide is served to anyone in the reader's language, as plain text; every CSV column is in both guides", async () => {
+  const { key, code } = await playedGame();
+  const header = (await (await get(`/api/games/${code}/export.csv`, key)).text()).split("\n")[0]?.split(",") ?? [];
+  expect(header.length).toBeGreaterThan(60);
+  for (const lang of ["en", "zh-CN"]) {
+    const guide = await get(`/api/export-guide?lang=${lang}`);
+    expect(guide.status).toBe(200);
+    expect(guide.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    const text = await guide.text();
+    expect(text).toContain(lang === "en" ? "# The CSV export: column guide" : "# CSV 导出：列说明");
+    // Each column by its name, or by its family with the sector as <sector> / <行业>.
+    const sector = lang === "en" ? "<sector>" : "<行业>";
+    const missing = header.filter((column) => !text.includes(`\`${column}\``) && !text.includes(`\`${column.replace(/\.[a-z]+$/, `.${sector}`)}\``));
+    expect(missing, lang).toEqual([]);
+  }
+  // Any other language asked for: English.
+  expect(await (await get("/api/export-guide?lang=fr")).text()).toContain("# The CSV export: column guide");
+});
+
 test("CSV cells: quotes, commas and line breaks are quoted; numbers keep full precision", () => {
   expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
   expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
@@ -224,7 +249,7 @@ test("a friends game's host, who plays, gets no export until the game is over (r
   for (const file of ["record.json", "export.csv", "export.csv?anonymise=1"]) {
     const refused = await get(`/api/games/${code}/${file}`, key);
     expect(refused.status).toBe(409);
-    expect(await refused.json()).toEqual({ error: expect.stringContaining("the game is not over") });
+    expect(await refused.json()).toEqual({ error: expect.stringContaining("the game is not over"), code: "notOver" });
   }
 
   hal.room.send("endGame");

@@ -2,9 +2,13 @@ import { describe, expect, test } from "vitest";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { fanBands, fanSummary, type SimulatedMarket, simulateMarket, simulationPlan, standing } from "../../shared/debrief/fan.js";
 import type { DebriefInput, DebriefRow } from "../../shared/debrief/input.js";
+import { nameList, wordsFor } from "../../shared/debrief/text.js";
 import { score } from "../../shared/engine/score.js";
 import { playBots } from "../../shared/sim/play.js";
 import { configOrThrow } from "../../shared/sim/run.js";
+
+const EN = wordsFor("en");
+const ZH = wordsFor("zh-CN");
 
 function rows(valuation: number[], fundamentals: number[], profit: number[], delistedFrom?: number): DebriefRow[] {
   return valuation.map((v, q) => ({
@@ -61,7 +65,7 @@ function handMade(): DebriefInput {
 
 describe("debrief analytics", () => {
   test("the narrative share of the most inflated firm at the market's peak and at the end, with its name", () => {
-    const d = computeDebrief(handMade());
+    const d = computeDebrief(handMade(), EN);
     expect(d.peakQuarter).toBe(2);
     expect(d.firms[0]?.narrativeShare[2]).toBeCloseTo(0.78, 10);
     expect(d.captions.valuation[0]).toBe(
@@ -76,13 +80,13 @@ describe("debrief analytics", () => {
     const input = handMade();
     // A bubble that never corrected: the market peaks in Q4, the last quarter.
     input.market = input.market.map((p) => ({ ...p, bubbleRatio: 1 + p.quarter, correction: false, correctionStarted: false }));
-    const caption = computeDebrief(input).captions.valuation[0] ?? "";
+    const caption = computeDebrief(input, EN).captions.valuation[0] ?? "";
     expect(caption).toBe("In Q4, the market's peak and its last quarter, 12% of Northwind's valuation was narrative ($120M of $1B).");
     expect(caption.match(/Q4/g)).toHaveLength(1);
   });
 
   test("the correction: when it began, how long, how deep in sentiment and in total valuation", () => {
-    const d = computeDebrief(handMade());
+    const d = computeDebrief(handMade(), EN);
     expect(d.corrections).toEqual([
       { start: 3, end: 4, sentimentBefore: 1.8, sentimentTrough: 0.8, troughQuarter: 4, valuationBefore: 5000, valuationTrough: 2000 },
     ]);
@@ -97,7 +101,7 @@ describe("debrief analytics", () => {
     input.market.forEach((p, q) => {
       p.bubbleRatio = [1.3, 1.2, 1.25, 1.1, 1.0][q] as number;
     });
-    const d = computeDebrief(input);
+    const d = computeDebrief(input, EN);
     expect(d.peakQuarter).toBe(2);
     expect(d.captions.market[0]).toBe(
       "The bubble ratio (total valuation ÷ total fundamentals) started at 1.30, never rose above it (its highest since was 1.25 in Q2) and ended at 1.00 in Q4.",
@@ -110,11 +114,11 @@ describe("debrief analytics", () => {
       p.correction = false;
       p.correctionStarted = false;
     }
-    expect(computeDebrief(input).captions.market[1]).toBe("No correction began: sentiment peaked at 1.80 in Q2 and ended at 0.80.");
+    expect(computeDebrief(input, EN).captions.market[1]).toBe("No correction began: sentiment peaked at 1.80 in Q2 and ended at 0.80.");
   });
 
   test("value created vs captured: who made the most profit, who was worth the most, delisted firms capture nothing", () => {
-    const d = computeDebrief(handMade());
+    const d = computeDebrief(handMade(), EN);
     expect(d.value.map((r) => [r.name, r.created, r.captured])).toEqual([
       ["Southport", 600, 1100],
       ["Northwind", -200, 1000],
@@ -131,7 +135,7 @@ describe("debrief analytics", () => {
       { rank: 1, firmId: "f2", name: "Southport", score: 660, valuation: 1100, valueCreated: 600, delisted: false },
       { rank: 2, firmId: "f1", name: "Northwind", score: 0, valuation: 0, valueCreated: 1000, delisted: true },
     ];
-    const after = computeDebrief(input);
+    const after = computeDebrief(input, EN);
     expect(after.captions.value).toEqual([
       "Northwind created the most value: $1B of operating profit over the game, for a final valuation of $0.",
       "Southport captured the most: a final valuation of $1.1B, having created $600M.",
@@ -143,7 +147,7 @@ describe("debrief analytics", () => {
   });
 
   test("the same input gives the same debrief", () => {
-    expect(computeDebrief(handMade())).toEqual(computeDebrief(handMade()));
+    expect(computeDebrief(handMade(), EN)).toEqual(computeDebrief(handMade(), EN));
   });
 });
 
@@ -158,35 +162,38 @@ describe("fan bands of simulated markets", () => {
 
   test("the plan: same scenario, length and firms; people's seats get the room's bots cycled; seeds from the game's code", () => {
     const plan = simulationPlan(handMade(), 5);
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.detail);
     expect(plan.value.config.quarters).toBe(4);
     expect(plan.value.lineup).toEqual([{ bot: "pivot" }, { bot: "builder" }]);
     expect(plan.value.standIns).toEqual([{ firmId: "f1", name: "Northwind", bot: "pivot" }]);
     expect(plan.value.seeds).toEqual(["debrief/HAND1-0", "debrief/HAND1-1", "debrief/HAND1-2", "debrief/HAND1-3", "debrief/HAND1-4"]);
-    expect(simulationPlan({ ...handMade(), scenario: "moon" }, 5)).toMatchObject({ ok: false, error: expect.stringContaining('unknown scenario "moon"') });
+    expect(simulationPlan({ ...handMade(), scenario: "moon" }, 5)).toMatchObject({
+      ok: false,
+      error: { code: "config", detail: expect.stringContaining('unknown scenario "moon"') },
+    });
   });
 
   test("the plan plays the game's own economy: the room's override on the scenario, the game's length on top", () => {
     const economy = { quarters: 16, sectors: { media: { servingCost: 0.61 } }, financing: { appetite: 0.05 } };
     const plan = simulationPlan({ ...handMade(), economy }, 3);
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.detail);
     expect(plan.value.config.sectors.media.servingCost).toBe(0.61);
     expect(plan.value.config.financing.appetite).toBe(0.05);
     expect(plan.value.config.quarters).toBe(4);
     const standard = simulationPlan(handMade(), 3);
-    if (!standard.ok) throw new Error(standard.error);
+    if (!standard.ok) throw new Error(standard.error.detail);
     expect(standard.value.config.sectors.media.servingCost).not.toBe(0.61);
     // The simulated markets differ from the scenario's own, seed for seed.
     expect(simulateMarket(plan.value, 0)).not.toEqual(simulateMarket(standard.value, 0));
     expect(simulationPlan({ ...handMade(), economy: { sectors: { media: { servingCost: -1 } } } }, 3)).toMatchObject({
       ok: false,
-      error: expect.stringContaining("sectors.media.servingCost"),
+      error: { code: "config", detail: expect.stringContaining("sectors.media.servingCost") },
     });
   });
 
   test("a simulated market is deterministic in its plan and seed, and covers every quarter", () => {
     const plan = simulationPlan(handMade(), 2);
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.detail);
     const a = simulateMarket(plan.value, 0);
     expect(simulateMarket(plan.value, 0)).toEqual(a);
     expect(a.bubbleRatio).toHaveLength(5);
@@ -196,7 +203,7 @@ describe("fan bands of simulated markets", () => {
   test("captions place this market among the simulated ones, with the numbers", () => {
     const input = handMade();
     const plan = simulationPlan(input, 5);
-    if (!plan.ok) throw new Error(plan.error);
+    if (!plan.ok) throw new Error(plan.error.detail);
     const peaks = [1.5, 2, 2.5, 3.5, 4];
     const markets: SimulatedMarket[] = peaks.map((peak, i) => ({
       bubbleRatio: [1.2, peak, 1.3, 1.2, 1.1],
@@ -204,7 +211,7 @@ describe("fan bands of simulated markets", () => {
       totalValuation: [2000, 2500, 2600, 2700, 1000 * (i + 1)],
       correctionStart: i < 4 ? 3 : null,
     }));
-    const fan = fanSummary(input, computeDebrief(input), plan.value, markets);
+    const fan = fanSummary(input, computeDebrief(input, EN), plan.value, markets, EN);
     expect(fan.count).toBe(5);
     expect(fan.captions).toEqual([
       'In 5 simulated markets (scenario "AI, 2025", 2 firms, 4 quarters, the same bots), the peak bubble ratio had a median of 2.50 (10–90%: 1.70–3.80); this market\'s peak of 3.00 was higher than 60% of them.',
@@ -228,11 +235,98 @@ describe("fan bands of simulated markets", () => {
       market: final.market.history,
       standings: score(final),
     };
-    const d = computeDebrief(input);
+    const d = computeDebrief(input, EN);
     expect(d.quarters).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     const peak = Math.max(...final.market.history.map((m) => m.bubbleRatio));
     expect(d.captions.market[0]).toContain(`peaked at ${peak.toFixed(2)}`);
     const top = [...final.firms].sort((a, b) => b.valueCreated - a.valueCreated)[0];
     expect(d.captions.value.join(" ")).toContain(`${top?.name}`);
+  });
+});
+
+describe("captions in both languages", () => {
+  /** The hand-made game with its correction cut to `quarters` quarters long (from Q3). */
+  function correctionOf(quarters: number): DebriefInput {
+    const input = handMade();
+    for (const p of input.market) p.correction = p.quarter >= 3 && p.quarter < 3 + quarters;
+    return input;
+  }
+
+  test("English says 1 quarter and 2 quarters; Chinese says 个季度 for both", () => {
+    expect(computeDebrief(correctionOf(1), EN).captions.market[1]).toMatch(/^A correction began in Q3 and lasted 1 quarter: /);
+    expect(computeDebrief(correctionOf(2), EN).captions.market[1]).toMatch(/^A correction began in Q3 and lasted 2 quarters: /);
+    expect(computeDebrief(correctionOf(1), ZH).captions.market[1]).toMatch(/^第3季开始回调，持续 1 个季度：/);
+    expect(computeDebrief(correctionOf(2), ZH).captions.market[1]).toMatch(/^第3季开始回调，持续 2 个季度：/);
+  });
+
+  test("a correction of sentiment alone says the total valuation did not fall, not that it fell 0%", () => {
+    const input = handMade();
+    for (const p of input.market) if (p.quarter >= 3) p.totalValuation = 5200;
+    expect(computeDebrief(input, EN).captions.market[1]).toBe(
+      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4), yet the firms' total valuation did not fall ($5B before, $5.2B at its lowest).",
+    );
+    expect(computeDebrief(input, ZH).captions.market[1]).toBe(
+      "第3季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第4季的 0.80），但各公司总估值并未下跌（回调前 50亿美元，期间最低 52亿美元）。",
+    );
+  });
+
+  test("one delisted firm 'was', two 'were'; their names are joined as a list in each language", () => {
+    const input = handMade();
+    const [north, south] = input.firms;
+    if (!north || !south) throw new Error("fixture");
+    north.history = rows([1000, 2000, 4000, 1500, 0], [800, 900, 880, 1000, 0], [0, 300, 300, 300, 100], 4);
+    expect(computeDebrief(input, EN).captions.valuation.at(-1)).toBe("Northwind (Q4) was delisted: cash ran out and no one would fund it.");
+    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第4季）退市：现金耗尽，且无人愿意再为其融资。");
+    south.history = rows([1000, 1000, 500, 0, 0], [900, 900, 400, 0, 0], [0, 100, 150, 150, 200], 3);
+    expect(computeDebrief(input, EN).captions.valuation.at(-1)).toBe(
+      "Northwind (Q4) and Southport (Q3) were delisted: cash ran out and no one would fund them.",
+    );
+    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第4季）和Southport（第3季）退市：现金耗尽，且无人愿意再为其融资。");
+  });
+
+  test("Chinese captions use the glossary's words, 第N季 quarters and money in 亿美元, with no English left", () => {
+    const d = computeDebrief(handMade(), ZH);
+    expect(d.captions.valuation[0]).toBe(
+      "在市场峰值（第2季），Northwind的估值中有 78% 来自叙事（40亿美元 中的 31.2亿美元）；到期末（第4季），叙事占Northwind估值的 12%。",
+    );
+    expect(d.captions.market).toEqual([
+      "泡沫比率（总估值 ÷ 总基本面）起始为 1.20，在第2季达到峰值 3.00，第4季收于 1.10。",
+      "第3季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第4季的 0.80），各公司总估值下跌 60%（从 50亿美元 跌至 20亿美元）。",
+    ]);
+    expect(d.captions.value[0]).toBe("Southport既创造了最多的价值（整局经营利润 6亿美元），也获取了最多的价值（最终估值 11亿美元）。");
+    const all = [...d.captions.valuation, ...d.captions.market, ...d.captions.value].join(" ");
+    for (const term of ["估值", "基本面", "叙事", "泡沫比率", "市场情绪", "回调"]) expect(all).toContain(term);
+    // No English words but the firms' own names.
+    expect(all.replaceAll(/Northwind|Southport/g, "")).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  test("the simulated markets' captions in Chinese name the scenario and the stand-in bot in Chinese", () => {
+    const input = handMade();
+    const plan = simulationPlan(input, 5);
+    if (!plan.ok) throw new Error(plan.error.detail);
+    const markets: SimulatedMarket[] = [1.5, 2, 2.5, 3.5, 4].map((peak, i) => ({
+      bubbleRatio: [1.2, peak, 1.3, 1.2, 1.1],
+      sentiment: [1, 1, 1, 1, 1],
+      totalValuation: [2000, 2500, 2600, 2700, 1000 * (i + 1)],
+      correctionStart: i < 4 ? 3 : null,
+    }));
+    expect(fanSummary(input, computeDebrief(input, ZH), plan.value, markets, ZH).captions).toEqual([
+      "在 5 个模拟市场中（情景“AI，2025 年”，2 家公司，4 个季度，机器人玩家相同），泡沫比率峰值的中位数为 2.50（10%–90% 区间：1.70–3.80）；本市场的峰值 3.00 高于其中 60% 的市场。",
+      "80% 的模拟市场发生了回调（开始时间的中位数为第3季）；本市场于第3季开始回调。",
+      "第4季时，本市场各公司的总估值为 20亿美元，低于 60% 的模拟市场（中位数 30亿美元）。",
+      "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind由“转型派”代替。",
+    ]);
+    // One simulated market, one firm: the singular in English.
+    const one = simulationPlan({ ...input, firms: input.firms.slice(0, 1) }, 1);
+    if (!one.ok) throw new Error(one.error.detail);
+    const single = fanSummary({ ...input, firms: input.firms.slice(0, 1), quarters: 1 }, computeDebrief(input, EN), one.value, markets.slice(0, 1), EN);
+    expect(single.captions[0]).toMatch(/^In 1 simulated market \(scenario "AI, 2025", 1 firm, 1 quarter, the same bots\)/);
+  });
+
+  test("a list longer than its limit ends in 'and N more' / '和另外 N 家'", () => {
+    const names = ["A", "B", "C", "D", "E"];
+    expect(nameList(EN, names)).toBe("A, B, C and 2 more");
+    expect(nameList(ZH, names)).toBe("A、B、C和另外 2 家");
+    expect(nameList(EN, ["A", "B"])).toBe("A and B");
   });
 });

@@ -238,7 +238,7 @@ const zh = {
   "estimate.vs": "对比沿用",
   "estimate.range": "{low}–{high}",
   "estimate.revenue": "收入",
-  "estimate.operatingProfit": "营业利润",
+  "estimate.operatingProfit": "经营利润",
   "estimate.cash": "期末现金",
   "estimate.capability": "模型能力",
   "estimate.fundamentals": "基本面",

@@ -90,7 +90,7 @@ const zh = {
   "money.operatingCosts": "运营成本",
   "money.licenceFees": "授权费",
   "money.fines": "罚款",
-  "money.operatingProfit": "营业利润",
+  "money.operatingProfit": "经营利润",
   "money.invested": "投入",
   "money.raised": "融资",
   "money.cash": "现金",
@@ -112,7 +112,7 @@ const zh = {
   "model.noLead": "模型能力 {capability}，免费开源模型为 {baseline}：没有领先，任何人都能基于同样好的模型开发。",
 
   "over.title": "最终排名",
-  "over.lede": "得分是创始人股份按最终估值计算的价值。创造价值是公司实际赚到的营业利润。",
+  "over.lede": "得分是创始人股份按最终估值计算的价值。创造的价值是公司实际赚到的经营利润。",
   "over.playAgain": "再玩一局",
   "over.debrief": "复盘",
 
@@ -120,7 +120,7 @@ const zh = {
   "standings.firm": "公司",
   "standings.score": "得分",
   "standings.valuation": "估值",
-  "standings.valueCreated": "创造价值",
+  "standings.valueCreated": "创造的价值",
   "standings.mine": "{name}（你）",
   "standings.delisted": "{name} — 已退市",
   "standings.mineDelisted": "{name}（你）— 已退市",
