@@ -100,7 +100,7 @@ export function scenarioTitle(id: string): string {
 
 /** A bot strategy's name in the page's language (as synced: a name this client does not know stays as it is). */
 export function botName(bot: string): string {
-  return isBotName(bot) ? t(`lobby.bot.${bot}`) : bot;
+  return isBotName(bot) ? t(`common.bot.${bot}`) : bot;
 }
 
 export function settingsSummary(settings: SettingsShape): HTMLElement {

@@ -68,7 +68,7 @@ export function nameList(w: Words, names: readonly string[], max = 3): string {
 
 /** A bot's name for a reader, as the lobby names it ("pivot" / "转型派"); an unknown name as it is. */
 export function botName(w: Words, bot: string): string {
-  return isBotName(bot) ? w.t(`lobby.bot.${bot}`) : bot;
+  return isBotName(bot) ? w.t(`common.bot.${bot}`) : bot;
 }
 
 /** A scenario's title for a reader, as the lobby names it ("Dot-com, 1999" / "互联网泡沫，1999 年"); an unknown id as it is. */

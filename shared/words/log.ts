@@ -33,7 +33,7 @@ export function botName(bot: string, t: Translate): string {
     case "balanced":
     case "pivot":
     case "random":
-      return t(`console.bot.${bot}`);
+      return t(`common.bot.${bot}`);
     default:
       return bot;
   }

@@ -36,7 +36,7 @@ async function leaks(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && parent.checkVisibility() && node.textContent?.trim()) out.push(node.textContent.trim());
+      if (parent?.checkVisibility() && node.textContent?.trim()) out.push(node.textContent.trim());
     }
     return out;
   });

@@ -109,7 +109,7 @@ describe("names, closes and refused lobby messages in both languages", () => {
       expect(chineseAt(`lobby.scenario.${s.id}.blurb`), s.id).toMatch(HAN);
       expect(translate("en", `lobby.scenario.${s.id}.title`)).toBe(s.title);
     }
-    for (const bot of BOT_NAMES) expect(chineseAt(`lobby.bot.${bot}`), bot).toMatch(HAN);
+    for (const bot of BOT_NAMES) expect(chineseAt(`common.bot.${bot}`), bot).toMatch(HAN);
   });
 
   test("a seat's players and an open game's line read in Chinese", () => {

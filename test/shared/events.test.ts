@@ -49,7 +49,7 @@ function changed(before: MarketState, after: MarketState): string[] {
   return Object.keys(after).filter((k) => JSON.stringify(after[k as keyof MarketState]) !== JSON.stringify(before[k as keyof MarketState]));
 }
 
-describe("drawNews", () => {
+describe("drawNews at every game length", () => {
   it("brings as many events per quarter of the story at any game length: 0.4 a turn at 16 quarters, 0.8 at 8, 0.27 at 24", () => {
     const rate = (quarters: number) => {
       const cfg = configFor("ai-2025", { quarters });

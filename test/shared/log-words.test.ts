@@ -46,7 +46,7 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
     const zh = (command: string) => logSentence(entry(command, EXAMPLES[command]?.[0] ?? {}), "zh-CN" satisfies Locale);
     expect(zh("pause")).toBe("暂停了决策计时，剩余 250 秒");
     expect(zh("forceNext")).toBe("立即结算了第 2 季；Helios和Cobalt重复上一季度的操作");
-    expect(zh("replaceWithBot")).toBe("替换了Northwind的“Ada”；此后由扩张型机器人玩家操作");
+    expect(zh("replaceWithBot")).toBe("替换了Northwind的“Ada”；此后由规模派机器人玩家操作");
     expect(zh("inject")).toBe("已排入第 3 季：监管模式切换为：模型监管（许可证制度）。");
   });
 
