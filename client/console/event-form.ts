@@ -10,7 +10,7 @@ import { EVENT_KINDS, type EventKind, isSectorId } from "../../shared/schemas/vo
  * written here, and a unit test fails when one is missing.
  */
 /** A catalog key of the form's words (none has placeholders). */
-export type FormKey = Extract<Key, `console.param.${string}` | `console.event.${string}` | `console.sector.${string}` | "console.inject.kind">;
+export type FormKey = Extract<Key, `console.param.${string}` | `console.event.${string}` | `sectors.${string}` | "console.inject.kind">;
 
 export interface ParamField {
   kind: EventKind;
@@ -99,7 +99,7 @@ interface JsonProperty {
 
 /** A sector choice's label key (null for an id the catalogs do not know). */
 function sectorLabel(id: string): FormKey | null {
-  return isSectorId(id) ? `console.sector.${id}` : null;
+  return isSectorId(id) ? `sectors.${id}` : null;
 }
 
 /** A field's label in `t`'s language (the parameter's name when it has none). */
