@@ -1,8 +1,9 @@
 import type { z } from "zod";
+import { problemOf } from "../../shared/config/load.js";
 import { parseEconomyText } from "../../shared/config/override.js";
 import { type Key, type Translate, translator } from "../../shared/i18n/catalog.js";
 import { type RoomSettingsInput, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
-import { economyProblems } from "../ui/economy-words.js";
+import { economyProblems, economyTextProblem } from "../ui/economy-words.js";
 
 /** The class form's values, as typed. */
 export interface ClassFormValues {
@@ -66,12 +67,21 @@ export function classSettings(values: ClassFormValues, t: Translate = translator
   if (!economy.ok) {
     // The rest is still checked, so every problem shows at once.
     const rest = classSettings({ ...values, economy: "" }, t);
-    return { ok: false, problems: [...(rest.ok ? [] : rest.problems), { field: "economy", message: t("console.field.economy", { problem: economy.error }) }] };
+    return {
+      ok: false,
+      problems: [
+        ...(rest.ok ? [] : rest.problems),
+        { field: "economy", message: t("console.field.economy", { problem: economyTextProblem(economy.error, t) }) },
+      ],
+    };
   }
   const withEconomy = Object.keys(economy.value).length > 0 ? { ...raw, economy: economy.value } : raw;
   const parsed = RoomSettingsSchema.safeParse(withEconomy);
   if (parsed.success) return { ok: true, settings: withEconomy as RoomSettingsInput };
-  const onEconomy = economyProblems(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+  const onEconomy = economyProblems(
+    parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), problem: problemOf(i) })),
+    t,
+  );
   const others = parsed.error.issues.filter((issue) => issue.path[0] !== "economy");
   const problems = others.map((issue) => {
     const field = String(issue.path[0] ?? "");

@@ -1,40 +1,57 @@
-import { changedValues, ECONOMY_MAX_BYTES, type EconomyOverride, parseEconomyText } from "../../shared/config/override.js";
-import { ECONOMY_TOO_LARGE, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { type ConfigProblem, problemOf } from "../../shared/config/load.js";
+import { changedValues, type EconomyOverride, type EconomyTextProblem, parseEconomyText } from "../../shared/config/override.js";
+import type { Translate } from "../../shared/i18n/catalog.js";
+import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 
 /** The economy override's problems and changes in words (no DOM: the class form's checks use it too). */
 
-/**
- * A config schema message in plain words, in the page's language (the key path itself is the
- * designer's own vocabulary). The economy's issues reach here as zod's default English (through
- * shared/config/load.ts, which keeps only the message), so its few shapes are read here; any
- * other reads as "not valid".
- */
-export function plainIssue(message: string): string {
-  const small = /^Too small: expected number to be >=?(\S+)$/.exec(message);
-  if (small?.[1]) return t("lobby.economy.issue.tooSmall", { min: small[1] });
-  const big = /^Too big: expected number to be <=?(\S+)$/.exec(message);
-  if (big?.[1]) return t("lobby.economy.issue.tooBig", { max: big[1] });
-  const type = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (type?.[1] && type[2]) return t("lobby.economy.issue.type", { expected: type[1], received: type[2] });
-  if (message === "unknown key") return t("lobby.economy.issue.unknown");
-  if (message === ECONOMY_TOO_LARGE) return t("lobby.economy.issue.tooLarge", { max: ECONOMY_MAX_BYTES / 1024 });
-  return t("lobby.economy.issue.invalid");
+/** A problem with an economy value (its code and limits from shared/config/load.ts) in plain words. */
+export function plainIssue(problem: ConfigProblem | undefined, tr: Translate = t): string {
+  switch (problem?.problem) {
+    case "tooSmall":
+      return tr("lobby.economy.issue.tooSmall", { min: problem.min });
+    case "tooBig":
+      return tr("lobby.economy.issue.tooBig", { max: problem.max });
+    case "type":
+      return tr("lobby.economy.issue.type", { expected: problem.expected });
+    case "unknownKey":
+      return tr("lobby.economy.issue.unknown");
+    case "tooLarge":
+      return tr("lobby.economy.issue.tooLarge", { max: problem.maxKB });
+    case "founderShares":
+      return tr("lobby.economy.issue.founderShares", { founderShares: problem.founderShares, shares: problem.shares });
+    default:
+      return tr("lobby.economy.issue.invalid");
+  }
+}
+
+/** Why an override's text cannot be read, in plain words. */
+export function economyTextProblem(problem: EconomyTextProblem, tr: Translate = t): string {
+  switch (problem.problem) {
+    case "textTooLarge":
+      return tr("lobby.economy.text.tooLarge", { kb: problem.kb, max: problem.maxKB });
+    case "json":
+      return tr("lobby.economy.text.json", { detail: problem.detail });
+    case "notObject":
+      return tr("lobby.economy.text.notObject", { example: '{"sectors": {"media": {"servingCost": 0.5}}}' });
+  }
 }
 
 /** Schema issues about the override (paths `economy.…`) as sentences naming the key. */
-export function economyProblems(issues: readonly { path: string; message: string }[]): string[] {
+export function economyProblems(issues: readonly { path: string; problem?: Record<string, unknown> | undefined }[], tr: Translate = t): string[] {
   return issues
     .filter((i) => i.path === "economy" || i.path.startsWith("economy."))
-    .map((i) =>
-      i.path === "economy" ? plainIssue(i.message) : t("lobby.economy.issue.at", { path: i.path.slice("economy.".length), problem: plainIssue(i.message) }),
-    );
+    .map((i) => {
+      const problem = plainIssue(i.problem as ConfigProblem | undefined, tr);
+      return i.path === "economy" ? problem : tr("lobby.economy.issue.at", { path: i.path.slice("economy.".length), problem });
+    });
 }
 
 /** The override's problems on this scenario and length, by the settings schema the server uses. */
 export function checkEconomy(scenario: string, quarters: number | undefined, economy: EconomyOverride): string[] {
   const parsed = RoomSettingsSchema.safeParse({ scenario, ...(Number.isInteger(quarters) ? { quarters } : {}), economy });
-  return parsed.success ? [] : economyProblems(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })));
+  return parsed.success ? [] : economyProblems(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), problem: problemOf(i) })));
 }
 
 /** The key paths a synced override (compact JSON, "" for none) changes from its scenario. */

@@ -2,7 +2,7 @@ import { type ChangedValue, changedValues, ECONOMY_TEXT_MAX_BYTES, type EconomyO
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { number, t } from "../i18n.js";
 import { h, status } from "./dom.js";
-import { economyProblems } from "./economy-words.js";
+import { economyProblems, economyTextProblem } from "./economy-words.js";
 
 /**
  * A designer's economy in the class form and the lobby: upload the JSON file
@@ -76,7 +76,7 @@ export function economyField(
 
   const read = (): ReturnType<EconomyField["read"]> => {
     const parsed = parseEconomyText(text.value);
-    return parsed.ok ? parsed : { ok: false, error: t("lobby.economy.cannotUse", { problems: parsed.error }) };
+    return parsed.ok ? parsed : { ok: false, error: t("lobby.economy.cannotUse", { problems: economyTextProblem(parsed.error) }) };
   };
   const showProblem = (sentence: string) => {
     problem.textContent = sentence;

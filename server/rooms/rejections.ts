@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { type ConfigProblem, problemOf } from "../../shared/config/load.js";
 import type { ClientMessageSchemas, ClientMessageType, RejectedMessage } from "../../shared/schemas/protocol.js";
 import type { Player } from "../game/roster.js";
 
@@ -11,8 +12,8 @@ export type Handler<T extends ClientMessageType> = (player: Player, message: z.o
 export const reject = (code: Rejection["code"], message: string, extra: Partial<Rejection> = {}): Rejection => ({ code, message, ...extra });
 
 /** zod issues as `{ path, message }`, paths dotted. */
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+export function issuesOf(error: z.ZodError): { path: string; message: string; problem: ConfigProblem }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message, problem: problemOf(i) }));
 }
 
 /** zod issues in one line: "quarters: Too big: expected number to be <=40". */

@@ -71,20 +71,20 @@ export function changedValues(scenario: string, economy: unknown): ChangedValue[
   return out;
 }
 
+/** Why an override's text cannot be read, as a code and its figures (screens word it: lobby.economy.text.*). */
+export type EconomyTextProblem = { problem: "textTooLarge"; kb: number; maxKB: number } | { problem: "json"; detail: string } | { problem: "notObject" };
+
 /** An override as a person typed or uploaded it: JSON text, size-checked, an object. */
-export function parseEconomyText(text: string): Result<EconomyOverride, string> {
+export function parseEconomyText(text: string): Result<EconomyOverride, EconomyTextProblem> {
   const bytes = utf8Bytes(text);
-  if (bytes > ECONOMY_TEXT_MAX_BYTES)
-    return err(
-      `it is ${(bytes / 1024).toFixed(1)} KB; an economy file may have at most ${ECONOMY_TEXT_MAX_BYTES / 1024} KB (only the values you change need to be in it)`,
-    );
+  if (bytes > ECONOMY_TEXT_MAX_BYTES) return err({ problem: "textTooLarge", kb: Number((bytes / 1024).toFixed(1)), maxKB: ECONOMY_TEXT_MAX_BYTES / 1024 });
   if (text.trim() === "") return ok({});
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return err(`it is not valid JSON (${(error as Error).message})`);
+    return err({ problem: "json", detail: (error as Error).message });
   }
-  if (!isPlainObject(value)) return err('it must be one JSON object, like {"sectors": {"media": {"servingCost": 0.5}}}');
+  if (!isPlainObject(value)) return err({ problem: "notObject" });
   return ok(value);
 }

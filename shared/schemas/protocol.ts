@@ -61,7 +61,10 @@ export const ECONOMY_TOO_LARGE = `an economy override may take at most ${ECONOMY
  */
 export const EconomyOverrideSchema = z
   .record(z.string(), z.unknown())
-  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, { message: ECONOMY_TOO_LARGE })
+  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
+    message: ECONOMY_TOO_LARGE,
+    params: { problem: "tooLarge", maxKB: ECONOMY_MAX_BYTES / 1024 },
+  })
   .describe(
     `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
   );
@@ -94,7 +97,7 @@ export const RoomSettingsSchema = z
     for (const issue of loaded.error.issues) {
       // The room's own quarters go in on top: a bad length is the `quarters` field's issue, already reported.
       if (issue.path === "quarters" && settings.quarters !== undefined) continue;
-      ctx.addIssue({ code: "custom", path: ["economy", ...issue.path.split(".").filter((k) => k !== "")], message: issue.message });
+      ctx.addIssue({ code: "custom", path: ["economy", ...issue.path.split(".").filter((k) => k !== "")], message: issue.message, params: issue.problem });
     }
   });
 export type RoomSettings = z.output<typeof RoomSettingsSchema>;
@@ -263,7 +266,18 @@ export const RejectedMessageSchema = z
     code: z.enum(REJECTION_CODES),
     message: z.string(),
     issues: z
-      .array(z.strictObject({ path: z.string(), message: z.string() }))
+      .array(
+        z.strictObject({
+          path: z.string(),
+          message: z.string().describe("in English, for developers and logs"),
+          problem: z
+            .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+            .optional()
+            .describe(
+              "the problem as a code and its limits, for a client to word: { problem: tooSmall|tooBig|type|unknownKey|founderShares|tooLarge|invalid, …limits }",
+            ),
+        }),
+      )
       .default([])
       .describe("what was wrong, field by field (dotted paths; empty when not about a field)"),
     engineCode: z.string().optional().describe("the engine's error code for ILLEGAL_ACTION (engineErrorCodes in index.json)"),

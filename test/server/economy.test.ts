@@ -110,7 +110,13 @@ describe("a designer's economy in a live game", () => {
 
     const badValue = await nextRejection(ada, () => ada.room.send("configure", { economy: { sectors: { media: { servingCost: -1 } } } }));
     expect(badValue).toMatchObject({ type: "configure", code: "BAD_SETTINGS" });
-    expect(badValue.issues).toEqual([{ path: "economy.sectors.media.servingCost", message: expect.stringMatching(/^Too small/) }]);
+    expect(badValue.issues).toEqual([
+      {
+        path: "economy.sectors.media.servingCost",
+        message: expect.stringMatching(/^Too small/),
+        problem: { problem: "tooSmall", min: 0, inclusive: expect.any(Boolean) },
+      },
+    ]);
     const unknownKey = await nextRejection(ada, () => ada.room.send("configure", { quarters: 12, economy: { api: { poool: 1 } } }));
     expect(unknownKey.issues).toEqual([{ path: "economy.api.poool", message: "unknown key" }]);
     const tooBig = await nextRejection(ada, () => ada.room.send("configure", { economy: { sectors: { media: { name: "m".repeat(7000) } } } }));
