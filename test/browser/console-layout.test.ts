@@ -79,10 +79,13 @@ describe.skipIf(!HAS_CHROMIUM)("the console's layout", () => {
         await log.getByText(t("console.log.extend", { phase: t("console.log.timer.decide"), added: 30, seconds: 60 })).waitFor();
         await log.getByText("started the game (an entry stored in the old shape)").waitFor({ state: "attached" });
         expect(await keyboardProblems(page, ".console")).toEqual([]);
-        // The check can fail: a control taken out of the tab order is reported.
+        // The check can fail: a control whose focus ring is taken away is reported.
         const force = t("console.controls.forceNext");
-        await page.getByRole("button", { name: force }).evaluate((el) => el.setAttribute("tabindex", "-1"));
-        expect(await keyboardProblems(page, ".console")).toEqual([`"${force}" is not reachable by keyboard`]);
+        await page.getByRole("button", { name: force }).evaluate((el) => {
+          el.style.setProperty("outline", "none", "important");
+          el.style.setProperty("box-shadow", "none", "important");
+        });
+        expect(await keyboardProblems(page, ".console")).toEqual([`"${force}" shows no focus outline`]);
         // The key dialog, over the console.
         await page.goto(preview(locale, "firms=40&phase=lobby&key=1"));
         const dialog = page.getByRole("dialog", { name: t("console.key.title") });
