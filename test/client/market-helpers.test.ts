@@ -6,6 +6,7 @@ import { byValuation, type FirmFigures, firmFigures, formatChange, quarterLabel 
 import { eventSentence, newsSentences } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { EXAMPLE_EVENTS } from "../helpers/events.js";
 
 describe("the market's numbers", () => {
   test("share price change: arrows as well as colour, and nothing before the first report", () => {
@@ -66,17 +67,7 @@ describe("the countdown", () => {
 
 describe("the news ticker", () => {
   test("every event kind reads as a sentence", () => {
-    const examples = {
-      gpuShock: { kind: "gpuShock", scope: "all", factor: 1.4 },
-      openRelease: { kind: "openRelease", jump: 6.2 },
-      scalingWall: { kind: "scalingWall", factor: 0.8 },
-      rateChange: { kind: "rateChange", delta: 0.01 },
-      adoptionWave: { kind: "adoptionWave", sector: "medical", factor: 1.3 },
-      provenanceScandal: { kind: "provenanceScandal", sector: "media" },
-      mediaLaw: { kind: "mediaLaw" },
-      sectorRegulation: { kind: "sectorRegulation", sector: "finance", regulated: true },
-      selloff: { kind: "selloff", depth: 0.25 },
-    } as const;
+    const examples = EXAMPLE_EVENTS;
     for (const kind of EVENT_KINDS) expect(eventSentence(examples[kind])).toMatch(/^[A-Z"].+\.$/);
     expect(eventSentence(examples.gpuShock)).toBe("GPU shock: compute is 40% dearer for everyone.");
     expect(eventSentence(examples.rateChange)).toContain("1 percentage point");

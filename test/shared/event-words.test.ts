@@ -1,23 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { translator } from "../../shared/i18n/catalog.js";
-import type { GameEvent } from "../../shared/schemas/injection.js";
 import { EVENT_KINDS, REGIMES, SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
 import { eventSentence, injectionSentence, regimeName, sectorName } from "../../shared/words/events.js";
+import { EXAMPLE_EVENTS } from "../helpers/events.js";
 
 const en = translator("en");
 const zh = translator("zh-CN");
 
-const EXAMPLES: Record<(typeof EVENT_KINDS)[number], GameEvent> = {
-  gpuShock: { kind: "gpuShock", scope: "all", factor: 1.4 },
-  openRelease: { kind: "openRelease", jump: 6.2 },
-  scalingWall: { kind: "scalingWall", factor: 0.8 },
-  rateChange: { kind: "rateChange", delta: 0.01 },
-  adoptionWave: { kind: "adoptionWave", sector: "medical", factor: 1.3 },
-  provenanceScandal: { kind: "provenanceScandal", sector: "media" },
-  mediaLaw: { kind: "mediaLaw" },
-  sectorRegulation: { kind: "sectorRegulation", sector: "finance", regulated: true },
-  selloff: { kind: "selloff", depth: 0.25 },
-};
+const EXAMPLES = EXAMPLE_EVENTS;
 
 describe("event and injection sentences in both languages", () => {
   test("every kind of the deck reads as one sentence in English and in Chinese, with no placeholder left", () => {
