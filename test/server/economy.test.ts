@@ -118,10 +118,13 @@ describe("a designer's economy in a live game", () => {
       },
     ]);
     const unknownKey = await nextRejection(ada, () => ada.room.send("configure", { quarters: 12, economy: { api: { poool: 1 } } }));
-    expect(unknownKey.issues).toEqual([{ path: "economy.api.poool", message: "unknown key" }]);
+    expect(unknownKey.issues).toEqual([{ path: "economy.api.poool", message: "unknown key", problem: { problem: "unknownKey" } }]);
     const tooBig = await nextRejection(ada, () => ada.room.send("configure", { economy: { sectors: { media: { name: "m".repeat(7000) } } } }));
     // The size is the override's own schema: the patch itself does not match it.
-    expect(tooBig).toMatchObject({ code: "INVALID_MESSAGE", issues: [{ path: "economy", message: expect.stringContaining("at most 6 KB") }] });
+    expect(tooBig).toMatchObject({
+      code: "INVALID_MESSAGE",
+      issues: [{ path: "economy", message: expect.stringContaining("at most 6 KB"), problem: { problem: "tooLarge", maxKB: 6 } }],
+    });
     expect(JSON.stringify({ settings: server.flow.settings, config: server.flow.config, state: ada.room.state.settings.toJSON() })).toBe(custom);
 
     // The room's length still applies on top of the override.

@@ -83,7 +83,7 @@ describe("loadConfig", () => {
   it("names the dotted path of an unknown key", () => {
     const error = failure("ai-2025", { sectors: { media: { foo: 1 } } });
     expect(error.code).toBe("UNKNOWN_KEY");
-    expect(error.issues).toEqual([{ path: "sectors.media.foo", message: "unknown key" }]);
+    expect(error.issues).toEqual([{ path: "sectors.media.foo", message: "unknown key", problem: { problem: "unknownKey" } }]);
     expect(error.message).toBe("unknown config key: sectors.media.foo");
     const several = failure("sandbox", { quartres: 10, apps: { adoptoin: 0.2 } });
     expect(several.issues.map((i) => i.path)).toEqual(["quartres", "apps.adoptoin"]);
@@ -113,7 +113,7 @@ describe("loadConfig", () => {
     const error = failure("bubble-2099");
     expect(error.code).toBe("UNKNOWN_SCENARIO");
     expect(error.message).toBe('unknown scenario "bubble-2099" (expected one of ai-2025, dotcom-1999, soft-landing, sandbox)');
-    expect(error.issues).toEqual([{ path: "scenario", message: 'unknown scenario "bubble-2099"' }]);
+    expect(error.issues).toEqual([{ path: "scenario", message: 'unknown scenario "bubble-2099"', problem: { problem: "invalid" } }]);
   });
 
   it("rejects an override that is not an object", () => {
