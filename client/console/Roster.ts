@@ -1,7 +1,7 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { Translate } from "../../shared/i18n/catalog.js";
 import { READMIT_SECONDS } from "../../shared/schemas/protocol.js";
-import { botName } from "../../shared/words/log.js";
+import { botName } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape, PlayerInfoShape } from "../net/state.js";
 import { h } from "../ui/dom.js";

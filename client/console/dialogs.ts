@@ -1,6 +1,6 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import { DisplayNameSchema } from "../../shared/schemas/protocol.js";
-import { botName } from "../../shared/words/log.js";
+import { botName } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import { h, status } from "../ui/dom.js";
 

@@ -1,13 +1,14 @@
 import Phaser from "phaser";
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
+import { botName } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import { rejectionCodeText } from "../net/errors.js";
 import { joinLink, watchLink } from "../net/link.js";
 import { type Draft, draftOf, fill, h, restoreDraft, status } from "../ui/dom.js";
 import { showEconomyRefusal } from "../ui/economy.js";
 import { mountScreen } from "../ui/screen.js";
-import { botName, settingsForm, settingsSummary } from "./lobby-settings.js";
+import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { seatPlayers } from "./lobby-words.js";
 import { appOf, followPhase } from "./route.js";
 
@@ -112,7 +113,7 @@ export class Lobby extends Phaser.Scene {
         seats,
         ...room.state.firms.map((firm) => {
           const members = room.state.players.filter((p) => p.firmId === firm.id);
-          const who = members.length > 0 ? seatPlayers(members) : t("lobby.seat.bot", { strategy: botName(firm.bot) });
+          const who = members.length > 0 ? seatPlayers(members) : t("lobby.seat.bot", { strategy: botName(firm.bot, t) });
           const botPicker =
             isHost && members.length === 0
               ? h(
@@ -121,7 +122,7 @@ export class Lobby extends Phaser.Scene {
                     "aria-label": t("lobby.botFor", { firm: firm.name }),
                     onchange: (e) => room.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
                   },
-                  ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot))),
+                  ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot, t))),
                 )
               : null;
           const remove =

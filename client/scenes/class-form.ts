@@ -1,11 +1,12 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import { botName } from "../../shared/words/names.js";
 import { type ClassFormValues, classSettings } from "../console/class-settings.js";
 import { t } from "../i18n.js";
 import { h, status } from "../ui/dom.js";
 import { economyField } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
-import { botName, scenarioSelect, timerField } from "./lobby-settings.js";
+import { scenarioSelect, timerField } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
 
@@ -86,7 +87,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
       field(firms, t("menu.class.firms"), t("menu.class.firmsHint", { max: 40 })),
       field(team, t("menu.class.team"), t("menu.class.teamHint", { max: 4 })),
     ),
-    h("fieldset", { class: "bots" }, h("legend", {}, t("menu.class.bots")), ...bots.map((b) => h("label", { class: "check" }, b, " ", botName(b.value)))),
+    h("fieldset", { class: "bots" }, h("legend", {}, t("menu.class.bots")), ...bots.map((b) => h("label", { class: "check" }, b, " ", botName(b.value, t)))),
     h("label", { class: "check" }, listed, " ", t("menu.class.listed")),
     economy.element,
     problem,

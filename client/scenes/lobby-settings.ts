@@ -2,6 +2,7 @@ import { isBotName } from "../../shared/bots/index.js";
 import { parseEconomyText } from "../../shared/config/override.js";
 import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
+import { botName, scenarioTitle } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -92,17 +93,6 @@ function syncedEconomy(text: string): Record<string, unknown> {
   return parsed.ok ? parsed.value : {};
 }
 
-/** A scenario's title in the page's language (its id when there is no such scenario). */
-export function scenarioTitle(id: string): string {
-  const scenario = SCENARIO_LIST.find((s) => s.id === id);
-  return scenario ? t(`lobby.scenario.${scenario.id}.title`) : id;
-}
-
-/** A bot strategy's name in the page's language (as synced: a name this client does not know stays as it is). */
-export function botName(bot: string): string {
-  return isBotName(bot) ? t(`common.bot.${bot}`) : bot;
-}
-
 export function settingsSummary(settings: SettingsShape): HTMLElement {
   return h(
     "div",
@@ -111,7 +101,7 @@ export function settingsSummary(settings: SettingsShape): HTMLElement {
       "p",
       { class: "summary" },
       t("lobby.summary", {
-        scenario: scenarioTitle(settings.scenario),
+        scenario: scenarioTitle(settings.scenario, t),
         quarters: t("common.quarters.count", { count: settings.quarters }),
         timer: settings.decisionSeconds > 0 ? t("lobby.summary.seconds", { count: settings.decisionSeconds }) : t("lobby.summary.noTimer"),
         team: t("lobby.summary.team", { count: settings.teamSize }),

@@ -7,9 +7,10 @@ import type { EconomyConfig } from "../schemas/config.js";
 import { playBots, type Seat } from "../sim/play.js";
 import { gameSeed } from "../sim/run.js";
 import { quantile } from "../sim/stats.js";
+import { botName, scenarioTitle } from "../words/names.js";
 import type { Debrief } from "./analytics.js";
 import type { DebriefInput } from "./input.js";
-import { botName, money, nameList, percent, quarterLabel, ratio, scenarioTitle, type Words } from "./text.js";
+import { money, nameList, percent, quarterLabel, ratio, type Words } from "./text.js";
 
 /** How many simulated markets the debrief draws its fan bands from. */
 export const SIMULATED_MARKETS = 200;
@@ -140,7 +141,7 @@ export function fanSummary(input: DebriefInput, debrief: Debrief, plan: Simulati
   const lastIndex = debrief.quarters.length - 1;
   const endQuarter = debrief.quarters[lastIndex] ?? 0;
   const setupWords = {
-    scenario: scenarioTitle(w, input.scenario),
+    scenario: scenarioTitle(input.scenario, w.t),
     firms: t("common.firms.count", { count: input.firms.length }),
     quarters: t("common.quarters.count", { count: input.quarters }),
   };
@@ -193,7 +194,7 @@ export function fanSummary(input: DebriefInput, debrief: Debrief, plan: Simulati
       t("debrief.caption.fan.standIns", {
         seats: nameList(
           w,
-          plan.standIns.map((s) => t("debrief.caption.fan.standIn", { firm: s.name, bot: botName(w, s.bot) })),
+          plan.standIns.map((s) => t("debrief.caption.fan.standIn", { firm: s.name, bot: botName(s.bot, w.t) })),
           4,
         ),
       }),

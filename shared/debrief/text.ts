@@ -65,13 +65,3 @@ export function nameList(w: Words, names: readonly string[], max = 3): string {
   if (names.length > max) return format.list(w.locale, [...names.slice(0, max), w.t("debrief.list.more", { count: names.length - max })]);
   return format.list(w.locale, names);
 }
-
-/** A bot's name for a reader, as the lobby names it ("pivot" / "转型派"); an unknown name as it is. */
-export function botName(w: Words, bot: string): string {
-  return isBotName(bot) ? w.t(`common.bot.${bot}`) : bot;
-}
-
-/** A scenario's title for a reader, as the lobby names it ("Dot-com, 1999" / "互联网泡沫，1999 年"); an unknown id as it is. */
-export function scenarioTitle(w: Words, id: string): string {
-  return (SCENARIOS as readonly string[]).includes(id) ? w.t(`lobby.scenario.${id as ScenarioId}.title`) : id;
-}

@@ -1,10 +1,10 @@
-import { SCENARIO_LIST } from "../config/scenarios.js";
 import { type Translate, translator } from "../i18n/catalog.js";
 import type { Locale } from "../i18n/core.js";
 import { list } from "../i18n/format.js";
 import { InjectionSchema } from "../schemas/injection.js";
 import type { LogEntry, LogParams } from "../schemas/protocol.js";
 import { injectionSentence } from "./events.js";
+import { botName, scenarioTitle } from "./names.js";
 
 /**
  * The facilitator's game log in words. The server writes each entry as a command and its
@@ -23,21 +23,6 @@ const text = (params: Params, name: string): string | null => {
   const value = params[name];
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : null;
 };
-
-/** A bot strategy's name in `t`'s language; an unknown one as it is. */
-export function botName(bot: string, t: Translate): string {
-  switch (bot) {
-    case "scaler":
-    case "builder":
-    case "open":
-    case "balanced":
-    case "pivot":
-    case "random":
-      return t(`common.bot.${bot}`);
-    default:
-      return bot;
-  }
-}
 
 /** The timed phases as the log names their timers ("the decision timer"). */
 function timerName(phase: string | null, t: Translate): string {
@@ -63,11 +48,11 @@ function settingWords(name: string, value: Params[string], t: Translate, locale:
     case "name":
       return t("console.setting.name", { value: String(value) });
     case "scenario":
-      return t("console.setting.scenario", { value: SCENARIO_LIST.find((s) => s.id === value)?.title ?? String(value) });
+      return t("console.setting.scenario", { value: scenarioTitle(String(value), t) });
     case "firms":
-      return t("console.setting.firms", { count: Number(value) });
+      return t("common.firms.count", { count: Number(value) });
     case "quarters":
-      return t("console.setting.quarters", { count: Number(value) });
+      return t("common.quarters.count", { count: Number(value) });
     case "decisionSeconds":
       return t("console.setting.decisionSeconds", { value: Number(value) });
     case "newsSeconds":
