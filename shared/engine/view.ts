@@ -81,17 +81,17 @@ export function publicReport(r: FirmReport): PublicFirmReport {
 }
 
 /**
- * Published histories, memoised by the history array they come from: a firm's history array
- * is never modified (each quarter makes a new one), so its public form can be shared and is
- * frozen. Bots ask for a view every quarter; this keeps that O(firms) instead of O(firms ×
- * quarters).
+ * Published histories, memoised by the history array they come from, and its length: a
+ * history only grows (the pure resolution makes a new array each quarter, the in-place one
+ * appends), so a memo of the same length is up to date and can be shared; it is frozen. Bots
+ * ask for a view every quarter; this keeps that O(firms) instead of O(firms × quarters).
  */
 const publishedHistories = new WeakMap<readonly FirmReport[], readonly PublicFirmReport[]>();
 const publishedReports = new WeakMap<FirmReport, PublicFirmReport>();
 
 function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
   let published = publishedHistories.get(history);
-  if (!published) {
+  if (!published || published.length !== history.length) {
     published = Object.freeze(
       history.map((report) => {
         let pub = publishedReports.get(report);

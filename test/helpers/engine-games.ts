@@ -12,6 +12,7 @@ import {
   REGIMES,
   type RngState,
   resolveQuarter,
+  resolveQuarterInPlace,
   type ScenarioId,
   SECTOR_IDS,
   seedRng,
@@ -91,16 +92,22 @@ export type Resolver = (
 
 export const pureResolver: Resolver = (state, actions, injections) => resolveQuarter(state, actions, injections);
 
+/** The simulator's path: the same state object, resolved in place. */
+export const inPlaceResolver: Resolver = (state, actions, injections) => ({ state, ...resolveQuarterInPlace(state, actions, injections) });
+
 export interface FuzzPlay {
   final: GameState;
+  /** JSON of the state after each quarter (quarter 0 first), when asked for. */
+  snapshots: string[];
   reports: QuarterReport[];
   applied: Record<string, Action>[];
 }
 
 /** Plays a fuzz game to the end with the random bot (seeded by the game), resolving with `resolve`. */
-export function playFuzz(game: FuzzGame, resolve: Resolver = pureResolver): FuzzPlay {
+export function playFuzz(game: FuzzGame, resolve: Resolver = pureResolver, snapshot = false): FuzzPlay {
   const rng = seedRng(`${game.seed}/actions`);
   let state = createGame(game.config, game.seed, seats(game.firms));
+  const snapshots = snapshot ? [JSON.stringify(state)] : [];
   const reports: QuarterReport[] = [];
   const applied: Record<string, Action>[] = [];
   while (state.quarter < game.config.quarters) {
@@ -110,8 +117,9 @@ export function playFuzz(game: FuzzGame, resolve: Resolver = pureResolver): Fuzz
     reports.push(out.report);
     applied.push(out.applied);
     state = out.state;
+    if (snapshot) snapshots.push(JSON.stringify(state));
   }
-  return { final: state, reports, applied };
+  return { final: state, snapshots, reports, applied };
 }
 
 /** sha256 (first 16 hex digits) of the final state, every quarter's report and every applied action, as JSON. */
