@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BOT_NAMES } from "../../shared/bots/index.js";
 import { createGame, resolveQuarter, resolveQuarterInPlace, viewFor } from "../../shared/index.js";
+import { type LineupSeat, playBots } from "../../shared/sim/play.js";
+import { storedGame } from "../../shared/sim/record.js";
 import { FUZZ_GAMES_PER_PRESET, FUZZ_LENGTHS, FUZZ_SCENARIOS, fuzzGame, inPlaceResolver, playFuzz, playHash } from "../helpers/engine-games.js";
 import { act, configFor, seats } from "../helpers/play.js";
 
@@ -36,6 +39,30 @@ describe("in-place resolution equals the pure API", () => {
       expect(differing).toEqual([]);
     });
   }
+
+  it("a bot game played for its end (in place, the simulator's runs) ends exactly as one played state by state, with the same reports and record", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FUZZ_SCENARIOS),
+        fc.constantFrom(...FUZZ_LENGTHS),
+        fc.array(fc.constantFrom(...BOT_NAMES), { minLength: 2, maxLength: 6 }),
+        fc.nat({ max: 1_000_000 }),
+        fc.boolean(),
+        (scenario, quarters, bots, seed, withInjections) => {
+          const config = configFor(scenario, { quarters });
+          const lineup: LineupSeat[] = bots.map((bot) => ({ bot }));
+          const injections = withInjections ? fuzzGame(scenario, seed).injections : {};
+          const every = playBots(config, seed, lineup, injections);
+          const final = playBots(config, seed, lineup, injections, "final");
+          expect(final.states).toHaveLength(1);
+          expect(JSON.stringify(final.states[0])).toBe(JSON.stringify(every.states.at(-1)));
+          expect(JSON.stringify(final.reports)).toBe(JSON.stringify(every.reports));
+          expect(JSON.stringify(storedGame(final.record, final.reports))).toBe(JSON.stringify(storedGame(every.record, every.reports)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 
   it("the pure API leaves its input untouched and shares no array with it", () => {
     const config = configFor("ai-2025", { quarters: 8 });
