@@ -90,21 +90,23 @@ const publishedHistories = new WeakMap<readonly FirmReport[], readonly PublicFir
 const publishedReports = new WeakMap<FirmReport, PublicFirmReport>();
 
 function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
-  let published = publishedHistories.get(history);
-  if (!published || published.length !== history.length) {
-    published = Object.freeze(
-      history.map((report) => {
-        let pub = publishedReports.get(report);
-        if (!pub) {
-          pub = Object.freeze(publicReport(report));
-          publishedReports.set(report, pub);
-        }
-        return pub;
-      }),
-    );
-    publishedHistories.set(history, published);
+  const known = publishedHistories.get(history);
+  if (known && known.length === history.length) return known as PublicFirmReport[];
+  // An in-place history grew since its memo: the memo's reports are still its first ones.
+  const from = known && known.length < history.length ? known.length : 0;
+  const published = new Array<PublicFirmReport>(history.length);
+  for (let i = 0; i < from; i++) published[i] = (known as readonly PublicFirmReport[])[i] as PublicFirmReport;
+  for (let i = from; i < history.length; i++) {
+    const report = history[i] as FirmReport;
+    let pub = publishedReports.get(report);
+    if (!pub) {
+      pub = Object.freeze(publicReport(report));
+      publishedReports.set(report, pub);
+    }
+    published[i] = pub;
   }
-  return published as PublicFirmReport[];
+  publishedHistories.set(history, Object.freeze(published));
+  return published;
 }
 
 /** The market as everyone sees it: a copy without the correction's hidden length and cooldown. */
