@@ -1,7 +1,7 @@
 import { nextNormal } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
-import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
 import { clockOf } from "./clock.js";
 import { cloneState } from "./clone.js";
 import { fallsTo } from "./corrections.js";
@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorZeros, sectorList } from "./sectors.js";
+import { perSector, perSectorZeros, sectorList } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -28,6 +28,13 @@ export interface Resolution {
   applied: Record<string, Action>;
 }
 
+/** What an in-place resolution produces: the report, and the actions played in firm order. */
+export interface InPlaceResolution {
+  report: QuarterReport;
+  /** The action each firm played (a missing one repeated and fitted), in the order of `state.firms`; null for a delisted firm. */
+  played: readonly (Action | null)[];
+}
+
 /**
  * Resolves one quarter: the only way the game state changes. Pure: `state` is not modified
  * (the quarter is resolved on a copy, by `resolveQuarterInPlace`); every random draw comes
@@ -37,8 +44,18 @@ export interface Resolution {
 export function resolveQuarter(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): { state: GameState } & Resolution {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const next = cloneState(state);
-  const { report, applied } = resolveQuarterInPlace(next, actions, injections);
-  return { state: next, report, applied };
+  const { report, played } = resolveQuarterInPlace(next, actions, injections);
+  return { state: next, report, applied: appliedById(next.firms, played) };
+}
+
+/** The actions played, by firm id (a delisted firm has none). */
+export function appliedById(firms: readonly FirmState[], played: readonly (Action | null)[]): Record<string, Action> {
+  const applied: Record<string, Action> = {};
+  for (let i = 0; i < firms.length; i++) {
+    const action = played[i];
+    if (action) applied[(firms[i] as FirmState).id] = action;
+  }
+  return applied;
 }
 
 /**
@@ -47,7 +64,7 @@ export function resolveQuarter(state: GameState, actions: ActionsByFirm, injecti
  * copied. The same rules, the same results: for a simulator that keeps no earlier state, and
  * no state anyone else holds (a view's memo of published histories notices appended reports).
  */
-export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): Resolution {
+export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): InPlaceResolution {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const q = state.quarter + 1;
   const firms = state.firms;
@@ -123,20 +140,11 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
 
   state.quarter = q;
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
-  const applied: Record<string, Action> = {};
-  for (let i = 0; i < n; i++) {
-    const action = chosen[i];
-    if (action) applied[(firms[i] as FirmState).id] = action;
-  }
-  return { report: { quarter: q, market: marketReport, firms: reports, log: t.log }, applied };
+  return { report: { quarter: q, market: marketReport, firms: reports, log: t.log }, played: chosen };
 }
 
 function appsBySector(action: Action | null): number[] {
-  const spend = perSectorZeros();
-  if (!action) return spend;
-  const apps = action.apps;
-  for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = apps[SECTOR_IDS[s] as SectorId] ?? 0;
-  return spend;
+  return action ? perSector(action.apps) : perSectorZeros();
 }
 
 /** The facilitator's injections first, then the news everyone saw before deciding. */

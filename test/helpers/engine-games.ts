@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { randomBot } from "../../shared/bots/random.js";
 import {
   type Action,
+  appliedById,
   createGame,
   type EconomyConfig,
   type GameState,
@@ -93,7 +94,10 @@ export type Resolver = (
 export const pureResolver: Resolver = (state, actions, injections) => resolveQuarter(state, actions, injections);
 
 /** The simulator's path: the same state object, resolved in place. */
-export const inPlaceResolver: Resolver = (state, actions, injections) => ({ state, ...resolveQuarterInPlace(state, actions, injections) });
+export const inPlaceResolver: Resolver = (state, actions, injections) => {
+  const { report, played } = resolveQuarterInPlace(state, actions, injections);
+  return { state, report, applied: appliedById(state.firms, played) };
+};
 
 export interface FuzzPlay {
   final: GameState;
