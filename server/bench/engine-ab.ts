@@ -3,7 +3,8 @@
  * checkout's (e.g. `git worktree add /tmp/before main`), both bundled into one process and
  * run in alternating rounds, so that load from other jobs falls on both alike. Reports
  * firm-quarters per CPU second (median and best round) and the per-round ratio to the other
- * checkout's pure API.
+ * checkout's pure API; then the same for the simulator's games (`runGame`: five bots, the
+ * exploit search's line-up with the open bot in the fifth seat), in games per CPU second.
  *
  *   npx tsx server/bench/engine-ab.ts /tmp/before [rounds]
  *
@@ -25,8 +26,11 @@ const here = fileURLToPath(new URL("../..", import.meta.url));
 const entry = `
 import * as before from ${JSON.stringify(resolve(other, "shared/index.ts"))};
 import * as after from ${JSON.stringify(resolve(here, "shared/index.ts"))};
-import { compare } from ${JSON.stringify(fileURLToPath(new URL("./engine-ab-run.ts", import.meta.url)))};
+import * as simBefore from ${JSON.stringify(resolve(other, "shared/sim/run.ts"))};
+import * as simAfter from ${JSON.stringify(resolve(here, "shared/sim/run.ts"))};
+import { compare, compareGames } from ${JSON.stringify(fileURLToPath(new URL("./engine-ab-run.ts", import.meta.url)))};
 compare(before, after, ${rounds});
+compareGames({ ...before, ...simBefore }, { ...after, ...simAfter }, ${rounds});
 `;
 const result = buildSync({
   stdin: { contents: entry, resolveDir: here, loader: "ts" },
