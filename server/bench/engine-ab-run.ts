@@ -1,76 +1,19 @@
 /** The alternating rounds of `engine-ab.ts` (bundled with both engines by it). */
 import { loadavg } from "node:os";
-import type { Action, GameState } from "../../shared/index.js";
+import type { GameState } from "../../shared/index.js";
 import type { RunSpec } from "../../shared/sim/run.js";
+import { type BenchedEngine, playGames } from "./engine-games.js";
 
-/** What both checkouts export (the other may have no in-place path). */
-interface Engine {
-  DEFAULT_CONFIG: GameState["config"];
-  createGame: (config: GameState["config"], seed: number, seats: { id: string; name: string }[]) => GameState;
-  resolveQuarter: (state: GameState, actions: Record<string, Action>) => { state: GameState };
-  resolveQuarterInPlace?: (state: GameState, actions: Record<string, Action>) => unknown;
-  seedRng: (seed: string) => { a: number; b: number; c: number; d: number };
-  nextFloat: (rng: { a: number; b: number; c: number; d: number }) => number;
-}
-
-const FIRMS = 6;
 const GAMES_PER_ROUND = 300;
-const seats = Array.from({ length: FIRMS }, (_, i) => ({ id: `f${i}`, name: `Firm ${i}` }));
 
-export function compare(before: Engine, after: Engine, rounds: number): void {
-  const rng = after.seedRng("bench");
-  const templates = Array.from({ length: 4096 }, () => {
-    const w = Array.from({ length: 10 }, () => after.nextFloat(rng));
-    const total = w.reduce((a, b) => a + b, 0);
-    return {
-      spendShare: after.nextFloat(rng) * 0.6,
-      weights: w.map((x) => x / total),
-      hardware: after.nextFloat(rng) < 0.5 ? ("flexible" as const) : ("locked" as const),
-    };
-  });
-  const actionFor = (state: GameState, i: number, k: number): Action => {
-    const firm = state.firms[i] as GameState["firms"][number];
-    const t = templates[k & 4095] as (typeof templates)[number];
-    const budget = Math.max(0, firm.cash) * t.spendShare;
-    const w = t.weights as number[];
-    const part = (j: number) => budget * (w[j] as number);
-    const apps = { support: part(4), industrial: part(5), medical: part(6), finance: part(7), driving: part(8), media: part(9) };
-    const lockRunning = firm.hardware === "locked" && state.quarter + 1 <= firm.lockedUntil;
-    const hardware = lockRunning ? "locked" : t.hardware;
-    return {
-      train: part(0),
-      apps,
-      efficiency: part(1),
-      compliance: part(2),
-      marketing: part(3),
-      distill: false,
-      openWeights: firm.openWeights,
-      hardware,
-      raise: 0,
-    };
-  };
-  const contenders: { name: string; engine: Engine; inPlace: boolean }[] = [
+export function compare(before: BenchedEngine, after: BenchedEngine, rounds: number): void {
+  const contenders: { name: string; engine: BenchedEngine; inPlace: boolean }[] = [
     { name: "before, pure API", engine: before, inPlace: false },
     ...(before.resolveQuarterInPlace ? [{ name: "before, in place", engine: before, inPlace: true }] : []),
     { name: "after, pure API", engine: after, inPlace: false },
     { name: "after, in place", engine: after, inPlace: true },
   ];
-  const play = (engine: Engine, inPlace: boolean): number => {
-    let quarters = 0;
-    let k = 0;
-    const config = engine.DEFAULT_CONFIG;
-    for (let g = 0; g < GAMES_PER_ROUND; g++) {
-      let state = engine.createGame(config, g, seats);
-      while (state.quarter < config.quarters) {
-        const actions: Record<string, Action> = {};
-        for (let i = 0; i < FIRMS; i++) if (!state.firms[i]?.delisted) actions[(state.firms[i] as { id: string }).id] = actionFor(state, i, k++);
-        if (inPlace && engine.resolveQuarterInPlace) engine.resolveQuarterInPlace(state, actions);
-        else state = engine.resolveQuarter(state, actions).state;
-        quarters++;
-      }
-    }
-    return quarters * FIRMS;
-  };
+  const play = (engine: BenchedEngine, inPlace: boolean) => playGames(engine, GAMES_PER_ROUND, inPlace);
   for (const c of contenders) play(c.engine, c.inPlace); // warm up the JIT
   const rates = contenders.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
