@@ -62,7 +62,9 @@ export function appliedById(firms: readonly FirmState[], played: readonly (Actio
  * `resolveQuarter` on a state its caller owns: `state` itself becomes the next quarter's
  * (its firms, market, generator, histories and log are updated in place) and nothing else is
  * copied. The same rules, the same results: for a simulator that keeps no earlier state, and
- * no state anyone else holds (a view's memo of published histories notices appended reports).
+ * no state anyone else holds. A view's memo of published histories notices appended reports;
+ * the server's private-view memo (shared/private.ts) assumes a state never changes once made,
+ * so the server resolves with the pure API.
  */
 export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): InPlaceResolution {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
