@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { raiseCapacity } from "../../shared/engine/rules/financing.js";
 import { createGame, type EconomyConfig, type FirmReport, resolveQuarter, SECTOR_IDS } from "../../shared/index.js";
 import { act, configFor, firm, seats } from "../helpers/play.js";
 
@@ -52,6 +53,21 @@ describe("the clock keeps money's value at every length", () => {
     ] as const) {
       // Capability 31.2 fits support (need 30), no ecosystem: integration = √(100 × tau).
       expect(firstTurn(quarters, act({ apps: { support: 100 } })).f1.integration[SUPPORT]).toBeCloseTo(Math.sqrt(100 * tau), 9);
+    }
+  });
+
+  it("investors' capital is per quarter: a turn of tau quarters can raise tau quarters' pool and 1 − (1 − appetite)^tau of the valuation", () => {
+    for (const [quarters, tau] of [
+      [8, 2],
+      [16, 1],
+      [24, 2 / 3],
+    ] as const) {
+      const config = at(quarters);
+      const f = config.financing;
+      const hot = f.appetiteFloor + f.appetiteSpan; // full heat
+      // A big firm meets the pool; a small one its own appetite.
+      expect(raiseCapacity(config, hot, false, 1e6)).toBeCloseTo(f.pool * tau, 9);
+      expect(raiseCapacity(config, hot, false, 1000)).toBeCloseTo(1000 * (1 - (1 - f.appetite) ** tau), 9);
     }
   });
 });
