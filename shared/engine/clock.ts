@@ -32,6 +32,8 @@ export interface Clock {
   sentimentReversion: number;
   /** vendorShockDecay^tau: what remains of a vendor shock after a turn. */
   vendorShockDecay: number;
+  /** sentiment.momentum^tau: a turn's gain echoes into the next turn as a quarter's echoes over tau quarters. */
+  momentum: number;
   /** Compounded per-turn growth: (1 + g)^tau − 1. */
   sectorGrowth: number[];
   computeDrift: number;
@@ -93,6 +95,7 @@ export function clockOf(config: EconomyConfig): Clock {
     sentimentRecovery: overTurns(config.sentiment.recovery, tau),
     sentimentReversion: overTurns(config.sentiment.reversion, tau),
     vendorShockDecay: config.compute.vendorShockDecay ** tau,
+    momentum: config.sentiment.momentum ** tau,
     sectorGrowth: SECTOR_IDS.map((id) => grow(config.sectors[id].growth)),
     computeDrift: grow(config.compute.drift),
     maxRise: grow(config.sentiment.maxRise),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { clockOf } from "../../shared/engine/clock.js";
 import { raiseCapacity } from "../../shared/engine/rules/financing.js";
 import { createGame, type EconomyConfig, type FirmReport, resolveQuarter, SECTOR_IDS } from "../../shared/index.js";
 import { act, configFor, firm, seats } from "../helpers/play.js";
@@ -69,5 +70,13 @@ describe("the clock keeps money's value at every length", () => {
       expect(raiseCapacity(config, hot, false, 1e6)).toBeCloseTo(f.pool * tau, 9);
       expect(raiseCapacity(config, hot, false, 1000)).toBeCloseTo(1000 * (1 - (1 - f.appetite) ** tau), 9);
     }
+  });
+
+  it("momentum echoes over quarters of the story: a turn's gain feeds the next turn momentum^tau as much", () => {
+    const m = at(16).sentiment.momentum;
+    expect(clockOf(at(16)).momentum).toBe(m);
+    // Two quarters of echo in a turn of two, two thirds of one in a turn of 2/3: over a quarter of the story the same.
+    expect(clockOf(at(8)).momentum).toBeCloseTo(m * m, 12);
+    expect(clockOf(at(24)).momentum ** 1.5).toBeCloseTo(m, 12);
   });
 });
