@@ -23,6 +23,13 @@ function firstTurn(quarters: number, action = act({})) {
 
 const SUPPORT = SECTOR_IDS.indexOf("support");
 
+/** Game lengths and the quarters of the story one of their turns spans. */
+const SPANS = [
+  [8, 2],
+  [16, 1],
+  [24, 2 / 3],
+] as const;
+
 describe("the clock keeps money's value at every length", () => {
   it("a dollar of training buys the same compute in a turn of 2, 1 or 2/3 quarters", () => {
     const start = firstTurn(16).f1.compute;
@@ -47,22 +54,14 @@ describe("the clock keeps money's value at every length", () => {
   });
 
   it("a turn's apps spend is spread over its quarters: integration √(spend × tau)", () => {
-    for (const [quarters, tau] of [
-      [8, 2],
-      [16, 1],
-      [24, 2 / 3],
-    ] as const) {
+    for (const [quarters, tau] of SPANS) {
       // Capability 31.2 fits support (need 30), no ecosystem: integration = √(100 × tau).
       expect(firstTurn(quarters, act({ apps: { support: 100 } })).f1.integration[SUPPORT]).toBeCloseTo(Math.sqrt(100 * tau), 9);
     }
   });
 
   it("investors' capital is per quarter: a turn of tau quarters can raise tau quarters' pool and 1 − (1 − appetite)^tau of the valuation", () => {
-    for (const [quarters, tau] of [
-      [8, 2],
-      [16, 1],
-      [24, 2 / 3],
-    ] as const) {
+    for (const [quarters, tau] of SPANS) {
       const config = at(quarters);
       const f = config.financing;
       const hot = f.appetiteFloor + f.appetiteSpan; // full heat
