@@ -289,14 +289,14 @@ export interface PreviewFigures {
  * Where the resolved figure fell against the estimate in simulated games of six bots: the 10th
  * and 90th percentiles of resolved ÷ estimate, by the game's turn span (16 ÷ quarters: a short
  * game packs more into a turn, and rivals' unseen moves weigh more). Measured with
- * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24`. The panel shows
+ * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24` (engine 2.2.0). The panel shows
  * the estimate times these as the likely range.
  */
 const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
-  { tau: 2 / 3, revenue: 0.84, valuation: 0.9 },
+  { tau: 2 / 3, revenue: 0.85, valuation: 0.84 },
   { tau: 1, revenue: 0.75, valuation: 0.78 },
-  { tau: 4 / 3, revenue: 0.67, valuation: 0.65 },
-  { tau: 2, revenue: 0.57, valuation: 0.58 },
+  { tau: 4 / 3, revenue: 0.67, valuation: 0.67 },
+  { tau: 2, revenue: 0.41, valuation: 0.57 },
 ];
 const SPREAD_HIGH = { revenue: 1.01, valuation: 1.06 };
 
