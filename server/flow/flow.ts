@@ -16,11 +16,12 @@ import {
 } from "../../shared/schemas/protocol.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
+import { keyMatches } from "../rooms/keys.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
-import type { Effect, FlowEvent, GamePhase, JoinRefusal, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
+import type { Effect, FlowEvent, GamePhase, JoinRefusal, JoinRequest, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
 
 const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
 
@@ -91,6 +92,8 @@ export class MarketFlow {
 
   /** The timer was frozen by a failing store (not by the facilitator): it runs again when writes succeed. */
   private storeFroze = false;
+  /** Why the store cannot save this game, in words for its people; null while saving works. */
+  private unsaved: string | null = null;
 
   /** Effects of the step under way. */
   private out: Effect[] = [];
@@ -133,7 +136,19 @@ export class MarketFlow {
       // Nobody is connected yet: keep the room until its players are back.
       if (this.restored) this.emit({ type: "keepAlive", value: true });
       if (this.phase.name !== "lobby") this.enterNews();
+      // Nobody is connected yet: a restored game nobody comes back to expires.
+      this.emit({ type: "idle", watch: this.unfinished });
     });
+  }
+
+  /** A started game not over yet: it comes back after a restart, and expires when nobody is at it for long. */
+  get unfinished(): boolean {
+    return this.phase.name !== "lobby" && this.phase.name !== "over";
+  }
+
+  /** A lobby or an unfinished game: stored, it comes back when its process restarts. */
+  get resumable(): boolean {
+    return this.phase.name !== "over";
   }
 
   /** The match of a started game; null in the lobby. */
@@ -152,23 +167,19 @@ export class MarketFlow {
 
   /** Runs one event through the table. A refusal changes nothing. */
   step(event: FlowEvent): Step {
-    let refused: Pick<Step, "rejection" | "refusal"> = {};
+    let refused: Pick<Step, "rejection" | "refusal" | "admission"> = {};
     const step = this.run("now" in event ? event.now : this.now, () => {
       refused = this.dispatch(event) ?? {};
     });
     return { ...step, ...refused };
   }
 
-  private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal"> | undefined {
+  private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal" | "admission"> | undefined {
     switch (event.type) {
       case "join":
-        return { refusal: this.join(event) };
+        return this.join(event);
       case "admit":
-        return { refusal: this.admit(event) };
-      case "openConsole":
-        this.emit({ type: "bind", session: event.session, playerId: null, facilitator: true });
-        this.emit({ type: "console", session: event.session });
-        return undefined;
+        return this.admit(event.request);
       case "drop":
         return this.drop(event.playerId);
       case "reconnect":
@@ -182,17 +193,29 @@ export class MarketFlow {
         if (expires(this.timer, event.id)) this.timerExpired();
         return undefined;
       case "storeFailed":
+        this.unsaved = event.notice;
         if (!this.timer.paused) {
           this.storeFroze = true;
           this.emit(pauseTimer(this.timer, this.now));
         }
         return undefined;
       case "storeRecovered":
+        this.unsaved = null;
         if (this.storeFroze) {
           this.storeFroze = false;
           this.emit(resumeTimer(this.timer, this.now));
           this.resolveIfAllIn();
         }
+        return undefined;
+      case "presence":
+        this.emit({ type: "idle", watch: !event.anyone && this.unfinished });
+        return undefined;
+      case "idleExpired":
+        if (this.unfinished) this.expire(event.idleSeconds);
+        return undefined;
+      case "dispose":
+        // A lobby everyone left is gone for good (one stopped with the process comes back).
+        if (!event.stopping && this.phase.name === "lobby") this.persist({ op: "dropLobby" });
         return undefined;
     }
   }
@@ -212,9 +235,23 @@ export class MarketFlow {
 
   // ---- players ---------------------------------------------------------------------------
 
-  /** The checks of `join`, before a seat is reserved: nothing changes but a name-only ask being shown. */
-  private admit(event: Extract<FlowEvent, { type: "admit" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = event;
+  /**
+   * What a join will be, before its seat is reserved: a valid key or token (or any join to a
+   * started game that passes) is credentialed, a newcomer to the lobby needs an open place, and
+   * anything else will be refused when it connects (a screen's reservation is counted with
+   * those: it needs no place, and at most a few may wait). Nothing changes but a name-only ask
+   * for a held seat being shown.
+   */
+  private admit(request: JoinRequest): Pick<Step, "refusal" | "admission"> {
+    if (request.as === "console") return { admission: request.key !== null && this.acceptsKey(request.key) ? "credentialed" : "refused" };
+    if (request.as !== "player") return { admission: "refused" };
+    const refusal = this.checkSeat(request);
+    if (refusal) return { refusal, admission: "refused" };
+    return { admission: request.token || this.phase.name !== "lobby" ? "credentialed" : "newcomer" };
+  }
+
+  /** The checks of a seat's `join`: nothing changes but a name-only ask being shown. */
+  private checkSeat({ name, firmId, token }: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
     if (token) return this.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
     if (this.phase.name !== "lobby") {
       const held = this.roster.named(name);
@@ -227,8 +264,49 @@ export class MarketFlow {
     return "ok" in seat ? { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message } : undefined;
   }
 
-  private join(event: Extract<FlowEvent, { type: "join" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = event;
+  private acceptsKey(key: string): boolean {
+    return keyMatches(key, this.keyHash);
+  }
+
+  /** A connection comes in: as a player (a seat), the facilitator (the console) or a screen; refused with a JOIN_ERRORS code. */
+  private join(event: Extract<FlowEvent, { type: "join" }>): Pick<Step, "refusal" | "admission"> {
+    const { request } = event;
+    switch (request.as) {
+      case "invalid":
+        return { refusal: { code: request.code, message: request.message } };
+      case "spectator":
+        // A screen for the room: it sees the synced state, which holds public information only.
+        this.emit({ type: "bind", session: event.session, playerId: null, facilitator: false, spectator: true });
+        return {};
+      case "console":
+        return { refusal: this.openConsole(event.session, request.key, event.creator) };
+      case "player": {
+        // A newcomer's reservation is used (or refused) now: its place is no longer promised.
+        const newcomer = !request.token && this.phase.name === "lobby";
+        const refusal = this.seat(event, request);
+        if (!refusal) this.emit({ type: "idle", watch: false });
+        return { refusal, ...(newcomer ? { admission: "newcomer" as const } : {}) };
+      }
+    }
+  }
+
+  /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
+  private openConsole(session: string, key: string | null, creator: boolean): JoinRefusal | undefined {
+    if (key === null && (this.mode !== "class" || !creator)) {
+      return { code: JOIN_ERRORS.INVALID_OPTIONS, message: "the facilitator comes back with { facilitatorKey }, not { facilitator: true }" };
+    }
+    if (key !== null && !this.acceptsKey(key)) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that facilitator key is not valid for this game" };
+    this.emit({ type: "bind", session, playerId: null, facilitator: true });
+    this.emit({ type: "console", session });
+    this.emit({ type: "idle", watch: false });
+    // A class market's console keeps a started game alive; a friends game lives while someone is connected.
+    if (this.mode === "friends") this.emit({ type: "keepAlive", value: false });
+    return undefined;
+  }
+
+  /** A seat: the token's, a held seat let back in by name, or (in the lobby) a new one. */
+  private seat(event: Extract<FlowEvent, { type: "join" }>, request: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
+    const { name, firmId, token } = request;
     let player: Player;
     if (token) {
       const owner = this.roster.byToken(token);
@@ -384,6 +462,7 @@ export class MarketFlow {
   private readonly facilitatorHandlers = facilitatorHandlers(this);
 
   private message(playerId: string | null, facilitator: boolean, kind: string, data: unknown): Rejection | undefined {
+    if (this.unsaved !== null && runsTheGame(kind)) return reject("STORE_UNAVAILABLE", this.unsaved);
     const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase.name };
     if (FACILITATOR_MESSAGES.has(kind)) {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
@@ -511,6 +590,14 @@ export class MarketFlow {
   /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
   forceNext(): void {
     this.timerExpired();
+  }
+
+  /** Nobody came back to the started game for `idleSeconds`: it stays stored, marked expired, and the room closes. */
+  private expire(idleSeconds: number): void {
+    this.note("game expired: no one connected", { idleSeconds, quarter: this.match?.state.quarter ?? 0 });
+    this.persist({ op: "expired" });
+    this.emit({ type: "cancel" });
+    this.emit({ type: "dispose" });
   }
 
   /** Ends the game before its last quarter: the standings are those of the last resolved quarter. */

@@ -1,6 +1,9 @@
+import type { MarketFlow } from "../flow/flow.js";
+import type { Persist } from "../flow/types.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
 import { type Schedule, StoreGate } from "../store/gate.js";
+import { writeFor } from "../store/write.js";
 import type { MarketRoomState } from "./state.js";
 
 /** What saving needs of a room. */
@@ -31,15 +34,14 @@ export class RoomSaving {
     this.gate = new StoreGate({ failed: (problem, error) => this.failed(problem, error), recovered: () => this.recovered() }, schedule, retryMs);
   }
 
-  /** Writes to the store (none: nothing to do); a failure pauses the room until it is written. */
-  save(what: string, write: (store: GameStore) => void): void {
+  /**
+   * Writes what a `persist` effect asks, with the flow's state as it stands now (store/write.ts);
+   * no store: nothing to do. A failure pauses the room until it is written.
+   */
+  persist(flow: MarketFlow, write: Persist): void {
     const store = this.store;
-    if (store) this.gate.write(what, () => write(store));
-  }
-
-  /** Why the room cannot save, in words for its people; null while saving works. */
-  get failure(): string | null {
-    return this.gate.failing ? this.room.state.notice : null;
+    const run = store ? writeFor(this.room.roomId, flow, write) : null;
+    if (store && run) this.gate.write(write.op, () => run(store));
   }
 
   stop(): void {

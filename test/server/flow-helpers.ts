@@ -46,8 +46,7 @@ export class Table {
     const step = this.step({
       type: "join",
       session,
-      name,
-      ...options,
+      request: { as: "player", name, ...(options.firmId ? { firmId: options.firmId } : {}), ...(options.token ? { token: options.token } : {}) },
       fresh: { id: `p${this.ids}`, token: `token-${name}-${this.ids}`.padEnd(20, "x") },
       creator: options.creator ?? this.ids === 1,
       now: this.now,

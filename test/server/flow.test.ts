@@ -208,7 +208,7 @@ describe("the facilitator's controls", () => {
     t.ok("facilitator", "start");
     t.ok("facilitator", "forceNext");
     t.advance(100_000);
-    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeFailed", now: t.now, notice: "The server cannot save this game." });
     expect([t.timer, t.flow.timer.paused, t.flow.timer.remaining]).toEqual([null, true, 200_000]);
     t.advance(1_000_000);
     t.ok(ada, "submit", { action: { train: 3 } });
@@ -221,7 +221,7 @@ describe("the facilitator's controls", () => {
     const t = new Table({ ...SLOW, firms: 2, seed: "flow-store-paused" }, "class");
     t.ok("facilitator", "start");
     t.ok("facilitator", "pause");
-    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeFailed", now: t.now, notice: "The server cannot save this game." });
     t.step({ type: "storeRecovered", now: t.now });
     expect([t.timer, t.flow.timer.paused]).toEqual([null, true]);
   });
