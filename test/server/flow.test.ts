@@ -496,9 +496,10 @@ describe("when a game is kept, expires or is dropped", () => {
     const t = new Table({ ...FAST, firms: 2, quarters: 4, seed: "flow-idle" });
     const idle = (anyone: boolean) => t.step({ type: "presence", anyone }).effects;
     expect(idle(false)).toEqual([{ type: "idle", watch: false }]);
+    const from = t.effects.length;
     const ada = t.join("Ada");
     // Someone came in: the watch stops.
-    expect(t.effects.filter((e) => e.type === "idle").at(-1)).toEqual({ type: "idle", watch: false });
+    expect(t.since(from)).toContainEqual({ type: "idle", watch: false });
     t.ok(ada, "start");
     expect(idle(false)).toEqual([{ type: "idle", watch: true }]);
     expect(idle(true)).toEqual([{ type: "idle", watch: false }]);
