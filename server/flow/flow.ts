@@ -14,6 +14,7 @@ import {
   READMIT_SECONDS,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
+import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { keyMatches } from "../rooms/keys.js";
@@ -158,6 +159,12 @@ export class MarketFlow {
 
   get phaseName(): Phase {
     return this.phase.name;
+  }
+
+  /** The started game as the export routes read it; null before the game starts. */
+  exportSource(): ExportSource | null {
+    const match = this.match;
+    return match ? { code: this.code, record: match.record, players: this.roster.players, log: this.log, live: match.state } : null;
   }
 
   /** Injections waiting for the next resolution. */

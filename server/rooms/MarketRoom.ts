@@ -1,34 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { type AuthContext, matchMaker, Room, ServerError } from "colyseus";
-import {
-  CLOSE_CODES,
-  ClassCreateOptionsSchema,
-  CREATE_INVALID_OPTIONS,
-  CreateOptionsSchema,
-  JOIN_ERRORS,
-  type Phase,
-  type RejectedMessage,
-} from "../../shared/schemas/protocol.js";
-import { configFor } from "../flow/config.js";
+import { CLOSE_CODES, JOIN_ERRORS, type RejectedMessage } from "../../shared/schemas/protocol.js";
 import { MarketFlow } from "../flow/flow.js";
-import type { FlowEvent, Persist, Step } from "../flow/types.js";
+import type { FlowEvent, Step } from "../flow/types.js";
 import type { ExportSource } from "../game/export.js";
 import type { Match } from "../game/match.js";
-import type { Roster } from "../game/roster.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
-import { applyStep, type EffectTargets } from "./effects.js";
+import { applyStep, type EffectTargets, roomControls } from "./effects.js";
 import { warnMalformedFramesOnce } from "./frames.js";
 import { MessageGuard, overLimit } from "./guard.js";
-import { CreatorSeal, joinedRoomId, joinRequest, type SeatAuth } from "./joins.js";
+import { CreatorSeal, createRequest, joinedRoomId, joinRequest, type SeatAuth } from "./joins.js";
 import { DEFAULT_LIMITS, type MarketRoomLimits } from "./limits.js";
 import { parseMessage } from "./messages.js";
 import { type MarketMetadata, metadataChanged, metadataOf } from "./metadata.js";
 import { PENDING_REFUSALS, PendingJoins } from "./pending.js";
 import { PrivateFeed } from "./private-feed.js";
-import { describe, type Rejection } from "./rejections.js";
+import type { Rejection } from "./rejections.js";
 import { keptGame, restoredStart } from "./restore.js";
 import { RoomSaving } from "./saving.js";
 import { type MarketClient, Sessions } from "./sessions.js";
@@ -88,10 +78,15 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
     warnMalformedFramesOnce(this);
-    const schedule = (run: () => void, ms: number) => this.clock.setTimeout(run, ms);
-    this.saving = new RoomSaving(this, this.store, schedule, this.limits.storeRetryMs);
-    const fired = { phase: (id: number) => this.step({ type: "timer", id, now: Date.now() }), idle: () => this.idleExpired() };
-    this.timers = new RoomTimers(schedule, fired, () => this.limits.idleSeconds * 1000);
+    const fired = {
+      phase: (id: number) => this.step({ type: "timer", id, now: Date.now() }),
+      idle: () => this.step({ type: "idleExpired", idleSeconds: this.limits.idleSeconds, now: Date.now() }),
+    };
+    this.timers = new RoomTimers(
+      (run, ms) => this.clock.setTimeout(run, ms),
+      fired,
+      () => this.limits.idleSeconds * 1000,
+    );
     // 40 firms of 4, a few facilitator connections, the pending refusals, and room for token
     // holders taking their seat over from a connection not yet closed. Newcomers are admitted
     // (onAuth) only up to the open places, so anonymous reservations never fill this.
@@ -99,18 +94,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.onMessage("*", (client, type, message) => this.receive(client as MarketClient, type, message));
     const restoring = restoreCode(options);
     if (restoring) return this.restore(restoring);
-    const isClass = (options as { facilitator?: unknown } | null)?.facilitator === true;
-    const parsed = (isClass ? ClassCreateOptionsSchema : CreateOptionsSchema).safeParse(options);
-    if (!parsed.success) throw new ServerError(CREATE_INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
-    const settings = parsed.data.settings;
-    const config = configFor(settings);
-    if (!config.ok) throw new ServerError(CREATE_INVALID_OPTIONS, config.message);
-
+    const { mode, settings, config } = createRequest(options);
     this.roomId = await claimCode(this.presence);
     this.creator.expect(options);
     this.desk.issueKey();
-    const mode = isClass ? "class" : "friends";
-    await this.start(new MarketFlow({ kind: "new", code: this.roomId, mode, settings, config: config.value, keyHash: this.desk.keyHash ?? "" }));
+    await this.start(new MarketFlow({ kind: "new", code: this.roomId, mode, settings, config, keyHash: this.desk.keyHash ?? "" }));
     log.info("room created", { roomId: this.roomId, code: this.roomId });
   }
 
@@ -134,21 +122,12 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.state = new MarketRoomState();
     this.state.code = this.roomId;
     this.state.mode = flow.mode;
-    const room = {
-      code: this.roomId,
-      persist: (write: Persist) => this.saving.persist(flow, write),
-      setPrivate: (value: boolean) => void this.setPrivate(value),
-      keepAlive: (value: boolean) => {
-        this.autoDispose = !value;
-      },
-      finished: () => {
-        if (this.autoDispose && this.clients.length === 0) void this.disconnect();
-      },
-      dispose: () => {
-        this.autoDispose = true;
-        void this.disconnect();
-      },
-    };
+    const schedule = (run: () => void, ms: number) => this.clock.setTimeout(run, ms);
+    this.saving = new RoomSaving(this.roomId, this.store, schedule, this.limits.storeRetryMs, (notice, event) => {
+      this.state.notice = notice;
+      this.step(event);
+    });
+    const room = roomControls(this, (write) => this.saving.persist(flow, write));
     this.targets = { flow, state: this.state, sessions: this.sessions, desk: this.desk, feed: this.feed, timers: this.timers, room };
     this.apply(flow.open(Date.now()));
     await this.setPrivate(flow.settings.private);
@@ -198,8 +177,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     } catch {
       // The grace period ran out (or the seat was reclaimed with the token from elsewhere,
       // or the process is stopping: then nothing changes).
-      if (this.stopping || this.sessions.holds(playerId)) return;
-      this.step({ type: "leave", playerId, now: Date.now() });
+      if (!this.stopping) this.left(playerId);
     }
   }
 
@@ -218,8 +196,12 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.sessions.closedByServer(client.sessionId);
     const playerId = client.userData?.playerId;
     this.sessions.forget(client.sessionId);
-    if (!playerId || this.sessions.holds(playerId)) return;
-    this.step({ type: "leave", playerId, now: Date.now() });
+    if (playerId) this.left(playerId);
+  }
+
+  /** A player's connection is gone for good: the player has left unless another connection holds the seat. */
+  private left(playerId: string): void {
+    if (!this.sessions.holds(playerId)) this.step({ type: "leave", playerId, now: Date.now() });
   }
 
   /**
@@ -276,10 +258,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     if (!this.stopping) this.step({ type: "presence", anyone: joined || this.clients.length > 0 });
   }
 
-  private idleExpired(): void {
-    this.step({ type: "idleExpired", idleSeconds: this.limits.idleSeconds, now: Date.now() });
-  }
-
   private receive(client: MarketClient, type: string | number, payload: unknown): void {
     const now = this.clock.currentTime;
     const verdict = this.guard.check(client.sessionId, now, payload);
@@ -297,16 +275,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.step({ type: "message", ...from, ...parsed, now: Date.now(), seed: randomBytes(8).toString("hex") }).rejection;
   }
 
-  /** The store cannot be written (saving.ts has set the notice): the flow freezes the game's timer and refuses commands that run the game. */
-  storeFailed(): void {
-    this.step({ type: "storeFailed", now: Date.now(), notice: this.state.notice });
-  }
-
-  /** The store can be written again: the flow lets the timer run again. */
-  storeRecovered(): void {
-    this.step({ type: "storeRecovered", now: Date.now() });
-  }
-
   // ---- what tests and the export routes read --------------------------------------------
 
   /** The started game's match; null in the lobby. */
@@ -314,19 +282,9 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.flow?.match ?? null;
   }
 
-  get roster(): Roster {
-    return this.flow.roster;
-  }
-
-  get phase(): Phase {
-    return this.flow.phaseName;
-  }
-
   /** The game for the export routes; null before the game starts. */
   exportSource(): ExportSource | null {
-    const match = this.match;
-    if (!match) return null;
-    return { code: this.roomId, record: match.record, players: this.flow.roster.players, log: this.flow.log, live: match.state };
+    return this.flow?.exportSource() ?? null;
   }
 }
 

@@ -24,6 +24,34 @@ export interface RoomControls {
   dispose(): void;
 }
 
+/** What `roomControls` needs of a Colyseus room. */
+interface ControlledRoom {
+  readonly roomId: string;
+  autoDispose: boolean;
+  readonly clients: { length: number };
+  setPrivate(value: boolean): Promise<unknown>;
+  disconnect(): Promise<unknown>;
+}
+
+/** A Colyseus room's controls for the effects; `persist` writes to its store. */
+export function roomControls(room: ControlledRoom, persist: (write: Persist) => void): RoomControls {
+  return {
+    code: room.roomId,
+    persist,
+    setPrivate: (value) => void room.setPrivate(value),
+    keepAlive: (value) => {
+      room.autoDispose = !value;
+    },
+    finished: () => {
+      if (room.autoDispose && room.clients.length === 0) void room.disconnect();
+    },
+    dispose: () => {
+      room.autoDispose = true;
+      void room.disconnect();
+    },
+  };
+}
+
 /** Where the effects go: the connections, the consoles, the private feed, the synced state, the timers and the room. */
 export interface EffectTargets {
   readonly flow: MarketFlow;

@@ -1,8 +1,31 @@
 import { randomBytes } from "node:crypto";
-import type { AuthContext } from "colyseus";
-import { FacilitatorJoinOptionsSchema, JOIN_ERRORS, JoinOptionsSchema, SpectatorJoinOptionsSchema } from "../../shared/schemas/protocol.js";
+import { type AuthContext, ServerError } from "colyseus";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
+import {
+  ClassCreateOptionsSchema,
+  CREATE_INVALID_OPTIONS,
+  CreateOptionsSchema,
+  FacilitatorJoinOptionsSchema,
+  JOIN_ERRORS,
+  JoinOptionsSchema,
+  type RoomSettings,
+  SpectatorJoinOptionsSchema,
+} from "../../shared/schemas/protocol.js";
+import { configFor } from "../flow/config.js";
+import type { Mode } from "../flow/flow.js";
 import type { JoinRequest } from "../flow/types.js";
 import { describe } from "./rejections.js";
+
+/** What a create request asks for: a class market (`{ facilitator: true }`) or a friends game, with its settings; CREATE_INVALID_OPTIONS when they are not valid. */
+export function createRequest(options: unknown): { mode: Mode; settings: RoomSettings; config: EconomyConfig } {
+  const isClass = (options as { facilitator?: unknown } | null)?.facilitator === true;
+  const parsed = (isClass ? ClassCreateOptionsSchema : CreateOptionsSchema).safeParse(options);
+  if (!parsed.success) throw new ServerError(CREATE_INVALID_OPTIONS, `invalid room options: ${describe(parsed.error)}`);
+  const settings = parsed.data.settings;
+  const config = configFor(settings);
+  if (!config.ok) throw new ServerError(CREATE_INVALID_OPTIONS, config.message);
+  return { mode: isClass ? "class" : "friends", settings, config: config.value };
+}
 
 /**
  * What a connection's join options ask for: the console (`{ facilitator: true }` or a

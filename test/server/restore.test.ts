@@ -28,8 +28,8 @@ test("a class lobby survives a restart: its students, seats, settings and log co
   await waitFor(() => ada.room.state.settings.quarters === 6);
 
   const back = await restart(server);
-  expect(back.phase).toBe("lobby");
-  expect(back.roster.players.map((p) => [p.name, p.firmId, p.connected])).toEqual([
+  expect(back.flow.phaseName).toBe("lobby");
+  expect(back.flow.roster.players.map((p) => [p.name, p.firmId, p.connected])).toEqual([
     ["Ada", "f1", false],
     ["Bo", "f3", false],
   ]);
@@ -55,7 +55,7 @@ test("a paused game comes back paused: the quarter it resumes at waits, frozen, 
   await waitFor(() => ada.room.state.paused);
 
   const back = await restart(server);
-  expect([back.phase, back.state.paused, back.state.deadline, back.state.remaining]).toEqual(["news", true, 0, 30_000]);
+  expect([back.flow.phaseName, back.state.paused, back.state.deadline, back.state.remaining]).toEqual(["news", true, 0, 30_000]);
   const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
   await waitFor(() => console2.last("console"));
   console2.room.send("resume");
