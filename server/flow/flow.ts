@@ -139,6 +139,10 @@ export class MarketFlow {
       if (this.phase.name !== "lobby") this.enterNews();
       // Nobody is connected yet: a restored game nobody comes back to expires.
       this.emit({ type: "idle", watch: this.unfinished });
+      const match = this.match;
+      if (!this.restored) this.note("room created", {});
+      else if (match) this.note("game restored", { quarter: match.state.quarter, paused: this.timer.paused });
+      else this.note("lobby restored", { players: this.roster.players.length });
     });
   }
 

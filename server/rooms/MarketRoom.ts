@@ -99,7 +99,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.creator.expect(options);
     this.desk.issueKey();
     await this.start(new MarketFlow({ kind: "new", code: this.roomId, mode, settings, config, keyHash: this.desk.keyHash ?? "" }));
-    log.info("room created", { roomId: this.roomId, code: this.roomId });
   }
 
   /** Brings a stored game back at its last resolved quarter (or a stored lobby as it was); its players rejoin by token. */
@@ -110,9 +109,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const start = restoredStart(code, kept);
     this.desk.restore(start.keyHash);
     await this.start(new MarketFlow(start));
-    const players = start.roster.players.length;
-    if (start.kind === "restored") log.info("game restored", { roomId: code, code, quarter: start.match.state.quarter, paused: start.paused });
-    else log.info("lobby restored", { roomId: code, code, players });
   }
 
   private async start(flow: MarketFlow): Promise<void> {
