@@ -68,8 +68,11 @@ export const STAND_IN_BOT: BotName = "balanced";
 /**
  * The quarter flow of one market as a table: events in, effects out. It owns the phase (with
  * the match once started), the roster, the settings, the phase timer (as data) and the
- * facilitator's log; it holds no connection, no timer, no store and no clock (time comes with
- * each event), so it runs the same under Colyseus and in a unit test.
+ * facilitator's log, and makes every decision of the game: who comes in and as what (a seat,
+ * the console, a screen; before the seat is reserved too), what each message does, when a
+ * phase ends, when a game nobody is at expires, what is stored. It holds no connection, no
+ * timer, no store and no clock (time comes with each event), so it runs the same under
+ * Colyseus (server/rooms/MarketRoom.ts applies its effects) and in a unit test.
  */
 export class MarketFlow {
   readonly code: string;
