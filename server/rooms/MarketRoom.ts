@@ -97,8 +97,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const { mode, settings, config } = createRequest(options);
     this.roomId = await claimCode(this.presence);
     this.creator.expect(options);
-    this.desk.issueKey();
-    await this.start(new MarketFlow({ kind: "new", code: this.roomId, mode, settings, config, keyHash: this.desk.keyHash ?? "" }));
+    const keyHash = this.desk.issueKey();
+    await this.start(new MarketFlow({ kind: "new", code: this.roomId, mode, settings, config, keyHash }));
   }
 
   /** Brings a stored game back at its last resolved quarter (or a stored lobby as it was); its players rejoin by token. */
@@ -106,9 +106,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const kept = keptGame(this.store, code);
     if (!(await reclaimCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
-    const start = restoredStart(code, kept);
-    this.desk.restore(start.keyHash);
-    await this.start(new MarketFlow(start));
+    await this.start(new MarketFlow(restoredStart(code, kept)));
   }
 
   private async start(flow: MarketFlow): Promise<void> {

@@ -53,7 +53,7 @@ function snapshot(server: MarketRoom) {
     engine: server.match?.state ?? null,
     pending: [...(server.match?.pending.entries() ?? [])],
     injections: server.match?.injections ?? [],
-    log: server.desk.log,
+    log: server.flow.log,
   });
 }
 
