@@ -23,7 +23,7 @@ function findGame(code: string, store: GameStore | null): Found {
   }
   const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
-  const source = room.exportSource();
+  const source = room.flow.exportSource();
   if (!source) return { notStarted: true, keyHash: room.flow.keyHash };
   return { source, keyHash: room.flow.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
 }

@@ -3,7 +3,6 @@ import { type AuthContext, matchMaker, Room, ServerError } from "colyseus";
 import { CLOSE_CODES, JOIN_ERRORS, type RejectedMessage } from "../../shared/schemas/protocol.js";
 import { MarketFlow } from "../flow/flow.js";
 import type { FlowEvent, Step } from "../flow/types.js";
-import type { ExportSource } from "../game/export.js";
 import type { Match } from "../game/match.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
@@ -78,15 +77,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   override async onCreate(options: unknown): Promise<void> {
     this.guard = new MessageGuard(this.limits);
     warnMalformedFramesOnce(this);
-    const fired = {
-      phase: (id: number) => this.step({ type: "timer", id, now: Date.now() }),
-      idle: () => this.step({ type: "idleExpired", idleSeconds: this.limits.idleSeconds, now: Date.now() }),
-    };
-    this.timers = new RoomTimers(
-      (run, ms) => this.clock.setTimeout(run, ms),
-      fired,
-      () => this.limits.idleSeconds * 1000,
-    );
     // 40 firms of 4, a few facilitator connections, the pending refusals, and room for token
     // holders taking their seat over from a connection not yet closed. Newcomers are admitted
     // (onAuth) only up to the open places, so anonymous reservations never fill this.
@@ -117,6 +107,15 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     this.state.code = this.roomId;
     this.state.mode = flow.mode;
     const schedule = (run: () => void, ms: number) => this.clock.setTimeout(run, ms);
+    const idleMs = () => this.limits.idleSeconds * 1000;
+    this.timers = new RoomTimers(
+      schedule,
+      {
+        phase: (id) => this.step({ type: "timer", id, now: Date.now() }),
+        idle: () => this.step({ type: "idleExpired", idleSeconds: this.limits.idleSeconds, now: Date.now() }),
+      },
+      idleMs,
+    );
     this.saving = new RoomSaving(this.roomId, this.store, schedule, this.limits.storeRetryMs, (notice, event) => {
       this.state.notice = notice;
       this.step(event);
@@ -269,16 +268,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.step({ type: "message", ...from, ...parsed, now: Date.now(), seed: randomBytes(8).toString("hex") }).rejection;
   }
 
-  // ---- what tests and the export routes read --------------------------------------------
+  // ---- what tests read ------------------------------------------------------------------
 
   /** The started game's match; null in the lobby. */
   get match(): Match | null {
     return this.flow?.match ?? null;
-  }
-
-  /** The game for the export routes; null before the game starts. */
-  exportSource(): ExportSource | null {
-    return this.flow?.exportSource() ?? null;
   }
 }
 
