@@ -81,3 +81,14 @@ test("a started game left with no one connected expires after the idle time: the
   expect(store.unfinished().map((g) => g.code)).not.toContain(code);
   expect(await restoreGames(store)).not.toContain(code);
 });
+
+test("a lobby everyone left is gone from the store when its room closes, and is not restored", async () => {
+  const { facilitator, server } = await facilitate(served.colyseus, { ...SLOW, firms: 2 });
+  const code = server.roomId;
+  const ada = await join(served.colyseus, code, { name: "Ada" });
+  await waitFor(() => store.loadLobby(code)?.players.length === 1);
+  await Promise.all([ada.room.leave(), facilitator.room.leave()]);
+  await waitFor(() => !served.colyseus.getRoomById(code), 5000);
+  expect(store.loadLobby(code)).toBeNull();
+  expect(await restoreGames(store)).not.toContain(code);
+});
