@@ -6,23 +6,21 @@ import {
   CLOSE_CODES,
   FACILITATOR_MESSAGE_TYPES,
   type FacilitatorMessageType,
-  JOIN_ERRORS,
   LOG_LIMIT,
   type LogEntry,
   type LogParams,
   type Phase,
-  READMIT_SECONDS,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
-import { keyMatches } from "../rooms/keys.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
+import { Door } from "./door.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
-import type { Effect, FlowEvent, GamePhase, JoinRefusal, JoinRequest, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
+import type { Effect, FlowEvent, GamePhase, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
 
 const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
 
@@ -89,10 +87,8 @@ export class MarketFlow {
   /** Injections queued before the game starts go nowhere: only a started game queues them (in its match). */
   standInBot: BotName = STAND_IN_BOT;
 
-  /** Players asking to come back without their token (by id), and since when (ms). */
-  readonly asking = new Map<string, number>();
-  /** Players the facilitator (or host) let back in (by id), and until when (ms). */
-  private readonly readmitted = new Map<string, number>();
+  /** Who comes in, and as what. */
+  private readonly door: Door;
 
   /** The timer was frozen by a failing store (not by the facilitator): it runs again when writes succeed. */
   private storeFroze = false;
@@ -112,7 +108,7 @@ export class MarketFlow {
     this.config = start.config;
     this.keyHash = start.keyHash;
     this.restored = start.kind !== "new";
-    this.awaitingCreator = start.kind === "new" && start.mode === "friends";
+    this.door = new Door(this, start.kind === "new" && start.mode === "friends");
     if (start.kind === "new") {
       this.roster = new Roster(start.settings.teamSize, start.settings.firms, start.settings.bots, start.mode === "friends");
       this.phase = { name: "lobby" };
@@ -130,8 +126,6 @@ export class MarketFlow {
 
   /** Brought back from the store after a restart (nobody is connected yet). */
   private readonly restored: boolean;
-  /** A new friends game whose creator has not joined yet. */
-  private awaitingCreator: boolean;
 
   /** The effects of creating the table: the lobby mirrored, or a restored game's next quarter opened. */
   open(now: number): Step {
@@ -191,9 +185,9 @@ export class MarketFlow {
   private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal" | "admission"> | undefined {
     switch (event.type) {
       case "join":
-        return this.join(event);
+        return this.door.join(event);
       case "admit":
-        return this.admit(event.request);
+        return this.door.admit(event.request);
       case "drop":
         return this.drop(event.playerId);
       case "reconnect":
@@ -249,156 +243,14 @@ export class MarketFlow {
 
   // ---- players ---------------------------------------------------------------------------
 
-  /**
-   * What a join will be, before its seat is reserved: a valid key or token (or any join to a
-   * started game that passes) is credentialed, a newcomer to the lobby needs an open place, and
-   * anything else will be refused when it connects (a screen's reservation is counted with
-   * those: it needs no place, and at most a few may wait). Nothing changes but a name-only ask
-   * for a held seat being shown.
-   */
-  private admit(request: JoinRequest): Pick<Step, "refusal" | "admission"> {
-    if (request.as === "console") return { admission: request.key !== null && this.acceptsKey(request.key) ? "credentialed" : "refused" };
-    if (request.as !== "player") return { admission: "refused" };
-    const refusal = this.checkSeat(request);
-    if (refusal) return { refusal, admission: "refused" };
-    return { admission: request.token || this.phase.name !== "lobby" ? "credentialed" : "newcomer" };
-  }
-
-  /** The checks of a seat's `join`: nothing changes but a name-only ask being shown. */
-  private checkSeat({ name, firmId, token }: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
-    if (token) return this.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
-    if (this.phase.name !== "lobby") {
-      const held = this.roster.named(name);
-      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
-      return undefined;
-    }
-    if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
-    const seat = this.roster.openSeat(firmId);
-    return "ok" in seat ? { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message } : undefined;
-  }
-
-  private acceptsKey(key: string): boolean {
-    return keyMatches(key, this.keyHash);
-  }
-
-  /** A connection comes in: as a player (a seat), the facilitator (the console) or a screen; refused with a JOIN_ERRORS code. */
-  private join(event: Extract<FlowEvent, { type: "join" }>): Pick<Step, "refusal" | "admission"> {
-    const { request } = event;
-    switch (request.as) {
-      case "invalid":
-        return { refusal: { code: request.code, message: request.message } };
-      case "spectator":
-        // A screen for the room: it sees the synced state, which holds public information only.
-        this.emit({ type: "bind", session: event.session, playerId: null, facilitator: false, spectator: true });
-        return {};
-      case "console":
-        return { refusal: this.openConsole(event.session, request.key, event.creator) };
-      case "player": {
-        // A newcomer's reservation is used (or refused) now: its place is no longer promised.
-        const newcomer = !request.token && this.phase.name === "lobby";
-        const refusal = this.seat(event, request);
-        if (!refusal) this.emit({ type: "idle", watch: false });
-        return { refusal, ...(newcomer ? { admission: "newcomer" as const } : {}) };
-      }
-    }
-  }
-
-  /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
-  private openConsole(session: string, key: string | null, creator: boolean): JoinRefusal | undefined {
-    if (key === null && (this.mode !== "class" || !creator)) {
-      return { code: JOIN_ERRORS.INVALID_OPTIONS, message: "the facilitator comes back with { facilitatorKey }, not { facilitator: true }" };
-    }
-    if (key !== null && !this.acceptsKey(key)) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that facilitator key is not valid for this game" };
-    this.emit({ type: "bind", session, playerId: null, facilitator: true });
-    this.emit({ type: "console", session });
-    this.emit({ type: "idle", watch: false });
-    // A class market's console keeps a started game alive; a friends game lives while someone is connected.
-    if (this.mode === "friends") this.emit({ type: "keepAlive", value: false });
-    return undefined;
-  }
-
-  /** A seat: the token's, a held seat let back in by name, or (in the lobby) a new one. */
-  private seat(event: Extract<FlowEvent, { type: "join" }>, request: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = request;
-    let player: Player;
-    if (token) {
-      const owner = this.roster.byToken(token);
-      if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
-      player = owner;
-      this.asking.delete(player.id);
-      this.readmitted.delete(player.id);
-      this.takeOver(player, event.session);
-    } else if (this.phase.name !== "lobby") {
-      const held = this.roster.named(name);
-      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (!this.mayReturn(held)) return this.askToReturn(held);
-      // Let back in without the token: the seat gets a new token, and the old one stops working.
-      player = held;
-      player.token = event.fresh.token;
-      this.takeOver(player, event.session);
-      this.persist({ op: "rostered" });
-    } else {
-      if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
-      const seat = this.roster.openSeat(firmId);
-      if ("ok" in seat) return { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message };
-      // A friends game's host is its creator: nobody else takes the role while the creator's connection is on its way.
-      player = this.roster.add({ id: event.fresh.id, name, token: event.fresh.token, firmId: seat.firmId }, event.creator || !this.awaitingCreator);
-      if (event.creator) this.awaitingCreator = false;
-    }
-    player.connected = true;
-    player.away = false;
-    // A friends game's creating connection holds the facilitator role (the export key) too.
-    const console = event.creator && this.mode === "friends" && this.phase.name === "lobby" && player.host;
-    this.emit({ type: "bind", session: event.session, playerId: player.id, facilitator: console });
-    this.emit({ type: "welcome", playerId: player.id });
-    if (console) this.emit({ type: "console", session: event.session });
-    this.emit({ type: "private", playerId: player.id });
-    this.keepAliveForMode();
-    this.mirror("roster");
-    return undefined;
-  }
-
-  /** Whether a player coming back by name alone was let back in (the approval is used up). */
-  private mayReturn(player: Player): boolean {
-    const until = this.readmitted.get(player.id);
-    if (player.connected || until === undefined || until < this.now) return false;
-    this.readmitted.delete(player.id);
-    this.asking.delete(player.id);
-    return true;
-  }
-
-  /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
-  private askToReturn(player: Player): JoinRefusal {
-    if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
-    this.asking.set(player.id, this.now);
-    this.mirror("roster");
-    this.emit({ type: "consoleUpdate", entries: [] });
-    const who = this.mode === "class" ? "the facilitator" : "the host";
-    return {
-      code: JOIN_ERRORS.SEAT_HELD,
-      message: `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`,
-    };
+  /** Players asking to come back without their token (by id), and since when (ms). */
+  get asking(): ReadonlyMap<string, number> {
+    return this.door.asking;
   }
 
   /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
   readmit(player: Player): void {
-    this.readmitted.set(player.id, this.now + READMIT_SECONDS * 1000);
-    this.asking.delete(player.id);
-    this.mirror("roster");
-  }
-
-  /** Whether a player was let back in and has not come back yet. */
-  readmitting(playerId: string): boolean {
-    return (this.readmitted.get(playerId) ?? 0) >= this.now;
-  }
-
-  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
-  private takeOver(player: Player, session: string): void {
-    this.emit({ type: "close", playerId: player.id, except: session, code: CLOSE_CODES.RECLAIMED, reason: "your seat was reclaimed from another connection" });
-    // A stand-in's move is withdrawn so the returning player can decide this quarter.
-    const match = this.match;
-    if (player.firmId && match?.pending.get(player.firmId)?.bot) match.pending.delete(player.firmId);
+    this.door.readmit(player);
   }
 
   private drop(playerId: string): undefined {
@@ -465,7 +317,7 @@ export class MarketFlow {
   }
 
   /** A class market lives with no one connected while started (the facilitator comes back with the key); a friends game while someone is. */
-  private keepAliveForMode(): void {
+  keepAliveForMode(): void {
     if (this.mode === "class") this.emit({ type: "keepAlive", value: this.phase.name !== "lobby" && this.phase.name !== "over" });
     else this.emit({ type: "keepAlive", value: false });
   }
