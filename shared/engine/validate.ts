@@ -174,7 +174,8 @@ export function checkActionSpending(state: GameState, firm: FirmState, action: A
     };
   if (action.distill && firm.edge)
     return { code: "ALREADY_DISTILLED", message: `${firm.name} already has an edge model; distill must be false`, field: "distill" };
-  const capacity = firmRaiseCapacity(state, firm);
+  // The appetite is ≥ 0 (or NaN, which refuses nothing), so only a positive raise can exceed it: computed only then.
+  const capacity = action.raise > 0 ? firmRaiseCapacity(state, firm) : 0;
   if (action.raise > capacity + 1e-9)
     return {
       code: "RAISE_OVER_APPETITE",
