@@ -1,8 +1,7 @@
-import { isBotName } from "../../shared/bots/index.js";
 import { parseEconomyText } from "../../shared/config/override.js";
 import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
-import { botName, scenarioTitle } from "../../shared/words/names.js";
+import { scenarioTitle } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";

@@ -2,11 +2,9 @@
  * Number words for the debrief's captions, in the reader's language: the same figure always
  * reads the same way. Every caption function takes `Words` (the language and its `t`).
  */
-import { isBotName } from "../bots/index.js";
 import { type Translate, translator } from "../i18n/catalog.js";
 import type { Locale } from "../i18n/core.js";
 import * as format from "../i18n/format.js";
-import { SCENARIOS, type ScenarioId } from "../schemas/vocabulary.js";
 
 /** What a function that words the debrief needs: the reader's language and its catalog lookup. */
 export interface Words {
