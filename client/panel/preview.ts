@@ -121,7 +121,8 @@ function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly {
     total += w;
     return w;
   });
-  const captured = last.apiPool * Math.min(1, best / config.api.leadForFullCapture);
+  // The pool is per quarter; a turn earns tau quarters of it.
+  const captured = last.apiPool * Math.min(1, best / config.api.leadForFullCapture) * clockOf(config).tau;
   return weights.map((w) => (total > 0 ? (captured * w) / total : 0));
 }
 
@@ -135,11 +136,12 @@ function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures,
   const served = SECTOR_IDS.map((id) => r.sectorsServed.includes(id));
   const size = SECTOR_IDS.map((_, s) => (served[s] ? (pub.sectorTam[s] as number) * (pub.sectorTrust[s] as number) : 0));
   const totalSize = size.reduce((x, y) => x + y, 0);
-  const appRevenue = Math.max(0, r.revenue - apiRevenue);
+  const clock = clockOf(config);
+  // Sector sizes are per quarter; the turn's revenue spans tau quarters.
+  const appRevenue = Math.max(0, r.revenue - apiRevenue) / clock.tau;
   const customers = size.map((v) => (totalSize > 0 && v > 0 ? Math.min(0.95, (appRevenue * v) / totalSize / v) : 0));
   // A growing rival is still moving toward the share its quality wins: customers close a part
   // (the adoption speed) of that gap each turn, so last turn's growth tells how far it is.
-  const clock = clockOf(config);
   const growth = r.previousRevenue > 1 ? Math.max(0, r.revenue / r.previousRevenue - 1) : 0;
   const target = customers.map((c, s) => {
     const speed = clock.adoption * (pub.sectorTrust[s] as number);
@@ -164,7 +166,8 @@ function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures,
     const level = integration[s] as number;
     if (level <= 0) return;
     const fit = power(Math.min(1, fitCapability / config.sectors[id].need), a.integrationFitExponent);
-    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / (fit * clock.tau)) ** 2;
+    // A turn's spend adds √(spend × tau) × fit of integration.
+    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / fit) ** 2 / clock.tau;
   });
   return { customers, integration, upkeep };
 }
@@ -286,14 +289,14 @@ export interface PreviewFigures {
  * Where the resolved figure fell against the estimate in simulated games of six bots: the 10th
  * and 90th percentiles of resolved ÷ estimate, by the game's turn span (16 ÷ quarters: a short
  * game packs more into a turn, and rivals' unseen moves weigh more). Measured with
- * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24`. The panel shows
+ * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24` (engine 2.2.0). The panel shows
  * the estimate times these as the likely range.
  */
 const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
-  { tau: 2 / 3, revenue: 0.84, valuation: 0.9 },
+  { tau: 2 / 3, revenue: 0.85, valuation: 0.84 },
   { tau: 1, revenue: 0.75, valuation: 0.78 },
-  { tau: 4 / 3, revenue: 0.67, valuation: 0.65 },
-  { tau: 2, revenue: 0.57, valuation: 0.58 },
+  { tau: 4 / 3, revenue: 0.67, valuation: 0.67 },
+  { tau: 2, revenue: 0.41, valuation: 0.57 },
 ];
 const SPREAD_HIGH = { revenue: 1.01, valuation: 1.06 };
 

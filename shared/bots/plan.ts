@@ -1,3 +1,4 @@
+import { overTurns, turnSpan } from "../engine/clock.js";
 import { complianceLevel } from "../engine/rules/compliance.js";
 import { appCapability } from "../engine/rules/market.js";
 import type { FirmView } from "../engine/view.js";
@@ -6,7 +7,7 @@ import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
 
 /** What a bot wants this quarter, as budget shares; `toAction` makes it legal. */
 export interface Plan {
-  /** Share of the budget (cash + raise) to spend this quarter, 0..1. */
+  /** Share of the budget (cash + raise) to spend a quarter, 0..1 (a turn of tau quarters spends 1 − (1 − share)^tau). */
   spendShare: number;
   /** Relative weights of the spending fields. */
   train?: number;
@@ -64,7 +65,9 @@ export function marketMood(view: FirmView): { bubbleRatio: number; sentiment: nu
 export function toAction(view: FirmView, plan: Plan): Action {
   const self = view.self;
   const raise = Math.max(0, Math.min(1, plan.raiseShare ?? 0)) * view.limits.maxRaise * 0.999;
-  let budget = Math.max(0, self.cash + raise) * Math.max(0, Math.min(1, plan.spendShare)) * 0.999;
+  // A plan's share is per quarter; a turn spans tau quarters, so it spends what tau quarters at that pace would.
+  const spendShare = overTurns(Math.max(0, Math.min(1, plan.spendShare)), turnSpan(view.config));
+  let budget = Math.max(0, self.cash + raise) * spendShare * 0.999;
   const distill = !!plan.distill && !self.edge && budget >= view.limits.edgeCost;
   if (distill) budget -= view.limits.edgeCost;
   const apps = plan.apps ?? {};

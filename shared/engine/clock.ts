@@ -7,10 +7,12 @@ import { SECTOR_IDS } from "../schemas/vocabulary.js";
  * cycle: one turn spans `tau = referenceQuarters / quarters` quarters of the calibrated
  * economy's *dynamics* — sentiment drift, the correction hazard and its length, adoption
  * lags, decays, growth of markets and of open models — so an 8-quarter game runs the same
- * story twice as fast and a 24-quarter game a third slower. What a turn's spending builds
- * (compute, integration, compliance, efficiency work, hype, the market's credit for capex)
- * counts for `tau` quarters of work, so the stocks reach the same levels at the same point
- * of the story. Cash flows (revenue, costs, spending, raises) stay per turn.
+ * story twice as fast and a 24-quarter game a third slower. Money keeps its value at every
+ * length: a turn earns and pays `tau` quarters of flows (revenue, serving cost, opex and
+ * upkeep, fines), while a dollar spent buys one dollar of work (compute, integration,
+ * compliance, efficiency, hype, the market's credit for capex) — a turn's spending is the
+ * spending of its `tau` quarters. Before engine 2.2.0 spending built `tau` quarters of stock
+ * while flows stayed per turn, so short games made capability cheap and long ones made it dear.
  *
  * Every per-turn rate the rules use comes from here, memoised per config object.
  */
@@ -30,6 +32,8 @@ export interface Clock {
   sentimentReversion: number;
   /** vendorShockDecay^tau: what remains of a vendor shock after a turn. */
   vendorShockDecay: number;
+  /** sentiment.momentum^tau: a turn's gain echoes into the next turn as a quarter's echoes over tau quarters. */
+  momentum: number;
   /** Compounded per-turn growth: (1 + g)^tau − 1. */
   sectorGrowth: number[];
   computeDrift: number;
@@ -91,6 +95,7 @@ export function clockOf(config: EconomyConfig): Clock {
     sentimentRecovery: overTurns(config.sentiment.recovery, tau),
     sentimentReversion: overTurns(config.sentiment.reversion, tau),
     vendorShockDecay: config.compute.vendorShockDecay ** tau,
+    momentum: config.sentiment.momentum ** tau,
     sectorGrowth: SECTOR_IDS.map((id) => grow(config.sectors[id].growth)),
     computeDrift: grow(config.compute.drift),
     maxRise: grow(config.sentiment.maxRise),
@@ -99,7 +104,8 @@ export function clockOf(config: EconomyConfig): Clock {
     baselineGrowth: config.openBaseline.growth * tau,
     moatGrowth: config.apps.moatGrowth * tau,
     gravity: config.sentiment.gravity * tau,
-    capex: config.sentiment.capex * tau,
+    // Industry capex in a turn is already `tau` quarters of spending.
+    capex: config.sentiment.capex,
     apiHypeElasticity: config.api.hypeElasticity * tau,
     sentimentNoise: config.sentiment.noise * Math.sqrt(tau),
     eventProbability: Math.min(1, config.events.probability * tau),

@@ -357,7 +357,7 @@ export const CREATE_INVALID_OPTIONS = 400;
 /** Close codes the server uses (4000–4010 are Colyseus' own). */
 export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402, REMOVED: 4403, SHUTDOWN: 4404 } as const;
 
-/** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/MarketRoom.ts). */
+/** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/limits.ts). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
 export const MESSAGES_PER_SECOND = 20;
 /** This many refused messages within the window close the connection with CLOSE_CODES.ABUSE. */

@@ -180,7 +180,7 @@ test("the CSV has one row per firm × quarter with every reported figure and act
   expect(anonHeader).not.toContain("players");
   expect(anonRows).toHaveLength(9);
   expect(anonRows.map((r) => r[anonHeader?.indexOf("firm") ?? -1])).toEqual(anonRows.map((r) => r[anonHeader?.indexOf("firmId") ?? -1]));
-  const names = [...match.record.firms.map((f) => f.name), ...server.roster.players.map((p) => p.name), "Zoë", "Bold", "SUM", "Quentin", "Comma"];
+  const names = [...match.record.firms.map((f) => f.name), ...server.flow.roster.players.map((p) => p.name), "Zoë", "Bold", "SUM", "Quentin", "Comma"];
   for (const name of names) expect(anonText, name).not.toContain(name);
   expect(text).toContain("Quentin");
 });

@@ -162,7 +162,7 @@ describe("refusals", () => {
     await startAndDecide(ada);
     const match = server.match;
     if (!match) throw new Error("no match");
-    const before = { engine: JSON.stringify(match.state), roster: JSON.stringify(server.roster), adaState: JSON.stringify(ada.room.state.toJSON()) };
+    const before = { engine: JSON.stringify(match.state), roster: JSON.stringify(server.flow.roster), adaState: JSON.stringify(ada.room.state.toJSON()) };
 
     const knownType = fc.constantFrom(...CLIENT_MESSAGE_TYPES);
     const payload = fc.oneof(
@@ -193,7 +193,7 @@ describe("refusals", () => {
     ).toBe(true);
     expect(isConnected(bo)).toBe(true);
     expect(JSON.stringify(match.state)).toBe(before.engine);
-    expect(JSON.stringify(server.roster)).toBe(before.roster);
+    expect(JSON.stringify(server.flow.roster)).toBe(before.roster);
     expect([match.pending.has("f1"), match.pending.has("f2")]).toEqual([false, false]);
     expect(JSON.stringify(ada.room.state.toJSON())).toBe(before.adaState);
     expect(ada.all("rejected")).toEqual([]);

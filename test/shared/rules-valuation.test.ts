@@ -24,7 +24,7 @@ function market(patch: Partial<MarketState> = {}): MarketState {
   return { ...structuredClone(game.market), ...patch };
 }
 
-const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100 };
+const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, tau: 1 };
 
 describe("fundamentalValue", () => {
   it("with a profit: cash + multiple × (rRef/rate) × annualised profit × (1 + premium × growth)", () => {
@@ -52,7 +52,7 @@ describe("fundamentalValue", () => {
   });
 
   it("with a loss counts one year of burn, floored at 0, with no multiple", () => {
-    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40 };
+    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, tau: 1 };
     // annual = 2 × (−30 − 20) = −100 → F = 500 − 100 = 400 (rate and disclosure do not matter)
     expect(fundamentalValue(config, market(), 500, loss)).toBeCloseTo(400, 9);
     expect(fundamentalValue(config, market({ rate: 0.01, disclosure: true }), 500, loss)).toBeCloseTo(400, 9);
@@ -70,6 +70,15 @@ describe("fundamentalValue", () => {
   it("under disclosure multiplies the multiple by disclosureMultiple", () => {
     // 500 + 10 × 1.25 × 100 × 1.1 = 500 + 1375 = 1875
     expect(fundamentalValue(config, market({ disclosure: true }), 500, profitable)).toBeCloseTo(1875, 9);
+  });
+
+  it("prices a quarter's flows whatever a turn spans: two quarters' profit in a turn of two, and growth per quarter", () => {
+    // A turn of 2 quarters reports twice the flows: the same 100 a year → 500 + 1000 × (1 + 0.5 × growth).
+    // Revenue 200 → 240 over a turn of two quarters is (1.2)^(1/2) − 1 = 9.54% a quarter.
+    const twoQuarters = { book: 0, operatingProfit: 60, previousOperatingProfit: 40, revenue: 240, previousRevenue: 200, tau: 2 };
+    expect(fundamentalValue(config, market(), 500, twoQuarters)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.sqrt(1.2) - 1)), 9);
+    // A loss over a turn of two thirds of a quarter still counts one year of burn: 2 × (−20 − 10) ÷ (2/3) = −90.
+    expect(fundamentalValue(config, market(), 500, { ...twoQuarters, operatingProfit: -20, previousOperatingProfit: -10, tau: 2 / 3 })).toBeCloseTo(410, 9);
   });
 });
 

@@ -161,13 +161,14 @@ describe("validateAction rejects, naming the field and the number", () => {
   });
 
   it("RAISE_OVER_APPETITE", () => {
-    // V0 = 1000 + 1 × 10 × 31.17 = 1311.7; appetite = 1311.7 × 0.2 × (1 − 0.8)/1.7 = 30.86
+    // V0 = 1000 + 1 × 10 × 31.17 = 1311.7; a turn of an 8-quarter game spans 2 quarters of appetite:
+    // 1311.7 × (1 − (1 − 0.2)²) × (1 − 0.8)/1.7 = 1311.7 × 0.36 × 0.1176 = 55.55
     const capacity = firmRaiseCapacity(fresh, firm(fresh, 0));
-    expect(capacity).toBeCloseTo(((1000 + 10 * capabilityFromCompute(config, 400)) * 0.2 * 0.2) / 1.7, 9);
-    expect(capacity).toBeCloseTo(30.86, 2);
+    expect(capacity).toBeCloseTo(((1000 + 10 * capabilityFromCompute(config, 400)) * (1 - 0.8 ** 2) * 0.2) / 1.7, 9);
+    expect(capacity).toBeCloseTo(55.55, 2);
     expect(rejected(fresh, "f1", { raise: 500 })).toEqual({
       code: "RAISE_OVER_APPETITE",
-      message: "raise $500M exceeds the market's appetite of $30.9M by $469M",
+      message: "raise $500M exceeds the market's appetite of $55.6M by $444M",
       field: "raise",
       value: 500,
       limit: capacity,

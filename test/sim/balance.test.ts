@@ -17,16 +17,16 @@ const GAMES = 100;
 
 const KNOWN_MISSES = new Set<string>([
   "8q/nothing-solved",
-  "8q/scaler-delisted",
-  "8q/dotcom-deeper",
+  "8q/open-tradeoff",
+  "8q/application-more-value",
+  "8q/soft-landing-lands",
   "12q/nothing-solved",
+  "12q/open-tradeoff",
   "16q/nothing-solved",
   "16q/open-tradeoff",
   "16q/open-wins-some",
   "24q/nothing-solved",
-  "24q/application-more-value",
   "24q/open-tradeoff",
-  "24q/scaler-delisted",
   "24q/soft-landing-lands",
 ]);
 

@@ -1,5 +1,6 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 import type { GameEvent } from "../../schemas/injection.js";
+import { overTurns, turnSpan } from "../clock.js";
 import { clamp } from "../math.js";
 import type { FirmReport, MarketState } from "../types.js";
 
@@ -12,8 +13,10 @@ import type { FirmReport, MarketState } from "../types.js";
 export function raiseCapacity(config: EconomyConfig, sentiment: number, inCorrection: boolean, valuation: number): number {
   const f = config.financing;
   const heat = clamp((sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
-  const own = Math.max(0, valuation) * f.appetite;
-  return Math.min(own, f.pool) * heat * (inCorrection ? f.correctionAppetite : 1);
+  // Appetite and the pool are per quarter; a turn spans tau of them.
+  const tau = turnSpan(config);
+  const own = Math.max(0, valuation) * overTurns(f.appetite, tau);
+  return Math.min(own, f.pool * tau) * heat * (inCorrection ? f.correctionAppetite : 1);
 }
 
 /** Sentiment once `events` have hit it (sell-offs, scandals): what investors price a raise at. */

@@ -7,30 +7,35 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
  * Step 8. Income. Revenue per sector = tam × trust × customers, plus API revenue. Serving
  * cost = revenue × serving cost × compute price / efficiency, and can exceed revenue. Opex
  * grows with revenue and with cumulative training; fines fall on the sectors' revenue.
+ *
+ * `tam`, the API pool and opex are per quarter; a turn spans `tau` quarters, so it earns and
+ * pays `tau` quarters of each (the report's flows are the turn's).
  */
 export function income(t: Quarter): void {
   const { config, market, firms, reports, prices, fineRates, sectors } = t;
-  // Cluster upkeep grows with the compute a firm has built, which a turn of spending builds `tau` quarters of.
-  const upkeep = config.opex.perTraining * t.clock.tau;
+  const tau = t.clock.tau;
+  const upkeep = config.opex.perTraining * tau;
+  const fixed = config.opex.fixed * tau;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
     if (!report || firm.delisted) continue;
     const costFactor = (prices[i] as number) / firm.efficiency;
+    report.apiRevenue *= tau;
     let revenue = report.apiRevenue;
     let serving = report.apiRevenue * config.api.servingCost * costFactor;
     let fines = 0;
     const rates = fineRates[i] as number[];
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const sector = sectors[s] as (typeof sectors)[number];
-      const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number);
+      const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number) * tau;
       report.sectorRevenue[s] = sectorRevenue;
       revenue += sectorRevenue;
       serving += sectorRevenue * sector.servingCost * costFactor;
       fines += sectorRevenue * (rates[s] as number);
       if ((firm.customers[s] as number) >= SERVED_SHARE) report.sectorsServed.push(SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]);
     }
-    const opex = config.opex.fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
+    const opex = fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;
@@ -74,8 +79,8 @@ export function intangibles(t: Quarter): void {
     const customers = firm.customers;
     for (let s = 0; s < customers.length; s++) served += customers[s] as number;
     if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + clock.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
-    firm.hype = firm.hype * (1 - clock.hypeDecay) + clock.tau * (action.marketing + v.trainingHype * action.train);
-    firm.trainingCredit = firm.trainingCredit * (1 - clock.creditDepreciation) + clock.tau * action.train;
+    firm.hype = firm.hype * (1 - clock.hypeDecay) + (action.marketing + v.trainingHype * action.train);
+    firm.trainingCredit = firm.trainingCredit * (1 - clock.creditDepreciation) + action.train;
     let apps = 0;
     const spendBySector = appSpend[i] as number[];
     for (let s = 0; s < spendBySector.length; s++) apps += spendBySector[s] as number;

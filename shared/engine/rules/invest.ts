@@ -62,7 +62,7 @@ export function spendAndTrain(t: Quarter): void {
     const price = firmComputePrice(market, firm);
     prices[i] = price;
     const computeBefore = firm.compute;
-    firm.compute += (clock.tau * action.train) / price;
+    firm.compute += action.train / price;
     firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
@@ -116,7 +116,7 @@ export function efficiencyAndIntegration(t: Quarter): void {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
     if (!action) continue;
-    firm.efficiencySpendTotal += clock.tau * action.efficiency;
+    firm.efficiencySpendTotal += action.efficiency;
     firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
     const spendBySector = appSpend[i] as number[];
@@ -130,8 +130,9 @@ export function efficiencyAndIntegration(t: Quarter): void {
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
       const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
       const fit = ratio === 1 ? 1 : power(ratio, fitExponent);
-      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend) * speed * fit * clock.tau;
+      // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).
+      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend * clock.tau) * speed * fit;
     }
-    firm.complianceStock = firm.complianceStock * (1 - clock.complianceDecay) + clock.tau * action.compliance;
+    firm.complianceStock = firm.complianceStock * (1 - clock.complianceDecay) + action.compliance;
   }
 }

@@ -41,7 +41,8 @@ export function regulation(t: Quarter): void {
       (t.reports[i] as FirmReport).incidents += 1;
       market.sectorTrust[s] = (market.sectorTrust[s] as number) * (1 - r.trustLoss);
       market.sentiment = Math.max(config.sentiment.floor, market.sentiment * (1 - r.sentimentHit));
-      const fineRate = applicationRegime && !compliant ? r.fineRate : 0;
+      // A fine is a share of one quarter's revenue in the sector; the turn's revenue spans tau quarters.
+      const fineRate = applicationRegime && !compliant ? r.fineRate / tau : 0;
       rates[s] = (rates[s] as number) + fineRate;
       t.incidents.push({ firmId: firm.id, sector: SECTOR_IDS[s] as (typeof SECTOR_IDS)[number], fine: 0 });
       t.incidentFines.push({ firm: i, sector: s, rate: fineRate });

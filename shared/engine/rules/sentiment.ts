@@ -49,7 +49,7 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   const damping = market.disclosure ? cfg.disclosureDamping : 1;
   const momentumWeight = scarred ? cfg.scarredMomentum : 1;
   let change =
-    momentumWeight * damping * (cfg.momentum * momentum + cfg.hypeGrowth * hypeGrowth + clock.capex * capex) -
+    momentumWeight * damping * (clock.momentum * momentum + cfg.hypeGrowth * hypeGrowth + clock.capex * capex) -
     clock.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
     clock.sentimentNoise * nextNormal(rng);
   if (scarred && c.quartersLeft === 0) change += (clock.sentimentRecovery * (1 - market.sentiment)) / market.sentiment;

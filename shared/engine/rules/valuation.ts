@@ -5,25 +5,31 @@ import type { FirmState, MarketState } from "../types.js";
 export interface Fundamentals {
   /** Capitalised integration work (book value), counted like cash. */
   book: number;
-  operatingProfit: number; // this quarter
+  /** This turn's and the last turn's flows, each over `tau` quarters. */
+  operatingProfit: number;
   previousOperatingProfit: number;
   revenue: number;
   previousRevenue: number;
+  /** Quarters a turn spans (the clock's tau). */
+  tau: number;
 }
 
 /**
  * Fundamental value F: cash and the book value of integration work, plus a fair multiple of annualised operating profit (mean of the
- * last two quarters), with a premium for revenue growth. The multiple is an earnings yield of
+ * last two turns, per quarter), with a premium for quarterly revenue growth. The multiple is an earnings yield of
  * rate + equity risk premium (Gordon): it falls as rates rise and stays bounded as they fall.
  * A loss counts as one year of burn. F is never negative.
  */
 export function fundamentalValue(config: EconomyConfig, market: MarketState, cash: number, f: Fundamentals): number {
   const v = config.valuation;
-  const annualProfit = 2 * (f.operatingProfit + f.previousOperatingProfit);
+  const annualProfit = (2 * (f.operatingProfit + f.previousOperatingProfit)) / f.tau;
   const assets = cash + f.book;
   if (annualProfit < 0) return Math.max(0, assets + annualProfit);
   const multiple = profitMultiple(config, market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
-  const growth = f.previousRevenue > 1 ? clamp((f.revenue - f.previousRevenue) / f.previousRevenue, 0, 1) : 0;
+  // Growth over a turn, as a quarter's: (1 + g)^(1/tau) − 1.
+  const previous = f.previousRevenue / f.tau;
+  const turnGrowth = previous > 1 ? Math.max(0, (f.revenue - f.previousRevenue) / f.previousRevenue) : 0;
+  const growth = clamp(f.tau === 1 ? turnGrowth : (1 + turnGrowth) ** (1 / f.tau) - 1, 0, 1);
   return Math.max(0, assets + multiple * annualProfit * (1 + v.growthPremium * growth));
 }
 
