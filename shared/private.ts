@@ -7,7 +7,7 @@ import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView
  * A firm's `private` message: the view built once per firm and quarter, sent whole on a
  * connection's first message and then as the change since what that connection last got
  * (a quarter's history, the figures that moved); `mergePrivate` puts the whole view back
- * together on the client. Positional (no keys): about 0.6–0.8 KB a quarter instead of 3–7 KB.
+ * together on the client. Positional (no keys): about 0.8 KB a quarter (1.4–1.5 KB with keys; 3–7 KB whole).
  */
 
 /** The public market of each engine market state, built once: every member of every firm gets the same one. */
