@@ -518,6 +518,10 @@ export class MarketFlow {
     if (this.phase.name === "lobby" && (part === "roster" || part === "settings")) this.persist({ op: "lobby" });
   }
 
+  mirrorSubmitted(firmId: string): void {
+    this.emit({ type: "mirror", part: "submitted", firmId });
+  }
+
   persist(write: Persist): void {
     this.emit({ type: "persist", write });
   }

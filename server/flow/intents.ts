@@ -19,6 +19,8 @@ export interface IntentRoom {
   /** The lobby's settings or seats changed. */
   lobbyChanged(): void;
   mirror(part: "roster"): void;
+  /** A firm's action came in: only its `submitted` flag is mirrored. */
+  mirrorSubmitted(firmId: string): void;
   /** New settings (checked): the lobby's economy follows them. */
   applySettings(settings: RoomSettings, config: EconomyConfig): void;
   /** Lets a disconnected player back in by name for a while. */
@@ -63,7 +65,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
           ...engineParams(result.error),
         });
       room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: result.value, by: player.name } });
-      room.mirror("roster");
+      room.mirrorSubmitted(player.firmId);
       room.resolveIfAllIn();
       return undefined;
     },

@@ -101,6 +101,8 @@ export type Effect =
   /** Closes a player's connections (but `except`) without a grace period. */
   | { type: "close"; playerId: string; except: string | null; code: number; reason: string }
   | { type: "mirror"; part: MirrorPart }
+  /** Only one firm's `submitted` flag changed (a submission): nothing else of the roster is re-synced. */
+  | { type: "mirror"; part: "submitted"; firmId: string }
   | { type: "persist"; write: Persist }
   | TimerEffect
   | { type: "visibility"; private: boolean }

@@ -3,7 +3,7 @@ import type { Effect, MirrorPart, Persist, Step } from "../flow/types.js";
 import type { Player } from "../game/roster.js";
 import { log } from "../log.js";
 import type { FacilitatorDesk } from "./desk.js";
-import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings } from "./mirror.js";
+import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings, mirrorSubmitted } from "./mirror.js";
 import type { PrivateFeed } from "./private-feed.js";
 import type { MarketClient, Sessions } from "./sessions.js";
 import type { MarketRoomState } from "./state.js";
@@ -114,7 +114,8 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       for (const client of sessions.of(effect.playerId)) if (client.sessionId !== effect.except) sessions.close(client, effect.code, effect.reason);
       return;
     case "mirror":
-      mirror(to.state, flow, effect.part);
+      if (effect.part === "submitted") mirrorSubmitted(to.state, effect.firmId, flow.match?.pending.has(effect.firmId) ?? false);
+      else mirror(to.state, flow, effect.part);
       return;
     case "persist":
       to.room.persist(effect.write);

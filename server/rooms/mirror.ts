@@ -127,6 +127,11 @@ export function mirrorRoster(state: MarketRoomState, roster: Roster, match: Matc
   );
 }
 
+/** One firm's `submitted` flag (a submission changes nothing else the roster mirror shows). */
+export function mirrorSubmitted(state: MarketRoomState, firmId: string, submitted: boolean): void {
+  for (const slot of state.firms) if (slot.id === firmId && slot.submitted !== submitted) slot.submitted = submitted;
+}
+
 /** Copies the engine's public figures: market, each firm's published history. */
 export function mirrorGame(state: MarketRoomState, game: GameState): void {
   const m = game.market;

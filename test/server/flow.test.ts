@@ -122,6 +122,20 @@ describe("who sees what", () => {
       true,
     );
   });
+
+  test("a submission mirrors only its firm's submitted flag; the last firm in resolves and mirrors the whole game", () => {
+    const t = new Table({ ...FAST, firms: 2, seed: "flow-submitted" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.ok(ada, "start");
+    const first = t.ok(ada, "submit", { action: { train: 1 } });
+    expect(first.effects.filter((e) => e.type === "mirror")).toEqual([{ type: "mirror", part: "submitted", firmId: "f1" }]);
+    const last = t.ok(bo, "submit", { action: { train: 1 } });
+    const mirrored = last.effects.flatMap((e) => (e.type === "mirror" ? [e.part] : []));
+    expect(mirrored[0]).toBe("submitted");
+    expect(mirrored).toContain("game");
+    expect(t.quarter).toBe(1);
+  });
 });
 
 describe("refusals change nothing", () => {
