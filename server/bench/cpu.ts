@@ -18,7 +18,7 @@ import { FacilitatorDesk } from "../rooms/desk.js";
 import { applyStep, type EffectTargets, roomControls } from "../rooms/effects.js";
 import { createRequest, joinRequest } from "../rooms/joins.js";
 import { parseMessage } from "../rooms/messages.js";
-import { type MarketMetadata, metadataChanged, metadataOf } from "../rooms/metadata.js";
+import { type MarketMetadata, metadataUpdate } from "../rooms/metadata.js";
 import { PrivateFeed } from "../rooms/private-feed.js";
 import { RoomSaving } from "../rooms/saving.js";
 import { type MarketClient, Sessions } from "../rooms/sessions.js";
@@ -78,8 +78,7 @@ function playRoom(index: number, store: GameStore): number {
   let metadata: MarketMetadata | undefined;
   const apply = (step: Step, joining?: MarketClient) => {
     applyStep(targets, step, joining);
-    const meta = metadataOf(code, flow);
-    if (metadataChanged(metadata, meta)) metadata = meta;
+    metadata = metadataUpdate(metadata, code, flow) ?? metadata;
     bytes += encoder.encode().length;
     encoder.discardChanges();
   };

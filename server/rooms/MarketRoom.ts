@@ -14,7 +14,7 @@ import { MessageGuard, overLimit } from "./guard.js";
 import { CreatorSeal, createRequest, joinedRoomId, joinRequest, type SeatAuth } from "./joins.js";
 import { DEFAULT_LIMITS, type MarketRoomLimits } from "./limits.js";
 import { parseMessage } from "./messages.js";
-import { type MarketMetadata, metadataChanged, metadataOf } from "./metadata.js";
+import { type MarketMetadata, metadataUpdate } from "./metadata.js";
 import { PENDING_REFUSALS, PendingJoins } from "./pending.js";
 import { PrivateFeed } from "./private-feed.js";
 import type { Rejection } from "./rejections.js";
@@ -242,8 +242,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 
   private apply(step: Step, joining?: MarketClient): void {
     applyStep(this.targets, step, joining);
-    const meta = metadataOf(this.roomId, this.flow);
-    if (metadataChanged(this.metadata as MarketMetadata | undefined, meta)) void this.setMetadata(meta);
+    const meta = metadataUpdate(this.metadata as MarketMetadata | undefined, this.roomId, this.flow);
+    if (meta) void this.setMetadata(meta);
   }
 
   /** Tells the flow whether anyone is connected (`joined`: a connection just came in), so a started game nobody is at may expire. */

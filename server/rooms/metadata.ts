@@ -33,7 +33,24 @@ export function metadataOf(code: string, flow: MarketFlow): MarketMetadata {
   };
 }
 
-/** Whether `next` differs from the metadata last set (none yet: it does). */
-export function metadataChanged(old: MarketMetadata | undefined, next: MarketMetadata): boolean {
-  return !old || (Object.keys(next) as (keyof MarketMetadata)[]).some((k) => old[k] !== next[k]);
+/**
+ * The metadata to set after a step, or null when `old` (the last set; none yet: set it) still
+ * says what the flow does. It runs after every step, so it compares the few figures the
+ * metadata derives from and builds nothing unless one changed (`openSeats` follows from the
+ * firms, team size and players).
+ */
+export function metadataUpdate(old: MarketMetadata | undefined, code: string, flow: MarketFlow): MarketMetadata | null {
+  const { settings, roster } = flow;
+  const same =
+    old !== undefined &&
+    old.code === code &&
+    old.phase === flow.phaseName &&
+    old.players === roster.players.length &&
+    old.firms === roster.size &&
+    old.teamSize === settings.teamSize &&
+    old.title === settings.name &&
+    old.scenario === settings.scenario &&
+    old.quarters === flow.config.quarters &&
+    old.host === (roster.players.find((p) => p.host)?.name ?? "");
+  return same ? null : metadataOf(code, flow);
 }
