@@ -12,11 +12,20 @@ export type StoreWrite = (store: GameStore) => void;
  */
 export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreWrite | null {
   if (write.op === "dropLobby") return (store) => store.dropLobby(code);
-  const seats = structuredClone(flow.roster.seats);
-  const players = structuredClone(flow.roster.players);
+  // Copied only for the writes that store them (a quarter's write stores the players, not the seats).
+  const seats = () => structuredClone(flow.roster.seats);
+  const players = () => structuredClone(flow.roster.players);
   if (write.op === "lobby") {
     if (flow.phaseName !== "lobby") return null;
-    const lobby = { code, mode: flow.mode, settings: structuredClone(flow.settings), seats, players, keyHash: flow.keyHash, log: [...flow.log] };
+    const lobby = {
+      code,
+      mode: flow.mode,
+      settings: structuredClone(flow.settings),
+      seats: seats(),
+      players: players(),
+      keyHash: flow.keyHash,
+      log: [...flow.log],
+    };
     return (store) => store.lobby(lobby);
   }
   const match = flow.match;
@@ -25,20 +34,23 @@ export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreW
     case "started": {
       const { settings, mode, keyHash } = flow;
       const extras = { mode, keyHash: keyHash ?? "", log: write.log, queued: [...match.injections] };
-      const record = match.record;
-      return (store) => store.started(code, settings, record, seats, players, extras);
+      const [record, seated, joined] = [match.record, seats(), players()];
+      return (store) => store.started(code, settings, record, seated, joined, extras);
     }
     case "resolved": {
       const { quarter, actions, injections, over } = write;
-      return (store) => store.resolved(code, quarter, actions, injections, players, over);
+      const joined = players();
+      return (store) => store.resolved(code, quarter, actions, injections, joined, over);
     }
     case "logged": {
       const { entries } = write;
       const queued = [...match.injections];
       return (store) => store.appendLog(code, entries, queued);
     }
-    case "rostered":
-      return (store) => store.rostered(code, seats, players);
+    case "rostered": {
+      const [seated, joined] = [seats(), players()];
+      return (store) => store.rostered(code, seated, joined);
+    }
     case "ended":
       return (store) => store.ended(code);
     case "expired":
