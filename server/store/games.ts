@@ -39,6 +39,17 @@ export interface SavedLobby {
   log: LogEntry[];
 }
 
+/** A resolved quarter's row and the game's row update, serialised. */
+interface QuarterRow {
+  code: string;
+  quarter: number;
+  actions: string;
+  injections: string;
+  players: string;
+  status: "over" | "playing";
+  at: number;
+}
+
 /** What a game carries beside its record and roster. */
 export interface GameExtras {
   mode: "friends" | "class";
@@ -321,21 +332,23 @@ export class GameStore {
     over: boolean,
   ): void => {
     this.verify();
-    this.db.transaction(() => {
-      this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(
-        code,
-        quarter,
-        JSON.stringify(actions),
-        JSON.stringify(injections),
-      );
-      this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(
-        JSON.stringify(players),
-        over ? "over" : "playing",
-        Date.now(),
-        code,
-      );
-    })();
+    this.quarterWrite ??= this.db.transaction((row: QuarterRow) => {
+      this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(row.code, row.quarter, row.actions, row.injections);
+      this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.players, row.status, row.at, row.code);
+    });
+    this.quarterWrite({
+      code,
+      quarter,
+      actions: JSON.stringify(actions),
+      injections: JSON.stringify(injections),
+      players: JSON.stringify(players),
+      status: over ? "over" : "playing",
+      at: Date.now(),
+    });
   };
+
+  /** A quarter's write as one transaction, made once (better-sqlite3 builds a wrapper on every `transaction()` call). */
+  private quarterWrite: ((row: QuarterRow) => void) | null = null;
 
   load(code: string): SavedGame | null {
     const row = this.sql("SELECT * FROM games WHERE code = ?").get(code) as GameRow | undefined;
