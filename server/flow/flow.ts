@@ -403,8 +403,8 @@ export class MarketFlow {
   private enterDecide(): void {
     const { match } = this.playing();
     this.setPhase("decide", this.settings.decisionSeconds);
-    for (const firmId of match.activeFirmIds()) this.playBotIfNeeded(firmId);
-    this.mirror("roster");
+    // Only the flags of the firms bots just played change (the resolution cleared the rest).
+    for (const firmId of match.activeFirmIds()) if (this.playBotIfNeeded(firmId)) this.mirrorSubmitted(firmId);
     // No timer (0 s, a practice game): the quarter waits for every firm (or the facilitator's forceNext).
     this.resolveIfAllIn();
   }
@@ -417,16 +417,17 @@ export class MarketFlow {
     else if (phase === "report") this.enterNews();
   }
 
-  /** A firm with no player present (a bot seat, or everyone away) gets its bot's action. */
-  private playBotIfNeeded(firmId: string): void {
-    if (this.phase.name !== "decide" && this.phase.name !== "news") return;
+  /** A firm with no player present (a bot seat, or everyone away) gets its bot's action; whether it did. */
+  private playBotIfNeeded(firmId: string): boolean {
+    if (this.phase.name !== "decide" && this.phase.name !== "news") return false;
     const { match } = this.phase;
-    if (match.pending.has(firmId) || !match.isActive(firmId)) return;
+    if (match.pending.has(firmId) || !match.isActive(firmId)) return false;
     const controller = this.roster.controller(firmId);
-    if (controller === "human") return;
+    if (controller === "human") return false;
     const seat = this.roster.seat(firmId);
     const bot = controller === "standIn" ? this.standInBot : (seat?.bot ?? this.standInBot);
     match.pending.set(firmId, { action: match.botAction(firmId, bot), by: `${bot} bot`, bot: true });
+    return true;
   }
 
   /** Resolves at once when every listed firm has an action in (never while the timer is paused). */

@@ -1,5 +1,5 @@
 import type { MarketFlow } from "../flow/flow.js";
-import type { Effect, MirrorPart, Persist, Step } from "../flow/types.js";
+import type { Effect, Persist, Step } from "../flow/types.js";
 import type { Player } from "../game/roster.js";
 import { log } from "../log.js";
 import type { FacilitatorDesk } from "./desk.js";
@@ -114,8 +114,7 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       for (const client of sessions.of(effect.playerId)) if (client.sessionId !== effect.except) sessions.close(client, effect.code, effect.reason);
       return;
     case "mirror":
-      if (effect.part === "submitted") mirrorSubmitted(to.state, effect.firmId, flow.match?.pending.has(effect.firmId) ?? false);
-      else mirror(to.state, flow, effect.part);
+      mirror(to.state, flow, effect);
       return;
     case "persist":
       to.room.persist(effect.write);
@@ -153,8 +152,11 @@ function sendPrivate(to: EffectTargets, client: MarketClient, player: Player): v
   if (match && player.firmId) to.feed.send(client, match, player.firmId);
 }
 
-function mirror(state: MarketRoomState, flow: MarketFlow, part: MirrorPart): void {
-  if (part === "settings") mirrorSettings(state, flow.settings, flow.config.quarters);
+/** A `mirror` effect: copies that part of the flow into the synced state. */
+export function mirror(state: MarketRoomState, flow: MarketFlow, effect: Extract<Effect, { type: "mirror" }>): void {
+  const part = effect.part;
+  if (part === "submitted") mirrorSubmitted(state, effect.firmId, flow.match?.pending.has(effect.firmId) ?? false);
+  else if (part === "settings") mirrorSettings(state, flow.settings, flow.config.quarters);
   else if (part === "roster") mirrorRoster(state, flow.roster, flow.match, flow.asking);
   else if (part === "standings") mirrorStandings(state, flow.standings());
   else {

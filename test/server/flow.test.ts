@@ -136,6 +136,19 @@ describe("who sees what", () => {
     expect(mirrored).toContain("game");
     expect(t.quarter).toBe(1);
   });
+
+  test("decisions open with the bots' firms in: only their submitted flags are mirrored, not the whole roster", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-bots-in" });
+    const ada = t.join("Ada");
+    t.ok(ada, "start");
+    const from = t.effects.length;
+    t.expire(); // news → decide
+    expect(t.phase).toBe("decide");
+    expect(t.since(from).filter((e) => e.type === "mirror")).toEqual([
+      { type: "mirror", part: "submitted", firmId: "f2" },
+      { type: "mirror", part: "submitted", firmId: "f3" },
+    ]);
+  });
 });
 
 describe("refusals change nothing", () => {

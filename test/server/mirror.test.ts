@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { mirror } from "../../server/rooms/effects.js";
 import { metadataOf, metadataUpdate } from "../../server/rooms/metadata.js";
-import { mirrorRoster, mirrorSubmitted } from "../../server/rooms/mirror.js";
+import { mirrorGame, mirrorRoster, mirrorSubmitted } from "../../server/rooms/mirror.js";
 import { MarketRoomState } from "../../server/rooms/state.js";
 import { Table } from "./flow-helpers.js";
 
@@ -19,6 +20,44 @@ describe("the submitted mirror", () => {
     mirrorRoster(whole, t.flow.roster, t.flow.match);
     expect(narrow.firms.map((f) => f.submitted)).toEqual([true, false, true]);
     expect(narrow.toJSON()).toEqual(whole.toJSON());
+  });
+
+  test("through a game with bots, a stand-in and timed phases, the narrow mirrors keep the roster as a whole re-sync would", () => {
+    const t = new Table({ newsSeconds: 5, reportSeconds: 5, decisionSeconds: 30, firms: 4, seed: "mirror-game" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    const synced = new MarketRoomState();
+    let seen = 0;
+    const check = () => {
+      for (const effect of t.since(seen)) if (effect.type === "mirror") mirror(synced, t.flow, effect);
+      seen = t.effects.length;
+      const whole = new MarketRoomState();
+      mirrorRoster(whole, t.flow.roster, t.flow.match, t.flow.asking);
+      if (t.flow.match) mirrorGame(whole, t.flow.match.state);
+      expect(synced.toJSON().firms).toEqual(whole.toJSON().firms);
+      expect(synced.toJSON().players).toEqual(whole.toJSON().players);
+    };
+    check();
+    t.ok(ada, "start");
+    check();
+    for (let q = 0; q < 4; q++) {
+      while (t.phase !== "decide") {
+        t.expire(); // report → news → decide: the bots' firms are in as decisions open
+        check();
+      }
+      expect(synced.firms.map((f) => f.submitted)).toEqual([false, q >= 2, true, true]);
+      t.ok(ada, "submit", { action: { train: 1 } });
+      check();
+      if (q === 0) t.ok(bo, "submit", { action: { train: 2 } });
+      else if (q === 1) {
+        t.step({ type: "drop", playerId: bo });
+        t.step({ type: "leave", playerId: bo, now: t.now }); // past the grace period: a stand-in plays Bo's firm
+      }
+      check();
+      if (t.phase === "decide") t.expire(); // the decision time runs out
+      check();
+      expect(t.quarter).toBe(q + 1);
+    }
   });
 });
 
