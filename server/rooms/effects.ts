@@ -75,10 +75,9 @@ export function applyStep(to: EffectTargets, step: Step, joining?: MarketClient)
 
 function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient): void {
   const { flow, sessions } = to;
-  const connection = (session: string) => (joining?.sessionId === session ? joining : sessions.get(session));
   switch (effect.type) {
     case "bind": {
-      const client = connection(effect.session);
+      const client = connection(sessions, effect.session, joining);
       if (client) sessions.bind(client, { playerId: effect.playerId, facilitator: effect.facilitator, ...(effect.spectator ? { spectator: true } : {}) });
       return;
     }
@@ -106,7 +105,7 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       to.desk.update(effect.entries);
       return;
     case "console": {
-      const client = connection(effect.session);
+      const client = connection(sessions, effect.session, joining);
       if (client) to.desk.open(client);
       return;
     }
@@ -144,6 +143,14 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       log.info(effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
       return;
   }
+}
+
+/**
+ * The connection of a session: the one being let in, or a seated one. (A function, not a
+ * closure made per effect: under tsx every closure made also costs a `__name` call.)
+ */
+function connection(sessions: Sessions<MarketClient>, session: string, joining?: MarketClient): MarketClient | undefined {
+  return joining?.sessionId === session ? joining : sessions.get(session);
 }
 
 /** The firm's private view: whole on a connection's first, then what changed since its last (private-feed.ts). */
