@@ -14,7 +14,9 @@ import { type MonitorAccess, mountOps } from "./ops/http.js";
 import { processName } from "./ops/identity.js";
 import { AddressLimiter, DEFAULT_RATE_LIMITS, type RateLimits } from "./ops/rate-limit.js";
 import { codesOwnedBy, releaseCode, restoreOptions } from "./rooms/codes.js";
-import { DEFAULT_LIMITS, type MarketMetadata, type MarketRoomLimits, marketRoomWith } from "./rooms/MarketRoom.js";
+import { DEFAULT_LIMITS, type MarketRoomLimits } from "./rooms/limits.js";
+import { marketRoomWith } from "./rooms/MarketRoom.js";
+import type { MarketMetadata } from "./rooms/metadata.js";
 import type { GameStore } from "./store/games.js";
 
 export interface AppOptions {

@@ -46,8 +46,17 @@ interface Private {
   market: { sectorRegulated: boolean[] };
 }
 
-/** `private` on the wire: whole (`full`) first, then only the fields that changed (and new history). */
-type PrivateMessage = Omit<Private, "firm" | "market"> & { full: boolean; firm: Partial<Private["firm"]>; market: Partial<Private["market"]> };
+/**
+ * `private` on the wire: whole (`full`, with the field names in `columns`) first, then only
+ * the fields that changed, as `[column, value, …]` pairs (and new history rows, not read here).
+ */
+interface PrivateMessage {
+  quarter: number;
+  full: boolean;
+  columns?: { firm: string[]; market: string[] };
+  firm: unknown[];
+  market: unknown[];
+}
 
 interface Rejected {
   type: string;
@@ -125,6 +134,7 @@ try {
 const state = () => room.state as GameState;
 let me: Welcome | null = null;
 let mine: Private | null = null;
+let columns: { firm: string[]; market: string[] } | null = null;
 /** Server clock minus ours, to turn `deadline` into seconds left. */
 let clockOffset = 0;
 /** The state.quarter we last acted in (-1: none yet). */
@@ -188,10 +198,20 @@ room.onMessage("welcome", (w: Welcome) => {
   // Keep w.token: joinById(code, { name, token }) gets the seat back from anywhere, any time.
   console.log(`joined ${code} as ${name}, playing ${w.firmId ?? "no firm"}`);
 });
+/** The fields that `[column, value, …]` pairs set. */
+function fields(pairs: unknown[], names: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < pairs.length; i += 2) out[names[pairs[i] as number] as string] = pairs[i + 1];
+  return out;
+}
+
 room.onMessage("private", (p: PrivateMessage) => {
-  // A whole view replaces ours; a change is merged into it (history arrays, which this bot does not read, would be appended).
-  if (p.full) mine = p as Private;
-  else if (mine) mine = { ...mine, ...p, firm: { ...mine.firm, ...p.firm }, market: { ...mine.market, ...p.market } };
+  // A whole view replaces ours; a change is merged into it (history rows, which this bot does not read, would be appended).
+  if (p.full && p.columns) columns = p.columns;
+  if (!columns || (!p.full && !mine)) return;
+  const firm = { ...(p.full ? {} : mine?.firm), ...fields(p.firm, columns.firm) } as Private["firm"];
+  const market = { ...(p.full ? {} : mine?.market), ...fields(p.market, columns.market) } as Private["market"];
+  mine = { quarter: p.quarter, firm, market };
   act();
 });
 room.onMessage("accepted", onAccepted);

@@ -1,115 +1,19 @@
 /**
- * Engine benchmark: firm-quarters per second on one core (6 firms × 16 quarters, random
- * legal actions, default preset) and heap allocated per quarter.
- * Run with `npm run bench` (node --expose-gc, a large young generation so that no
- * collection runs while allocation is measured).
+ * Starts the engine benchmark (engine-run.ts) in a child Node process with the flags it
+ * needs (--expose-gc, a large young generation), as one esbuild bundle: the engine the way
+ * the simulator's workers run it (server/sim/bundle.ts), without tsx's module getters.
+ * `--sources` runs the TypeScript sources through tsx instead (how earlier figures were taken).
  */
-import { PerformanceObserver } from "node:perf_hooks";
-import { type Action, createGame, DEFAULT_CONFIG, type GameState, nextFloat, resolveQuarter, SECTOR_IDS, type SectorId, seedRng } from "../../shared/index.js";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { bundledWorker } from "../sim/bundle.js";
 
-const FIRMS = 6;
-const config = DEFAULT_CONFIG;
-const seats = Array.from({ length: FIRMS }, (_, i) => ({ id: `f${i}`, name: `Firm ${i}` }));
-
-/** Random legal actions, pre-drawn as budget fractions so that drawing costs nothing. */
-const rng = seedRng("bench");
-const templates = Array.from({ length: 4096 }, () => {
-  const w = Array.from({ length: 4 + SECTOR_IDS.length }, () => nextFloat(rng));
-  const total = w.reduce((a, b) => a + b, 0);
-  return { spendShare: nextFloat(rng) * 0.6, weights: w.map((x) => x / total), hardware: nextFloat(rng) < 0.5 ? ("flexible" as const) : ("locked" as const) };
+const sources = process.argv.includes("--sources");
+const source = new URL("./engine-run.ts", import.meta.url);
+const script = sources ? { filename: source.href, execArgv: process.execArgv } : bundledWorker(source);
+const bundled = !script.execArgv.length;
+const result = spawnSync(process.execPath, ["--expose-gc", "--max-semi-space-size=512", ...script.execArgv, fileURLToPath(script.filename)], {
+  stdio: "inherit",
+  env: { ...process.env, ENGINE_BENCH_HOW: bundled ? "bundled (esbuild)" : "TypeScript sources through tsx" },
 });
-
-function actionFor(state: GameState, i: number, k: number): Action {
-  const firm = state.firms[i] as (typeof state.firms)[number];
-  const t = templates[k & 4095] as (typeof templates)[number];
-  const budget = Math.max(0, firm.cash) * t.spendShare;
-  const w = t.weights;
-  // A literal in SECTOR_IDS order (the same object a loop over SECTOR_IDS builds, at a fraction of the bench's own cost).
-  const apps: Record<SectorId, number> = {
-    support: budget * (w[4] as number),
-    industrial: budget * (w[5] as number),
-    medical: budget * (w[6] as number),
-    finance: budget * (w[7] as number),
-    driving: budget * (w[8] as number),
-    media: budget * (w[9] as number),
-  };
-  const lockRunning = firm.hardware === "locked" && state.quarter + 1 <= firm.lockedUntil;
-  return {
-    train: budget * (w[0] as number),
-    apps,
-    efficiency: budget * (w[1] as number),
-    compliance: budget * (w[2] as number),
-    marketing: budget * (w[3] as number),
-    distill: false,
-    openWeights: firm.openWeights,
-    hardware: lockRunning ? "locked" : t.hardware,
-    raise: 0,
-  };
-}
-
-function playGames(games: number): number {
-  let quarters = 0;
-  let k = 0;
-  for (let g = 0; g < games; g++) {
-    let state = createGame(config, g, seats);
-    while (state.quarter < config.quarters) {
-      const actions: Record<string, Action> = {};
-      for (let i = 0; i < FIRMS; i++) if (!state.firms[i]?.delisted) actions[(state.firms[i] as { id: string }).id] = actionFor(state, i, k++);
-      state = resolveQuarter(state, actions).state;
-      quarters++;
-    }
-  }
-  return quarters;
-}
-
-let collections = 0;
-new PerformanceObserver((list) => {
-  collections += list.getEntries().length;
-}).observe({ entryTypes: ["gc"] });
-
-playGames(300); // warm up the JIT
-const RUNS = 7;
-const runs: number[] = [];
-/** The same runs per second of CPU time the process used: what other processes on the machine take away counts less. */
-const cpuRuns: number[] = [];
-for (let r = 0; r < RUNS; r++) {
-  const start = process.hrtime.bigint();
-  const cpuStart = process.cpuUsage();
-  const quarters = playGames(2000);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const cpu = process.cpuUsage(cpuStart);
-  runs.push((quarters * FIRMS) / seconds);
-  cpuRuns.push((quarters * FIRMS) / ((cpu.user + cpu.system) / 1e6));
-}
-runs.sort((a, b) => a - b);
-cpuRuns.sort((a, b) => a - b);
-
-const gc = (globalThis as { gc?: () => void }).gc;
-let allocation = "run with node --expose-gc to measure";
-if (gc) {
-  allocation = "a collection ran during every measurement; raise --max-semi-space-size";
-  // A collection during the measured games would hide allocation: retry until none runs.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 10));
-    collections = 0;
-    const before = process.memoryUsage().heapUsed;
-    const quarters = playGames(10);
-    const after = process.memoryUsage().heapUsed;
-    await new Promise((r) => setTimeout(r, 10));
-    if (collections > 0) continue;
-    allocation = `${((after - before) / quarters / 1024).toFixed(1)} KiB per quarter (${((after - before) / quarters / FIRMS / 1024).toFixed(2)} KiB per firm-quarter)`;
-    break;
-  }
-}
-
-const figure = (x: number) => Math.round(x).toLocaleString("en-US");
-const median = (list: number[]) => list[(list.length - 1) >> 1] as number;
-console.log(`engine: ${FIRMS} firms × ${config.quarters} quarters, default preset, random legal actions, one core (${process.version})`);
-console.log(
-  `  throughput: ${figure(median(runs))} firm-quarters/s (median of ${RUNS} runs of 2,000 games; min ${figure(runs[0] as number)}, max ${figure(runs[RUNS - 1] as number)})`,
-);
-console.log(
-  `  per CPU second: ${figure(median(cpuRuns))} firm-quarters (median; min ${figure(cpuRuns[0] as number)}, max ${figure(cpuRuns[RUNS - 1] as number)})`,
-);
-console.log(`  allocation: ${allocation}`);
+process.exitCode = result.status ?? 1;

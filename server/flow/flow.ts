@@ -6,21 +6,21 @@ import {
   CLOSE_CODES,
   FACILITATOR_MESSAGE_TYPES,
   type FacilitatorMessageType,
-  JOIN_ERRORS,
   LOG_LIMIT,
   type LogEntry,
   type LogParams,
   type Phase,
-  READMIT_SECONDS,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
+import type { ExportSource } from "../game/export.js";
 import { Match } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
+import { Door } from "./door.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
-import type { Effect, FlowEvent, GamePhase, JoinRefusal, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
+import type { Effect, FlowEvent, GamePhase, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
 
 const FACILITATOR_MESSAGES: ReadonlySet<string> = new Set(FACILITATOR_MESSAGE_TYPES);
 
@@ -66,8 +66,11 @@ export const STAND_IN_BOT: BotName = "balanced";
 /**
  * The quarter flow of one market as a table: events in, effects out. It owns the phase (with
  * the match once started), the roster, the settings, the phase timer (as data) and the
- * facilitator's log; it holds no connection, no timer, no store and no clock (time comes with
- * each event), so it runs the same under Colyseus and in a unit test.
+ * facilitator's log, and makes every decision of the game: who comes in and as what (a seat,
+ * the console, a screen; before the seat is reserved too), what each message does, when a
+ * phase ends, when a game nobody is at expires, what is stored. It holds no connection, no
+ * timer, no store and no clock (time comes with each event), so it runs the same under
+ * Colyseus (server/rooms/MarketRoom.ts applies its effects) and in a unit test.
  */
 export class MarketFlow {
   readonly code: string;
@@ -84,13 +87,13 @@ export class MarketFlow {
   /** Injections queued before the game starts go nowhere: only a started game queues them (in its match). */
   standInBot: BotName = STAND_IN_BOT;
 
-  /** Players asking to come back without their token (by id), and since when (ms). */
-  readonly asking = new Map<string, number>();
-  /** Players the facilitator (or host) let back in (by id), and until when (ms). */
-  private readonly readmitted = new Map<string, number>();
+  /** Who comes in, and as what. */
+  private readonly door: Door;
 
   /** The timer was frozen by a failing store (not by the facilitator): it runs again when writes succeed. */
   private storeFroze = false;
+  /** Why the store cannot save this game, in words for its people; null while saving works. */
+  private unsaved: string | null = null;
 
   /** Effects of the step under way. */
   private out: Effect[] = [];
@@ -105,7 +108,7 @@ export class MarketFlow {
     this.config = start.config;
     this.keyHash = start.keyHash;
     this.restored = start.kind !== "new";
-    this.awaitingCreator = start.kind === "new" && start.mode === "friends";
+    this.door = new Door(this, start.kind === "new" && start.mode === "friends");
     if (start.kind === "new") {
       this.roster = new Roster(start.settings.teamSize, start.settings.firms, start.settings.bots, start.mode === "friends");
       this.phase = { name: "lobby" };
@@ -123,8 +126,6 @@ export class MarketFlow {
 
   /** Brought back from the store after a restart (nobody is connected yet). */
   private readonly restored: boolean;
-  /** A new friends game whose creator has not joined yet. */
-  private awaitingCreator: boolean;
 
   /** The effects of creating the table: the lobby mirrored, or a restored game's next quarter opened. */
   open(now: number): Step {
@@ -133,7 +134,23 @@ export class MarketFlow {
       // Nobody is connected yet: keep the room until its players are back.
       if (this.restored) this.emit({ type: "keepAlive", value: true });
       if (this.phase.name !== "lobby") this.enterNews();
+      // Nobody is connected yet: a restored game nobody comes back to expires.
+      this.emit({ type: "idle", watch: this.unfinished });
+      const match = this.match;
+      if (!this.restored) this.note("room created", {});
+      else if (match) this.note("game restored", { quarter: match.state.quarter, paused: this.timer.paused });
+      else this.note("lobby restored", { players: this.roster.players.length });
     });
+  }
+
+  /** A started game not over yet: it comes back after a restart, and expires when nobody is at it for long. */
+  get unfinished(): boolean {
+    return this.phase.name !== "lobby" && this.phase.name !== "over";
+  }
+
+  /** A lobby or an unfinished game: stored, it comes back when its process restarts. */
+  get resumable(): boolean {
+    return this.phase.name !== "over";
   }
 
   /** The match of a started game; null in the lobby. */
@@ -145,6 +162,12 @@ export class MarketFlow {
     return this.phase.name;
   }
 
+  /** The started game as the export routes read it; null before the game starts. */
+  exportSource(): ExportSource | null {
+    const match = this.match;
+    return match ? { code: this.code, record: match.record, players: this.roster.players, log: this.log, live: match.state } : null;
+  }
+
   /** Injections waiting for the next resolution. */
   get queued(): readonly Injection[] {
     return this.match?.injections ?? [];
@@ -152,23 +175,19 @@ export class MarketFlow {
 
   /** Runs one event through the table. A refusal changes nothing. */
   step(event: FlowEvent): Step {
-    let refused: Pick<Step, "rejection" | "refusal"> = {};
+    let refused: Pick<Step, "rejection" | "refusal" | "admission"> = {};
     const step = this.run("now" in event ? event.now : this.now, () => {
       refused = this.dispatch(event) ?? {};
     });
     return { ...step, ...refused };
   }
 
-  private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal"> | undefined {
+  private dispatch(event: FlowEvent): Pick<Step, "rejection" | "refusal" | "admission"> | undefined {
     switch (event.type) {
       case "join":
-        return { refusal: this.join(event) };
+        return this.door.join(event);
       case "admit":
-        return { refusal: this.admit(event) };
-      case "openConsole":
-        this.emit({ type: "bind", session: event.session, playerId: null, facilitator: true });
-        this.emit({ type: "console", session: event.session });
-        return undefined;
+        return this.door.admit(event.request);
       case "drop":
         return this.drop(event.playerId);
       case "reconnect":
@@ -182,17 +201,29 @@ export class MarketFlow {
         if (expires(this.timer, event.id)) this.timerExpired();
         return undefined;
       case "storeFailed":
+        this.unsaved = event.notice;
         if (!this.timer.paused) {
           this.storeFroze = true;
           this.emit(pauseTimer(this.timer, this.now));
         }
         return undefined;
       case "storeRecovered":
+        this.unsaved = null;
         if (this.storeFroze) {
           this.storeFroze = false;
           this.emit(resumeTimer(this.timer, this.now));
           this.resolveIfAllIn();
         }
+        return undefined;
+      case "presence":
+        this.emit({ type: "idle", watch: !event.anyone && this.unfinished });
+        return undefined;
+      case "idleExpired":
+        if (this.unfinished) this.expire(event.idleSeconds);
+        return undefined;
+      case "dispose":
+        // A lobby everyone left is gone for good (one stopped with the process comes back).
+        if (!event.stopping && this.phase.name === "lobby") this.persist({ op: "dropLobby" });
         return undefined;
     }
   }
@@ -212,101 +243,14 @@ export class MarketFlow {
 
   // ---- players ---------------------------------------------------------------------------
 
-  /** The checks of `join`, before a seat is reserved: nothing changes but a name-only ask being shown. */
-  private admit(event: Extract<FlowEvent, { type: "admit" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = event;
-    if (token) return this.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
-    if (this.phase.name !== "lobby") {
-      const held = this.roster.named(name);
-      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
-      return undefined;
-    }
-    if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
-    const seat = this.roster.openSeat(firmId);
-    return "ok" in seat ? { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message } : undefined;
-  }
-
-  private join(event: Extract<FlowEvent, { type: "join" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = event;
-    let player: Player;
-    if (token) {
-      const owner = this.roster.byToken(token);
-      if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
-      player = owner;
-      this.asking.delete(player.id);
-      this.readmitted.delete(player.id);
-      this.takeOver(player, event.session);
-    } else if (this.phase.name !== "lobby") {
-      const held = this.roster.named(name);
-      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (!this.mayReturn(held)) return this.askToReturn(held);
-      // Let back in without the token: the seat gets a new token, and the old one stops working.
-      player = held;
-      player.token = event.fresh.token;
-      this.takeOver(player, event.session);
-      this.persist({ op: "rostered" });
-    } else {
-      if (this.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
-      const seat = this.roster.openSeat(firmId);
-      if ("ok" in seat) return { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message };
-      // A friends game's host is its creator: nobody else takes the role while the creator's connection is on its way.
-      player = this.roster.add({ id: event.fresh.id, name, token: event.fresh.token, firmId: seat.firmId }, event.creator || !this.awaitingCreator);
-      if (event.creator) this.awaitingCreator = false;
-    }
-    player.connected = true;
-    player.away = false;
-    // A friends game's creating connection holds the facilitator role (the export key) too.
-    const console = event.creator && this.mode === "friends" && this.phase.name === "lobby" && player.host;
-    this.emit({ type: "bind", session: event.session, playerId: player.id, facilitator: console });
-    this.emit({ type: "welcome", playerId: player.id });
-    if (console) this.emit({ type: "console", session: event.session });
-    this.emit({ type: "private", playerId: player.id });
-    this.keepAliveForMode();
-    this.mirror("roster");
-    return undefined;
-  }
-
-  /** Whether a player coming back by name alone was let back in (the approval is used up). */
-  private mayReturn(player: Player): boolean {
-    const until = this.readmitted.get(player.id);
-    if (player.connected || until === undefined || until < this.now) return false;
-    this.readmitted.delete(player.id);
-    this.asking.delete(player.id);
-    return true;
-  }
-
-  /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
-  private askToReturn(player: Player): JoinRefusal {
-    if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
-    this.asking.set(player.id, this.now);
-    this.mirror("roster");
-    this.emit({ type: "consoleUpdate", entries: [] });
-    const who = this.mode === "class" ? "the facilitator" : "the host";
-    return {
-      code: JOIN_ERRORS.SEAT_HELD,
-      message: `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`,
-    };
+  /** Players asking to come back without their token (by id), and since when (ms). */
+  get asking(): ReadonlyMap<string, number> {
+    return this.door.asking;
   }
 
   /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
   readmit(player: Player): void {
-    this.readmitted.set(player.id, this.now + READMIT_SECONDS * 1000);
-    this.asking.delete(player.id);
-    this.mirror("roster");
-  }
-
-  /** Whether a player was let back in and has not come back yet. */
-  readmitting(playerId: string): boolean {
-    return (this.readmitted.get(playerId) ?? 0) >= this.now;
-  }
-
-  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
-  private takeOver(player: Player, session: string): void {
-    this.emit({ type: "close", playerId: player.id, except: session, code: CLOSE_CODES.RECLAIMED, reason: "your seat was reclaimed from another connection" });
-    // A stand-in's move is withdrawn so the returning player can decide this quarter.
-    const match = this.match;
-    if (player.firmId && match?.pending.get(player.firmId)?.bot) match.pending.delete(player.firmId);
+    this.door.readmit(player);
   }
 
   private drop(playerId: string): undefined {
@@ -373,7 +317,7 @@ export class MarketFlow {
   }
 
   /** A class market lives with no one connected while started (the facilitator comes back with the key); a friends game while someone is. */
-  private keepAliveForMode(): void {
+  keepAliveForMode(): void {
     if (this.mode === "class") this.emit({ type: "keepAlive", value: this.phase.name !== "lobby" && this.phase.name !== "over" });
     else this.emit({ type: "keepAlive", value: false });
   }
@@ -384,6 +328,7 @@ export class MarketFlow {
   private readonly facilitatorHandlers = facilitatorHandlers(this);
 
   private message(playerId: string | null, facilitator: boolean, kind: string, data: unknown): Rejection | undefined {
+    if (this.unsaved !== null && runsTheGame(kind)) return reject("STORE_UNAVAILABLE", this.unsaved);
     const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase.name };
     if (FACILITATOR_MESSAGES.has(kind)) {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
@@ -511,6 +456,14 @@ export class MarketFlow {
   /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
   forceNext(): void {
     this.timerExpired();
+  }
+
+  /** Nobody came back to the started game for `idleSeconds`: it stays stored, marked expired, and the room closes. */
+  private expire(idleSeconds: number): void {
+    this.note("game expired: no one connected", { idleSeconds, quarter: this.match?.state.quarter ?? 0 });
+    this.persist({ op: "expired" });
+    this.emit({ type: "cancel" });
+    this.emit({ type: "dispose" });
   }
 
   /** Ends the game before its last quarter: the standings are those of the last resolved quarter. */

@@ -13,22 +13,22 @@ export type PlayingPhase = Extract<GamePhase, { match: Match }>;
 
 /** Events in: what happened to the room, in plain data (the adapter turns Colyseus callbacks into these). */
 export type FlowEvent =
-  /** A connection asks for a seat; `fresh` is the id and token a newcomer gets (chosen by the host, so the table draws no randomness). */
+  /**
+   * A connection asks to come in, as its join options say: a seat (`fresh` is the id and token
+   * a newcomer gets, chosen by the host, so the table draws no randomness), the console, or a
+   * read-only screen.
+   */
   | {
       type: "join";
       session: string;
-      name: string;
-      firmId?: string;
-      token?: string;
+      request: JoinRequest;
       fresh: { id: string; token: string };
-      /** The connection that created the room (a friends game's host also gets the console). */
+      /** The connection that created the room (a friends game's host also gets the console; a class market's creator gets the key). */
       creator: boolean;
       now: number;
     }
-  /** Before a seat is reserved: would this join be let in? (A name-only ask for a held seat is recorded.) */
-  | { type: "admit"; name: string; firmId?: string; token?: string; now: number }
-  /** A facilitator connection (the class creator, a key holder, or a friends host's creating connection). */
-  | { type: "openConsole"; session: string }
+  /** Before a seat is reserved: what would this join be? (A name-only ask for a held seat is recorded.) */
+  | { type: "admit"; request: JoinRequest; now: number }
   /** A player's connection dropped: the seat is held while it may reconnect. */
   | { type: "drop"; playerId: string }
   /** A dropped connection came back within the grace period. */
@@ -39,10 +39,31 @@ export type FlowEvent =
   | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string }
   /** The timer the table asked for ran out. */
   | { type: "timer"; id: number; now: number }
-  /** The store cannot be written: the timer freezes until `storeRecovered` (unless the facilitator had paused it). */
-  | { type: "storeFailed"; now: number }
+  /**
+   * The store cannot be written: the timer freezes until `storeRecovered` (unless the
+   * facilitator had paused it) and commands that run the game are refused with `notice`.
+   */
+  | { type: "storeFailed"; now: number; notice: string }
   /** Every write that had failed is stored now: a timer the failure froze runs again. */
-  | { type: "storeRecovered"; now: number };
+  | { type: "storeRecovered"; now: number }
+  /** Whether anyone is connected now (players, consoles or screens): a started game nobody is at may expire. */
+  | { type: "presence"; anyone: boolean }
+  /** The idle watch the table asked for ran out (`idleSeconds` long) with nobody connected. */
+  | { type: "idleExpired"; idleSeconds: number; now: number }
+  /** The room is going away; `stopping`: with the process (a stored game or lobby comes back with it). */
+  | { type: "dispose"; stopping: boolean };
+
+/** What a connection's join options ask for (parsed by the adapter; the table decides). */
+export type JoinRequest =
+  | { as: "player"; name: string; firmId?: string; token?: string }
+  /** The console: with the key, or (null) the class market's creator asking with `{ facilitator: true }`. */
+  | { as: "console"; key: string | null }
+  | { as: "spectator" }
+  /** Options that parse as nothing: refused with `code` and `message`. */
+  | { as: "invalid"; code: number; message: string };
+
+/** What a join will be, judged before its seat is reserved: a valid key or token, a newcomer needing an open place, or one to refuse. */
+export type Admission = "credentialed" | "newcomer" | "refused";
 
 /** What the store must write (the data is the table's state when the effect is applied). */
 export type Persist =
@@ -55,15 +76,19 @@ export type Persist =
   | { op: "ended" }
   /** The lobby as it stands (settings, seats, players, log), so a restart keeps who joined. */
   | { op: "lobby" }
-  | { op: "paused"; paused: boolean };
+  | { op: "paused"; paused: boolean }
+  /** A started game nobody came back to: kept, marked expired, never restored. */
+  | { op: "expired" }
+  /** A lobby everyone left: gone for good. */
+  | { op: "dropLobby" };
 
 /** Mirrored parts of the synced state. */
 export type MirrorPart = "settings" | "roster" | "game" | "standings";
 
 /** Effects out: what the host must do, in order. */
 export type Effect =
-  /** Binds a connection to a player (or to no player, as a facilitator console). */
-  | { type: "bind"; session: string; playerId: string | null; facilitator: boolean }
+  /** Binds a connection to a player (or to no player: a facilitator console, or a read-only screen). */
+  | { type: "bind"; session: string; playerId: string | null; facilitator: boolean; spectator?: boolean }
   | { type: "welcome"; playerId: string }
   /** The firm's private figures to a player (null: to every seated player). */
   | { type: "private"; playerId: string | null }
@@ -83,6 +108,10 @@ export type Effect =
   | { type: "keepAlive"; value: boolean }
   /** The game is over: the room may close once nobody is connected. */
   | { type: "finished" }
+  /** Whether to run the idle watch (a started game nobody is at), or stop it. */
+  | { type: "idle"; watch: boolean }
+  /** Closes the room now (its connections too). */
+  | { type: "dispose" }
   | { type: "note"; message: string; fields: Record<string, unknown> };
 
 export type Outbound = { [K in "accepted" | "draft"]: { type: K; payload: ServerMessages[K] } }["accepted" | "draft"];
@@ -98,4 +127,6 @@ export interface Step {
   effects: Effect[];
   rejection?: Rejection;
   refusal?: JoinRefusal;
+  /** An `admit`'s verdict; a `join`'s when it was a newcomer's (its promised place is used). */
+  admission?: Admission;
 }

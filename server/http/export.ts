@@ -23,9 +23,9 @@ function findGame(code: string, store: GameStore | null): Found {
   }
   const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
-  const source = room.exportSource();
-  if (!source) return { notStarted: true, keyHash: room.desk.keyHash };
-  return { source, keyHash: room.desk.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
+  const source = room.flow.exportSource();
+  if (!source) return { notStarted: true, keyHash: room.flow.keyHash };
+  return { source, keyHash: room.flow.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */

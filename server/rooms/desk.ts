@@ -1,6 +1,6 @@
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { LogEntry, ServerMessages } from "../../shared/schemas/protocol.js";
-import { keyMatches, newFacilitatorKey } from "./keys.js";
+import { newFacilitatorKey } from "./keys.js";
 
 /** What the desk needs of a connection. */
 interface Connection {
@@ -15,50 +15,27 @@ export interface DeskSource {
 }
 
 /**
- * The facilitator's side of a room's connections: the key (only its hash is kept once the
- * creator has it) and the facilitator's connections, which get a `console` message on joining
+ * The facilitator's side of a room's connections: the new key until the creator has it (the
+ * flow keeps only its hash and checks keys) and the facilitator's connections, which get a `console` message on joining
  * and then `consoleUpdate` with only what changed whenever the log or the queued injections
  * change.
  */
 export class FacilitatorDesk<C extends Connection> {
-  private hash: string | null = null;
   /** The key itself, until the creating connection has received it. */
   private freshKey: string | null = null;
   private readonly connections = new Map<string, C>();
   private source: DeskSource = { log: [], queued: [] };
 
-  /** A new room: a new key, for the creating connection. */
-  issueKey(): void {
+  /** A new room: a new key, for the creating connection; its hash, for the flow. */
+  issueKey(): string {
     const { key, hash } = newFacilitatorKey();
     this.freshKey = key;
-    this.hash = hash;
-  }
-
-  /** A stored game: its key's hash. */
-  restore(hash: string | null): void {
-    this.hash = hash;
+    return hash;
   }
 
   /** Where the log and the queue come from (the room's flow). */
   showing(source: DeskSource): void {
     this.source = source;
-  }
-
-  get keyHash(): string | null {
-    return this.hash;
-  }
-
-  get log(): readonly LogEntry[] {
-    return this.source.log;
-  }
-
-  /** Whether the key has not been handed out yet (the creator has not joined). */
-  get keyPending(): boolean {
-    return this.freshKey !== null;
-  }
-
-  accepts(key: string): boolean {
-    return keyMatches(key, this.hash);
   }
 
   /** A facilitator connection: it gets the console, with the key the first time only. */

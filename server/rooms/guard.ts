@@ -1,3 +1,5 @@
+import { type Rejection, reject } from "./rejections.js";
+
 /** Inbound limits per client, in one place. */
 export interface GuardLimits {
   /** Messages a client may send per second; the rest are rejected. */
@@ -10,6 +12,13 @@ export interface GuardLimits {
 }
 
 export type Verdict = "ok" | "rateLimited" | "tooLarge";
+
+/** The refusal of a message over a limit, in words. */
+export function overLimit(verdict: Exclude<Verdict, "ok">, limits: GuardLimits): Rejection {
+  return verdict === "rateLimited"
+    ? reject("RATE_LIMITED", `more than ${limits.messagesPerSecond} messages per second`)
+    : reject("TOO_LARGE", `messages are limited to ${limits.maxMessageBytes} bytes`);
+}
 
 interface Tally {
   windowStart: number;

@@ -1,11 +1,9 @@
 import { ServerError } from "colyseus";
 import { JOIN_BUSY } from "../../shared/schemas/protocol.js";
+import type { Admission } from "../flow/types.js";
 
 /** Reservations that will be refused (a wrong token, a name-only ask…) that may wait at once: the specific refusal needs the connection. */
 export const PENDING_REFUSALS = 16;
-
-/** What a join will be, judged before its seat is reserved. */
-export type Admission = "credentialed" | "newcomer" | "refused";
 
 /**
  * Seat reservations admitted but not yet connected, by kind, so that anonymous ones never

@@ -1,45 +1,41 @@
+import type { MarketFlow } from "../flow/flow.js";
+import type { FlowEvent, Persist } from "../flow/types.js";
 import { log } from "../log.js";
 import type { GameStore } from "../store/games.js";
 import { type Schedule, StoreGate } from "../store/gate.js";
-import type { MarketRoomState } from "./state.js";
+import { writeFor } from "../store/write.js";
 
-/** What saving needs of a room. */
-export interface SavingRoom {
-  readonly roomId: string;
-  readonly state: MarketRoomState;
-  /** Writes are failing: the game's timer freezes (unless the facilitator had paused it). */
-  storeFailed(): void;
-  /** Every failed write is stored now: a timer the failure froze runs again. */
-  storeRecovered(): void;
-}
+/** What the room hears when saving fails or works again: the notice for its people ("" once it works) and the event for its flow. */
+type SavingEvents = (notice: string, event: Extract<FlowEvent, { type: "storeFailed" | "storeRecovered" }>) => void;
 
 /**
  * A room's writes to the store. When a write fails (disk full, file read-only, removed or
- * replaced), the room's timer freezes and `state.notice` tells its players and facilitator
- * why; the writes are retried in order, and when they all succeed the notice goes and the
- * timer runs again (unless the facilitator had paused it). The process never stops for it.
+ * replaced), the room shows a notice telling its players and facilitator why and its flow
+ * hears `storeFailed` (the timer freezes, commands that run the game are refused); the writes
+ * are retried in order, and when they all succeed the notice goes and the flow hears
+ * `storeRecovered`. The process never stops for it.
  */
 export class RoomSaving {
   private readonly gate: StoreGate;
 
   constructor(
-    private readonly room: SavingRoom,
+    private readonly code: string,
     private readonly store: GameStore | null,
     schedule: Schedule,
     retryMs: number,
+    private readonly events: SavingEvents,
   ) {
     this.gate = new StoreGate({ failed: (problem, error) => this.failed(problem, error), recovered: () => this.recovered() }, schedule, retryMs);
   }
 
-  /** Writes to the store (none: nothing to do); a failure pauses the room until it is written. */
-  save(what: string, write: (store: GameStore) => void): void {
+  /**
+   * Writes what a `persist` effect asks, with the flow's state as it stands now (store/write.ts);
+   * no store: nothing to do. A failure pauses the room until it is written.
+   */
+  persist(flow: MarketFlow, write: Persist): void {
     const store = this.store;
-    if (store) this.gate.write(what, () => write(store));
-  }
-
-  /** Why the room cannot save, in words for its people; null while saving works. */
-  get failure(): string | null {
-    return this.gate.failing ? this.room.state.notice : null;
+    const run = store ? writeFor(this.code, flow, write) : null;
+    if (store && run) this.gate.write(write.op, () => run(store));
   }
 
   stop(): void {
@@ -47,21 +43,18 @@ export class RoomSaving {
   }
 
   private failed(problem: string, error: unknown): void {
-    const { room } = this;
-    room.state.notice = `The server cannot save this game (${problem}). The game is paused and carries on by itself when saving works again.`;
-    room.storeFailed();
+    const notice = `The server cannot save this game (${problem}). The game is paused and carries on by itself when saving works again.`;
+    this.events(notice, { type: "storeFailed", now: Date.now(), notice });
     log.error("store write failed: the room is paused until it can save", {
-      roomId: room.roomId,
-      code: room.roomId,
+      roomId: this.code,
+      code: this.code,
       problem,
       error: error instanceof Error ? error.message : String(error),
     });
   }
 
   private recovered(): void {
-    const { room } = this;
-    room.state.notice = "";
-    room.storeRecovered();
-    log.warn("store writes succeed again: the room carries on", { roomId: room.roomId, code: room.roomId });
+    this.events("", { type: "storeRecovered", now: Date.now() });
+    log.warn("store writes succeed again: the room carries on", { roomId: this.code, code: this.code });
   }
 }

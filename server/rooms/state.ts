@@ -2,25 +2,27 @@ import { type SchemaType, schema, t } from "@colyseus/schema";
 
 /**
  * The room's synced state: a one-way mirror of public information only (see mirror.ts). Money
- * is $M as float64 so clients see exactly the engine's figures. Private figures and pending
- * actions are never stored here.
+ * is $M. The figures that every quarter adds or changes (reports, the market) travel as float32:
+ * 7 significant digits, far below what any screen shows ($M to 0.1 under $100M, whole $M above),
+ * at half the bytes of float64; the engine keeps float64. Standings, sent once, stay float64.
+ * Private figures and pending actions are never stored here.
  */
 
 /** A firm's published quarterly report. */
 export const ReportRow = schema(
   {
     quarter: t.uint8().default(0),
-    revenue: t.float64().default(0),
-    operatingProfit: t.float64().default(0),
-    cash: t.float64().default(0),
-    trainingSpend: t.float64().default(0),
-    capability: t.float64().default(0),
+    revenue: t.float32().default(0),
+    operatingProfit: t.float32().default(0),
+    cash: t.float32().default(0),
+    trainingSpend: t.float32().default(0),
+    capability: t.float32().default(0),
     sectorsServed: t.array("string"),
     openWeights: t.boolean().default(false),
-    fundamentals: t.float64().default(0),
-    valuation: t.float64().default(0),
-    sharePrice: t.float64().default(0),
-    shares: t.float64().default(0),
+    fundamentals: t.float32().default(0),
+    valuation: t.float32().default(0),
+    sharePrice: t.float32().default(0),
+    shares: t.float32().default(0),
     delisted: t.boolean().default(false),
   },
   "ReportRow",
@@ -68,11 +70,11 @@ export type EventItem = SchemaType<typeof EventItem>;
 export const MarketPoint = schema(
   {
     quarter: t.uint8().default(0),
-    sentiment: t.float64().default(0),
-    bubbleRatio: t.float64().default(0),
-    totalValuation: t.float64().default(0),
-    totalFundamentals: t.float64().default(0),
-    rate: t.float64().default(0),
+    sentiment: t.float32().default(0),
+    bubbleRatio: t.float32().default(0),
+    totalValuation: t.float32().default(0),
+    totalFundamentals: t.float32().default(0),
+    rate: t.float32().default(0),
     regime: t.string().default(""),
     disclosure: t.boolean().default(false),
     correction: t.boolean().default(false),
@@ -86,11 +88,11 @@ export type MarketPoint = SchemaType<typeof MarketPoint>;
 
 export const MarketInfo = schema(
   {
-    sentiment: t.float64().default(0),
-    bubbleRatio: t.float64().default(0),
-    computePrice: t.float64().default(1),
-    openBaseline: t.float64().default(0),
-    rate: t.float64().default(0),
+    sentiment: t.float32().default(0),
+    bubbleRatio: t.float32().default(0),
+    computePrice: t.float32().default(1),
+    openBaseline: t.float32().default(0),
+    rate: t.float32().default(0),
     regime: t.string().default(""),
     disclosure: t.boolean().default(false),
     mediaLaw: t.boolean().default(false),

@@ -11,6 +11,7 @@ export type StoreWrite = (store: GameStore) => void;
  * (writes are retried in order). Null: nothing to write.
  */
 export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreWrite | null {
+  if (write.op === "dropLobby") return (store) => store.dropLobby(code);
   const seats = structuredClone(flow.roster.seats);
   const players = structuredClone(flow.roster.players);
   if (write.op === "lobby") {
@@ -40,6 +41,8 @@ export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreW
       return (store) => store.rostered(code, seats, players);
     case "ended":
       return (store) => store.ended(code);
+    case "expired":
+      return (store) => store.expired(code);
     case "paused": {
       const { paused } = write;
       return (store) => store.pausedAs(code, paused);

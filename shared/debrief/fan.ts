@@ -93,7 +93,7 @@ export function simulationPlan(input: DebriefInput, count = SIMULATED_MARKETS): 
 
 /** Plays simulated market `index` of a plan. Pure: the same plan and index give the same market. */
 export function simulateMarket(plan: SimulationPlan, index: number): SimulatedMarket {
-  const played = playBots(plan.config, plan.seeds[index] as string, plan.lineup);
+  const played = playBots(plan.config, plan.seeds[index] as string, plan.lineup, {}, "final");
   const history = (played.states[played.states.length - 1] as GameState).market.history;
   const started = correctionSpans(history)[0];
   return {

@@ -1,4 +1,5 @@
-import type { FirmState, MarketState } from "./types.js";
+import { cloneRng } from "../rng.js";
+import type { FirmState, GameState, MarketState } from "./types.js";
 
 /** Copies every field by name: a literal of fixed shape is much faster than a spread. */
 export function cloneFirm(f: FirmState): FirmState {
@@ -61,4 +62,22 @@ export function cloneMarket(m: MarketState): MarketState {
     news: m.news,
     history: m.history,
   };
+}
+
+/**
+ * A copy of a game state that shares nothing a resolution changes: firms, market, generator,
+ * and the history and log arrays (copied, not their entries, which are never modified once
+ * made). Resolving the copy in place leaves `s` as it was.
+ */
+export function cloneState(s: GameState): GameState {
+  const n = s.firms.length;
+  const firms = new Array<FirmState>(n);
+  for (let i = 0; i < n; i++) {
+    const firm = cloneFirm(s.firms[i] as FirmState);
+    firm.history = firm.history.slice();
+    firms[i] = firm;
+  }
+  const market = cloneMarket(s.market);
+  market.history = market.history.slice();
+  return { engineVersion: s.engineVersion, config: s.config, seed: s.seed, quarter: s.quarter, rng: cloneRng(s.rng), market, firms, log: s.log.slice() };
 }

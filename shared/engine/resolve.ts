@@ -1,9 +1,9 @@
-import { cloneRng, nextNormal } from "../rng.js";
+import { nextNormal } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { GameEvent, Injection } from "../schemas/injection.js";
-import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
+import { SECTOR_IDS } from "../schemas/vocabulary.js";
 import { clockOf } from "./clock.js";
-import { cloneFirm, cloneMarket } from "./clone.js";
+import { cloneState } from "./clone.js";
 import { fallsTo } from "./corrections.js";
 import { applyEvent, drawNews } from "./events.js";
 import type { Quarter } from "./quarter.js";
@@ -14,33 +14,69 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorZeros, sectorList } from "./sectors.js";
-import type { FirmReport, FirmState, GameState, MarketReport, QuarterReport } from "./types.js";
+import { perSector, perSectorZeros, sectorList } from "./sectors.js";
+import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
 /** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
 export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
 
+/** What a resolution produces besides the next state. */
+export interface Resolution {
+  report: QuarterReport;
+  /** The action each listed firm played (a missing one repeated and fitted), by firm id. */
+  applied: Record<string, Action>;
+}
+
+/** What an in-place resolution produces: the report, and the actions played in firm order. */
+export interface InPlaceResolution {
+  report: QuarterReport;
+  /** The action each firm played (a missing one repeated and fitted), in the order of `state.firms`; null for a delisted firm. */
+  played: readonly (Action | null)[];
+}
+
 /**
- * Resolves one quarter: the only way the game state changes. Pure: `state` is not modified;
- * every random draw comes from the generator inside the state. Actions must be legal
- * (validate them with `validateAction` first); an illegal one is a programming error.
- * `applied` holds the action each listed firm played (a missing one repeated and fitted), by firm id.
+ * Resolves one quarter: the only way the game state changes. Pure: `state` is not modified
+ * (the quarter is resolved on a copy, by `resolveQuarterInPlace`); every random draw comes
+ * from the generator inside the state. Actions must be legal (validate them with
+ * `validateAction` first); an illegal one is a programming error.
  */
-export function resolveQuarter(
-  state: GameState,
-  actions: ActionsByFirm,
-  injections: readonly Injection[] = [],
-): { state: GameState; report: QuarterReport; applied: Record<string, Action> } {
+export function resolveQuarter(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): { state: GameState } & Resolution {
+  if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
+  const next = cloneState(state);
+  const { report, played } = resolveQuarterInPlace(next, actions, injections);
+  return { state: next, report, applied: appliedById(next.firms, played) };
+}
+
+/** The actions played, by firm id (a delisted firm has none). */
+export function appliedById(firms: readonly FirmState[], played: readonly (Action | null)[]): Record<string, Action> {
+  const applied: Record<string, Action> = {};
+  for (let i = 0; i < firms.length; i++) {
+    const action = played[i];
+    if (action) applied[(firms[i] as FirmState).id] = action;
+  }
+  return applied;
+}
+
+/**
+ * `resolveQuarter` on a state its caller owns: `state` itself becomes the next quarter's
+ * (its firms, market, generator, histories and log are updated in place) and nothing else is
+ * copied. The same rules, the same results: for a simulator that keeps no earlier state, and
+ * no state anyone else holds. A view's memo of published histories notices appended reports;
+ * the server's private-view memo (shared/private.ts) assumes a state never changes once made,
+ * so the server resolves with the pure API.
+ */
+export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): InPlaceResolution {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const q = state.quarter + 1;
-  const before = state.firms;
-  const n = before.length;
+  const firms = state.firms;
+  const n = firms.length;
   // Plain indexed loops and pushes (packed arrays, no closures): this runs millions of times in a search.
+  // Actions are chosen and checked against the state before anything in it changes.
   const chosen: (Action | null)[] = [];
   const appSpend: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const firm = before[i] as FirmState;
+    const firm = firms[i] as FirmState;
     const submitted = firm.delisted ? undefined : actions[firm.id];
     const action = firm.delisted ? null : submitted ? submitted : fitAction(state, firm, firm.lastAction);
     const spend = appsBySector(action);
@@ -53,14 +89,11 @@ export function resolveQuarter(
     chosen.push(action);
     appSpend.push(spend);
   }
-  const firms: FirmState[] = [];
   const reports: FirmReport[] = [];
   const prices: number[] = [];
   const fineRates: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const firm = cloneFirm(before[i] as FirmState);
-    firms.push(firm);
-    reports.push(emptyReport(q, firm));
+    reports.push(emptyReport(q, firms[i] as FirmState));
     prices.push(state.market.computePrice);
     fineRates.push(perSectorZeros());
   }
@@ -69,9 +102,9 @@ export function resolveQuarter(
     clock: clockOf(state.config),
     sectors: sectorList(state.config),
     q,
-    market: cloneMarket(state.market),
+    market: state.market,
     firms,
-    rng: cloneRng(state.rng),
+    rng: state.rng,
     actions: chosen,
     appSpend,
     reports,
@@ -101,52 +134,19 @@ export function resolveQuarter(
     const firm = firms[i] as FirmState;
     const action = chosen[i];
     if (action) firm.lastAction = action;
-    firm.history = appended(firm.history, reports[i] as FirmReport);
+    firm.history.push(reports[i] as FirmReport);
   }
-  market.history = appended(market.history, marketReport);
+  market.history.push(marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
   for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", ...incident });
 
-  const next: GameState = {
-    engineVersion: state.engineVersion,
-    config: state.config,
-    seed: state.seed,
-    quarter: q,
-    rng: t.rng,
-    market,
-    firms,
-    log: t.log.length > 0 ? appendedAll(state.log, t.log) : state.log,
-  };
-  const applied: Record<string, Action> = {};
-  for (let i = 0; i < n; i++) {
-    const action = chosen[i];
-    if (action) applied[(before[i] as FirmState).id] = action;
-  }
-  return { state: next, report: { quarter: q, market: marketReport, firms: reports, log: t.log }, applied };
+  state.quarter = q;
+  for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
+  return { report: { quarter: q, market: marketReport, firms: reports, log: t.log }, played: chosen };
 }
 
 function appsBySector(action: Action | null): number[] {
-  const spend = perSectorZeros();
-  if (!action) return spend;
-  const apps = action.apps;
-  for (let s = 0; s < SECTOR_IDS.length; s++) spend[s] = apps[SECTOR_IDS[s] as SectorId] ?? 0;
-  return spend;
-}
-
-/** A copy of `list` with `item` at the end, allocated once at its final length (slice then push allocates twice). */
-function appended<T>(list: readonly T[], item: T): T[] {
-  const n = list.length;
-  const out = new Array<T>(n + 1);
-  for (let i = 0; i < n; i++) out[i] = list[i] as T;
-  out[n] = item;
-  return out;
-}
-
-/** A copy of `list` with `items` at the end. */
-function appendedAll<T>(list: readonly T[], items: readonly T[]): T[] {
-  const out = list.slice();
-  for (let i = 0; i < items.length; i++) out.push(items[i] as T);
-  return out;
+  return action ? perSector(action.apps) : perSectorZeros();
 }
 
 /** The facilitator's injections first, then the news everyone saw before deciding. */

@@ -1,5 +1,5 @@
 import type { EconomyConfig, SectorConfig } from "../schemas/config.js";
-import { SECTOR_IDS } from "../schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
 
 const cache = new WeakMap<EconomyConfig, readonly SectorConfig[]>();
 
@@ -28,3 +28,12 @@ export function perSectorZeros(): number[] {
 }
 const SECTOR_COUNT: 6 = SECTOR_IDS.length;
 void SECTOR_COUNT;
+
+/**
+ * Money per sector (an action's `apps`) as an array in `SECTOR_IDS` order, a missing sector as
+ * 0 (test/shared/sectors.test.ts keeps its order in step with SECTOR_IDS). Read by name, not by a key from SECTOR_IDS: V8 caches a named load, a keyed one on objects
+ * of many shapes is several times slower, and this runs for every firm every quarter.
+ */
+export function perSector(apps: Readonly<Partial<Record<SectorId, number>>>): number[] {
+  return [apps.support ?? 0, apps.industrial ?? 0, apps.medical ?? 0, apps.finance ?? 0, apps.driving ?? 0, apps.media ?? 0];
+}

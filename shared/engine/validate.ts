@@ -117,6 +117,28 @@ function checkAmount(field: string, value: number | undefined): ActionError | nu
 }
 
 /**
+ * Whether every key of `apps` is a sector and every sector's amount absent or ≥ 0 and finite:
+ * the common case, checked with named loads (this runs for every firm every quarter).
+ */
+function appsLookValid(apps: Action["apps"]): boolean {
+  for (const id in apps) if (!isSectorId(id)) return false;
+  return (
+    isAmount(apps.support) && isAmount(apps.industrial) && isAmount(apps.medical) && isAmount(apps.finance) && isAmount(apps.driving) && isAmount(apps.media)
+  );
+}
+
+/** The first bad entry of `apps` in its own key order (the field name is built only for a rejection). */
+function firstAppsProblem(apps: Action["apps"]): ActionError | null {
+  for (const id in apps) {
+    if (!isSectorId(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
+    const spend = apps[id];
+    if (spend === undefined) continue;
+    if (typeof spend !== "number" || !(spend >= 0 && spend < Number.POSITIVE_INFINITY)) return checkAmount(`apps.${id}`, spend);
+  }
+  return null;
+}
+
+/**
  * Checks a complete action against the firm's state; null when it is legal. Used after
  * parsing and, in resolution, on actions given directly by trusted code.
  */
@@ -139,13 +161,8 @@ export function checkActionSpending(state: GameState, firm: FirmState, action: A
         checkAmount("marketing", action.marketing) ??
         checkAmount("raise", action.raise));
   if (problem) return problem;
-  for (const id in action.apps) {
-    if (!isSectorId(id)) return { code: "UNKNOWN_SECTOR", message: `unknown sector ${id} in apps`, field: `apps.${id}` };
-    const spend = action.apps[id];
-    if (spend === undefined) continue;
-    // The field name is built only for a rejection: this check runs for every firm every quarter.
-    if (typeof spend !== "number" || !(spend >= 0 && spend < Number.POSITIVE_INFINITY)) return checkAmount(`apps.${id}`, spend);
-  }
+  const appsProblem = appsLookValid(action.apps) ? null : firstAppsProblem(action.apps);
+  if (appsProblem) return appsProblem;
   if (firm.openWeights && !action.openWeights)
     return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };
   if (firm.hardware === "locked" && action.hardware === "flexible" && state.quarter + 1 <= firm.lockedUntil)
@@ -157,7 +174,8 @@ export function checkActionSpending(state: GameState, firm: FirmState, action: A
     };
   if (action.distill && firm.edge)
     return { code: "ALREADY_DISTILLED", message: `${firm.name} already has an edge model; distill must be false`, field: "distill" };
-  const capacity = firmRaiseCapacity(state, firm);
+  // The appetite is ≥ 0 (or NaN, which refuses nothing), so only a positive raise can exceed it: computed only then.
+  const capacity = action.raise > 0 ? firmRaiseCapacity(state, firm) : 0;
   if (action.raise > capacity + 1e-9)
     return {
       code: "RAISE_OVER_APPETITE",

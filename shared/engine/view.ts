@@ -81,30 +81,32 @@ export function publicReport(r: FirmReport): PublicFirmReport {
 }
 
 /**
- * Published histories, memoised by the history array they come from: a firm's history array
- * is never modified (each quarter makes a new one), so its public form can be shared and is
- * frozen. Bots ask for a view every quarter; this keeps that O(firms) instead of O(firms ×
- * quarters).
+ * Published histories, memoised by the history array they come from, and its length: a
+ * history only grows (the pure resolution makes a new array each quarter, the in-place one
+ * appends), so a memo of the same length is up to date and can be shared; it is frozen. Bots
+ * ask for a view every quarter; this keeps that O(firms) instead of O(firms × quarters).
  */
 const publishedHistories = new WeakMap<readonly FirmReport[], readonly PublicFirmReport[]>();
 const publishedReports = new WeakMap<FirmReport, PublicFirmReport>();
 
 function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
-  let published = publishedHistories.get(history);
-  if (!published) {
-    published = Object.freeze(
-      history.map((report) => {
-        let pub = publishedReports.get(report);
-        if (!pub) {
-          pub = Object.freeze(publicReport(report));
-          publishedReports.set(report, pub);
-        }
-        return pub;
-      }),
-    );
-    publishedHistories.set(history, published);
+  const known = publishedHistories.get(history);
+  if (known && known.length === history.length) return known as PublicFirmReport[];
+  // An in-place history grew since its memo: the memo's reports are still its first ones.
+  const from = known && known.length < history.length ? known.length : 0;
+  const published = new Array<PublicFirmReport>(history.length);
+  for (let i = 0; i < from; i++) published[i] = (known as readonly PublicFirmReport[])[i] as PublicFirmReport;
+  for (let i = from; i < history.length; i++) {
+    const report = history[i] as FirmReport;
+    let pub = publishedReports.get(report);
+    if (!pub) {
+      pub = Object.freeze(publicReport(report));
+      publishedReports.set(report, pub);
+    }
+    published[i] = pub;
   }
-  return published as PublicFirmReport[];
+  publishedHistories.set(history, Object.freeze(published));
+  return published;
 }
 
 /** The market as everyone sees it: a copy without the correction's hidden length and cooldown. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { BOT_NAMES } from "../bots/index.js";
 import { ECONOMY_MAX_BYTES, gameConfig, jsonBytes } from "../config/override.js";
-import type { FirmState } from "../engine/types.js";
+import type { FirmReport, FirmState, MarketReport } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
 import { type Injection, InjectionSchema } from "./injection.js";
 import { nameProblem, normaliseName } from "./names.js";
-import { HARDWARE, SCENARIOS, SECTOR_IDS } from "./vocabulary.js";
+import { SCENARIOS, SECTOR_IDS } from "./vocabulary.js";
 
 /**
  * The client↔server protocol of the `market` room. Every inbound message is parsed with these
@@ -357,7 +357,7 @@ export const CREATE_INVALID_OPTIONS = 400;
 /** Close codes the server uses (4000–4010 are Colyseus' own). */
 export const CLOSE_CODES = { ABUSE: 4401, RECLAIMED: 4402, REMOVED: 4403, SHUTDOWN: 4404 } as const;
 
-/** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/MarketRoom.ts). */
+/** Inbound limits (the server's defaults: DEFAULT_LIMITS in server/rooms/limits.ts). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;
 export const MESSAGES_PER_SECOND = 20;
 /** This many refused messages within the window close the connection with CLOSE_CODES.ABUSE. */
@@ -424,52 +424,47 @@ export const ServerMessageSchemas = {
     })
     .describe("To every member of a firm when one of them submits: the action now locked in."),
   private: z
-    .looseObject({
+    .strictObject({
       quarter: z.int().describe("quarters resolved so far (as state.quarter)"),
       full: z
         .boolean()
         .describe(
-          "true: `firm` and `market` are whole, each `history` holds the last 9 quarters (the first `private` on every connection: joining, reconnecting, a seat taken back). false: only what changed since the previous `private` on this connection: the fields of `firm` and `market` whose value changed, and in each `history` the quarters not sent before (often one); merge them into the last view (replace the fields, append the quarters, keep the last 9)",
+          "true: `firm` and `market` hold every field, each history the last 9 quarters, and `columns` is there (the first `private` on every connection: joining, reconnecting, a seat taken back). false: only what changed since the previous `private` on this connection: the fields of `firm` and `market` whose value changed, and in each history the quarters not sent before (often one); merge them into the last view (replace the fields, append the quarters, keep the last 9)",
         ),
-      firm: z
-        .looseObject({
-          id: z.string().optional(),
-          name: z.string().optional(),
-          cash: z.number().optional().describe("$M; a quarter's spending must stay within cash + raise"),
-          capability: z.number().optional(),
-          openWeights: z.boolean().optional(),
-          edge: z.boolean().optional().describe("owns an edge model (distill: true is then refused)"),
-          hardware: z.enum(HARDWARE).optional(),
-          lockedUntil: z.int().optional().describe("last quarter of a locked compute contract"),
-          delisted: z.boolean().optional(),
-          lastAction: CompleteActionSchema.optional().describe("what the firm repeats if it does not submit"),
-          history: z.array(z.looseObject({ quarter: z.int() })).describe("the firm's quarterly reports (FirmReport), oldest first"),
+      columns: z
+        .strictObject({
+          firm: z.array(z.string()).describe("the fields of your firm (FirmState in shared/engine/types.ts, but `history`)"),
+          firmReport: z.array(z.string()).describe("the fields of a firm's quarterly report (FirmReport)"),
+          market: z.array(z.string()).describe("the fields of the public market (PublicMarket in shared/engine/view.ts, but `history`)"),
+          marketReport: z.array(z.string()).describe("the fields of a market report (MarketReport)"),
         })
+        .optional()
+        .describe("only when `full`: the field names, in the order the positional arrays below use them; they stay the same for the connection"),
+      firm: z
+        .array(z.unknown())
         .describe(
-          "your firm's engine state (FirmState in shared/engine/types.ts; more fields than listed here); every field when `full`, else those that changed",
+          "your firm's engine state as pairs `[column, value, column, value, …]` (column: an index into `columns.firm`); every field when `full`, else those that changed. Among them: cash ($M; a quarter's spending must stay within cash + raise), edge (owns an edge model: distill is then refused), hardware, lockedUntil, delisted, lastAction (what the firm repeats if it does not submit)",
         ),
+      firmHistory: z
+        .array(z.array(z.unknown()))
+        .describe("your firm's new quarterly reports, oldest first, each the values in the order of `columns.firmReport`"),
       limits: z.strictObject({
         maxRaise: z.number().describe("the most `raise` the market takes this quarter, $M"),
         edgeCost: z.number().describe("the one-time cost of `distill`, $M"),
       }),
       market: z
-        .looseObject({
-          sectorTam: z
-            .array(z.number())
-            .optional()
-            .describe(`$M per quarter, per sector in the order ${SECTOR_IDS.join(", ")}`),
-          sectorTrust: z.array(z.number()).optional().describe("0..1, same order"),
-          sectorRegulated: z.array(z.boolean()).optional().describe("same order"),
-          history: z.array(z.looseObject({ quarter: z.int() })).describe("the market's quarterly reports (MarketReport), oldest first"),
-        })
+        .array(z.unknown())
         .describe(
-          "the market as everyone sees it, in the engine's form (PublicMarket in shared/engine/view.ts); every field when `full`, else those that changed",
+          `the market as everyone sees it, in the engine's form, as pairs \`[column, value, …]\` (column: an index into \`columns.market\`); every field when \`full\`, else those that changed. Per-sector arrays (sectorTam $M per quarter, sectorTrust 0..1, sectorRegulated) are in the order ${SECTOR_IDS.join(", ")}`,
         ),
+      marketHistory: z
+        .array(z.array(z.unknown()))
+        .describe("the market's new quarterly reports, oldest first, each the values in the order of `columns.marketReport`"),
       pending: CompleteActionSchema.nullable().describe("the action your firm has submitted this quarter, if any"),
       submittedBy: z.string().nullable(),
     })
     .describe(
-      "Your firm in full, to its members only: whole when the game starts and on joining or reconnecting to a started game, then after every quarter only what changed (see `full`).",
+      "Your firm in full, to its members only: whole when the game starts and on joining or reconnecting to a started game, then after every quarter only what changed (see `full`). Positional: field names travel once, in `columns`.",
     ),
   draft: z
     .strictObject({ by: z.string(), action: ActionInputSchema.describe("as parsed: omitted numbers filled in with 0") })
@@ -507,16 +502,142 @@ export interface PrivateView {
   submittedBy: string | null;
 }
 
+/** Every key of T but those listed in `Skip`, exactly once each: a column list that misses a field does not compile. */
+type Columns<T, Skip extends keyof T = never> = readonly Exclude<keyof T, Skip>[];
+const columns =
+  <T, Skip extends keyof T = never>() =>
+  <const C extends Columns<T, Skip>>(list: C & ([Exclude<keyof T, Skip | C[number]>] extends [never] ? unknown : never)) =>
+    list;
+
+/**
+ * The order of the fields in `private`'s positional encoding (a report is an array of values in
+ * its column order; a firm's or the market's figures are `[column index, value, …]` pairs).
+ * The whole message (`full`) carries these lists, so a client reads them from there.
+ */
+export const PRIVATE_COLUMNS = {
+  firm: columns<FirmState, "history">()([
+    "id",
+    "name",
+    "cash",
+    "shares",
+    "founderShares",
+    "capability",
+    "compute",
+    "trainingSpendTotal",
+    "openWeights",
+    "ecosystem",
+    "efficiencySpendTotal",
+    "efficiency",
+    "edge",
+    "hardware",
+    "lockedUntil",
+    "lockedPrice",
+    "integration",
+    "customers",
+    "complianceStock",
+    "incidents",
+    "dataMoat",
+    "hype",
+    "trainingCredit",
+    "appsBook",
+    "valueCreated",
+    "delisted",
+    "lastAction",
+  ]),
+  firmReport: columns<FirmReport>()([
+    "quarter",
+    "revenue",
+    "apiRevenue",
+    "sectorRevenue",
+    "servingCost",
+    "opex",
+    "licenceFees",
+    "fines",
+    "operatingProfit",
+    "raised",
+    "emergencyRaised",
+    "spent",
+    "trainingSpend",
+    "cash",
+    "capability",
+    "lead",
+    "sectorsServed",
+    "customers",
+    "incidents",
+    "openWeights",
+    "fundamentals",
+    "narrative",
+    "valuation",
+    "sharePrice",
+    "shares",
+    "founderStake",
+    "delisted",
+  ]),
+  market: columns<PublicMarket, "history">()([
+    "computePrice",
+    "vendorShock",
+    "openBaseline",
+    "outsideOpenBaseline",
+    "alpha",
+    "rate",
+    "regime",
+    "disclosure",
+    "mediaLaw",
+    "sentiment",
+    "sentimentPeak",
+    "apiPool",
+    "sectorTam",
+    "sectorTrust",
+    "sectorRegulated",
+    "correction",
+    "news",
+  ]),
+  marketReport: columns<MarketReport>()([
+    "quarter",
+    "sentiment",
+    "bubbleRatio",
+    "totalValuation",
+    "totalFundamentals",
+    "totalRaised",
+    "totalTraining",
+    "totalHype",
+    "bestClosedCapability",
+    "computePrice",
+    "openBaseline",
+    "apiPool",
+    "rate",
+    "regime",
+    "disclosure",
+    "correction",
+    "correctionStarted",
+    "hazard",
+    "events",
+    "incidents",
+    "delisted",
+  ]),
+} as const;
+export type PrivateColumns = { [K in keyof typeof PRIVATE_COLUMNS]: readonly string[] };
+
 /**
  * `private` on the wire: whole (`full`) as the first on a connection, then only what changed
- * since the previous one on that connection: the fields of `firm` and `market` whose value
- * changed, and in their `history` only the quarters not sent before.
+ * since the previous one on that connection, positionally (PRIVATE_COLUMNS): `firm` and
+ * `market` are `[column, value, …]` pairs of the fields whose value changed (every field when
+ * whole), and `firmHistory` / `marketHistory` the reports not sent before, each an array of
+ * values in column order. Keys would be two thirds of the bytes.
  */
-export type PrivateMessage = Omit<PrivateView, "firm" | "market"> & {
+export interface PrivateMessage {
+  quarter: number;
   full: boolean;
-  firm: Partial<FirmState> & { history: FirmState["history"] };
-  market: Partial<PublicMarket> & { history: PublicMarket["history"] };
-};
+  /** Only when `full`. */
+  columns?: PrivateColumns;
+  firm: unknown[];
+  firmHistory: unknown[][];
+  limits: PrivateView["limits"];
+  market: unknown[];
+  marketHistory: unknown[][];
+  pending: Action | null;
+  submittedBy: string | null;
+}
 
 /** The server → client messages as TypeScript types (the schemas above describe them for other languages). */
 export interface ServerMessages {

@@ -1,7 +1,7 @@
 import { type BotName, type BotOptions, botAction } from "../bots/index.js";
 import { type Policy, policyAction } from "../bots/policy.js";
 import { createGame } from "../engine/create.js";
-import { resolveQuarter } from "../engine/resolve.js";
+import { resolveQuarter, resolveQuarterInPlace } from "../engine/resolve.js";
 import type { FirmSeat, GameState, QuarterReport } from "../engine/types.js";
 import { type FirmView, viewFor } from "../engine/view.js";
 import { type RngState, seedRng } from "../rng.js";
@@ -46,6 +46,7 @@ export interface GameRecord {
 
 export interface PlayedGame {
   record: GameRecord;
+  /** The state at quarter 0, 1, … to the end; only the final state when played with `keep: "final"`. */
   states: GameState[];
   reports: QuarterReport[];
 }
@@ -63,12 +64,20 @@ export function seatsFor(lineup: readonly LineupSeat[]): FirmSeat[] {
   });
 }
 
+/**
+ * Which states a played game keeps: every quarter's (each resolved by the pure API into a
+ * new state), or only the final one, which is then resolved in place on the game's own
+ * state (the simulator's fast path: same states, reports and record).
+ */
+export type KeptStates = "every" | "final";
+
 /** Plays a game of bots to the end; every bot sees only its own firm's view. */
 export function playBots(
   config: EconomyConfig,
   seed: string | number,
   lineup: readonly LineupSeat[],
   injections: Record<number, Injection[]> = {},
+  keep: KeptStates = "every",
 ): PlayedGame {
   const firms = seatsFor(lineup);
   let state = createGame(config, seed, firms);
@@ -85,8 +94,12 @@ export function playBots(
       actions[firm.id] = seatAction(lineup[i] as LineupSeat, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState);
     });
     const quarterInjections = injections[state.quarter + 1] ?? [];
-    const { state: next, report } = resolveQuarter(state, actions, quarterInjections);
     played.record.quarters.push({ actions, injections: quarterInjections });
+    if (keep === "final") {
+      played.reports.push(resolveQuarterInPlace(state, actions, quarterInjections).report);
+      continue;
+    }
+    const { state: next, report } = resolveQuarter(state, actions, quarterInjections);
     played.states.push(next);
     played.reports.push(report);
     state = next;

@@ -49,9 +49,9 @@ export function deepMerge(a: unknown, b: unknown): unknown {
   return out;
 }
 
-/** Plays one run: pure, deterministic in its spec. */
+/** Plays one run: pure, deterministic in its spec (resolved in place: only the final state is kept). */
 export function runGame(spec: RunSpec, outputs: RunOutputs = {}): RunResult {
-  const game = playBots(spec.config, spec.seed, spec.lineup);
+  const game = playBots(spec.config, spec.seed, spec.lineup, {}, "final");
   const result: RunResult = { summary: summarize(spec.run, spec.variant, spec.lineup, game) };
   if (outputs.csv) result.csv = csvRows(spec.run, spec.variant, spec.lineup.map(seatLabel), game);
   if (outputs.record) result.record = storedGame(game.record, game.reports);

@@ -76,6 +76,38 @@ describe("the decision panel's preview", () => {
     expect(preview(trimmed, firmId, draft)).toEqual(preview(full, firmId, draft));
   });
 
+  test("rivals' figures as the synced state carries them (float32) preview what the engine's float64 would, to far below a displayed digit", () => {
+    const later = game.states[10] as GameState;
+    const firmId = "builder-2";
+    const view = viewFor(later, { kind: "firm", firmId });
+    const exact = rivalsFrom(view.firms, firmId);
+    const float32 = exact.map((r) => ({
+      ...r,
+      cash: Math.fround(r.cash),
+      capability: Math.fround(r.capability),
+      shares: Math.fround(r.shares),
+      revenue: Math.fround(r.revenue),
+      fundamentals: Math.fround(r.fundamentals),
+      valuation: Math.fround(r.valuation),
+      trainingSpend: Math.fround(r.trainingSpend),
+      operatingProfit: Math.fround(r.operatingProfit),
+      previousRevenue: Math.fround(r.previousRevenue),
+    }));
+    expect(float32).not.toEqual(exact);
+    const input = { config: later.config, quarter: later.quarter, self: view.self, market: view.market };
+    const draft = { train: 30, apps: { support: 20 } };
+    const a = preview(previewState({ ...input, rivals: exact }), firmId, draft);
+    const b = preview(previewState({ ...input, rivals: float32 }), firmId, draft);
+    if (!a.ok || !b.ok) throw new Error("expected a legal draft");
+    // Screens show $M to 0.1 below $100M and whole $M above: a difference of 0.001 $M never shows unless a figure sits on a rounding edge.
+    for (const key of ["revenue", "operatingProfit", "cash", "fundamentals", "valuation"] as const) {
+      expect(Math.abs(a.next[key] - b.next[key]), key).toBeLessThan(1e-3);
+      expect(Math.abs(a.repeat[key] - b.repeat[key]), key).toBeLessThan(1e-3);
+    }
+    expect(b.spend).toBe(a.spend);
+    expect(b.budget).toBe(a.budget);
+  });
+
   test("an illegal draft gives the engine's error, not a preview", () => {
     const result = preview(previewFor(real, me.id), me.id, { train: me.cash * 10 });
     expect(result).toMatchObject({ ok: false, error: { code: "OVER_BUDGET" } });

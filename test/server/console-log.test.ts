@@ -45,18 +45,18 @@ test("the facilitator log is sent as deltas, kept to its newest LOG_LIMIT entrie
   // The client's view (deltas applied) holds the newest LOG_LIMIT entries, ending with the last command.
   const view = facilitator.last("console");
   expect(view?.log).toHaveLength(LOG_LIMIT);
-  expect(view?.log.at(-1)).toEqual(server.desk.log.at(-1));
-  expect(server.desk.log).toHaveLength(LOG_LIMIT);
-  expect(server.desk.log[0]?.command).toBe("extend"); // "start" has been dropped
+  expect(view?.log.at(-1)).toEqual(server.flow.log.at(-1));
+  expect(server.flow.log).toHaveLength(LOG_LIMIT);
+  expect(server.flow.log[0]?.command).toBe("extend"); // "start" has been dropped
 
   // The store has the same entries, written one at a time.
   await waitFor(() => store.load(server.roomId)?.log.length === LOG_LIMIT);
-  expect(store.load(server.roomId)?.log).toEqual(server.desk.log);
+  expect(store.load(server.roomId)?.log).toEqual(server.flow.log);
 
   // A second console gets the bounded log in one message.
   const projector = track(await colyseus.sdk.joinById(server.roomId, { facilitatorKey: key }));
   const opened = await waitFor(() => projector.last("console"));
-  expect(opened.log).toEqual(server.desk.log);
+  expect(opened.log).toEqual(server.flow.log);
 });
 
 test(`at most ${QUEUE_LIMIT} injections wait for one resolution: the next is refused with LIMIT_REACHED`, async () => {

@@ -45,15 +45,15 @@ const said = (entry: LogEntry | undefined): string => (entry ? logSentence(entry
 /** Everything a refused command must leave as it was. */
 function snapshot(server: MarketRoom) {
   return JSON.stringify({
-    phase: server.phase,
+    phase: server.flow.phaseName,
     deadline: server.state.deadline,
     paused: server.state.paused,
     remaining: server.state.remaining,
-    roster: server.roster,
+    roster: server.flow.roster,
     engine: server.match?.state ?? null,
     pending: [...(server.match?.pending.entries() ?? [])],
     injections: server.match?.injections ?? [],
-    log: server.desk.log,
+    log: server.flow.log,
   });
 }
 
@@ -315,7 +315,7 @@ describe("class markets", () => {
     // and the facilitator lets the student back in.
     expect(await joinError(code, { name: "ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("let you back in") });
     await waitFor(() => console2.room.state.players[0]?.asking);
-    console2.room.send("letBackIn", { playerId: back.roster.players[0]?.id ?? "" });
+    console2.room.send("letBackIn", { playerId: back.flow.roster.players[0]?.id ?? "" });
     await waitFor(() => !console2.room.state.players[0]?.asking);
     const ada2 = await join(served.colyseus, code, { name: "Ada" });
     expect(ada2.last("welcome")).toMatchObject({ firmId: "f1", host: false });

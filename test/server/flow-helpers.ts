@@ -2,7 +2,11 @@ import { expect } from "vitest";
 import { configFor } from "../../server/flow/config.js";
 import { MarketFlow, type Mode } from "../../server/flow/flow.js";
 import type { Effect, FlowEvent, Step } from "../../server/flow/types.js";
+import { hashKey } from "../../server/rooms/keys.js";
 import { ClientMessageSchemas, type ClientMessageType, type RoomSettingsInput, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+
+/** The facilitator key of every table under test. */
+export const TABLE_KEY = "table-facilitator-key-0123456789";
 
 /**
  * A flow table under test: no sockets, no timers. Time is a number the test moves; the last
@@ -21,7 +25,7 @@ export class Table {
     const parsed = RoomSettingsSchema.parse(settings);
     const config = configFor(parsed);
     if (!config.ok) throw new Error(config.message);
-    this.flow = new MarketFlow({ kind: "new", code: "TESTAB", mode, settings: parsed, config: config.value, keyHash: "hash" });
+    this.flow = new MarketFlow({ kind: "new", code: "TESTAB", mode, settings: parsed, config: config.value, keyHash: hashKey(TABLE_KEY) });
     this.record(this.flow.open(this.now));
   }
 
@@ -46,8 +50,7 @@ export class Table {
     const step = this.step({
       type: "join",
       session,
-      name,
-      ...options,
+      request: { as: "player", name, ...(options.firmId ? { firmId: options.firmId } : {}), ...(options.token ? { token: options.token } : {}) },
       fresh: { id: `p${this.ids}`, token: `token-${name}-${this.ids}`.padEnd(20, "x") },
       creator: options.creator ?? this.ids === 1,
       now: this.now,

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
+import type { JoinRequest } from "../../server/flow/types.js";
 import { fitAction } from "../../shared/engine/validate.js";
 import { CLOSE_CODES, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
 import { logSentence } from "../../shared/words/log.js";
-import { Table } from "./flow-helpers.js";
+import { TABLE_KEY, Table } from "./flow-helpers.js";
 
 /** Fast phases: no news or report pauses. */
 const FAST = { newsSeconds: 0, reportSeconds: 0, decisionSeconds: 30 };
@@ -208,7 +209,7 @@ describe("the facilitator's controls", () => {
     t.ok("facilitator", "start");
     t.ok("facilitator", "forceNext");
     t.advance(100_000);
-    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeFailed", now: t.now, notice: "The server cannot save this game." });
     expect([t.timer, t.flow.timer.paused, t.flow.timer.remaining]).toEqual([null, true, 200_000]);
     t.advance(1_000_000);
     t.ok(ada, "submit", { action: { train: 3 } });
@@ -221,7 +222,7 @@ describe("the facilitator's controls", () => {
     const t = new Table({ ...SLOW, firms: 2, seed: "flow-store-paused" }, "class");
     t.ok("facilitator", "start");
     t.ok("facilitator", "pause");
-    t.step({ type: "storeFailed", now: t.now });
+    t.step({ type: "storeFailed", now: t.now, notice: "The server cannot save this game." });
     t.step({ type: "storeRecovered", now: t.now });
     expect([t.timer, t.flow.timer.paused]).toEqual([null, true]);
   });
@@ -383,5 +384,154 @@ describe("coming back without the seat token", () => {
     expect(() => t.join("Gus")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the host") }));
     t.ok(hal, "letBackIn", { playerId: gus });
     expect(t.join("Gus")).toBe(gus);
+  });
+});
+
+describe("who comes in, and as what", () => {
+  /** A connection's join as the room passes it on (the session is new each time). */
+  let sessions = 0;
+  const joining = (t: Table, request: JoinRequest, creator = false) =>
+    t.step({ type: "join", session: `c${++sessions}`, request, fresh: { id: `q${sessions}`, token: "fresh-token-xxxxxxxxxx" }, creator, now: t.now });
+
+  test("a class market's console: the creator with { facilitator: true }, or anyone with the key; a wrong key or a non-creator is refused and bound to nothing", () => {
+    const t = new Table({ ...SLOW, firms: 2 }, "class");
+    const creator = joining(t, { as: "console", key: null }, true);
+    expect(creator.refusal).toBeUndefined();
+    expect(creator.effects).toEqual(
+      expect.arrayContaining([
+        { type: "bind", session: expect.any(String), playerId: null, facilitator: true },
+        { type: "console", session: expect.any(String) },
+      ]),
+    );
+    // A class market's console does not decide whether the room lives on: the game's phase does.
+    expect(creator.effects.some((e) => e.type === "keepAlive")).toBe(false);
+    const impostor = joining(t, { as: "console", key: null }, false);
+    expect(impostor.refusal).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS, message: expect.stringContaining("facilitatorKey") });
+    expect(impostor.effects).toEqual([]);
+    const wrong = joining(t, { as: "console", key: "not-the-key-0123456789-abcdefghij" });
+    expect(wrong.refusal).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
+    expect(wrong.effects).toEqual([]);
+    expect(joining(t, { as: "console", key: TABLE_KEY }).refusal).toBeUndefined();
+  });
+
+  test("a friends game's console needs the key (its host's own connection gets it by joining as the creator); a console there lets the room close when empty", () => {
+    const t = new Table({ ...SLOW, firms: 2 });
+    expect(joining(t, { as: "console", key: null }, true).refusal).toMatchObject({ code: JOIN_ERRORS.INVALID_OPTIONS });
+    const step = joining(t, { as: "console", key: TABLE_KEY });
+    expect(step.refusal).toBeUndefined();
+    expect(step.effects).toContainEqual({ type: "keepAlive", value: false });
+  });
+
+  test("a screen is bound to no player, sees no console and changes nothing; options that parse as nothing are refused with their words", () => {
+    const t = new Table({ ...SLOW, firms: 2 });
+    const screen = joining(t, { as: "spectator" });
+    expect([screen.refusal, screen.effects]).toEqual([
+      undefined,
+      [{ type: "bind", session: expect.any(String), playerId: null, facilitator: false, spectator: true }],
+    ]);
+    const invalid = joining(t, { as: "invalid", code: JOIN_ERRORS.INVALID_OPTIONS, message: "invalid join options: name: Too small" });
+    expect([invalid.refusal, invalid.effects]).toEqual([{ code: JOIN_ERRORS.INVALID_OPTIONS, message: "invalid join options: name: Too small" }, []]);
+    expect(t.flow.roster.players).toEqual([]);
+  });
+
+  test("admission before a seat is reserved: a key or token is credentialed, a lobby newcomer needs a place, anything else is counted as one to refuse; nothing is seated", () => {
+    const t = new Table({ ...SLOW, firms: 2, teamSize: 1 }, "class");
+    const admit = (request: JoinRequest) => t.step({ type: "admit", request, now: t.now });
+    expect(admit({ as: "console", key: TABLE_KEY }).admission).toBe("credentialed");
+    expect(admit({ as: "console", key: "not-the-key-0123456789-abcdefghij" }).admission).toBe("refused");
+    expect(admit({ as: "console", key: null }).admission).toBe("refused");
+    expect(admit({ as: "spectator" }).admission).toBe("refused");
+    expect(admit({ as: "invalid", code: JOIN_ERRORS.INVALID_OPTIONS, message: "x" }).admission).toBe("refused");
+    expect(admit({ as: "player", name: "Ada" }).admission).toBe("newcomer");
+    expect(t.flow.roster.players).toEqual([]);
+    const ada = t.join("Ada", { creator: false });
+    const token = t.flow.roster.player(ada)?.token ?? "";
+    expect(admit({ as: "player", name: "ada" })).toMatchObject({ admission: "refused", refusal: { code: JOIN_ERRORS.NAME_TAKEN } });
+    expect(admit({ as: "player", name: "Bo", token: "no-such-token-xxxxxxxx" })).toMatchObject({
+      admission: "refused",
+      refusal: { code: JOIN_ERRORS.BAD_TOKEN },
+    });
+    expect(admit({ as: "player", name: "Ada", token }).admission).toBe("credentialed");
+    t.ok("facilitator", "start");
+    // In a started game a join that passes is a seat holder's (a token, or a name let back in).
+    expect(admit({ as: "player", name: "Ada", token }).admission).toBe("credentialed");
+    expect(admit({ as: "player", name: "Cy" })).toMatchObject({ admission: "refused", refusal: { code: JOIN_ERRORS.GAME_STARTED } });
+  });
+
+  test("a lobby newcomer's join uses its promised place, refused or not; a token holder's does not", () => {
+    const t = new Table({ ...SLOW, firms: 2 });
+    const first = joining(t, { as: "player", name: "Ada" }, true);
+    expect([first.refusal, first.admission]).toEqual([undefined, "newcomer"]);
+    expect(joining(t, { as: "player", name: "ADA" }).admission).toBe("newcomer");
+    const token = t.flow.roster.players[0]?.token ?? "";
+    expect(joining(t, { as: "player", name: "Ada", token }).admission).toBeUndefined();
+  });
+});
+
+describe("when a game is kept, expires or is dropped", () => {
+  test("a failing store refuses the facilitator's and host's commands with its notice, and nothing changes; players still play; recovery lifts it", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-unsaved" }, "class");
+    const ada = t.join("Ada");
+    t.ok("facilitator", "start");
+    t.ok("facilitator", "forceNext");
+    const notice = "The server cannot save this game (the server's disk is full).";
+    t.step({ type: "storeFailed", now: t.now, notice });
+    const before = t.effects.length;
+    for (const [kind, payload] of [
+      ["extend", { seconds: 10 }],
+      ["forceNext", {}],
+      ["endGame", {}],
+      ["start", {}],
+    ] as const)
+      expect(t.send("facilitator", kind, payload).rejection).toEqual({ code: "STORE_UNAVAILABLE", message: notice });
+    expect(t.effects.length).toBe(before);
+    expect([t.phase, t.flow.log.map((e) => e.command)]).toEqual(["decide", ["start", "forceNext"]]);
+    t.ok(ada, "submit", { action: { train: 2 } });
+    t.step({ type: "storeRecovered", now: t.now });
+    expect([t.phase, t.quarter]).toEqual(["report", 1]);
+    t.ok("facilitator", "pause");
+  });
+
+  test("a started, unfinished game nobody is at asks for the idle watch; anyone connected, a lobby or a finished game does not", () => {
+    const t = new Table({ ...FAST, firms: 2, quarters: 4, seed: "flow-idle" });
+    const idle = (anyone: boolean) => t.step({ type: "presence", anyone }).effects;
+    expect(idle(false)).toEqual([{ type: "idle", watch: false }]);
+    const from = t.effects.length;
+    const ada = t.join("Ada");
+    // Someone came in: the watch stops.
+    expect(t.since(from)).toContainEqual({ type: "idle", watch: false });
+    t.ok(ada, "start");
+    expect(idle(false)).toEqual([{ type: "idle", watch: true }]);
+    expect(idle(true)).toEqual([{ type: "idle", watch: false }]);
+    for (let q = 0; q < 4; q++) t.ok(ada, "submit", { action: {} });
+    expect(t.phase).toBe("over");
+    expect(idle(false)).toEqual([{ type: "idle", watch: false }]);
+    // A late expiry for a finished game does nothing.
+    expect(t.step({ type: "idleExpired", idleSeconds: 60, now: t.now }).effects).toEqual([]);
+  });
+
+  test("an idle game expires: stored as expired, its timer stopped, the room closed; the log line says after how long", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-expire" }, "class");
+    t.join("Ada");
+    t.ok("facilitator", "start");
+    const step = t.step({ type: "idleExpired", idleSeconds: 600, now: t.now });
+    expect(step.effects).toEqual([
+      { type: "note", message: "game expired: no one connected", fields: { idleSeconds: 600, quarter: 0 } },
+      { type: "persist", write: { op: "expired" } },
+      { type: "cancel" },
+      { type: "dispose" },
+    ]);
+  });
+
+  test("a lobby everyone left is dropped from the store when its room closes, but kept when the process stops; a started game is never dropped", () => {
+    const t = new Table({ ...SLOW, firms: 2 }, "class");
+    expect(t.step({ type: "dispose", stopping: true }).effects).toEqual([]);
+    expect(t.step({ type: "dispose", stopping: false }).effects).toEqual([{ type: "persist", write: { op: "dropLobby" } }]);
+    expect(t.flow.resumable).toBe(true);
+    t.ok("facilitator", "start");
+    expect(t.step({ type: "dispose", stopping: false }).effects).toEqual([]);
+    expect(t.flow.resumable).toBe(true);
+    t.ok("facilitator", "endGame");
+    expect(t.flow.resumable).toBe(false);
   });
 });

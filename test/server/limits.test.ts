@@ -1,7 +1,7 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { DEFAULT_LIMITS } from "../../server/rooms/MarketRoom.js";
+import { DEFAULT_LIMITS } from "../../server/rooms/limits.js";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { FAST, host, join, waitFor } from "./helpers.js";
 

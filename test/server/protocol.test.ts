@@ -5,7 +5,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
 import { checkProtocol, protocolFiles } from "../../server/protocol/export.js";
-import { DEFAULT_LIMITS } from "../../server/rooms/MarketRoom.js";
+import { DEFAULT_LIMITS } from "../../server/rooms/limits.js";
 import { idleAction } from "../../shared/engine/validate.js";
 import { MAX_OPTIONS_DEPTH } from "../../shared/schemas/protocol.js";
 import { host, waitFor } from "./helpers.js";

@@ -28,8 +28,8 @@ test("a class lobby survives a restart: its students, seats, settings and log co
   await waitFor(() => ada.room.state.settings.quarters === 6);
 
   const back = await restart(server);
-  expect(back.phase).toBe("lobby");
-  expect(back.roster.players.map((p) => [p.name, p.firmId, p.connected])).toEqual([
+  expect(back.flow.phaseName).toBe("lobby");
+  expect(back.flow.roster.players.map((p) => [p.name, p.firmId, p.connected])).toEqual([
     ["Ada", "f1", false],
     ["Bo", "f3", false],
   ]);
@@ -55,7 +55,7 @@ test("a paused game comes back paused: the quarter it resumes at waits, frozen, 
   await waitFor(() => ada.room.state.paused);
 
   const back = await restart(server);
-  expect([back.phase, back.state.paused, back.state.deadline, back.state.remaining]).toEqual(["news", true, 0, 30_000]);
+  expect([back.flow.phaseName, back.state.paused, back.state.deadline, back.state.remaining]).toEqual(["news", true, 0, 30_000]);
   const console2 = track(await served.colyseus.sdk.joinById(code, { facilitatorKey: key }));
   await waitFor(() => console2.last("console"));
   console2.room.send("resume");
@@ -79,5 +79,16 @@ test("a started game left with no one connected expires after the idle time: the
   expect(saved?.status).toBe("playing");
   expect(saved?.record.quarters).toHaveLength(1);
   expect(store.unfinished().map((g) => g.code)).not.toContain(code);
+  expect(await restoreGames(store)).not.toContain(code);
+});
+
+test("a lobby everyone left is gone from the store when its room closes, and is not restored", async () => {
+  const { facilitator, server } = await facilitate(served.colyseus, { ...SLOW, firms: 2 });
+  const code = server.roomId;
+  const ada = await join(served.colyseus, code, { name: "Ada" });
+  await waitFor(() => store.loadLobby(code)?.players.length === 1);
+  await Promise.all([ada.room.leave(), facilitator.room.leave()]);
+  await waitFor(() => !served.colyseus.getRoomById(code), 5000);
+  expect(store.loadLobby(code)).toBeNull();
   expect(await restoreGames(store)).not.toContain(code);
 });

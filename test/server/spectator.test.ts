@@ -12,7 +12,7 @@ test("a screen for the room joins without a seat and never receives private stat
   const screen = await watch(server.roomId);
   await waitFor(() => screen.room.state.firms.length === 3);
   // No seat: the roster holds the two players only, and a free place is still free.
-  expect(server.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo", "Cy"]);
+  expect(server.flow.roster.players.map((p) => p.name)).toEqual(["Ada", "Bo", "Cy"]);
   expect(screen.room.state.players.length).toBe(3);
 
   ada.room.send("start");

@@ -58,7 +58,7 @@ describe("a full disk stops only its room's saving, never the process", () => {
     expect(noticeOf(ada)).toContain("paused");
     expect(ada.room.state.paused).toBe(true);
     expect(await nextRejection(facilitator, () => facilitator.room.send("forceNext"))).toMatchObject({ code: "STORE_UNAVAILABLE" });
-    expect(server.phase).toBe("news");
+    expect(server.flow.phaseName).toBe("news");
 
     // Another room on the same process is untouched and still reachable.
     const other = await facilitate(colyseus, { ...SLOW, seed: "other" });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { mergePrivate, privateMessage, privateView } from "../../shared/private.js";
-import { PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "../../shared/schemas/protocol.js";
+import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "../../shared/schemas/protocol.js";
 import { ALL_SCENARIOS, configFor, playRandomGame } from "../helpers/play.js";
 
 /** As the message travels: plain JSON. */
@@ -41,10 +41,11 @@ describe("the private message: whole once, then only what changed", () => {
           expect(held).toEqual(expected(state, firmId));
           if (q > 0) {
             // One quarter of history each, and only the figures that moved.
-            expect(message.firm.history.map((r) => r.quarter)).toEqual([q]);
-            expect(message.market.history.map((r) => r.quarter)).toEqual([q]);
-            expect(message.firm).not.toHaveProperty("id");
-            expect(message.firm).not.toHaveProperty("name");
+            expect(message.firmHistory.map((row) => row[PRIVATE_COLUMNS.firmReport.indexOf("quarter")])).toEqual([q]);
+            expect(message.marketHistory.map((row) => row[PRIVATE_COLUMNS.marketReport.indexOf("quarter")])).toEqual([q]);
+            const changed = message.firm.filter((_, i) => i % 2 === 0).map((column) => PRIVATE_COLUMNS.firm[column as number]);
+            expect(changed).not.toContain("id");
+            expect(changed).not.toContain("name");
           }
           // A connection that has nothing yet gets the whole view.
           const late = wire(privateMessage(view, undefined));

@@ -226,6 +226,10 @@ describe("checkAction on actions given directly", () => {
     expect(checkAction(fresh, f1, act({ apps: { driving: Number.POSITIVE_INFINITY } }))?.field).toBe("apps.driving");
     expect(checkAction(fresh, f1, act({ compliance: -1 }))?.code).toBe("NEGATIVE");
     expect(checkAction(fresh, f1, act({ apps: { moon: 1 } as Action["apps"] }))?.code).toBe("UNKNOWN_SECTOR");
+    // Several bad entries: the first in the object's own key order is the one reported.
+    expect(checkAction(fresh, f1, act({ apps: { media: -1, moon: 1 } as Action["apps"] }))?.field).toBe("apps.media");
+    expect(checkAction(fresh, f1, act({ apps: { moon: 1, media: -1 } as Action["apps"] }))?.code).toBe("UNKNOWN_SECTOR");
+    expect(checkAction(fresh, f1, act({ apps: { media: -1, support: Number.NaN } }))?.field).toBe("apps.media");
     expect(checkAction(fresh, f1, act({ train: 1000 }))).toBeNull();
   });
 });

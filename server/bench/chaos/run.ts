@@ -483,8 +483,8 @@ function replayProblem(store: GameStore, game: Game, quarters: number): string |
     const final = seat.final;
     if (!final) return `${seat.name} did not see the end`;
     for (const [i, seen] of final.valuations.entries()) {
-      // The first row is the firm before any quarter; a player who did not see the end saw a prefix.
-      const replayed = reports.map((r) => r.firms[i]?.valuation).slice(0, final.seenEnd ? undefined : seen.length - 1);
+      // The first row is the firm before any quarter; a player who did not see the end saw a prefix. The state carries float32.
+      const replayed = reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN)).slice(0, final.seenEnd ? undefined : seen.length - 1);
       if (JSON.stringify(seen.slice(1)) !== JSON.stringify(replayed))
         return `${seat.name} saw firm ${i + 1}'s valuations ${seen.slice(1)}, the replay has ${replayed}`;
     }

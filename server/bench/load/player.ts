@@ -1,6 +1,7 @@
 import { Protocol, type Room } from "@colyseus/sdk";
+import { mergePrivate } from "../../../shared/private.js";
 import type { ActionInput } from "../../../shared/schemas/action.js";
-import type { ServerMessages } from "../../../shared/schemas/protocol.js";
+import type { PrivateView, ServerMessages } from "../../../shared/schemas/protocol.js";
 
 /** The few synced fields a bench player reads. */
 export interface BenchState {
@@ -32,11 +33,21 @@ interface WsSocket {
 const asBytes = (data: ArrayBuffer | Buffer | Buffer[]): Uint8Array =>
   Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 
+/** Adds each WebSocket frame `room` receives to `received`, by kind (`frameKind`): the bytes a player's connection carries. */
+export function countBytes(room: Room, received: Record<string, number>): void {
+  const ws = (room.connection.transport as unknown as { ws?: WsSocket }).ws;
+  ws?.on("message", (data) => {
+    const frame = asBytes(data);
+    const kind = frameKind(frame);
+    received[kind] = (received[kind] ?? 0) + frame.length;
+  });
+}
+
 /**
  * What a frame carries, from its first bytes: Colyseus' protocol code, and for a message its
  * type, which msgpack writes first as a short string (a byte 0xa0 + length, then the name).
  */
-function kindOf(frame: Uint8Array): string {
+function frameKind(frame: Uint8Array): string {
   const code = frame[0];
   if (code === Protocol.ROOM_STATE_PATCH) return "patch";
   if (code === Protocol.ROOM_STATE) return "state";
@@ -58,8 +69,8 @@ export class BenchPlayer {
   private sentAt: number | null = null;
   private decidedFor = -1;
   private lastQuarter = 0;
-  private cash = 0;
-  private delisted = false;
+  /** The firm's private view, merged as the client does. */
+  private view: PrivateView | undefined;
   /** Bytes received since joining, by kind. */
   private readonly received: Record<string, number> = {};
   private thinkTimer: NodeJS.Timeout | null = null;
@@ -68,12 +79,7 @@ export class BenchPlayer {
     readonly room: Room<unknown, BenchState>,
     private readonly thinkMs: number,
   ) {
-    const ws = (room.connection.transport as unknown as { ws?: WsSocket }).ws;
-    ws?.on("message", (data) => {
-      const frame = asBytes(data);
-      const kind = kindOf(frame);
-      this.received[kind] = (this.received[kind] ?? 0) + frame.length;
-    });
+    countBytes(room, this.received);
     room.onMessage("accepted", () => {
       if (this.sentAt === null) return;
       if (this.measuring) {
@@ -86,10 +92,9 @@ export class BenchPlayer {
       if (this.measuring) this.samples.rejected++;
       this.sentAt = null;
     });
-    // Whole, or only the fields that changed: a field left out keeps its value.
+    // Whole, or only the fields that changed, merged as the game's client merges them.
     room.onMessage("private", (message: ServerMessages["private"]) => {
-      this.cash = message.firm.cash ?? this.cash;
-      this.delisted = message.firm.delisted ?? this.delisted;
+      this.view = mergePrivate(this.view, message) ?? this.view;
     });
     // welcome and draft: received (and counted in bytes), not needed.
     room.onMessage("*", () => {});
@@ -133,7 +138,7 @@ export class BenchPlayer {
       this.lastQuarter = state.quarter;
     }
     if (state.phase === "over") this.stop();
-    if (state.phase === "decide" && this.decidedFor !== state.quarter && !this.delisted && !this.over) {
+    if (state.phase === "decide" && this.decidedFor !== state.quarter && !this.view?.firm.delisted && !this.over) {
       this.decidedFor = state.quarter;
       this.thinkTimer = setTimeout(() => this.submit(), Math.random() * this.thinkMs);
     }
@@ -150,7 +155,7 @@ export class BenchPlayer {
   /** A tenth of the quarters nothing new; otherwise a few percent of cash into training, apps and hype. */
   private action(): ActionInput {
     if (Math.random() < 0.1) return {};
-    const budget = Math.max(0, this.cash) * 0.05;
+    const budget = Math.max(0, this.view?.firm.cash ?? 0) * 0.05;
     return { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } };
   }
 }

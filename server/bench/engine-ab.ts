@@ -1,0 +1,50 @@
+/**
+ * Before/after for the engine on a shared machine: this checkout's engine against another
+ * checkout's (e.g. `git worktree add /tmp/before main`), both bundled into one process and
+ * run in alternating rounds, so that load from other jobs falls on both alike. Reports
+ * firm-quarters per CPU second (median and best round) and the per-round ratio to the other
+ * checkout's pure API; then the same for the simulator's games (`runGame`: five bots, the
+ * exploit search's line-up with the open bot in the fifth seat), in games per CPU second.
+ *
+ *   npx tsx server/bench/engine-ab.ts /tmp/before [rounds]
+ *
+ * The games are those of `npm run bench` (6 firms × 16 quarters, random legal actions, default preset).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
+
+const other = process.argv[2];
+const rounds = Number(process.argv[3] ?? 30);
+if (!other || !existsSync(resolve(other, "shared/index.ts"))) {
+  console.error("usage: npx tsx server/bench/engine-ab.ts <other checkout> [rounds]");
+  process.exit(2);
+}
+const here = fileURLToPath(new URL("../..", import.meta.url));
+const entry = `
+import * as before from ${JSON.stringify(resolve(other, "shared/index.ts"))};
+import * as after from ${JSON.stringify(resolve(here, "shared/index.ts"))};
+import * as simBefore from ${JSON.stringify(resolve(other, "shared/sim/run.ts"))};
+import * as simAfter from ${JSON.stringify(resolve(here, "shared/sim/run.ts"))};
+import { compare, compareGames } from ${JSON.stringify(fileURLToPath(new URL("./engine-ab-run.ts", import.meta.url)))};
+compare(before, after, ${rounds});
+compareGames({ ...before, ...simBefore }, { ...after, ...simAfter }, ${rounds});
+`;
+const result = buildSync({
+  stdin: { contents: entry, resolveDir: here, loader: "ts" },
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  write: false,
+  logLevel: "error",
+});
+const dir = fileURLToPath(new URL("../../node_modules/.cache/engine-ab/", import.meta.url));
+mkdirSync(dir, { recursive: true });
+const file = `${dir}ab-${process.pid}.mjs`;
+writeFileSync(file, (result.outputFiles[0] as { contents: Uint8Array }).contents);
+const run = spawnSync(process.execPath, [file], { stdio: "inherit" });
+unlinkSync(file);
+process.exitCode = run.status ?? 1;

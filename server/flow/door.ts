@@ -1,0 +1,201 @@
+import { CLOSE_CODES, JOIN_ERRORS, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import type { Match } from "../game/match.js";
+import type { Player, Roster } from "../game/roster.js";
+import { keyMatches } from "../rooms/keys.js";
+import type { Mode } from "./flow.js";
+import type { Effect, FlowEvent, GamePhase, JoinRefusal, JoinRequest, MirrorPart, Persist, Step } from "./types.js";
+
+/** What the door may use of the table. */
+export interface DoorTable {
+  readonly phase: GamePhase;
+  /** The started game's match; null in the lobby. */
+  readonly match: Match | null;
+  readonly mode: Mode;
+  readonly roster: Roster;
+  /** sha256 of the facilitator key (hex); null for games stored before keys existed. */
+  readonly keyHash: string | null;
+  /** Time of the event being handled (ms since epoch). */
+  readonly now: number;
+  emit(effect: Effect): void;
+  mirror(part: MirrorPart): void;
+  persist(write: Persist): void;
+  /** Whether the room lives on with no one connected, as the mode and phase say. */
+  keepAliveForMode(): void;
+}
+
+/**
+ * Who comes in, and as what: a seat (by token, by name in the lobby, or by name once let back
+ * in), the console (the class creator, or the key), or a read-only screen; judged before the
+ * seat is reserved (`admit`) and when the connection arrives (`join`). It keeps who asks to
+ * come back without a token and whom the facilitator (or host) let back in.
+ */
+export class Door {
+  /** Players asking to come back without their token (by id), and since when (ms). */
+  readonly asking = new Map<string, number>();
+  /** Players the facilitator (or host) let back in (by id), and until when (ms). */
+  private readonly readmitted = new Map<string, number>();
+
+  /** `awaitingCreator`: a new friends game whose creator has not joined yet (nobody else becomes host meanwhile). */
+  constructor(
+    private readonly table: DoorTable,
+    private awaitingCreator: boolean,
+  ) {}
+
+  /**
+   * What a join will be, before its seat is reserved: a valid key or token (or any join to a
+   * started game that passes) is credentialed, a newcomer to the lobby needs an open place, and
+   * anything else will be refused when it connects (a screen's reservation is counted with
+   * those: it needs no place, and at most a few may wait). Nothing changes but a name-only ask
+   * for a held seat being shown.
+   */
+  admit(request: JoinRequest): Pick<Step, "refusal" | "admission"> {
+    if (request.as === "console") return { admission: request.key !== null && this.acceptsKey(request.key) ? "credentialed" : "refused" };
+    if (request.as !== "player") return { admission: "refused" };
+    const refusal = this.checkSeat(request);
+    if (refusal) return { refusal, admission: "refused" };
+    return { admission: request.token || this.table.phase.name !== "lobby" ? "credentialed" : "newcomer" };
+  }
+
+  /** The checks of a seat's `join`: nothing changes but a name-only ask being shown. */
+  private checkSeat({ name, firmId, token }: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
+    if (token) return this.table.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
+    if (this.table.phase.name !== "lobby") {
+      const held = this.table.roster.named(name);
+      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
+      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
+      return undefined;
+    }
+    if (this.table.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
+    const seat = this.table.roster.openSeat(firmId);
+    return "ok" in seat ? { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message } : undefined;
+  }
+
+  private acceptsKey(key: string): boolean {
+    return keyMatches(key, this.table.keyHash);
+  }
+
+  /** A connection comes in: as a player (a seat), the facilitator (the console) or a screen; refused with a JOIN_ERRORS code. */
+  join(event: Extract<FlowEvent, { type: "join" }>): Pick<Step, "refusal" | "admission"> {
+    const { request } = event;
+    switch (request.as) {
+      case "invalid":
+        return { refusal: { code: request.code, message: request.message } };
+      case "spectator":
+        // A screen for the room: it sees the synced state, which holds public information only.
+        this.table.emit({ type: "bind", session: event.session, playerId: null, facilitator: false, spectator: true });
+        return {};
+      case "console":
+        return { refusal: this.openConsole(event.session, request.key, event.creator) };
+      case "player": {
+        // A newcomer's reservation is used (or refused) now: its place is no longer promised.
+        const newcomer = !request.token && this.table.phase.name === "lobby";
+        const refusal = this.seat(event, request);
+        if (!refusal) this.table.emit({ type: "idle", watch: false });
+        return { refusal, ...(newcomer ? { admission: "newcomer" as const } : {}) };
+      }
+    }
+  }
+
+  /** The facilitator: the class market's creator (who gets the key), or anyone holding the key. */
+  private openConsole(session: string, key: string | null, creator: boolean): JoinRefusal | undefined {
+    if (key === null && (this.table.mode !== "class" || !creator)) {
+      return { code: JOIN_ERRORS.INVALID_OPTIONS, message: "the facilitator comes back with { facilitatorKey }, not { facilitator: true }" };
+    }
+    if (key !== null && !this.acceptsKey(key)) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that facilitator key is not valid for this game" };
+    this.table.emit({ type: "bind", session, playerId: null, facilitator: true });
+    this.table.emit({ type: "console", session });
+    this.table.emit({ type: "idle", watch: false });
+    // A class market's console keeps a started game alive; a friends game lives while someone is connected.
+    if (this.table.mode === "friends") this.table.emit({ type: "keepAlive", value: false });
+    return undefined;
+  }
+
+  /** A seat: the token's, a held seat let back in by name, or (in the lobby) a new one. */
+  private seat(event: Extract<FlowEvent, { type: "join" }>, request: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
+    const { name, firmId, token } = request;
+    let player: Player;
+    if (token) {
+      const owner = this.table.roster.byToken(token);
+      if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
+      player = owner;
+      this.asking.delete(player.id);
+      this.readmitted.delete(player.id);
+      this.takeOver(player, event.session);
+    } else if (this.table.phase.name !== "lobby") {
+      const held = this.table.roster.named(name);
+      if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
+      if (!this.mayReturn(held)) return this.askToReturn(held);
+      // Let back in without the token: the seat gets a new token, and the old one stops working.
+      player = held;
+      player.token = event.fresh.token;
+      this.takeOver(player, event.session);
+      this.table.persist({ op: "rostered" });
+    } else {
+      if (this.table.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
+      const seat = this.table.roster.openSeat(firmId);
+      if ("ok" in seat) return { code: JOIN_ERRORS.ROOM_FULL, message: seat.ok ? "no seat" : seat.message };
+      // A friends game's host is its creator: nobody else takes the role while the creator's connection is on its way.
+      player = this.table.roster.add({ id: event.fresh.id, name, token: event.fresh.token, firmId: seat.firmId }, event.creator || !this.awaitingCreator);
+      if (event.creator) this.awaitingCreator = false;
+    }
+    player.connected = true;
+    player.away = false;
+    // A friends game's creating connection holds the facilitator role (the export key) too.
+    const console = event.creator && this.table.mode === "friends" && this.table.phase.name === "lobby" && player.host;
+    this.table.emit({ type: "bind", session: event.session, playerId: player.id, facilitator: console });
+    this.table.emit({ type: "welcome", playerId: player.id });
+    if (console) this.table.emit({ type: "console", session: event.session });
+    this.table.emit({ type: "private", playerId: player.id });
+    this.table.keepAliveForMode();
+    this.table.mirror("roster");
+    return undefined;
+  }
+
+  /** Whether a player coming back by name alone was let back in (the approval is used up). */
+  private mayReturn(player: Player): boolean {
+    const until = this.readmitted.get(player.id);
+    if (player.connected || until === undefined || until < this.table.now) return false;
+    this.readmitted.delete(player.id);
+    this.asking.delete(player.id);
+    return true;
+  }
+
+  /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
+  private askToReturn(player: Player): JoinRefusal {
+    if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
+    this.asking.set(player.id, this.table.now);
+    this.table.mirror("roster");
+    this.table.emit({ type: "consoleUpdate", entries: [] });
+    const who = this.table.mode === "class" ? "the facilitator" : "the host";
+    return {
+      code: JOIN_ERRORS.SEAT_HELD,
+      message: `"${player.name}" holds a seat in this game: rejoin from the device you played on, or ask ${who} to let you back in and then join again`,
+    };
+  }
+
+  /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
+  readmit(player: Player): void {
+    this.readmitted.set(player.id, this.table.now + READMIT_SECONDS * 1000);
+    this.asking.delete(player.id);
+    this.table.mirror("roster");
+  }
+
+  /** Whether a player was let back in and has not come back yet. */
+  private readmitting(playerId: string): boolean {
+    return (this.readmitted.get(playerId) ?? 0) >= this.table.now;
+  }
+
+  /** The token's owner joins from a new connection: any older connection of theirs is closed. */
+  private takeOver(player: Player, session: string): void {
+    this.table.emit({
+      type: "close",
+      playerId: player.id,
+      except: session,
+      code: CLOSE_CODES.RECLAIMED,
+      reason: "your seat was reclaimed from another connection",
+    });
+    // A stand-in's move is withdrawn so the returning player can decide this quarter.
+    const match = this.table.match;
+    if (player.firmId && match?.pending.get(player.firmId)?.bot) match.pending.delete(player.firmId);
+  }
+}

@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { perSector, perSectorZeros } from "../../shared/engine/sectors.js";
+import { SECTOR_IDS } from "../../shared/index.js";
+
+describe("per-sector arrays", () => {
+  it("perSector reads an action's apps in SECTOR_IDS order, a missing sector as 0", () => {
+    const apps = Object.fromEntries(SECTOR_IDS.map((id, s) => [id, s + 1]));
+    expect(perSector(apps)).toEqual(SECTOR_IDS.map((_, s) => s + 1));
+    expect(perSector({ [SECTOR_IDS[2] as string]: 7 })).toEqual(SECTOR_IDS.map((_, s) => (s === 2 ? 7 : 0)));
+    expect(perSectorZeros()).toHaveLength(SECTOR_IDS.length);
+  });
+});
