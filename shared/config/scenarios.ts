@@ -52,8 +52,9 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     blurb: "Disclosure on and applications regulated: investors price unit economics.",
     changes: {
       start: { regime: "application", disclosure: true },
-      // Anchored expectations: investors who see unit economics chase capex less and drift back to neutral.
-      sentiment: { capex: 1.5, reversion: 0.25 },
+      // Anchored expectations: investors who see unit economics chase capex less and drift back to neutral,
+      // 15% of the gap a quarter (a year's half-life, the pace of 1994–95; 25% made the landing itself a fall).
+      sentiment: { capex: 1.5, reversion: 0.15 },
       // No credit crunch: investors keep funding firms at neutral sentiment (the IPO window stayed open through 1994–95's soft landing).
       financing: { appetiteFloor: 0.2 },
     },

@@ -97,8 +97,9 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();
       await page.getByRole("button", { name: "Custom", exact: true }).click();
-      await page.getByLabel("Train the model ($M)").fill(String(40 * q));
-      await page.getByLabel("Customer support agents ($M)").fill("20");
+      await page.getByLabel("Train the model ($M)").fill(String(10 * q)); // a turn of a four-quarter game is a year of costs: amounts the firm can pay every turn
+      await page.getByLabel("Customer support agents ($M)").fill("10");
+      await page.getByLabel("Serving efficiency ($M)").fill("10");
       await page.getByRole("button", { name: "Submit decisions" }).click();
     }
 

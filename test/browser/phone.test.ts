@@ -89,8 +89,9 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
       if (q === 1) await expectReadable(page, "decide");
       // The detailed inputs are folded until Custom opens them.
       await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).tap();
-      await page.getByLabel(moneyLabel("en", t("panel.field.train")), { exact: true }).fill(String(40 * q));
-      await page.getByLabel(moneyLabel("en", t("sectors.support")), { exact: true }).fill("20");
+      await page.getByLabel(moneyLabel("en", t("panel.field.train")), { exact: true }).fill(String(10 * q)); // a turn of a four-quarter game is a year of costs: amounts the firm can pay every turn
+      await page.getByLabel(moneyLabel("en", t("sectors.support")), { exact: true }).fill("10");
+      await page.getByLabel(moneyLabel("en", t("panel.field.efficiency")), { exact: true }).fill("10");
       await expectReachable(page, t("panel.button.submit"));
       await page.getByRole("button", { name: t("panel.button.submit") }).tap();
       if (q === 1) {

@@ -51,6 +51,8 @@ export async function decide(page: Page, locale: Locale, quarter: number, train:
   await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
   await page.getByLabel(moneyLabel(locale, t("panel.field.train")), { exact: true }).fill(train);
   await page.getByLabel(moneyLabel(locale, t("sectors.support")), { exact: true }).fill(support);
+  // Custom starts from the last plan; a small efficiency budget keeps every turn affordable in a short game (a turn of a four-quarter game is a year of costs).
+  await page.getByLabel(moneyLabel(locale, t("panel.field.efficiency")), { exact: true }).fill("10");
   await page.getByRole("button", { name: t("panel.button.submit") }).click();
 }
 

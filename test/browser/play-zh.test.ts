@@ -47,7 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
       const panelText = ((await page.locator(".decision").textContent()) ?? "").replace(/Ada/g, "");
       expect(panelText, `quarter ${q}: English in the panel`).not.toMatch(ENGLISH);
       expect(await page.locator(".market-status").textContent(), `quarter ${q}: English in the status bar`).not.toMatch(ENGLISH);
-      await decide(page, "zh-CN", q, String(30 * q), "20");
+      await decide(page, "zh-CN", q, String(10 * q), "10"); // A turn of a four-quarter game is a year of the story: amounts the firm can pay every turn.
       if (q < 4) {
         // The quarter resolves at once (the bots are in): its personal report opens, in Chinese.
         await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: q, firm })) }).waitFor();

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES, botAction } from "../../shared/bots/index.js";
-import { type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import { randomBot } from "../../shared/bots/random.js";
+import { createGame, type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
 import { botRng, playBots, type Seat } from "../../shared/sim/play.js";
 import { ALL_SCENARIOS, configFor } from "../helpers/play.js";
 
@@ -67,5 +68,32 @@ describe("bots", () => {
     // A finished game can be resumed by nobody: the engine refuses a 17th quarter.
     const done = playBots(config, "r", lineup).states.at(-1) as GameState;
     expect(() => resolveQuarter(done, {})).toThrow(/game is over/);
+  });
+
+  it("random plays the same story at every length: its chances and spending are per quarter of the story", () => {
+    const draws = 4000;
+    for (const quarters of [8, 16, 24]) {
+      const tau = 16 / quarters;
+      const state = createGame(configFor("ai-2025", { quarters }), "len", [
+        { id: "random-1", name: "Random 1" },
+        { id: "builder-2", name: "Builder 2" },
+      ]);
+      const view = viewFor(state, { kind: "firm", firmId: "random-1" });
+      const rng = seedRng(`random/${quarters}`);
+      let released = 0;
+      let spentShare = 0;
+      for (let i = 0; i < draws; i++) {
+        const a = randomBot(view, rng);
+        if (a.openWeights) released++;
+        let spent = a.train + a.efficiency + a.compliance + a.marketing + (a.distill ? view.limits.edgeCost : 0);
+        for (const v of Object.values(a.apps)) spent += v ?? 0;
+        spentShare += spent / ((view.self.cash + a.raise) * 0.999) / draws;
+      }
+      // A turn of tau quarters releases with 1 − (1 − 3%)^tau and spends, on average, what
+      // tau quarters of a uniform share would: 1 − E[(1 − u)^tau] = 1 − 1/(tau + 1).
+      const perQuarter = 1 - (1 - released / draws) ** (1 / tau);
+      expect(perQuarter, `${quarters}q: weights released per quarter of the story`).toBeCloseTo(0.03, 2);
+      expect(spentShare, `${quarters}q: share of the budget spent a turn`).toBeCloseTo(1 - 1 / (tau + 1), 1);
+    }
   });
 });
