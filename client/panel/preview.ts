@@ -1,7 +1,7 @@
 import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
-import { appCapability } from "../../shared/engine/rules/market.js";
+import { appCapability, splitApiPool } from "../../shared/engine/rules/market.js";
 import { power } from "../../shared/engine/sectors.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
@@ -107,23 +107,12 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   };
 }
 
-/** The API revenue each firm took last quarter, from published capabilities (the engine's split). */
+/** The API revenue each firm took last turn, from published capabilities (the engine's split of a quarter's pool; a turn earns `tau` quarters of it). */
 function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[]): number[] {
   const last = pub.history.at(-1);
   if (!last) return firms.map(() => 0);
-  let best = 0;
-  let total = 0;
-  const weights = firms.map((f) => {
-    if (f.delisted || f.openWeights) return 0;
-    const lead = Math.max(0, f.capability - last.openBaseline);
-    best = Math.max(best, lead);
-    const w = lead ** config.api.splitExponent;
-    total += w;
-    return w;
-  });
-  // The pool is per quarter; a turn earns tau quarters of it.
-  const captured = last.apiPool * Math.min(1, best / config.api.leadForFullCapture) * clockOf(config).tau;
-  return weights.map((w) => (total > 0 ? (captured * w) / total : 0));
+  const tau = clockOf(config).tau;
+  return splitApiPool(config.api, last.apiPool, last.openBaseline, pub.outsideOpenBaseline, firms).map((r) => r * tau);
 }
 
 /**

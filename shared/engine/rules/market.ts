@@ -1,3 +1,4 @@
+import type { EconomyConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
@@ -65,30 +66,45 @@ export function marketShares(t: Quarter): void {
 
 function apiMarket(t: Quarter): void {
   const { config, market, firms, reports } = t;
-  const api = config.api;
-  let bestLead = 0;
-  let weightTotal = 0;
-  const weights: number[] = [];
-  for (const firm of firms) {
-    if (firm.delisted) {
-      weights.push(0);
-      continue;
-    }
-    // An open model earns as a hosted API on its lift over the outside open models, at a discount.
-    const lead = firm.openWeights
-      ? api.openShare * Math.max(0, firm.capability - market.outsideOpenBaseline)
-      : Math.max(0, firm.capability - market.openBaseline);
-    if (lead > bestLead) bestLead = lead;
-    const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
-    weightTotal += w;
-    weights.push(w);
-  }
-  const captured = market.apiPool * Math.min(1, bestLead / api.leadForFullCapture);
+  const revenues = splitApiPool(config.api, market.apiPool, market.openBaseline, market.outsideOpenBaseline, firms);
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
     if (!report) continue;
     report.lead = firm.openWeights ? 0 : Math.max(0, firm.capability - market.openBaseline);
-    report.apiRevenue = weightTotal > 0 ? (captured * (weights[i] as number)) / weightTotal : 0;
+    report.apiRevenue = revenues[i] as number;
   }
+}
+
+/**
+ * The API market's split of one quarter's pool, by firm: a closed model's lead is its
+ * capability over the open baseline; an open model earns as a hosted API on `openShare` of its
+ * lift over the outside open models. The best lead captures part of the pool (all of it at
+ * `leadForFullCapture`), shared by lead^`splitExponent`. The engine and the panel's preview
+ * (rivals' API revenue from what they publish) both call this.
+ */
+export function splitApiPool(
+  api: EconomyConfig["api"],
+  pool: number,
+  openBaseline: number,
+  outsideOpenBaseline: number,
+  firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
+): number[] {
+  let bestLead = 0;
+  let weightTotal = 0;
+  const shares: number[] = [];
+  for (const firm of firms) {
+    if (firm.delisted) {
+      shares.push(0);
+      continue;
+    }
+    const lead = firm.openWeights ? api.openShare * Math.max(0, firm.capability - outsideOpenBaseline) : Math.max(0, firm.capability - openBaseline);
+    if (lead > bestLead) bestLead = lead;
+    const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
+    weightTotal += w;
+    shares.push(w);
+  }
+  const captured = pool * Math.min(1, bestLead / api.leadForFullCapture);
+  for (let i = 0; i < shares.length; i++) shares[i] = weightTotal > 0 ? (captured * (shares[i] as number)) / weightTotal : 0;
+  return shares;
 }
