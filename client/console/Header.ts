@@ -6,6 +6,7 @@ import { h, status } from "../ui/dom.js";
 import { economySummary } from "../ui/economy.js";
 import { economyChanges } from "../ui/economy-words.js";
 import { qrCode } from "../ui/qr.js";
+import { roomTitle } from "../ui/room-title.js";
 import { copyTo, openModal } from "./dialogs.js";
 import { countdownText, phaseName, quarterLine } from "./words.js";
 
@@ -61,7 +62,7 @@ export class ConsoleHeader {
   }
 
   update(state: MarketRoomStateShape, firmsDecided: number, firmsPlaying: number): void {
-    this.title.textContent = state.title || t("console.header.untitled");
+    this.title.textContent = roomTitle(state.title, true);
     if (state.settings.economy !== this.economySeen) {
       this.economySeen = state.settings.economy;
       this.showEconomy(state.settings.scenario, state.settings.economy);

@@ -121,7 +121,6 @@ export class Menu extends Phaser.Scene {
           });
           void enter(() =>
             app.session.create(name.value, {
-              name: t("menu.create.defaultTitle"),
               firms: Number(firms.value),
               quarters: Number(quarters.value),
               decisionSeconds: seconds.seconds(),

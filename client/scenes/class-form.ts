@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import { h, status } from "../ui/dom.js";
 import { economyField } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
+import { roomTitle } from "../ui/room-title.js";
 import { scenarioSelect, timerField } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
@@ -16,7 +17,7 @@ const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
  */
 export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<string | null>, onBack: () => void): HTMLElement {
   const problem = status("alert");
-  const name = h("input", { id: "class-name", maxlength: 24, value: t("menu.class.nameDefault"), autocomplete: "off" });
+  const name = h("input", { id: "class-name", maxlength: 24, placeholder: roomTitle("", true), autocomplete: "off" });
   const scenario = scenarioSelect("class-scenario", "ai-2025");
   const numberInput = (id: string, value: number, min: number, max: number) => h("input", { id, type: "number", min, max, value, required: true });
   const quarters = numberInput("class-quarters", 12, 4, 40);

@@ -92,7 +92,9 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     const listed = phone
       .getByRole("list", { name: translate("en", "menu.open.title") })
       .getByRole("listitem")
-      .filter({ has: phone.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }) });
+      .filter({
+        has: phone.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: translate("en", "market.join.title"), host: "Ada" }) }),
+      });
     await expect
       .poll(() => listed.textContent())
       .toContain(
@@ -104,7 +106,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
       );
     await shot(phone, "menu-open-games-390x844");
     await phone.getByLabel(translate("en", "menu.name.label")).fill("Bo");
-    await listed.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }).click();
+    await listed.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: translate("en", "market.join.title"), host: "Ada" }) }).click();
     await phone.getByText(translate("en", "lobby.waiting.host")).waitFor();
 
     // The host sees who is ready.
