@@ -7,6 +7,7 @@ import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { economyField, economySummary } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
+import { roomTitle } from "../ui/room-title.js";
 
 /** The timer a form offers when "No timer" is unticked again and the field is empty. */
 const DEFAULT_DECISION_SECONDS = 120;
@@ -58,7 +59,7 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
       "div",
       { class: "setting" },
       h("label", { for: "room-title" }, t("lobby.settings.title")),
-      h("input", { id: "room-title", maxlength: 24, value: title, onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }) }),
+      h("input", { id: "room-title", maxlength: 24, value: title, placeholder: roomTitle("", false), onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }) }),
     ),
     h(
       "div",
