@@ -7,6 +7,7 @@ import { economySummary } from "../ui/economy.js";
 import { economyChanges } from "../ui/economy-words.js";
 import { qrCode } from "../ui/qr.js";
 import { roomTitle } from "../ui/room-title.js";
+import { roomTurns } from "../ui/turns.js";
 import { copyTo, openModal } from "./dialogs.js";
 import { countdownText, phaseName, quarterLine } from "./words.js";
 
@@ -68,7 +69,7 @@ export class ConsoleHeader {
       this.showEconomy(state.settings.scenario, state.settings.economy);
     }
     this.phase.textContent = phaseName(state.phase, t);
-    const line = quarterLine(state.phase, state.quarter, state.settings.quarters, t);
+    const line = quarterLine(state.phase, state.quarter, state.settings.quarters, t, roomTurns(state.settings));
     this.quarter.textContent = state.phase === "decide" ? t("console.quarter.decided", { line, decided: firmsDecided, playing: firmsPlaying }) : line;
     const now = Date.now();
     // A phase that has just begun has its whole length left; a timer just resumed, what was left.

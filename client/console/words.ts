@@ -1,6 +1,7 @@
 import type { Key, Translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import type { LogEntry, RejectedMessage } from "../../shared/schemas/protocol.js";
+import { lengthWords, spanWords, type TurnWords } from "../../shared/words/turns.js";
 import { formatCountdown } from "../market/clock.js";
 
 /**
@@ -24,11 +25,16 @@ export function phaseName(phase: string, t: Translate): string {
 }
 
 /** "Quarter 3 of 12" for the quarter being played or just reported. */
-export function quarterLine(phase: string, quarter: number, quarters: number, t: Translate): string {
-  if (phase === "lobby") return t("console.quarter.lobby", { count: quarters });
-  if (phase === "over") return t("console.quarter.over", { quarter, quarters });
+export function quarterLine(phase: string, quarter: number, quarters: number, t: Translate, turns: TurnWords): string {
   const shown = phase === "report" ? quarter : quarter + 1;
-  return t("console.quarter.playing", { quarter: shown, quarters });
+  if (turns.quarterly) {
+    if (phase === "lobby") return t("console.quarter.lobby", { count: quarters });
+    if (phase === "over") return t("console.quarter.over", { quarter, quarters });
+    return t("console.quarter.playing", { quarter: shown, quarters });
+  }
+  if (phase === "lobby") return t("console.quarter.lobby.turn", { length: lengthWords(t, quarters, turns) });
+  if (phase === "over") return t("console.quarter.over.turn", { quarter, quarters });
+  return t("console.quarter.playing.turn", { quarter: shown, quarters, span: spanWords(t, turns) });
 }
 
 /** The countdown as the console shows it: frozen and labelled while paused. */

@@ -42,7 +42,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
       // The market and the panel speak Chinese: the status bar, the tabs' panes, the panel's words.
-      await page.getByText(t("market.status.quarter", { current: q, total: 4 })).waitFor();
+      await page.getByText(t("common.turn.of", { current: q, total: 4 })).waitFor();
       await page.getByRole("navigation", { name: t("market.board.title") }).waitFor();
       const panelText = ((await page.locator(".decision").textContent()) ?? "").replace(/Ada/g, "");
       expect(panelText, `quarter ${q}: English in the panel`).not.toMatch(ENGLISH);

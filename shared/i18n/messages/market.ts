@@ -12,7 +12,6 @@ const en = {
   "tabs.board": "Leaderboard",
   "tabs.waiting": "{label} (waiting for your decision)",
 
-  "status.quarter": "Quarter {current} of {total}",
   "status.phase.news": "News",
   "status.phase.decide": "Decide",
   "status.phase.report": "Report",
@@ -116,7 +115,6 @@ const zh = {
   "tabs.board": "排行榜",
   "tabs.waiting": "{label}（等待你的决策）",
 
-  "status.quarter": "第 {current} 季度 / 共 {total} 季度",
   "status.phase.news": "新闻",
   "status.phase.decide": "决策",
   "status.phase.report": "季报",
