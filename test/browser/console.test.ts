@@ -202,7 +202,15 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
 
     await fac.getByRole("button", { name: zh("console.controls.start") }).click();
     await expect.poll(() => fac.getByText(zh("console.phase.decide"), { exact: true }).count(), { timeout: 20_000 }).toBe(1);
-    await fac.getByText(zh("console.quarter.decided", { line: zh("console.quarter.playing", { quarter: 1, quarters: 6 }), decided: 2, playing: 3 })).waitFor();
+    await fac
+      .getByText(
+        zh("console.quarter.decided", {
+          line: zh("console.quarter.playing.turn", { quarter: 1, quarters: 6, span: zh("common.turn.span.months", { count: 8 }) }),
+          decided: 2,
+          playing: 3,
+        }),
+      )
+      .waitFor();
 
     const log = fac.getByRole("list", { name: zh("console.log.title") });
     await fac.getByRole("button", { name: zh("console.controls.pause") }).click();
