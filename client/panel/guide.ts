@@ -1,7 +1,7 @@
 import type { TurnWords } from "../../shared/words/turns.js";
+import { turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { turnKey } from "../ui/turns.js";
 
 const GUIDE_KEY = "sos.guide.firstQuarter";
 

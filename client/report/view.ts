@@ -1,9 +1,9 @@
 import type { PrivateView } from "../../shared/schemas/protocol.js";
-import { spanWords, type TurnWords, turnWordsFor } from "../../shared/words/turns.js";
+import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, number, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { roomTurns, turnKey } from "../ui/turns.js";
+import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
 import "./report.css";
 

@@ -1,4 +1,3 @@
-import type { Key } from "../../shared/i18n/catalog.js";
 import { type TurnWords, turnWords, turnWordsFor } from "../../shared/words/turns.js";
 import { roomConfig } from "../net/economy.js";
 
@@ -17,12 +16,4 @@ export function roomTurns(settings: { scenario: string; quarters: number; econom
     memo.set(key, words);
   }
   return words;
-}
-
-/** Catalog keys that have a ".turn" variant: the same line for a game whose turn is not a quarter. */
-type Turned = { [K in Key]: `${K}.turn` extends Key ? K : never }[Key];
-
-/** `key`, or its ".turn" variant when this game's turns are not quarters of the story. */
-export function turnKey<K extends Turned>(turns: TurnWords, key: K): K | `${K}.turn` {
-  return turns.quarterly ? key : (`${key}.turn` as `${K}.turn`);
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from "../config/scenarios.js";
 import { turnSpan } from "../engine/clock.js";
-import type { Translate } from "../i18n/catalog.js";
+import type { Key, Translate } from "../i18n/catalog.js";
 import type { EconomyConfig } from "../schemas/config.js";
 
 /**
@@ -59,4 +59,12 @@ export function turnShort(t: Translate, turn: number, turns: TurnWords): string 
 /** A line saying what a turn is, or "" when turns are quarters: "Each turn is 6 months of the story." */
 export function spanLine(t: Translate, turns: TurnWords): string {
   return turns.quarterly ? "" : t("common.turn.spanLine", { span: spanWords(t, turns) });
+}
+
+/** Catalog keys that have a ".turn" variant: the same line for a game whose turn is not a quarter. */
+type Turned = { [K in Key]: `${K}.turn` extends Key ? K : never }[Key];
+
+/** `key`, or its ".turn" variant when this game's turns are not quarters of the story. */
+export function turnKey<K extends Turned>(turns: TurnWords, key: K): K | `${K}.turn` {
+  return turns.quarterly ? key : (`${key}.turn` as `${K}.turn`);
 }
