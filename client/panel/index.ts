@@ -98,8 +98,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   let shareTimer: ReturnType<typeof setTimeout> | null = null;
   /** The player pressed Submit before decisions opened: it goes when they do. */
   let queued = false;
-  /** The player has typed since the panel was last filled: only then is a refusal shown. */
-  let edited = false;
 
   const heading = h("h2", { id: "decision-title" }, t("panel.title"));
   const budget = h("p", { class: "budget", "aria-live": "polite" });
@@ -110,7 +108,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   const teammate = h("div", { class: "teammate" });
   const results = h("div", { class: "preview" });
   const changed = () => {
-    edited = true;
     picker.show("custom");
     origin.textContent = "";
     update();
@@ -154,6 +151,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   );
 
   const moneyFields: Record<string, MoneyField> = { train, efficiency, compliance, marketing, raise };
+  /** The amounts that spend the budget (every money field but the raise). */
+  const spending: MoneyField[] = [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])];
   /** Every amount by its field path, as the engine names them ("train", "apps.support"). */
   const amounts: [string, MoneyField][] = [...Object.entries(moneyFields), ...SECTOR_IDS.map((id): [string, MoneyField] => [`apps.${id}`, apps[id]])];
 
@@ -227,7 +226,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivalsFrom(room.state.firms, firmId) });
     own = { config, quarter: message.quarter, self: message.firm, market: message.market, limits: message.limits };
     const firm = message.firm;
-    for (const field of [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])]) field.setMax(firm.cash);
     raise.setMax(message.limits.maxRaise);
     raise.input.max = String(Math.floor(message.limits.maxRaise));
     raise.element
@@ -332,6 +330,9 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const cashAfterRaise = firm.cash + money.raise;
     const left = cashAfterRaise - spend;
     budget.textContent = t("panel.budget", { left: formatMoney(left), total: formatMoney(cashAfterRaise) });
+    // A spending slider reaches the whole budget, cash plus the raise, as the server counts it:
+    // a preset that spends part of its raise on one field shows that field inside its slider.
+    for (const field of spending) field.setMax(Math.max(0, cashAfterRaise));
     budget.classList.toggle("over", left < -1e-9);
     for (const input of form.querySelectorAll("input")) input.removeAttribute("aria-invalid");
     for (const g of groups) {
@@ -355,7 +356,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         field.input.setAttribute("aria-invalid", "true");
         field.element.closest("details")?.setAttribute("open", "");
       }
-      error.textContent = edited || result.error.code !== "OVER_BUDGET" ? draftProblem(result.error, fieldLabel, own.limits, -left) : "";
+      // Whatever the panel holds (typed, a preset, a teammate's draft), a plan the server would refuse says what to lower.
+      error.textContent = draftProblem(result.error, fieldLabel, own.limits, -left);
       fill(results);
     }
     showPhase();
@@ -367,17 +369,14 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
 
   /** The fields to mark for a refusal: the one named, or every amount that adds to an overspend. */
   function marked(code: string, field: string | undefined): MoneyField[] {
-    if (code === "OVER_BUDGET") return [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])].filter((f) => f.value > 0);
+    if (code === "OVER_BUDGET") return spending.filter((f) => f.value > 0);
     const [head, sector] = (field ?? "").split(".");
     const one = head === "apps" ? apps[sector as SectorId] : moneyFields[head ?? ""];
     return one ? [one] : [];
   }
 
   const stops = [
-    inbox.on("private", (m) => {
-      edited = false;
-      refresh(m);
-    }),
+    inbox.on("private", (m) => refresh(m)),
     inbox.on("accepted", (m) => {
       submittedBy = m.by;
       note.textContent = t(turnKey(turns, "panel.note.submittedBy"), { name: m.by });
@@ -430,7 +429,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     distill.input.checked = a.distill ?? false;
     if (a.openWeights !== undefined) openWeights.input.checked = a.openWeights;
     if (a.hardware) hardware.set(a.hardware);
-    edited = false;
     update(false);
   }
 
@@ -463,7 +461,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     picker.show(memo.choice);
     origin.textContent = t("panel.origin.restored");
     if (memo.choice === "custom") for (const g of groups) g.details.open = true;
-    edited = true;
     update(false);
   }
 

@@ -42,6 +42,20 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
         .textContent(),
     ).toContain(t("panel.hint.raiseMost", { amount: "$" }).split("$")[0]);
 
+    // Custom keeps a plan's amounts, and a spending slider reaches the whole budget as the server
+    // counts it (cash plus the raise), so an amount paid partly by the raise sits inside its slider.
+    await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
+    await page.getByRole("button", { name: t("panel.raiseMost") }).click();
+    const total = Number(/of \$([\d,.]+)M/.exec((await page.locator(".decision .budget").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+    const trainField = page.locator(".decision .field.money").filter({ hasText: moneyLabel("en", t("panel.field.train")) });
+    // (The budget line rounds to the million, the slider's end is the budget rounded down.)
+    expect(Math.abs(Number(await trainField.locator("input[type=range]").getAttribute("max")) - total)).toBeLessThanOrEqual(1);
+    // Raising nothing leaves a plan that spends more than the cash: the panel says what to lower at once.
+    await page.getByLabel(moneyLabel("en", t("panel.field.raise")), { exact: true }).fill("0");
+    await page.getByLabel(moneyLabel("en", t("panel.field.train")), { exact: true }).fill(String(Math.floor(total)));
+    expect(await page.locator(".decision .error").textContent()).toContain(t("panel.draft.overBudget", { over: "\u0000" }).split("\u0000")[1]);
+    expect(await page.locator(".decision form button[type=submit]").isDisabled()).toBe(true);
+
     await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).click();
     expect(await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator(".decision .error").textContent()).toBe("");
@@ -74,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
     await page.goto(BASE);
     await page.getByRole("button", { name: translate("en", "menu.practice.button") }).click();
     await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
-    await page.getByText(t("panel.phase.untimed")).waitFor();
+    await page.getByText(t("panel.phase.untimed.turn")).waitFor(); // a practice game has 12 turns of 4 months
     const rooms = await matchMaker.query({ name: "market" });
     const room = rooms.map((r) => matchMaker.getLocalRoomById(r.roomId) as unknown as MarketRoom).find((r) => r?.flow.settings.decisionSeconds === 0);
     expect(room?.flow.phase.name).toBe("decide");
