@@ -1,4 +1,4 @@
-import { spanLine } from "../../shared/words/turns.js";
+import { spanLine, type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -45,6 +45,8 @@ export class StatusBar {
   private readonly quarter = h("h1", { class: "quarter" });
   /** What a turn spans when it is not a quarter: "Each turn is 6 months of the story." */
   private readonly span = h("span", { class: "turn-span" });
+  /** How the game's turns read, as last shown ("next quarter" or "next turn"). */
+  private turns: TurnWords = { quarterly: true, months: 3 };
   private readonly phase = h("span", { class: "phase", "aria-live": "polite" });
   private readonly countdown = h("span", { class: "countdown" });
   private readonly gaugeFill = h("span", { class: "fill" });
@@ -77,7 +79,8 @@ export class StatusBar {
 
   show(state: MarketRoomStateShape): void {
     this.quarter.textContent = quarterLabel(state);
-    const span = spanLine(t, roomTurns(state.settings));
+    this.turns = roomTurns(state.settings);
+    const span = spanLine(t, this.turns);
     if (this.span.textContent !== span) this.span.textContent = span;
     this.span.hidden = span === "";
     const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
@@ -99,6 +102,7 @@ export class StatusBar {
   /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
     const words = COUNTDOWN[phase as keyof typeof COUNTDOWN] as (typeof COUNTDOWN)[keyof typeof COUNTDOWN] | undefined;
-    this.countdown.textContent = !paused && timed && words ? t(words, { left: formatCountdown(secondsLeft) }) : "";
+    const key = words === COUNTDOWN.report ? turnKey(this.turns, words) : words;
+    this.countdown.textContent = !paused && timed && key ? t(key, { left: formatCountdown(secondsLeft) }) : "";
   }
 }

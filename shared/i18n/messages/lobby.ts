@@ -102,7 +102,7 @@ const zh = {
   "settings.team": "每家公司玩家数",
   "settings.listed": "公开列出",
   summary: "{scenario} · {quarters} · {timer} · {team}",
-  "summary.seconds": "每季决策 {count} 秒",
+  "summary.seconds": "每回合决策 {count} 秒",
   "summary.noTimer": "不限时",
   "summary.team": "每家公司最多 {count} 人",
   "scenario.ai-2025.title": "AI，2025 年",

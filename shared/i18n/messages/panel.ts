@@ -25,7 +25,7 @@ const en = {
   "origin.fittedRaise.turn": "Last turn's plan, fitted to your cash and the market's appetite: spending cut to {share}, raise cut to {raise}.",
   "guide.title.turn": "Your first turn, in one line each",
   "estimate.caption.turn":
-    "Estimate for this turn, {span} of the story: revenue and operating profit are {span}'s worth. It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it.",
+    "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it.",
   titleDelisted: "{firm} is delisted",
   unit: " ($M)",
   slider: "{label} slider",
@@ -176,7 +176,7 @@ const zh = {
   "origin.fittedRaise.turn": "上回合的方案，按你的现金和市场融资意愿调整：支出削减至 {share}，融资削减至 {raise}。",
   "guide.title.turn": "第一个回合，每项一句话",
   "estimate.caption.turn":
-    "本回合预估（相当于故事中的 {span}：收入和经营利润都是 {span}的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。",
+    "本回合预估（相当于故事中的 {span}，收入和经营利润均为整个回合的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。",
   titleDelisted: "{firm} 已退市",
   unit: "（百万美元）",
   slider: "{label}滑块",
