@@ -57,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
     // The words are Chinese …
     await page.getByRole("heading", { name: panelHeading(zh, 2) }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
-    expect(await page.locator(".market-status h1").textContent()).toMatch(/^第 \d+ 季度 \/ 共 \d+ 季度$/);
+    expect(await page.locator(".market-status h1").textContent()).toMatch(/^第 \d+ (季度|回合) \/ 共 \d+ \1$/);
     await page.getByRole("navigation", { name: zh("market.board.title") }).waitFor();
     await page.getByRole("button", { name: zh("panel.button.submit") }).waitFor();
     // … the draft is as typed, its refusal now in Chinese …
