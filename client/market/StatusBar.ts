@@ -1,4 +1,4 @@
-import { spanLine, type TurnWords, turnKey } from "../../shared/words/turns.js";
+import { QUARTERLY, spanLine, type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -46,7 +46,7 @@ export class StatusBar {
   /** What a turn spans when it is not a quarter: "Each turn is 6 months of the story." */
   private readonly span = h("span", { class: "turn-span" });
   /** How the game's turns read, as last shown ("next quarter" or "next turn"). */
-  private turns: TurnWords = { quarterly: true, months: 3 };
+  private turns: TurnWords = QUARTERLY;
   private readonly phase = h("span", { class: "phase", "aria-live": "polite" });
   private readonly countdown = h("span", { class: "countdown" });
   private readonly gaugeFill = h("span", { class: "fill" });

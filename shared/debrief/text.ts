@@ -7,7 +7,7 @@ import { gameConfig } from "../config/override.js";
 import { type Translate, translator } from "../i18n/catalog.js";
 import type { Locale } from "../i18n/core.js";
 import * as format from "../i18n/format.js";
-import { type TurnWords, turnShort, turnWords, turnWordsFor } from "../words/turns.js";
+import { QUARTERLY, type TurnWords, turnShort, turnWords, turnWordsFor } from "../words/turns.js";
 import type { DebriefInput } from "./input.js";
 
 /** What a function that words the debrief needs: the reader's language, its catalog lookup and how the game's turns read. */
@@ -18,7 +18,6 @@ export interface Words {
   readonly turns: TurnWords;
 }
 
-const QUARTERLY: TurnWords = { quarterly: true, months: 3 };
 const cache = new Map<string, Words>();
 
 /** The words of `locale` for a game whose turns read as `turns` (one object per language and turn length). */

@@ -16,6 +16,9 @@ export interface TurnWords {
   months: number;
 }
 
+/** The words of a game that plays a quarter of the story a turn (the reference length, or a fixed clock). */
+export const QUARTERLY: TurnWords = { quarterly: true, months: 3 };
+
 type Clocked = Pick<EconomyConfig, "quarters" | "clock">;
 
 /** The words for a game's turns, from its config (its clock may be fixed or scaled). */

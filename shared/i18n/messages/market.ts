@@ -82,6 +82,9 @@ const en = {
   "chart.valuation": "Valuation",
   "chart.fundamentals": "Fundamentals",
   "chart.quarterAxis": "Quarter",
+  "chart.quarterAxis.turn": "Turn",
+  "detail.chart.turn": "{name}: valuation and fundamentals by turn",
+  "detail.col.quarter.turn": "Turn",
 
   "ticker.label": "News",
   "ticker.news": "News:",
@@ -189,6 +192,9 @@ const zh = {
   "chart.valuation": "估值",
   "chart.fundamentals": "基本面",
   "chart.quarterAxis": "季度",
+  "chart.quarterAxis.turn": "回合",
+  "detail.chart.turn": "{name}：各回合估值与基本面",
+  "detail.col.quarter.turn": "回合",
 
   "ticker.label": "新闻",
   "ticker.news": "新闻：",
