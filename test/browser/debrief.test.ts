@@ -154,9 +154,9 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
         for (const title of titles(lang)) await page.getByRole("heading", { name: title }).waitFor();
         await page.getByRole("img", { name: translate(lang, "debrief.fan.chart.bubble", { count: 200 }) }).waitFor();
         expect(workers.length, "no simulation started again on a language switch").toBe(startedWorkers);
-        // Chinese words throughout: the captions, the legends, the quarter ticks.
+        // Chinese words throughout: the captions, the legends, the turn ticks (a four-quarter game: turns of a year).
         await page.getByText(translate(lang, "debrief.correction.legend")).first().waitFor();
-        expect(await page.locator(".over-debrief").textContent()).toContain("第1季");
+        expect(await page.locator(".over-debrief").textContent()).toContain("第1回合");
         expect(await page.locator(".over-debrief").textContent()).not.toContain("Bubble ratio");
       }
       for (const screen of ["laptop", "hd"] as const) {
