@@ -48,7 +48,7 @@ const en = {
   "scenario.sandbox.blurb": "No events and gentle numbers, for learning the controls.",
   "economy.legend": "Custom economy (optional)",
   "economy.hint":
-    "A designer's tuned economy: the JSON file that {command} takes, with only the values it changes. The scenario and the number of quarters above still apply.",
+    "A designer's tuned economy: the JSON file that {command} takes, with only the values it changes. The scenario and the number of turns above still apply.",
   "economy.upload": "Upload a .json file",
   "economy.paste": "Or paste the JSON",
   "economy.reset": "Use the scenario's economy",
@@ -114,7 +114,7 @@ const zh = {
   "scenario.sandbox.title": "沙盒",
   "scenario.sandbox.blurb": "没有突发事件、数值温和，适合熟悉操作。",
   "economy.legend": "自定义经济参数（可选）",
-  "economy.hint": "设计者调好的经济参数：即 {command} 所用的 JSON 文件，只需包含要修改的值。上面的情景和季度数仍然有效。",
+  "economy.hint": "设计者调好的经济参数：即 {command} 所用的 JSON 文件，只需包含要修改的值。上面的情景和回合数仍然有效。",
   "economy.upload": "上传 .json 文件",
   "economy.paste": "或粘贴 JSON",
   "economy.reset": "恢复情景的经济参数",
