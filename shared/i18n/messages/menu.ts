@@ -47,7 +47,7 @@ const en = {
   "how.shell": "shell",
   "how.scale.title": "Scale or ship.",
   "how.scale.body":
-    "Each quarter, split your cash: train a bigger model and market it, or build applications for real customers (support, inspection, medicine, finance, driving, media), make serving cheaper and stay compliant.",
+    "Each turn, split your cash: train a bigger model and market it, or build applications for real customers (support, inspection, medicine, finance, driving, media), make serving cheaper and stay compliant.",
   "how.bubble.title": "Your bubble.",
   "how.bubble.body":
     "Its solid core is fundamentals: the business you have built. The shell around it is narrative: hype and the market's mood. Your valuation is both.",
@@ -136,7 +136,7 @@ const zh = {
   "how.shell": "外壳",
   "how.scale.title": "扩规模还是做产品。",
   "how.scale.body":
-    "每个季度分配你的现金：训练更大的模型并大力营销，或者为真实客户开发应用（客服、质检、医疗、金融、驾驶、媒体），同时降低推理成本、保持合规。",
+    "每个回合分配你的现金：训练更大的模型并大力营销，或者为真实客户开发应用（客服、质检、医疗、金融、驾驶、媒体），同时降低推理成本、保持合规。",
   "how.bubble.title": "你的泡沫。",
   "how.bubble.body": "坚实的内核是基本面：你真正建立起来的业务。外面那层壳是叙事：炒作和市场情绪。你的估值由两者共同构成。",
   "how.market.title": "市场。",
