@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { RoomSettingsInput } from "../../../shared/schemas/protocol.js";
 import { Fleet } from "./fleet.js";
 import type { ServerHandle, ServerLauncher } from "./launch.js";
-import { cpuSeconds, machineCpuSeconds, rssBytes } from "./proc.js";
+import { cpuSeconds, machineCpuSeconds, rssBytes, writeCalls } from "./proc.js";
 import { notes } from "./report.js";
 import { addUp, concat, type Summary, summarize } from "./stats.js";
 import { type TailCauses, tailCauses } from "./tail.js";
@@ -42,6 +42,8 @@ export interface StepResult {
   serverCpuPercent: number;
   /** Server CPU per room per quarter played, ms: the cost that sets how many rooms fit at a given pace. */
   serverCpuMsPerRoomQuarter: number;
+  /** Server write system calls per room per quarter played: one per frame sent to a socket, unless frames share a write. */
+  serverWritesPerRoomQuarter: number;
   clientCpuPercent: number;
   /** Everything else on the machine (other processes), and CPU stolen by the hypervisor: they make a step noisy. */
   otherCpuPercent: number;
@@ -107,6 +109,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
     const measure = async (): Promise<StepResult> => {
       await server.probe({ probe: "reset" });
       const cpu0 = sumOver(cpuSeconds);
+      const writes0 = sumOver(writeCalls);
       const clientCpu0 = process.cpuUsage();
       const machine0 = machineCpuSeconds();
       const t0 = performance.now();
@@ -115,6 +118,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       const windows = await fleet.end();
       const windowSeconds = (performance.now() - t0) / 1000;
       const serverCpu = sumOver(cpuSeconds) - cpu0;
+      const serverWrites = sumOver(writeCalls) - writes0;
       const clientCpu = process.cpuUsage(clientCpu0);
       const machine1 = machineCpuSeconds();
       const loopReports = await server.probe({ probe: "read", gc: false });
@@ -146,6 +150,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
         resolveToPatch: summarize(concat(windows.map((w) => w.resolveToPatch))),
         serverCpuPercent: (100 * serverCpu) / windowSeconds,
         serverCpuMsPerRoomQuarter: quarters > 0 ? (1000 * serverCpu * playersPerRoom) / quarters : Number.NaN,
+        serverWritesPerRoomQuarter: quarters > 0 ? (serverWrites * playersPerRoom) / quarters : Number.NaN,
         clientCpuPercent: (100 * clientSeconds) / windowSeconds,
         otherCpuPercent: (100 * (machine1.busy - machine0.busy - serverCpu - clientSeconds)) / windowSeconds,
         stealPercent: (100 * (machine1.steal - machine0.steal)) / windowSeconds,
