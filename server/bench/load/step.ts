@@ -177,10 +177,12 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
     const noise = (r: StepResult) => r.otherCpuPercent + r.stealPercent;
     const acks: number[] = [];
     let kept: StepResult | undefined;
+    let last: StepResult | undefined;
     for (let window = 0; window <= options.retries; window++) {
-      if (window > 0) log(`  the window did not hold (${windowLine(kept as StepResult)}): measuring another`);
+      if (last) log(`  the window did not hold (${windowLine(last)}): measuring another`);
       lastRound = await alignToPing(server, lastRound, options.pingIntervalMs, log);
       const result = await measure();
+      last = result;
       acks.push(result.ack.p99);
       log(`  window ${window + 1}: ${notes(result)}`);
       const held = windowHolds(options.goal, result);
