@@ -207,7 +207,7 @@ describe("market shares", () => {
     // Level leads (1.17 each): captured = 1200 × 1.17/6 × (1 − 0.3 × 1) = 163.7, split evenly (81.9 each, not 117).
     const cap = capabilityFromCompute(config, 400);
     const level = resolveQuarter(s0, {});
-    const each = ((1200 * ((cap - 30) / 6)) * 0.7) / 2;
+    const each = (1200 * ((cap - 30) / 6) * 0.7) / 2;
     expect(rep(level.report, 0).apiRevenue).toBeCloseTo(each, 9);
     expect(rep(level.report, 1).apiRevenue).toBeCloseTo(each, 9);
     // f1 pulls ahead (capability 45.62, lead > 6: full capture): the pool × (1 − 0.3 × f2's lead ÷ f1's), split by lead.
