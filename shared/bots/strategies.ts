@@ -158,10 +158,11 @@ export function pivotMoment(view: FirmView): boolean {
 }
 
 /**
- * `pivot`: the skilled play. It scales like `scaler` while the bubble inflates (training
- * buys capability that opens the high-need sectors later) and, once the bubble ratio is
- * high or a correction starts, turns into a builder for good, shipping into every sector
- * its own model now fits.
+ * `pivot`: the skilled play. While the bubble inflates it trains (capability opens the
+ * high-need sectors later) but spends little and raises hard: racing `scaler` for the
+ * frontier API only starts a price war (`api.rivalry`), so it keeps the boom's money for
+ * later. Once the bubble ratio is high or a correction starts, it turns into a builder for
+ * good, shipping with that cash into every sector its own model now fits.
  */
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;
