@@ -80,7 +80,8 @@ function apiMarket(t: Quarter): void {
  * The API market's split of one quarter's pool, by firm: a closed model's lead is its
  * capability over the open baseline; an open model earns as a hosted API on `openShare` of its
  * lift over the outside open models. The best lead captures part of the pool (all of it at
- * `leadForFullCapture`), shared by lead^`splitExponent`. The engine and the panel's preview
+ * `leadForFullCapture`), less a price war between the two best (`rivalry` × the runner-up's
+ * lead ÷ the leader's), shared by lead^`splitExponent`. The engine and the panel's preview
  * (rivals' API revenue from what they publish) both call this.
  */
 export function splitApiPool(
@@ -91,6 +92,7 @@ export function splitApiPool(
   firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
 ): number[] {
   let bestLead = 0;
+  let secondLead = 0;
   let weightTotal = 0;
   const shares: number[] = [];
   for (const firm of firms) {
@@ -99,12 +101,18 @@ export function splitApiPool(
       continue;
     }
     const lead = firm.openWeights ? api.openShare * Math.max(0, firm.capability - outsideOpenBaseline) : Math.max(0, firm.capability - openBaseline);
-    if (lead > bestLead) bestLead = lead;
+    if (lead > bestLead) {
+      secondLead = bestLead;
+      bestLead = lead;
+    } else if (lead > secondLead) secondLead = lead;
     const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
     weightTotal += w;
     shares.push(w);
   }
-  const captured = pool * Math.min(1, bestLead / api.leadForFullCapture);
+  // Rivals at the frontier compete on price: the closer the runner-up's lead to the leader's,
+  // the less of the pool the frontier models can charge for (a price war, not a shared monopoly).
+  const priceWar = bestLead > 0 ? 1 - api.rivalry * (secondLead / bestLead) : 1;
+  const captured = pool * Math.min(1, bestLead / api.leadForFullCapture) * priceWar;
   for (let i = 0; i < shares.length; i++) shares[i] = weightTotal > 0 ? (captured * (shares[i] as number)) / weightTotal : 0;
   return shares;
 }
