@@ -257,7 +257,7 @@ const zh = {
   "phase.lobby": "等待加入",
   "phase.news": "新闻",
   "phase.decide": "决策中",
-  "phase.report": "季度报告",
+  "phase.report": "报告",
   "phase.over": "游戏结束",
   "quarter.lobby": { other: "学生正在加入 · 共 {count} 个季度" },
   "quarter.over": "共 {quarters} 季，已于第 {quarter} 季后结束",
