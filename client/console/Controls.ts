@@ -1,7 +1,7 @@
 import type { Key } from "../../shared/i18n/catalog.js";
 import { REGIMES } from "../../shared/schemas/vocabulary.js";
 import { regimeName } from "../../shared/words/events.js";
-import { turnKey } from "../../shared/words/turns.js";
+import { QUARTERLY, type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { settingsSummary } from "../scenes/lobby-settings.js";
@@ -42,6 +42,8 @@ export class Controls {
   /** The inject form: placed by the scene beside the queued injections. */
   readonly inject: InjectForm;
   private shown = "";
+  /** How this game's turns read ("quarter" or "turn"), for the end-game dialog's words. */
+  private turns: TurnWords = QUARTERLY;
 
   constructor(send: Send, refusals: Refusals, downloads: HTMLElement) {
     this.lobby = h(
@@ -135,7 +137,7 @@ export class Controls {
         onclick: () =>
           confirmDialog(
             () => t("console.controls.end.title"),
-            () => t("console.controls.end.text"),
+            () => t(turnKey(this.turns, "console.controls.end.text")),
             () => t("console.controls.end.confirm"),
             () => send("endGame"),
           ),
@@ -166,6 +168,7 @@ export class Controls {
     this.pause.dataset.action = state.paused ? "resume" : "pause";
     const phase = state.phase;
     const turns = roomTurns(state.settings);
+    this.turns = turns;
     this.forceHint.textContent = phase === "decide" || phase === "report" ? t(turnKey(turns, FORCE_WORDS[phase])) : phase === "news" ? t(FORCE_WORDS.news) : "";
     this.policyNow.textContent = t(market.disclosure ? "console.controls.policyNow.on" : "console.controls.policyNow.off", {
       regime: regimeName(market.regime, t),

@@ -46,7 +46,7 @@ export class LogView {
     const here = locale();
     this.log.replaceChildren(
       ...(entries.length > 0
-        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e, t, here, this.turns)), " ", h("span", {}, logSentence(e, here))))
+        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e, t, here, this.turns)), " ", h("span", {}, logSentence(e, here, this.turns))))
         : [h("li", { class: "muted" }, t("console.log.empty"))]),
     );
   }

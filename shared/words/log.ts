@@ -5,6 +5,7 @@ import { InjectionSchema } from "../schemas/injection.js";
 import type { LogEntry, LogParams } from "../schemas/protocol.js";
 import { injectionSentence } from "./events.js";
 import { botName, scenarioTitle } from "./names.js";
+import { QUARTERLY, type TurnWords, turnKey, turnWordsFor } from "./turns.js";
 
 /**
  * The facilitator's game log in words. The server writes each entry as a command and its
@@ -51,8 +52,10 @@ function settingWords(name: string, value: Params[string], t: Translate, locale:
       return t("console.setting.scenario", { value: scenarioTitle(String(value), t) });
     case "firms":
       return t("common.firms.count", { count: Number(value) });
-    case "quarters":
-      return t("common.quarters.count", { count: Number(value) });
+    case "quarters": {
+      const count = Number(value);
+      return t(turnWordsFor(count).quarterly ? "common.quarters.count" : "common.turns.count", { count });
+    }
     case "decisionSeconds":
       return t("console.setting.decisionSeconds", { value: Number(value) });
     case "newsSeconds":
@@ -83,14 +86,17 @@ function settingWords(name: string, value: Params[string], t: Translate, locale:
   }
 }
 
-function queuedSentence(params: Params, t: Translate): string {
+function queuedSentence(params: Params, t: Translate, turns: TurnWords): string {
   const injection = InjectionSchema.safeParse(params.injection);
   const sentence = injection.success ? injectionSentence(injection.data, t) : "";
-  return t("console.log.inject", { quarter: num(params, "quarter"), sentence });
+  return t(turnKey(turns, "console.log.inject"), { quarter: num(params, "quarter"), sentence });
 }
 
-/** A log entry in words, for a reader of `locale` (English by default). */
-export function logSentence(entry: LogEntry, locale: Locale = "en"): string {
+/**
+ * A log entry in words, for a reader of `locale` (English by default), naming the game's turns
+ * as `turns` words them ("quarter 3" in a 16-quarter game, "turn 3" at other lengths).
+ */
+export function logSentence(entry: LogEntry, locale: Locale = "en", turns: TurnWords = QUARTERLY): string {
   if (!("params" in entry)) return entry.effect;
   const t = translator(locale);
   const p = entry.params;
@@ -107,15 +113,15 @@ export function logSentence(entry: LogEntry, locale: Locale = "en"): string {
       });
     case "forceNext": {
       const quarter = num(p, "quarter");
-      if (p.from === "news") return t("console.log.forceNext.news", { quarter });
-      if (p.from === "report") return t("console.log.forceNext.report", { previous: quarter - 1, quarter });
+      if (p.from === "news") return t(turnKey(turns, "console.log.forceNext.news"), { quarter });
+      if (p.from === "report") return t(turnKey(turns, "console.log.forceNext.report"), { previous: quarter - 1, quarter });
       const missing = Array.isArray(p.missing) ? p.missing.map(String) : [];
       return missing.length === 0
-        ? t("console.log.forceNext.decide", { quarter })
-        : t("console.log.forceNext.decideMissing", { quarter, count: missing.length, firms: list(locale, missing) });
+        ? t(turnKey(turns, "console.log.forceNext.decide"), { quarter })
+        : t(turnKey(turns, "console.log.forceNext.decideMissing"), { quarter, count: missing.length, firms: list(locale, missing) });
     }
     case "inject":
-      return queuedSentence(p, t);
+      return queuedSentence(p, t, turns);
     case "renamePlayer":
       return t("console.log.renamePlayer", { from: text(p, "from") ?? "", to: text(p, "to") ?? "" });
     case "removePlayer":
@@ -124,10 +130,15 @@ export function logSentence(entry: LogEntry, locale: Locale = "en"): string {
     case "endGame": {
       const values = { quarter: num(p, "quarter"), quarters: num(p, "quarters") };
       const dropped = num(p, "dropped");
-      return dropped > 0 ? t("console.log.endGame.dropped", { ...values, count: dropped }) : t("console.log.endGame", values);
+      return dropped > 0 ? t(turnKey(turns, "console.log.endGame.dropped"), { ...values, count: dropped }) : t(turnKey(turns, "console.log.endGame"), values);
     }
     case "start":
-      return t("console.log.start", { firms: num(p, "firms"), humans: num(p, "humans"), bots: num(p, "bots"), quarters: text(p, "quarters") ?? "?" });
+      return t(turnKey(turns, "console.log.start"), {
+        firms: num(p, "firms"),
+        humans: num(p, "humans"),
+        bots: num(p, "bots"),
+        quarters: text(p, "quarters") ?? "?",
+      });
     case "addBot":
       return t("console.log.addBot", { bot: botName(text(p, "bot") ?? "", t), firm: text(p, "firm") ?? t("console.log.noFirm") });
     case "setBot":

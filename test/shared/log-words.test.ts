@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Locale } from "../../shared/i18n/core.js";
 import { FACILITATOR_MESSAGE_TYPES, type LogEntry, type LogParams } from "../../shared/schemas/protocol.js";
 import { logSentence } from "../../shared/words/log.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 
 const at = Date.UTC(2026, 0, 1);
 const entry = (command: string, params: LogParams): LogEntry => ({ at, quarter: 1, phase: "decide", command, params });
@@ -24,7 +25,7 @@ const EXAMPLES: Record<string, [LogParams, string]> = {
   letBackIn: [{ player: "Ada", minutes: 5 }, "Let “Ada” back in: they may join by name for 5 minutes"],
   configure: [
     { settings: { quarters: 6, private: true, bots: ["scaler", "open"], economy: ["rates.hype", "sectors.media.servingCost"] } },
-    "Changed the settings: 6 quarters, not listed publicly, bots scaler and open and custom economy (2 values changed: rates.hype and sectors.media.servingCost)",
+    "Changed the settings: 6 turns, not listed publicly, bots scaler and open and custom economy (2 values changed: rates.hype and sectors.media.servingCost)",
   ],
 };
 
@@ -60,6 +61,28 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
     expect(logSentence(entry("removePlayer", { player: "Ada", firm: null }))).toBe("Removed “Ada” from no firm");
     expect(logSentence(entry("endGame", { quarter: 3, quarters: 8, dropped: 0 }))).toBe("Ended the game after quarter 3 of 8");
     expect(logSentence(entry("configure", { settings: { economy: [] } }))).toBe("Changed the settings: the scenario's own economy");
+  });
+
+  test("a game whose turn is not a quarter of the story says turn, in English and in Chinese; a 16-quarter game says quarter", () => {
+    const eight = turnWordsFor(8);
+    const en = (command: string, params: LogParams) => logSentence(entry(command, params), "en", eight);
+    const zh = (command: string, params: LogParams) => logSentence(entry(command, params), "zh-CN", eight);
+    expect(en("forceNext", { from: "decide", quarter: 2, missing: ["Helios"] })).toBe("Resolved turn 2 now; Helios repeats its last action");
+    expect(en("forceNext", { from: "decide", quarter: 2, missing: [] })).toBe("Resolved turn 2 now");
+    expect(en("forceNext", { from: "news", quarter: 1 })).toBe("Ended the news of turn 1 early: decisions are open");
+    expect(en("forceNext", { from: "report", quarter: 2 })).toBe("Ended the report of turn 1 early: turn 2 begins");
+    expect(en("inject", { quarter: 3, injection: { kind: "regime", regime: "model" } })).toBe("Queued for turn 3: Regime switch: model-level licences.");
+    expect(en("endGame", { quarter: 2, quarters: 8, dropped: 1 })).toBe("Ended the game after turn 2 of 8; 1 queued injection dropped");
+    expect(en("endGame", { quarter: 3, quarters: 8, dropped: 0 })).toBe("Ended the game after turn 3 of 8");
+    expect(en("start", { firms: 5, humans: 1, bots: 4, quarters: 8 })).toBe("Started the game: 5 firms (1 played by people, 4 by bots), 8 turns");
+    expect(en("configure", { settings: { quarters: 4 } })).toBe("Changed the settings: 4 turns");
+    expect(zh("forceNext", { from: "decide", quarter: 2, missing: ["Helios", "Cobalt"] })).toBe("立即结算了第 2 回合；Helios和Cobalt重复上一回合的操作");
+    expect(zh("forceNext", { from: "report", quarter: 2 })).toBe("提前结束第 1 回合的报告：第 2 回合开始");
+    expect(zh("endGame", { quarter: 3, quarters: 8, dropped: 0 })).toBe("在第 3 回合（共 8 回合）后结束了游戏");
+    expect(zh("start", { firms: 5, humans: 1, bots: 4, quarters: 8 })).toBe("开始游戏：5 家公司（1 家由学生操作，4 家由机器人玩家操作），共 8 回合");
+    const sixteen = turnWordsFor(16);
+    expect(logSentence(entry("endGame", { quarter: 3, quarters: 16, dropped: 0 }), "en", sixteen)).toBe("Ended the game after quarter 3 of 16");
+    expect(logSentence(entry("configure", { settings: { quarters: 16 } }), "en", sixteen)).toBe("Changed the settings: 16 quarters");
   });
 
   test("an entry stored before the log spoke in codes is shown as stored, in any language; an unknown command is named, not dropped", () => {
