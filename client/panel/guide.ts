@@ -14,7 +14,6 @@ const LINES = [
   ["panel.guide.marketing", "panel.guide.marketing.line"],
   ["panel.guide.compliance", "panel.guide.compliance.line"],
   ["panel.guide.raise", "panel.guide.raise.line"],
-  ["panel.guide.submit", "panel.guide.submit.line"],
 ] as const;
 
 function seen(): boolean {
@@ -32,7 +31,13 @@ export function firstQuarterGuide(turns: TurnWords): HTMLElement | null {
     "aside",
     { class: "guide", "aria-labelledby": "guide-title" },
     h("h3", { id: "guide-title" }, t(turnKey(turns, "panel.guide.title"))),
-    h("dl", {}, ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", {}, t(line))])),
+    h(
+      "dl",
+      {},
+      ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", {}, t(line))]),
+      h("dt", {}, t("panel.guide.submit")),
+      h("dd", {}, t(turnKey(turns, "panel.guide.submit.line"))),
+    ),
   );
   const dismiss = h(
     "button",

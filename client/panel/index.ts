@@ -357,7 +357,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         field.element.closest("details")?.setAttribute("open", "");
       }
       // Whatever the panel holds (typed, a preset, a teammate's draft), a plan the server would refuse says what to lower.
-      error.textContent = draftProblem(result.error, fieldLabel, own.limits, -left);
+      error.textContent = draftProblem(result.error, fieldLabel, own.limits, -left, turns);
       fill(results);
     }
     showPhase();
@@ -384,7 +384,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     inbox.on("rejected", (r) => {
       if (r.type === "submit") {
         note.textContent = "";
-        error.textContent = rejectionText(r);
+        error.textContent = rejectionText(r, turns);
       }
     }),
     inbox.on("draft", (d) => {

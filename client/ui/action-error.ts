@@ -1,6 +1,7 @@
 import type { ActionErrorCode } from "../../shared/engine/validate.js";
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { isSectorId } from "../../shared/schemas/vocabulary.js";
+import { QUARTERLY, type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { money, number, t } from "../i18n.js";
 import { rejectionCodeText } from "../net/errors.js";
 
@@ -37,9 +38,10 @@ export interface ActionErrorParams {
 
 /**
  * An engine rejection of an action in words a player understands, from its code and
- * parameters (the engine's own message names fields by their paths and is for developers).
+ * parameters (the engine's own message names fields by their paths and is for developers),
+ * naming the game's turns as `turns` words them ("quarter 3" / "turn 3").
  */
-export function actionErrorText(error: ActionErrorParams): string {
+export function actionErrorText(error: ActionErrorParams, turns: TurnWords = QUARTERLY): string {
   const label = fieldLabel(error.field);
   const { value, limit } = error;
   const code = error.code as ActionErrorCode;
@@ -58,11 +60,11 @@ export function actionErrorText(error: ActionErrorParams): string {
     case "ALREADY_DISTILLED":
       return t(`panel.error.${code}`);
     case "HARDWARE_LOCKED":
-      return limit === undefined ? t("panel.error.HARDWARE_LOCKED.bare") : t("panel.error.HARDWARE_LOCKED", { quarter: limit });
+      return limit === undefined ? t("panel.error.HARDWARE_LOCKED.bare") : t(turnKey(turns, "panel.error.HARDWARE_LOCKED"), { quarter: limit });
     case "RAISE_OVER_APPETITE":
       return value !== undefined && limit !== undefined
-        ? t("panel.error.RAISE_OVER_APPETITE", { limit: money(limit), over: money(value - limit) })
-        : t("panel.error.RAISE_OVER_APPETITE.bare");
+        ? t(turnKey(turns, "panel.error.RAISE_OVER_APPETITE"), { limit: money(limit), over: money(value - limit) })
+        : t(turnKey(turns, "panel.error.RAISE_OVER_APPETITE.bare"));
     case "OVER_BUDGET":
       return value !== undefined && limit !== undefined
         ? t("panel.error.OVER_BUDGET", { spend: money(value), limit: money(limit), over: money(value - limit) })
@@ -76,15 +78,18 @@ export function actionErrorText(error: ActionErrorParams): string {
  * A refusal of the player's submission in words: an illegal action from its engine code and
  * numbers, the other refusals from their codes (the server's English message is for developers and logs).
  */
-export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params">): string {
+export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params">, turns: TurnWords = QUARTERLY): string {
   if (rejected.code === "ILLEGAL_ACTION" && rejected.engineCode) {
     const { value, limit } = rejected.params ?? {};
-    return actionErrorText({
-      code: rejected.engineCode,
-      field: rejected.issues[0]?.path || undefined,
-      ...(typeof value === "number" ? { value } : {}),
-      ...(typeof limit === "number" ? { limit } : {}),
-    });
+    return actionErrorText(
+      {
+        code: rejected.engineCode,
+        field: rejected.issues[0]?.path || undefined,
+        ...(typeof value === "number" ? { value } : {}),
+        ...(typeof limit === "number" ? { limit } : {}),
+      },
+      turns,
+    );
   }
   // A submission's own refusals in the panel's words; any other as every room message's (net/errors.ts).
   switch (rejected.code) {

@@ -35,6 +35,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
       .replace(/LEFT|TOTAL/g, "\\$[\\d,.]+M");
     expect(await page.locator(".decision .budget").textContent()).toMatch(new RegExp(`^${budget}$`));
     await page.getByText(t("panel.guide.title.turn")).waitFor();
+    await page.getByText(t("panel.guide.submit.line.turn")).waitFor(); // a friends game has 12 turns of 4 months
     expect(
       await page
         .locator(".decision .field.money")

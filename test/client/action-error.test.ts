@@ -5,6 +5,7 @@ import { ACTION_ERROR_CODES, type ActionErrorCode } from "../../shared/engine/va
 import { translate } from "../../shared/i18n/catalog.js";
 import { LOCALES } from "../../shared/i18n/core.js";
 import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 
 /** What a person must never read: field paths, camelCase names, codes, placeholders left unfilled. */
 const LEAK = /\bapps\.\w+|\b[a-z]+[A-Z]\w*\b|\b[A-Z]+_[A-Z_]+\b|\{\w+\}|undefined|NaN/;
@@ -60,6 +61,31 @@ describe.each(LOCALES)("every engine refusal worded in %s", (lang) => {
       // Chinese words, not English left over.
       for (const code of ACTION_ERROR_CODES) expect(actionErrorText({ code, ...WITH_PARAMS[code] }), code).not.toMatch(/[A-Za-z]{3,}/);
     }
+  });
+
+  test("in a game whose turn is not a quarter of the story (8 quarters), the lock and the investors' limit name the turn", () => {
+    setLocale(lang);
+    const eight = turnWordsFor(8);
+    const locked = actionErrorText({ code: "HARDWARE_LOCKED", field: "hardware", limit: 3 }, eight);
+    const raise = actionErrorText({ code: "RAISE_OVER_APPETITE", field: "raise", value: 1500, limit: 1000 }, eight);
+    const bare = actionErrorText({ code: "RAISE_OVER_APPETITE", field: "raise" }, eight);
+    const refused = rejectionText(
+      { code: "ILLEGAL_ACTION", message: "hardware locked", engineCode: "HARDWARE_LOCKED", issues: [{ path: "hardware", message: "" }], params: { limit: 3 } },
+      eight,
+    );
+    expect(refused).toBe(locked);
+    if (lang === "en") {
+      expect(locked).toBe("Your compute contract is locked until the end of turn 3: it cannot go back to flexible yet.");
+      expect(raise).toBe("Investors take at most $1,000M of new shares this turn: lower Raise equity by $500M.");
+      expect(bare).toBe("Investors will not buy that many new shares this turn: lower Raise equity.");
+    } else {
+      expect(locked).toBe("你的算力合约锁定至第 3 回合末：目前还不能改回灵活。");
+      expect(raise).toBe("本回合投资者最多认购 10亿美元 的新股：请将股权融资减少 5亿美元。");
+      expect(bare).toBe("本回合投资者不会认购这么多新股：请减少股权融资。");
+    }
+    for (const text of [locked, raise, bare]) expect(text).not.toMatch(/quarter|季/);
+    // A 16-quarter game plays a quarter a turn and says so.
+    expect(actionErrorText({ code: "HARDWARE_LOCKED", field: "hardware", limit: 3 }, turnWordsFor(16))).toContain(lang === "en" ? "quarter 3" : "第 3 季度");
   });
 
   test("every field is named by its label, every sector by its name; an unknown one in general words", () => {

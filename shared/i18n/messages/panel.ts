@@ -26,6 +26,10 @@ const en = {
   "guide.title.turn": "Your first turn, in one line each",
   "estimate.caption.turn":
     "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it.",
+  "guide.submit.line.turn": "Locks in your plan. If you don't, last turn's plan repeats, fitted to your cash.",
+  "error.HARDWARE_LOCKED.turn": "Your compute contract is locked until the end of turn {quarter}: it cannot go back to flexible yet.",
+  "error.RAISE_OVER_APPETITE.turn": "Investors take at most {limit} of new shares this turn: lower Raise equity by {over}.",
+  "error.RAISE_OVER_APPETITE.bare.turn": "Investors will not buy that many new shares this turn: lower Raise equity.",
   titleDelisted: "{firm} is delisted",
   unit: " ($M)",
   slider: "{label} slider",
@@ -177,6 +181,10 @@ const zh = {
   "guide.title.turn": "第一个回合，每项一句话",
   "estimate.caption.turn":
     "本回合预估（相当于故事中的 {span}，收入和经营利润均为整个回合的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。",
+  "guide.submit.line.turn": "锁定你的方案。如不提交，将沿用上回合方案，并按你的现金调整。",
+  "error.HARDWARE_LOCKED.turn": "你的算力合约锁定至第 {quarter} 回合末：目前还不能改回灵活。",
+  "error.RAISE_OVER_APPETITE.turn": "本回合投资者最多认购 {limit} 的新股：请将股权融资减少 {over}。",
+  "error.RAISE_OVER_APPETITE.bare.turn": "本回合投资者不会认购这么多新股：请减少股权融资。",
   titleDelisted: "{firm} 已退市",
   unit: "（百万美元）",
   slider: "{label}滑块",
