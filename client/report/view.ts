@@ -80,7 +80,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
     ),
     h("h4", {}, t("report.sectors.title")),
     sold.length === 0
-      ? h("p", {}, t("report.sectors.none"))
+      ? h("p", {}, t(turnKey(turns, "report.sectors.none")))
       : h(
           "table",
           { class: "sectors" },

@@ -54,6 +54,16 @@ describe("getting back in after a server restart", () => {
     expect(joinErrorText({ code: 503, message: "game K7MXQA is not running right now" })).toBe(translate("en", "errors.join.restarting"));
   });
 
+  test("the restart's words promise the last finished turn, true at every length, in English and in Chinese", () => {
+    // These banners know no game: a turn is a quarter only in a 16-quarter game, so they say turn.
+    for (const key of ["errors.banner.restarting", "errors.join.gameOffline"] as const) {
+      expect(translate("en", key), key).toContain("last finished turn");
+      expect(translate("en", key), key).not.toMatch(/quarter/);
+      expect(translate("zh-CN", key), key).toContain("最近完成的回合");
+      expect(translate("zh-CN", key), key).not.toMatch(/季/);
+    }
+  });
+
   test("a refusal for too many attempts from one address is worded by its code, whatever the message", () => {
     expect(joinErrorText({ code: ADDRESS_RATE_LIMITED, message: "too many joins from your address: try again in 42 s" })).toBe(
       translate("en", "errors.join.rateLimited"),

@@ -34,6 +34,21 @@ describe("catalogs", () => {
     }
   });
 
+  it("give every line a player reads with a quarter in it a variant for games whose turn is not a quarter, which says turn", () => {
+    // Lines read during a game of any length (shared/words/turns.ts picks the ".turn" variant).
+    const turned = ["report.sectors.none", "panel.guide.submit.line", "panel.error.HARDWARE_LOCKED", "panel.error.RAISE_OVER_APPETITE", "console.log.endGame"];
+    const keys = new Set(areas.flatMap(([area, { en }]) => Object.keys(en).map((key) => `${area}.${key}`)));
+    for (const key of turned) expect(keys.has(`${key}.turn`), `${key}.turn`).toBe(true);
+    for (const [area, { en, "zh-CN": zh }] of areas) {
+      for (const key of Object.keys(en).filter((k) => k.endsWith(".turn"))) {
+        // The words, without their placeholders ("{quarter}" is a number).
+        const texts = (m: Message | undefined) => (m === undefined ? [] : typeof m === "string" ? [m] : Object.values(m)).map((x) => x.replace(/\{\w+\}/g, ""));
+        for (const text of texts(en[key])) expect(text, `${area}.${key}`).not.toMatch(/quarter/i);
+        for (const text of texts(zh[key])) expect(text, `${area}.${key} (zh-CN)`).not.toMatch(/季/);
+      }
+    }
+  });
+
   it("fill placeholders and choose plural forms per language", () => {
     expect(translate("en", "common.quarters.count", { count: 1 })).toBe("1 quarter");
     expect(translate("en", "common.quarters.count", { count: 12 })).toBe("12 quarters");

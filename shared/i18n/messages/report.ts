@@ -15,6 +15,7 @@ const en = {
   "warning.runway.turn": "Under two turns of cash left at this burn: spend less, earn more, or raise while the market still takes shares.",
   "warning.delisting.turn": "Delisting risk: at this burn your cash runs out next turn and the market would take only {amount} of new shares to cover it.",
   "runway.quarters.turn": "{quarters} turns at this burn ({burn} a turn of {span})",
+  "sectors.none.turn": "No sales yet: applications take a few months of the story to win customers, and need a model good enough for the sector.",
 
   "warning.delisted": "Your firm was delisted: it ran out of cash and the market would not cover the hole.",
   "warning.runway": "Under two quarters of cash left at this burn: spend less, earn more, or raise while the market still takes shares.",
@@ -85,6 +86,7 @@ const zh = {
   "warning.runway.turn": "按当前烧钱速度，现金撑不过两个回合：少花钱、多赚钱，或趁市场还愿意认购时融资。",
   "warning.delisting.turn": "退市风险：按当前烧钱速度，你的现金下回合就会耗尽，而市场最多只愿认购 {amount} 的新股来填补。",
   "runway.quarters.turn": "按当前烧钱速度还能撑 {quarters} 个回合（每回合 {burn}，一回合相当于 {span}）",
+  "sectors.none.turn": "还没有销售：应用需要故事中的几个月才能赢得客户，而且模型能力要达到该行业的要求。",
 
   "warning.delisted": "你的公司已退市：现金耗尽，市场也不愿填补缺口。",
   "warning.runway": "按当前烧钱速度，现金撑不过两个季度：少花钱、多赚钱，或趁市场还愿意认购时融资。",
