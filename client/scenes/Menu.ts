@@ -17,7 +17,10 @@ import { timerField } from "./lobby-settings.js";
 import { openGamesSection } from "./open-games.js";
 import { appOf, enterGame } from "./route.js";
 
-/** Quick play's own game when no open game has a seat: a short game against bots, started at once. */
+/**
+ * Quick play's own game when no open game has a seat: a short game against bots, started at once.
+ * Like Practice it stores no title, so every reader sees the room named in their own language.
+ */
 const QUICK_GAME = { firms: 4, quarters: 8, decisionSeconds: 120, private: true } as const;
 
 /** The menu's defaults for a new game. */
@@ -101,7 +104,7 @@ export class Menu extends Phaser.Scene {
               // Taken in the meantime (full, started, name taken): try the next, then a game of our own.
             }
           }
-          const joined = await app.session.create(name.value, { ...QUICK_GAME, name: t("menu.quick.title") });
+          const joined = await app.session.create(name.value, QUICK_GAME);
           joined.room.send("start");
           return joined;
         }, true),
@@ -147,7 +150,7 @@ export class Menu extends Phaser.Scene {
           onclick: () => {
             if (name.value.trim() === "") name.value = t("menu.name.practice");
             void enter(async () => {
-              const joined = await app.session.create(name.value, { ...PRACTICE, name: t("menu.practice.title") });
+              const joined = await app.session.create(name.value, PRACTICE);
               joined.room.send("start", {});
               return joined;
             });

@@ -2,7 +2,7 @@ import { matchMaker } from "colyseus";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
-import { HAS_CHROMIUM, SKIP_REASON, serveGame } from "./harness.js";
+import { HAS_CHROMIUM, localeContext, SKIP_REASON, serveGame } from "./harness.js";
 import { moneyLabel, panelHeading, reportHeading, words } from "./play-steps.js";
 
 const PORT = 2606;
@@ -95,7 +95,23 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
     expect(room?.flow.phase.name).toBe("decide");
     expect(room?.state.deadline).toBe(0);
     expect(room?.flow.roster.seats.length).toBe(4);
+    // No title stored in the creator's language: every reader sees the room named in theirs.
+    expect(room?.flow.settings.name).toBe("");
     await page.locator(".decision form button[type=submit]").click();
     await page.getByRole("heading", { name: panelHeading(t, 2) }).waitFor();
+  });
+
+  test("Quick play in Chinese, with no open game, starts a game against bots that stores no title in the creator's language", async () => {
+    const zh = words("zh-CN");
+    const page = await (await localeContext(game.browser, "zh-CN")).newPage();
+    await page.goto(BASE);
+    await page.getByLabel(zh("menu.name.label")).fill("Mei");
+    await page.getByRole("button", { name: zh("menu.open.quickPlay") }).click();
+    await page.getByRole("heading", { name: panelHeading(zh, 1) }).waitFor();
+    const rooms = await matchMaker.query({ name: "market" });
+    const room = rooms.map((r) => matchMaker.getLocalRoomById(r.roomId) as unknown as MarketRoom).find((r) => r?.flow.settings.quarters === 8);
+    expect(room?.flow.phase.name).not.toBe("lobby");
+    expect(room?.flow.settings.name).toBe("");
+    expect(room?.state.title).toBe("");
   });
 });
