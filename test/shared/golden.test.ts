@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.2.0",
-  finalStateSha256: "ca3633c0240a759ad7e07d0441cf4b9064b57b96272e2cfb078d16057e70f627",
+  engineVersion: "2.3.0",
+  finalStateSha256: "ccb5eee150bb1e9af54ae9f30d0a4dbd6797dfb6ff1377c3f25b6f6502efd17f",
 };
 
 const injections: Record<number, Injection[]> = {
