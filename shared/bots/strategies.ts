@@ -37,7 +37,7 @@ export const DIALS = {
   scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
-  open: { spend: 0.3, train: 0.5, raise: 0.46 },
+  open: { spend: 0.3, train: 0.5, raise: 0.48 },
   balanced: { spend: 0.34, train: 0.33, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.54, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.31,
