@@ -43,6 +43,9 @@ export interface AppOptions {
 /** Hard cap on a WebSocket frame: larger frames close the connection. The room rejects smaller but oversized messages itself. */
 const MAX_FRAME_BYTES = 64 * 1024;
 
+/** Milliseconds between the transport's rounds of WebSocket pings (the bench aligns its windows to them). */
+export const PING_INTERVAL_MS = 30_000;
+
 /**
  * The WebSocket transport of the game (and of the bench's bare room). It pings every socket
  * in one loop (~70 µs a socket here: 85 ms over 1,200 sockets, during which no room
@@ -50,7 +53,7 @@ const MAX_FRAME_BYTES = 64 * 1024;
  * inside the 120 s grace period, and those stalls come three times less often than at 10 s
  * (README, "Server load").
  */
-export function gameTransport(pingIntervalMs = 30_000): WebSocketTransport {
+export function gameTransport(pingIntervalMs = PING_INTERVAL_MS): WebSocketTransport {
   return new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES, pingInterval: pingIntervalMs, pingMaxRetries: 1 });
 }
 

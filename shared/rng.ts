@@ -27,7 +27,11 @@ export function seedRng(seed: string | number): RngState {
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  const rng = { a: (h1 ^ h2 ^ h3 ^ h4) >>> 0, b: (h2 ^ h1) >>> 0, c: (h3 ^ h1) >>> 0, d: (h4 ^ h1) >>> 0 };
+  // Signed 32-bit words: the same bits as unsigned ones to every operation of nextUint32 (each reads them through
+  // `| 0`, `^`, `<<` or `>>>`), and each is overwritten by the draws below. V8 keeps the fields as small integers
+  // only if no field ever holds a number beyond 2^31 − 1; one unsigned seed word would box all four of every
+  // generator for good (every draw then reads and writes heap numbers).
+  const rng = { a: h1 ^ h2 ^ h3 ^ h4, b: h2 ^ h1, c: h3 ^ h1, d: h4 ^ h1 };
   for (let i = 0; i < 12; i++) nextUint32(rng);
   return rng;
 }

@@ -16,6 +16,7 @@ import { MarketFlow } from "../flow/flow.js";
 import type { FlowEvent, Step } from "../flow/types.js";
 import { FacilitatorDesk } from "../rooms/desk.js";
 import { applyStep, type EffectTargets, roomControls } from "../rooms/effects.js";
+import { FrameHold } from "../rooms/frame-hold.js";
 import { createRequest, joinRequest } from "../rooms/joins.js";
 import { parseMessage } from "../rooms/messages.js";
 import { type MarketMetadata, metadataUpdate } from "../rooms/metadata.js";
@@ -74,13 +75,15 @@ function playRoom(index: number, store: GameStore): number {
     setPrivate: async () => undefined,
     disconnect: async () => undefined,
   };
-  const targets: EffectTargets = { flow, state, sessions, desk, feed, timers, room: roomControls(room, (write) => saving.persist(flow, write)) };
+  const frames = new FrameHold();
+  const targets: EffectTargets = { flow, state, sessions, desk, feed, timers, frames, room: roomControls(room, (write) => saving.persist(flow, write)) };
   let metadata: MarketMetadata | undefined;
   const apply = (step: Step, joining?: MarketClient) => {
     applyStep(targets, step, joining);
     metadata = metadataUpdate(metadata, code, flow) ?? metadata;
     bytes += encoder.encode().length;
     encoder.discardChanges();
+    frames.release(); // as the room does after each patch
   };
   const step = (event: FlowEvent) => apply(flow.step(event));
   apply(flow.open(0));

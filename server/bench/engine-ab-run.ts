@@ -2,6 +2,7 @@
 import { loadavg } from "node:os";
 import type { GameState } from "../../shared/index.js";
 import type { RunSpec } from "../../shared/sim/run.js";
+import type { SearchOptions, SearchResult } from "../../shared/sim/search.js";
 import { type BenchedEngine, playGames } from "./engine-games.js";
 
 const GAMES_PER_ROUND = 300;
@@ -39,7 +40,7 @@ function median(list: readonly number[]): number {
   return [...list].sort((a, b) => a - b)[(list.length - 1) >> 1] as number;
 }
 
-function report(title: string, unit: string, names: readonly string[], rates: readonly number[][]): void {
+function report(title: string, unit: string, names: readonly string[], rates: readonly number[][], per = "second"): void {
   const figure = (x: number) => Math.round(x).toLocaleString("en-US");
   const load = loadavg()
     .map((x) => x.toFixed(1))
@@ -50,7 +51,7 @@ function report(title: string, unit: string, names: readonly string[], rates: re
     const list = rates[i] as number[];
     const ratio = median(list.map((x, r) => x / (baseline[r] as number)));
     console.log(
-      `  ${name.padEnd(17)} ${figure(median(list))} ${unit} per CPU second (median; best round ${figure(Math.max(...list))}); × ${ratio.toFixed(2)} of before`,
+      `  ${name.padEnd(17)} ${figure(median(list))} ${unit} per CPU ${per} (median; best round ${figure(Math.max(...list))}); × ${ratio.toFixed(2)} of before`,
     );
   });
 }
@@ -93,5 +94,41 @@ export function compareGames(before: Simulator, after: Simulator, rounds: number
     "games",
     ["before", "after"],
     rates,
+  );
+}
+
+/** What both checkouts' searches export. */
+interface Searcher {
+  searchExploit: (options: SearchOptions) => SearchResult;
+}
+
+const SEARCH_BUDGET = 1200;
+
+/**
+ * The exploit search (`searchExploit`, default line-up, 16 quarters, SEARCH_BUDGET games),
+ * before and after, alternating: evaluations (games) per CPU minute. Both must find the same
+ * policy with the same scores (the search is deterministic in its options).
+ */
+export function compareSearch(before: Searcher, after: Searcher, rounds: number): void {
+  const searchers = [before, after];
+  const search = (k: number, r: number) => (searchers[k] as Searcher).searchExploit({ budget: SEARCH_BUDGET, seed: `ab-${r}`, quarters: 16 });
+  const rates: number[][] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    const found: string[] = [];
+    for (const k of r % 2 ? [1, 0] : [0, 1]) {
+      const cpu = process.cpuUsage();
+      const result = search(k, r);
+      const used = process.cpuUsage(cpu);
+      (rates[k] as number[]).push((60 * result.evaluated) / ((used.user + used.system) / 1e6));
+      found[k] = JSON.stringify([result.best, result.winRate, result.meanScore, result.baseline, result.opponents]);
+    }
+    if (found[0] !== found[1]) throw new Error(`round ${r}: the two checkouts' searches found different results`);
+  }
+  report(
+    `exploit search before/after (searchExploit, 16 quarters, budget ${SEARCH_BUDGET}): ${rounds} alternating rounds, same results`,
+    "evaluations",
+    ["before", "after"],
+    rates,
+    "minute",
   );
 }

@@ -4,7 +4,9 @@
  * run in alternating rounds, so that load from other jobs falls on both alike. Reports
  * firm-quarters per CPU second (median and best round) and the per-round ratio to the other
  * checkout's pure API; then the same for the simulator's games (`runGame`: five bots, the
- * exploit search's line-up with the open bot in the fifth seat), in games per CPU second.
+ * exploit search's line-up with the open bot in the fifth seat), in games per CPU second; then
+ * the exploit search itself (`searchExploit`, 16 quarters), in evaluations per CPU minute,
+ * checking that both checkouts find the same policy with the same scores.
  *
  *   npx tsx server/bench/engine-ab.ts /tmp/before [rounds]
  *
@@ -28,9 +30,12 @@ import * as before from ${JSON.stringify(resolve(other, "shared/index.ts"))};
 import * as after from ${JSON.stringify(resolve(here, "shared/index.ts"))};
 import * as simBefore from ${JSON.stringify(resolve(other, "shared/sim/run.ts"))};
 import * as simAfter from ${JSON.stringify(resolve(here, "shared/sim/run.ts"))};
-import { compare, compareGames } from ${JSON.stringify(fileURLToPath(new URL("./engine-ab-run.ts", import.meta.url)))};
+import * as searchBefore from ${JSON.stringify(resolve(other, "shared/sim/search.ts"))};
+import * as searchAfter from ${JSON.stringify(resolve(here, "shared/sim/search.ts"))};
+import { compare, compareGames, compareSearch } from ${JSON.stringify(fileURLToPath(new URL("./engine-ab-run.ts", import.meta.url)))};
 compare(before, after, ${rounds});
 compareGames({ ...before, ...simBefore }, { ...after, ...simAfter }, ${rounds});
+compareSearch(searchBefore, searchAfter, ${rounds});
 `;
 const result = buildSync({
   stdin: { contents: entry, resolveDir: here, loader: "ts" },

@@ -9,10 +9,12 @@
 import { writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { Command, InvalidArgumentError } from "commander";
+import { PING_INTERVAL_MS } from "../app.js";
 import { clusterProcesses, mainProcess, type ServerKind } from "./load/launch.js";
-import { quietestRun } from "./load/quiet.js";
+import { runWhenQuiet } from "./load/quiet.js";
 import { table } from "./load/report.js";
 import type { StepOptions, StepResult } from "./load/step.js";
+import { largestHeld, ratio } from "./load/verdict.js";
 
 const ACK_P99_GOAL_MS = 50;
 const RESOLVE_P99_GOAL_MS = 100;
@@ -44,7 +46,12 @@ const program = new Command("bench:server")
   .option("--quick", "one small step, for a smoke run")
   .option("--quiet <percent>", "before each step, wait until other work uses less than this % of a core (0: do not wait)", Number, 25)
   .option("--quiet-wait <seconds>", "the longest such wait per step", positive, 300)
-  .option("--retries <n>", "repeat a step whose window other work disturbed (more than --quiet % of a core), keeping the quietest", Number, 3)
+  .option(
+    "--retries <n>",
+    "windows measured again, on the same server and rooms, after one that does not hold the goal (a step holds if one of its windows does)",
+    Number,
+    3,
+  )
   .option("--processes <n>", "server processes sharing the rooms through Redis (REDIS_URL, or a redis-server started for each step)", positive, 1)
   .option("--json <file>", "write every step's figures as JSON")
   .option(
@@ -83,7 +90,11 @@ const warmup = opts.quick ? opts.think + opts.report : opts.warmup;
 // Quarters last at least the slowest of six think times (≈ 6/7 of the longest) plus the report pause.
 const shortestGame = QUARTERS * ((opts.think * 6) / 7 + opts.report);
 if (warmup < opts.think + opts.report) console.warn("warning: the warm-up is shorter than the spread of game starts");
-if (warmup + seconds > shortestGame * 0.9) console.warn(`warning: games may end (≈${shortestGame.toFixed(0)} s) before the window does; see "rooms over"`);
+// Each window starts half a ping interval after a ping round: the first within an interval
+// and a half of the warm-up's end, each repeat an interval or more after the one before.
+const pingSeconds = PING_INTERVAL_MS / 1000;
+const lastWindowEnds = warmup + 1.5 * pingSeconds + opts.retries * Math.max(pingSeconds, Math.ceil(seconds / pingSeconds) * pingSeconds) + seconds;
+if (lastWindowEnds > shortestGame * 0.9) console.warn(`warning: games may end (≈${shortestGame.toFixed(0)} s) before the window does; see "rooms over"`);
 
 console.log(
   `server load: ${opts.bare ? "the game and the bare room, alternating" : `${opts.processes} server process(es)`}, ${availableParallelism()} cores, Node ${process.versions.node}, load average ${loadavg()[0]?.toFixed(2)}; ` +
@@ -91,19 +102,15 @@ console.log(
     `${warmup} s warm-up, ${seconds} s measured per step; ${opts.threads} client threads`,
 );
 const nodeArgs = opts.serverNodeArgs?.split(" ").filter(Boolean);
-const holding = (r: StepResult) => r.failedRooms === 0 && r.ack.p99 < ACK_P99_GOAL_MS && r.resolveToPatch.p99 < RESOLVE_P99_GOAL_MS;
-/** The last step before the first that did not hold. */
-const largestHeld = (results: readonly StepResult[]) => {
-  const firstMiss = results.findIndex((r) => !holding(r));
-  return (firstMiss === -1 ? results : results.slice(0, firstMiss)).at(-1);
-};
+const goal = { ackP99Ms: ACK_P99_GOAL_MS, resolveP99Ms: RESOLVE_P99_GOAL_MS };
 const kinds: ServerKind[] = opts.bare ? ["game", "bare"] : ["game"];
 const results: Record<ServerKind, StepResult[]> = { game: [], bare: [] };
 /** Load averages (1 min) at the start of each step, by kind: the machine is shared. */
 const loads: Record<ServerKind, number[]> = { game: [], bare: [] };
 const done = new Set<ServerKind>();
-for (const rooms of steps) {
-  for (const kind of kinds) {
+for (const [index, rooms] of steps.entries()) {
+  // Which server goes first alternates from step to step, so neither always runs on a machine the other just warmed.
+  for (const kind of index % 2 === 0 ? kinds : [...kinds].reverse()) {
     if (done.has(kind)) continue;
     const load = loadavg()[0] ?? 0;
     console.log(`step: ${rooms} rooms${opts.bare ? `, ${kind}` : ""} (load average ${load.toFixed(2)})`);
@@ -120,17 +127,20 @@ for (const rooms of steps) {
       threads: Math.round(opts.threads),
       concurrency: 8,
       launcher: opts.processes > 1 ? clusterProcesses(Math.round(opts.processes), nodeArgs) : mainProcess(nodeArgs, kind),
+      goal,
+      retries: Math.max(0, Math.round(opts.retries)),
+      pingIntervalMs: PING_INTERVAL_MS,
     };
-    const result = await quietestRun(step, { quietPercent: opts.quiet, waitSeconds: opts.quietWait, retries: opts.retries }, (line) => console.log(line));
+    const result = await runWhenQuiet(step, { quietPercent: opts.quiet, waitSeconds: opts.quietWait }, (line) => console.log(line));
     results[kind].push(result);
     loads[kind].push(load);
     console.log(table([result]).split("\n").at(-1));
-    if (!explicit && !holding(result)) done.add(kind);
+    if (!explicit && !result.held) done.add(kind);
   }
   if (kinds.every((kind) => done.has(kind))) break;
 }
 
-const goal = `ack p99 < ${ACK_P99_GOAL_MS} ms and resolve→patch p99 < ${RESOLVE_P99_GOAL_MS} ms`;
+const goalText = `ack p99 < ${ACK_P99_GOAL_MS} ms and resolve→patch p99 < ${RESOLVE_P99_GOAL_MS} ms`;
 const range = (values: readonly number[], digits: number) => {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return "–";
@@ -138,6 +148,9 @@ const range = (values: readonly number[], digits: number) => {
   const f = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return lo === hi ? f(lo) : `${f(lo)}–${f(hi)}`;
 };
+/** A step's verdict in a word, with the ack p99 of each window it measured. */
+const verdict = (r: StepResult | undefined) =>
+  r ? `${r.held ? "held" : "not held"} (ack p99 ${r.windowAckP99.map((v) => v.toFixed(1)).join(" / ")} ms)` : "not run";
 for (const kind of kinds) {
   const own = results[kind];
   const held = largestHeld(own);
@@ -145,31 +158,41 @@ for (const kind of kinds) {
     console.log(`\n${kind === "game" ? "The game server" : "The bare room"} (load average at each step: ${loads[kind].map((l) => l.toFixed(1)).join(", ")}):`);
   console.log(`\n${table(own)}\n`);
   console.log(
-    held
-      ? `largest N holding ${goal} on ${opts.processes} process(es): ${held.rooms} rooms (${held.clients.toLocaleString("en-US")} clients)${held === own.at(-1) ? " — the largest step run" : ""}`
-      : `no step held ${goal}`,
+    held > 0
+      ? `largest N holding ${goalText} on ${opts.processes} process(es): ${held} rooms (${(held * PLAYERS_PER_ROOM).toLocaleString("en-US")} clients)${held === Math.max(...own.map((r) => r.rooms)) ? " — the largest step run" : ""}`
+      : `no step held ${goalText}`,
   );
   if (opts.bare) {
-    const upTo = held ? own.slice(0, own.indexOf(held) + 1) : own;
+    const heldSteps = own.filter((r) => r.held);
+    const over = heldSteps.length > 0 ? heldSteps : own;
     const cpu = range(
-      upTo.map((r) => r.serverCpuMsPerRoomQuarter),
+      over.map((r) => r.serverCpuMsPerRoomQuarter),
       1,
     );
     const bytes = range(
-      upTo.map((r) => r.bytesPerClientQuarter),
+      over.map((r) => r.bytesPerClientQuarter),
       0,
     );
     console.log(
-      `  server CPU ms per room-quarter ${cpu}, bytes per client per quarter ${bytes} (${held ? "over the steps that held" : "no step held: over every step"})`,
+      `  server CPU ms per room-quarter ${cpu}, bytes per client per quarter ${bytes} (${heldSteps.length > 0 ? "over the steps that held" : "no step held: over every step"})`,
     );
   }
 }
 if (opts.bare) {
-  const game = largestHeld(results.game)?.rooms ?? 0;
-  const bare = largestHeld(results.bare)?.rooms ?? 0;
+  const windows = 1 + Math.max(0, Math.round(opts.retries));
   console.log(
-    bare > 0
-      ? `\nthe game server held ${game} rooms, the bare room ${bare}: ${Math.round((100 * game) / bare)}% of the bare room's largest holding N${largestHeld(results.bare) === results.bare.at(-1) ? " (the bare room held every step run: its limit is higher)" : ""}`
+    `\nstep by step: a step holds when one of its windows (at most ${windows}, each started half a ping interval after a ping round) has every room open and ${goalText}\n`,
+  );
+  const rows = [...new Set([...results.game, ...results.bare].map((r) => r.rooms))].sort((a, b) => a - b);
+  console.log("| rooms | game | bare |\n| ----- | ---- | ---- |");
+  for (const rooms of rows)
+    console.log(`| ${rooms} | ${verdict(results.game.find((r) => r.rooms === rooms))} | ${verdict(results.bare.find((r) => r.rooms === rooms))} |`);
+  const game = largestHeld(results.game);
+  const bare = largestHeld(results.bare);
+  const share = ratio(results.game, results.bare);
+  console.log(
+    share !== null
+      ? `\nlargest N held: the game server ${game} rooms, the bare room ${bare}: ${Math.round(100 * share)}% of the bare room's${bare === Math.max(...results.bare.map((r) => r.rooms)) ? " (the bare room held the largest step run: its limit may be higher)" : ""}`
       : "\nthe bare room held no step: no ratio",
   );
 }

@@ -133,7 +133,11 @@ export class MarketFlow {
       this.lobbyChanged();
       // Nobody is connected yet: keep the room until its players are back.
       if (this.restored) this.emit({ type: "keepAlive", value: true });
-      if (this.phase.name !== "lobby") this.enterNews();
+      if (this.phase.name !== "lobby") {
+        // A restored game's figures are mirrored once here; after that, only each resolution publishes new ones.
+        this.mirror("game");
+        this.enterNews();
+      }
       // Nobody is connected yet: a restored game nobody comes back to expires.
       this.emit({ type: "idle", watch: this.unfinished });
       const match = this.match;
@@ -384,6 +388,7 @@ export class MarketFlow {
     this.phase = { name: "news", match };
     this.persist({ op: "started", log: [...this.log] });
     this.note("game started", { mode: this.mode, firms: this.roster.size, players: this.roster.players.length });
+    this.mirror("game");
     this.enterNews();
     this.keepAliveForMode();
     this.emit({ type: "private", playerId: null });
@@ -394,9 +399,9 @@ export class MarketFlow {
     return this.phase;
   }
 
+  /** The news of the quarter ahead: drawn at the resolution before, and mirrored with it (the game does not change in between). */
   private enterNews(): void {
     this.setPhase("news", this.settings.newsSeconds);
-    this.mirror("game");
     if (this.settings.newsSeconds <= 0) this.enterDecide();
   }
 

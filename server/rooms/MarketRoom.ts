@@ -9,6 +9,7 @@ import type { GameStore } from "../store/games.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
 import { applyStep, type EffectTargets, roomControls } from "./effects.js";
+import { FrameHold } from "./frame-hold.js";
 import { warnMalformedFramesOnce } from "./frames.js";
 import { MessageGuard, overLimit } from "./guard.js";
 import { CreatorSeal, createRequest, joinedRoomId, joinRequest, type SeatAuth } from "./joins.js";
@@ -46,6 +47,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private timers!: RoomTimers;
   private targets!: EffectTargets;
   private readonly feed = new PrivateFeed();
+  /** Connections whose frames wait for the next patch (a quarter's `private` messages). */
+  private readonly frames = new FrameHold();
   private readonly sessions = new Sessions<MarketClient>((id) => {
     this.desk.close(id);
     this.guard.forget(id);
@@ -121,7 +124,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       this.step(event);
     });
     const room = roomControls(this, (write) => this.saving.persist(flow, write));
-    this.targets = { flow, state: this.state, sessions: this.sessions, desk: this.desk, feed: this.feed, timers: this.timers, room };
+    this.targets = { flow, state: this.state, sessions: this.sessions, desk: this.desk, feed: this.feed, timers: this.timers, room, frames: this.frames };
     this.apply(flow.open(Date.now()));
     await this.setPrivate(flow.settings.private);
   }
@@ -222,7 +225,15 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.stopping && this.store !== null && this.flow?.resumable !== false;
   }
 
+  /** The patch, then what waited for it (frame-hold.ts): both leave in one write per connection. */
+  override broadcastPatch(): boolean {
+    const changed = super.broadcastPatch();
+    this.frames.release();
+    return changed;
+  }
+
   override async onDispose(): Promise<void> {
+    this.frames.release();
     if (this.flow) this.step({ type: "dispose", stopping: this.stopping });
     this.timers?.stop();
     this.saving?.stop();

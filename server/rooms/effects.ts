@@ -1,8 +1,10 @@
+import { ClientState } from "colyseus";
 import type { MarketFlow } from "../flow/flow.js";
 import type { Effect, Persist, Step } from "../flow/types.js";
 import type { Player } from "../game/roster.js";
 import { log } from "../log.js";
 import type { FacilitatorDesk } from "./desk.js";
+import { type FrameHold, socketOf } from "./frame-hold.js";
 import { mirrorGame, mirrorRoster, mirrorSettings, mirrorStandings, mirrorSubmitted } from "./mirror.js";
 import type { PrivateFeed } from "./private-feed.js";
 import type { MarketClient, Sessions } from "./sessions.js";
@@ -61,6 +63,8 @@ export interface EffectTargets {
   readonly feed: PrivateFeed;
   readonly timers: RoomTimers;
   readonly room: RoomControls;
+  /** Frames held until the next patch (frame-hold.ts): a quarter's `private` messages leave with the patch that shows the quarter. */
+  readonly frames: FrameHold;
 }
 
 /**
@@ -91,8 +95,18 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       return;
     }
     case "private": {
-      const players = effect.playerId ? [flow.roster.player(effect.playerId)] : flow.roster.players;
-      for (const player of players) if (player) for (const client of sessions.of(player.id)) sendPrivate(to, client, player);
+      if (effect.playerId) {
+        const player = flow.roster.player(effect.playerId);
+        if (player) for (const client of sessions.of(player.id)) sendPrivate(to, client, player);
+        return;
+      }
+      // Every player's, after a resolution (or the start): the patch showing the quarter follows
+      // within a patch interval, and each connection's message waits for it (frame-hold.ts).
+      for (const player of flow.roster.players)
+        for (const client of sessions.of(player.id)) {
+          if (client.state === ClientState.JOINED) to.frames.hold(socketOf(client));
+          sendPrivate(to, client, player);
+        }
       return;
     }
     case "toFirm":

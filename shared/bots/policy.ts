@@ -96,9 +96,23 @@ export function parsePolicy(raw: unknown): { ok: true; value: Policy } | { ok: f
   return { ok: false, message: `${path || "policy"}: ${issue.message}` };
 }
 
+/** The features in the order `evalLinear` sums them: a feature added to POLICY_FEATURES without its term there fails to compile. */
+const SUMMED: readonly ["sentiment", "bubble", "cash", "lead", "fit", "progress", "correction", "regulated", "media"] = POLICY_FEATURES;
+void SUMMED;
+
 export function evalLinear(dial: Linear, features: Features): number {
-  let x = dial.base;
-  for (const f of POLICY_FEATURES) x += (dial[f] ?? 0) * features[f];
+  // base + Σ coefficient × feature, in POLICY_FEATURES order, read by name: a keyed load per feature is several times slower (the search's hot path).
+  const x =
+    dial.base +
+    (dial.sentiment ?? 0) * features.sentiment +
+    (dial.bubble ?? 0) * features.bubble +
+    (dial.cash ?? 0) * features.cash +
+    (dial.lead ?? 0) * features.lead +
+    (dial.fit ?? 0) * features.fit +
+    (dial.progress ?? 0) * features.progress +
+    (dial.correction ?? 0) * features.correction +
+    (dial.regulated ?? 0) * features.regulated +
+    (dial.media ?? 0) * features.media;
   return Math.min(dial.max ?? 1, Math.max(dial.min ?? 0, x));
 }
 

@@ -38,18 +38,18 @@ export const DIALS = {
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
   open: { spend: 0.3, train: 0.5, raise: 0.48 },
-  balanced: { spend: 0.34, train: 0.33, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.54, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
+  balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
-    spend: 0.31,
-    train: 0.85,
-    marketing: 0.1,
-    apps: 0.33,
-    appsBreadth: 1,
-    raise: 0.51,
-    raiseAbove: 1.1,
-    bubbleRatio: 1.75,
-    shipSpend: 0.38,
-    shipBreadth: 5,
+    spend: 0.19,
+    train: 0.84,
+    marketing: 0.08,
+    apps: 0.26,
+    appsBreadth: 5,
+    raise: 0.9,
+    raiseAbove: 1.27,
+    bubbleRatio: 2.09,
+    shipSpend: 0.43,
+    shipBreadth: 3,
   },
 };
 
@@ -159,10 +159,11 @@ export function pivotMoment(view: FirmView): boolean {
 }
 
 /**
- * `pivot`: the skilled play. It scales like `scaler` while the bubble inflates (training
- * buys capability that opens the high-need sectors later) and, once the bubble ratio is
- * high or a correction starts, turns into a builder for good, shipping into every sector
- * its own model now fits.
+ * `pivot`: the skilled play. While the bubble inflates it trains (capability opens the
+ * high-need sectors later) but spends little and raises hard: racing `scaler` for the
+ * frontier API only starts a price war (`api.rivalry`), so it keeps the boom's money for
+ * later. Once the bubble ratio is high or a correction starts, it turns into a builder for
+ * good, shipping with that cash into every sector its own model now fits.
  */
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;

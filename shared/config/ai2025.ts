@@ -51,6 +51,7 @@ export const AI_2025: EconomyConfig = {
     leadForFullCapture: 14, // a 14-point lead over open models captures the whole API market (GPT-4's lead over open models in 2023; customers switch only for a clear gap)
     splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
+    rivalry: 0.3, // frontier labs at a similar lead compete on price (2024: GPT-4o, Claude 3.5, DeepSeek-V2 price cuts): the captured pool × (1 − rivalry × runner-up's lead ÷ leader's)
     openShare: 0.62, // an open-weights firm keeps ~60% of the API revenue its model earns: other hosts serve the same weights (Llama via AWS Bedrock, Azure, Together; Mistral's own API and Azure's)
   },
   // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per

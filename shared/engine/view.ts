@@ -101,7 +101,9 @@ function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
     let pub = publishedReports.get(report);
     if (!pub) {
       pub = Object.freeze(publicReport(report));
-      publishedReports.set(report, pub);
+      // Only a new history array needs its reports memoised one by one (the pure resolution copies the array each
+      // quarter); one grown in place keeps its own memo, and a weak map's insertions are costly (the simulator's hot path).
+      if (from === 0) publishedReports.set(report, pub);
     }
     published[i] = pub;
   }
@@ -122,7 +124,8 @@ function publicFirms(firms: readonly FirmState[]): PublicFirm[] {
   return out;
 }
 
-function publicView(state: GameState): PublicView {
+/** What everyone sees of a state (every view's common part). */
+export function publicView(state: GameState): PublicView {
   return {
     engineVersion: state.engineVersion,
     quarter: state.quarter,
@@ -152,21 +155,30 @@ export function viewFor(state: GameState, viewer: Viewer): AnyView {
     case "firm": {
       const self = state.firms.find((f) => f.id === viewer.firmId);
       if (!self) throw new Error(`no firm ${viewer.firmId}`);
-      // A literal in the spread's key order: bots ask for one view per firm per quarter.
-      return {
-        engineVersion: base.engineVersion,
-        quarter: base.quarter,
-        quarters: base.quarters,
-        config: base.config,
-        market: base.market,
-        firms: base.firms,
-        log: base.log,
-        kind: "firm",
-        self: cloneFirm(self),
-        limits: firmLimits(state, self),
-      };
+      return firmViewOn(state, base, self);
     }
   }
+}
+
+/**
+ * A firm's view built on `base`, the state's `publicView`: a simulator whose bots all decide
+ * on one state makes the public part once and shares it between their views (each still
+ * gets its own copy of its firm). Those views must only be read, as bots do.
+ */
+export function firmViewOn(state: GameState, base: PublicView, self: FirmState): FirmView {
+  // A literal in the spread's key order: bots ask for one view per firm per quarter.
+  return {
+    engineVersion: base.engineVersion,
+    quarter: base.quarter,
+    quarters: base.quarters,
+    config: base.config,
+    market: base.market,
+    firms: base.firms,
+    log: base.log,
+    kind: "firm",
+    self: cloneFirm(self),
+    limits: firmLimits(state, self),
+  };
 }
 
 /** What a firm may spend beyond its cash this quarter: the most the market lets it raise, and the edge model's price. */

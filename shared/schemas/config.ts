@@ -87,6 +87,7 @@ export const EconomyConfigSchema = z.strictObject({
     leadForFullCapture: positive,
     splitExponent: positive,
     servingCost: nonNegative,
+    rivalry: fraction,
     openShare: fraction,
   }),
   sectors: sectorMap(SectorConfigSchema),

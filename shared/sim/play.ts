@@ -2,8 +2,8 @@ import { type BotName, type BotOptions, botAction } from "../bots/index.js";
 import { type Policy, policyAction } from "../bots/policy.js";
 import { createGame } from "../engine/create.js";
 import { resolveQuarter, resolveQuarterInPlace } from "../engine/resolve.js";
-import type { FirmSeat, GameState, QuarterReport } from "../engine/types.js";
-import { type FirmView, viewFor } from "../engine/view.js";
+import type { FirmSeat, FirmState, GameState, QuarterReport } from "../engine/types.js";
+import { type FirmView, firmViewOn, publicView } from "../engine/view.js";
 import { type RngState, seedRng } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { EconomyConfig } from "../schemas/config.js";
@@ -89,10 +89,13 @@ export function playBots(
   };
   while (state.quarter < config.quarters) {
     const actions: Record<string, Action> = {};
-    state.firms.forEach((firm, i) => {
-      if (firm.delisted) return;
-      actions[firm.id] = seatAction(lineup[i] as LineupSeat, viewFor(state, { kind: "firm", firmId: firm.id }), rngs[i] as RngState);
-    });
+    // Every seat decides on the same state: the public part of their views is made once.
+    const base = publicView(state);
+    for (let i = 0; i < state.firms.length; i++) {
+      const firm = state.firms[i] as FirmState;
+      if (firm.delisted) continue;
+      actions[firm.id] = seatAction(lineup[i] as LineupSeat, firmViewOn(state, base, firm), rngs[i] as RngState);
+    }
     const quarterInjections = injections[state.quarter + 1] ?? [];
     played.record.quarters.push({ actions, injections: quarterInjections });
     if (keep === "final") {

@@ -1,5 +1,7 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { JoinRequest } from "../../server/flow/types.js";
+import { mirror } from "../../server/rooms/effects.js";
+import { MarketRoomState } from "../../server/rooms/state.js";
 import { fitAction } from "../../shared/engine/validate.js";
 import { CLOSE_CODES, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
@@ -135,6 +137,37 @@ describe("who sees what", () => {
     expect(mirrored[0]).toBe("submitted");
     expect(mirrored).toContain("game");
     expect(t.quarter).toBe(1);
+  });
+
+  test("a quarter mirrors the game once, at its resolution: not again when the next quarter's news opens, so resolvedAt stays the resolution's time", () => {
+    const t = new Table({ ...SLOW, firms: 2, seed: "flow-mirror-once" });
+    const ada = t.join("Ada");
+    const state = new MarketRoomState();
+    const gameMirrors = () => t.effects.filter((e) => e.type === "mirror" && e.part === "game").length;
+    /** Applies the step's mirror effects as the room does, at wall-clock time `at`. */
+    const apply = (from: number, at: number) => {
+      vi.setSystemTime(at);
+      for (const e of t.since(from)) if (e.type === "mirror") mirror(state, t.flow, e);
+    };
+    vi.useFakeTimers();
+    try {
+      let from = t.effects.length;
+      t.ok(ada, "start");
+      apply(from, 1_000);
+      expect(gameMirrors()).toBe(1); // the start: quarter 0's figures and news
+      t.expire(); // news → decide
+      from = t.effects.length;
+      t.ok(ada, "submit", { action: { train: 1 } }); // the bot is in: the quarter resolves
+      apply(from, 2_000);
+      expect([t.phase, t.quarter, gameMirrors(), state.resolvedAt]).toEqual(["report", 1, 2, 2_000]);
+      from = t.effects.length;
+      t.expire(); // report → news of quarter 2
+      apply(from, 3_000);
+      expect([t.phase, gameMirrors(), state.resolvedAt, state.quarter]).toEqual(["news", 2, 2_000, 1]);
+      expect(state.market.news.length).toBe(t.flow.match?.state.market.news.length);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("decisions open with the bots' firms in: only their submitted flags are mirrored, not the whole roster", () => {

@@ -21,7 +21,7 @@ const PINNED = {
   start: { cash: 1000, shares: 100, founderShares: 60, compute: 400, sentiment: 1, regime: "none", disclosure: false },
   capability: { capMax: 100, k0: 200, alpha: 0.34 },
   openBaseline: { start: 28, growth: 2, lagQuarters: 2, lagGap: 4, appGap: 2, diffusion: 0.5 },
-  api: { pool: 1200, leadForFullCapture: 6, splitExponent: 1.5, servingCost: 0.45, openShare: 0.5 },
+  api: { pool: 1200, leadForFullCapture: 6, splitExponent: 1.5, servingCost: 0.45, rivalry: 0, openShare: 0.5 },
   apps: {
     integrationDecay: 0.05,
     fitExponent: 3,
@@ -199,6 +199,25 @@ describe("market shares", () => {
     const share1 = lead1 ** 1.5 / (lead1 ** 1.5 + lead2 ** 1.5);
     expect(rep(ahead.report, 0).apiRevenue).toBeCloseTo(1200 * share1, 9);
     expect(rep(ahead.report, 1).apiRevenue).toBeCloseTo(0.5 * 1200 * (1 - share1), 9);
+  });
+
+  it("two frontier labs at a similar lead fight a price war: the captured pool shrinks by rivalry × the runner-up's lead ÷ the leader's", () => {
+    const config = cfg({ api: { rivalry: 0.3, splitExponent: 1 } });
+    const s0 = createGame(config, 14, seats(2));
+    // Level leads (1.17 each): captured = 1200 × 1.17/6 × (1 − 0.3 × 1) = 163.7, split evenly (81.9 each, not 117).
+    const cap = capabilityFromCompute(config, 400);
+    const level = resolveQuarter(s0, {});
+    const each = (1200 * ((cap - 30) / 6) * 0.7) / 2;
+    expect(rep(level.report, 0).apiRevenue).toBeCloseTo(each, 9);
+    expect(rep(level.report, 1).apiRevenue).toBeCloseTo(each, 9);
+    // f1 pulls ahead (capability 45.62, lead > 6: full capture): the pool × (1 − 0.3 × f2's lead ÷ f1's), split by lead.
+    const ahead = resolveQuarter(s0, { f1: act({ train: 600 }) });
+    const lead1 = capabilityFromCompute(config, 1000) - 30;
+    const lead2 = cap - 30;
+    const captured = 1200 * (1 - 0.3 * (lead2 / lead1));
+    expect(rep(ahead.report, 0).apiRevenue).toBeCloseTo((captured * lead1) / (lead1 + lead2), 9);
+    expect(rep(ahead.report, 1).apiRevenue).toBeCloseTo((captured * lead2) / (lead1 + lead2), 9);
+    expect(rep(ahead.report, 0).apiRevenue + rep(ahead.report, 1).apiRevenue).toBeLessThan(1200);
   });
 });
 

@@ -17,6 +17,12 @@ export function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
+/** Write system calls (write, writev, pwrite…: socket frames and store writes) the process has made so far. */
+export function writeCalls(pid: number): number {
+  const match = /^syscw:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, "utf8"));
+  return match ? Number(match[1]) : Number.NaN;
+}
+
 /** Resident set size, bytes (VmRSS). */
 export function rssBytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

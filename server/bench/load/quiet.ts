@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { machineCpuSeconds } from "./proc.js";
-import { notes } from "./report.js";
 import { runStep, type StepOptions, type StepResult } from "./step.js";
 
 /**
@@ -33,25 +32,14 @@ export async function waitForQuiet(maxPercent: number, timeoutSeconds: number, l
 }
 
 export interface QuietPolicy {
-  /** Other work (other processes and CPU stolen by the hypervisor) below this % of a core counts as quiet; 0 turns waiting and repeating off. */
+  /** Other work (other processes and CPU stolen by the hypervisor) below this % of a core counts as quiet; 0 turns waiting off. */
   quietPercent: number;
-  /** The longest wait for quiet before a run. */
+  /** The longest wait for quiet before a step. */
   waitSeconds: number;
-  /** Runs repeated when other work disturbed the measured window. */
-  retries: number;
 }
 
-/** Runs a step, repeating it while other work disturbed its window; the least disturbed run is kept. */
-export async function quietestRun(step: StepOptions, policy: QuietPolicy, log: (line: string) => void): Promise<StepResult> {
-  const noise = (r: StepResult) => r.otherCpuPercent + r.stealPercent;
-  let best: StepResult | undefined;
-  for (let attempt = 0; attempt <= policy.retries; attempt++) {
-    if (policy.quietPercent > 0) await waitForQuiet(policy.quietPercent, policy.waitSeconds, log);
-    const run = await runStep(step, log);
-    log(`  ${notes(run)}`);
-    if (!best || noise(run) < noise(best)) best = run;
-    if (policy.quietPercent <= 0 || noise(run) < policy.quietPercent) break;
-    if (attempt < policy.retries) log(`  other work used ${Math.round(noise(run))}% of a core during the window: repeating the step`);
-  }
-  return best as StepResult;
+/** Runs a step once the machine is quiet (or the wait is over); the step itself repeats a window that does not hold. */
+export async function runWhenQuiet(step: StepOptions, policy: QuietPolicy, log: (line: string) => void): Promise<StepResult> {
+  if (policy.quietPercent > 0) await waitForQuiet(policy.quietPercent, policy.waitSeconds, log);
+  return runStep(step, log);
 }

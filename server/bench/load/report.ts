@@ -14,6 +14,7 @@ const COLUMNS: [string, (r: StepResult) => string][] = [
   ["resolve→patch p99 ms", (r) => ms(r.resolveToPatch.p99)],
   ["server CPU %", (r) => whole(r.serverCpuPercent)],
   ["CPU ms/room-quarter", (r) => fixed(1)(r.serverCpuMsPerRoomQuarter)],
+  ["writes/room-quarter", (r) => fixed(1)(r.serverWritesPerRoomQuarter)],
   ["server RSS MB", (r) => whole(r.rssMB)],
   ["MB/room", (r) => fixed(2)(r.rssPerRoomMB)],
   ["heap KB/room", (r) => whole(r.heapPerRoomKB)],

@@ -80,10 +80,11 @@ function apiMarket(t: Quarter): void {
  * The API market's split of one quarter's pool, by firm. Every model's lead is its capability
  * over the open models from outside the game: a rival's release competes for API customers in
  * the split, as it did closed, instead of erasing every closed lead at once. The best lead
- * captures part of the pool (all of it at `leadForFullCapture`), shared by lead^`splitExponent`;
- * an open-weights firm keeps `openShare` of what its model earns (other hosts serve its weights
- * for the rest). The engine and the panel's preview (rivals' API revenue from what they
- * publish) both call this.
+ * captures part of the pool (all of it at `leadForFullCapture`), less a price war between the
+ * two best (`rivalry` × the runner-up's lead ÷ the leader's), shared by lead^`splitExponent`;
+ * an open-weights firm keeps `openShare` of what its model earns (other hosts serve its
+ * weights for the rest). The engine and the panel's preview (rivals' API revenue from what
+ * they publish) both call this.
  */
 export function splitApiPool(
   api: EconomyConfig["api"],
@@ -92,6 +93,7 @@ export function splitApiPool(
   firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
 ): number[] {
   let bestLead = 0;
+  let secondLead = 0;
   let weightTotal = 0;
   const shares: number[] = [];
   for (const firm of firms) {
@@ -100,12 +102,18 @@ export function splitApiPool(
       continue;
     }
     const lead = Math.max(0, firm.capability - outsideOpenBaseline);
-    if (lead > bestLead) bestLead = lead;
+    if (lead > bestLead) {
+      secondLead = bestLead;
+      bestLead = lead;
+    } else if (lead > secondLead) secondLead = lead;
     const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
     weightTotal += w;
     shares.push(w);
   }
-  const captured = pool * Math.min(1, bestLead / api.leadForFullCapture);
+  // Rivals at the frontier compete on price: the closer the runner-up's lead to the leader's,
+  // the less of the pool the frontier models can charge for (a price war, not a shared monopoly).
+  const priceWar = bestLead > 0 ? 1 - api.rivalry * (secondLead / bestLead) : 1;
+  const captured = pool * Math.min(1, bestLead / api.leadForFullCapture) * priceWar;
   for (let i = 0; i < shares.length; i++) {
     const kept = firms[i]?.openWeights ? api.openShare : 1;
     shares[i] = weightTotal > 0 ? (kept * captured * (shares[i] as number)) / weightTotal : 0;
