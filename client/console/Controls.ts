@@ -1,21 +1,23 @@
 import type { Key } from "../../shared/i18n/catalog.js";
 import { REGIMES } from "../../shared/schemas/vocabulary.js";
 import { regimeName } from "../../shared/words/events.js";
+import { turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { settingsSummary } from "../scenes/lobby-settings.js";
 import { h } from "../ui/dom.js";
+import { roomTurns } from "../ui/turns.js";
 import { confirmDialog } from "./dialogs.js";
 import { InjectForm } from "./InjectForm.js";
 import type { Send } from "./Roster.js";
 import type { Refusals } from "./refusals.js";
 
-/** What "Force next quarter" does now, by phase. */
-const FORCE_WORDS: Record<string, Key> = {
+/** What "Force next phase" does now, by phase (the ".turn" lines when a turn is not a quarter). */
+const FORCE_WORDS = {
   news: "console.controls.force.news",
   decide: "console.controls.force.decide",
   report: "console.controls.force.report",
-};
+} as const;
 
 /** The timer's extensions offered, in seconds. */
 const EXTENSIONS = [30, 60];
@@ -162,8 +164,9 @@ export class Controls {
     if (lobby) this.lobbySummary.replaceChildren(settingsSummary(state.settings));
     this.pause.textContent = t(state.paused ? "console.controls.resume" : "console.controls.pause");
     this.pause.dataset.action = state.paused ? "resume" : "pause";
-    const force = FORCE_WORDS[state.phase];
-    this.forceHint.textContent = force ? t(force as "console.controls.force.news") : "";
+    const phase = state.phase;
+    const turns = roomTurns(state.settings);
+    this.forceHint.textContent = phase === "decide" || phase === "report" ? t(turnKey(turns, FORCE_WORDS[phase])) : phase === "news" ? t(FORCE_WORDS.news) : "";
     this.policyNow.textContent = t(market.disclosure ? "console.controls.policyNow.on" : "console.controls.policyNow.off", {
       regime: regimeName(market.regime, t),
     });

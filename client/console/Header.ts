@@ -6,6 +6,8 @@ import { h, status } from "../ui/dom.js";
 import { economySummary } from "../ui/economy.js";
 import { economyChanges } from "../ui/economy-words.js";
 import { qrCode } from "../ui/qr.js";
+import { roomTitle } from "../ui/room-title.js";
+import { roomTurns } from "../ui/turns.js";
 import { copyTo, openModal } from "./dialogs.js";
 import { countdownText, phaseName, quarterLine } from "./words.js";
 
@@ -61,13 +63,13 @@ export class ConsoleHeader {
   }
 
   update(state: MarketRoomStateShape, firmsDecided: number, firmsPlaying: number): void {
-    this.title.textContent = state.title || t("console.header.untitled");
+    this.title.textContent = roomTitle(state.title, true);
     if (state.settings.economy !== this.economySeen) {
       this.economySeen = state.settings.economy;
       this.showEconomy(state.settings.scenario, state.settings.economy);
     }
     this.phase.textContent = phaseName(state.phase, t);
-    const line = quarterLine(state.phase, state.quarter, state.settings.quarters, t);
+    const line = quarterLine(state.phase, state.quarter, state.settings.quarters, t, roomTurns(state.settings));
     this.quarter.textContent = state.phase === "decide" ? t("console.quarter.decided", { line, decided: firmsDecided, playing: firmsPlaying }) : line;
     const now = Date.now();
     // A phase that has just begun has its whole length left; a timer just resumed, what was left.

@@ -1,6 +1,7 @@
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { injectionSentence } from "../../shared/words/events.js";
 import { logSentence } from "../../shared/words/log.js";
+import { QUARTERLY, type TurnWords } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import { withScrollCue } from "../ui/scroll-cue.js";
@@ -32,6 +33,9 @@ export class LogView {
     this.queuedPart.hidden = over;
   }
 
+  /** How the game's turns read in the stamps ("Q3" or "T3"); the console sets it from the room's settings. */
+  turns: TurnWords = QUARTERLY;
+
   show(message: ServerMessages["console"]): void {
     this.queued.replaceChildren(
       ...(message.queued.length > 0
@@ -42,7 +46,7 @@ export class LogView {
     const here = locale();
     this.log.replaceChildren(
       ...(entries.length > 0
-        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e, t, here)), " ", h("span", {}, logSentence(e, here))))
+        ? entries.map((e) => h("li", {}, h("span", { class: "stamp" }, logStamp(e, t, here, this.turns)), " ", h("span", {}, logSentence(e, here))))
         : [h("li", { class: "muted" }, t("console.log.empty"))]),
     );
   }

@@ -1,6 +1,7 @@
 import type { Key, Translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import type { LogEntry, RejectedMessage } from "../../shared/schemas/protocol.js";
+import { lengthWords, spanWords, type TurnWords, turnShort } from "../../shared/words/turns.js";
 import { formatCountdown } from "../market/clock.js";
 
 /**
@@ -24,11 +25,16 @@ export function phaseName(phase: string, t: Translate): string {
 }
 
 /** "Quarter 3 of 12" for the quarter being played or just reported. */
-export function quarterLine(phase: string, quarter: number, quarters: number, t: Translate): string {
-  if (phase === "lobby") return t("console.quarter.lobby", { count: quarters });
-  if (phase === "over") return t("console.quarter.over", { quarter, quarters });
+export function quarterLine(phase: string, quarter: number, quarters: number, t: Translate, turns: TurnWords): string {
   const shown = phase === "report" ? quarter : quarter + 1;
-  return t("console.quarter.playing", { quarter: shown, quarters });
+  if (turns.quarterly) {
+    if (phase === "lobby") return t("console.quarter.lobby", { count: quarters });
+    if (phase === "over") return t("console.quarter.over", { quarter, quarters });
+    return t("console.quarter.playing", { quarter: shown, quarters });
+  }
+  if (phase === "lobby") return t("console.quarter.lobby.turn", { length: lengthWords(t, quarters, turns) });
+  if (phase === "over") return t("console.quarter.over.turn", { quarter, quarters });
+  return t("console.quarter.playing.turn", { quarter: shown, quarters, span: spanWords(t, turns) });
 }
 
 /** The countdown as the console shows it: frozen and labelled while paused. */
@@ -51,11 +57,11 @@ const STAMPS: Record<LogEntry["phase"], Key> = {
   over: "console.log.stamp.over",
 };
 
-/** "14:02:07 · Q3 deciding", the log line's prefix (time in the viewer's clock, or `timeZone`). */
-export function logStamp(entry: Pick<LogEntry, "at" | "phase" | "quarter">, t: Translate, locale: Locale, timeZone?: string): string {
+/** "14:02:07 · Q3 deciding" ("T3" when a turn is not a quarter), the log line's prefix (time in the viewer's clock, or `timeZone`). */
+export function logStamp(entry: Pick<LogEntry, "at" | "phase" | "quarter">, t: Translate, locale: Locale, turns: TurnWords, timeZone?: string): string {
   const time = clockTime(entry.at, locale, timeZone);
-  const quarter = entry.phase === "report" ? entry.quarter : entry.quarter + 1;
-  return t(STAMPS[entry.phase] as "console.log.stamp.decide", { time, quarter });
+  const turn = turnShort(t, entry.phase === "report" ? entry.quarter : entry.quarter + 1, turns);
+  return t(STAMPS[entry.phase] as "console.log.stamp.decide", { time, turn });
 }
 
 /**

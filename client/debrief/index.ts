@@ -8,7 +8,7 @@
 import { computeDebrief, type Debrief } from "../../shared/debrief/analytics.js";
 import { type FanSummary, fanSummary, SIMULATED_MARKETS, type SimulatedMarket, simulationPlan } from "../../shared/debrief/fan.js";
 import type { DebriefInput } from "../../shared/debrief/input.js";
-import { wordsFor } from "../../shared/debrief/text.js";
+import { debriefTurns, wordsFor } from "../../shared/debrief/text.js";
 import { locale, onLocaleChange } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import { CHART_WIDTH, type FanFailure, FanPanel, marketPanel, valuationPanel, valuePanel } from "./panels.js";
@@ -44,6 +44,8 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
   const root = h("div", { class: "debrief" });
   container.append(root);
   const plan = count > 0 ? simulationPlan(input, count) : null;
+  /** How the game's turns read: "Q3" at 16 quarters, "T3" at other lengths. */
+  const turns = debriefTurns(input);
   let destroyed = false;
   let debrief: Debrief;
   let fan: FanPanel | null = null;
@@ -58,9 +60,9 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
     return inner > 0 ? Math.max(300, Math.min(CHART_WIDTH, Math.round(inner))) : CHART_WIDTH;
   };
   let drawnWidth = chartWidth();
-  const summary = (): FanSummary | null => (plan?.ok && markets ? fanSummary(input, debrief, plan.value, markets, wordsFor(locale())) : null);
+  const summary = (): FanSummary | null => (plan?.ok && markets ? fanSummary(input, debrief, plan.value, markets, wordsFor(locale(), turns)) : null);
   const render = () => {
-    const w = wordsFor(locale());
+    const w = wordsFor(locale(), turns);
     // The figures' tables folded open stay open across a redraw.
     const open = [...root.querySelectorAll("details")].map((d) => d.open);
     debrief = computeDebrief(input, w);

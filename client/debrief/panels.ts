@@ -2,6 +2,7 @@ import type { Debrief, FirmSeries, ValueRow } from "../../shared/debrief/analyti
 import type { FanSummary } from "../../shared/debrief/fan.js";
 import { fixed, money, percent, quarterLabel, ratio, type Words } from "../../shared/debrief/text.js";
 import { number, shortMoney } from "../../shared/i18n/format.js";
+import { turnKey } from "../../shared/words/turns.js";
 import { niceTicks } from "../market/axis.js";
 import { cssColour, OKABE_ITO } from "../market/palette.js";
 import { h } from "../ui/dom.js";
@@ -104,7 +105,7 @@ export function valuationPanel(w: Words, d: Debrief): HTMLElement {
   for (const f of d.firms) {
     const summaryId = uid("firm");
     const chart = lineChart({
-      title: t("debrief.firm.chart", { firm: firmLabel(w, f) }),
+      title: t(turnKey(w.turns, "debrief.firm.chart"), { firm: firmLabel(w, f) }),
       quarters: d.quarters,
       lines: [
         { label: t("debrief.legend.valuation"), colour: COLOURS.valuation, values: f.valuation },
@@ -136,7 +137,7 @@ export function valuationPanel(w: Words, d: Debrief): HTMLElement {
     ]),
     multiples,
     figures(
-      t("debrief.figures.valuation"),
+      t(turnKey(w.turns, "debrief.figures.valuation")),
       [t("debrief.column.firm"), ...d.quarters.map((q) => quarterLabel(w, q))],
       d.firms.map((f) => [
         firmLabel(w, f),
@@ -152,7 +153,7 @@ export const CHART_WIDTH = 760;
 
 export function marketPanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElement {
   const { t } = w;
-  const title = t("debrief.title.market");
+  const title = t(turnKey(w.turns, "debrief.title.market"));
   const { element, captionsId } = panel("market", title, d.captions.market);
   element.append(
     legend([
@@ -172,15 +173,15 @@ export function marketPanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElem
       fromZero: false,
       format: axisRatio(w),
       quarterLabel: (q) => quarterLabel(w, q),
-      xTitle: t("debrief.axis.quarter"),
+      xTitle: t(turnKey(w.turns, "debrief.axis.quarter")),
       yTitle: t("debrief.axis.ratio"),
       width,
       height: 260,
       describedBy: captionsId,
     }),
     figures(
-      t("debrief.figures.market"),
-      [t("debrief.column.quarter"), t("debrief.column.bubble"), t("debrief.column.sentiment"), t("debrief.column.correction")],
+      t(turnKey(w.turns, "debrief.figures.market")),
+      [t(turnKey(w.turns, "debrief.column.quarter")), t("debrief.column.bubble"), t("debrief.column.sentiment"), t("debrief.column.correction")],
       d.quarters.map((q, i) => [
         quarterLabel(w, q),
         ratio(w, d.bubbleRatio[i] ?? 0),
@@ -363,7 +364,7 @@ export class FanPanel {
         fromZero: false,
         format: axisRatio(w),
         quarterLabel: (q) => quarterLabel(w, q),
-        xTitle: t("debrief.axis.quarter"),
+        xTitle: t(turnKey(w.turns, "debrief.axis.quarter")),
         yTitle: t("debrief.line.bubble"),
         width: this.width,
         height: 260,
@@ -380,7 +381,7 @@ export class FanPanel {
         spans: spans(w, d),
         format: axisMoney(w),
         quarterLabel: (q) => quarterLabel(w, q),
-        xTitle: t("debrief.axis.quarter"),
+        xTitle: t(turnKey(w.turns, "debrief.axis.quarter")),
         yTitle: t("debrief.axis.totalValuation"),
         width: this.width,
         height: 220,
@@ -388,7 +389,7 @@ export class FanPanel {
       }),
       figures(
         t("debrief.figures.fan"),
-        [t("debrief.column.quarter"), percent(w, 0.1), percent(w, 0.25), median, percent(w, 0.75), percent(w, 0.9), thisMarket],
+        [t(turnKey(w.turns, "debrief.column.quarter")), percent(w, 0.1), percent(w, 0.25), median, percent(w, 0.75), percent(w, 0.9), thisMarket],
         fan.bubbleRatio.map((p, i) => [
           quarterLabel(w, p.quarter),
           ratio(w, p.p10),

@@ -1,3 +1,4 @@
+import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
 import { money, number, t } from "../i18n.js";
 import type { FirmSlotShape, ReportRowShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -21,7 +22,8 @@ export class FirmDetail {
   private opener: HTMLElement | null = null;
   private renderedKey = "";
 
-  constructor() {
+  /** `turns`: how the game's turns read ("Q3" at 16 quarters, "T3" at other lengths). */
+  constructor(private readonly turns: TurnWords) {
     this.element = h(
       "section",
       { class: "firm-detail", role: "dialog", "aria-modal": "false", "aria-labelledby": "firm-detail-title", hidden: true },
@@ -63,11 +65,12 @@ export class FirmDetail {
         { label: t("market.chart.valuation"), colour: VALUATION_COLOUR, dash: "", values: rows.map((r) => r.valuation) },
         { label: t("market.chart.fundamentals"), colour: FUNDAMENTALS_COLOUR, dash: "7 4", values: rows.map((r) => r.fundamentals) },
       ],
-      t("market.detail.chart", name),
+      t(turnKey(this.turns, "market.detail.chart"), name),
+      this.turns,
       // Drawn at the width it is shown at (a phone's is narrower), so its words keep their size.
       Math.max(280, Math.min(CHART_WIDTH, this.body.clientWidth || CHART_WIDTH)),
     );
-    this.body.replaceChildren(h("p", { class: "lede" }, t("market.detail.lede")), chart, historyTable(rows));
+    this.body.replaceChildren(h("p", { class: "lede" }, t("market.detail.lede")), chart, historyTable(rows, this.turns));
   }
 
   hide(): void {
@@ -89,9 +92,9 @@ export class FirmDetail {
   };
 }
 
-function historyTable(rows: readonly ReportRowShape[]): HTMLElement {
+function historyTable(rows: readonly ReportRowShape[], turns: TurnWords): HTMLElement {
   const head = [
-    t("market.detail.col.quarter"),
+    t(turnKey(turns, "market.detail.col.quarter")),
     t("market.detail.col.valuation"),
     t("market.detail.col.fundamentals"),
     t("market.detail.col.sharePrice"),
@@ -117,7 +120,7 @@ function historyTable(rows: readonly ReportRowShape[]): HTMLElement {
             h(
               "tr",
               {},
-              h("th", { scope: "row" }, t("common.quarterShort", { quarter: r.quarter })),
+              h("th", { scope: "row" }, turnShort(t, r.quarter, turns)),
               h("td", {}, money(r.valuation)),
               h("td", {}, money(r.fundamentals)),
               h("td", {}, formatSharePrice(r.sharePrice)),

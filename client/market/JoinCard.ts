@@ -1,12 +1,9 @@
-import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { t } from "../i18n.js";
 import { joinLink } from "../net/link.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { qrCode } from "../ui/qr.js";
-
-/** The title of a room whose host gave none (RoomSettingsSchema's default). */
-const DEFAULT_TITLE = RoomSettingsSchema.shape.name.parse(undefined);
+import { roomTitle } from "../ui/room-title.js";
 
 /**
  * On a screen for the room (a projector, a TV), in the decision panel's place: the game's
@@ -31,9 +28,7 @@ export class JoinCard {
   }
 
   show(state: MarketRoomStateShape): void {
-    // A room nobody named carries the schema's default title: the card names it in the reader's language.
-    const named = state.title && state.title !== DEFAULT_TITLE ? state.title : "";
-    const title = named || (state.mode === "class" ? t("market.join.classTitle") : t("market.join.title"));
+    const title = roomTitle(state.title, state.mode === "class");
     if (this.title.textContent !== title) this.title.textContent = title;
   }
 

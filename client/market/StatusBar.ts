@@ -1,6 +1,8 @@
+import { QUARTERLY, spanLine, type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
+import { roomTurns } from "../ui/turns.js";
 import { formatCountdown } from "./clock.js";
 import { quarterLabel } from "./figures.js";
 
@@ -41,6 +43,10 @@ const two = (value: number) => new Intl.NumberFormat(locale(), { minimumFraction
 export class StatusBar {
   readonly element: HTMLElement;
   private readonly quarter = h("h1", { class: "quarter" });
+  /** What a turn spans when it is not a quarter: "Each turn is 6 months of the story." */
+  private readonly span = h("span", { class: "turn-span" });
+  /** How the game's turns read, as last shown ("next quarter" or "next turn"). */
+  private turns: TurnWords = QUARTERLY;
   private readonly phase = h("span", { class: "phase", "aria-live": "polite" });
   private readonly countdown = h("span", { class: "countdown" });
   private readonly gaugeFill = h("span", { class: "fill" });
@@ -59,7 +65,7 @@ export class StatusBar {
     this.element = h(
       "header",
       { class: "market-status" },
-      h("div", { class: "when" }, this.quarter, h("p", { class: "phase-line" }, this.phase, " ", this.countdown)),
+      h("div", { class: "when" }, h("div", { class: "when-top" }, this.quarter, this.span), h("p", { class: "phase-line" }, this.phase, " ", this.countdown)),
       h("div", { class: "stat" }, h("span", { class: "label" }, t("market.status.sentiment.label")), this.gauge, this.sentiment),
       h(
         "div",
@@ -73,6 +79,10 @@ export class StatusBar {
 
   show(state: MarketRoomStateShape): void {
     this.quarter.textContent = quarterLabel(state);
+    this.turns = roomTurns(state.settings);
+    const span = spanLine(t, this.turns);
+    if (this.span.textContent !== span) this.span.textContent = span;
+    this.span.hidden = span === "";
     const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
     this.phase.textContent = state.paused ? t("market.status.phase.paused") : phase ? t(phase) : "";
     const s = state.market.sentiment;
@@ -92,6 +102,7 @@ export class StatusBar {
   /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
     const words = COUNTDOWN[phase as keyof typeof COUNTDOWN] as (typeof COUNTDOWN)[keyof typeof COUNTDOWN] | undefined;
-    this.countdown.textContent = !paused && timed && words ? t(words, { left: formatCountdown(secondsLeft) }) : "";
+    const key = words === COUNTDOWN.report ? turnKey(this.turns, words) : words;
+    this.countdown.textContent = !paused && timed && key ? t(key, { left: formatCountdown(secondsLeft) }) : "";
   }
 }

@@ -1,6 +1,8 @@
+import { turnKey } from "../../shared/words/turns.js";
 import { list, percent, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
+import { roomTurns } from "../ui/turns.js";
 import { newsSentences } from "./news.js";
 
 /** Seconds each item stays on screen when the items do not all fit and the ticker pages through them. */
@@ -85,7 +87,7 @@ export class Ticker {
 
 function newsLines(state: MarketRoomStateShape): string[] {
   const sentences = newsSentences(state.market.news);
-  return sentences.length > 0 ? sentences : [t("market.ticker.noNews")];
+  return sentences.length > 0 ? sentences : [t(turnKey(roomTurns(state.settings), "market.ticker.noNews"))];
 }
 
 function reportLines(state: MarketRoomStateShape): string[] {
@@ -102,7 +104,9 @@ function reportLines(state: MarketRoomStateShape): string[] {
   if (names.length > 0) lines.push(t("market.ticker.delisted", { names: list(names) }));
   if (before && lines.length === 0) {
     const change = before.totalValuation > 0 ? last.totalValuation / before.totalValuation - 1 : 0;
-    lines.push(t(change >= 0 ? "market.ticker.totalRose" : "market.ticker.totalFell", { percent: percent(Math.abs(change)) }));
+    lines.push(
+      t(turnKey(roomTurns(state.settings), change >= 0 ? "market.ticker.totalRose" : "market.ticker.totalFell"), { percent: percent(Math.abs(change)) }),
+    );
   }
   return lines;
 }

@@ -1,3 +1,4 @@
+import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
 import { shortMoney, t } from "../i18n.js";
 import { niceTicks } from "./axis.js";
 import { cssColour, OKABE_ITO } from "./palette.js";
@@ -26,13 +27,13 @@ function el<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
  * A line chart of $M values by quarter (x = quarter 0…n), with axis labels in $M/$B and a
  * legend. Plain SVG: sharp at any size, and its title and description are read aloud.
  */
-export function lineChart(quarters: readonly number[], series: readonly Series[], title: string, width = 560, height = 220): SVGSVGElement {
+export function lineChart(quarters: readonly number[], series: readonly Series[], title: string, turns: TurnWords, width = 560, height = 220): SVGSVGElement {
   const all = series.flatMap((s) => s.values);
   const ticks = niceTicks(Math.min(0, ...all), Math.max(1, ...all), 4);
   // Room on the left for the widest amount ("$10B", or "100亿美元" in Chinese).
   const widest = Math.max(0, ...ticks.map((tick) => labelWidth(shortMoney(tick)) * TICK_SCALE));
   // And on the right for half the last quarter's label, centred on its tick.
-  const last = labelWidth(t("common.quarterShort", { quarter: quarters.at(-1) ?? 0 })) * TICK_SCALE;
+  const last = labelWidth(turnShort(t, quarters.at(-1) ?? 0, turns)) * TICK_SCALE;
   const pad = { left: Math.max(56, Math.ceil(widest) + 12), right: Math.max(12, Math.ceil(last / 2) + 4), top: 28, bottom: 34 };
   const lo = ticks[0] ?? 0;
   const hi = ticks.at(-1) ?? 1;
@@ -51,9 +52,15 @@ export function lineChart(quarters: readonly number[], series: readonly Series[]
   const step = Math.max(1, Math.ceil(quarters.length / 10));
   quarters.forEach((q, i) => {
     if (i % step === 0 || i === quarters.length - 1)
-      svg.append(el("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, t("common.quarterShort", { quarter: q })));
+      svg.append(el("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, turnShort(t, q, turns)));
   });
-  svg.append(el("text", { x: (pad.left + width - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "axis-title" }, t("market.chart.quarterAxis")));
+  svg.append(
+    el(
+      "text",
+      { x: (pad.left + width - pad.right) / 2, y: height - 4, "text-anchor": "middle", class: "axis-title" },
+      t(turnKey(turns, "market.chart.quarterAxis")),
+    ),
+  );
 
   let legendX = pad.left;
   for (const s of series) {

@@ -1,5 +1,7 @@
+import { turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
+import { roomTurns } from "../ui/turns.js";
 
 /** What the market view shows of one firm: its latest public report, in plain numbers. */
 export interface FirmFigures {
@@ -72,9 +74,9 @@ export function correctionReported(state: MarketRoomStateShape): boolean {
   return Boolean(last && (last.correction || last.correctionStarted));
 }
 
-/** "Quarter 3 of 12": the quarter being decided, or the one just reported. */
+/** "Quarter 3 of 16" / "Turn 3 of 8": the turn being decided, or the one just reported. */
 export function quarterLabel(state: MarketRoomStateShape): string {
   const total = state.settings.quarters;
   const current = state.phase === "report" || state.phase === "over" ? state.quarter : state.quarter + 1;
-  return t("market.status.quarter", { current: Math.max(1, Math.min(current, total || current)), total });
+  return turnOf(t, Math.max(1, Math.min(current, total || current)), total, roomTurns(state.settings));
 }

@@ -1,3 +1,4 @@
+import { lengthWords, turnWordsFor } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 
 /** A public game waiting in its lobby, as `GET /api/rooms` lists it. */
@@ -32,7 +33,7 @@ export function joinableGames(answer: unknown): OpenGame[] {
 /** One line about an open game: "hosted by Ada · 3 seats free · 12 quarters", in the page's language. */
 export function openGameLine(game: OpenGame): string {
   const seats = t("menu.open.seats", { count: game.openSeats });
-  const quarters = t("common.quarters.count", { count: game.quarters });
+  const quarters = lengthWords(t, game.quarters, turnWordsFor(game.quarters));
   return game.host ? t("menu.open.lineHosted", { host: game.host, seats, quarters }) : t("menu.open.lineClass", { seats, quarters });
 }
 

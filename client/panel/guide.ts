@@ -1,3 +1,5 @@
+import type { TurnWords } from "../../shared/words/turns.js";
+import { turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 
@@ -24,12 +26,12 @@ function seen(): boolean {
 }
 
 /** The guided first quarter, or null once it has been dismissed in this browser. */
-export function firstQuarterGuide(): HTMLElement | null {
+export function firstQuarterGuide(turns: TurnWords): HTMLElement | null {
   if (seen()) return null;
   const box = h(
     "aside",
     { class: "guide", "aria-labelledby": "guide-title" },
-    h("h3", { id: "guide-title" }, t("panel.guide.title")),
+    h("h3", { id: "guide-title" }, t(turnKey(turns, "panel.guide.title"))),
     h("dl", {}, ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", {}, t(line))])),
   );
   const dismiss = h(

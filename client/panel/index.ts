@@ -5,12 +5,15 @@ import type { Action, ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
+import type { TurnWords } from "../../shared/words/turns.js";
+import { turnKey } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import type { Inbox } from "../net/inbox.js";
 import { fieldLabel, rejectionText } from "../ui/action-error.js";
 import { fill, h, status } from "../ui/dom.js";
+import { roomTurns } from "../ui/turns.js";
 import { clearDraft, type DraftMemo, loadDraft, saveDraft, sessionDrafts } from "./draft-memory.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
 import { firstQuarterGuide } from "./guide.js";
@@ -71,17 +74,19 @@ function spendRatio(state: GameState, firm: FirmState, fitted: Action, original:
 }
 
 /** What happens without a submission: the last plan repeats, cut down when it no longer fits. */
-function repeatWarning(state: GameState, firm: FirmState): string {
+function repeatWarning(state: GameState, firm: FirmState, turns: TurnWords): string {
   const fitted = fitAction(state, firm, firm.lastAction);
   const ratio = spendRatio(state, firm, fitted, firm.lastAction);
   const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
-  if (raiseCut) return t("panel.note.repeatsCutRaise", { share: percent(ratio), raise: formatMoney(fitted.raise) });
-  if (ratio < 0.999) return t("panel.note.repeatsCut", { share: percent(ratio) });
-  return t("panel.note.repeats");
+  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share: percent(ratio), raise: formatMoney(fitted.raise) });
+  if (ratio < 0.999) return t(turnKey(turns, "panel.note.repeatsCut"), { share: percent(ratio) });
+  return t(turnKey(turns, "panel.note.repeats"));
 }
 
 function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbox: Inbox, firmId: string, carried: DraftMemo | null): DecisionPanel {
   const drafts = sessionDrafts();
+  /** How this game's turns read: "Quarter 3" or "Turn 3" (shared/words/turns.ts). */
+  const turns = roomTurns(room.state.settings);
   /** The plan on screen was submitted (by whom), until the player changes it or a new quarter opens. */
   let submittedBy: string | null = null;
   /** The quarter the panel is filled for (the private view's `quarter`). */
@@ -93,8 +98,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   let shareTimer: ReturnType<typeof setTimeout> | null = null;
   /** The player pressed Submit before decisions opened: it goes when they do. */
   let queued = false;
-  /** The player has typed since the panel was last filled: only then is a refusal shown. */
-  let edited = false;
 
   const heading = h("h2", { id: "decision-title" }, t("panel.title"));
   const budget = h("p", { class: "budget", "aria-live": "polite" });
@@ -105,7 +108,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
   const teammate = h("div", { class: "teammate" });
   const results = h("div", { class: "preview" });
   const changed = () => {
-    edited = true;
     picker.show("custom");
     origin.textContent = "";
     update();
@@ -145,10 +147,12 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         remember();
       },
     },
-    t("panel.button.repeat"),
+    t(turnKey(turns, "panel.button.repeat")),
   );
 
   const moneyFields: Record<string, MoneyField> = { train, efficiency, compliance, marketing, raise };
+  /** The amounts that spend the budget (every money field but the raise). */
+  const spending: MoneyField[] = [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])];
   /** Every amount by its field path, as the engine names them ("train", "apps.support"). */
   const amounts: [string, MoneyField][] = [...Object.entries(moneyFields), ...SECTOR_IDS.map((id): [string, MoneyField] => [`apps.${id}`, apps[id]])];
 
@@ -166,7 +170,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     group(t("panel.group.money"), [marketing, compliance, raise]),
   ];
 
-  const guide = firstQuarterGuide();
+  const guide = firstQuarterGuide(turns);
   const form = h(
     "form",
     {
@@ -222,7 +226,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivalsFrom(room.state.firms, firmId) });
     own = { config, quarter: message.quarter, self: message.firm, market: message.market, limits: message.limits };
     const firm = message.firm;
-    for (const field of [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])]) field.setMax(firm.cash);
     raise.setMax(message.limits.maxRaise);
     raise.input.max = String(Math.floor(message.limits.maxRaise));
     raise.element
@@ -235,7 +238,9 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       ?.replaceChildren(firm.edge ? t("panel.hint.distilled") : t("panel.hint.distillCost", { cost: formatMoney(message.limits.edgeCost) }));
     openWeights.input.disabled = firm.openWeights;
     hardware.disable(firm.hardware === "locked" && firm.lockedUntil > message.quarter);
-    heading.textContent = firm.delisted ? t("panel.titleDelisted", { firm: firm.name }) : t("panel.titleQuarter", { quarter: message.quarter + 1 });
+    heading.textContent = firm.delisted
+      ? t("panel.titleDelisted", { firm: firm.name })
+      : t(turns.quarterly ? "panel.titleQuarter" : "panel.titleTurn", { quarter: message.quarter + 1 });
     form.hidden = firm.delisted;
     queued = false;
     if (message.quarter !== quarterShown) submittedBy = null;
@@ -252,11 +257,15 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       loadFrom(message.pending);
       picker.show("custom");
       submittedBy = message.submittedBy ?? null;
-      origin.textContent = t("panel.note.submittedBy", { name: submittedBy ?? "" });
+      origin.textContent = t(turnKey(turns, "panel.note.submittedBy"), { name: submittedBy ?? "" });
     } else if (actionSpend(state, firm, firm.lastAction) === 0 && firm.lastAction.raise === 0) pick("balanced");
     else loadRepeat();
     note.textContent =
-      submittedBy !== null ? (message.pending && !typed ? "" : t("panel.note.submittedBy", { name: submittedBy })) : repeatWarning(state, firm);
+      submittedBy !== null
+        ? message.pending && !typed
+          ? ""
+          : t(turnKey(turns, "panel.note.submittedBy"), { name: submittedBy })
+        : repeatWarning(state, firm, turns);
     showPhase();
   }
 
@@ -284,10 +293,10 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const ratio = spendRatio(state, firm, fitted, firm.lastAction);
     const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
     origin.textContent = raiseCut
-      ? t("panel.origin.fittedRaise", { share: percent(ratio), raise: formatMoney(fitted.raise) })
+      ? t(turnKey(turns, "panel.origin.fittedRaise"), { share: percent(ratio), raise: formatMoney(fitted.raise) })
       : ratio < 0.999
-        ? t("panel.origin.fitted", { share: percent(ratio) })
-        : t("panel.origin.repeated");
+        ? t(turnKey(turns, "panel.origin.fitted"), { share: percent(ratio) })
+        : t(turnKey(turns, "panel.origin.repeated"));
   }
 
   function raiseToMax(): void {
@@ -301,10 +310,10 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const phase = room.state.phase;
     const untimed = room.state.deadline === 0 && !room.state.paused;
     if (phase === "decide") {
-      phaseNote.textContent = untimed ? t("panel.phase.untimed") : t("panel.phase.open");
+      phaseNote.textContent = untimed ? t(turnKey(turns, "panel.phase.untimed")) : t("panel.phase.open");
       submit.textContent = t("panel.button.submit");
     } else if (phase === "news" || phase === "report") {
-      phaseNote.textContent = phase === "news" ? t("panel.phase.news") : t("panel.phase.report");
+      phaseNote.textContent = phase === "news" ? t("panel.phase.news") : t(turnKey(turns, "panel.phase.report"));
       submit.textContent = queued ? t("panel.button.submitQueued") : t("panel.button.submitLater");
     } else phaseNote.textContent = "";
     submit.disabled = !result?.ok || (phase !== "decide" && phase !== "news" && phase !== "report");
@@ -321,6 +330,9 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     const cashAfterRaise = firm.cash + money.raise;
     const left = cashAfterRaise - spend;
     budget.textContent = t("panel.budget", { left: formatMoney(left), total: formatMoney(cashAfterRaise) });
+    // A spending slider reaches the whole budget, cash plus the raise, as the server counts it:
+    // a preset that spends part of its raise on one field shows that field inside its slider.
+    for (const field of spending) field.setMax(Math.max(0, cashAfterRaise));
     budget.classList.toggle("over", left < -1e-9);
     for (const input of form.querySelectorAll("input")) input.removeAttribute("aria-invalid");
     for (const g of groups) {
@@ -333,14 +345,19 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     if (result.ok) {
       error.textContent = "";
       const short = result.next.cash < 0;
-      fill(results, short ? h("p", { class: "warning" }, t("panel.short", { amount: formatMoney(-result.next.cash) })) : null, previewTable(result));
+      fill(
+        results,
+        short ? h("p", { class: "warning" }, t(turnKey(turns, "panel.short"), { amount: formatMoney(-result.next.cash) })) : null,
+        previewTable(result, turns),
+      );
     } else {
       const bad = marked(result.error.code, result.error.field);
       for (const field of bad) {
         field.input.setAttribute("aria-invalid", "true");
         field.element.closest("details")?.setAttribute("open", "");
       }
-      error.textContent = edited || result.error.code !== "OVER_BUDGET" ? draftProblem(result.error, fieldLabel, own.limits, -left) : "";
+      // Whatever the panel holds (typed, a preset, a teammate's draft), a plan the server would refuse says what to lower.
+      error.textContent = draftProblem(result.error, fieldLabel, own.limits, -left);
       fill(results);
     }
     showPhase();
@@ -352,20 +369,17 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
 
   /** The fields to mark for a refusal: the one named, or every amount that adds to an overspend. */
   function marked(code: string, field: string | undefined): MoneyField[] {
-    if (code === "OVER_BUDGET") return [train, efficiency, compliance, marketing, ...SECTOR_IDS.map((id) => apps[id])].filter((f) => f.value > 0);
+    if (code === "OVER_BUDGET") return spending.filter((f) => f.value > 0);
     const [head, sector] = (field ?? "").split(".");
     const one = head === "apps" ? apps[sector as SectorId] : moneyFields[head ?? ""];
     return one ? [one] : [];
   }
 
   const stops = [
-    inbox.on("private", (m) => {
-      edited = false;
-      refresh(m);
-    }),
+    inbox.on("private", (m) => refresh(m)),
     inbox.on("accepted", (m) => {
       submittedBy = m.by;
-      note.textContent = t("panel.note.submittedBy", { name: m.by });
+      note.textContent = t(turnKey(turns, "panel.note.submittedBy"), { name: m.by });
     }),
     inbox.on("rejected", (r) => {
       if (r.type === "submit") {
@@ -415,7 +429,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     distill.input.checked = a.distill ?? false;
     if (a.openWeights !== undefined) openWeights.input.checked = a.openWeights;
     if (a.hardware) hardware.set(a.hardware);
-    edited = false;
     update(false);
   }
 
@@ -448,7 +461,6 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     picker.show(memo.choice);
     origin.textContent = t("panel.origin.restored");
     if (memo.choice === "custom") for (const g of groups) g.details.open = true;
-    edited = true;
     update(false);
   }
 

@@ -1,3 +1,4 @@
+import { spanWords, type TurnWords } from "../../shared/words/turns.js";
 import { money, number, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
@@ -31,11 +32,11 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
 }
 
 /** This quarter's estimate with the draft, next to what repeating last quarter would give. */
-export function previewTable(result: Extract<Preview, { ok: true }>): HTMLTableElement {
+export function previewTable(result: Extract<Preview, { ok: true }>, turns: TurnWords): HTMLTableElement {
   return h(
     "table",
     { class: "estimate" },
-    h("caption", {}, t("panel.estimate.caption")),
+    h("caption", {}, turns.quarterly ? t("panel.estimate.caption") : t("panel.estimate.caption.turn", { span: spanWords(t, turns) })),
     h(
       "thead",
       {},

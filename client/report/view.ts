@@ -1,7 +1,9 @@
 import type { PrivateView } from "../../shared/schemas/protocol.js";
+import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, number, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
+import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
 import "./report.css";
 
@@ -14,26 +16,27 @@ function row(label: string, value: string, cls = ""): HTMLTableRowElement {
   return h("tr", { class: cls }, h("th", { scope: "row" }, label), h("td", {}, value));
 }
 
-function runwayText(card: QuarterCard): string {
+function runwayText(card: QuarterCard, turns: TurnWords): string {
   if (!Number.isFinite(card.runway)) return t("report.runway.none");
-  return t("report.runway.quarters", { quarters: number(card.runway, 1), burn: formatMoney(card.burn) });
+  const figures = { quarters: number(card.runway, 1), burn: formatMoney(card.burn) };
+  return turns.quarterly ? t("report.runway.quarters", figures) : t("report.runway.quarters.turn", { ...figures, span: spanWords(t, turns) });
 }
 
-function warningLines(card: QuarterCard): string[] {
+function warningLines(card: QuarterCard, turns: TurnWords): string[] {
   const out: string[] = [];
   if (card.delisted) out.push(t("report.warning.delisted"));
-  if (card.warnings.includes("runway")) out.push(t("report.warning.runway"));
-  if (card.warnings.includes("delisting")) out.push(t("report.warning.delisting", { amount: formatMoney(card.maxRaise) }));
+  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
+  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: formatMoney(card.maxRaise) }));
   if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: formatMoney(card.emergencyRaised) }));
   if (card.incidents > 0) out.push(t("report.warning.incidents", { count: card.incidents, fines: formatMoney(card.fines) }));
   return out;
 }
 
 /** The card's body: why the valuation moved, the money, the firm's sectors and model. */
-export function cardBody(card: QuarterCard): HTMLElement {
+export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
   const v = card.valuation;
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
-  const warnings = warningLines(card);
+  const warnings = warningLines(card, turns);
   return h(
     "div",
     { class: "card-body" },
@@ -72,7 +75,7 @@ export function cardBody(card: QuarterCard): HTMLElement {
         row(t("report.money.invested"), minus(card.spent)),
         card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
-        row(t("report.money.runway"), runwayText(card)),
+        row(t("report.money.runway"), runwayText(card, turns)),
       ),
     ),
     h("h4", {}, t("report.sectors.title")),
@@ -152,6 +155,8 @@ export class ReportView {
   private shown = -1;
   private newest = 0;
   private readonly stop: () => void;
+  /** How this game's turns read ("Your quarter 3" or "Your turn 3"). */
+  private readonly turns: TurnWords;
 
   /** `carried`: the state of the view this one replaces (a language switch redraws the screen). */
   constructor(app: AppContext, carried: ReportCarry | null = null) {
@@ -160,6 +165,9 @@ export class ReportView {
     this.newest = carried?.newest ?? 0;
     const inbox = app.inbox;
     const room = app.room;
+    this.turns = room ? roomTurns(room.state.settings) : turnWordsFor(16);
+    this.earlier.textContent = t(turnKey(this.turns, "report.earlier"));
+    this.later.textContent = t(turnKey(this.turns, "report.later"));
     if (!inbox || !room) {
       this.stop = () => {};
       return;
@@ -195,7 +203,7 @@ export class ReportView {
   private offer(): void {
     this.card.hidden = true;
     this.reopen.hidden = this.history.list.length === 0;
-    this.reopen.textContent = t("report.reopen", { quarter: this.latest() });
+    this.reopen.textContent = t(turnKey(this.turns, "report.reopen"), { quarter: this.latest() });
   }
 
   private show(quarter: number): void {
@@ -204,8 +212,8 @@ export class ReportView {
     const card = list[index];
     if (!card) return;
     this.shown = quarter;
-    this.title.textContent = t("report.title", { quarter: card.quarter, firm: card.firmName });
-    this.body.replaceChildren(cardBody(card));
+    this.title.textContent = t(turnKey(this.turns, "report.title"), { quarter: card.quarter, firm: card.firmName });
+    this.body.replaceChildren(cardBody(card, this.turns));
     this.earlier.disabled = index <= 0;
     this.later.disabled = index >= list.length - 1;
     this.card.hidden = false;

@@ -15,6 +15,7 @@ import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
 import { mountScreen } from "../ui/screen.js";
 import { standingsTable } from "../ui/standings.js";
+import { roomTurns } from "../ui/turns.js";
 import { leaveConsole } from "./console-route.js";
 import { appOf } from "./route.js";
 import "../console/console.css";
@@ -137,6 +138,7 @@ export class Console extends Phaser.Scene {
     const render = (s: MarketRoomStateShape) => {
       const playing = s.firms.filter((f) => !f.delisted);
       header.update(s, playing.filter((f) => f.submitted).length, playing.length);
+      log.turns = roomTurns(s.settings);
       const isOver = s.phase === "over";
       roster.element.hidden = isOver;
       controls.element.hidden = isOver;

@@ -7,6 +7,7 @@ import { rejectionCodeText } from "../net/errors.js";
 import { joinLink, watchLink } from "../net/link.js";
 import { type Draft, draftOf, fill, h, restoreDraft, status } from "../ui/dom.js";
 import { showEconomyRefusal } from "../ui/economy.js";
+import { roomTitle } from "../ui/room-title.js";
 import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
 import { seatPlayers } from "./lobby-words.js";
@@ -49,7 +50,7 @@ export class Lobby extends Phaser.Scene {
     const panel = h(
       "section",
       { class: "panel lobby", "aria-labelledby": "lobby-title" },
-      h("h1", { id: "lobby-title" }, room.state.title || t("lobby.title")),
+      h("h1", { id: "lobby-title" }, roomTitle(room.state.title, room.state.mode === "class")),
       h(
         "p",
         { class: "code" },

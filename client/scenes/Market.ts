@@ -1,4 +1,5 @@
 import Phaser from "phaser";
+import { QUARTERLY } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { BubbleField } from "../market/BubbleField.js";
 import { ServerClock } from "../market/clock.js";
@@ -18,6 +19,7 @@ import { createDecisionPanel } from "../panel/index.js";
 import { type ReportCarry, ReportView } from "../report/view.js";
 import { h } from "../ui/dom.js";
 import { dockStage, mountScreen } from "../ui/screen.js";
+import { roomTurns } from "../ui/turns.js";
 import { appOf, followPhase } from "./route.js";
 import "../market/market.css";
 
@@ -101,7 +103,7 @@ export class Market extends Phaser.Scene {
       fieldPane.setAttribute("aria-label", t("market.field.label"));
       const status = new StatusBar();
       const ticker = new Ticker();
-      const detail = new FirmDetail();
+      const detail = new FirmDetail(app.room ? roomTurns(app.room.state.settings) : QUARTERLY);
       const board = new Leaderboard(
         (firmId) => openDetail(firmId, board.buttonFor(firmId) ?? null),
         (firmId) => field.point(firmId),

@@ -7,6 +7,7 @@ import { loadMenuChoices, saveMenuChoices } from "../net/menu-memory.js";
 import { fetchOpenGames } from "../net/open-games.js";
 import type { Joined } from "../net/session.js";
 import { type Draft, draftOf, h, restoreDraft, status } from "../ui/dom.js";
+import { lengthHint } from "../ui/length-hint.js";
 import { mountScreen, screenTitle } from "../ui/screen.js";
 import { classForm } from "./class-form.js";
 import { enterConsole } from "./console-route.js";
@@ -121,7 +122,6 @@ export class Menu extends Phaser.Scene {
           });
           void enter(() =>
             app.session.create(name.value, {
-              name: t("menu.create.defaultTitle"),
               firms: Number(firms.value),
               quarters: Number(quarters.value),
               decisionSeconds: seconds.seconds(),
@@ -135,6 +135,7 @@ export class Menu extends Phaser.Scene {
       firms,
       h("label", { for: "quarters" }, t("menu.create.quarters")),
       quarters,
+      lengthHint(quarters),
       seconds.element,
       h("div", {}, h("label", { class: "check" }, listed, " ", t("menu.create.listed"))),
       h("button", { type: "submit" }, t("menu.create.submit")),

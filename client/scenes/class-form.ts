@@ -6,6 +6,8 @@ import { t } from "../i18n.js";
 import { h, status } from "../ui/dom.js";
 import { economyField } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
+import { lengthHint } from "../ui/length-hint.js";
+import { roomTitle } from "../ui/room-title.js";
 import { scenarioSelect, timerField } from "./lobby-settings.js";
 
 const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
@@ -16,7 +18,7 @@ const DEFAULT_BOTS = new Set(["pivot", "builder", "scaler", "balanced"]);
  */
 export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<string | null>, onBack: () => void): HTMLElement {
   const problem = status("alert");
-  const name = h("input", { id: "class-name", maxlength: 24, value: t("menu.class.nameDefault"), autocomplete: "off" });
+  const name = h("input", { id: "class-name", maxlength: 24, placeholder: roomTitle("", true), autocomplete: "off" });
   const scenario = scenarioSelect("class-scenario", "ai-2025");
   const numberInput = (id: string, value: number, min: number, max: number) => h("input", { id, type: "number", min, max, value, required: true });
   const quarters = numberInput("class-quarters", 12, 4, 40);
@@ -32,8 +34,8 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
     () => scenario.value,
     (override) => checkEconomy(scenario.value, Number(quarters.value), override),
   );
-  const field = (input: HTMLElement, label: string, hint?: string) =>
-    h("div", { class: "setting" }, h("label", { for: input.id }, label), input, hint ? h("span", { class: "hint" }, hint) : null);
+  const field = (input: HTMLElement, label: string, hint?: string, more: HTMLElement | null = null) =>
+    h("div", { class: "setting" }, h("label", { for: input.id }, label), input, hint ? h("span", { class: "hint" }, hint) : null, more);
 
   const values = (): ClassFormValues => ({
     name: name.value,
@@ -82,7 +84,7 @@ export function classForm(onCreate: (settings: RoomSettingsInput) => Promise<str
       { class: "class-grid" },
       field(name, t("menu.class.name")),
       field(scenario, t("menu.class.scenario")),
-      field(quarters, t("menu.class.quarters"), t("menu.class.range", { min: 4, max: 40 })),
+      field(quarters, t("menu.class.quarters"), t("menu.class.range", { min: 4, max: 40 }), lengthHint(quarters)),
       seconds.element,
       field(firms, t("menu.class.firms"), t("menu.class.firmsHint", { max: 40 })),
       field(team, t("menu.class.team"), t("menu.class.teamHint", { max: 4 })),

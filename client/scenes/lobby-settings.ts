@@ -2,11 +2,15 @@ import { parseEconomyText } from "../../shared/config/override.js";
 import { SCENARIO_LIST } from "../../shared/config/scenarios.js";
 import type { RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { scenarioTitle } from "../../shared/words/names.js";
+import { lengthWords } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import type { SettingsShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { economyField, economySummary } from "../ui/economy.js";
 import { checkEconomy } from "../ui/economy-words.js";
+import { lengthHint } from "../ui/length-hint.js";
+import { roomTitle } from "../ui/room-title.js";
+import { roomTurns } from "../ui/turns.js";
 
 /** The timer a form offers when "No timer" is unticked again and the field is empty. */
 const DEFAULT_DECISION_SECONDS = 120;
@@ -43,13 +47,10 @@ export function timerField(id: string, seconds: number, min: number, max: number
 
 /** The host's settings form (sends `configure` on each change); others see a summary. */
 export function settingsForm(settings: SettingsShape, title: string, configure: (patch: RoomSettingsInput) => void): HTMLElement {
-  const number = (id: string, label: string, value: number, min: number, max: number, key: "quarters" | "teamSize") =>
-    h(
-      "div",
-      { class: "setting" },
-      h("label", { for: id }, label),
-      h("input", { id, type: "number", min, max, value, onchange: (e) => configure({ [key]: Number((e.target as HTMLInputElement).value) }) }),
-    );
+  const number = (id: string, label: string, value: number, min: number, max: number, key: "quarters" | "teamSize") => {
+    const input = h("input", { id, type: "number", min, max, value, onchange: (e) => configure({ [key]: Number((e.target as HTMLInputElement).value) }) });
+    return h("div", { class: "setting" }, h("label", { for: id }, label), input, key === "quarters" ? lengthHint(input) : null);
+  };
   return h(
     "fieldset",
     { class: "settings" },
@@ -58,7 +59,13 @@ export function settingsForm(settings: SettingsShape, title: string, configure: 
       "div",
       { class: "setting" },
       h("label", { for: "room-title" }, t("lobby.settings.title")),
-      h("input", { id: "room-title", maxlength: 24, value: title, onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }) }),
+      h("input", {
+        id: "room-title",
+        maxlength: 24,
+        value: title,
+        placeholder: roomTitle("", false),
+        onchange: (e) => configure({ name: (e.target as HTMLInputElement).value }),
+      }),
     ),
     h(
       "div",
@@ -101,7 +108,7 @@ export function settingsSummary(settings: SettingsShape): HTMLElement {
       { class: "summary" },
       t("lobby.summary", {
         scenario: scenarioTitle(settings.scenario, t),
-        quarters: t("common.quarters.count", { count: settings.quarters }),
+        quarters: lengthWords(t, settings.quarters, roomTurns(settings)),
         timer: settings.decisionSeconds > 0 ? t("lobby.summary.seconds", { count: settings.decisionSeconds }) : t("lobby.summary.noTimer"),
         team: t("lobby.summary.team", { count: settings.teamSize }),
       }),

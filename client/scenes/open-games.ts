@@ -1,6 +1,7 @@
 import { t } from "../i18n.js";
 import { fetchOpenGames, OPEN_GAMES_POLL_MS, type OpenGame, openGameLine } from "../net/open-games.js";
 import { h } from "../ui/dom.js";
+import { roomTitle } from "../ui/room-title.js";
 
 /**
  * The menu's list of open public games, kept up to date while it is on screen, each joinable
@@ -42,14 +43,14 @@ export function openGamesSection(actions: { join: (code: string) => void; quickP
         h(
           "li",
           { class: "open-game" },
-          h("span", { class: "open-game-text" }, h("strong", {}, game.title || t("menu.open.untitled")), " ", h("span", {}, openGameLine(game))),
+          h("span", { class: "open-game-text" }, h("strong", {}, roomTitle(game.title, game.host === "")), " ", h("span", {}, openGameLine(game))),
           h(
             "button",
             {
               type: "button",
               "aria-label": game.host
-                ? t("menu.open.joinHosted", { title: game.title || t("menu.open.untitled"), host: game.host })
-                : t("menu.open.joinClass", { title: game.title || t("menu.open.untitled") }),
+                ? t("menu.open.joinHosted", { title: roomTitle(game.title, game.host === ""), host: game.host })
+                : t("menu.open.joinClass", { title: roomTitle(game.title, game.host === "") }),
               onclick: () => actions.join(game.code),
             },
             t("menu.open.join"),

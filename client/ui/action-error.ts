@@ -25,7 +25,7 @@ export function fieldLabel(field: string | undefined): string {
   return key ? t(key) : t("panel.field.some");
 }
 
-const typed = (value: number) => (Number.isFinite(value) ? number(value, 2).replace("-", "−") : t("panel.error.notANumber"));
+const typed = (value: number) => (Number.isFinite(value) ? number(value, 2) : t("panel.error.notANumber"));
 
 /** What an engine refusal carries: its code and the parameters the words need. */
 export interface ActionErrorParams {

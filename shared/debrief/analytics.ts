@@ -1,4 +1,5 @@
 import { correctionSpans } from "../engine/corrections.js";
+import { turnKey } from "../words/turns.js";
 import type { DebriefFirm, DebriefInput, DebriefPoint } from "./input.js";
 import { fixed, money, nameList, percent, quarterLabel, ratio, type Words } from "./text.js";
 
@@ -130,10 +131,10 @@ function valuationCaptions(w: Words, firms: readonly FirmSeries[], quarters: rea
       const delisted = q(inflated.delistedQuarter);
       captions.push(
         peakIndex === last
-          ? t("debrief.caption.valuation.peakLastDelisted", { ...head, delisted })
+          ? t(turnKey(w.turns, "debrief.caption.valuation.peakLastDelisted"), { ...head, delisted })
           : t("debrief.caption.valuation.peakDelisted", { ...head, delisted }),
       );
-    } else if (peakIndex === last) captions.push(t("debrief.caption.valuation.peakLast", head));
+    } else if (peakIndex === last) captions.push(t(turnKey(w.turns, "debrief.caption.valuation.peakLast"), head));
     else if (endShare === null || endShare === undefined) captions.push(t("debrief.caption.valuation.peakGone", { ...head, end: q(endQ), zero: money(w, 0) }));
     else captions.push(t("debrief.caption.valuation.peakEnd", { ...head, end: q(endQ), endShare: percent(w, endShare) }));
   }
@@ -194,7 +195,7 @@ function marketCaptions(w: Words, d: Pick<Debrief, "quarters" | "bubbleRatio" | 
     const valuationFall = c.valuationBefore > 0 ? 1 - c.valuationTrough / c.valuationBefore : 0;
     // A correction of sentiment alone (new shares or profits kept the total up) is said as such, not as a 0% fall.
     captions.push(
-      t(valuationFall > 0 ? "debrief.caption.market.correction" : "debrief.caption.market.correctionHeld", {
+      t(turnKey(w.turns, valuationFall > 0 ? "debrief.caption.market.correction" : "debrief.caption.market.correctionHeld"), {
         count: c.end - c.start + 1,
         start: q(c.start),
         sentimentFall: percent(w, sentimentFall),

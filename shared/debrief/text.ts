@@ -2,24 +2,31 @@
  * Number words for the debrief's captions, in the reader's language: the same figure always
  * reads the same way. Every caption function takes `Words` (the language and its `t`).
  */
+
+import { gameConfig } from "../config/override.js";
 import { type Translate, translator } from "../i18n/catalog.js";
 import type { Locale } from "../i18n/core.js";
 import * as format from "../i18n/format.js";
+import { QUARTERLY, type TurnWords, turnShort, turnWords, turnWordsFor } from "../words/turns.js";
+import type { DebriefInput } from "./input.js";
 
-/** What a function that words the debrief needs: the reader's language and its catalog lookup. */
+/** What a function that words the debrief needs: the reader's language, its catalog lookup and how the game's turns read. */
 export interface Words {
   readonly locale: Locale;
   readonly t: Translate;
+  /** "Q3" and "quarter" in a 16-quarter game, "T3" and "turn" at other lengths (shared/words/turns.ts). */
+  readonly turns: TurnWords;
 }
 
-const cache = new Map<Locale, Words>();
+const cache = new Map<string, Words>();
 
-/** The words of `locale` (one object per language). */
-export function wordsFor(locale: Locale): Words {
-  let words = cache.get(locale);
+/** The words of `locale` for a game whose turns read as `turns` (one object per language and turn length). */
+export function wordsFor(locale: Locale, turns: TurnWords = QUARTERLY): Words {
+  const key = `${locale}|${turns.quarterly}|${turns.months}`;
+  let words = cache.get(key);
   if (!words) {
-    words = { locale, t: translator(locale) };
-    cache.set(locale, words);
+    words = { locale, t: translator(locale), turns };
+    cache.set(key, words);
   }
   return words;
 }
@@ -52,9 +59,9 @@ export function money(w: Words, millions: number): string {
   return Math.abs(millions) >= 1000 ? format.shortMoney(w.locale, millions) : format.money(w.locale, Math.round(millions));
 }
 
-/** "Q3" / "第3季". */
+/** "Q3" / "第3季", or "T3" / "第3回合" when a turn is not a quarter. */
 export function quarterLabel(w: Words, quarter: number): string {
-  return w.t("common.quarterShort", { quarter });
+  return turnShort(w.t, quarter, w.turns);
 }
 
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more" / "A、B和C" (Intl.ListFormat). */
@@ -62,4 +69,10 @@ export function nameList(w: Words, names: readonly string[], max = 3): string {
   if (names.length <= 1) return names[0] ?? "";
   if (names.length > max) return format.list(w.locale, [...names.slice(0, max), w.t("debrief.list.more", { count: names.length - max })]);
   return format.list(w.locale, names);
+}
+
+/** How a finished game's turns read, from the economy it was played with. */
+export function debriefTurns(input: Pick<DebriefInput, "scenario" | "quarters" | "economy">): TurnWords {
+  const loaded = gameConfig(input.scenario, input.quarters, input.economy);
+  return loaded.ok ? turnWords(loaded.value) : turnWordsFor(input.quarters);
 }

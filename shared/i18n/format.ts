@@ -3,8 +3,18 @@ import type { Locale } from "./core.js";
 /**
  * Numbers, money and percentages for a locale, through `Intl`. Game money is in $M. English
  * keeps the game's compact dollar forms ("$1,234.5M", "$1.5B"); Chinese writes amounts with
- * 万/亿 and 美元 ("12.3亿美元"), as a Chinese business reader expects.
+ * 万/亿 and 美元 ("12.3亿美元"), as a Chinese business reader expects. A negative figure reads the
+ * same way in both languages: the minus sign (U+2212, as the panel's and report's deltas write it)
+ * first, before the currency: "−$12.3M", "−1.2亿美元", "−25%". `Intl` writes an ASCII hyphen for
+ * both en and zh-CN, so every formatter here passes its output through `minus`.
  */
+
+export const MINUS = "\u2212";
+
+/** `text` with a leading ASCII hyphen (as `Intl` and `toFixed` write negatives) turned into the minus sign. */
+function minus(text: string): string {
+  return text.startsWith("-") ? MINUS + text.slice(1) : text;
+}
 
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -20,8 +30,8 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
 /** Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元". */
 export function money(locale: Locale, millions: number): string {
   if (!Number.isFinite(millions)) return String(millions);
-  if (locale === "zh-CN") return `${numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(millions * 1e6)}美元`;
-  const sign = millions < 0 ? "-" : "";
+  if (locale === "zh-CN") return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(millions * 1e6))}美元`;
+  const sign = millions < 0 ? MINUS : "";
   const abs = Math.abs(millions);
   const digits = abs >= 100 ? 0 : 1;
   return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
@@ -33,11 +43,11 @@ export function shortMoney(locale: Locale, millions: number): string {
     if (millions === 0) return "0美元";
     const abs = Math.abs(millions * 1e6);
     const digits = abs >= 1e9 && abs < 1e10 ? 1 : abs >= 1e8 && abs < 1e9 ? 1 : 0;
-    return `${numberFormat(locale, { notation: "compact", maximumFractionDigits: digits }).format(millions * 1e6)}美元`;
+    return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits: digits }).format(millions * 1e6))}美元`;
   }
   if (millions === 0) return "$0";
   const abs = Math.abs(millions);
-  const sign = millions < 0 ? "-" : "";
+  const sign = millions < 0 ? MINUS : "";
   if (abs >= 1000) {
     const billions = abs / 1000;
     return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
@@ -47,12 +57,12 @@ export function shortMoney(locale: Locale, millions: number): string {
 
 /** A share as a percentage: 0.253 → "25%" (digits: decimals kept). */
 export function percent(locale: Locale, share: number, digits = 0): string {
-  return numberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+  return minus(numberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share));
 }
 
 /** A number with the locale's grouping: 1234.5 → "1,234.5". */
 export function number(locale: Locale, value: number, maximumFractionDigits = 1): string {
-  return numberFormat(locale, { maximumFractionDigits }).format(value);
+  return minus(numberFormat(locale, { maximumFractionDigits }).format(value));
 }
 
 /** A list joined for the locale: ["a","b","c"] → "a, b and c" / "a、b和c". */

@@ -48,6 +48,16 @@ export const DisplayNameSchema = z
   .describe("1–24 characters after NFKC normalisation, collapsing spaces and trimming; no control, invisible or filler characters, no lone combining marks");
 
 export const FirmNameSchema = DisplayNameSchema;
+
+/**
+ * A room's title: a display name, or "" when the creator did not name the room; the client then
+ * shows a title in the reader's language (the lobby, the room list, the console), so no
+ * language is stored for a title nobody chose.
+ */
+export const RoomTitleSchema = z
+  .literal("")
+  .or(DisplayNameSchema)
+  .describe('the room\'s title, 1–24 characters after NFKC normalisation; "" (the default): untitled, each reader sees a title in their own language');
 export const FirmIdSchema = z.string().regex(/^f[0-9]{1,2}$/, "a firm id looks like f1…f40");
 export const BotNameSchema = z.enum(BOT_NAMES);
 
@@ -72,7 +82,7 @@ export const EconomyOverrideSchema = z
 /** The settings a host chooses for a room. Durations are seconds. */
 export const RoomSettingsSchema = z
   .strictObject({
-    name: FirmNameSchema.default("Market").describe('the room\'s title, 1–24 characters (default "Market")'),
+    name: RoomTitleSchema.default(""),
     scenario: z.enum(SCENARIOS).default("ai-2025"),
     quarters: z.int().min(4).max(40).optional().describe("game length; the scenario's own length when omitted"),
     firms: z.int().min(2).max(40).default(6).describe("firms in the game: players' firms, the rest played by bots"),

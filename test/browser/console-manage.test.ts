@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate, translator } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { panelHeading } from "./play-steps.js";
 
 const PORT = 2600;
 const BASE = `http://localhost:${PORT}`;
@@ -70,7 +71,7 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
 
     // Start; replace Cy with the pivot bot: Cy is told, the roster and the log say so.
     await fac.getByRole("button", { name: en("console.controls.start") }).click();
-    await bo.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await bo.getByRole("heading", { name: panelHeading(translator("en"), 1) }).waitFor();
     const manageCy = en("console.roster.manage", { name: "Cy" });
     await fac.getByRole("button", { name: manageCy }).click();
     const manageCyDialog = fac.getByRole("dialog", { name: manageCy });
@@ -117,7 +118,7 @@ describe.skipIf(!HAS_CHROMIUM)("managing a class from the console", () => {
     const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
     const friend = await join(game.browser, "Bo", code);
     await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
-    await host.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await host.getByRole("heading", { name: panelHeading(translator("en"), 1) }).waitFor();
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     room.command("endGame", {});
 

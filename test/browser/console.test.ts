@@ -7,6 +7,7 @@ import { translate, translator } from "../../shared/i18n/catalog.js";
 import { eventSentence } from "../../shared/words/events.js";
 import { keyboardProblems, overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
+import { panelHeading } from "./play-steps.js";
 
 const PORT = 2599;
 const BASE = `http://localhost:${PORT}`;
@@ -89,7 +90,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     // Start; a student has no facilitator controls.
     await fac.getByRole("button", { name: en("console.controls.start") }).click();
     await expect.poll(() => fac.getByText(en("console.phase.decide"), { exact: true }).count(), { timeout: 20_000 }).toBe(1);
-    await student.getByRole("heading", { name: "Quarter 1: your decisions" }).waitFor();
+    await student.getByRole("heading", { name: panelHeading(translator("en"), 1) }).waitFor();
     expect(await student.getByRole("button", { name: en("console.controls.pause") }).count()).toBe(0);
     expect(await student.getByRole("button", { name: en("console.controls.end") }).count()).toBe(0);
 
@@ -202,7 +203,15 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
 
     await fac.getByRole("button", { name: zh("console.controls.start") }).click();
     await expect.poll(() => fac.getByText(zh("console.phase.decide"), { exact: true }).count(), { timeout: 20_000 }).toBe(1);
-    await fac.getByText(zh("console.quarter.decided", { line: zh("console.quarter.playing", { quarter: 1, quarters: 6 }), decided: 2, playing: 3 })).waitFor();
+    await fac
+      .getByText(
+        zh("console.quarter.decided", {
+          line: zh("console.quarter.playing.turn", { quarter: 1, quarters: 6, span: zh("common.turn.span.months", { count: 8 }) }),
+          decided: 2,
+          playing: 3,
+        }),
+      )
+      .waitFor();
 
     const log = fac.getByRole("list", { name: zh("console.log.title") });
     await fac.getByRole("button", { name: zh("console.controls.pause") }).click();

@@ -3,10 +3,11 @@ import { matchMaker } from "colyseus";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { translate } from "../../shared/i18n/catalog.js";
+import { translate, translator } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SCREENS, SKIP_REASON, serveGame } from "./harness.js";
+import { panelHeading } from "./play-steps.js";
 
 const PORT = 2597;
 const BASE = `http://localhost:${PORT}`;
@@ -59,7 +60,7 @@ async function overlappingTexts(page: Page): Promise<string[]> {
 function titles(lang: Locale): string[] {
   return [
     translate(lang, "debrief.title.valuation"),
-    translate(lang, "debrief.title.market"),
+    translate(lang, "debrief.title.market.turn"), // the game is four quarters long: its turns are years
     translate(lang, "debrief.title.value"),
     translate(lang, "debrief.title.fan", { count: 200 }),
   ];
@@ -95,7 +96,7 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     await page.getByRole("button", { name: translate("en", "lobby.start") }).click();
 
     for (let q = 1; q <= 4; q++) {
-      await page.getByRole("heading", { name: `Quarter ${q}: your decisions` }).waitFor();
+      await page.getByRole("heading", { name: panelHeading(translator("en"), q) }).waitFor();
       await page.getByRole("button", { name: "Custom", exact: true }).click();
       await page.getByLabel("Train the model ($M)").fill(String(10 * q)); // a turn of a four-quarter game is a year of costs: amounts the firm can pay every turn
       await page.getByLabel("Customer support agents ($M)").fill("10");
@@ -107,12 +108,12 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     const overAt = Date.now();
     await expect.poll(() => page.getByRole("button", { name: "Play again" }).count()).toBe(1);
     for (const title of titles("en")) await page.getByRole("heading", { name: title }).waitFor();
-    await page.getByRole("img", { name: translate("en", "debrief.title.market") }).waitFor();
+    await page.getByRole("img", { name: translate("en", "debrief.title.market.turn") }).waitFor();
     await page.getByRole("img", { name: translate("en", "debrief.title.value") }).waitFor();
     // "Helios (you): valuation and fundamentals by quarter", and one chart per firm.
-    const mineChart = translate("en", "debrief.firm.chart", { firm: translate("en", "debrief.firm.you", { name: "" }) });
+    const mineChart = translate("en", "debrief.firm.chart.turn", { firm: translate("en", "debrief.firm.you", { name: "" }) });
     await page.getByRole("img", { name: new RegExp(`${literal(mineChart)}$`) }).waitFor();
-    expect(await page.getByRole("img", { name: new RegExp(`${literal(translate("en", "debrief.firm.chart", { firm: "" }))}$`) }).count()).toBe(2);
+    expect(await page.getByRole("img", { name: new RegExp(`${literal(translate("en", "debrief.firm.chart.turn", { firm: "" }))}$`) }).count()).toBe(2);
 
     // Captions carry the game's own numbers: the peak bubble ratio as the server computed it.
     const history = room.match?.state.market.history ?? [];
@@ -124,9 +125,9 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     const figures = {
       start: start.toFixed(2),
       peak: peak.toFixed(2),
-      peakQuarter: `Q${peakQuarter}`,
+      peakQuarter: `T${peakQuarter}`,
       end: (last?.bubbleRatio ?? 0).toFixed(2),
-      endQuarter: `Q${last?.quarter}`,
+      endQuarter: `T${last?.quarter}`,
     };
     await page.getByText(translate("en", peak > start ? "debrief.caption.market.rose" : "debrief.caption.market.flat", figures)).waitFor();
 
@@ -153,9 +154,9 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
         for (const title of titles(lang)) await page.getByRole("heading", { name: title }).waitFor();
         await page.getByRole("img", { name: translate(lang, "debrief.fan.chart.bubble", { count: 200 }) }).waitFor();
         expect(workers.length, "no simulation started again on a language switch").toBe(startedWorkers);
-        // Chinese words throughout: the captions, the legends, the quarter ticks.
+        // Chinese words throughout: the captions, the legends, the turn ticks (a four-quarter game: turns of a year).
         await page.getByText(translate(lang, "debrief.correction.legend")).first().waitFor();
-        expect(await page.locator(".over-debrief").textContent()).toContain("第1季");
+        expect(await page.locator(".over-debrief").textContent()).toContain("第1回合");
         expect(await page.locator(".over-debrief").textContent()).not.toContain("Bubble ratio");
       }
       for (const screen of ["laptop", "hd"] as const) {

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, SKIP_REASON, serveGame } from "./harness.js";
-import { around, moneyLabel, words } from "./play-steps.js";
+import { moneyLabel, panelHeading, reportHeading, words } from "./play-steps.js";
 
 const PORT = 2606;
 const BASE = `http://localhost:${PORT}`;
@@ -23,7 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
     await page.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
     await page.getByRole("button", { name: translate("en", "lobby.start") }).click();
 
-    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
     const shownAt = Date.now();
     // The panel opens during the news, says so, and opens on a legal plan: no error, a budget left.
     await expect
@@ -34,7 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
       .replace(/[$()]/g, "\\$&")
       .replace(/LEFT|TOTAL/g, "\\$[\\d,.]+M");
     expect(await page.locator(".decision .budget").textContent()).toMatch(new RegExp(`^${budget}$`));
-    await page.getByText(t("panel.guide.title")).waitFor();
+    await page.getByText(t("panel.guide.title.turn")).waitFor();
     expect(
       await page
         .locator(".decision .field.money")
@@ -42,12 +42,26 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
         .textContent(),
     ).toContain(t("panel.hint.raiseMost", { amount: "$" }).split("$")[0]);
 
+    // Custom keeps a plan's amounts, and a spending slider reaches the whole budget as the server
+    // counts it (cash plus the raise), so an amount paid partly by the raise sits inside its slider.
+    await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
+    await page.getByRole("button", { name: t("panel.raiseMost") }).click();
+    const total = Number(/of \$([\d,.]+)M/.exec((await page.locator(".decision .budget").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+    const trainField = page.locator(".decision .field.money").filter({ hasText: moneyLabel("en", t("panel.field.train")) });
+    // (The budget line rounds to the million, the slider's end is the budget rounded down.)
+    expect(Math.abs(Number(await trainField.locator("input[type=range]").getAttribute("max")) - total)).toBeLessThanOrEqual(1);
+    // Raising nothing leaves a plan that spends more than the cash: the panel says what to lower at once.
+    await page.getByLabel(moneyLabel("en", t("panel.field.raise")), { exact: true }).fill("0");
+    await page.getByLabel(moneyLabel("en", t("panel.field.train")), { exact: true }).fill(String(Math.floor(total)));
+    expect(await page.locator(".decision .error").textContent()).toContain(t("panel.draft.overBudget", { over: "\u0000" }).split("\u0000")[1]);
+    expect(await page.locator(".decision form button[type=submit]").isDisabled()).toBe(true);
+
     await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).click();
     expect(await page.getByRole("button", { name: t("panel.preset.ship"), exact: true }).getAttribute("aria-pressed")).toBe("true");
     expect(await page.locator(".decision .error").textContent()).toBe("");
     await page.locator(".decision form button[type=submit]").click();
     // The bots are in at once, so the quarter resolves as soon as the server accepts the plan: its report opens.
-    await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).waitFor();
+    await page.getByRole("heading", { name: reportHeading(t, 1) }).waitFor();
     const seconds = (Date.now() - shownAt) / 1000;
     console.log(`first-time quarter 1: ${seconds.toFixed(1)} s from the panel to a legal submission (Ship preset)`);
     expect(seconds).toBeLessThan(60);
@@ -55,32 +69,32 @@ describe.skipIf(!HAS_CHROMIUM)("a first-time player's first quarter", () => {
 
     // The personal report stays until closed.
     await page.getByText(t("report.moved.title")).waitFor();
-    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 2 }) }).waitFor();
-    expect(await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: panelHeading(t, 2) }).waitFor();
+    expect(await page.getByRole("heading", { name: reportHeading(t, 1) }).isVisible()).toBe(true);
     await page
       .locator(".report-card")
       .getByRole("button", { name: t("report.close") })
       .click();
-    await page.getByRole("button", { name: t("report.reopen", { quarter: 1 }) }).waitFor();
+    await page.getByRole("button", { name: t("report.reopen.turn", { quarter: 1 }) }).waitFor();
 
     // The guide, once dismissed, stays dismissed in this browser.
     await page.getByRole("button", { name: t("panel.guide.dismiss") }).click();
     expect(await page.evaluate('localStorage.getItem("sos.guide.firstQuarter")')).toBe("done");
-    expect(await page.getByText(t("panel.guide.title")).count()).toBe(0);
+    expect(await page.getByText(t("panel.guide.title.turn")).count()).toBe(0);
   });
 
   test("Practice against bots starts a game in one click, with no timer: the quarter waits for the player", async () => {
     const page = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(BASE);
     await page.getByRole("button", { name: translate("en", "menu.practice.button") }).click();
-    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
-    await page.getByText(t("panel.phase.untimed")).waitFor();
+    await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
+    await page.getByText(t("panel.phase.untimed.turn")).waitFor(); // a practice game has 12 turns of 4 months
     const rooms = await matchMaker.query({ name: "market" });
     const room = rooms.map((r) => matchMaker.getLocalRoomById(r.roomId) as unknown as MarketRoom).find((r) => r?.flow.settings.decisionSeconds === 0);
     expect(room?.flow.phase.name).toBe("decide");
     expect(room?.state.deadline).toBe(0);
     expect(room?.flow.roster.seats.length).toBe(4);
     await page.locator(".decision form button[type=submit]").click();
-    await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(t, 2) }).waitFor();
   });
 });

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { around, moneyLabel, words } from "./play-steps.js";
+import { moneyLabel, panelHeading, reportHeading, words } from "./play-steps.js";
 
 const PORT = 2608;
 const BASE = `http://localhost:${PORT}`;
@@ -17,7 +17,7 @@ async function practice(page: Page): Promise<void> {
   await page.goto(BASE);
   await page.locator("#name").fill("Ada");
   await page.locator("#practice").click();
-  await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+  await page.getByRole("heading", { name: panelHeading(en, 1) }).waitFor();
 }
 
 const inboxListeners = (page: Page) => page.evaluate(() => (globalThis as unknown as { __sos: { inboxListeners(): number } }).__sos.inboxListeners());
@@ -32,8 +32,8 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
     await practice(page);
     await page.locator(".decision form button[type=submit]").click();
     // Quarter 1 resolves at once: its report opens; quarter 2's panel follows.
-    await page.getByRole("heading", { name: around((firm) => en("report.title", { quarter: 1, firm })) }).waitFor();
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: reportHeading(en, 1) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 2) }).waitFor();
     const listeners = await inboxListeners(page);
 
     // A draft being typed, a rival's history open.
@@ -55,9 +55,9 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
     await page.locator("#language").selectOption("zh-CN");
 
     // The words are Chinese …
-    await page.getByRole("heading", { name: zh("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(zh, 2) }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("zh-CN");
-    expect(await page.locator(".market-status h1").textContent()).toMatch(/^第 \d+ 季度 \/ 共 \d+ 季度$/);
+    expect(await page.locator(".market-status h1").textContent()).toMatch(/^第 \d+ (季度|回合) \/ 共 \d+ \1$/);
     await page.getByRole("navigation", { name: zh("market.board.title") }).waitFor();
     await page.getByRole("button", { name: zh("panel.button.submit") }).waitFor();
     // … the draft is as typed, its refusal now in Chinese …
@@ -75,7 +75,7 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
       .locator(".firm-detail")
       .getByRole("button", { name: zh("market.detail.close") })
       .click();
-    await page.getByRole("heading", { name: around((firm) => zh("report.title", { quarter: 1, firm })) }).waitFor();
+    await page.getByRole("heading", { name: reportHeading(zh, 1) }).waitFor();
     await page.locator(".report-card").getByText(zh("report.moved.title")).waitFor();
     // … nothing is there twice, and no listener was added.
     for (const part of [".decision", ".report-card", ".market-ticker", ".market-tabs", ".market-board", ".firm-detail", "#stage canvas"])
@@ -85,12 +85,12 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
 
     // Back to English and on with the game: the fixed draft submits once, quarter 3 opens.
     await page.locator("#language").selectOption("en");
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 2) }).waitFor();
     expect(await inboxListeners(page)).toBe(listeners);
     await page.getByLabel(moneyLabel("en", en("sectors.support")), { exact: true }).fill("5");
     await page.getByRole("button", { name: en("panel.button.submit") }).click();
-    await page.getByRole("heading", { name: around((firm) => en("report.title", { quarter: 2, firm })) }).waitFor();
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 3 }) }).waitFor();
+    await page.getByRole("heading", { name: reportHeading(en, 2) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 3) }).waitFor();
     expect(await page.locator(".report-card").count()).toBe(1);
     expect(errors).toEqual([]);
   }, 120_000);
@@ -104,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
     await page.getByLabel(en("panel.field.distill")).check();
 
     await page.reload();
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 1) }).waitFor();
     expect(await page.getByLabel(moneyLabel("en", en("panel.field.train")), { exact: true }).inputValue()).toBe("77.7");
     expect(await page.getByLabel(moneyLabel("en", en("sectors.medical")), { exact: true }).inputValue()).toBe("12");
     expect(await page.getByLabel(en("panel.field.distill")).isChecked()).toBe(true);
@@ -113,10 +113,10 @@ describe.skipIf(!HAS_CHROMIUM)("the language switch and the draft during play", 
 
     // Submitted: the next quarter opens on its own plan, not on the old draft, and so does a reload.
     await page.getByRole("button", { name: en("panel.button.submit") }).click();
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 2) }).waitFor();
     expect(await page.getByText(en("panel.origin.restored")).count()).toBe(0);
     await page.reload();
-    await page.getByRole("heading", { name: en("panel.titleQuarter", { quarter: 2 }) }).waitFor();
+    await page.getByRole("heading", { name: panelHeading(en, 2) }).waitFor();
     expect(await page.getByText(en("panel.origin.restored")).count()).toBe(0);
     const kept = await page.evaluate(() => {
       const store = (globalThis as unknown as { sessionStorage: { length: number; key(i: number): string | null } }).sessionStorage;

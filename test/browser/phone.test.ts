@@ -6,7 +6,7 @@ import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
 import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, phoneContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { moneyLabel, words } from "./play-steps.js";
+import { moneyLabel, panelHeading, words } from "./play-steps.js";
 
 const PORT = 2606;
 const BASE = `http://localhost:${PORT}`;
@@ -85,7 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
 
     for (let q = 1; q <= 4; q++) {
       await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
-      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
+      await page.getByRole("heading", { name: panelHeading(t, q) }).waitFor();
       if (q === 1) await expectReadable(page, "decide");
       // The detailed inputs are folded until Custom opens them.
       await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).tap();

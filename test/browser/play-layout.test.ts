@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { LOCALES, type Locale } from "../../shared/i18n/core.js";
 import { keyboardProblems, overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SCREENS, SKIP_REASON, serveGame } from "./harness.js";
-import { around, words } from "./play-steps.js";
+import { panelHeading, reportHeading, words } from "./play-steps.js";
 
 const PORT = 2607;
 const BASE = `http://localhost:${PORT}`;
@@ -44,7 +44,7 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       // The market (on a phone its own tab), then the panel.
       if (phone) await expectLaidOut(page, `${locale}-market`, screen);
       if (phone) await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
-      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+      await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
       await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
       await expectLaidOut(page, `${locale}-panel`, screen);
       if (screen === "laptop") expect(await keyboardProblems(page, ".decision"), `${locale}: the panel by keyboard`).toEqual([]);
@@ -54,7 +54,7 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.getByRole("button", { name: t("panel.button.submit") }).click();
       // The quarter resolves at once: the report opens over the field.
       if (phone) await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
-      await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: 1, firm })) }).waitFor();
+      await page.getByRole("heading", { name: reportHeading(t, 1) }).waitFor();
       await page.getByText(t("report.moved.title")).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);

@@ -1,7 +1,7 @@
 import { matchMaker } from "colyseus";
 import type { Page } from "playwright-core";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { type Key, type MessageAt, translate } from "../../shared/i18n/catalog.js";
+import { type Key, type MessageAt, type Translate, translate } from "../../shared/i18n/catalog.js";
 import type { Locale, ParamsArg } from "../../shared/i18n/core.js";
 
 /**
@@ -47,7 +47,7 @@ export async function startGame(page: Page, code: string): Promise<MarketRoom> {
 /** Fills the panel's own numbers for quarter `quarter` and submits them, by the catalogs' names. */
 export async function decide(page: Page, locale: Locale, quarter: number, train: string, support: string): Promise<void> {
   const t = words(locale);
-  await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter }) }).waitFor();
+  await page.getByRole("heading", { name: panelHeading(t, quarter) }).waitFor();
   await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
   await page.getByLabel(moneyLabel(locale, t("panel.field.train")), { exact: true }).fill(train);
   await page.getByLabel(moneyLabel(locale, t("sectors.support")), { exact: true }).fill(support);
@@ -61,4 +61,25 @@ export function around(text: (hole: string) => string): RegExp {
   const hole = "\u0000";
   const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`^${text(hole).split(hole).map(literal).join(".+")}$`);
+}
+
+/** Either of two headings' patterns. */
+function either(a: RegExp, b: RegExp): RegExp {
+  return new RegExp(`(${a.source})|(${b.source})`);
+}
+
+/** The panel's heading for turn `quarter` at any game length: "Quarter 2: your decisions" (16 quarters) or "Turn 2: your decisions". */
+export function panelHeading(t: Translate, quarter: number): RegExp {
+  return either(
+    around(() => t("panel.titleQuarter", { quarter })),
+    around(() => t("panel.titleTurn", { quarter })),
+  );
+}
+
+/** The personal report's heading for turn `quarter` at any game length, whatever the firm's name. */
+export function reportHeading(t: Translate, quarter: number): RegExp {
+  return either(
+    around((firm) => t("report.title", { quarter, firm })),
+    around((firm) => t("report.title.turn", { quarter, firm })),
+  );
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { around, createGame, decide, moneyLabel, startGame, words } from "./play-steps.js";
+import { around, createGame, decide, moneyLabel, panelHeading, reportHeading, startGame, words } from "./play-steps.js";
 
 const PORT = 2609;
 const BASE = `http://localhost:${PORT}`;
@@ -40,9 +40,9 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     await projector.screenshot({ path: path.join(RESULTS, "play-zh-room-screen-1920x1080.png") });
 
     for (let q = 1; q <= 4; q++) {
-      await page.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q }) }).waitFor();
+      await page.getByRole("heading", { name: panelHeading(t, q) }).waitFor();
       // The market and the panel speak Chinese: the status bar, the tabs' panes, the panel's words.
-      await page.getByText(t("market.status.quarter", { current: q, total: 4 })).waitFor();
+      await page.getByText(t("common.turn.of", { current: q, total: 4 })).waitFor();
       await page.getByRole("navigation", { name: t("market.board.title") }).waitFor();
       const panelText = ((await page.locator(".decision").textContent()) ?? "").replace(/Ada/g, "");
       expect(panelText, `quarter ${q}: English in the panel`).not.toMatch(ENGLISH);
@@ -50,7 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
       await decide(page, "zh-CN", q, String(10 * q), "10"); // A turn of a four-quarter game is a year of the story: amounts the firm can pay every turn.
       if (q < 4) {
         // The quarter resolves at once (the bots are in): its personal report opens, in Chinese.
-        await page.getByRole("heading", { name: around((firm) => t("report.title", { quarter: q, firm })) }).waitFor();
+        await page.getByRole("heading", { name: reportHeading(t, q) }).waitFor();
         await page.getByText(t("report.moved.title")).waitFor();
         expect(await page.locator(".report-card").textContent()).not.toMatch(/\b(Revenue|Cash|Runway|Capability)\b/);
         if (q === 1) await page.screenshot({ path: path.join(RESULTS, "play-zh-quarter-1-report-1280x720.png") });
@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
           .locator(".report-card")
           .getByRole("button", { name: t("report.close") })
           .click();
-        await page.getByRole("button", { name: t("report.reopen", { quarter: q }) }).waitFor();
+        await page.getByRole("button", { name: t("report.reopen.turn", { quarter: q }) }).waitFor();
       }
     }
 

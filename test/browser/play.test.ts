@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { decide as decideIn, words } from "./play-steps.js";
+import { decide as decideIn, panelHeading, words } from "./play-steps.js";
 
 const PORT = 2593;
 const BASE = `http://localhost:${PORT}`;
@@ -61,8 +61,8 @@ describe.skipIf(!HAS_CHROMIUM)("two people play through the page", () => {
     for (let q = 1; q <= 3; q++) {
       await decide(host, q, String(20 * q), "15");
       await decide(friend, q, "5", String(25 * q));
-      await host.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q + 1 }) }).waitFor();
-      await friend.getByRole("heading", { name: t("panel.titleQuarter", { quarter: q + 1 }) }).waitFor();
+      await host.getByRole("heading", { name: panelHeading(t, q + 1) }).waitFor();
+      await friend.getByRole("heading", { name: panelHeading(t, q + 1) }).waitFor();
 
       // What is drawn follows the report: area ∝ valuation, core area ∝ fundamentals.
       const state = room.match?.state;

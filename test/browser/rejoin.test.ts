@@ -35,8 +35,9 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await guest.reload();
     await guest.getByText(translate("en", "lobby.waiting.host")).waitFor();
     await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
-    // "Quarter 1 of …", whatever the game's length.
-    const quarter1 = translate("en", "market.status.quarter", { current: 1, total: 0 }).replace(/\s*0$/, "");
+    // "Quarter 1 of …" or "Turn 1 of …", whatever the game's length.
+    const first = (key: "common.quarter.of" | "common.turn.of") => translate("en", key, { current: 1, total: 0 }).replace(/\s*0$/, "");
+    const quarter1 = new RegExp(`^(${first("common.quarter.of")}|${first("common.turn.of")})`);
     await host.getByText(quarter1).waitFor();
     await guest.reload();
     await guest.getByText(quarter1).waitFor();

@@ -5,11 +5,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { facilitatorKeyFor } from "../../client/net/keys.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
-import { translate } from "../../shared/i18n/catalog.js";
+import { translate, translator } from "../../shared/i18n/catalog.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { lengthWords, turnWordsFor } from "../../shared/words/turns.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { moneyLabel, words } from "./play-steps.js";
+import { moneyLabel, panelHeading, words } from "./play-steps.js";
 
 const PORT = 2602;
 const BASE = `http://localhost:${PORT}`;
@@ -92,19 +93,21 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     const listed = phone
       .getByRole("list", { name: translate("en", "menu.open.title") })
       .getByRole("listitem")
-      .filter({ has: phone.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }) });
+      .filter({
+        has: phone.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: translate("en", "market.join.title"), host: "Ada" }) }),
+      });
     await expect
       .poll(() => listed.textContent())
       .toContain(
         translate("en", "menu.open.lineHosted", {
           host: "Ada",
           seats: translate("en", "menu.open.seats", { count: 2 }),
-          quarters: translate("en", "common.quarters.count", { count: 4 }),
+          quarters: lengthWords(translator("en"), 4, turnWordsFor(4)),
         }),
       );
     await shot(phone, "menu-open-games-390x844");
     await phone.getByLabel(translate("en", "menu.name.label")).fill("Bo");
-    await listed.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: "Market", host: "Ada" }) }).click();
+    await listed.getByRole("button", { name: translate("en", "menu.open.joinHosted", { title: translate("en", "market.join.title"), host: "Ada" }) }).click();
     await phone.getByText(translate("en", "lobby.waiting.host")).waitFor();
 
     // The host sees who is ready.
@@ -127,7 +130,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     expect(key).not.toBe("");
 
     await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
-    await host.getByRole("heading", { name: t("panel.titleQuarter", { quarter: 1 }) }).waitFor();
+    await host.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
     await screen.locator(".join-card-code").waitFor();
     expect(await screen.locator(".join-card-code").textContent()).toBe(code);
     expect(await screen.getByRole("button", { name: t("panel.button.submit") }).count()).toBe(0);

@@ -10,12 +10,13 @@ import { GameEventSchema } from "../../shared/schemas/injection.js";
 import { REFUSAL_REASONS, REJECTION_CODES, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
 import { injectionSentence } from "../../shared/words/events.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 const en = translator("en");
 const zh = translator("zh-CN");
 const buildEvent = (kind: string, values: Record<string, string>) => buildIn(kind, values, en);
-const quarterLine = (phase: string, quarter: number, quarters: number) => quarterIn(phase, quarter, quarters, en);
+const quarterLine = (phase: string, quarter: number, quarters: number) => quarterIn(phase, quarter, quarters, en, turnWordsFor(quarters));
 const countdownText = (phase: string, paused: boolean, secondsLeft: number, remainingMs: number) => countdownIn(phase, paused, secondsLeft, remainingMs, en);
 
 const KEY_A = "a".repeat(32);
@@ -191,22 +192,31 @@ describe("the class form's settings", () => {
     const messages = result.problems.map((p) => p.message);
     expect(messages.some((m) => m.startsWith("Firms:"))).toBe(true);
     expect(messages.some((m) => m.startsWith("Students per firm:"))).toBe(true);
-    expect(messages).toContain("Quarters: enter a number");
+    expect(messages).toContain("Turns: enter a number");
     expect(messages).toContain("Bot strategies: choose at least one");
     expect(messages).toContain("Firms: at most 40");
     // In Chinese, from the same issues (zod's own English never shown).
     const chinese = classSettings({ ...values, firms: "41", teamSize: "5", quarters: "", bots: [] }, zh);
     expect(chinese.ok ? [] : chinese.problems.map((p) => p.message)).toEqual(
-      expect.arrayContaining(["季度数：请输入数字", "公司数：最多为 40", "每家公司的学生数：最多为 4", "机器人策略：至少选择一项"]),
+      expect.arrayContaining(["回合数：请输入数字", "公司数：最多为 40", "每家公司的学生数：最多为 4", "机器人策略：至少选择一项"]),
     );
   });
 });
 
 describe("the console's words", () => {
   test("the quarter shown is the one being played, or the one just reported", () => {
-    expect(quarterLine("decide", 2, 12)).toBe("Quarter 3 of 12");
-    expect(quarterLine("report", 3, 12)).toBe("Quarter 3 of 12");
-    expect(quarterLine("over", 5, 12)).toBe("Ended after 5 of 12 quarters");
+    expect(quarterLine("decide", 2, 16)).toBe("Quarter 3 of 16");
+    expect(quarterLine("report", 3, 16)).toBe("Quarter 3 of 16");
+    expect(quarterLine("over", 5, 16)).toBe("Ended after 5 of 16 quarters");
+  });
+
+  test("a turn that is not a quarter of the story is called a turn, with what it spans", () => {
+    expect(quarterLine("decide", 2, 8)).toBe("Turn 3 of 8 · 6 months of the story each");
+    expect(quarterLine("report", 3, 4)).toBe("Turn 3 of 4 · a year of the story each");
+    expect(quarterLine("over", 5, 12)).toBe("Ended after 5 of 12 turns");
+    expect(quarterLine("lobby", 0, 24)).toBe("Students are joining · 24 turns · 2 months each");
+    const zh = translator("zh-CN");
+    expect(quarterIn("decide", 2, 8, zh, turnWordsFor(8))).toBe("第 3 回合，共 8 回合 · 每回合相当于故事中的 6 个月");
   });
 
   test("a paused countdown is frozen at what was left and says so", () => {
@@ -220,11 +230,13 @@ describe("the console's words", () => {
     expect(injectionSentence({ kind: "regime", regime: "model" })).toBe("Regime switch: model-level licences.");
     expect(injectionSentence({ kind: "disclosure", on: true })).toMatch(/^Disclosure rule on/);
     const at = Date.UTC(2026, 0, 1, 14, 2, 7);
-    expect(logStamp({ at, quarter: 2, phase: "decide" }, en, "en", "UTC")).toBe("14:02:07 · Q3 deciding");
-    expect(logStamp({ at, quarter: 0, phase: "lobby" }, en, "en", "UTC")).toBe("14:02:07 · lobby");
-    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", "UTC")).toBe("14:02:07 · 第3季 决策中");
-    expect(quarterIn("decide", 2, 12, zh)).toBe("第 3 季，共 12 季");
-    expect(quarterIn("lobby", 0, 1, en)).toBe("Students are joining · 1 quarter to play");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, en, "en", turnWordsFor(16), "UTC")).toBe("14:02:07 · Q3 deciding");
+    expect(logStamp({ at, quarter: 0, phase: "lobby" }, en, "en", turnWordsFor(16), "UTC")).toBe("14:02:07 · lobby");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(16), "UTC")).toBe("14:02:07 · 第3季 决策中");
+    expect(logStamp({ at, quarter: 2, phase: "report" }, en, "en", turnWordsFor(8), "UTC")).toBe("14:02:07 · T2 report");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(8), "UTC")).toBe("14:02:07 · 第3回合 决策中");
+    expect(quarterIn("decide", 2, 16, zh, turnWordsFor(16))).toBe("第 3 季，共 16 季");
+    expect(quarterIn("lobby", 0, 16, en, turnWordsFor(16))).toBe("Students are joining · 16 quarters to play");
     expect(countdownIn("decide", true, 0, 41_200, zh)).toBe("已暂停 · 0:42");
   });
 

@@ -122,11 +122,11 @@ describe("names, closes and refused lobby messages in both languages", () => {
       ]),
     ).toBe("Ada（已准备）、Bo（离线）");
     expect(openGameLine({ code: "K7MXQA", title: "Econ", host: "Ada", firms: 4, players: 1, openSeats: 3, quarters: 8 })).toBe(
-      "房主 Ada · 空位 3 个 · 8 个季度",
+      "房主 Ada · 空位 3 个 · 8 个回合 · 每回合 6 个月",
     );
     setLocale("en");
     expect(openGameLine({ code: "K7MXQA", title: "Econ", host: "", firms: 4, players: 1, openSeats: 1, quarters: 8 })).toBe(
-      "a class market · 1 seat free · 8 quarters",
+      "a class market · 1 seat free · 8 turns · 6 months each",
     );
   });
 });

@@ -5,7 +5,9 @@ import { formatCountdown, ServerClock } from "../../client/market/clock.js";
 import { byValuation, type FirmFigures, firmFigures, formatChange, quarterLabel } from "../../client/market/figures.js";
 import { eventSentence, newsSentences } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
+import { translator } from "../../shared/i18n/catalog.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { lengthHint, spanLine, turnShort, turnWordsFor } from "../../shared/words/turns.js";
 import { EXAMPLE_EVENTS } from "../helpers/events.js";
 
 describe("the market's numbers", () => {
@@ -32,10 +34,33 @@ describe("the market's numbers", () => {
   });
 
   test("the quarter: the one being decided, or the one just reported", () => {
-    const state = { phase: "decide", quarter: 2, settings: { quarters: 12 } } as MarketRoomStateShape;
-    expect(quarterLabel(state)).toBe("Quarter 3 of 12");
-    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 2 of 12");
-    expect(quarterLabel({ ...state, phase: "news", quarter: 0 })).toBe("Quarter 1 of 12");
+    const state = { phase: "decide", quarter: 2, settings: { quarters: 16, scenario: "ai-2025", economy: "" } } as MarketRoomStateShape;
+    expect(quarterLabel(state)).toBe("Quarter 3 of 16");
+    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 2 of 16");
+    expect(quarterLabel({ ...state, phase: "news", quarter: 0 })).toBe("Quarter 1 of 16");
+  });
+
+  test("a turn is called a quarter only when it is one: other lengths say turn, and the status bar says what a turn spans", () => {
+    const at = (quarters: number, economy = "") =>
+      ({ phase: "decide", quarter: 2, settings: { quarters, scenario: "ai-2025", economy } }) as MarketRoomStateShape;
+    expect(quarterLabel(at(4))).toBe("Turn 3 of 4");
+    expect(quarterLabel(at(8))).toBe("Turn 3 of 8");
+    expect(quarterLabel(at(24))).toBe("Turn 3 of 24");
+    // A designer's economy with a fixed clock plays a quarter a turn at any length.
+    expect(quarterLabel(at(8, JSON.stringify({ clock: { scaleWithLength: false } })))).toBe("Quarter 3 of 8");
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    expect(spanLine(en, turnWordsFor(4))).toBe("Each turn is a year of the story.");
+    expect(spanLine(en, turnWordsFor(8))).toBe("Each turn is 6 months of the story.");
+    expect(spanLine(en, turnWordsFor(40))).toBe("Each turn is 1.2 months of the story.");
+    expect(spanLine(en, turnWordsFor(16))).toBe("");
+    expect(spanLine(zh, turnWordsFor(8))).toBe("每回合相当于故事中的 6 个月。");
+    expect(lengthHint(en, 8, turnWordsFor(8))).toBe("8 turns · 6 months each");
+    expect(lengthHint(en, 16, turnWordsFor(16))).toBe("16 quarters · one quarter a turn");
+    expect(lengthHint(zh, 12, turnWordsFor(12))).toBe("12 个回合 · 每回合 4 个月");
+    expect(lengthHint(zh, 16, turnWordsFor(16))).toBe("16 个季度 · 每回合 1 个季度");
+    expect(turnShort(en, 3, turnWordsFor(8))).toBe("T3");
+    expect(turnShort(zh, 3, turnWordsFor(16))).toBe("第3季");
   });
 
   test("axis ticks are round and cover the data; money reads in $M or $B", () => {

@@ -77,7 +77,7 @@ describe("the lobby and the menu", () => {
       "junk",
     ]);
     expect(games.map((g) => g.code)).toEqual(["K7MXQA"]);
-    expect(openGameLine(games[0] as (typeof games)[number])).toBe("hosted by Ada · 5 seats free · 12 quarters");
+    expect(openGameLine(games[0] as (typeof games)[number])).toBe("hosted by Ada · 5 seats free · 12 turns · 4 months each");
     expect(joinableGames({ error: "x" })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { fanBands, fanSummary, type SimulatedMarket, simulateMarket, simulationPlan, standing } from "../../shared/debrief/fan.js";
 import type { DebriefInput, DebriefRow } from "../../shared/debrief/input.js";
-import { nameList, wordsFor } from "../../shared/debrief/text.js";
+import { debriefTurns, nameList, wordsFor } from "../../shared/debrief/text.js";
 import { score } from "../../shared/engine/score.js";
 import { playBots } from "../../shared/sim/play.js";
 import { configOrThrow } from "../../shared/sim/run.js";
@@ -83,6 +83,20 @@ describe("debrief analytics", () => {
     const caption = computeDebrief(input, EN).captions.valuation[0] ?? "";
     expect(caption).toBe("In Q4, the market's peak and its last quarter, 12% of Northwind's valuation was narrative ($120M of $1B).");
     expect(caption.match(/Q4/g)).toHaveLength(1);
+  });
+
+  test("a four-quarter game's turns are years of the story: its captions say turns, T3 / 第3回合, not quarters", () => {
+    const input = handMade();
+    const turns = debriefTurns(input);
+    expect(turns).toEqual({ quarterly: false, months: 12 });
+    expect(computeDebrief(input, wordsFor("en", turns)).captions.market).toEqual([
+      "The bubble ratio (total valuation ÷ total fundamentals) started at 1.20, peaked at 3.00 in T2 and ended at 1.10 in T4.",
+      "A correction began in T3 and lasted 2 turns: sentiment fell 56% (1.80 → 0.80 in T4) and the firms' total valuation fell 60% ($5B → $2B).",
+    ]);
+    const zh = computeDebrief(input, wordsFor("zh-CN", turns)).captions.market[1] ?? "";
+    expect(zh).toContain("第3回合开始回调，持续 2 个回合");
+    expect(zh).not.toContain("季");
+    expect(debriefTurns({ ...input, quarters: 16 })).toEqual({ quarterly: true, months: 3 });
   });
 
   test("the correction: when it began, how long, how deep in sentiment and in total valuation", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, translate } from "../../shared/i18n/catalog.js";
 import { localeFromPreferences, type Message, placeholdersOf } from "../../shared/i18n/core.js";
-import { list, money, percent, shortMoney } from "../../shared/i18n/format.js";
+import { list, money, number, percent, shortMoney } from "../../shared/i18n/format.js";
 
 const areas = Object.entries(CATALOG) as [string, { en: Record<string, Message>; "zh-CN": Record<string, Message> }][];
 
@@ -61,6 +61,20 @@ describe("formats", () => {
     expect(money("zh-CN", 1234.5)).toBe("12.3亿美元");
     expect(money("zh-CN", 1.5)).toBe("150万美元");
     expect(shortMoney("zh-CN", 12000)).toBe("120亿美元");
+  });
+
+  it("write a negative figure the same way in both languages: the minus sign first, before the currency", () => {
+    expect(money("en", -12.34)).toBe("\u2212$12.3M");
+    expect(money("zh-CN", -123)).toBe("\u22121.2亿美元");
+    expect(shortMoney("en", -1500)).toBe("\u2212$1.5B");
+    expect(shortMoney("en", -250)).toBe("\u2212$250M");
+    expect(shortMoney("zh-CN", -12000)).toBe("\u2212120亿美元");
+    expect(percent("en", -0.25)).toBe("\u221225%");
+    expect(percent("zh-CN", -0.25)).toBe("\u221225%");
+    expect(number("zh-CN", -3.5)).toBe("\u22123.5");
+    for (const locale of ["en", "zh-CN"] as const) {
+      for (const text of [money(locale, -5), shortMoney(locale, -5), percent(locale, -0.1), number(locale, -1)]) expect(text).not.toContain("-");
+    }
   });
 
   it("write percentages and lists for the language", () => {

@@ -139,6 +139,28 @@ const en = {
   "caption.fan.finalLower": "At {quarter} the firms here were worth {total} in total, lower than {share} of the simulated markets (median {median}).",
   "caption.fan.standIns": "Seats played by people here are played by bots in the simulations: {seats}.",
   "caption.fan.standIn": "{firm} by {bot}",
+
+  // The same lines for a game whose turn is not a quarter of the story (shared/words/turns.ts).
+  "title.market.turn": "Bubble ratio and sentiment by turn",
+  "firm.chart.turn": "{firm}: valuation and fundamentals by turn",
+  "axis.quarter.turn": "Turn",
+  "figures.valuation.turn": "Figures: valuation / fundamentals by turn ($M)",
+  "figures.market.turn": "Figures: bubble ratio and sentiment by turn",
+  "column.quarter.turn": "Turn",
+  "caption.valuation.peakLastDelisted.turn":
+    "In {peak}, the market's peak and its last turn, {share} of {firm}'s valuation was narrative ({narrative} of {valuation}); {firm} was delisted in {delisted}.",
+  "caption.valuation.peakLast.turn":
+    "In {peak}, the market's peak and its last turn, {share} of {firm}'s valuation was narrative ({narrative} of {valuation}).",
+  "caption.market.correction.turn": {
+    one: "A correction began in {start} and lasted {count} turn: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}) and the firms' total valuation fell {valuationFall} ({valuationBefore} → {valuationTrough}).",
+    other:
+      "A correction began in {start} and lasted {count} turns: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}) and the firms' total valuation fell {valuationFall} ({valuationBefore} → {valuationTrough}).",
+  },
+  "caption.market.correctionHeld.turn": {
+    one: "A correction began in {start} and lasted {count} turn: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}), yet the firms' total valuation did not fall ({valuationBefore} before, {valuationTrough} at its lowest).",
+    other:
+      "A correction began in {start} and lasted {count} turns: sentiment fell {sentimentFall} ({sentimentBefore} → {sentimentTrough} in {troughQuarter}), yet the firms' total valuation did not fall ({valuationBefore} before, {valuationTrough} at its lowest).",
+  },
 } as const satisfies Messages;
 
 const zh = {
@@ -254,6 +276,24 @@ const zh = {
   "caption.fan.finalLower": "{quarter}时，本市场各公司的总估值为 {total}，低于 {share} 的模拟市场（中位数 {median}）。",
   "caption.fan.standIns": "本局由真人操作的席位，在模拟中由机器人玩家代替：{seats}。",
   "caption.fan.standIn": "{firm}由“{bot}”代替",
+
+  "title.market.turn": "各回合泡沫比率与市场情绪",
+  "firm.chart.turn": "{firm}：各回合估值与基本面",
+  "axis.quarter.turn": "回合",
+  "figures.valuation.turn": "数据：各回合估值 / 基本面（百万美元）",
+  "figures.market.turn": "数据：各回合泡沫比率与市场情绪",
+  "column.quarter.turn": "回合",
+  "caption.valuation.peakLastDelisted.turn":
+    "{peak}既是市场峰值，也是最后一个回合：{firm}的估值中有 {share} 来自叙事（{valuation} 中的 {narrative}）；{firm}于{delisted}退市。",
+  "caption.valuation.peakLast.turn": "{peak}既是市场峰值，也是最后一个回合：{firm}的估值中有 {share} 来自叙事（{valuation} 中的 {narrative}）。",
+  "caption.market.correction.turn": {
+    other:
+      "{start}开始回调，持续 {count} 个回合：市场情绪下跌 {sentimentFall}（从 {sentimentBefore} 跌至{troughQuarter}的 {sentimentTrough}），各公司总估值下跌 {valuationFall}（从 {valuationBefore} 跌至 {valuationTrough}）。",
+  },
+  "caption.market.correctionHeld.turn": {
+    other:
+      "{start}开始回调，持续 {count} 个回合：市场情绪下跌 {sentimentFall}（从 {sentimentBefore} 跌至{troughQuarter}的 {sentimentTrough}），但各公司总估值并未下跌（回调前 {valuationBefore}，期间最低 {valuationTrough}）。",
+  },
 } satisfies Translation<typeof en>;
 
 export default { en, "zh-CN": zh } satisfies Area<typeof en>;

@@ -7,6 +7,14 @@ const en = {
   earlier: "Earlier",
   later: "Later",
   close: "Close",
+  // The same lines for a game whose turn is not a quarter of the story (shared/words/turns.ts).
+  "title.turn": "Your turn {quarter}: {firm}",
+  "reopen.turn": "Your turn {quarter} report",
+  "earlier.turn": "Earlier",
+  "later.turn": "Later",
+  "warning.runway.turn": "Under two turns of cash left at this burn: spend less, earn more, or raise while the market still takes shares.",
+  "warning.delisting.turn": "Delisting risk: at this burn your cash runs out next turn and the market would take only {amount} of new shares to cover it.",
+  "runway.quarters.turn": "{quarters} turns at this burn ({burn} a turn of {span})",
 
   "warning.delisted": "Your firm was delisted: it ran out of cash and the market would not cover the hole.",
   "warning.runway": "Under two quarters of cash left at this burn: spend less, earn more, or raise while the market still takes shares.",
@@ -70,6 +78,13 @@ const zh = {
   earlier: "上一季",
   later: "下一季",
   close: "关闭",
+  "title.turn": "你的第 {quarter} 回合：{firm}",
+  "reopen.turn": "你的第 {quarter} 回合报告",
+  "earlier.turn": "上一回合",
+  "later.turn": "下一回合",
+  "warning.runway.turn": "按当前烧钱速度，现金撑不过两个回合：少花钱、多赚钱，或趁市场还愿意认购时融资。",
+  "warning.delisting.turn": "退市风险：按当前烧钱速度，你的现金下回合就会耗尽，而市场最多只愿认购 {amount} 的新股来填补。",
+  "runway.quarters.turn": "按当前烧钱速度还能撑 {quarters} 个回合（每回合 {burn}，一回合相当于 {span}）",
 
   "warning.delisted": "你的公司已退市：现金耗尽，市场也不愿填补缺口。",
   "warning.runway": "按当前烧钱速度，现金撑不过两个季度：少花钱、多赚钱，或趁市场还愿意认购时融资。",
