@@ -201,7 +201,7 @@ const zh = {
   "hint.distill": "一次性投入；对延迟敏感的行业必不可少。",
   "hint.distillCost": "一次性投入 {cost}；对延迟敏感的行业必不可少。",
   "hint.distilled": "你已经有端侧模型了。",
-  "hint.openWeights": "不可撤销：若你的模型领先于其他开源模型，会形成生态；但对手也能用上你的模型，其他托管方也会分走部分 API 收入。",
+  "hint.openWeights": "不可撤销：若你的模型领先于其他开源模型，会形成生态；但对手也能用上你的模型，其他托管方也会分走部分模型调用收入。",
   "hardware.flexible": "灵活（按现货价）",
   "hardware.locked": "锁定（更便宜，合约期内价格固定）",
   raiseMost: "按上限融资",
