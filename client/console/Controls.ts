@@ -1,4 +1,3 @@
-import type { Key } from "../../shared/i18n/catalog.js";
 import { REGIMES } from "../../shared/schemas/vocabulary.js";
 import { regimeName } from "../../shared/words/events.js";
 import { QUARTERLY, type TurnWords, turnKey } from "../../shared/words/turns.js";

@@ -112,7 +112,7 @@ function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly {
   const last = pub.history.at(-1);
   if (!last) return firms.map(() => 0);
   const tau = clockOf(config).tau;
-  return splitApiPool(config.api, last.apiPool, last.openBaseline, pub.outsideOpenBaseline, firms).map((r) => r * tau);
+  return splitApiPool(config.api, last.apiPool, pub.outsideOpenBaseline, firms).map((r) => r * tau);
 }
 
 /**

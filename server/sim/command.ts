@@ -23,6 +23,7 @@ import { replayCommand } from "./replay-command.js";
 import { renderReport } from "./report.js";
 import { DEFAULT_SEARCH_BUDGET, searchCommand, searchWinRates } from "./search-command.js";
 import { type AB, buildConfig, parseAB, parseLineup, parseSweep, type Sweep, UsageError, type Variant, variantGrid } from "./variants.js";
+import { writeParts } from "./write-parts.js";
 
 /** Games per length on which `--check` tries every extreme injection in every quarter. */
 const INJECTION_GAMES = 10;
@@ -230,7 +231,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
     if (out) {
       mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, "runs.csv"), `${CSV_HEADER}\n${results.map((r) => r.csv ?? "").join("")}`);
+      writeParts(join(out, "runs.csv"), [`${CSV_HEADER}\n`, ...results.map((r) => r.csv ?? "")]);
       const summary = {
         command,
         engineVersion: ENGINE_VERSION,

@@ -37,7 +37,7 @@ export const DIALS = {
   scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
-  open: { spend: 0.3, train: 0.5, raise: 0.2 },
+  open: { spend: 0.3, train: 0.5, raise: 0.48 },
   balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.19,
@@ -102,13 +102,14 @@ export const builder: Bot = (view, rng, options) =>
   toAction(view, { ...shipPlan(view, rng, DIALS.builder.spend, DIALS.builder.breadth), raiseShare: raiseShare(view, options, builderRaise(view)) });
 
 /**
- * `open`: releases its weights in the first quarter, gives up API revenue and builds an
- * ecosystem that speeds its integration everywhere. It trains (its model lifts the open
- * baseline it builds on), ships apps like a builder, and raises a small share of the
- * market's appetite once sentiment is warm (open-model labs raise too: Mistral, 2023–24).
+ * `open`: releases its weights in the first quarter, gives up part of its API revenue to the
+ * other hosts of its weights and builds an ecosystem that speeds its integration everywhere.
+ * It trains (its model lifts the open baseline it builds on), ships apps into as many fitting
+ * sectors as a builder, and raises nearly half of the market's appetite once sentiment is warm
+ * (open-model labs raise large rounds: Mistral €385M in December 2023, €600M in June 2024).
  */
 export const open: Bot = (view, rng) => {
-  const plan = shipPlan(view, rng, DIALS.open.spend, 3);
+  const plan = shipPlan(view, rng, DIALS.open.spend, DIALS.builder.breadth);
   return toAction(view, {
     ...plan,
     train: DIALS.open.train,

@@ -49,10 +49,10 @@ export const AI_2025: EconomyConfig = {
     volumeGrowth: 0.08, // token volume grows ~8% a quarter
     hypeElasticity: 0.13, // demand rises with hype (S − 1)
     leadForFullCapture: 14, // a 14-point lead over open models captures the whole API market (GPT-4's lead over open models in 2023; customers switch only for a clear gap)
-    splitExponent: 1, // closed models split API revenue in proportion to their lead (>1 favours the leader)
+    splitExponent: 1, // models split API revenue in proportion to their lead (>1 favours the leader)
     servingCost: 0.45, // inference cost ~45% of API revenue
     rivalry: 0.3, // frontier labs at a similar lead compete on price (2024: GPT-4o, Claude 3.5, DeepSeek-V2 price cuts): the captured pool × (1 − rivalry × runner-up's lead ÷ leader's)
-    openShare: 0.55, // an open-weights firm still sells its model as a hosted API, at a little over half the share a closed model of that lead would take (hosts compete on its weights: Mistral, Meta via clouds)
+    openShare: 0.62, // an open-weights firm keeps ~60% of the API revenue its model earns: other hosts serve the same weights (Llama via AWS Bedrock, Azure, Together; Mistral's own API and Azure's)
   },
   // Per sector: tam = $M of revenue per quarter if one firm held every customer; growth = tam growth per
   // quarter; need = capability for full fit; servingCost = serving cost ÷ revenue at compute price 1.
@@ -118,7 +118,7 @@ export const AI_2025: EconomyConfig = {
     latencyPenalty: 0.3, // a remote API is 30% as good for real-time uses
     edgeCost: 120, // distilling an edge model (~1/10 of a frontier run)
     ecosystemGrowth: 0.15, // open-weight ecosystems grow ~15% of the way to saturation each quarter
-    ecosystemMax: 1, // a full ecosystem doubles integration speed
+    ecosystemMax: 0.8, // a full ecosystem speeds integration by 80% (tuned on engine 2.2.0's bots: at 1, a release from quarter 1 gained `balanced` +25% at 16 quarters)
     ecosystemLift: 6, // a release must lift the open frontier ~6 points for a full ecosystem (Llama, DeepSeek-R1 led open models by a few points)
     moatGrowth: 0.04, // proprietary data accumulates with customers served
     moatMax: 0.5, // a data moat adds at most 50% quality

@@ -178,12 +178,20 @@ function evaluateLength(batches: Readonly<Record<string, readonly GameSummary[]>
     "dotcom-1999",
     "soft-landing",
   ];
-  const worst = names.flatMap((name) => seatWinRates(games(name)).map((w) => ({ batch: name, ...w }))).sort((a, b) => b.winRate - a.winRate)[0];
+  // Each batch's top seat; the measure names the worst and counts every batch above 40% (one fix rarely turns it).
+  const tops = names.flatMap((name) =>
+    seatWinRates(games(name))
+      .map((w) => ({ batch: name, ...w }))
+      .sort((a, b) => b.winRate - a.winRate)
+      .slice(0, 1),
+  );
+  const worst = [...tops].sort((a, b) => b.winRate - a.winRate)[0];
+  const over = tops.filter((t) => t.winRate > 0.4).length;
   add(
     "nothing-solved",
     "no seat wins more than 40% in any batch",
     "≤ 40%",
-    worst ? `${worst.seat} ${pct(worst.winRate)} (${worst.batch})` : "none",
+    worst ? `${worst.seat} ${pct(worst.winRate)} (${worst.batch})${over > 1 ? `; ${over} of ${names.length} batches above` : ""}` : "none",
     (worst?.winRate ?? 0) <= 0.4,
   );
   const search = extra.searchWinRate?.[quarters];

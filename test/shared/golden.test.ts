@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.3.0",
-  finalStateSha256: "b871200d8273480ff284369cbf1be42b79a9e625a91528abd0d7ac6df77dd3cf",
+  engineVersion: "2.4.0",
+  finalStateSha256: "d98d58990896ae83978e9e4374b2e73464836a6db79f1dc8e077dbb2d9f679ed",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -173,7 +173,7 @@ describe("market shares", () => {
     expect(scaled.customers).toBeCloseTo(0.00859, 5);
   });
 
-  it("API revenue goes by lead; a released model spreads into the baseline and earns a hosted share of its lift", () => {
+  it("API revenue goes by lead over the outside open models; a released model spreads into the baseline and its firm keeps a hosted share", () => {
     const config = cfg();
     const s0 = createGame(config, 14, seats(2));
     const closed = resolveQuarter(s0, {});
@@ -183,22 +183,22 @@ describe("market shares", () => {
     expect(rep(closed.report, 0).apiRevenue).toBeCloseTo(each, 9);
     expect(rep(closed.report, 1).apiRevenue).toBeCloseTo(each, 9);
     expect(closed.report.market.openBaseline).toBe(30);
-    // f2 releases its weights: the baseline moves half way (diffusion 0.5) from 30 to its 31.17 → 30.585. f1's lead
-    // shrinks to 0.585; f2 earns as a hosted open model on half its lift over the outside models, 0.5 × 1.17 = 0.585.
+    // f2 releases its weights: the baseline anyone builds on moves half way (diffusion 0.5) from 30 to its 31.17.
+    // The API market still reads both leads over the outside open models (30): f1, closed, earns as before;
+    // f2's model earns the same share, of which f2 keeps openShare 0.5 (other hosts serve its weights).
     const open = resolveQuarter(s0, { f2: act({ openWeights: true }) });
     const spread = 30 + 0.5 * (cap - 30);
     expect(open.report.market.openBaseline).toBeCloseTo(spread, 12);
-    const half = (1200 * ((cap - spread) / 6)) / 2;
-    expect(rep(open.report, 0).apiRevenue).toBeCloseTo(half, 9);
-    expect(rep(open.report, 1).apiRevenue).toBeCloseTo(half, 9);
-    // Training pulls ahead again: f1 trains 600 (K = 1000, capability 45.62), lead 45.62 − 30.585 > 6: full capture,
-    // split by lead^1.5 with f2's hosted 0.585.
+    expect(rep(open.report, 0).apiRevenue).toBeCloseTo(each, 9);
+    expect(rep(open.report, 1).apiRevenue).toBeCloseTo(0.5 * each, 9);
+    // Training pulls ahead again: f1 trains 600 (K = 1000, capability 45.62), lead 45.62 − 30 > 6: full capture,
+    // split by lead^1.5 with f2's 1.17, of which f2 keeps half.
     const ahead = resolveQuarter(s0, { f1: act({ train: 600 }), f2: act({ openWeights: true }) });
-    const lead1 = capabilityFromCompute(config, 1000) - spread;
-    const lead2 = 0.5 * (cap - 30);
+    const lead1 = capabilityFromCompute(config, 1000) - 30;
+    const lead2 = cap - 30;
     const share1 = lead1 ** 1.5 / (lead1 ** 1.5 + lead2 ** 1.5);
     expect(rep(ahead.report, 0).apiRevenue).toBeCloseTo(1200 * share1, 9);
-    expect(rep(ahead.report, 1).apiRevenue).toBeCloseTo(1200 * (1 - share1), 9);
+    expect(rep(ahead.report, 1).apiRevenue).toBeCloseTo(0.5 * 1200 * (1 - share1), 9);
   });
 
   it("two frontier labs at a similar lead fight a price war: the captured pool shrinks by rivalry × the runner-up's lead ÷ the leader's", () => {

@@ -12,8 +12,8 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
  * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
  * penalty; the target share is a logit on log quality against an outside option
  * (incumbents without AI); customers move part of the way each quarter, slower where trust
- * is low. API revenue goes to closed models by their lead over the open baseline, and to
- * open-weights firms as hosted APIs on a share (`api.openShare`) of their lift over outside open models.
+ * is low. API revenue goes to every model by its lead over the open models from outside the
+ * game; an open-weights firm keeps a share (`api.openShare`) of what its model earns.
  */
 export function marketShares(t: Quarter): void {
   const { config, market, firms, sectors } = t;
@@ -66,7 +66,7 @@ export function marketShares(t: Quarter): void {
 
 function apiMarket(t: Quarter): void {
   const { config, market, firms, reports } = t;
-  const revenues = splitApiPool(config.api, market.apiPool, market.openBaseline, market.outsideOpenBaseline, firms);
+  const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms);
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
@@ -77,17 +77,18 @@ function apiMarket(t: Quarter): void {
 }
 
 /**
- * The API market's split of one quarter's pool, by firm: a closed model's lead is its
- * capability over the open baseline; an open model earns as a hosted API on `openShare` of its
- * lift over the outside open models. The best lead captures part of the pool (all of it at
- * `leadForFullCapture`), less a price war between the two best (`rivalry` × the runner-up's
- * lead ÷ the leader's), shared by lead^`splitExponent`. The engine and the panel's preview
- * (rivals' API revenue from what they publish) both call this.
+ * The API market's split of one quarter's pool, by firm. Every model's lead is its capability
+ * over the open models from outside the game: a rival's release competes for API customers in
+ * the split, as it did closed, instead of erasing every closed lead at once. The best lead
+ * captures part of the pool (all of it at `leadForFullCapture`), less a price war between the
+ * two best (`rivalry` × the runner-up's lead ÷ the leader's), shared by lead^`splitExponent`;
+ * an open-weights firm keeps `openShare` of what its model earns (other hosts serve its
+ * weights for the rest). The engine and the panel's preview (rivals' API revenue from what
+ * they publish) both call this.
  */
 export function splitApiPool(
   api: EconomyConfig["api"],
   pool: number,
-  openBaseline: number,
   outsideOpenBaseline: number,
   firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
 ): number[] {
@@ -100,7 +101,7 @@ export function splitApiPool(
       shares.push(0);
       continue;
     }
-    const lead = firm.openWeights ? api.openShare * Math.max(0, firm.capability - outsideOpenBaseline) : Math.max(0, firm.capability - openBaseline);
+    const lead = Math.max(0, firm.capability - outsideOpenBaseline);
     if (lead > bestLead) {
       secondLead = bestLead;
       bestLead = lead;
@@ -113,6 +114,9 @@ export function splitApiPool(
   // the less of the pool the frontier models can charge for (a price war, not a shared monopoly).
   const priceWar = bestLead > 0 ? 1 - api.rivalry * (secondLead / bestLead) : 1;
   const captured = pool * Math.min(1, bestLead / api.leadForFullCapture) * priceWar;
-  for (let i = 0; i < shares.length; i++) shares[i] = weightTotal > 0 ? (captured * (shares[i] as number)) / weightTotal : 0;
+  for (let i = 0; i < shares.length; i++) {
+    const kept = firms[i]?.openWeights ? api.openShare : 1;
+    shares[i] = weightTotal > 0 ? (kept * captured * (shares[i] as number)) / weightTotal : 0;
+  }
   return shares;
 }
