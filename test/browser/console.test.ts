@@ -121,13 +121,13 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     const selloff = eventSentence({ kind: "selloff", depth: 0.4 }, en);
     expect(selloff).toBe("Trillion-dollar sell-off: market sentiment falls 40%, and a correction grows likelier.");
     await queued.getByText(selloff).waitFor();
-    await log.getByText(en("console.log.inject", { quarter: 1, sentence: selloff })).waitFor();
+    await log.getByText(en("console.log.inject.turn", { quarter: 1, sentence: selloff })).waitFor();
     expect(await overlappingText(fac, ".console")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-injected-1280x720.png") });
 
     // Force the quarter: it resolves with the sell-off, which the student reads in the report.
     await fac.getByRole("button", { name: en("console.controls.forceNext") }).click();
-    await log.getByText(/^Resolved quarter 1 now/).waitFor();
+    await log.getByText(/^Resolved turn 1 now/).waitFor();
     // In the report's ticker (which pages items that do not fit in its line, so it may be on a later page).
     await student
       .locator(".market-ticker li", { hasText: "Trillion-dollar sell-off: market sentiment falls 40%, and a correction grows likelier." })
@@ -140,7 +140,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await confirm.getByRole("button", { name: en("console.controls.end.confirm") }).click();
     await fac.getByRole("heading", { name: en("console.final.title") }).waitFor();
     await expect.poll(() => fac.getByText(en("console.phase.over"), { exact: true }).count()).toBe(1);
-    await log.getByText(en("console.log.endGame", { quarter: 1, quarters: 6 })).waitFor();
+    await log.getByText(en("console.log.endGame.turn", { quarter: 1, quarters: 6 })).waitFor();
     await student.getByRole("heading", { name: "Final standings" }).waitFor();
     expect(await student.getByRole("button", { name: "Download CSV" }).count()).toBe(0);
     await expect.poll(() => fac.locator("#debrief .debrief").count()).toBe(1);
@@ -230,7 +230,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
       .getByRole("list", { name: zh("console.log.queued") })
       .getByText(selloff)
       .waitFor();
-    await log.getByText(zh("console.log.inject", { quarter: 1, sentence: selloff })).waitFor();
+    await log.getByText(zh("console.log.inject.turn", { quarter: 1, sentence: selloff })).waitFor();
     expect(await overlappingText(fac, ".console")).toEqual([]);
     expect(await keyboardProblems(fac, ".console")).toEqual([]);
     await fac.screenshot({ path: path.join(RESULTS, "console-zh-injected-1280x720.png") });
@@ -245,7 +245,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     expect(await fac.getByLabel(en("console.inject.kind"), { exact: true }).inputValue()).toBe("rateChange");
     expect(await fac.getByLabel(en("console.param.rateChange.delta")).inputValue()).toBe("0.5");
     const logEn = fac.getByRole("list", { name: en("console.log.title") });
-    await logEn.getByText(en("console.log.inject", { quarter: 1, sentence: eventSentence({ kind: "selloff", depth: 0.4 }, en) })).waitFor();
+    await logEn.getByText(en("console.log.inject.turn", { quarter: 1, sentence: eventSentence({ kind: "selloff", depth: 0.4 }, en) })).waitFor();
     const before = await logEn.getByRole("listitem").count();
     await fac.getByRole("button", { name: en("console.controls.pause") }).click();
     await logEn
@@ -263,7 +263,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
       .waitFor();
     expect(await fac.getByLabel(zh("console.param.rateChange.delta")).inputValue()).toBe("0.5");
     await fac.getByRole("button", { name: zh("console.inject.submit") }).click();
-    await log.getByText(zh("console.log.inject", { quarter: 1, sentence: eventSentence({ kind: "rateChange", delta: 0.005 }, zh) })).waitFor();
+    await log.getByText(zh("console.log.inject.turn", { quarter: 1, sentence: eventSentence({ kind: "rateChange", delta: 0.005 }, zh) })).waitFor();
     await fac.getByRole("button", { name: zh("console.controls.resume") }).click();
     await expect.poll(() => log.getByText(/^恢复了决策计时/).count()).toBe(2);
 
@@ -273,7 +273,7 @@ describe.skipIf(!HAS_CHROMIUM)("the facilitator's console", () => {
     await confirm.getByRole("button", { name: zh("console.controls.end.confirm") }).click();
     await fac.getByRole("heading", { name: zh("console.final.title") }).waitFor();
     await expect.poll(() => fac.getByText(zh("console.phase.over"), { exact: true }).count()).toBe(1);
-    await log.getByText(zh("console.log.endGame.dropped", { quarter: 0, quarters: 6, count: 2 })).waitFor();
+    await log.getByText(zh("console.log.endGame.dropped.turn", { quarter: 0, quarters: 6, count: 2 })).waitFor();
     await fac.screenshot({ path: path.join(RESULTS, "console-zh-over-1280x720.png") });
     await student.leave();
   });

@@ -183,7 +183,7 @@ describe.skipIf(!HAS_CHROMIUM)("the room's screens", () => {
     await console_.getByRole("heading", { name: "Game log (newest first)" }).waitFor();
     await expect.poll(() => console_.locator(".log li").count()).toBeGreaterThanOrEqual(20);
     await console_
-      .getByText(translate("en", "console.log.inject", { quarter: 1, sentence: "" }).trim())
+      .getByText(translate("en", "console.log.inject.turn", { quarter: 1, sentence: "" }).trim())
       .first()
       .waitFor();
     await expect.poll(() => console_.getByRole("button", { name: translate("en", "errors.scroll.more") }).isVisible()).toBe(true);

@@ -105,7 +105,7 @@ describe("class markets", () => {
     expect(log.map((e) => e.command)).toEqual(["addBot", "configure", "start"]);
     // In words a teacher reads: firm names and setting labels, never ids or field names.
     expect(said(log[0])).toBe(`Added a seat played by the open bot (${ada.room.state.firms[4]?.name})`);
-    expect(said(log[1])).toBe("Changed the settings: 6 quarters");
+    expect(said(log[1])).toBe("Changed the settings: 6 turns");
     expect(facilitator.last("console")?.key).toBeNull();
   });
 
