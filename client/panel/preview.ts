@@ -278,7 +278,7 @@ export interface PreviewFigures {
  * Where the resolved figure fell against the estimate in simulated games of six bots: the 10th
  * and 90th percentiles of resolved ÷ estimate, by the game's turn span (16 ÷ quarters: a short
  * game packs more into a turn, and rivals' unseen moves weigh more). Measured with
- * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24` (engine 2.2.0). The panel shows
+ * `npm run bench:estimate -- --seed calibrate --games 20 --quarters 8|12|16|24` (engine 2.2.0; re-checked on 2.4.0, README "The estimate"). The panel shows
  * the estimate times these as the likely range.
  */
 const SPREAD_BY_TURN_SPAN: readonly { tau: number; revenue: number; valuation: number }[] = [
