@@ -69,6 +69,14 @@ export function nextNormal(rng: RngState): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/**
+ * A mean-one lognormal draw: exp(σ·z − σ²/2) for a standard normal z, so σ is the spread of its
+ * log and its mean is 1. σ = 0 returns 1 without drawing (the generator does not move).
+ */
+export function nextLuck(rng: RngState, sigma: number): number {
+  return sigma > 0 ? Math.exp(sigma * nextNormal(rng) - (sigma * sigma) / 2) : 1;
+}
+
 /** Picks an index with probability proportional to its weight. */
 export function pickWeighted(rng: RngState, weights: readonly number[]): number {
   let total = 0;

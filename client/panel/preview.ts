@@ -211,6 +211,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit
     lockedPrice: 0,
     integration: sectors?.integration ?? zeros,
     customers: sectors?.customers ?? zeros.slice(),
+    productFit: SECTOR_IDS.map(() => 1), // a rival's fortune in a market is not published: taken as average
     complianceStock: 0,
     dataMoat: 0,
     hype: 0,
@@ -305,6 +306,25 @@ export function estimateSpread(config: EconomyConfig): { revenue: [number, numbe
 export interface PreviewRange {
   revenue: [number, number];
   valuation: [number, number];
+  capability: [number, number];
+}
+
+/** A standard normal's 10th percentile (its 90th is the negative). */
+const Z10 = -1.2815515655446004;
+
+/**
+ * The likely range of capability after a training run: the estimate is the average run (luck
+ * 1); a run's luck L raises the shrink of the gap to capMax to the power L (the engine's
+ * `capabilityAfterTraining`), so the 10th and 90th percentiles of the lognormal luck give the
+ * range. No training, no spread.
+ */
+export function capabilityRange(config: EconomyConfig, before: number, estimate: number): [number, number] {
+  const { capMax } = config.capability;
+  const sigma = config.luck.training;
+  if (!(estimate > before) || sigma <= 0 || before >= capMax) return [estimate, estimate];
+  const shrink = (capMax - estimate) / (capMax - before);
+  const at = (z: number) => capMax - (capMax - before) * shrink ** Math.exp(sigma * z - (sigma * sigma) / 2);
+  return [at(Z10), at(-Z10)];
 }
 
 export type Preview =
@@ -326,8 +346,11 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
   if (!checked.ok) return checked;
   const firm = state.firms.find((f) => f.id === firmId) as FirmState;
   const action = checked.value;
+  // A run's luck and a new product's fit are unknown until the quarter resolves: the estimate
+  // takes the average (1), and capability is shown with the range the run's luck spans.
+  const average: GameState = { ...state, config: { ...state.config, luck: { training: 0, productFit: 0 } } };
   const run = (a: Action) => {
-    const { report } = resolveQuarter(state, { [firmId]: a });
+    const { report } = resolveQuarter(average, { [firmId]: a });
     return figures(report.firms[state.firms.indexOf(firm)] as FirmReport);
   };
   const next = run(action);
@@ -340,6 +363,10 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     budget: firm.cash + action.raise,
     next,
     repeat: run(fitAction(state, firm, firm.lastAction)),
-    range: { revenue: around(next.revenue, spread.revenue), valuation: around(next.valuation, spread.valuation) },
+    range: {
+      revenue: around(next.revenue, spread.revenue),
+      valuation: around(next.valuation, spread.valuation),
+      capability: capabilityRange(state.config, firm.capability, next.capability),
+    },
   };
 }

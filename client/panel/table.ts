@@ -22,13 +22,21 @@ function change(next: number, repeat: number, money: boolean): string {
   return `${d > 0 ? "+" : "−"}${format(Math.abs(d), money)}`;
 }
 
-const RANGED: Partial<Record<keyof PreviewFigures, keyof Extract<Preview, { ok: true }>["range"]>> = { revenue: "revenue", valuation: "valuation" };
+const RANGED: Partial<Record<keyof PreviewFigures, keyof Extract<Preview, { ok: true }>["range"]>> = {
+  revenue: "revenue",
+  valuation: "valuation",
+  capability: "capability",
+};
 
-function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures, money: boolean): string {
+function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures, isMoney: boolean): string {
   const ranged = RANGED[key];
-  if (!ranged) return format(result.next[key], money);
+  if (!ranged) return format(result.next[key], isMoney);
   const [low, high] = result.range[ranged];
-  return t("panel.estimate.range", { low: shortMoney(low), high: shortMoney(high) });
+  // A figure without spread (capability when the draft trains nothing) is one number, not a range.
+  if (!isMoney && format(low, false) === format(high, false)) return format(result.next[key], false);
+  return isMoney
+    ? t("panel.estimate.range", { low: shortMoney(low), high: shortMoney(high) })
+    : t("panel.estimate.range", { low: number(low, 1), high: number(high, 1) });
 }
 
 /** This quarter's estimate with the draft, next to what repeating last quarter would give. */

@@ -130,6 +130,14 @@ export const AI_2025: EconomyConfig = {
     max: 2.5, // serving efficiency can improve 3.5× (distillation, quantisation, batching)
     scale: 400, // $M of cumulative efficiency work for ~63% of that
   },
+  luck: {
+    // A training run buys more or less capability than its compute promised: each run's gain is scaled by a
+    // mean-one lognormal draw (GPT-4.5 "Orion" and Llama 4 fell short of their compute; DeepSeek-V3 far exceeded its own)
+    training: 0.15,
+    // A product finds or misses its market: a firm's fit in a sector, drawn when it first ships there, multiplies
+    // its product's quality there for the rest of the game (Copilot and Cursor found theirs; Inflection Pi and the Humane pin did not)
+    productFit: 0.6,
+  },
   regulation: {
     incidentRate: 0.1, // chance of an incident per regulated sector per quarter at a large share
     incidentShareRef: 0.15, // share at which the incident rate is full

@@ -22,6 +22,7 @@ export function cloneFirm(f: FirmState): FirmState {
     lockedPrice: f.lockedPrice,
     integration: f.integration.slice(),
     customers: f.customers.slice(),
+    productFit: f.productFit.slice(),
     complianceStock: f.complianceStock,
     incidents: f.incidents,
     dataMoat: f.dataMoat,

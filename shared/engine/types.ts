@@ -69,6 +69,7 @@ export interface FirmState {
   lockedPrice: number; // the contract's fixed compute price (spot × discount when signed)
   integration: number[];
   customers: number[]; // share of each sector's market (0..1)
+  productFit: number[]; // per sector: its product's fit with that market, drawn when it first ships there (0 = not yet)
   complianceStock: number;
   incidents: number; // total so far
   dataMoat: number;

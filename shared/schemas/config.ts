@@ -107,6 +107,8 @@ export const EconomyConfigSchema = z.strictObject({
     adoption: fraction,
   }),
   efficiency: z.strictObject({ max: nonNegative, scale: positive }),
+  // A firm's own fortunes: σ of the log of a mean-one lognormal draw (0 = no luck, the same outcome every seed).
+  luck: z.strictObject({ training: z.number().min(0).max(2), productFit: z.number().min(0).max(2) }),
   regulation: z.strictObject({
     incidentRate: fraction,
     incidentShareRef: positive,

@@ -544,6 +544,7 @@ export const PRIVATE_COLUMNS = {
     "lockedPrice",
     "integration",
     "customers",
+    "productFit",
     "complianceStock",
     "incidents",
     "dataMoat",

@@ -3,9 +3,9 @@ import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js
 import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
-import { validateAction } from "../../shared/engine/validate.js";
+import { fitAction, validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
-import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { DEFAULT_CONFIG, seedRng } from "../../shared/index.js";
 import { playBots } from "../../shared/sim/play.js";
 
 /** The preview state for firm `firmId` of a real game, built only from what that player sees. */
@@ -39,14 +39,38 @@ describe("the decision panel's preview", () => {
     for (const draft of drafts) expect(validateAction(state, me.id, draft)).toEqual(validateAction(real, me.id, draft));
   });
 
-  test("what depends on the firm alone matches the real resolution exactly: capability and cash spent", () => {
+  test("what depends on the firm alone matches the real resolution exactly: capability (for an average run) and cash spent", () => {
     const action = { train: me.cash * 0.3, efficiency: 5 };
     const result = preview(previewFor(real, me.id), me.id, action);
     if (!result.ok) throw new Error(result.error.message);
-    const truth = resolveQuarter(real, { [me.id]: result.action }).report.firms[1];
+    // The estimate is the average run (luck 1): the real resolution without the run's luck.
+    const average = { ...real, config: { ...real.config, luck: { ...real.config.luck, training: 0 } } };
+    const truth = resolveQuarter(average, { [me.id]: result.action }).report.firms[1];
     expect(result.next.capability).toBe(truth?.capability);
     expect(result.spend).toBeCloseTo(me.cash * 0.3 + 5, 6);
     expect(result.budget).toBe(me.cash);
+  });
+
+  test("capability is shown as the range a run's luck spans: the real run lands inside it on most seeds", () => {
+    const action = { train: me.cash * 0.3 };
+    const result = preview(previewFor(real, me.id), me.id, action);
+    if (!result.ok) throw new Error(result.error.message);
+    const [low, high] = result.range.capability;
+    expect(low).toBeLessThan(result.next.capability);
+    expect(high).toBeGreaterThan(result.next.capability);
+    // The same quarter resolved on 200 seeds of the run's luck: ~80% inside the 10th–90th percentile range.
+    let inside = 0;
+    for (let i = 0; i < 200; i++) {
+      const reseeded = { ...real, rng: seedRng(`luck-${i}`) };
+      const c = resolveQuarter(reseeded, { [me.id]: result.action }).report.firms[1]?.capability ?? 0;
+      if (c >= low && c <= high) inside++;
+    }
+    expect(inside / 200).toBeGreaterThan(0.7);
+    expect(inside / 200).toBeLessThan(0.9);
+    // A draft that trains nothing has no spread.
+    const idle = preview(previewFor(real, me.id), me.id, {});
+    if (!idle.ok) throw new Error(idle.error.message);
+    expect(idle.range.capability).toEqual([idle.next.capability, idle.next.capability]);
   });
 
   test("the preview is deterministic and shows what repeating last quarter would do", () => {
@@ -54,7 +78,8 @@ describe("the decision panel's preview", () => {
     const a = preview(state, me.id, { train: 10 });
     const b = preview(state, me.id, { train: 10 });
     expect(a).toEqual(b);
-    const repeat = preview(state, me.id, me.lastAction);
+    // What the firm would repeat is its last action fitted to this quarter (a raise within today's appetite).
+    const repeat = preview(state, me.id, fitAction(state, me, me.lastAction));
     if (!a.ok || !repeat.ok) throw new Error("expected legal drafts");
     expect(repeat.next).toEqual(repeat.repeat);
   });

@@ -16,6 +16,7 @@ import { act, configFor, firm, seats } from "../helpers/play.js";
 /** Pins every constant these tests do arithmetic with. */
 const PINNED = {
   events: { probability: 0 },
+  luck: { training: 0, productFit: 0 }, // a firm's own luck has its own tests (rules-luck.test.ts)
   start: { cash: 1000, shares: 100, founderShares: 60, compute: 400, sentiment: 1, regime: "none", disclosure: false },
   capability: { capMax: 100, k0: 200, alpha: 0.34 },
   compute: { lockedDiscount: 0.8, modelLicenceThreshold: 150, modelLicenceRate: 0.15, lockQuarters: 4 },

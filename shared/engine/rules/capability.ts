@@ -11,10 +11,20 @@ export function capabilityFromCompute(config: EconomyConfig, compute: number, al
  * ((1 + K1/K0)/(1 + K0'/K0))^−α. With a constant α this is exactly the closed form above;
  * when a "scaling wall" lowers α, the gains shrink but capability never falls and never
  * reaches capMax.
+ *
+ * `luck` is the run's fortune (1 = as its compute promised): the gap shrinks by that factor
+ * raised to `luck`, so a small gain is scaled by `luck` and no run, however lucky, reaches capMax.
  */
-export function capabilityAfterTraining(config: EconomyConfig, capability: number, computeBefore: number, computeAfter: number, alpha: number): number {
+export function capabilityAfterTraining(
+  config: EconomyConfig,
+  capability: number,
+  computeBefore: number,
+  computeAfter: number,
+  alpha: number,
+  luck = 1,
+): number {
   const { capMax, k0 } = config.capability;
   if (computeAfter <= computeBefore) return capability;
-  const shrink = ((1 + computeAfter / k0) / (1 + computeBefore / k0)) ** -alpha;
+  const shrink = ((1 + computeAfter / k0) / (1 + computeBefore / k0)) ** (-alpha * luck);
   return capMax - (capMax - capability) * shrink;
 }

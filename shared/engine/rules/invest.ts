@@ -1,3 +1,4 @@
+import { nextLuck } from "../../rng.js";
 import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
@@ -30,11 +31,14 @@ export function financing(t: Quarter): void {
 
 /**
  * Step 2. Spending and training: hardware contract, edge distillation, and compute bought at
- * the firm's price; capability saturates on cumulative compute. Under the model regime a
- * licence fee on big runs is booked as an operating cost.
+ * the firm's price; capability saturates on cumulative compute. Every run has its own luck
+ * (`luck.training`: one draw per firm that trains, in firm order), so the same compute buys
+ * more or less capability. Under the model regime a licence fee on big runs is booked as an
+ * operating cost.
  */
 export function spendAndTrain(t: Quarter): void {
-  const { config, market, firms, actions, reports, prices, appSpend, q, clock } = t;
+  const { config, market, firms, actions, reports, prices, appSpend, q, clock, rng } = t;
+  const trainingLuck = config.luck.training;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
@@ -63,7 +67,8 @@ export function spendAndTrain(t: Quarter): void {
     prices[i] = price;
     const computeBefore = firm.compute;
     firm.compute += action.train / price;
-    firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha);
+    const luck = action.train > 0 ? nextLuck(rng, trainingLuck) : 1;
+    firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha, luck);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
   }
@@ -107,9 +112,12 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
 /**
  * Steps 4–5. Serving efficiency (diminishing returns) and integration per sector: √spend,
  * faster with an ecosystem, and scaled by how well the firm's usable model fits the sector.
+ * The first quarter a firm ships into a sector, its product's fit with that market is drawn
+ * (`luck.productFit`; firm order, then sector order) and kept for the game.
  */
 export function efficiencyAndIntegration(t: Quarter): void {
-  const { config, firms, actions, appSpend, clock, sectors } = t;
+  const { config, firms, actions, appSpend, clock, sectors, rng } = t;
+  const fitLuck = config.luck.productFit;
   const decay = 1 - clock.integrationDecay;
   const fitExponent = config.apps.integrationFitExponent;
   for (let i = 0; i < firms.length; i++) {
@@ -127,6 +135,7 @@ export function efficiencyAndIntegration(t: Quarter): void {
         firm.integration[s] = (firm.integration[s] as number) * decay;
         continue;
       }
+      if ((firm.productFit[s] as number) === 0) firm.productFit[s] = nextLuck(rng, fitLuck);
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
       const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
       const fit = ratio === 1 ? 1 : power(ratio, fitExponent);

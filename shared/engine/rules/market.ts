@@ -10,7 +10,8 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
 
 /**
  * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
- * penalty; the target share is a logit on log quality against an outside option
+ * penalty × the product's fit with that market (drawn when the firm first shipped there; 1
+ * before); the target share is a logit on log quality against an outside option
  * (incumbents without AI); customers move part of the way each quarter, slower where trust
  * is low. API revenue goes to every model by its lead over the open models from outside the
  * game; an open-weights firm keeps a share (`api.openShare`) of what its model earns.
@@ -44,7 +45,8 @@ export function marketShares(t: Quarter): void {
       }
       const fitRatio = Math.min(1, (fit[i] as number) / sector.need);
       const latency = sector.latencyBound && !firm.edge ? a.latencyPenalty : 1;
-      const q = integration * power(fitRatio, a.fitExponent) * (1 + firm.dataMoat) * latency;
+      const productFit = firm.productFit[s] as number;
+      const q = integration * power(fitRatio, a.fitExponent) * (1 + firm.dataMoat) * latency * (productFit > 0 ? productFit : 1);
       const weight = q > 0 ? power(q, a.sharpness) : 0;
       quality[i] = weight;
       total += weight;
