@@ -25,7 +25,7 @@ const en = {
   "origin.fittedRaise.turn": "Last turn's plan, fitted to your cash and the market's appetite: spending cut to {share}, raise cut to {raise}.",
   "guide.title.turn": "Your first turn, in one line each",
   "estimate.caption.turn":
-    "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it.",
+    "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
   "guide.submit.line.turn": "Locks in your plan. If you don't, last turn's plan repeats, fitted to your cash.",
   "error.HARDWARE_LOCKED.turn": "Your compute contract is locked until the end of turn {quarter}: it cannot go back to flexible yet.",
   "error.RAISE_OVER_APPETITE.turn": "Investors take at most {limit} of new shares this turn: lower Raise equity by {over}.",
@@ -121,7 +121,7 @@ const en = {
   "guide.submit.line": "Locks in your plan. If you don't, last quarter's plan repeats, fitted to your cash.",
 
   "estimate.caption":
-    "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it.",
+    "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
   "estimate.with": "With this",
   "estimate.vs": "vs repeating",
   "estimate.range": "{low}–{high}",
@@ -180,7 +180,7 @@ const zh = {
   "origin.fittedRaise.turn": "上回合的方案，按你的现金和市场融资意愿调整：支出削减至 {share}，融资削减至 {raise}。",
   "guide.title.turn": "第一个回合，每项一句话",
   "estimate.caption.turn":
-    "本回合预估（相当于故事中的 {span}，收入和经营利润均为整个回合的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。",
+    "本回合预估（相当于故事中的 {span}，收入和经营利润均为整个回合的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。模型能力为训练运气带来的可能区间：10 次训练中有 8 次落在此区间内。",
   "guide.submit.line.turn": "锁定你的方案。如不提交，将沿用上回合方案，并按你的现金调整。",
   "error.HARDWARE_LOCKED.turn": "你的算力合约锁定至第 {quarter} 回合末：目前还不能改回灵活。",
   "error.RAISE_OVER_APPETITE.turn": "本回合投资者最多认购 {limit} 的新股：请将股权融资减少 {over}。",
@@ -275,7 +275,7 @@ const zh = {
   "guide.submit.line": "锁定你的方案。如不提交，将沿用上季度方案，并按你的现金调整。",
 
   "estimate.caption":
-    "本季度预估：假设对手延续上季度的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个季度里有 8 个落在此区间内。",
+    "本季度预估：假设对手延续上季度的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个季度里有 8 个落在此区间内。模型能力为训练运气带来的可能区间：10 次训练中有 8 次落在此区间内。",
   "estimate.with": "按此方案",
   "estimate.vs": "对比沿用",
   "estimate.range": "{low}–{high}",
