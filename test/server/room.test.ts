@@ -129,7 +129,8 @@ describe("hidden information", () => {
     expect(boSees).not.toContain("6.789");
     // Bo's private messages carry Bo's own firm only; nothing else he receives holds private fields.
     const boPublic = JSON.stringify({ state: bo.room.state.toJSON(), messages: bo.messages.filter((m) => m.type !== "private") });
-    for (const secret of ["lastAction", "complianceStock", "hype", "trainingCredit", "rng", "dataMoat"]) expect(boPublic).not.toContain(`"${secret}"`);
+    for (const secret of ["lastAction", "complianceStock", "hype", "trainingCredit", "rng", "dataMoat", "productFit"])
+      expect(boPublic).not.toContain(`"${secret}"`);
     for (const view of bo.privateViews()) expect(view.firm.id).toBe("f2");
     expect(bo.all("accepted")).toEqual([]);
     // Ada's own private view does hold her secrets.
