@@ -137,7 +137,8 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   }
   market.history.push(marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
-  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", ...incident });
+  // Named fields, not a spread (a spread copies through a slow generic path): the same entry, key for key.
+  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
 
   state.quarter = q;
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
