@@ -1,9 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES } from "../../shared/bots/index.js";
-import { randomBot } from "../../shared/bots/random.js";
 import { createGame, resolveQuarter, resolveQuarterInPlace, viewFor } from "../../shared/index.js";
-import { seedRng } from "../../shared/rng.js";
 import { type LineupSeat, playBots } from "../../shared/sim/play.js";
 import { storedGame } from "../../shared/sim/record.js";
 import {
@@ -17,6 +15,8 @@ import {
   playFuzz,
   playHash,
   type Resolver,
+  startFuzz,
+  stepFuzz,
 } from "../helpers/engine-games.js";
 import { act, configFor, firm, seats } from "../helpers/play.js";
 
@@ -107,26 +107,12 @@ describe("in-place resolution equals the pure API", () => {
  * resolved alternately must end exactly as each played alone.
  */
 function playInterleaved(games: readonly FuzzGame[], resolve: Resolver): FuzzPlay[] {
-  const plays = games.map((game) => ({
-    game,
-    rng: seedRng(`${game.seed}/actions`),
-    play: { final: createGame(game.config, game.seed, seats(game.firms)), snapshots: [], reports: [], applied: [] } as FuzzPlay,
-  }));
+  const started = games.map((game) => startFuzz(game));
   for (let busy = true; busy; ) {
     busy = false;
-    for (const { game, rng, play } of plays) {
-      const state = play.final;
-      if (state.quarter >= game.config.quarters) continue;
-      busy = true;
-      const actions: Record<string, ReturnType<typeof randomBot>> = {};
-      for (const f of state.firms) if (!f.delisted) actions[f.id] = randomBot(viewFor(state, { kind: "firm", firmId: f.id }), rng);
-      const out = resolve(state, actions, game.injections[state.quarter + 1] ?? []);
-      play.reports.push(out.report);
-      play.applied.push(out.applied);
-      play.final = out.state;
-    }
+    for (const progress of started) if (stepFuzz(progress, resolve)) busy = true;
   }
-  return plays.map((p) => p.play);
+  return started.map((p) => p.play);
 }
 
 describe("working rows reused between resolutions", () => {
