@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.5.0",
-  finalStateSha256: "225a36ab31461705722494739e6bf140fdd80be22e12cb1d3b284f49af360734",
+  engineVersion: "2.6.0",
+  finalStateSha256: "22a500fbc2dbdbb99a6da5961bfbcdb5bc6ce62759e19362705805d8bcee0d29",
 };
 
 const injections: Record<number, Injection[]> = {
