@@ -35,22 +35,8 @@ export const MARKET_COLUMNS = ["sentiment", "bubbleRatio", "totalValuation", "to
 )[];
 export const MARKET_FLAGS = { disclosure: 1, correction: 2, correctionStarted: 4 } as const;
 
-/** A published report as read back from the synced state (figures at float32 precision). */
-export interface ReportRow {
-  quarter: number;
-  revenue: number;
-  operatingProfit: number;
-  cash: number;
-  trainingSpend: number;
-  capability: number;
-  sectorsServed: readonly string[];
-  openWeights: boolean;
-  fundamentals: number;
-  valuation: number;
-  sharePrice: number;
-  shares: number;
-  delisted: boolean;
-}
+/** A published report as read back from the synced state (figures at float32 precision; sector ids as sent). */
+export type ReportRow = Omit<PublicFirmReport, "sectorsServed"> & { sectorsServed: readonly string[] };
 
 /** An event of a quarter as synced: its kind and the whole event as JSON (as `market.news`). */
 export interface EventItem {
