@@ -4,7 +4,8 @@
  * once and kept quarter by quarter; then `rooms` synced states (each with its encoder, as in a
  * room) mirror it quarter by quarter, encoding and discarding each patch as a room does, and
  * stay alive. Prints the heap they add per room (after a full GC), and the heap per room after
- * a quarter of the game too, so growth with the quarter count shows.
+ * a quarter of the game too, so growth with the quarter count shows; and, for scale, what the
+ * engine's own game state of a room holds after the whole game (its full private histories).
  */
 import { Encoder } from "@colyseus/schema";
 import { BOT_NAMES } from "../../shared/bots/index.js";
@@ -58,8 +59,17 @@ function measure(upTo: number): number {
   return (after - before) / rooms;
 }
 
+/** Heap per room of `rooms` engine states at the end of the game (copies of the one played). */
+function engineHeap(): number {
+  const before = heap();
+  const kept = Array.from({ length: rooms }, () => structuredClone(match.state));
+  const after = heap();
+  if (kept.length !== rooms) throw new Error("lost a room");
+  return (after - before) / rooms;
+}
+
 const one = measure(1);
 const all = measure(quarters);
 console.log(
-  `synced state heap per room (6 firms, ${rooms} rooms): ${(one / 1024).toFixed(1)} KB after 1 quarter, ${(all / 1024).toFixed(1)} KB after ${quarters} quarters (${((all - one) / 1024 / (quarters - 1)).toFixed(2)} KB per quarter)`,
+  `synced state heap per room (6 firms, ${rooms} rooms): ${(one / 1024).toFixed(1)} KB after 1 quarter, ${(all / 1024).toFixed(1)} KB after ${quarters} quarters (${((all - one) / 1024 / (quarters - 1)).toFixed(2)} KB per quarter); the engine's game state after ${quarters} quarters, for scale: ${(engineHeap() / 1024).toFixed(1)} KB`,
 );
