@@ -170,7 +170,10 @@ function rowsOf<C, R extends object>(figures: Column<number>, width: number, cou
   if (known && rows === known.rows && rows.length === count) return rows;
   const grown = rows.slice();
   for (let i = rows.length; i < count; i++) grown.push(read(columns, i));
-  memo.set(figures, { rows: grown, lastFigure: figures[(count - 1) * width] });
+  const lastFigure = figures[(count - 1) * width];
+  // A list that grew keeps its memo entry, updated (a weak map's insertions are costly).
+  if (known) Object.assign(known, { rows: grown, lastFigure });
+  else memo.set(figures, { rows: grown, lastFigure });
   return grown;
 }
 
