@@ -180,8 +180,10 @@ export const AI_2025: EconomyConfig = {
   },
   correction: {
     hazardMax: 0.5, // at most a 50% chance a quarter
-    hazardMidpoint: 2.4, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
-    hazardWidth: 0.32, // how sharply the hazard rises with the bubble ratio
+    hazardMidpoint: 2.35, // bubble ratio at which the hazard is half its maximum (Cisco at ~63× sales)
+    // How sharply the hazard rises with the bubble ratio: a correction needs a bubble. 2% a quarter at B 1.8 (the boom's
+    // first quarters), 6% at B 2, 28% at B 2.4; 0.32 gave 7% at B 1.8, so a third of first corrections came before B reached 2.
+    hazardWidth: 0.18,
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start

@@ -7,12 +7,25 @@ import { clamp } from "./math.js";
 import { complianceLevel } from "./rules/compliance.js";
 import type { FirmState, MarketState } from "./types.js";
 
+const weightsByDeck = new WeakMap<EconomyConfig["events"], readonly number[] | null>();
+
+/** The deck's weights in `EVENT_KINDS` order, or null when none is positive (memoised per config). */
+function deckWeights(deck: EconomyConfig["events"]): readonly number[] | null {
+  let weights = weightsByDeck.get(deck);
+  if (weights === undefined) {
+    const list = EVENT_KINDS.map((kind) => deck.weights[kind]);
+    weights = list.every((w) => w <= 0) ? null : list;
+    weightsByDeck.set(deck, weights);
+  }
+  return weights;
+}
+
 /** Draws the coming quarter's news from the seeded deck: at most one event, as often per quarter of the story at any game length. */
 export function drawNews(config: EconomyConfig, market: MarketState, rng: RngState): GameEvent[] {
   const deck = config.events;
   if (nextFloat(rng) >= clockOf(config).eventProbability) return [];
-  const weights = EVENT_KINDS.map((kind) => deck.weights[kind]);
-  if (weights.every((w) => w <= 0)) return [];
+  const weights = deckWeights(deck);
+  if (weights === null) return [];
   const kind = EVENT_KINDS[pickWeighted(rng, weights)] as GameEvent["kind"];
   const sector = () => SECTOR_IDS[nextInt(rng, 0, SECTOR_IDS.length - 1)] as (typeof SECTOR_IDS)[number];
   switch (kind) {

@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSector, perSectorZeros, sectorList } from "./sectors.js";
+import { perSectorInto, perSectorZeros, sectorList, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -74,12 +74,18 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   // Plain indexed loops and pushes (packed arrays, no closures): this runs millions of times in a search.
   // Actions are chosen and checked against the state before anything in it changes.
   const chosen: (Action | null)[] = [];
-  const appSpend: number[][] = [];
+  const appSpend = scratchRows(scratch.appSpend, n);
+  const fineRates = scratchRows(scratch.fineRates, n);
+  const prices = scratch.prices;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const submitted = firm.delisted ? undefined : actions[firm.id];
     const action = firm.delisted ? null : submitted ? submitted : fitAction(state, firm, firm.lastAction);
-    const spend = appsBySector(action);
+    const spend = appSpend[i] as number[];
+    if (action) perSectorInto(spend, action.apps);
+    else zeroPerSector(spend);
+    zeroPerSector(fineRates[i] as number[]);
+    prices[i] = state.market.computePrice;
     if (submitted) {
       let apps = 0;
       for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
@@ -87,16 +93,9 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
       if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
     }
     chosen.push(action);
-    appSpend.push(spend);
   }
   const reports: FirmReport[] = [];
-  const prices: number[] = [];
-  const fineRates: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    reports.push(emptyReport(q, firms[i] as FirmState));
-    prices.push(state.market.computePrice);
-    fineRates.push(perSectorZeros());
-  }
+  for (let i = 0; i < n; i++) reports.push(emptyReport(q, firms[i] as FirmState));
   const t: Quarter = {
     config: state.config,
     clock: clockOf(state.config),
@@ -138,15 +137,34 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   }
   market.history.push(marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
-  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", ...incident });
+  // Named fields, not a spread (a spread copies through a slow generic path): the same entry, key for key.
+  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
 
   state.quarter = q;
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
   return { report: { quarter: q, market: marketReport, firms: reports, log: t.log }, played: chosen };
 }
 
-function appsBySector(action: Action | null): number[] {
-  return action ? perSector(action.apps) : perSectorZeros();
+/**
+ * Working rows that never leave a resolution, reused by the next one (a resolution runs to its
+ * end synchronously and never inside another, so one set serves every game): per firm, the
+ * action's apps spend and the fine rates per sector, and the compute price it pays; per firm,
+ * the fundamentals, narrative and valuation of step 10. Rows beyond a game's firm count are
+ * left as they are and never read.
+ */
+const scratch = {
+  appSpend: [] as number[][],
+  fineRates: [] as number[][],
+  prices: [] as number[],
+  fundamentals: [] as number[],
+  narratives: [] as number[],
+  valuations: [] as number[],
+};
+
+/** `rows` grown to at least `n` per-sector rows (their contents are whatever the last resolution left). */
+function scratchRows(rows: number[][], n: number): number[][] {
+  while (rows.length < n) rows.push(perSectorZeros());
+  return rows;
 }
 
 /** The facilitator's injections first, then the news everyone saw before deciding. */
@@ -176,8 +194,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   const wasInCorrection = market.correction.quartersLeft > 0;
   const previous = market.history[q - 1];
   const n = firms.length;
-  const fundamentals: number[] = [];
-  const narratives: number[] = [];
+  const { fundamentals, narratives, valuations } = scratch;
   let totalValue = 0;
   let totalFundamentals = 0;
   let totalHype = 0;
@@ -187,14 +204,14 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     const firm = firms[i] as FirmState;
     const report = reports[i] as FirmReport;
     if (firm.delisted) {
-      fundamentals.push(0);
-      narratives.push(0);
+      fundamentals[i] = 0;
+      narratives[i] = 0;
       continue;
     }
     const fundamental = firmFundamentals(t, firm, report);
     const narrative = narrativeValue(config, market, firm);
-    fundamentals.push(fundamental);
-    narratives.push(narrative);
+    fundamentals[i] = fundamental;
+    narratives[i] = narrative;
     totalValue += valuationOf(fundamental, narrative, market.sentiment);
     totalFundamentals += fundamental;
     totalHype += firm.hype;
@@ -209,9 +226,8 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     totalTraining,
   });
 
-  const valuations: number[] = [];
   for (let i = 0; i < n; i++) {
-    valuations.push((firms[i] as FirmState).delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment));
+    valuations[i] = (firms[i] as FirmState).delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment);
   }
   bankruptcy(t, valuations);
   totalValue = 0;

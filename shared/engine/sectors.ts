@@ -37,3 +37,18 @@ void SECTOR_COUNT;
 export function perSector(apps: Readonly<Partial<Record<SectorId, number>>>): number[] {
   return [apps.support ?? 0, apps.industrial ?? 0, apps.medical ?? 0, apps.finance ?? 0, apps.driving ?? 0, apps.media ?? 0];
 }
+
+/** `perSector` written into `row` (a reused per-sector array) instead of a new array. */
+export function perSectorInto(row: number[], apps: Readonly<Partial<Record<SectorId, number>>>): void {
+  row[0] = apps.support ?? 0;
+  row[1] = apps.industrial ?? 0;
+  row[2] = apps.medical ?? 0;
+  row[3] = apps.finance ?? 0;
+  row[4] = apps.driving ?? 0;
+  row[5] = apps.media ?? 0;
+}
+
+/** Sets every sector of a per-sector array to 0. */
+export function zeroPerSector(row: number[]): void {
+  for (let s = 0; s < row.length; s++) row[s] = 0;
+}

@@ -86,11 +86,12 @@ export function publicReport(r: FirmReport): PublicFirmReport {
  * appends), so a memo of the same length is up to date and can be shared; it is frozen. Bots
  * ask for a view every quarter; this keeps that O(firms) instead of O(firms × quarters).
  */
-const publishedHistories = new WeakMap<readonly FirmReport[], readonly PublicFirmReport[]>();
+const publishedHistories = new WeakMap<readonly FirmReport[], { list: readonly PublicFirmReport[] }>();
 const publishedReports = new WeakMap<FirmReport, PublicFirmReport>();
 
 function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
-  const known = publishedHistories.get(history);
+  const memo = publishedHistories.get(history);
+  const known = memo?.list;
   if (known && known.length === history.length) return known as PublicFirmReport[];
   // An in-place history grew since its memo: the memo's reports are still its first ones.
   const from = known && known.length < history.length ? known.length : 0;
@@ -107,7 +108,9 @@ function publishedHistory(history: readonly FirmReport[]): PublicFirmReport[] {
     }
     published[i] = pub;
   }
-  publishedHistories.set(history, Object.freeze(published));
+  // A history grown in place keeps its memo entry, updated (a weak map's insertions are costly).
+  if (memo) memo.list = Object.freeze(published);
+  else publishedHistories.set(history, { list: Object.freeze(published) });
   return published;
 }
 

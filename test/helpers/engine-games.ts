@@ -107,23 +107,39 @@ export interface FuzzPlay {
   applied: Record<string, Action>[];
 }
 
+/** A fuzz game under way: its state so far (`final` once it ends) and the random bot's generator. */
+export interface FuzzProgress {
+  game: FuzzGame;
+  rng: RngState;
+  play: FuzzPlay;
+}
+
+/** A fuzz game at quarter 0. */
+export function startFuzz(game: FuzzGame, snapshot = false): FuzzProgress {
+  const state = createGame(game.config, game.seed, seats(game.firms));
+  return { game, rng: seedRng(`${game.seed}/actions`), play: { final: state, snapshots: snapshot ? [JSON.stringify(state)] : [], reports: [], applied: [] } };
+}
+
+/** Plays one more quarter of a fuzz game with the random bot, resolving with `resolve`; false once the game is over. */
+export function stepFuzz(progress: FuzzProgress, resolve: Resolver = pureResolver, snapshot = false): boolean {
+  const { game, rng, play } = progress;
+  const state = play.final;
+  if (state.quarter >= game.config.quarters) return false;
+  const actions: Record<string, Action> = {};
+  for (const firm of state.firms) if (!firm.delisted) actions[firm.id] = randomBot(viewFor(state, { kind: "firm", firmId: firm.id }), rng);
+  const out = resolve(state, actions, game.injections[state.quarter + 1] ?? []);
+  play.reports.push(out.report);
+  play.applied.push(out.applied);
+  play.final = out.state;
+  if (snapshot) play.snapshots.push(JSON.stringify(out.state));
+  return true;
+}
+
 /** Plays a fuzz game to the end with the random bot (seeded by the game), resolving with `resolve`. */
 export function playFuzz(game: FuzzGame, resolve: Resolver = pureResolver, snapshot = false): FuzzPlay {
-  const rng = seedRng(`${game.seed}/actions`);
-  let state = createGame(game.config, game.seed, seats(game.firms));
-  const snapshots = snapshot ? [JSON.stringify(state)] : [];
-  const reports: QuarterReport[] = [];
-  const applied: Record<string, Action>[] = [];
-  while (state.quarter < game.config.quarters) {
-    const actions: Record<string, Action> = {};
-    for (const firm of state.firms) if (!firm.delisted) actions[firm.id] = randomBot(viewFor(state, { kind: "firm", firmId: firm.id }), rng);
-    const out = resolve(state, actions, game.injections[state.quarter + 1] ?? []);
-    reports.push(out.report);
-    applied.push(out.applied);
-    state = out.state;
-    if (snapshot) snapshots.push(JSON.stringify(state));
-  }
-  return { final: state, snapshots, reports, applied };
+  const progress = startFuzz(game, snapshot);
+  while (stepFuzz(progress, resolve, snapshot));
+  return progress.play;
 }
 
 /** sha256 (first 16 hex digits) of the final state, every quarter's report and every applied action, as JSON. */

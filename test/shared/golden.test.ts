@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.4.0",
-  finalStateSha256: "d98d58990896ae83978e9e4374b2e73464836a6db79f1dc8e077dbb2d9f679ed",
+  engineVersion: "2.5.0",
+  finalStateSha256: "d3f9e322f926993a2621043fe17da1e705458ac1307f16d448077ec3c15807d7",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -4,8 +4,21 @@ import { BOT_NAMES } from "../../shared/bots/index.js";
 import { createGame, resolveQuarter, resolveQuarterInPlace, viewFor } from "../../shared/index.js";
 import { type LineupSeat, playBots } from "../../shared/sim/play.js";
 import { storedGame } from "../../shared/sim/record.js";
-import { FUZZ_GAMES_PER_PRESET, FUZZ_LENGTHS, FUZZ_SCENARIOS, fuzzGame, inPlaceResolver, playFuzz, playHash } from "../helpers/engine-games.js";
-import { act, configFor, seats } from "../helpers/play.js";
+import {
+  FUZZ_GAMES_PER_PRESET,
+  FUZZ_LENGTHS,
+  FUZZ_SCENARIOS,
+  type FuzzGame,
+  type FuzzPlay,
+  fuzzGame,
+  inPlaceResolver,
+  playFuzz,
+  playHash,
+  type Resolver,
+  startFuzz,
+  stepFuzz,
+} from "../helpers/engine-games.js";
+import { act, configFor, firm, seats } from "../helpers/play.js";
 
 /**
  * The simulator resolves quarters in place (`resolveQuarterInPlace`); the pure API copies the
@@ -85,5 +98,40 @@ describe("in-place resolution equals the pure API", () => {
     expect(early.firms[0]?.history).toHaveLength(1);
     expect(late.firms[1]?.history.map((r) => r.quarter)).toEqual([0, 1]);
     expect(late.firms[0]?.history[1]?.revenue).toBe(state.firms[0]?.history[1]?.revenue);
+  });
+});
+
+/**
+ * `playFuzz` for several games at once, one quarter of each in turn: the resolution reuses its
+ * working rows from one call to the next, whatever game it was, so games of different sizes
+ * resolved alternately must end exactly as each played alone.
+ */
+function playInterleaved(games: readonly FuzzGame[], resolve: Resolver): FuzzPlay[] {
+  const started = games.map((game) => startFuzz(game));
+  for (let busy = true; busy; ) {
+    busy = false;
+    for (const progress of started) if (stepFuzz(progress, resolve)) busy = true;
+  }
+  return started.map((p) => p.play);
+}
+
+describe("working rows reused between resolutions", () => {
+  it("games of 2 to 40 firms on every preset, resolved alternately (in place and pure), end exactly as each played alone", () => {
+    const sizes = [40, 8, 2, 5, 3, 12];
+    const games: FuzzGame[] = FUZZ_SCENARIOS.flatMap((scenario, k) => sizes.map((firms, i) => ({ ...fuzzGame(scenario, 5 * i + k), firms })));
+    const alone = games.map((game) => playHash(playFuzz(game)));
+    expect(playInterleaved(games, inPlaceResolver).map(playHash)).toEqual(alone);
+    expect(playInterleaved(games, (state, actions, injections) => resolveQuarter(state, actions, injections)).map(playHash)).toEqual(alone);
+  });
+
+  it("a firm that stops spending on efficiency keeps the efficiency its total spend gives", () => {
+    const config = configFor("ai-2025", { quarters: 8 });
+    const state = createGame(config, "efficiency", seats(2));
+    resolveQuarterInPlace(state, { f1: act({ efficiency: 300 }), f2: act({}) });
+    resolveQuarterInPlace(state, { f1: act({ train: 50 }), f2: act({}) });
+    const expected = 1 + config.efficiency.max * (1 - Math.exp(-300 / config.efficiency.scale));
+    expect(firm(state, 0).efficiencySpendTotal).toBe(300);
+    expect(firm(state, 0).efficiency).toBe(expected);
+    expect(firm(state, 1).efficiency).toBe(1);
   });
 });

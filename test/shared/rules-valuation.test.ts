@@ -121,6 +121,17 @@ describe("correctionHazard", () => {
     }
     expect(correctionHazard(config, 20)).toBeCloseTo(0.5, 9);
   });
+
+  it("by default needs a bubble: rare while B is below 2 (the boom's first quarters), likely from B 2.4 (engine 2.5.0)", () => {
+    const defaults = configFor("ai-2025");
+    // The starting market (B ≈ 1.5) and the boom's first quarters (B ≈ 1.8): under 1% and 2.5% a quarter (the 0.32-wide hazard of 2.4.0 gave 3.4% and 6.6%).
+    expect(correctionHazard(defaults, 1.5)).toBeLessThan(0.01);
+    expect(correctionHazard(defaults, 1.8)).toBeLessThan(0.025);
+    expect(correctionHazard(defaults, 2)).toBeLessThan(0.07);
+    // A bubble: above a quarter at B 2.4 and nearly hazardMax at B 3.
+    expect(correctionHazard(defaults, 2.4)).toBeGreaterThan(0.25);
+    expect(correctionHazard(defaults, 3)).toBeGreaterThan(0.48);
+  });
 });
 
 describe("score", () => {

@@ -117,7 +117,8 @@ export function efficiencyAndIntegration(t: Quarter): void {
     const action = actions[i];
     if (!action) continue;
     firm.efficiencySpendTotal += action.efficiency;
-    firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
+    // Without new spend the total, and so the efficiency it gives, is what it was (at 0: exactly 1, the start's).
+    if (action.efficiency !== 0) firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
     const speed = 1 + firm.ecosystem;
     const spendBySector = appSpend[i] as number[];
     const capability = appCapability(firm.capability, t.market.openBaseline, config.openBaseline.appGap);

@@ -8,6 +8,20 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
   return Math.max(ownCapability, openBaseline - appGap);
 }
 
+const scratch = { quality: [] as number[], fit: [] as number[] };
+
+const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
+
+/** The outside option's weight, outsideQuality^sharpness, memoised per config (the same power, computed once). */
+function outsideWeight(a: EconomyConfig["apps"]): number {
+  let w = outsideWeights.get(a);
+  if (w === undefined) {
+    w = power(a.outsideQuality, a.sharpness);
+    outsideWeights.set(a, w);
+  }
+  return w;
+}
+
 /**
  * Step 7. Market shares. Per sector, quality = integration × fit³ × (1 + moat) × latency
  * penalty; the target share is a logit on log quality against an outside option
@@ -19,14 +33,14 @@ export function marketShares(t: Quarter): void {
   const { config, market, firms, sectors } = t;
   const a = config.apps;
   const n = firms.length;
-  const quality: number[] = [];
-  const fit: number[] = [];
+  // Working rows reused by every resolution (synchronous, never nested; rows beyond n are never read).
+  const { quality, fit } = scratch;
   for (let i = 0; i < n; i++) {
     const firm = firms[i];
-    fit.push(firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0);
-    quality.push(0);
+    fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
+    quality[i] = 0;
   }
-  const outside = power(a.outsideQuality, a.sharpness);
+  const outside = outsideWeight(a);
   const adoption = t.clock.adoption;
   for (let s = 0; s < SECTOR_IDS.length; s++) {
     const sector = sectors[s] as (typeof sectors)[number];
