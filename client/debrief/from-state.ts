@@ -1,5 +1,6 @@
 import { parseEconomyText } from "../../shared/config/override.js";
 import type { DebriefInput } from "../../shared/debrief/input.js";
+import { marketPoints, reportRows } from "../../shared/synced.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 
 /** The debrief's input from the synced room state at game over (plain copies: the state may change later). */
@@ -15,7 +16,7 @@ export function debriefInputFrom(state: MarketRoomStateShape, mine?: string | nu
       name: f.name,
       bot: f.bot,
       human: f.controller !== "bot",
-      history: f.history.map((r) => ({
+      history: reportRows(f).map((r) => ({
         quarter: r.quarter,
         operatingProfit: r.operatingProfit,
         fundamentals: r.fundamentals,
@@ -23,7 +24,7 @@ export function debriefInputFrom(state: MarketRoomStateShape, mine?: string | nu
         delisted: r.delisted,
       })),
     })),
-    market: state.market.history.map((p) => ({
+    market: marketPoints(state.market).map((p) => ({
       quarter: p.quarter,
       sentiment: p.sentiment,
       bubbleRatio: p.bubbleRatio,

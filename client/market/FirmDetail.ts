@@ -1,3 +1,4 @@
+import { reportRows } from "../../shared/synced.js";
 import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
 import { money, number, t } from "../i18n.js";
 import type { FirmSlotShape, ReportRowShape } from "../net/state.js";
@@ -51,14 +52,14 @@ export class FirmDetail {
   /** Re-draws the open firm when a new report arrives. */
   refresh(firm: FirmSlotShape, mine: boolean): void {
     if (firm.id !== this.firmId) return;
-    const key = `${firm.id}|${firm.history.length}|${firm.delisted}`;
+    const rows = reportRows(firm);
+    const key = `${firm.id}|${rows.length}|${firm.delisted}`;
     if (key === this.renderedKey) return;
     this.renderedKey = key;
     const name = { name: firm.name };
     this.title.textContent = firm.delisted
       ? t(mine ? "market.detail.titleMineDelisted" : "market.detail.titleDelisted", name)
       : t(mine ? "market.detail.titleMine" : "market.detail.title", name);
-    const rows = [...firm.history];
     const chart = lineChart(
       rows.map((r) => r.quarter),
       [

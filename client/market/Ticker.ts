@@ -1,3 +1,4 @@
+import { marketPoints } from "../../shared/synced.js";
 import { turnKey } from "../../shared/words/turns.js";
 import { list, percent, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
@@ -91,7 +92,7 @@ function newsLines(state: MarketRoomStateShape): string[] {
 }
 
 function reportLines(state: MarketRoomStateShape): string[] {
-  const history = state.market.history;
+  const history = marketPoints(state.market);
   const last = history.at(-1);
   if (!last) return [t("market.ticker.noReport")];
   const before = history.at(-2);

@@ -1,3 +1,4 @@
+import { marketPoints, reportRows } from "../../shared/synced.js";
 import { turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
@@ -26,8 +27,9 @@ export function firmFigures(state: MarketRoomStateShape, myFirmId: string | null
 }
 
 function figuresOf(firm: FirmSlotShape, seat: number, mine: boolean): FirmFigures {
-  const last = firm.history.at(-1);
-  const before = firm.history.at(-2);
+  const history = reportRows(firm);
+  const last = history.at(-1);
+  const before = history.at(-2);
   const priceChange = last && before && before.sharePrice > 0 ? last.sharePrice / before.sharePrice - 1 : null;
   return {
     firmId: firm.id,
@@ -40,7 +42,7 @@ function figuresOf(firm: FirmSlotShape, seat: number, mine: boolean): FirmFigure
     fundamentals: Math.max(0, last?.fundamentals ?? 0),
     sharePrice: last?.sharePrice ?? 0,
     priceChange,
-    reports: firm.history.length,
+    reports: history.length,
   };
 }
 
@@ -70,7 +72,7 @@ export function formatSharePrice(price: number): string {
 
 /** Whether the latest quarter started or continued a market correction. */
 export function correctionReported(state: MarketRoomStateShape): boolean {
-  const last = state.market.history.at(-1);
+  const last = marketPoints(state.market).at(-1);
   return Boolean(last && (last.correction || last.correctionStarted));
 }
 

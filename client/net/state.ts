@@ -16,21 +16,8 @@ export interface List<T> extends Iterable<T> {
   some(fn: (item: T, index: number) => boolean): boolean;
 }
 
-export interface ReportRowShape {
-  quarter: number;
-  revenue: number;
-  operatingProfit: number;
-  cash: number;
-  trainingSpend: number;
-  capability: number;
-  sectorsServed: List<string>;
-  openWeights: boolean;
-  fundamentals: number;
-  valuation: number;
-  sharePrice: number;
-  shares: number;
-  delisted: boolean;
-}
+/** A published report, a quarter of the market: read from the synced columns by `reportRows` / `marketPoints` (shared/synced.ts). */
+export type { MarketPoint as MarketPointShape, ReportRow as ReportRowShape } from "../../shared/synced.js";
 
 export interface FirmSlotShape {
   id: string;
@@ -39,7 +26,9 @@ export interface FirmSlotShape {
   controller: "human" | "bot" | "standIn";
   submitted: boolean;
   delisted: boolean;
-  history: List<ReportRowShape>;
+  /** Its published reports, column-wise: read them with `reportRows(firm)` (shared/synced.ts). */
+  reports: List<number>;
+  reportSectors: List<string>;
 }
 
 export interface PlayerInfoShape {
@@ -59,21 +48,6 @@ export interface EventItemShape {
   json: string;
 }
 
-export interface MarketPointShape {
-  quarter: number;
-  sentiment: number;
-  bubbleRatio: number;
-  totalValuation: number;
-  totalFundamentals: number;
-  rate: number;
-  regime: string;
-  disclosure: boolean;
-  correction: boolean;
-  correctionStarted: boolean;
-  events: List<EventItemShape>;
-  delisted: List<string>;
-}
-
 export interface MarketInfoShape {
   sentiment: number;
   bubbleRatio: number;
@@ -86,7 +60,11 @@ export interface MarketInfoShape {
   correction: boolean;
   corrections: number;
   news: List<EventItemShape>;
-  history: List<MarketPointShape>;
+  /** The market's history, column-wise: read it with `marketPoints(market)` (shared/synced.ts). */
+  points: List<number>;
+  pointRegimes: List<string>;
+  pointEvents: List<string>;
+  pointDelisted: List<string>;
 }
 
 export interface SettingsShape {

@@ -5,6 +5,7 @@ import type { Action, ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
+import { reportRows } from "../../shared/synced.js";
 import type { TurnWords } from "../../shared/words/turns.js";
 import { turnKey } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
@@ -223,7 +224,16 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       if (!loaded.ok) throw new Error(loaded.error.message);
       config = loaded.value;
     }
-    state = previewState({ config, quarter: message.quarter, self: message.firm, market: message.market, rivals: rivalsFrom(room.state.firms, firmId) });
+    state = previewState({
+      config,
+      quarter: message.quarter,
+      self: message.firm,
+      market: message.market,
+      rivals: rivalsFrom(
+        room.state.firms.map((f) => ({ id: f.id, name: f.name, delisted: f.delisted, history: reportRows(f) })),
+        firmId,
+      ),
+    });
     own = { config, quarter: message.quarter, self: message.firm, market: message.market, limits: message.limits };
     const firm = message.firm;
     raise.setMax(message.limits.maxRaise);

@@ -28,6 +28,7 @@ import {
   ServerMessageSchemas,
   SpectatorJoinOptionsSchema,
 } from "../../shared/schemas/protocol.js";
+import { MARKET_COLUMNS, MARKET_FLAGS, REPORT_COLUMNS, REPORT_FLAGS } from "../../shared/synced.js";
 
 /**
  * `npm run protocol` writes the protocol's JSON Schemas into docs/protocol/ for clients in any
@@ -117,6 +118,8 @@ export function protocolFiles(): Map<string, string> {
     /** Refusals given at the matchmaking request itself, as HTTP statuses (docs/protocol.md, "Join errors"). */
     httpErrors: { CREATE_INVALID_OPTIONS, JOIN_BUSY, ADDRESS_RATE_LIMITED },
     closeCodes: CLOSE_CODES,
+    /** The synced state's histories, column-wise (docs/protocol.md, "Histories, column-wise"). */
+    historyColumns: { reports: REPORT_COLUMNS, reportFlags: REPORT_FLAGS, points: MARKET_COLUMNS, pointFlags: MARKET_FLAGS },
     limits: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       messagesPerSecond: MESSAGES_PER_SECOND,

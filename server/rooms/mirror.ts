@@ -1,12 +1,13 @@
 import type { ArraySchema } from "@colyseus/schema";
 import type { Standing } from "../../shared/engine/score.js";
-import type { GameState, MarketReport } from "../../shared/engine/types.js";
+import type { GameState } from "../../shared/engine/types.js";
 import { publicReport } from "../../shared/engine/view.js";
 import type { GameEvent } from "../../shared/schemas/injection.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
+import { eventsText, joinIds, MARKET_COLUMNS, marketFigures, REPORT_COLUMNS, reportFigures } from "../../shared/synced.js";
 import type { Match } from "../game/match.js";
 import type { Roster } from "../game/roster.js";
-import { EventItem, FirmSlot, MarketPoint, type MarketRoomState, PlayerInfo, ReportRow, StandingRow } from "./state.js";
+import { EventItem, FirmSlot, type MarketRoomState, PlayerInfo, StandingRow } from "./state.js";
 
 /**
  * One-way mirror from the plain state (roster, settings, the engine's GameState) into the
@@ -40,36 +41,34 @@ function syncList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () =
 }
 
 /**
- * For histories: a published quarter never changes, so only the quarters not mirrored yet are
- * filled (the cost per quarter stays flat however long the game). A shorter list starts over.
+ * For histories (shared/synced.ts): a published quarter never changes, so only the quarters not
+ * mirrored yet are appended, `width` figures and one string per quarter to each string list
+ * (the cost per quarter stays flat however long the game). A shorter history starts over.
  */
-function appendList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () => S, fill: (item: S, value: V) => void): void {
-  if (target.length > values.length) target.splice(0, target.length);
-  for (let i = target.length; i < values.length; i++) {
-    const item = make();
-    fill(item, values[i] as V);
-    target.push(item);
+function appendColumns<V>(
+  figures: ArraySchema<number>,
+  width: number,
+  texts: readonly ArraySchema<string>[],
+  values: readonly V[],
+  write: (value: V) => { figures: number[]; texts: string[] },
+): void {
+  let have = Math.floor(figures.length / width);
+  for (const list of texts) have = Math.min(have, list.length);
+  if (have > values.length || figures.length !== have * width || texts.some((list) => list.length !== have)) {
+    figures.splice(0, figures.length);
+    for (const list of texts) list.splice(0, list.length);
+    have = 0;
+  }
+  for (let i = have; i < values.length; i++) {
+    const row = write(values[i] as V);
+    figures.push(...row.figures);
+    row.texts.forEach((text, k) => {
+      texts[k]?.push(text);
+    });
   }
 }
 
 const fillEvent = (item: EventItem, event: GameEvent) => assign(item, { kind: event.kind, json: JSON.stringify(event) });
-
-function fillMarketPoint(item: MarketPoint, r: MarketReport): void {
-  assign(item, {
-    quarter: r.quarter,
-    sentiment: r.sentiment,
-    bubbleRatio: r.bubbleRatio,
-    totalValuation: r.totalValuation,
-    totalFundamentals: r.totalFundamentals,
-    rate: r.rate,
-    regime: r.regime,
-    disclosure: r.disclosure,
-    correction: r.correction,
-    correctionStarted: r.correctionStarted,
-  });
-  syncList(item.events, r.events, () => new EventItem(), fillEvent);
-  syncStrings(item.delisted, r.delisted);
-}
 
 /** The override as synced: compact JSON, or "" for none (games stored before overrides have none). */
 function economyText(economy: RoomSettings["economy"] | undefined): string {
@@ -150,33 +149,18 @@ export function mirrorGame(state: MarketRoomState, game: GameState): void {
     corrections: m.correction.count,
   });
   syncList(state.market.news, m.news, () => new EventItem(), fillEvent);
-  appendList(state.market.history, m.history, () => new MarketPoint(), fillMarketPoint);
+  const market = state.market;
+  appendColumns(market.points, MARKET_COLUMNS.length, [market.pointRegimes, market.pointEvents, market.pointDelisted], m.history, (r) => ({
+    figures: marketFigures(r),
+    texts: [r.regime, eventsText(r.events), joinIds(r.delisted)],
+  }));
   for (const firm of game.firms) {
     const slot = state.firms.find((s) => s.id === firm.id);
     if (!slot) continue;
-    appendList(
-      slot.history,
-      firm.history,
-      () => new ReportRow(),
-      (row, report) => {
-        const pub = publicReport(report);
-        assign(row, {
-          quarter: pub.quarter,
-          revenue: pub.revenue,
-          operatingProfit: pub.operatingProfit,
-          cash: pub.cash,
-          trainingSpend: pub.trainingSpend,
-          capability: pub.capability,
-          openWeights: pub.openWeights,
-          fundamentals: pub.fundamentals,
-          valuation: pub.valuation,
-          sharePrice: pub.sharePrice,
-          shares: pub.shares,
-          delisted: pub.delisted,
-        });
-        syncStrings(row.sectorsServed, pub.sectorsServed);
-      },
-    );
+    appendColumns(slot.reports, REPORT_COLUMNS.length, [slot.reportSectors], firm.history, (report) => {
+      const pub = publicReport(report);
+      return { figures: reportFigures(pub), texts: [joinIds(pub.sectorsServed)] };
+    });
   }
 }
 

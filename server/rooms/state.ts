@@ -5,29 +5,10 @@ import { type SchemaType, schema, t } from "@colyseus/schema";
  * is $M. The figures that every quarter adds or changes (reports, the market) travel as float32:
  * 7 significant digits, far below what any screen shows ($M to 0.1 under $100M, whole $M above),
  * at half the bytes of float64; the engine keeps float64. Standings, sent once, stay float64.
- * Private figures and pending actions are never stored here.
+ * Private figures and pending actions are never stored here. The histories are flat columns of
+ * primitives (shared/synced.ts), not an object per quarter: a room's memory and its work per
+ * quarter then do not grow with the schema objects of every past quarter.
  */
-
-/** A firm's published quarterly report. */
-export const ReportRow = schema(
-  {
-    quarter: t.uint8().default(0),
-    revenue: t.float32().default(0),
-    operatingProfit: t.float32().default(0),
-    cash: t.float32().default(0),
-    trainingSpend: t.float32().default(0),
-    capability: t.float32().default(0),
-    sectorsServed: t.array("string"),
-    openWeights: t.boolean().default(false),
-    fundamentals: t.float32().default(0),
-    valuation: t.float32().default(0),
-    sharePrice: t.float32().default(0),
-    shares: t.float32().default(0),
-    delisted: t.boolean().default(false),
-  },
-  "ReportRow",
-);
-export type ReportRow = SchemaType<typeof ReportRow>;
 
 /** A seat in the lobby, a firm in the game. */
 export const FirmSlot = schema(
@@ -41,7 +22,10 @@ export const FirmSlot = schema(
     /** Whether this quarter's action is in: yes or no, never what it is. */
     submitted: t.boolean().default(false),
     delisted: t.boolean().default(false),
-    history: t.array(ReportRow),
+    /** Its published reports, oldest first: REPORT_COLUMNS.length figures each, in that order (shared/synced.ts). */
+    reports: t.array("float32"),
+    /** The sectors each report says it served: one string per report, ids joined by ",". */
+    reportSectors: t.array("string"),
   },
   "FirmSlot",
 );
@@ -67,25 +51,6 @@ export type PlayerInfo = SchemaType<typeof PlayerInfo>;
 export const EventItem = schema({ kind: t.string().default(""), json: t.string().default("{}") }, "EventItem");
 export type EventItem = SchemaType<typeof EventItem>;
 
-export const MarketPoint = schema(
-  {
-    quarter: t.uint8().default(0),
-    sentiment: t.float32().default(0),
-    bubbleRatio: t.float32().default(0),
-    totalValuation: t.float32().default(0),
-    totalFundamentals: t.float32().default(0),
-    rate: t.float32().default(0),
-    regime: t.string().default(""),
-    disclosure: t.boolean().default(false),
-    correction: t.boolean().default(false),
-    correctionStarted: t.boolean().default(false),
-    events: t.array(EventItem),
-    delisted: t.array("string"),
-  },
-  "MarketPoint",
-);
-export type MarketPoint = SchemaType<typeof MarketPoint>;
-
 export const MarketInfo = schema(
   {
     sentiment: t.float32().default(0),
@@ -100,7 +65,12 @@ export const MarketInfo = schema(
     corrections: t.uint8().default(0),
     /** Events drawn for the coming quarter, public before decisions. */
     news: t.array(EventItem),
-    history: t.array(MarketPoint),
+    /** One point per quarter, oldest first: MARKET_COLUMNS.length figures each, in that order (shared/synced.ts). */
+    points: t.array("float32"),
+    /** Per point: the regulatory regime; the quarter's events as a JSON array; the firms delisted (ids joined by ","). */
+    pointRegimes: t.array("string"),
+    pointEvents: t.array("string"),
+    pointDelisted: t.array("string"),
   },
   "MarketInfo",
 );

@@ -4,6 +4,7 @@ import { ticksAround } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
+import { marketPoints, reportRows } from "../../shared/synced.js";
 
 describe("the debrief's client helpers", () => {
   test("the room state becomes a plain input: every firm's reports, the market's history, the viewer's firm", () => {
@@ -14,8 +15,8 @@ describe("the debrief's client helpers", () => {
     const input = debriefInputFrom(state, "f2");
     expect(input.mine).toBe("f2");
     expect(input.firms.map((f) => f.id)).toEqual(state.firms.map((f) => f.id));
-    expect(input.firms[0]?.history.map((r) => r.valuation)).toEqual(state.firms[0]?.history.map((r) => r.valuation));
-    expect(input.market.map((p) => p.bubbleRatio)).toEqual(state.market.history.map((p) => p.bubbleRatio));
+    expect(input.firms[0]?.history.map((r) => r.valuation)).toEqual(reportRows(state.firms[0]).map((r) => r.valuation));
+    expect(input.market.map((p) => p.bubbleRatio)).toEqual(marketPoints(state.market).map((p) => p.bubbleRatio));
     expect(Array.isArray(input.bots)).toBe(true);
     expect(debriefInputFrom(state, null).mine).toBeUndefined();
     // Plain copies: later changes to the state do not reach the input.

@@ -7,6 +7,7 @@ import { eventSentence, newsSentences } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
 import { translator } from "../../shared/i18n/catalog.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
+import { marketPoints, reportRows } from "../../shared/synced.js";
 import { lengthHint, spanLine, turnShort, turnWordsFor } from "../../shared/words/turns.js";
 import { EXAMPLE_EVENTS } from "../helpers/events.js";
 
@@ -25,9 +26,9 @@ describe("the market's numbers", () => {
     expect(figures.map((f) => f.seat)).toEqual([1, 2, 3, 4]);
     expect(figures[1]?.mine).toBe(true);
     const first = market.state.firms[0];
-    const last = first?.history.at(-1);
+    const last = reportRows(first).at(-1);
     expect(figures[0]?.valuation).toBe(last?.valuation);
-    expect(figures[0]?.priceChange).toBeCloseTo((last?.sharePrice ?? 0) / (first?.history.at(-2)?.sharePrice ?? 1) - 1, 9);
+    expect(figures[0]?.priceChange).toBeCloseTo((last?.sharePrice ?? 0) / (reportRows(first).at(-2)?.sharePrice ?? 1) - 1, 9);
     const ranked = byValuation([{ ...(figures[0] as FirmFigures), valuation: 1e9, delisted: true }, ...figures.slice(1)]);
     expect(ranked.at(-1)?.firmId).toBe("f1");
     expect(ranked[0]?.valuation).toBeGreaterThanOrEqual(ranked[1]?.valuation ?? 0);
@@ -115,7 +116,7 @@ describe("the synthetic market", () => {
     market.advance("correction", 2);
     const after = firmFigures(market.state, null);
     expect(after.filter((f) => f.delisted)).toHaveLength(2);
-    expect(market.state.market.history.at(-1)?.delisted).toHaveLength(2);
+    expect(marketPoints(market.state.market).at(-1)?.delisted).toHaveLength(2);
     for (const f of after.filter((x) => !x.delisted)) {
       const was = before.find((b) => b.firmId === f.firmId);
       expect(f.valuation - f.fundamentals).toBeLessThan((was?.valuation ?? 0) - (was?.fundamentals ?? 0));

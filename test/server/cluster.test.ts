@@ -11,6 +11,7 @@ import { GameStore } from "../../server/store/games.js";
 import { score } from "../../shared/engine/score.js";
 import { joinRefusalReason } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
+import { reportRows } from "../../shared/synced.js";
 import { type RoomState, waitFor } from "./helpers.js";
 import { enter, playQuarter, REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
@@ -44,7 +45,11 @@ function expectEqualToReplay(dir: string, code: string, seen: RoomState): void {
   const { states, reports } = replay(saved.record);
   expect(seen.firms.length).toBe(saved.record.firms.length);
   for (const [i, firm] of seen.firms.entries()) {
-    expect(firm.history.map((row) => row.valuation).slice(1)).toEqual(reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN))); // float32 in the state
+    expect(
+      reportRows(firm)
+        .map((row) => row.valuation)
+        .slice(1),
+    ).toEqual(reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN))); // float32 in the state
   }
   const final = states.at(-1);
   if (!final) throw new Error("no replayed state");

@@ -11,6 +11,7 @@ import {
   type LogEntry,
 } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
+import { marketPoints } from "../../shared/synced.js";
 import { logSentence } from "../../shared/words/log.js";
 import { crashAndRestore, facilitate, host, join, nextRejection, type Player, storeServer, track, waitFor } from "./helpers.js";
 
@@ -181,7 +182,7 @@ describe("class markets", () => {
 
     ada.room.send("submit", { action: { apps: { medical: 50 } } });
     await waitFor(() => ada.room.state.quarter === 1);
-    const point = ada.room.state.market.history.at(-1);
+    const point = marketPoints(ada.room.state.market).at(-1);
     expect(point?.events.map((e) => JSON.parse(e.json))).toContainEqual(injections[0]?.kind === "event" ? injections[0].event : null);
     expect(point).toMatchObject({ regime: "model", disclosure: true });
     expect(ada.room.state.market).toMatchObject({ regime: "model", disclosure: true });

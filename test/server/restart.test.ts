@@ -4,6 +4,7 @@ import { afterAll, expect, test } from "vitest";
 import { GameStore } from "../../server/store/games.js";
 import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
+import { reportRows } from "../../shared/synced.js";
 import { waitFor } from "./helpers.js";
 import { enter, playQuarter, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
 
@@ -68,7 +69,7 @@ test("a game survives a real server restart mid-game and finishes equal to an un
   // Every quarter the players saw, before and after the restart, is the uninterrupted replay's.
   const { reports } = replay(saved.record);
   for (const [i, firm] of ada2.room.state.firms.entries()) {
-    const seen = firm.history.map((row) => row.valuation);
+    const seen = reportRows(firm).map((row) => row.valuation);
     const replayed = reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN)); // the state carries float32
     expect(seen.slice(1)).toEqual(replayed);
   }

@@ -5,6 +5,7 @@ import { createApp } from "../../server/app.js";
 import type { ActionInput } from "../../shared/schemas/action.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessageSchemas, CREATE_INVALID_OPTIONS, JOIN_ERRORS, PRIVATE_COLUMNS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
+import { marketPoints, reportRows } from "../../shared/synced.js";
 import { FAST, host, join, nextRejection, type Player, track, waitFor } from "./helpers.js";
 
 const GRACE_SECONDS = 1;
@@ -75,12 +76,12 @@ describe("a whole game through real sockets", () => {
     const last = reports.at(-1);
     if (!last) throw new Error("no report");
     for (const [i, firm] of last.firms.entries()) {
-      const seen = bo.room.state.firms[i]?.history.at(-1);
+      const seen = reportRows(bo.room.state.firms[i]).at(-1);
       expect(seen?.valuation).toBe(Math.fround(firm.valuation));
       expect(seen?.revenue).toBe(Math.fround(firm.revenue));
       expect(Math.abs((seen?.valuation ?? 0) - firm.valuation)).toBeLessThan(Math.max(1, firm.valuation) * 1e-7);
     }
-    expect(bo.room.state.market.history.at(-1)?.bubbleRatio).toBe(Math.fround(last.market.bubbleRatio));
+    expect(marketPoints(bo.room.state.market).at(-1)?.bubbleRatio).toBe(Math.fround(last.market.bubbleRatio));
     expect(ada.room.state.standings).toHaveLength(4);
     expect(ada.room.state.standings[0]?.rank).toBe(1);
     // Each player's private message after the last quarter holds its own firm, as the engine has it.

@@ -13,6 +13,7 @@ import { Session } from "../../client/net/session.js";
 import { GameStore } from "../../server/store/games.js";
 import { CLOSE_CODES } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
+import { reportRows } from "../../shared/synced.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 import { type RoomState, waitFor } from "./helpers.js";
 import { enter, playQuarter, REDIS_URL, redis, redisAvailable, type ServerProcess, startServer, stop, tempDir } from "./processes.js";
@@ -100,7 +101,11 @@ async function sigtermMidGame(env: Record<string, string>, dataDir: string, whil
   const { reports } = replay(saved.record);
   for (const [i, firm] of bo2.room.state.firms.entries()) {
     // The state carries float32.
-    expect(firm.history.map((row) => row.valuation).slice(1)).toEqual(reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN)));
+    expect(
+      reportRows(firm)
+        .map((row) => row.valuation)
+        .slice(1),
+    ).toEqual(reports.map((r) => Math.fround(r.firms[i]?.valuation ?? Number.NaN)));
   }
   await Promise.all([ada2.room.leave(), bo2.room.leave()]);
   expect(await stop(second, "SIGTERM")).toBe(0);

@@ -1,3 +1,4 @@
+import { eventsText, joinIds, marketFigures, marketPoints, reportFigures, reportRows } from "../../../shared/synced.js";
 import type { FirmSlotShape, MarketPointShape, MarketRoomStateShape, ReportRowShape } from "../../net/state.js";
 import type { MarketFeed } from "../feed.js";
 
@@ -23,19 +24,35 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
     return s / 2 ** 32;
   };
   const between = (lo: number, hi: number) => lo + (hi - lo) * random();
-  const firms: FirmSlotShape[] = Array.from({ length: count }, (_, i) => {
+  /** The synced columns as plain arrays, written as the server writes them. */
+  type Firm = FirmSlotShape & { reports: number[]; reportSectors: string[] };
+  const publish = (firm: Firm, report: ReportRowShape) => {
+    firm.reports.push(...reportFigures(report));
+    firm.reportSectors.push(joinIds(report.sectorsServed));
+  };
+  const firms: Firm[] = Array.from({ length: count }, (_, i) => {
     const valuation = between(600, 3000);
-    return {
+    const firm: Firm = {
       id: `f${i + 1}`,
       name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : ""),
       bot: "balanced",
       controller: `f${i + 1}` === myFirmId ? "human" : "bot",
       submitted: random() < 0.5,
       delisted: false,
-      history: [row(0, valuation, valuation * between(0.4, 0.8))],
+      reports: [],
+      reportSectors: [],
     };
+    publish(firm, row(0, valuation, valuation * between(0.4, 0.8)));
+    return firm;
   });
-  const history: MarketPointShape[] = [point(0, false, firms)];
+  const market = { points: [] as number[], pointRegimes: [] as string[], pointEvents: [] as string[], pointDelisted: [] as string[] };
+  const record = (p: MarketPointShape) => {
+    market.points.push(...marketFigures(p));
+    market.pointRegimes.push(p.regime);
+    market.pointEvents.push(eventsText([]));
+    market.pointDelisted.push(joinIds(p.delisted));
+  };
+  record(point(0, false, firms));
   const state: MarketRoomStateShape = {
     code: "BENCH1",
     title: "Frame-rate bench",
@@ -49,7 +66,7 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
     settings: { scenario: "ai-2025", quarters: 40, teamSize: 1, decisionSeconds: 90, newsSeconds: 4, reportSeconds: 5, private: true, bots: [], economy: "" },
     market: {
       sentiment: 1,
-      bubbleRatio: history[0]?.bubbleRatio ?? 1,
+      bubbleRatio: marketPoints(market)[0]?.bubbleRatio ?? 1,
       computePrice: 1,
       openBaseline: 28,
       rate: 0.04,
@@ -59,7 +76,7 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
       correction: false,
       corrections: 0,
       news: [],
-      history,
+      ...market,
     },
     firms,
     players: [],
@@ -75,13 +92,13 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
     advance(kind, delist = 0) {
       state.quarter += 1;
       const listed = firms.filter((f) => !f.delisted);
-      const failing = [...listed].sort((a, b) => (a.history.at(-1)?.valuation ?? 0) - (b.history.at(-1)?.valuation ?? 0)).slice(0, delist);
-      for (const firm of failing) {
-        firm.delisted = true;
-        (firm.history as ReportRowShape[]).push({ ...row(state.quarter, 0, 0), delisted: true });
-      }
+      const latest = (f: Firm) => reportRows(f).at(-1)?.valuation ?? 0;
+      const failing = [...listed].sort((a, b) => latest(a) - latest(b)).slice(0, delist);
+      // As the engine: every firm reports every quarter, a delisted one with nothing left.
+      for (const firm of failing) firm.delisted = true;
+      for (const firm of firms.filter((f) => f.delisted)) publish(firm, { ...row(state.quarter, 0, 0), delisted: true });
       for (const firm of listed.filter((f) => !f.delisted)) {
-        const last = firm.history.at(-1) as ReportRowShape;
+        const last = reportRows(firm).at(-1) as ReportRowShape;
         let valuation = last.valuation;
         let fundamentals = last.fundamentals;
         if (kind === "boom") {
@@ -91,13 +108,13 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
           fundamentals *= between(0.95, 1.02);
           valuation = fundamentals + Math.max(0, valuation - fundamentals) * between(0.2, 0.5);
         }
-        (firm.history as ReportRowShape[]).push(row(state.quarter, valuation, fundamentals));
+        publish(firm, row(state.quarter, valuation, fundamentals));
         firm.submitted = random() < 0.5;
       }
-      history.push({ ...point(state.quarter, kind === "correction", firms), delisted: failing.map((f) => f.id) });
-      const latest = history.at(-1) as MarketPointShape;
-      state.market.bubbleRatio = latest.bubbleRatio;
-      state.market.sentiment = latest.sentiment;
+      const now = { ...point(state.quarter, kind === "correction", firms), delisted: failing.map((f) => f.id) };
+      record(now);
+      state.market.bubbleRatio = now.bubbleRatio;
+      state.market.sentiment = now.sentiment;
       state.market.correction = kind === "correction";
       for (const listener of listeners) listener();
     },
@@ -126,8 +143,8 @@ function row(quarter: number, valuation: number, fundamentals: number): ReportRo
 }
 
 function point(quarter: number, correction: boolean, firms: readonly FirmSlotShape[]): MarketPointShape {
-  const totalValuation = firms.reduce((sum, f) => sum + (f.history.at(-1)?.valuation ?? 0), 0);
-  const totalFundamentals = firms.reduce((sum, f) => sum + (f.history.at(-1)?.fundamentals ?? 0), 0);
+  const totalValuation = firms.reduce((sum, f) => sum + (reportRows(f).at(-1)?.valuation ?? 0), 0);
+  const totalFundamentals = firms.reduce((sum, f) => sum + (reportRows(f).at(-1)?.fundamentals ?? 0), 0);
   const bubbleRatio = totalFundamentals > 0 ? totalValuation / totalFundamentals : 1;
   return {
     quarter,

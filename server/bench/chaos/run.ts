@@ -6,6 +6,7 @@ import { nextFloat, seedRng } from "../../../shared/rng.js";
 import type { ActionInput } from "../../../shared/schemas/action.js";
 import type { RejectedMessage, RoomSettingsInput, ServerMessages } from "../../../shared/schemas/protocol.js";
 import { replay } from "../../../shared/sim/record.js";
+import { reportRows } from "../../../shared/synced.js";
 import type { MarketRoomState } from "../../rooms/state.js";
 import { GameStore } from "../../store/games.js";
 import { freePort } from "../load/launch.js";
@@ -159,7 +160,7 @@ class Seat {
   finish(seenEnd: boolean): void {
     const state = this.room?.state ?? this.lastState;
     if (this.final || !state) return;
-    this.final = { valuations: [...state.firms].map((firm) => [...firm.history].map((row) => row.valuation)), seenEnd };
+    this.final = { valuations: [...state.firms].map((firm) => reportRows(firm).map((row) => row.valuation)), seenEnd };
     this.game.seatOver();
   }
 
