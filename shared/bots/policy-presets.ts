@@ -86,6 +86,9 @@ const balanced: Policy = {
   distill: shipDistill,
 };
 
+/** The bubble ratio ai-2025 starts at (its quarter-0 report, before any firm acts). */
+const AI_2025_START_BUBBLE = 1.4675;
+
 const p = DIALS.pivot;
 const pivot: Policy = {
   ...BASE,
@@ -99,9 +102,10 @@ const pivot: Policy = {
     sectorOrder: "appeal",
   }),
   late: ship(p.shipSpend, p.shipBreadth),
-  // The bot also turns once the boom has turned (sentiment falling back from a peak over its start), which no switch
-  // signal reads: the preset turns on the bot's other signals only (a correction, an open model ahead, the game's progress).
-  switch: { on: "progress", above: p.turnBy, onCorrection: true, openAheadBy: DIALS.openAheadBy },
+  // A switch reads B itself, not against its start: the preset turns where the bot does in ai-2025 (the search's default
+  // preset, whose B starts at AI_2025_START_BUBBLE), on a correction or an open model ahead. The bot's other signals
+  // (sentiment cooling from its peak, 60% of the game played) have no switch signal.
+  switch: { on: "bubble", above: 1 + p.turnExcess * (AI_2025_START_BUBBLE - 1), onCorrection: true, openAheadBy: DIALS.openAheadBy },
   distill: shipDistill,
 };
 
