@@ -165,9 +165,10 @@ function openModelAhead(view: FirmView): boolean {
 }
 
 /**
- * Is it time for `pivot` to start shipping? When the boom has turned (sentiment rose well over
- * where the game started and has begun to fall back), a correction has begun, an open model
- * has overtaken its own, or too little of the game is left for scaling to pay. Every signal is
+ * Is it time for `pivot` to start shipping? When the bubble has grown well past where it
+ * started (its excess B − 1 is `turnExcess` times the starting one), the boom has turned
+ * (sentiment rose well over its start and has begun to fall back), a correction has begun, an
+ * open model has overtaken its own, or too little of the game is left for scaling to pay. Every signal is
  * relative to this game's start and length, so it turns in the same part of the story in every
  * preset, with disclosure on or off, at every length.
  */
@@ -200,8 +201,9 @@ export function runwayShare(view: FirmView, share: number, quarters: number): nu
  * `pivot`: the skilled play. While the bubble inflates it trains (capability opens the
  * high-need sectors later) but spends little and raises hard: racing `scaler` for the
  * frontier API only starts a price war (`api.rivalry`), so it keeps the boom's money for
- * later. Once the bubble ratio is high or a correction starts, it turns into a builder for
- * good, shipping with that cash into every sector its own model now fits.
+ * later. Once the bubble has grown well past where it started (see `pivotMoment`), it turns
+ * into a builder for good, shipping with that cash into every sector its own model now fits,
+ * and keeping `runway` quarters of cash while it ships at a loss.
  */
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;
