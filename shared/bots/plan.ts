@@ -51,14 +51,47 @@ export function needsCompliance(view: FirmView): boolean {
   return regulatedServed && view.market.regime !== "none" && complianceLevel(view.self) < view.config.regulation.complianceTier * 1.5;
 }
 
-/** The bubble ratio last reported, sentiment, and whether a correction has happened. */
-export function marketMood(view: FirmView): { bubbleRatio: number; sentiment: number; correction: boolean } {
+/**
+ * The market as a player reads it: where it is now, where this game started and the highest it
+ * has been. Bots read the relative figures (how far sentiment has risen over its start, how much
+ * of that rise it has given back) so that they play the same story whatever level a preset or
+ * disclosure starts the market at.
+ */
+export interface MarketMood {
+  /** The bubble ratio last reported (B). */
+  bubbleRatio: number;
+  sentiment: number;
+  /** Whether a correction is under way or has happened. */
+  correction: boolean;
+  /** B and S when the game started. */
+  startBubble: number;
+  startSentiment: number;
+  /** The highest sentiment so far. */
+  peakSentiment: number;
+  /** S − its start: how far investors have warmed since the game began. */
+  warmth: number;
+  /** The share of sentiment's rise over its start that it has given back since its peak (0 while at its peak). */
+  cooled: number;
+}
+
+export function marketMood(view: FirmView): MarketMood {
   const history = view.market.history;
   const last = history[history.length - 1];
+  // A client's view keeps only the last quarters of the history: its oldest is then the start as far as it can see.
+  const start = history[0];
+  const sentiment = view.market.sentiment;
+  const startSentiment = start?.quarter === 0 ? start.sentiment : view.config.start.sentiment;
+  const peakSentiment = Math.max(view.market.sentimentPeak, sentiment);
+  const rise = peakSentiment - startSentiment;
   return {
     bubbleRatio: last?.bubbleRatio ?? 1,
-    sentiment: view.market.sentiment,
+    sentiment,
     correction: view.market.correction.active || view.market.correction.count > 0,
+    startBubble: start?.bubbleRatio ?? 1,
+    startSentiment,
+    peakSentiment,
+    warmth: sentiment - startSentiment,
+    cooled: rise > 0 ? (peakSentiment - sentiment) / rise : 0,
   };
 }
 

@@ -46,14 +46,14 @@ function ship(spend: number, breadth: number): PolicyRegime {
 }
 
 const shipDistill = { enabled: true, cashMultiple: DIALS.ship.distillCash };
-/** S − 1 at which a bot with `raiseAbove` starts raising. */
-const warm = (raiseAbove: number) => raiseAbove - 1;
+/** S − 1 at which a bot that raises `raiseWarmth` over the start starts raising (the policies read S − 1: ai-2025 starts at S 1). */
+const warm = (raiseWarmth: number) => raiseWarmth;
 
 const scaler: Policy = {
   ...BASE,
   early: regime({
     spend: constant(DIALS.scaler.spend),
-    raise: step("sentiment", warm(DIALS.scaler.raiseAbove), DIALS.scaler.raise),
+    raise: step("sentiment", warm(DIALS.scaler.raiseWarmth), DIALS.scaler.raise),
     train: constant(DIALS.scaler.train),
     marketing: constant(DIALS.scaler.marketing),
     breadth: 0,
@@ -64,7 +64,7 @@ const scaler: Policy = {
 
 const builder: Policy = {
   ...BASE,
-  early: { ...ship(DIALS.builder.spend, DIALS.builder.breadth), raise: step("sentiment", warm(DIALS.builder.raiseAbove), DIALS.builder.raise) },
+  early: { ...ship(DIALS.builder.spend, DIALS.builder.breadth), raise: step("sentiment", warm(DIALS.builder.raiseWarmth), DIALS.builder.raise) },
   distill: shipDistill,
 };
 
@@ -73,7 +73,7 @@ const balanced: Policy = {
   ...BASE,
   early: regime({
     spend: constant(balancedDials.spend),
-    raise: step("sentiment", warm(balancedDials.raiseAbove), balancedDials.raise),
+    raise: step("sentiment", warm(balancedDials.raiseWarmth), balancedDials.raise),
     // d.train, falling to a third once an open model leads its own by `openAheadBy` points (lead < −openAheadBy ÷ 10).
     train: { base: balancedDials.train + 5 * (DIALS.openAheadBy / 10), lead: 5, min: balancedDials.train / 3, max: balancedDials.train },
     apps: constant(balancedDials.apps),
@@ -86,12 +86,15 @@ const balanced: Policy = {
   distill: shipDistill,
 };
 
+/** The bubble ratio ai-2025 starts at (its quarter-0 report, before any firm acts). */
+const AI_2025_START_BUBBLE = 1.4675;
+
 const p = DIALS.pivot;
 const pivot: Policy = {
   ...BASE,
   early: regime({
     spend: constant(p.spend),
-    raise: step("sentiment", warm(p.raiseAbove), p.raise),
+    raise: step("sentiment", warm(p.raiseWarmth), p.raise),
     train: constant(p.train),
     apps: constant(p.apps),
     marketing: constant(p.marketing),
@@ -99,13 +102,16 @@ const pivot: Policy = {
     sectorOrder: "appeal",
   }),
   late: ship(p.shipSpend, p.shipBreadth),
-  switch: { on: "bubble", above: p.bubbleRatio, onCorrection: true, openAheadBy: DIALS.openAheadBy },
+  // A switch reads B itself, not against its start: the preset turns where the bot does in ai-2025 (the search's default
+  // preset, whose B starts at AI_2025_START_BUBBLE), on a correction or an open model ahead. The bot's other signals
+  // (sentiment cooling from its peak, 60% of the game played) have no switch signal.
+  switch: { on: "bubble", above: 1 + p.turnExcess * (AI_2025_START_BUBBLE - 1), onCorrection: true, openAheadBy: DIALS.openAheadBy },
   distill: shipDistill,
 };
 
 const open: Policy = {
   ...BASE,
-  early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train), raise: step("sentiment", warm(DIALS.builder.raiseAbove), DIALS.open.raise) },
+  early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train), raise: step("sentiment", warm(DIALS.builder.raiseWarmth), DIALS.open.raise) },
   openWeightsAt: 0,
   distill: shipDistill,
 };

@@ -1,3 +1,4 @@
+import { turnSpan } from "../engine/clock.js";
 import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
@@ -14,9 +15,14 @@ export interface BotOptions {
   openWeights?: boolean;
 }
 
+/** Has sentiment warmed by at least `warmth` over where this game started? (A bot's "warm market".) */
+function warmedBy(view: FirmView, warmth: number): boolean {
+  return marketMood(view).warmth >= warmth;
+}
+
 /** Builder's financing: a modest share of the market's appetite once sentiment is warm. */
 function builderRaise(view: FirmView): number {
-  return view.market.sentiment >= DIALS.builder.raiseAbove ? DIALS.builder.raise : 0;
+  return warmedBy(view, DIALS.builder.raiseWarmth) ? DIALS.builder.raise : 0;
 }
 
 function raiseShare(view: FirmView, options: BotOptions | undefined, own: number): number {
@@ -29,16 +35,19 @@ export type Bot = (view: FirmView, rng: RngState, options?: BotOptions) => Actio
 
 /**
  * The bots' dials, in one place: spending as a share of the budget (cash + raise), raising
- * as a share of the market's appetite, and the weights of each plan.
+ * as a share of the market's appetite, and the weights of each plan. Every reading of the
+ * market is relative to where the game started: `raiseWarmth` is how far sentiment must have
+ * risen over its start (S − S₀) before a bot raises, so a preset that starts hot or cool
+ * shifts when bots raise with it.
  */
 export const DIALS = {
   /** Points an open model must lead the firm's own before a training bot stops racing it. */
   openAheadBy: 5,
-  scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseAbove: 1.21 },
+  scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseWarmth: 0.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
-  builder: { spend: 0.32, raise: 0.35, raiseAbove: 1.3, breadth: 5 },
+  builder: { spend: 0.32, raise: 0.35, raiseWarmth: 0.3, breadth: 5 },
   open: { spend: 0.3, train: 0.5, raise: 0.48 },
-  balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseAbove: 1.2, breadth: 3, capabilityGoal: 78 },
+  balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseWarmth: 0.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.19,
     train: 0.84,
@@ -46,10 +55,18 @@ export const DIALS = {
     apps: 0.26,
     appsBreadth: 5,
     raise: 0.9,
-    raiseAbove: 1.27,
-    bubbleRatio: 2.09,
+    raiseWarmth: 0.27,
+    /** It turns once the bubble's excess (B − 1) reaches `turnExcess` times what it was at the start… */
+    turnExcess: 2.3,
+    /** …or once sentiment has risen at least `turnRise` over its start and given back `turnCooled` of that rise… */
+    turnRise: 0.3,
+    turnCooled: 0.2,
+    /** …or once `turnBy` of the game has been played: shipping needs quarters left to pay. */
+    turnBy: 0.6,
     shipSpend: 0.43,
     shipBreadth: 3,
+    /** While shipping at a loss, it keeps cash for this many quarters of spending and losses at the current pace. */
+    runway: 4,
   },
 };
 
@@ -87,7 +104,7 @@ export const scaler: Bot = (view, rng, options) =>
     spendShare: jitter(rng, DIALS.scaler.spend),
     train: DIALS.scaler.train,
     marketing: DIALS.scaler.marketing,
-    raiseShare: raiseShare(view, options, view.market.sentiment > DIALS.scaler.raiseAbove ? DIALS.scaler.raise : 0),
+    raiseShare: raiseShare(view, options, warmedBy(view, DIALS.scaler.raiseWarmth) ? DIALS.scaler.raise : 0),
     hardware: "locked",
   });
 
@@ -114,7 +131,7 @@ export const open: Bot = (view, rng) => {
     ...plan,
     train: DIALS.open.train,
     openWeights: true,
-    raiseShare: view.market.sentiment >= DIALS.builder.raiseAbove ? DIALS.open.raise : 0,
+    raiseShare: warmedBy(view, DIALS.builder.raiseWarmth) ? DIALS.open.raise : 0,
   });
 };
 
@@ -138,7 +155,7 @@ export const balanced: Bot = (view, rng, options) => {
     compliance: needsCompliance(view) ? 0.08 : 0,
     marketing: d.marketing,
     distill: latencySectorFits(view, sectors) && view.self.cash > DIALS.ship.distillCash * view.limits.edgeCost,
-    raiseShare: raiseShare(view, options, view.market.sentiment > d.raiseAbove ? d.raise : 0),
+    raiseShare: raiseShare(view, options, warmedBy(view, d.raiseWarmth) ? d.raise : 0),
   });
 };
 
@@ -147,10 +164,20 @@ function openModelAhead(view: FirmView): boolean {
   return view.market.openBaseline - view.config.openBaseline.appGap > view.self.capability + DIALS.openAheadBy;
 }
 
-/** Has the bubble gone far enough (or popped), or an open model overtaken its own, for `pivot` to start shipping? */
+/**
+ * Is it time for `pivot` to start shipping? When the bubble has grown well past where it
+ * started (its excess B − 1 is `turnExcess` times the starting one), the boom has turned
+ * (sentiment rose well over its start and has begun to fall back), a correction has begun, an
+ * open model has overtaken its own, or too little of the game is left for scaling to pay. Every signal is
+ * relative to this game's start and length, so it turns in the same part of the story in every
+ * preset, with disclosure on or off, at every length.
+ */
 export function pivotMoment(view: FirmView): boolean {
+  const d = DIALS.pivot;
   const mood = marketMood(view);
-  if (mood.correction || mood.bubbleRatio >= DIALS.pivot.bubbleRatio || openModelAhead(view)) return true;
+  const boomTurned = mood.peakSentiment - mood.startSentiment >= d.turnRise && mood.cooled >= d.turnCooled;
+  const bubbleGrown = mood.bubbleRatio - 1 >= d.turnExcess * (mood.startBubble - 1);
+  if (mood.correction || bubbleGrown || boomTurned || openModelAhead(view) || view.quarter >= d.turnBy * view.quarters) return true;
   // Once shipping, keep shipping: a pivot is not undone.
   const last = view.self.lastAction;
   let apps = 0;
@@ -159,20 +186,34 @@ export function pivotMoment(view: FirmView): boolean {
 }
 
 /**
+ * The share of its cash a firm can spend a quarter and still last `quarters` more quarters at
+ * that pace, given what it lost last quarter: `share` while it makes money, less while it
+ * loses it (cash ÷ quarters − loss, as a share of cash), never below nothing.
+ */
+export function runwayShare(view: FirmView, share: number, quarters: number): number {
+  const last = view.self.history[view.self.history.length - 1];
+  const loss = -(last?.operatingProfit ?? 0) / turnSpan(view.config);
+  if (loss <= 0 || view.self.cash <= 0) return share;
+  return Math.max(0, Math.min(share, 1 / quarters - loss / view.self.cash));
+}
+
+/**
  * `pivot`: the skilled play. While the bubble inflates it trains (capability opens the
  * high-need sectors later) but spends little and raises hard: racing `scaler` for the
  * frontier API only starts a price war (`api.rivalry`), so it keeps the boom's money for
- * later. Once the bubble ratio is high or a correction starts, it turns into a builder for
- * good, shipping with that cash into every sector its own model now fits.
+ * later. Once the bubble has grown well past where it started (see `pivotMoment`), it turns
+ * into a builder for good, shipping with that cash into every sector its own model now fits,
+ * and keeping `runway` quarters of cash while it ships at a loss.
  */
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;
-  if (pivotMoment(view)) return toAction(view, { ...shipPlan(view, rng, d.shipSpend, d.shipBreadth), raiseShare: raiseShare(view, options, 0) });
+  if (pivotMoment(view))
+    return toAction(view, { ...shipPlan(view, rng, runwayShare(view, d.shipSpend, d.runway), d.shipBreadth), raiseShare: raiseShare(view, options, 0) });
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
     train: d.train,
     marketing: d.marketing,
     apps: appsWeights(view, fittingSectors(view).slice(0, d.appsBreadth), d.apps),
-    raiseShare: raiseShare(view, options, view.market.sentiment > d.raiseAbove ? d.raise : 0),
+    raiseShare: raiseShare(view, options, warmedBy(view, d.raiseWarmth) ? d.raise : 0),
   });
 };
