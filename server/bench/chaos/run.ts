@@ -194,7 +194,6 @@ class Game {
   readonly seats: Seat[];
   /** The most quarters any of its players has seen resolved. */
   seen = 0;
-  private overCount = 0;
   readonly over = signal();
   /** Its players have seen it leave the lobby (a game still in its lobby comes back as a lobby). */
   readonly started = signal();
@@ -222,9 +221,9 @@ class Game {
     this.seen = Math.max(this.seen, quarter);
   }
 
+  /** A seat saw the end. The game is over once every player has (a class game's facilitator seat sees it too, but does not count). */
   seatOver(): void {
-    this.overCount += 1;
-    if (this.overCount === this.players.length) this.over.fire();
+    if (this.ended) this.over.fire();
   }
 
   get ended(): boolean {
