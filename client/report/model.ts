@@ -9,6 +9,8 @@ export interface SectorLine {
   revenue: number;
   /** Share of the sector's customers, 0..1 (none for the API). */
   customers: number | null;
+  /** The product's fit with this market, drawn when the firm first shipped there (1 = average); none for the API or before a launch. */
+  fit: number | null;
 }
 
 /** A player's own quarter, as the personal report shows it. */
@@ -63,8 +65,9 @@ function cardAt(message: PrivateView, index: number): QuarterCard | null {
     id,
     revenue: next.sectorRevenue[s] ?? 0,
     customers: next.customers[s] ?? 0,
+    fit: message.firm.productFit?.[s] || null,
   }));
-  sectors.push({ id: "api", revenue: next.apiRevenue, customers: null });
+  sectors.push({ id: "api", revenue: next.apiRevenue, customers: null, fit: null });
   return {
     quarter: next.quarter,
     firmName: message.firm.name,

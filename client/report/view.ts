@@ -1,7 +1,7 @@
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
-import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, number, t } from "../i18n.js";
+import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, list, number, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
@@ -36,6 +36,7 @@ function warningLines(card: QuarterCard, turns: TurnWords): string[] {
 export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
   const v = card.valuation;
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
+  const fitted = card.sectors.filter((s) => s.fit !== null);
   const warnings = warningLines(card, turns);
   return h(
     "div",
@@ -108,6 +109,15 @@ export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
               ),
             ),
           ),
+        ),
+    fitted.length === 0
+      ? null
+      : h(
+          "p",
+          { class: "hint" },
+          t("report.sectors.fit", {
+            fits: list(fitted.map((s) => t("report.sectors.fitOne", { sector: t(`sectors.${s.id}`), fit: number(s.fit ?? 1, 2) }))),
+          }),
         ),
     h("h4", {}, t("report.model.title")),
     h(

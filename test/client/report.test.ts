@@ -62,4 +62,20 @@ describe("the personal report", () => {
     expect(card?.runway).toBeCloseTo(300 / 700, 9);
     expect(card?.warnings).toContain("runway");
   });
+
+  test("shows each market's product fit the firm drew when it first shipped there, and none for the API or unlaunched sectors", () => {
+    const state = game.states[8] as GameState;
+    const firm = state.firms.find((f) => f.productFit.some((x) => x > 0));
+    if (!firm) throw new Error("no firm has launched a product by quarter 8");
+    const card = quarterCard(privateMessage(state, firm.id));
+    if (!card) throw new Error("no card");
+    for (const line of card.sectors) {
+      if (line.id === "api") expect(line.fit).toBeNull();
+      else {
+        const drawn = firm.productFit[card.sectors.indexOf(line)] ?? 0;
+        expect(line.fit).toBe(drawn > 0 ? drawn : null);
+      }
+    }
+    expect(card.sectors.some((l) => l.fit !== null && l.fit !== 1)).toBe(true);
+  });
 });

@@ -52,6 +52,9 @@ const en = {
   "sectors.sector": "Sector",
   "sectors.revenue": "Revenue",
   "sectors.customers": "Customers",
+  "sectors.fit":
+    "Product fit, your luck in each market (drawn the first time you ship there; ×1 is average, above it wins customers faster, below it slower): {fits}.",
+  "sectors.fitOne": "{sector} ×{fit}",
 
   "model.title": "Your model",
   "model.capability": "Capability {capability}.",
@@ -122,6 +125,8 @@ const zh = {
   "sectors.sector": "行业",
   "sectors.revenue": "收入",
   "sectors.customers": "客户份额",
+  "sectors.fit": "产品契合度，即你在每个行业的运气（首次进入该行业时决定；×1 为平均，高于 1 更快赢得客户，低于 1 更慢）：{fits}。",
+  "sectors.fitOne": "{sector} ×{fit}",
 
   "model.title": "你的模型",
   "model.capability": "模型能力 {capability}。",
