@@ -1,4 +1,5 @@
 import { ServerError } from "colyseus";
+import { ENGINE_VERSION } from "../../shared/engine/create.js";
 import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
 import { configFor } from "../flow/config.js";
 import type { FlowStart } from "../flow/flow.js";
@@ -33,6 +34,14 @@ export function restoredStart(code: string, kept: Kept): Exclude<FlowStart, { ki
     log: saved.log,
   };
   if (!("game" in kept)) return { kind: "restoredLobby", ...common };
+  // A record replays exactly only on the engine that wrote it: another version's rules (or a config without its keys) would give another game.
+  const recorded = kept.game.record.engineVersion;
+  if (recorded !== ENGINE_VERSION) {
+    throw new ServerError(
+      JOIN_ERRORS.CODE_UNAVAILABLE,
+      `game ${code} was recorded by engine ${recorded}; this server runs engine ${ENGINE_VERSION}, which cannot replay it exactly (the record stays in the store)`,
+    );
+  }
   const match = Match.fromRecord(kept.game.record);
   match.injections.push(...kept.game.queued);
   return { kind: "restored", ...common, match, paused: kept.game.paused };

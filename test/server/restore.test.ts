@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { restoreGames } from "../../server/app.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
+import { keptGame, restoredStart } from "../../server/rooms/restore.js";
 import { facilitate, join, storeServer, track, waitFor } from "./helpers.js";
 
 /** What a restart keeps besides started games: lobbies and the pause; and what it lets go: games left idle. */
@@ -91,4 +92,22 @@ test("a lobby everyone left is gone from the store when its room closes, and is 
   await waitFor(() => !served.colyseus.getRoomById(code), 5000);
   expect(store.loadLobby(code)).toBeNull();
   expect(await restoreGames(store)).not.toContain(code);
+});
+
+test("a game recorded by another engine version is not restored (its record would replay as another game): the store keeps it, and the log says why", async () => {
+  const { facilitator, server } = await facilitate(served.colyseus, { ...SLOW, firms: 3, seed: "old-engine" });
+  const code = server.roomId;
+  const ada = await join(served.colyseus, code, { name: "Ada" });
+  facilitator.room.send("start");
+  await waitFor(() => ada.room.state.phase === "news");
+  server.onBeforeShutdown();
+  await waitFor(() => !served.colyseus.getRoomById(code));
+  (store as unknown as { db: { prepare(sql: string): { run(...args: unknown[]): unknown } } }).db
+    .prepare("UPDATE games SET engine_version = ? WHERE code = ?")
+    .run("2.4.0", code);
+
+  expect(await restoreGames(store)).not.toContain(code);
+  expect(store.load(code)?.status).toBe("playing");
+  // What restoreGames logs ("could not restore game") names both versions.
+  expect(() => restoredStart(code, keptGame(store, code))).toThrow(/engine 2\.4\.0; this server runs engine \d+\.\d+\.\d+, which cannot replay it/);
 });
