@@ -97,13 +97,20 @@ export class Lobby extends Phaser.Scene {
       this.panel = null;
     });
 
+    let deferred = false;
     const render = () => {
       const me = room.state.players.find((p) => p.id === app.welcome?.playerId);
       const isHost = me?.host ?? false;
       // Rebuild the settings only when they change, so a field being edited keeps focus.
       const st = room.state.settings;
       const key = JSON.stringify([isHost, room.state.title, st.scenario, st.quarters, st.decisionSeconds, st.teamSize, st.private, st.economy]);
-      if (key !== settingsKey) {
+      // Not while the host is typing in one of its fields: a patch that lands mid-edit (the timer
+      // just switched on, say) would replace the field and lose what was typed. The rebuild
+      // waits for the field to lose focus (focusout below).
+      const active = document.activeElement;
+      const typing = active instanceof HTMLInputElement && settings.contains(active) && active.type !== "checkbox" && active.type !== "radio";
+      deferred = key !== settingsKey && typing;
+      if (key !== settingsKey && !typing) {
         settingsKey = key;
         fill(
           settings,
@@ -158,7 +165,15 @@ export class Lobby extends Phaser.Scene {
       );
     };
     room.onStateChange(render);
-    this.events.once("shutdown", () => room.onStateChange.remove(render));
+    // A rebuild put off while a field had focus happens once it loses it (after its change is sent).
+    const afterEdit = () => {
+      if (deferred) setTimeout(render, 0);
+    };
+    settings.addEventListener("focusout", afterEdit);
+    this.events.once("shutdown", () => {
+      room.onStateChange.remove(render);
+      settings.removeEventListener("focusout", afterEdit);
+    });
     render();
     if (data.draft) restoreDraft(panel, data.draft);
   }
