@@ -8,8 +8,8 @@
 import { Encoder } from "@colyseus/schema";
 import { Packr } from "msgpackr";
 import { MarketFlow } from "../flow/flow.js";
-import { loggerFromEnv, setLog } from "../log.js";
 import type { FlowEvent, Step } from "../flow/types.js";
+import { loggerFromEnv, setLog } from "../log.js";
 import { FacilitatorDesk } from "../rooms/desk.js";
 import { applyStep, type EffectTargets, roomControls } from "../rooms/effects.js";
 import { FrameHold } from "../rooms/frame-hold.js";

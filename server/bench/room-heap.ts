@@ -54,7 +54,10 @@ const parts: Array<[string, (room: InprocRoom) => void]> = [
   ],
   ["engine state (the rest) and match", (room) => Object.assign(room.flow.phase, { match: undefined })],
   ["synced state and its encoder", (room) => Object.assign(room, { state: undefined, encoder: undefined })],
-  ["the rest (flow, roster, log, sessions, desk, saving)", (room) => Object.assign(room, { flow: undefined, sessions: undefined, desk: undefined, saving: undefined, feed: undefined })],
+  [
+    "the rest (flow, roster, log, sessions, desk, saving)",
+    (room) => Object.assign(room, { flow: undefined, sessions: undefined, desk: undefined, saving: undefined, feed: undefined }),
+  ],
 ];
 for (const [name, drop] of parts) {
   for (const room of kept) drop(room);
