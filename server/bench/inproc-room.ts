@@ -120,7 +120,8 @@ export function playRoom(index: number, store: GameStore, quarters: number, upTo
   const send = (playerId: string, type: string, payload: unknown) => {
     const parsed = parseMessage(type, payload);
     if ("rejection" in parsed) throw new Error(parsed.rejection.message);
-    const rejection = flow.step({ type: "message", playerId, facilitator: false, ...parsed, now: 0, seed: flow.phaseName === "lobby" ? "seed" : "" });
+    const seed = flow.phaseName === "lobby" ? "seed" : "";
+    const rejection = flow.step({ type: "message", playerId, facilitator: false, kind: parsed.kind, data: parsed.data, now: 0, seed });
     apply(rejection);
     if (rejection.rejection) throw new Error(rejection.rejection.message);
   };
@@ -131,6 +132,7 @@ export function playRoom(index: number, store: GameStore, quarters: number, upTo
       for (const p of players) {
         // As the benchmark's players: a few percent of cash into training, marketing and apps.
         const firmId = flow.roster.player(p)?.firmId;
+        if (!firmId || !flow.match?.isActive(firmId)) continue; // delisted: nothing to decide
         const budget = Math.max(0, flow.match?.state.firms.find((f) => f.id === firmId)?.cash ?? 0) * 0.05;
         send(p, "submit", { action: { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } } });
       }

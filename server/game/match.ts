@@ -82,25 +82,9 @@ export class Match {
     for (const [firmId, { action }] of this.pending) submitted[firmId] = action;
     const injections = this.injections.splice(0);
     const { state, report, applied } = resolveQuarter(this.state, submitted, injections);
-    const actions: Record<string, Action> = {};
-    for (const firmId in applied) actions[firmId] = keyByKey(applied[firmId] as Action);
-    this.record.quarters.push({ actions, injections });
+    this.record.quarters.push({ actions: applied, injections });
     this.state = state;
     this.pending.clear();
-    return { report, actions, injections };
+    return { report, actions: applied, injections };
   }
-}
-
-/**
- * A copy of `action` with the same keys in the same order, added one by one to `{}`, for the
- * record, which keeps every quarter's actions for the whole game. The engine builds an action
- * with a spread (`{ ...input, … }`), and a spread run by optimised code gives each object a
- * hidden class of its own (~0.5 KB with its descriptors, 5× the object): 6 a quarter, ~43 KB a
- * room at quarter 8 before this copy (`server/bench/room-heap.ts`). Objects built key by key
- * share their hidden classes through V8's transition tree.
- */
-function keyByKey(action: Action): Action {
-  const copy: Record<string, unknown> = {};
-  for (const key in action) copy[key] = action[key as keyof Action];
-  return copy as unknown as Action;
 }

@@ -93,12 +93,14 @@ export function validateAction(state: GameState, firmId: string, raw: unknown): 
     return fail("BAD_SHAPE", `${field || "action"}: ${issue.message}`, field || undefined);
   }
   const input = parsed.data;
-  const action: Action = {
-    ...input,
-    apps: input.apps,
-    openWeights: input.openWeights ?? firm.openWeights,
-    hardware: input.hardware ?? firm.hardware,
-  };
+  // Object.assign, then the fields: the same keys in the same order as `{ ...input, apps, … }`,
+  // but a spread followed by a field the source lacks (openWeights, hardware) gives each object
+  // made by optimised code a hidden class of its own (~0.5 KB of old space per action, and the
+  // record keeps every action of the game: test/server/hidden-classes.test.ts).
+  const action = Object.assign({}, input) as Action;
+  action.apps = input.apps;
+  action.openWeights = input.openWeights ?? firm.openWeights;
+  action.hardware = input.hardware ?? firm.hardware;
   const problem = checkAction(state, firm, action);
   return problem ? err(problem) : ok(action);
 }
