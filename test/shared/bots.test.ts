@@ -1,8 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES, botAction } from "../../shared/bots/index.js";
+import { policyAction } from "../../shared/bots/policy.js";
+import { POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { randomBot } from "../../shared/bots/random.js";
-import { createGame, type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import type { FirmView } from "../../shared/engine/view.js";
+import { type Action, createGame, type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import { botRng, playBots, type Seat } from "../../shared/sim/play.js";
 import { ALL_SCENARIOS, configFor } from "../helpers/play.js";
 
@@ -94,6 +98,46 @@ describe("bots", () => {
       const perQuarter = 1 - (1 - released / draws) ** (1 / tau);
       expect(perQuarter, `${quarters}q: weights released per quarter of the story`).toBeCloseTo(0.03, 2);
       expect(spentShare, `${quarters}q: share of the budget spent a turn`).toBeCloseTo(1 - 1 / (tau + 1), 1);
+    }
+  });
+
+  it("read their own product fit: nothing more into a market where the product missed and did not pay, that money kept; more where it fits well", () => {
+    const config = configFor("ai-2025");
+    const game = playBots(config, 3, [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "open" }]);
+    // Quarter 12: each of them ships into two sectors or more.
+    const state = game.states[12] as GameState;
+    const spentOn = (a: Action) => a.train + a.efficiency + a.compliance + a.marketing + Object.values(a.apps).reduce((x, y) => x + (y ?? 0), 0);
+    const players: [string, (view: FirmView) => Action][] = [
+      ...(["builder", "balanced", "open"] as const).map(
+        (name) => [name, (view: FirmView) => botAction(name, view, seedRng("fit"))] as [string, (view: FirmView) => Action],
+      ),
+      ["a policy seat (plain-ship)", (view) => policyAction(POLICY_PRESETS["plain-ship"], view, seedRng("fit"))],
+    ];
+    for (const [name, play] of players) {
+      const firmId = name === "balanced" ? "balanced-3" : name === "open" ? "open-5" : "builder-2";
+      const view = viewFor(state, { kind: "firm", firmId });
+      const before = play(view);
+      // Its best market so far, by what it spent there last turn.
+      const sector = SECTOR_IDS.filter((id) => (before.apps[id] ?? 0) > 0).sort((a, b) => (before.apps[b] ?? 0) - (before.apps[a] ?? 0))[0] as SectorId;
+      expect(sector, `${name} ships somewhere`).toBeDefined();
+      const s = SECTOR_IDS.indexOf(sector);
+      const missed: GameState = structuredClone(state);
+      const self = missed.firms.find((f) => f.id === firmId) as GameState["firms"][number];
+      self.productFit[s] = 0.3;
+      self.lastAction = { ...self.lastAction, apps: { ...self.lastAction.apps, [sector]: 50 } };
+      (self.history.at(-1) as (typeof self.history)[number]).sectorRevenue[s] = 20;
+      const after = play(viewFor(missed, { kind: "firm", firmId }));
+      expect(after.apps[sector] ?? 0, `${name}: ${sector} after a miss`).toBe(0);
+      expect(spentOn(after), `${name}: spends less once a product missed`).toBeLessThan(spentOn(before) * 0.99);
+      // The same bad fit in a market that pays for what it costs is kept, with less in it.
+      (self.history.at(-1) as (typeof self.history)[number]).sectorRevenue[s] = 80;
+      const paying = play(viewFor(missed, { kind: "firm", firmId }));
+      expect(paying.apps[sector] ?? 0, `${name}: ${sector} still pays`).toBeGreaterThan(0);
+      expect(paying.apps[sector] ?? 0).toBeLessThan(before.apps[sector] ?? 0);
+      // A product that fits well gets more.
+      self.productFit[s] = 2.5;
+      const lucky = play(viewFor(missed, { kind: "firm", firmId }));
+      expect(lucky.apps[sector] ?? 0, `${name}: ${sector} with a good fit`).toBeGreaterThan(before.apps[sector] ?? 0);
     }
   });
 });
