@@ -104,40 +104,50 @@ describe("bots", () => {
   it("read their own product fit: nothing more into a market where the product missed and did not pay, that money kept; more where it fits well", () => {
     const config = configFor("ai-2025");
     const game = playBots(config, 3, [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "open" }]);
-    // Quarter 12: each of them ships into two sectors or more.
-    const state = game.states[12] as GameState;
     const spentOn = (a: Action) => a.train + a.efficiency + a.compliance + a.marketing + Object.values(a.apps).reduce((x, y) => x + (y ?? 0), 0);
-    const players: [string, (view: FirmView) => Action][] = [
+    // The sectors it ships into with at least a tenth of its largest app spend, largest first.
+    const shipped = (a: Action) => {
+      const top = Math.max(0, ...Object.values(a.apps).map((x) => x ?? 0));
+      return SECTOR_IDS.filter((id) => (a.apps[id] ?? 0) > 0 && (a.apps[id] ?? 0) >= top / 10).sort((x, y) => (a.apps[y] ?? 0) - (a.apps[x] ?? 0));
+    };
+    const players: [string, string, (view: FirmView) => Action][] = [
       ...(["builder", "balanced", "open"] as const).map(
-        (name) => [name, (view: FirmView) => botAction(name, view, seedRng("fit"))] as [string, (view: FirmView) => Action],
+        (name, i) =>
+          [name, `${name}-${[2, 3, 5][i]}`, (view: FirmView) => botAction(name, view, seedRng("fit"))] as [string, string, (view: FirmView) => Action],
       ),
-      ["a policy seat (plain-ship)", (view) => policyAction(POLICY_PRESETS["plain-ship"], view, seedRng("fit"))],
+      ["a policy seat (plain-ship)", "builder-2", (view) => policyAction(POLICY_PRESETS["plain-ship"], view, seedRng("fit"))],
     ];
-    for (const [name, play] of players) {
-      const firmId = name === "balanced" ? "balanced-3" : name === "open" ? "open-5" : "builder-2";
-      const view = viewFor(state, { kind: "firm", firmId });
-      const before = play(view);
-      // Its best market so far, by what it spent there last turn.
-      const sector = SECTOR_IDS.filter((id) => (before.apps[id] ?? 0) > 0).sort((a, b) => (before.apps[b] ?? 0) - (before.apps[a] ?? 0))[0] as SectorId;
-      expect(sector, `${name} ships somewhere`).toBeDefined();
+    for (const [name, firmId, play] of players) {
+      // Each firm's products set to an average fit (×1) in every market it has entered, from the first quarter it ships into two (each with a tenth of its app spend or more).
+      const average = (state: GameState) => {
+        const copy: GameState = structuredClone(state);
+        const self = copy.firms.find((f) => f.id === firmId) as GameState["firms"][number];
+        self.productFit = self.productFit.map((x) => (x > 0 ? 1 : 0));
+        return { copy, self };
+      };
+      const found = game.states.slice(1, -1).find((state) => shipped(play(viewFor(average(state).copy, { kind: "firm", firmId }))).length >= 2);
+      expect(found, `${name} ships into two sectors at some point`).toBeDefined();
+      const { copy, self } = average(found as GameState);
+      const before = play(viewFor(copy, { kind: "firm", firmId }));
+      // Its best market, where it has launched (a fit drawn) and spent last turn.
+      const sector = shipped(before)[0] as SectorId;
       const s = SECTOR_IDS.indexOf(sector);
-      const missed: GameState = structuredClone(state);
-      const self = missed.firms.find((f) => f.id === firmId) as GameState["firms"][number];
       self.productFit[s] = 0.3;
       self.lastAction = { ...self.lastAction, apps: { ...self.lastAction.apps, [sector]: 50 } };
-      (self.history.at(-1) as (typeof self.history)[number]).sectorRevenue[s] = 20;
-      const after = play(viewFor(missed, { kind: "firm", firmId }));
+      const last = self.history.at(-1) as (typeof self.history)[number];
+      last.sectorRevenue[s] = 20;
+      const after = play(viewFor(copy, { kind: "firm", firmId }));
       expect(after.apps[sector] ?? 0, `${name}: ${sector} after a miss`).toBe(0);
       expect(spentOn(after), `${name}: spends less once a product missed`).toBeLessThan(spentOn(before) * 0.99);
       // The same bad fit in a market that pays for what it costs is kept, with less in it.
-      (self.history.at(-1) as (typeof self.history)[number]).sectorRevenue[s] = 80;
-      const paying = play(viewFor(missed, { kind: "firm", firmId }));
+      last.sectorRevenue[s] = 80;
+      const paying = play(viewFor(copy, { kind: "firm", firmId }));
       expect(paying.apps[sector] ?? 0, `${name}: ${sector} still pays`).toBeGreaterThan(0);
-      expect(paying.apps[sector] ?? 0).toBeLessThan(before.apps[sector] ?? 0);
+      expect(paying.apps[sector] ?? 0, `${name}: ${sector} gets less on a bad fit`).toBeLessThan((before.apps[sector] ?? 0) * 0.99);
       // A product that fits well gets more.
       self.productFit[s] = 2.5;
-      const lucky = play(viewFor(missed, { kind: "firm", firmId }));
-      expect(lucky.apps[sector] ?? 0, `${name}: ${sector} with a good fit`).toBeGreaterThan(before.apps[sector] ?? 0);
+      const lucky = play(viewFor(copy, { kind: "firm", firmId }));
+      expect(lucky.apps[sector] ?? 0, `${name}: ${sector} with a good fit`).toBeGreaterThan((before.apps[sector] ?? 0) * 1.01);
     }
   });
 });
