@@ -59,7 +59,15 @@ describe("fundamentalValue", () => {
     // Steady growth of 20% a turn is priced as 20% whether seen over one turn or two: 100 → 120 → 144.
     expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 144, previousRevenue: 120, earlierRevenue: 100 })).toBeCloseTo(1600, 9);
     // Two turns of a turn spanning two quarters: (R / R₋₂)^(1/4) − 1 a quarter.
-    const twoQuarterTurns = { ...profitable, operatingProfit: 60, previousOperatingProfit: 40, revenue: 300, previousRevenue: 240, earlierRevenue: 200, tau: 2 };
+    const twoQuarterTurns = {
+      ...profitable,
+      operatingProfit: 60,
+      previousOperatingProfit: 40,
+      revenue: 300,
+      previousRevenue: 240,
+      earlierRevenue: 200,
+      tau: 2,
+    };
     expect(fundamentalValue(config, market(), 500, twoQuarterTurns)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (1.5 ** 0.25 - 1)), 9);
   });
 
