@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.6.0",
-  finalStateSha256: "22a500fbc2dbdbb99a6da5961bfbcdb5bc6ce62759e19362705805d8bcee0d29",
+  engineVersion: "2.7.0",
+  finalStateSha256: "c986fa0f49b84a7cec05c5c06f05eb6660e192b8cebe4baaf242181a944ac316",
 };
 
 const injections: Record<number, Injection[]> = {
