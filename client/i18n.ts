@@ -78,8 +78,8 @@ export const money = (millions: number): string => format.money(current, million
 export const shortMoney = (millions: number): string => format.shortMoney(current, millions);
 /** A share as a percentage ("25%"). */
 export const percent = (share: number, digits = 0): string => format.percent(current, share, digits);
-/** A number with the language's grouping. */
-export const number = (value: number, digits = 1): string => format.number(current, value, digits);
+/** A number with the language's grouping; `fixed` keeps trailing zeros ("45.0" beside "40.9"). */
+export const number = (value: number, digits = 1, fixed = false): string => format.number(current, value, digits, fixed);
 /** A list joined for the language ("a, b and c" / "a、b和c"). */
 export const list = (items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string => format.list(current, items, type);
 

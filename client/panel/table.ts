@@ -36,7 +36,7 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
   if (!isMoney && format(low, false) === format(high, false)) return format(result.next[key], false);
   return isMoney
     ? t("panel.estimate.range", { low: shortMoney(low), high: shortMoney(high) })
-    : t("panel.estimate.range", { low: number(low, 1), high: number(high, 1) });
+    : t("panel.estimate.range", { low: number(low, 1, true), high: number(high, 1, true) });
 }
 
 /** This quarter's estimate with the draft, next to what repeating last quarter would give. */

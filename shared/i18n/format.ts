@@ -61,8 +61,9 @@ export function percent(locale: Locale, share: number, digits = 0): string {
 }
 
 /** A number with the locale's grouping: 1234.5 → "1,234.5". */
-export function number(locale: Locale, value: number, maximumFractionDigits = 1): string {
-  return minus(numberFormat(locale, { maximumFractionDigits }).format(value));
+export function number(locale: Locale, value: number, maximumFractionDigits = 1, fixed = false): string {
+  const minimumFractionDigits = fixed ? maximumFractionDigits : 0;
+  return minus(numberFormat(locale, { minimumFractionDigits, maximumFractionDigits }).format(value));
 }
 
 /** A list joined for the locale: ["a","b","c"] → "a, b and c" / "a、b和c". */

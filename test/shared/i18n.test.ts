@@ -92,6 +92,12 @@ describe("formats", () => {
     }
   });
 
+  it("write a range's two ends with the same decimals: the panel's capability 40.9–45.0, not 40.9–45", () => {
+    expect(number("en", 45, 1, true)).toBe("45.0");
+    expect(number("zh-CN", 40.94, 1, true)).toBe("40.9");
+    expect(number("en", 45)).toBe("45");
+  });
+
   it("write percentages and lists for the language", () => {
     expect(percent("en", 0.25)).toBe("25%");
     expect(list("en", ["a", "b", "c"])).toBe("a, b and c");
