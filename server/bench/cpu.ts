@@ -10,124 +10,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Encoder } from "@colyseus/schema";
-import { Packr } from "msgpackr";
-import { MarketFlow } from "../flow/flow.js";
-import type { FlowEvent, Step } from "../flow/types.js";
-import { FacilitatorDesk } from "../rooms/desk.js";
-import { applyStep, type EffectTargets, roomControls } from "../rooms/effects.js";
-import { FrameHold } from "../rooms/frame-hold.js";
-import { createRequest, joinRequest } from "../rooms/joins.js";
-import { parseMessage } from "../rooms/messages.js";
-import { type MarketMetadata, metadataUpdate } from "../rooms/metadata.js";
-import { PrivateFeed } from "../rooms/private-feed.js";
-import { RoomSaving } from "../rooms/saving.js";
-import { type MarketClient, Sessions } from "../rooms/sessions.js";
-import { MarketRoomState } from "../rooms/state.js";
-import { RoomTimers } from "../rooms/timers.js";
 import { GameStore } from "../store/games.js";
+import { PLAYERS, playRoom, sent } from "./inproc-room.js";
 
 const [rooms = 100, quarters = 24, repeats = 5] = process.argv.slice(2).map(Number);
-const PLAYERS = 6;
-const packr = new Packr({ useRecords: false });
-let bytes = 0;
-
-function fakeClient(sessionId: string): MarketClient {
-  return {
-    sessionId,
-    send: (type: string, message: unknown) => {
-      bytes += packr.pack([type, message]).length;
-    },
-    leave: () => undefined,
-  } as unknown as MarketClient;
-}
-
-/** One room through its game: returns how many quarters it resolved. */
-function playRoom(index: number, store: GameStore): number {
-  const code = `R${index}`;
-  const { mode, settings, config } = createRequest({
-    name: "p1",
-    settings: { name: `bench ${index}`, firms: PLAYERS, quarters, newsSeconds: 0, reportSeconds: 3, decisionSeconds: 10, private: true },
-  });
-  const desk = new FacilitatorDesk<MarketClient>();
-  const flow = new MarketFlow({ kind: "new", code, mode, settings, config, keyHash: desk.issueKey() });
-  const state = new MarketRoomState();
-  const encoder = new Encoder(state);
-  const feed = new PrivateFeed();
-  const sessions = new Sessions<MarketClient>((id) => {
-    desk.close(id);
-    feed.forget(id);
-  });
-  let phaseTimer: number | null = null;
-  const schedule = (_run: () => void, _ms: number) => ({ clear: () => undefined });
-  const timers = new RoomTimers(schedule, { phase: () => undefined, idle: () => undefined }, () => 1e9);
-  const originalStart = timers.start.bind(timers);
-  timers.start = (ms, id) => {
-    phaseTimer = id;
-    originalStart(ms, id);
-  };
-  const saving = new RoomSaving(code, store, schedule, 1000, { paused: () => undefined } as never);
-  const clients: MarketClient[] = [];
-  const room = {
-    roomId: code,
-    autoDispose: true,
-    clients,
-    setPrivate: async () => undefined,
-    disconnect: async () => undefined,
-  };
-  const frames = new FrameHold();
-  const targets: EffectTargets = { flow, state, sessions, desk, feed, timers, frames, room: roomControls(room, (write) => saving.persist(flow, write)) };
-  let metadata: MarketMetadata | undefined;
-  const apply = (step: Step, joining?: MarketClient) => {
-    applyStep(targets, step, joining);
-    metadata = metadataUpdate(metadata, code, flow) ?? metadata;
-    bytes += encoder.encode().length;
-    encoder.discardChanges();
-    frames.release(); // as the room does after each patch
-  };
-  const step = (event: FlowEvent) => apply(flow.step(event));
-  apply(flow.open(0));
-  const players: string[] = [];
-  for (let i = 0; i < PLAYERS; i++) {
-    const client = fakeClient(`${code}s${i}`);
-    const s = flow.step({
-      type: "join",
-      session: client.sessionId,
-      request: joinRequest({ name: `p${i + 1}` }),
-      fresh: { id: `p${i}`, token: `t${i}`.padEnd(24, "x") },
-      creator: i === 0,
-      now: 0,
-    });
-    apply(s, client);
-    clients.push(client);
-    players.push(`p${i}`);
-  }
-  const send = (playerId: string, type: string, payload: unknown) => {
-    const parsed = parseMessage(type, payload);
-    if ("rejection" in parsed) throw new Error(parsed.rejection.message);
-    const rejection = flow.step({ type: "message", playerId, facilitator: false, ...parsed, now: 0, seed: flow.phaseName === "lobby" ? "seed" : "" });
-    apply(rejection);
-    if (rejection.rejection) throw new Error(rejection.rejection.message);
-  };
-  send("p0", "start", {});
-  let resolved = 0;
-  while (flow.phaseName !== "over") {
-    if (flow.phaseName === "decide") {
-      for (const p of players) {
-        // As the benchmark's players: a few percent of cash into training, marketing and apps.
-        const firmId = flow.roster.player(p)?.firmId;
-        const budget = Math.max(0, flow.match?.state.firms.find((f) => f.id === firmId)?.cash ?? 0) * 0.05;
-        send(p, "submit", { action: { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } } });
-      }
-      resolved++;
-    } else if (phaseTimer !== null) {
-      const id = phaseTimer;
-      phaseTimer = null;
-      step({ type: "timer", id, now: 0 });
-    } else throw new Error(`stuck in ${flow.phaseName}`);
-  }
-  return resolved;
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), "sos-cpu-"));
 const store = new GameStore(path.join(dir, "games.sqlite"));
@@ -135,15 +21,15 @@ let roomIndex = 0;
 function run(): number {
   const before = process.cpuUsage();
   let roomQuarters = 0;
-  for (let r = 0; r < rooms; r++) roomQuarters += playRoom(roomIndex++, store);
+  for (let r = 0; r < rooms; r++) roomQuarters += playRoom(roomIndex++, store, quarters).resolved;
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000 / roomQuarters;
 }
 run(); // warm-up
-bytes = 0;
+sent.bytes = 0;
 const samples = Array.from({ length: repeats }, run).sort((a, b) => a - b);
 const median = samples[Math.floor(samples.length / 2)] ?? 0;
 console.log(
-  `cpu ms per room-quarter: median ${median.toFixed(3)} (min ${samples[0]?.toFixed(3)}, max ${samples.at(-1)?.toFixed(3)}) over ${repeats} × ${rooms} rooms × ${quarters} quarters; ${Math.round(bytes / (repeats * rooms * quarters * PLAYERS))} B out per client-quarter`,
+  `cpu ms per room-quarter: median ${median.toFixed(3)} (min ${samples[0]?.toFixed(3)}, max ${samples.at(-1)?.toFixed(3)}) over ${repeats} × ${rooms} rooms × ${quarters} quarters; ${Math.round(sent.bytes / (repeats * rooms * quarters * PLAYERS))} B out per client-quarter`,
 );
 rmSync(dir, { recursive: true, force: true });

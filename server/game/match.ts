@@ -2,11 +2,11 @@ import { type BotName, botAction } from "../../shared/bots/index.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { FirmSeat, GameState, QuarterReport } from "../../shared/engine/types.js";
-import { type ActionError, validateAction } from "../../shared/engine/validate.js";
+import { type ActionError, validateParsedAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import type { Result } from "../../shared/result.js";
 import { seedRng } from "../../shared/rng.js";
-import type { Action } from "../../shared/schemas/action.js";
+import type { Action, ParsedActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { GameRecord } from "../../shared/sim/play.js";
@@ -60,9 +60,12 @@ export class Match {
     return this.state.firms.some((f) => f.id === firmId && !f.delisted);
   }
 
-  /** Validates and stores a firm's action for this quarter (replacing an earlier one). */
-  submit(firmId: string, raw: unknown, by: string): Result<Action, ActionError> {
-    const result = validateAction(this.state, firmId, raw);
+  /**
+   * Checks and stores a firm's action for this quarter (replacing an earlier one). The action
+   * comes parsed by the `submit` message's schema, so it is not parsed again.
+   */
+  submit(firmId: string, input: ParsedActionInput, by: string): Result<Action, ActionError> {
+    const result = validateParsedAction(this.state, firmId, input);
     if (result.ok) this.pending.set(firmId, { action: result.value, by, bot: false });
     return result;
   }

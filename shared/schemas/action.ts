@@ -27,6 +27,9 @@ export const ActionInputSchema = z.strictObject({
 
 export type ActionInput = z.input<typeof ActionInputSchema>;
 
+/** An action as ActionInputSchema parses it (defaults filled in; `openWeights` and `hardware` may be absent). */
+export type ParsedActionInput = z.output<typeof ActionInputSchema>;
+
 /** A complete, validated action: every field present. */
 export interface Action {
   train: number;
