@@ -64,7 +64,16 @@ function instructions(file: string, n: number): Promise<number> {
   return new Promise((done, fail) => {
     const child = spawn(
       "valgrind",
-      ["--tool=callgrind", `--callgrind-out-file=${out}`, "--smc-check=all-non-file", process.execPath, "--predictable", "--max-semi-space-size=512", file, String(n)],
+      [
+        "--tool=callgrind",
+        `--callgrind-out-file=${out}`,
+        "--smc-check=all-non-file",
+        process.execPath,
+        "--predictable",
+        "--max-semi-space-size=512",
+        file,
+        String(n),
+      ],
       { stdio: ["ignore", "ignore", "pipe"] },
     );
     let err = "";
