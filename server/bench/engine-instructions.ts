@@ -14,12 +14,12 @@
  * Needs valgrind (`apt-get install valgrind`); takes a few minutes (the four runs go two at a time).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import { FIRMS } from "./engine-games.js";
+import { writeEntryBundle } from "./entry-bundle.js";
 
 const other = process.argv[2];
 const games = Number(process.argv[3] ?? 200);
@@ -34,8 +34,6 @@ if (spawnSync("valgrind", ["--version"]).status !== 0) {
 /** Every bench game plays all its quarters (a delisted firm's quarters count, as in `npm run bench`). */
 const QUARTERS = DEFAULT_CONFIG.quarters;
 const here = fileURLToPath(new URL("../..", import.meta.url));
-const dir = fileURLToPath(new URL("../../node_modules/.cache/engine-instructions/", import.meta.url));
-mkdirSync(dir, { recursive: true });
 
 /** A bundle that plays `process.argv[2]` bench games in place on the engine of `checkout`. */
 function bundle(name: string, checkout: string): string {
@@ -44,18 +42,7 @@ import * as engine from ${JSON.stringify(resolve(checkout, "shared/index.ts"))};
 import { playGames } from ${JSON.stringify(fileURLToPath(new URL("./engine-games.ts", import.meta.url)))};
 playGames(engine, Number(process.argv[2]), true);
 `;
-  const result = buildSync({
-    stdin: { contents: entry, resolveDir: here, loader: "ts" },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    write: false,
-    logLevel: "error",
-  });
-  const file = `${dir}${name}-${process.pid}.mjs`;
-  writeFileSync(file, (result.outputFiles[0] as { contents: Uint8Array }).contents);
-  return file;
+  return writeEntryBundle(entry, here, "engine-instructions", name);
 }
 
 /** Instructions executed by node running `file` for `n` games (callgrind's total). */
