@@ -16,6 +16,8 @@ export interface Plan {
   efficiency?: number;
   compliance?: number;
   marketing?: number;
+  /** Relative weight of the budget kept as cash (what a product that missed would have had: see `fitApps`). */
+  keep?: number;
   /** Share of the market's appetite to raise, 0..1. */
   raiseShare?: number;
   distill?: boolean;
@@ -106,7 +108,7 @@ export function toAction(view: FirmView, plan: Plan): Action {
   if (distill) budget -= view.limits.edgeCost;
   // The apps' weights in SECTOR_IDS order, read by name (a keyed load over plans of many shapes is several times slower).
   const apps = perSector(plan.apps ?? {});
-  let total = (plan.train ?? 0) + (plan.efficiency ?? 0) + (plan.compliance ?? 0) + (plan.marketing ?? 0);
+  let total = (plan.train ?? 0) + (plan.efficiency ?? 0) + (plan.compliance ?? 0) + (plan.marketing ?? 0) + Math.max(0, plan.keep ?? 0);
   for (let s = 0; s < apps.length; s++) total += apps[s] as number;
   const appsSpend: Partial<Record<SectorId, number>> = {};
   for (let s = 0; s < apps.length; s++) {
@@ -141,4 +143,64 @@ export function appsWeights(view: FirmView, sectors: readonly SectorId[], weight
     out[id] = total > 0 ? (weight * (appeal[i] as number)) / total : 0;
   });
   return out;
+}
+
+/**
+ * The firm's own product fit in a sector as its report shows it: the draw once it has shipped
+ * there (×1 is average), 1 before (an untried market is expected to be average).
+ */
+export function ownFit(view: FirmView, id: SectorId): number {
+  const fit = view.self.productFit[SECTOR_IDS.indexOf(id)] as number;
+  return fit > 0 ? fit : 1;
+}
+
+/** A product fit below this has missed its market (see `productMissed`). */
+export const MISSED_FIT = 0.6;
+
+/**
+ * Has the firm's product missed its market in this sector, as a player reading their report
+ * would judge it: its fit there is below `MISSED_FIT` and last turn's revenue there did not
+ * cover what it spent there (or it has stopped spending there already: a market left is not
+ * re-entered on a bad fit).
+ */
+export function productMissed(view: FirmView, id: SectorId): boolean {
+  const s = SECTOR_IDS.indexOf(id);
+  const fit = view.self.productFit[s] as number;
+  if (fit <= 0 || fit >= MISSED_FIT) return false;
+  const last = view.self.history[view.self.history.length - 1];
+  const spent = view.self.lastAction.apps[id] ?? 0;
+  return spent <= 0 || (last?.sectorRevenue[s] ?? 0) < spent;
+}
+
+/**
+ * Apps as a player who reads their own product fit plans them: `weight` spread over the
+ * sectors by what each pays (appeal) times the firm's own fit there, with nothing for a sector
+ * whose product missed (`productMissed`); that sector's part of `weight` (by appeal) is kept
+ * as cash instead of moved to the others, so a firm whose products missed spends less.
+ */
+export function fitApps(view: FirmView, sectors: readonly SectorId[], weight: number): { apps: Partial<Record<SectorId, number>>; keep: number } {
+  let all = 0;
+  let missed = 0;
+  let kept = 0;
+  const score: number[] = [];
+  for (const id of sectors) {
+    const appeal = Math.max(0.05, sectorAppeal(view, id));
+    all += appeal;
+    if (productMissed(view, id)) {
+      missed += appeal;
+      score.push(0);
+    } else {
+      const s = appeal * ownFit(view, id);
+      kept += s;
+      score.push(s);
+    }
+  }
+  const apps: Partial<Record<SectorId, number>> = {};
+  if (all <= 0) return { apps, keep: 0 };
+  const spread = weight * (1 - missed / all);
+  sectors.forEach((id, i) => {
+    const s = score[i] as number;
+    if (s > 0 && kept > 0) apps[id] = (spread * s) / kept;
+  });
+  return { apps, keep: weight - (kept > 0 ? spread : 0) };
 }

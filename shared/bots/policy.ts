@@ -3,7 +3,7 @@ import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import { HARDWARE, SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
-import { appsWeights, fittingSectors, marketMood, needsCompliance, toAction } from "./plan.js";
+import { fitApps, fittingSectors, marketMood, needsCompliance, toAction } from "./plan.js";
 
 /**
  * A parameterised policy: the exploit search's genome, and a seat the simulator can play
@@ -168,7 +168,7 @@ export function policyAction(policy: Policy, view: FirmView, rng: RngState): Act
     spendShare: Math.min(1, dial("spend") * jitter),
     raiseShare: dial("raise"),
     train: dial("train"),
-    apps: sectors.length > 0 ? appsWeights(view, sectors, dial("apps")) : {},
+    ...fitApps(view, sectors, dial("apps")),
     efficiency: dial("efficiency"),
     compliance: dial("compliance"),
     marketing: dial("marketing"),

@@ -3,7 +3,7 @@ import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
-import { appsWeights, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "./plan.js";
+import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "./plan.js";
 
 /** Options a line-up can set on a bot (the simulator's fairness checks use them). */
 export interface BotOptions {
@@ -86,7 +86,7 @@ function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: nu
   const media = sectors.includes("media");
   return {
     spendShare: jitter(rng, spendShare),
-    apps: appsWeights(view, sectors, DIALS.ship.apps),
+    ...fitApps(view, sectors, DIALS.ship.apps),
     efficiency: media ? DIALS.ship.mediaEfficiency : DIALS.ship.efficiency,
     compliance: needsCompliance(view) ? DIALS.ship.compliance : 0.02,
     distill: latencySectorFits(view, fitting) && view.self.cash > DIALS.ship.distillCash * view.limits.edgeCost,
@@ -150,7 +150,7 @@ export const balanced: Bot = (view, rng, options) => {
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
     train: view.self.capability < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3,
-    apps: appsWeights(view, sectors, d.apps),
+    ...fitApps(view, sectors, d.apps),
     efficiency: media ? 2 * d.efficiency : d.efficiency,
     compliance: needsCompliance(view) ? 0.08 : 0,
     marketing: d.marketing,
@@ -213,7 +213,7 @@ export const pivot: Bot = (view, rng, options) => {
     spendShare: jitter(rng, d.spend),
     train: d.train,
     marketing: d.marketing,
-    apps: appsWeights(view, fittingSectors(view).slice(0, d.appsBreadth), d.apps),
+    ...fitApps(view, fittingSectors(view).slice(0, d.appsBreadth), d.apps),
     raiseShare: raiseShare(view, options, warmedBy(view, d.raiseWarmth) ? d.raise : 0),
   });
 };

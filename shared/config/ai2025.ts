@@ -135,8 +135,9 @@ export const AI_2025: EconomyConfig = {
     // mean-one lognormal draw (GPT-4.5 "Orion" and Llama 4 fell short of their compute; DeepSeek-V3 far exceeded its own)
     training: 0.15,
     // A product finds or misses its market: a firm's fit in a sector, drawn when it first ships there, multiplies
-    // its product's quality there for the rest of the game (Copilot and Cursor found theirs; Inflection Pi and the Humane pin did not)
-    productFit: 0.6,
+    // its product's quality there for the rest of the game (Copilot and Cursor found theirs; Inflection Pi and the Humane pin did not).
+    // 0.9 (2.7.0; 0.6 before) once the bots read their own fit: it spreads the wins without delisting the shippers (docs/balance.md)
+    productFit: 0.9,
   },
   regulation: {
     incidentRate: 0.1, // chance of an incident per regulated sector per quarter at a large share

@@ -1,8 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES, botAction } from "../../shared/bots/index.js";
+import { policyAction } from "../../shared/bots/policy.js";
+import { POLICY_PRESETS } from "../../shared/bots/policy-presets.js";
 import { randomBot } from "../../shared/bots/random.js";
-import { createGame, type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import type { FirmView } from "../../shared/engine/view.js";
+import { type Action, createGame, type GameState, resolveQuarter, seedRng, validateAction, viewFor } from "../../shared/index.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import { botRng, playBots, type Seat } from "../../shared/sim/play.js";
 import { ALL_SCENARIOS, configFor } from "../helpers/play.js";
 
@@ -94,6 +98,56 @@ describe("bots", () => {
       const perQuarter = 1 - (1 - released / draws) ** (1 / tau);
       expect(perQuarter, `${quarters}q: weights released per quarter of the story`).toBeCloseTo(0.03, 2);
       expect(spentShare, `${quarters}q: share of the budget spent a turn`).toBeCloseTo(1 - 1 / (tau + 1), 1);
+    }
+  });
+
+  it("read their own product fit: nothing more into a market where the product missed and did not pay, that money kept; more where it fits well", () => {
+    const config = configFor("ai-2025");
+    const game = playBots(config, 3, [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "open" }]);
+    const spentOn = (a: Action) => a.train + a.efficiency + a.compliance + a.marketing + Object.values(a.apps).reduce((x, y) => x + (y ?? 0), 0);
+    // The sectors it ships into with at least a tenth of its largest app spend, largest first.
+    const shipped = (a: Action) => {
+      const top = Math.max(0, ...Object.values(a.apps).map((x) => x ?? 0));
+      return SECTOR_IDS.filter((id) => (a.apps[id] ?? 0) > 0 && (a.apps[id] ?? 0) >= top / 10).sort((x, y) => (a.apps[y] ?? 0) - (a.apps[x] ?? 0));
+    };
+    const players: [string, string, (view: FirmView) => Action][] = [
+      ...(["builder", "balanced", "open"] as const).map(
+        (name, i) =>
+          [name, `${name}-${[2, 3, 5][i]}`, (view: FirmView) => botAction(name, view, seedRng("fit"))] as [string, string, (view: FirmView) => Action],
+      ),
+      ["a policy seat (plain-ship)", "builder-2", (view) => policyAction(POLICY_PRESETS["plain-ship"], view, seedRng("fit"))],
+    ];
+    for (const [name, firmId, play] of players) {
+      // Each firm's products set to an average fit (×1) in every market it has entered, from the first quarter it ships into two (each with a tenth of its app spend or more).
+      const average = (state: GameState) => {
+        const copy: GameState = structuredClone(state);
+        const self = copy.firms.find((f) => f.id === firmId) as GameState["firms"][number];
+        self.productFit = self.productFit.map((x) => (x > 0 ? 1 : 0));
+        return { copy, self };
+      };
+      const found = game.states.slice(1, -1).find((state) => shipped(play(viewFor(average(state).copy, { kind: "firm", firmId }))).length >= 2);
+      expect(found, `${name} ships into two sectors at some point`).toBeDefined();
+      const { copy, self } = average(found as GameState);
+      const before = play(viewFor(copy, { kind: "firm", firmId }));
+      // Its best market, where it has launched (a fit drawn) and spent last turn.
+      const sector = shipped(before)[0] as SectorId;
+      const s = SECTOR_IDS.indexOf(sector);
+      self.productFit[s] = 0.3;
+      self.lastAction = { ...self.lastAction, apps: { ...self.lastAction.apps, [sector]: 50 } };
+      const last = self.history.at(-1) as (typeof self.history)[number];
+      last.sectorRevenue[s] = 20;
+      const after = play(viewFor(copy, { kind: "firm", firmId }));
+      expect(after.apps[sector] ?? 0, `${name}: ${sector} after a miss`).toBe(0);
+      expect(spentOn(after), `${name}: spends less once a product missed`).toBeLessThan(spentOn(before) * 0.99);
+      // The same bad fit in a market that pays for what it costs is kept, with less in it.
+      last.sectorRevenue[s] = 80;
+      const paying = play(viewFor(copy, { kind: "firm", firmId }));
+      expect(paying.apps[sector] ?? 0, `${name}: ${sector} still pays`).toBeGreaterThan(0);
+      expect(paying.apps[sector] ?? 0, `${name}: ${sector} gets less on a bad fit`).toBeLessThan((before.apps[sector] ?? 0) * 0.99);
+      // A product that fits well gets more.
+      self.productFit[s] = 2.5;
+      const lucky = play(viewFor(copy, { kind: "firm", firmId }));
+      expect(lucky.apps[sector] ?? 0, `${name}: ${sector} with a good fit`).toBeGreaterThan((before.apps[sector] ?? 0) * 1.01);
     }
   });
 });

@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.6.0",
-  finalStateSha256: "22a500fbc2dbdbb99a6da5961bfbcdb5bc6ce62759e19362705805d8bcee0d29",
+  engineVersion: "2.7.0",
+  finalStateSha256: "b7f789d9331620ced9b5aefcc611c2768bb94215bbab916c24b09d91015ecefd",
 };
 
 const injections: Record<number, Injection[]> = {
