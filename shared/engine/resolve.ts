@@ -298,6 +298,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,
     previousRevenue: last?.revenue ?? 0,
+    earlierRevenue: firm.history[firm.history.length - 2]?.revenue ?? 0,
     tau: t.clock.tau,
   });
 }

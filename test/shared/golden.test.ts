@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.7.0",
-  finalStateSha256: "b7f789d9331620ced9b5aefcc611c2768bb94215bbab916c24b09d91015ecefd",
+  finalStateSha256: "c986fa0f49b84a7cec05c5c06f05eb6660e192b8cebe4baaf242181a944ac316",
 };
 
 const injections: Record<number, Injection[]> = {

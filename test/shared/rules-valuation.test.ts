@@ -24,7 +24,7 @@ function market(patch: Partial<MarketState> = {}): MarketState {
   return { ...structuredClone(game.market), ...patch };
 }
 
-const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, tau: 1 };
+const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, earlierRevenue: 0, tau: 1 };
 
 describe("fundamentalValue", () => {
   it("with a profit: cash + multiple × (rRef/rate) × annualised profit × (1 + premium × growth)", () => {
@@ -51,8 +51,28 @@ describe("fundamentalValue", () => {
     expect(fundamentalValue(config, market(), 500, { ...profitable, previousRevenue: 0.5 })).toBeCloseTo(1500, 9);
   });
 
+  it("prices growth on its trend over the last two turns: one turn's jump (an adoption wave) earns about half the premium", () => {
+    // Revenue 100 → 100 → 200: over one turn it doubled (growth 1 → 500 + 1000 × 1.5 = 2000); over two turns
+    // it grew (200/100)^(1/2) − 1 = 41.4% a quarter → 500 + 1000 × (1 + 0.5 × 0.414) = 1707.
+    const jump = { ...profitable, revenue: 200, previousRevenue: 100, earlierRevenue: 100 };
+    expect(fundamentalValue(config, market(), 500, jump)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.SQRT2 - 1)), 9);
+    // Steady growth of 20% a turn is priced as 20% whether seen over one turn or two: 100 → 120 → 144.
+    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 144, previousRevenue: 120, earlierRevenue: 100 })).toBeCloseTo(1600, 9);
+    // Two turns of a turn spanning two quarters: (R / R₋₂)^(1/4) − 1 a quarter.
+    const twoQuarterTurns = {
+      ...profitable,
+      operatingProfit: 60,
+      previousOperatingProfit: 40,
+      revenue: 300,
+      previousRevenue: 240,
+      earlierRevenue: 200,
+      tau: 2,
+    };
+    expect(fundamentalValue(config, market(), 500, twoQuarterTurns)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (1.5 ** 0.25 - 1)), 9);
+  });
+
   it("with a loss counts one year of burn, floored at 0, with no multiple", () => {
-    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, tau: 1 };
+    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, earlierRevenue: 0, tau: 1 };
     // annual = 2 × (−30 − 20) = −100 → F = 500 − 100 = 400 (rate and disclosure do not matter)
     expect(fundamentalValue(config, market(), 500, loss)).toBeCloseTo(400, 9);
     expect(fundamentalValue(config, market({ rate: 0.01, disclosure: true }), 500, loss)).toBeCloseTo(400, 9);
@@ -75,7 +95,7 @@ describe("fundamentalValue", () => {
   it("prices a quarter's flows whatever a turn spans: two quarters' profit in a turn of two, and growth per quarter", () => {
     // A turn of 2 quarters reports twice the flows: the same 100 a year → 500 + 1000 × (1 + 0.5 × growth).
     // Revenue 200 → 240 over a turn of two quarters is (1.2)^(1/2) − 1 = 9.54% a quarter.
-    const twoQuarters = { book: 0, operatingProfit: 60, previousOperatingProfit: 40, revenue: 240, previousRevenue: 200, tau: 2 };
+    const twoQuarters = { book: 0, operatingProfit: 60, previousOperatingProfit: 40, revenue: 240, previousRevenue: 200, earlierRevenue: 0, tau: 2 };
     expect(fundamentalValue(config, market(), 500, twoQuarters)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.sqrt(1.2) - 1)), 9);
     // A loss over a turn of two thirds of a quarter still counts one year of burn: 2 × (−20 − 10) ÷ (2/3) = −90.
     expect(fundamentalValue(config, market(), 500, { ...twoQuarters, operatingProfit: -20, previousOperatingProfit: -10, tau: 2 / 3 })).toBeCloseTo(410, 9);

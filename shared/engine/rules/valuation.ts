@@ -10,13 +10,15 @@ export interface Fundamentals {
   previousOperatingProfit: number;
   revenue: number;
   previousRevenue: number;
+  /** Revenue two turns ago (0 before the game has two turns behind it). */
+  earlierRevenue: number;
   /** Quarters a turn spans (the clock's tau). */
   tau: number;
 }
 
 /**
  * Fundamental value F: cash and the book value of integration work, plus a fair multiple of annualised operating profit (mean of the
- * last two turns, per quarter), with a premium for quarterly revenue growth. The multiple is an earnings yield of
+ * last two turns, per quarter), with a premium for quarterly revenue growth (its trend over the last two turns). The multiple is an earnings yield of
  * rate + equity risk premium (Gordon): it falls as rates rise and stays bounded as they fall.
  * A loss counts as one year of burn. F is never negative.
  */
@@ -26,10 +28,13 @@ export function fundamentalValue(config: EconomyConfig, market: MarketState, cas
   const assets = cash + f.book;
   if (annualProfit < 0) return Math.max(0, assets + annualProfit);
   const multiple = profitMultiple(config, market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
-  // Growth over a turn, as a quarter's: (1 + g)^(1/tau) − 1.
-  const previous = f.previousRevenue / f.tau;
-  const turnGrowth = previous > 1 ? Math.max(0, (f.revenue - f.previousRevenue) / f.previousRevenue) : 0;
-  const growth = clamp(f.tau === 1 ? turnGrowth : (1 + turnGrowth) ** (1 / f.tau) - 1, 0, 1);
+  // Growth as a quarter's, over the last two turns when there are two ((R / R₋₂)^(1/2tau) − 1), else over one:
+  // growth is priced on its trend, so one turn's jump (an adoption wave) earns half the premium it would alone.
+  const twoTurns = f.earlierRevenue / f.tau > 1;
+  const base = twoTurns ? f.earlierRevenue : f.previousRevenue;
+  const turns = twoTurns ? 2 : 1;
+  const spanGrowth = base / f.tau > 1 ? Math.max(0, (f.revenue - base) / base) : 0;
+  const growth = clamp(f.tau * turns === 1 ? spanGrowth : (1 + spanGrowth) ** (1 / (f.tau * turns)) - 1, 0, 1);
   return Math.max(0, assets + multiple * annualProfit * (1 + v.growthPremium * growth));
 }
 
