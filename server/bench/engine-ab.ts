@@ -13,10 +13,10 @@
  * The games are those of `npm run bench` (6 firms × 16 quarters, random legal actions, default preset).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync } from "esbuild";
+import { writeEntryBundle } from "./entry-bundle.js";
 
 const other = process.argv[2];
 const rounds = Number(process.argv[3] ?? 30);
@@ -37,19 +37,7 @@ compare(before, after, ${rounds});
 compareGames({ ...before, ...simBefore }, { ...after, ...simAfter }, ${rounds});
 compareSearch(searchBefore, searchAfter, ${rounds});
 `;
-const result = buildSync({
-  stdin: { contents: entry, resolveDir: here, loader: "ts" },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  write: false,
-  logLevel: "error",
-});
-const dir = fileURLToPath(new URL("../../node_modules/.cache/engine-ab/", import.meta.url));
-mkdirSync(dir, { recursive: true });
-const file = `${dir}ab-${process.pid}.mjs`;
-writeFileSync(file, (result.outputFiles[0] as { contents: Uint8Array }).contents);
+const file = writeEntryBundle(entry, here, "engine-ab", "ab");
 const run = spawnSync(process.execPath, [file], { stdio: "inherit" });
 unlinkSync(file);
 process.exitCode = run.status ?? 1;

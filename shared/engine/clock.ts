@@ -76,9 +76,18 @@ function turns(quarters: number, tau: number, min = 1): number {
   return Math.max(min, Math.round(quarters / tau));
 }
 
+/** The last config asked for and its clock: a simulator asks for the same config every quarter (no weak-map lookup then). */
+let lastConfig: EconomyConfig | null = null;
+let lastClock: Clock | null = null;
+
 export function clockOf(config: EconomyConfig): Clock {
+  if (config === lastConfig) return lastClock as Clock;
   let clock = clocks.get(config);
-  if (clock) return clock;
+  if (clock) {
+    lastConfig = config;
+    lastClock = clock;
+    return clock;
+  }
   const tau = turnSpan(config);
   const grow = (g: number) => (1 + g) ** tau - 1;
   const c = config.correction;
@@ -116,5 +125,7 @@ export function clockOf(config: EconomyConfig): Clock {
     lagTurns: config.openBaseline.lagQuarters > 0 ? Math.max(1, config.openBaseline.lagQuarters / tau) : 0,
   };
   clocks.set(config, clock);
+  lastConfig = config;
+  lastClock = clock;
   return clock;
 }

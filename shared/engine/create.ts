@@ -42,7 +42,9 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     news: [],
     history: [],
   };
-  const firms = seats.map((seat) => startingFirm(config, market, seat));
+  // Every firm starts with the same compute, hence the same capability: one power for all.
+  const capability = capabilityFromCompute(config, config.start.compute);
+  const firms = seats.map((seat) => startingFirm(config, market, seat, capability));
   const totalValuation = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).valuation, 0);
   const totalFundamentals = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).fundamentals, 0);
   const start: MarketReport = {
@@ -74,7 +76,7 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
   return { engineVersion: ENGINE_VERSION, config, seed: String(seed), quarter: 0, rng, market, firms, log: [] };
 }
 
-function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat): FirmState {
+function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat, capability: number): FirmState {
   const s = config.start;
   const firm: FirmState = {
     id: seat.id,
@@ -82,7 +84,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     cash: s.cash,
     shares: s.shares,
     founderShares: s.founderShares,
-    capability: capabilityFromCompute(config, s.compute),
+    capability,
     compute: s.compute,
     trainingSpendTotal: 0,
     openWeights: false,

@@ -95,7 +95,8 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     chosen.push(action);
   }
   const reports: FirmReport[] = [];
-  for (let i = 0; i < n; i++) reports.push(emptyReport(q, firms[i] as FirmState));
+  // Each report's customers are copied when it is closed (step 12): nothing reads them before.
+  for (let i = 0; i < n; i++) reports.push(emptyReport(q, firms[i] as FirmState, OPEN_CUSTOMERS));
   const t: Quarter = {
     config: state.config,
     clock: clockOf(state.config),
@@ -244,9 +245,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
     report.cash = firm.cash;
     report.capability = firm.capability;
-    // The report's own copy (made when it was opened), brought up to date in place.
-    const customers = report.customers;
-    for (let s = 0; s < customers.length; s++) customers[s] = firm.customers[s] as number;
+    report.customers = firm.customers.slice();
     report.openWeights = firm.openWeights;
     report.fundamentals = listed ? (fundamentals[i] as number) : 0;
     report.narrative = listed ? (narratives[i] as number) : 0;
@@ -316,8 +315,11 @@ function advanceWorld(t: Quarter): void {
   }
 }
 
-/** A report with the firm's standing figures and every flow at zero (filled in by the rules). */
-export function emptyReport(quarter: number, firm: FirmState): FirmReport {
+/** What an open report holds as its customers until it is closed (never read, never kept). */
+const OPEN_CUSTOMERS: number[] = perSectorZeros();
+
+/** A report with the firm's standing figures and every flow at zero (filled in by the rules); `customers` a copy of the firm's unless given. */
+export function emptyReport(quarter: number, firm: FirmState, customers: number[] = firm.customers.slice()): FirmReport {
   return {
     quarter,
     revenue: 0,
@@ -336,7 +338,7 @@ export function emptyReport(quarter: number, firm: FirmState): FirmReport {
     capability: firm.capability,
     lead: 0,
     sectorsServed: [],
-    customers: firm.customers.slice(),
+    customers,
     incidents: 0,
     openWeights: firm.openWeights,
     fundamentals: 0,

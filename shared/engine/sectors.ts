@@ -3,13 +3,20 @@ import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
 
 const cache = new WeakMap<EconomyConfig, readonly SectorConfig[]>();
 
+/** The last config asked for and its list (a simulator asks for the same config every quarter). */
+let lastConfig: EconomyConfig | null = null;
+let lastList: readonly SectorConfig[] = [];
+
 /** The config's sectors in `SECTOR_IDS` order (memoised per config object: a hot path). */
 export function sectorList(config: EconomyConfig): readonly SectorConfig[] {
+  if (config === lastConfig) return lastList;
   let list = cache.get(config);
   if (!list) {
     list = SECTOR_IDS.map((id) => config.sectors[id]);
     cache.set(config, list);
   }
+  lastConfig = config;
+  lastList = list;
   return list;
 }
 

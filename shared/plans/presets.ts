@@ -1,4 +1,4 @@
-import { appsWeights, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "../bots/plan.js";
+import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "../bots/plan.js";
 import type { FirmState } from "../engine/types.js";
 import type { FirmView, PublicMarket } from "../engine/view.js";
 import type { Action } from "../schemas/action.js";
@@ -50,7 +50,10 @@ function raiseShare(view: FirmView, warm: number): number {
   return mood.sentiment >= 1 ? warm : warm / 2;
 }
 
-/** The plan behind each preset, for this firm now. */
+/**
+ * The plan behind each preset, for this firm now. Apps read the firm's own product fit as the
+ * bots do (`fitApps`): more where a product fits, nothing more where a launch missed.
+ */
 export function presetPlan(view: FirmView, preset: Preset): Plan {
   switch (preset) {
     case "scale":
@@ -59,8 +62,8 @@ export function presetPlan(view: FirmView, preset: Preset): Plan {
       const sectors = appSectors(view, 3);
       const latency = sectors.some((id) => view.config.sectors[id].latencyBound);
       return {
-        spendShare: 0.4,
-        apps: appsWeights(view, sectors, 0.7),
+        spendShare: 0.32,
+        ...fitApps(view, sectors, 0.7),
         efficiency: 0.15,
         compliance: needsCompliance(view) ? 0.12 : 0.03,
         distill: latency && view.self.cash > 3 * view.limits.edgeCost,
@@ -71,7 +74,7 @@ export function presetPlan(view: FirmView, preset: Preset): Plan {
       return {
         spendShare: 0.4,
         train: 0.35,
-        apps: appsWeights(view, appSectors(view, 2), 0.45),
+        ...fitApps(view, appSectors(view, 2), 0.45),
         efficiency: 0.12,
         compliance: needsCompliance(view) ? 0.06 : 0,
         marketing: 0.05,

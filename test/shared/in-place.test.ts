@@ -124,6 +124,17 @@ describe("working rows reused between resolutions", () => {
     expect(playInterleaved(games, (state, actions, injections) => resolveQuarter(state, actions, injections)).map(playHash)).toEqual(alone);
   });
 
+  it("games alike but for the integration fit's exponent, resolved alternately, end as each played alone (a remembered power answers only its own inputs)", () => {
+    // The same seed and actions: in the first quarters both games ask for the same ratios, each with its own exponent.
+    const games: FuzzGame[] = [0.55, 0.3, 0.55, 0.9].map((exponent, i) => {
+      const game = fuzzGame("ai-2025", i >> 1);
+      return { ...game, config: configFor("ai-2025", { quarters: game.config.quarters, apps: { integrationFitExponent: exponent } }) };
+    });
+    const alone = games.map((game) => playHash(playFuzz(game)));
+    expect(new Set(alone).size).toBe(games.length);
+    expect(playInterleaved(games, inPlaceResolver).map(playHash)).toEqual(alone);
+  });
+
   it("a firm that stops spending on efficiency keeps the efficiency its total spend gives", () => {
     const config = configFor("ai-2025", { quarters: 8 });
     const state = createGame(config, "efficiency", seats(2));

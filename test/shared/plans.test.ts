@@ -45,6 +45,29 @@ describe("plan presets", () => {
     expect(appsSpend(ship)).toBeGreaterThan(0);
   });
 
+  test("Ship reads the firm's own product fit as the bots do: nothing more into a market where the launch missed and did not pay", () => {
+    // The first quarter where Ship for builder-2 builds apps in a sector it has launched in (a fit drawn) and spent on last turn.
+    const firmId = "builder-2";
+    const found = game.states.slice(1, -1).find((state) => {
+      const self = state.firms.find((f) => f.id === firmId);
+      if (!self || self.delisted) return false;
+      const ship = presetAction(ownView(state, firmId), "ship");
+      return SECTOR_IDS.some((id, s) => (ship.apps[id] ?? 0) > 0 && (self.productFit[s] ?? 0) > 0 && (self.lastAction.apps[id] ?? 0) > 0);
+    });
+    expect(found, "builder-2 ships again into a market it has entered").toBeDefined();
+    const copy: GameState = structuredClone(found as GameState);
+    const self = copy.firms.find((f) => f.id === firmId) as GameState["firms"][number];
+    const before = presetAction(ownView(copy, firmId), "ship");
+    const s = SECTOR_IDS.findIndex((id, i) => (before.apps[id] ?? 0) > 0 && (self.productFit[i] ?? 0) > 0 && (self.lastAction.apps[id] ?? 0) > 0);
+    const sector = SECTOR_IDS[s] as (typeof SECTOR_IDS)[number];
+    // The product missed (fit ×0.3) and last turn it earned less there than was spent.
+    self.productFit[s] = 0.3;
+    (self.history.at(-1) as (typeof self.history)[number]).sectorRevenue[s] = 0.1 * (self.lastAction.apps[sector] ?? 0);
+    const after = presetAction(ownView(copy, firmId), "ship");
+    expect(after.apps[sector] ?? 0).toBe(0);
+    expect(appsSpend(after)).toBeLessThan(appsSpend(before));
+  });
+
   test("no preset raises during a correction or over the market's appetite", () => {
     for (const state of game.states.slice(0, -1)) {
       const own = ownView(state, "builder-2");

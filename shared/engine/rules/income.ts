@@ -1,7 +1,10 @@
-import { SECTOR_IDS } from "../../schemas/vocabulary.js";
+import { SECTOR_IDS, type SectorId } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
+
+/** The served sectors' ids for each set of sectors (bit s = SECTOR_IDS[s]), in SECTOR_IDS order; a report gets a copy. */
+const servedLists: SectorId[][] = Array.from({ length: 1 << SECTOR_IDS.length }, (_, mask) => SECTOR_IDS.filter((_, s) => mask & (1 << s)));
 
 /**
  * Step 8. Income. Revenue per sector = tam × trust × customers, plus API revenue. Serving
@@ -26,6 +29,7 @@ export function income(t: Quarter): void {
     let serving = report.apiRevenue * config.api.servingCost * costFactor;
     let fines = 0;
     const rates = fineRates[i] as number[];
+    let served = 0;
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const sector = sectors[s] as (typeof sectors)[number];
       const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number) * tau;
@@ -33,8 +37,10 @@ export function income(t: Quarter): void {
       revenue += sectorRevenue;
       serving += sectorRevenue * sector.servingCost * costFactor;
       fines += sectorRevenue * (rates[s] as number);
-      if ((firm.customers[s] as number) >= SERVED_SHARE) report.sectorsServed.push(SECTOR_IDS[s] as (typeof SECTOR_IDS)[number]);
+      if ((firm.customers[s] as number) >= SERVED_SHARE) served |= 1 << s;
     }
+    // A copy of exactly its length (pushing one by one grows the array's store on the first push).
+    if (served !== 0) report.sectorsServed = (servedLists[served] as SectorId[]).slice();
     const opex = fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
     report.revenue = revenue;
     report.servingCost = serving;

@@ -110,6 +110,25 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
 }
 
 /**
+ * The last integration fit computed per sector, keyed by its exact inputs (ratio and
+ * exponent): power is a pure function of them, so a hit gives the same bits. Firms whose
+ * usable model is the open baseline share one ratio per sector in a quarter (over 40% of
+ * the bench's fits). Kept from one resolution to the next; NaN matches nothing.
+ */
+const fitMemo = { ratio: [NaN, NaN, NaN, NaN, NaN, NaN], exponent: [NaN, NaN, NaN, NaN, NaN, NaN], fit: [0, 0, 0, 0, 0, 0] };
+
+/** `ratio`^`exponent` for sector `s`, from the memo when its inputs are the last ones. */
+function integrationFit(s: number, ratio: number, exponent: number): number {
+  if (ratio === 1) return 1;
+  if (fitMemo.ratio[s] === ratio && fitMemo.exponent[s] === exponent) return fitMemo.fit[s] as number;
+  const fit = power(ratio, exponent);
+  fitMemo.ratio[s] = ratio;
+  fitMemo.exponent[s] = exponent;
+  fitMemo.fit[s] = fit;
+  return fit;
+}
+
+/**
  * Steps 4–5. Serving efficiency (diminishing returns) and integration per sector: √spend,
  * faster with an ecosystem, and scaled by how well the firm's usable model fits the sector.
  * The first quarter a firm ships into a sector, its product's fit with that market is drawn
@@ -139,7 +158,7 @@ export function efficiencyAndIntegration(t: Quarter): void {
       if ((firm.productFit[s] as number) === 0) firm.productFit[s] = nextLuck(rng, fitLuck);
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
       const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
-      const fit = ratio === 1 ? 1 : power(ratio, fitExponent);
+      const fit = integrationFit(s, ratio, fitExponent);
       // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).
       firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend * clock.tau) * speed * fit;
     }

@@ -8,7 +8,7 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
   return Math.max(ownCapability, openBaseline - appGap);
 }
 
-const scratch = { quality: [] as number[], fit: [] as number[] };
+const scratch = { quality: [] as number[], fit: [] as number[], api: [] as number[] };
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
 
@@ -82,7 +82,7 @@ export function marketShares(t: Quarter): void {
 
 function apiMarket(t: Quarter): void {
   const { config, market, firms, reports } = t;
-  const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms);
+  const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms, scratch.api);
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
@@ -100,21 +100,26 @@ function apiMarket(t: Quarter): void {
  * two best (`rivalry` × the runner-up's lead ÷ the leader's), shared by lead^`splitExponent`;
  * an open-weights firm keeps `openShare` of what its model earns (other hosts serve its
  * weights for the rest). The engine and the panel's preview (rivals' API revenue from what
- * they publish) both call this.
+ * they publish) both call this. `out` (a reused array, resized to the firms) receives the
+ * split instead of a new array.
  */
 export function splitApiPool(
   api: EconomyConfig["api"],
   pool: number,
   outsideOpenBaseline: number,
   firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
+  out: number[] = [],
 ): number[] {
   let bestLead = 0;
   let secondLead = 0;
   let weightTotal = 0;
-  const shares: number[] = [];
-  for (const firm of firms) {
+  const shares = out;
+  // Written in firm order from index 0, so a fresh array grows packed; a longer reused one is cut to size.
+  if (shares.length > firms.length) shares.length = firms.length;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as (typeof firms)[number];
     if (firm.delisted) {
-      shares.push(0);
+      shares[i] = 0;
       continue;
     }
     const lead = Math.max(0, firm.capability - outsideOpenBaseline);
@@ -124,7 +129,7 @@ export function splitApiPool(
     } else if (lead > secondLead) secondLead = lead;
     const w = api.splitExponent === 1 ? lead : lead ** api.splitExponent;
     weightTotal += w;
-    shares.push(w);
+    shares[i] = w;
   }
   // Rivals at the frontier compete on price: the closer the runner-up's lead to the leader's,
   // the less of the pool the frontier models can charge for (a price war, not a shared monopoly).

@@ -1,0 +1,89 @@
+/**
+ * Before/after for the engine in machine instructions, which load from other jobs does not
+ * change: this checkout's in-place path against another checkout's (e.g. `git worktree add
+ * /tmp/before main`), each bundled on its own and run under valgrind's callgrind with V8's
+ * `--predictable` (one thread, no timers: two runs of the same code differ by ~0.002%), for
+ * `games` and for 3 × `games` bench games (those of `npm run bench`). The difference of the
+ * two runs is the steady state (start-up, bundling and the first compilations cancel out):
+ * instructions per firm-quarter, and the ratio after ÷ before. An instruction is not a
+ * nanosecond (exp, log and allocation cost more per instruction than the rules' arithmetic), so
+ * this complements `engine-ab.ts`; on a busy machine it is the figure that does not move.
+ *
+ *   npx tsx server/bench/engine-instructions.ts /tmp/before [games]
+ *
+ * Needs valgrind (`apt-get install valgrind`); takes a few minutes (the four runs go two at a time).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, unlinkSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { FIRMS } from "./engine-games.js";
+import { writeEntryBundle } from "./entry-bundle.js";
+
+const other = process.argv[2];
+const games = Number(process.argv[3] ?? 200);
+if (!other || !existsSync(resolve(other, "shared/index.ts")) || !(games > 0)) {
+  console.error("usage: npx tsx server/bench/engine-instructions.ts <other checkout> [games]");
+  process.exit(2);
+}
+if (spawnSync("valgrind", ["--version"]).status !== 0) {
+  console.error("valgrind is not installed (apt-get install valgrind)");
+  process.exit(2);
+}
+/** Every bench game plays all its quarters (a delisted firm's quarters count, as in `npm run bench`). */
+const QUARTERS = DEFAULT_CONFIG.quarters;
+const here = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A bundle that plays `process.argv[2]` bench games in place on the engine of `checkout`. */
+function bundle(name: string, checkout: string): string {
+  const entry = `
+import * as engine from ${JSON.stringify(resolve(checkout, "shared/index.ts"))};
+import { playGames } from ${JSON.stringify(fileURLToPath(new URL("./engine-games.ts", import.meta.url)))};
+playGames(engine, Number(process.argv[2]), true);
+`;
+  return writeEntryBundle(entry, here, "engine-instructions", name);
+}
+
+/** Instructions executed by node running `file` for `n` games (callgrind's total). */
+function instructions(file: string, n: number): Promise<number> {
+  const out = `${file}.${n}.callgrind`;
+  return new Promise((done, fail) => {
+    const child = spawn(
+      "valgrind",
+      [
+        "--tool=callgrind",
+        `--callgrind-out-file=${out}`,
+        "--smc-check=all-non-file",
+        process.execPath,
+        "--predictable",
+        "--max-semi-space-size=512",
+        file,
+        String(n),
+      ],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on("close", (code) => {
+      if (existsSync(out)) unlinkSync(out);
+      const total = /I\s+refs:\s+([\d,]+)/.exec(err)?.[1];
+      if (code !== 0 || !total) fail(new Error(`callgrind failed (${code}): ${err.slice(-500)}`));
+      else done(Number(total.replace(/,/g, "")));
+    });
+  });
+}
+
+const files = { before: bundle("before", other), after: bundle("after", here) };
+const runs: Record<string, number> = {};
+for (const side of ["before", "after"] as const) {
+  const [short, long] = await Promise.all([instructions(files[side], games), instructions(files[side], 3 * games)]);
+  runs[side] = (long - short) / (2 * games * QUARTERS * FIRMS);
+  unlinkSync(files[side]);
+}
+const figure = (x: number) => Math.round(x).toLocaleString("en-US");
+console.log(`engine in place, instructions per firm-quarter (callgrind, steady state of ${figure(2 * games)} bench games):`);
+console.log(`  before (${other}): ${figure(runs.before as number)}`);
+console.log(`  after (this checkout): ${figure(runs.after as number)}  (× ${((runs.after as number) / (runs.before as number)).toFixed(3)})`);
