@@ -134,17 +134,6 @@ function budgetShare(budget: number, weight: number | undefined, total: number):
   return total > 0 ? (budget * Math.max(0, weight ?? 0)) / total : 0;
 }
 
-/** Spreads `weight` over the given sectors in proportion to their appeal. */
-export function appsWeights(view: FirmView, sectors: readonly SectorId[], weight: number): Partial<Record<SectorId, number>> {
-  const appeal = sectors.map((id) => Math.max(0.05, sectorAppeal(view, id)));
-  const total = appeal.reduce((a, b) => a + b, 0);
-  const out: Partial<Record<SectorId, number>> = {};
-  sectors.forEach((id, i) => {
-    out[id] = total > 0 ? (weight * (appeal[i] as number)) / total : 0;
-  });
-  return out;
-}
-
 /**
  * The firm's own product fit in a sector as its report shows it: the draw once it has shipped
  * there (×1 is average), 1 before (an untried market is expected to be average).

@@ -46,14 +46,14 @@ function ship(spend: number, breadth: number): PolicyRegime {
 }
 
 const shipDistill = { enabled: true, cashMultiple: DIALS.ship.distillCash };
-/** S − 1 at which a bot that raises `raiseWarmth` over the start starts raising (the policies read S − 1: ai-2025 starts at S 1). */
-const warm = (raiseWarmth: number) => raiseWarmth;
+// A bot raises once sentiment has risen `raiseWarmth` over its start; a policy's `sentiment` feature is S − 1, and
+// ai-2025 starts at S 1, so the step sits at `raiseWarmth` itself.
 
 const scaler: Policy = {
   ...BASE,
   early: regime({
     spend: constant(DIALS.scaler.spend),
-    raise: step("sentiment", warm(DIALS.scaler.raiseWarmth), DIALS.scaler.raise),
+    raise: step("sentiment", DIALS.scaler.raiseWarmth, DIALS.scaler.raise),
     train: constant(DIALS.scaler.train),
     marketing: constant(DIALS.scaler.marketing),
     breadth: 0,
@@ -64,7 +64,7 @@ const scaler: Policy = {
 
 const builder: Policy = {
   ...BASE,
-  early: { ...ship(DIALS.builder.spend, DIALS.builder.breadth), raise: step("sentiment", warm(DIALS.builder.raiseWarmth), DIALS.builder.raise) },
+  early: { ...ship(DIALS.builder.spend, DIALS.builder.breadth), raise: step("sentiment", DIALS.builder.raiseWarmth, DIALS.builder.raise) },
   distill: shipDistill,
 };
 
@@ -73,7 +73,7 @@ const balanced: Policy = {
   ...BASE,
   early: regime({
     spend: constant(balancedDials.spend),
-    raise: step("sentiment", warm(balancedDials.raiseWarmth), balancedDials.raise),
+    raise: step("sentiment", balancedDials.raiseWarmth, balancedDials.raise),
     // d.train, falling to a third once an open model leads its own by `openAheadBy` points (lead < −openAheadBy ÷ 10).
     train: { base: balancedDials.train + 5 * (DIALS.openAheadBy / 10), lead: 5, min: balancedDials.train / 3, max: balancedDials.train },
     apps: constant(balancedDials.apps),
@@ -94,7 +94,7 @@ const pivot: Policy = {
   ...BASE,
   early: regime({
     spend: constant(p.spend),
-    raise: step("sentiment", warm(p.raiseWarmth), p.raise),
+    raise: step("sentiment", p.raiseWarmth, p.raise),
     train: constant(p.train),
     apps: constant(p.apps),
     marketing: constant(p.marketing),
@@ -111,7 +111,7 @@ const pivot: Policy = {
 
 const open: Policy = {
   ...BASE,
-  early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train), raise: step("sentiment", warm(DIALS.builder.raiseWarmth), DIALS.open.raise) },
+  early: { ...ship(DIALS.open.spend, 3), train: constant(DIALS.open.train), raise: step("sentiment", DIALS.builder.raiseWarmth, DIALS.open.raise) },
   openWeightsAt: 0,
   distill: shipDistill,
 };
