@@ -115,7 +115,11 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
  * usable model is the open baseline share one ratio per sector in a quarter (over 40% of
  * the bench's fits). Kept from one resolution to the next; NaN matches nothing.
  */
-const fitMemo = { ratio: [NaN, NaN, NaN, NaN, NaN, NaN], exponent: [NaN, NaN, NaN, NaN, NaN, NaN], fit: [0, 0, 0, 0, 0, 0] };
+const fitMemo = {
+  ratio: SECTOR_IDS.map(() => Number.NaN),
+  exponent: SECTOR_IDS.map(() => Number.NaN),
+  fit: SECTOR_IDS.map(() => 0),
+};
 
 /** `ratio`^`exponent` for sector `s`, from the memo when its inputs are the last ones. */
 function integrationFit(s: number, ratio: number, exponent: number): number {
