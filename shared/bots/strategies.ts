@@ -43,7 +43,7 @@ export type Bot = (view: FirmView, rng: RngState, options?: BotOptions) => Actio
 export const DIALS = {
   /** Points an open model must lead the firm's own before a training bot stops racing it. */
   openAheadBy: 5,
-  scaler: { spend: 0.37, train: 0.8, marketing: 0.2, raise: 1, raiseWarmth: 0.21 },
+  scaler: { spend: 0.43, train: 0.8, marketing: 0.2, raise: 1, raiseWarmth: 0.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
   builder: { spend: 0.32, raise: 0.35, raiseWarmth: 0.3, breadth: 5 },
   open: { spend: 0.3, train: 0.5, raise: 0.48 },

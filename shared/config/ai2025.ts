@@ -179,6 +179,7 @@ export const AI_2025: EconomyConfig = {
     maxRise: 0.2, // enthusiasm builds over quarters: sentiment climbs at most 20% a quarter (Nasdaq's best quarter of 1999: +48% in prices)
     gravity: 0.035, // pull down when valuations outrun fundamentals
     gravityThreshold: 1.3, // bubble ratio above which gravity acts
+    gravityMoodReference: 1.25, // gravity reads B ÷ max(1, B_neutral ÷ 1.25): the part of B that mood makes, not a crowd's credited capex at neutral sentiment (0: B itself)
     noise: 0.03, // quarterly noise
     scarredMomentum: 0.3, // after a correction, momentum terms count 30%
     recovery: 0.08, // and sentiment recovers 8% of its gap to neutral a quarter
@@ -196,6 +197,7 @@ export const AI_2025: EconomyConfig = {
     depth: [0.33, 0.67], // a correction cuts sentiment by a third to two thirds (Nasdaq −78% 2000–02; −$1T in a month, 2025)
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
+    moodReference: 1.7, // the hazard reads B ÷ max(1, B_neutral ÷ 1.7): manias end in a crash, many firms telling one story at calm prices do not (0: B itself)
     demandHit: 0, // share of every sector's market lost when a correction starts (0: the AI bust leaves customers' budgets alone; dotcom-1999 sets it)
   },
   financing: {
@@ -203,6 +205,7 @@ export const AI_2025: EconomyConfig = {
     appetiteFloor: 0.8, // below this sentiment nobody buys new shares
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%
+    profitAppetite: 0.5, // whatever the sentiment, a profitable firm can still raise half its last turn's operating profit (funding fell ~2/3 in 2000–02, not to nothing)
     pool: 500, // capital is finite: investors put at most ~$500M per listed firm a quarter into the sector, shared equally (AI venture funding ~$100B in 2024)
     discount: 0.15, // new shares sell 15% under the market price
     emergencyDiscount: 0.3, // a rescue round sells 30% under

@@ -201,6 +201,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   let totalHype = 0;
   let totalTraining = 0;
   let totalRaised = 0;
+  let totalNarrative = 0;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const report = reports[i] as FirmReport;
@@ -215,6 +216,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     narratives[i] = narrative;
     totalValue += valuationOf(fundamental, narrative, market.sentiment);
     totalFundamentals += fundamental;
+    totalNarrative += narrative;
     totalHype += firm.hype;
     totalTraining += report.trainingSpend;
     totalRaised += report.raised;
@@ -222,6 +224,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   const provisionalRatio = totalFundamentals > 0 ? totalValue / totalFundamentals : 1;
   const { hazard, correctionStarted } = updateSentiment(t, {
     bubbleRatio: provisionalRatio,
+    neutralRatio: totalFundamentals > 0 ? (totalFundamentals + totalNarrative) / totalFundamentals : 1,
     totalHype,
     previousTotalHype: previous?.totalHype ?? 0,
     totalTraining,

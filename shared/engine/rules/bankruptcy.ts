@@ -15,7 +15,10 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
     if (!report || firm.delisted || firm.cash >= 0) continue;
     const hole = -firm.cash;
     const valuation = valuations[i] as number;
-    const capacity = Math.max(0, raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation) - report.raised);
+    const capacity = Math.max(
+      0,
+      raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation, report.operatingProfit) - report.raised,
+    );
     const price = valuation / firm.shares;
     if (capacity >= hole && price > 0) {
       const amount = Math.min(capacity, hole + f.emergencyBuffer);

@@ -10,13 +10,25 @@ import type { FirmReport, MarketState } from "../types.js";
  * firm's share of the capital investors put into the sector this turn (`pool`, per listed
  * firm): capital is finite, so no firm compounds its valuation by selling ever more stock.
  */
-export function raiseCapacity(config: EconomyConfig, sentiment: number, inCorrection: boolean, valuation: number): number {
+export function raiseCapacity(config: EconomyConfig, sentiment: number, inCorrection: boolean, valuation: number, operatingProfit = 0): number {
   const f = config.financing;
   const heat = clamp((sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
   // Appetite and the pool are per quarter; a turn spans tau of them.
   const tau = turnSpan(config);
   const own = Math.max(0, valuation) * overTurns(f.appetite, tau);
-  return Math.min(own, f.pool * tau) * heat * (inCorrection ? f.correctionAppetite : 1);
+  const cap = Math.min(own, f.pool * tau);
+  const cold = inCorrection ? f.correctionAppetite : 1;
+  return Math.max(cap * heat, Math.min(cap, profitBacking(config, operatingProfit))) * cold;
+}
+
+/**
+ * What investors still put into a profitable firm when the market is cold: `profitAppetite`
+ * times its last turn's operating profit, whatever the sentiment (venture and IPO funding fell
+ * by about two thirds in 2000–02, not to nothing, and what was left went to firms that earned
+ * money). 0 for a firm losing money, and for every firm with the dial at 0.
+ */
+export function profitBacking(config: EconomyConfig, operatingProfit: number): number {
+  return config.financing.profitAppetite * Math.max(0, operatingProfit);
 }
 
 /** Sentiment once `events` have hit it (sell-offs, scandals): what investors price a raise at. */
@@ -41,7 +53,7 @@ export function repricedValuation(last: Pick<FirmReport, "fundamentals" | "narra
 /** The raise capacity a firm sees while deciding: the market after the news everyone can read. */
 export function raiseCapacityBeforeNews(config: EconomyConfig, market: MarketState, last: FirmReport | undefined): number {
   const sentiment = sentimentAfter(config, market.sentiment, market.news);
-  return raiseCapacity(config, sentiment, market.correction.quartersLeft > 0, repricedValuation(last, sentiment));
+  return raiseCapacity(config, sentiment, market.correction.quartersLeft > 0, repricedValuation(last, sentiment), last?.operatingProfit ?? 0);
 }
 
 /** Shares issued to raise `amount` at `sharePrice` less `discount`. */

@@ -20,8 +20,9 @@ export function financing(t: Quarter): void {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
     if (!action || action.raise <= 0) continue;
-    const valuation = repricedValuation(firm.history[firm.history.length - 1], market.sentiment);
-    const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation));
+    const last = firm.history[firm.history.length - 1];
+    const valuation = repricedValuation(last, market.sentiment);
+    const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation, last?.operatingProfit ?? 0));
     if (amount <= 0 || valuation <= 0) continue;
     firm.shares += sharesForRaise(amount, valuation / firm.shares, config.financing.discount);
     firm.cash += amount;

@@ -11,9 +11,22 @@ export function correctionHazard(config: EconomyConfig, bubbleRatio: number): nu
   return c.hazardMax / (1 + Math.exp(-(bubbleRatio - c.hazardMidpoint) / c.hazardWidth));
 }
 
+/**
+ * The bubble ratio as the hazard or gravity reads it. With `reference` 0, B itself. Otherwise the
+ * part of B that mood makes: B ÷ max(1, B_neutral ÷ reference), where B_neutral = (ΣF + ΣN) ÷ ΣF is
+ * the ratio the same firms would have at neutral sentiment. A crowd of firms telling the same story
+ * lifts B_neutral (more credited capex per dollar of fundamentals) without anyone being euphoric;
+ * above `reference` that lift is divided out, below it B reads as it always did.
+ */
+export function moodPressure(bubbleRatio: number, neutralRatio: number, reference: number): number {
+  return reference > 0 ? bubbleRatio / Math.max(1, neutralRatio / reference) : bubbleRatio;
+}
+
 export interface SentimentInputs {
   /** Provisional ΣV / ΣF this quarter, at the sentiment investors came in with. */
   bubbleRatio: number;
+  /** (ΣF + ΣN) / ΣF: the ratio at neutral sentiment (1 when ΣF is 0). */
+  neutralRatio: number;
   /** This quarter's industry hype stock and the last quarter's. */
   totalHype: number;
   previousTotalHype: number;
@@ -50,13 +63,16 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   const momentumWeight = scarred ? cfg.scarredMomentum : 1;
   let change =
     momentumWeight * damping * (clock.momentum * momentum + cfg.hypeGrowth * hypeGrowth + clock.capex * capex) -
-    clock.gravity * Math.max(0, inputs.bubbleRatio - cfg.gravityThreshold) +
+    clock.gravity * Math.max(0, moodPressure(inputs.bubbleRatio, inputs.neutralRatio, cfg.gravityMoodReference) - cfg.gravityThreshold) +
     clock.sentimentNoise * nextNormal(rng);
   if (scarred && c.quartersLeft === 0) change += (clock.sentimentRecovery * (1 - market.sentiment)) / market.sentiment;
   change += (clock.sentimentReversion * (1 - market.sentiment)) / market.sentiment;
   market.sentiment *= 1 + clamp(change, -0.9, clock.maxRise);
 
-  const hazard = Math.min(1, overTurns(correctionHazard(config, inputs.bubbleRatio), clock.tau) + t.hazardBoost);
+  const hazard = Math.min(
+    1,
+    overTurns(correctionHazard(config, moodPressure(inputs.bubbleRatio, inputs.neutralRatio, config.correction.moodReference)), clock.tau) + t.hazardBoost,
+  );
   const u = nextFloat(rng);
   let correctionStarted = false;
   if (c.quartersLeft > 0) {
