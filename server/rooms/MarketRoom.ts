@@ -225,8 +225,30 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.stopping && this.store !== null && this.flow?.resumable !== false;
   }
 
-  /** The patch, then what waited for it (frame-hold.ts): both leave in one write per connection. */
+  /**
+   * Whether a patch has anything to send: the state changed, or frames wait for it. Colyseus
+   * queues nothing else for after a patch here (no `afterNextPatch` sends, no `@unreliable`
+   * fields); without its encoder's answer, always.
+   */
+  patchDue(): boolean {
+    if (this.frames.size > 0) return true;
+    const encoder = (this as unknown as { _serializer?: { encoder?: { hasChanges?: boolean } } })._serializer?.encoder;
+    return encoder?.hasChanges ?? true;
+  }
+
+  /**
+   * Colyseus calls this every patch interval (50 ms). With nothing to send (most ticks of a
+   * turn-based game) only the room's clock runs (its timers), as Colyseus' own patch would have
+   * run it: its full `broadcastPatch` cost ~3 µs even with nothing to send, 20 times a second per
+   * room (a room object is in V8's dictionary mode, Colyseus redefining its fields as accessors on
+   * each instance). Otherwise the patch, then what waited for it (frame-hold.ts): both leave in
+   * one write per connection.
+   */
   override broadcastPatch(): boolean {
+    if (!this.patchDue()) {
+      this.clock.tick();
+      return false;
+    }
     const changed = super.broadcastPatch();
     this.frames.release();
     return changed;
