@@ -27,10 +27,16 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
   return format;
 }
 
-/** Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元". */
+/**
+ * Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元". Chinese below 1亿
+ * counts whole 万 ("8479万美元", as English's "$84.8M"; a tenth of a 万 is $1,000).
+ */
 export function money(locale: Locale, millions: number): string {
   if (!Number.isFinite(millions)) return String(millions);
-  if (locale === "zh-CN") return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(millions * 1e6))}美元`;
+  if (locale === "zh-CN") {
+    const maximumFractionDigits = Math.abs(millions) < 100 ? 0 : 1;
+    return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits }).format(millions * 1e6))}美元`;
+  }
   const sign = millions < 0 ? MINUS : "";
   const abs = Math.abs(millions);
   const digits = abs >= 100 ? 0 : 1;

@@ -75,6 +75,9 @@ describe("formats", () => {
     expect(shortMoney("en", 1500)).toBe("$1.5B");
     expect(money("zh-CN", 1234.5)).toBe("12.3亿美元");
     expect(money("zh-CN", 1.5)).toBe("150万美元");
+    // Below 1亿, whole 万 (English shows $84.8M): not "8479.3万美元".
+    expect(money("zh-CN", 84.793)).toBe("8479万美元");
+    expect(money("zh-CN", -0.5)).toBe("\u221250万美元");
     expect(shortMoney("zh-CN", 12000)).toBe("120亿美元");
   });
 
