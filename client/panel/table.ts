@@ -1,7 +1,8 @@
 import { spanWords, type TurnWords } from "../../shared/words/turns.js";
-import { money, number, shortMoney, t } from "../i18n.js";
+import { number, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
+import { change, figure as format } from "./words.js";
 
 const ROWS = [
   { key: "revenue", label: "panel.estimate.revenue", money: true },
@@ -11,16 +12,6 @@ const ROWS = [
   { key: "fundamentals", label: "panel.estimate.fundamentals", money: true },
   { key: "valuation", label: "panel.estimate.valuation", money: true },
 ] as const satisfies readonly { key: keyof PreviewFigures; label: string; money: boolean }[];
-
-function format(value: number, isMoney: boolean): string {
-  return isMoney ? money(value) : number(value, 1);
-}
-
-function change(next: number, repeat: number, money: boolean): string {
-  const d = next - repeat;
-  if (Math.abs(d) < 1e-9) return "±0";
-  return `${d > 0 ? "+" : "−"}${format(Math.abs(d), money)}`;
-}
 
 const RANGED: Partial<Record<keyof PreviewFigures, keyof Extract<Preview, { ok: true }>["range"]>> = {
   revenue: "revenue",
