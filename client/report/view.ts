@@ -168,8 +168,11 @@ export class ReportView {
   /** How this game's turns read ("Your quarter 3" or "Your turn 3"). */
   private readonly turns: TurnWords;
 
-  /** `carried`: the state of the view this one replaces (a language switch redraws the screen). */
-  constructor(app: AppContext, carried: ReportCarry | null = null) {
+  /**
+   * `carried`: the state of the view this one replaces (a language switch redraws the screen).
+   * `onOpen`: called when a newly resolved quarter opens its report (not on a rejoin's first sight).
+   */
+  constructor(app: AppContext, carried: ReportCarry | null = null, onOpen: () => void = () => {}) {
     this.element = h("div", { class: "report-view" }, this.card, this.reopen);
     this.history = carried?.history ?? new ReportHistory();
     this.newest = carried?.newest ?? 0;
@@ -192,7 +195,10 @@ export class ReportView {
         this.newest = card.quarter;
         // A new quarter opens its report; the first sight of the game (a rejoin) only offers it.
         if (first) this.offer();
-        else this.show(card.quarter);
+        else {
+          this.show(card.quarter);
+          onOpen();
+        }
       }
     };
     this.stop = inbox.on("private", (m) => receive(m, false));

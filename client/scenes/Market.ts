@@ -113,7 +113,10 @@ export class Market extends Phaser.Scene {
       const panel = card ?? createDecisionPanel(app, carried?.draft ?? null);
       // A friends game's host lets back in a player who lost the seat token.
       const returns = app.welcome?.host ? new ReturnRequests((playerId) => app.room?.send("letBackIn", { playerId })) : null;
-      const report = new ReportView(app, carried?.report ?? null);
+      // On a phone the report is on the Market tab: a player who has just decided is taken there to read it.
+      const report = new ReportView(app, carried?.report ?? null, () => {
+        if (shell.dataset.tab === "decide") tabs.select("field", false);
+      });
       const tabs = new MarketTabs([
         { id: "field", label: t("market.tabs.field"), pane: "pane-field" },
         { id: "decide", label: t("market.tabs.decide"), pane: "pane-decide" },

@@ -6,7 +6,7 @@ import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import { translate } from "../../shared/i18n/catalog.js";
 import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, phoneContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
-import { moneyLabel, panelHeading, words } from "./play-steps.js";
+import { moneyLabel, panelHeading, reportHeading, words } from "./play-steps.js";
 
 const PORT = 2606;
 const BASE = `http://localhost:${PORT}`;
@@ -103,6 +103,12 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
           .getByRole("button")
           .waitFor();
         await expectReadable(page, "leaderboard");
+      }
+      if (q === 2) {
+        // Having decided on the Decide tab, the player is taken to the Market tab, where the turn's report opens.
+        await page.getByRole("heading", { name: reportHeading(t, 2) }).waitFor();
+        await page.getByRole("tab", { name: t("market.tabs.field"), selected: true }).waitFor();
+        await page.screenshot({ path: path.join(RESULTS, "phone-report-after-submit-390x844.png") });
       }
       if (q < 4) {
         await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
