@@ -1,4 +1,4 @@
-import type { FirmState, GameState } from "../../shared/engine/types.js";
+import type { GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction } from "../../shared/engine/validate.js";
 import { floorAction, type OwnView, presetAction } from "../../shared/plans/presets.js";
 import type { Action, ActionInput } from "../../shared/schemas/action.js";
@@ -6,7 +6,6 @@ import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import { reportRows } from "../../shared/synced.js";
-import type { TurnWords } from "../../shared/words/turns.js";
 import { turnKey } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent, t } from "../i18n.js";
@@ -21,7 +20,7 @@ import { firstQuarterGuide } from "./guide.js";
 import { type Choice, presetPicker } from "./presets.js";
 import { type Preview, preview, previewState, rivalsFrom } from "./preview.js";
 import { previewTable } from "./table.js";
-import { draftProblem } from "./words.js";
+import { draftProblem, idlePlan, repeatWarning, spendRatio } from "./words.js";
 import "./panel.css";
 
 /** The decision panel (DOM, keyboard-first), mounted by the Market scene in its right column. */
@@ -66,22 +65,6 @@ function sanitized(a: ActionInput): Action {
     hardware: a.hardware ?? "flexible",
     apps,
   };
-}
-
-/** Spending of an action as a share of another's (1 when nothing was spent). */
-function spendRatio(state: GameState, firm: FirmState, fitted: Action, original: Action): number {
-  const before = actionSpend(state, firm, original);
-  return before > 0 ? actionSpend(state, firm, fitted) / before : 1;
-}
-
-/** What happens without a submission: the last plan repeats, cut down when it no longer fits. */
-function repeatWarning(state: GameState, firm: FirmState, turns: TurnWords): string {
-  const fitted = fitAction(state, firm, firm.lastAction);
-  const ratio = spendRatio(state, firm, fitted, firm.lastAction);
-  const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
-  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share: percent(ratio), raise: formatMoney(fitted.raise) });
-  if (ratio < 0.999) return t(turnKey(turns, "panel.note.repeatsCut"), { share: percent(ratio) });
-  return t(turnKey(turns, "panel.note.repeats"));
 }
 
 function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbox: Inbox, firmId: string, carried: DraftMemo | null): DecisionPanel {
@@ -268,7 +251,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       picker.show("custom");
       submittedBy = message.submittedBy ?? null;
       origin.textContent = t(turnKey(turns, "panel.note.submittedBy"), { name: submittedBy ?? "" });
-    } else if (actionSpend(state, firm, firm.lastAction) === 0 && firm.lastAction.raise === 0) pick("balanced");
+    } else if (idlePlan(state, firm)) pick("balanced");
     else loadRepeat();
     note.textContent =
       submittedBy !== null
@@ -276,6 +259,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
           ? ""
           : t(turnKey(turns, "panel.note.submittedBy"), { name: submittedBy })
         : repeatWarning(state, firm, turns);
+    // Before the first quarter there is no plan to repeat.
+    reset.hidden = idlePlan(state, firm);
     showPhase();
   }
 
@@ -358,7 +343,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       fill(
         results,
         short ? h("p", { class: "warning" }, t(turnKey(turns, "panel.short"), { amount: formatMoney(-result.next.cash) })) : null,
-        previewTable(result, turns),
+        previewTable(result, turns, idlePlan(state, firm)),
       );
     } else {
       const bad = marked(result.error.code, result.error.field);

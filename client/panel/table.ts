@@ -30,8 +30,8 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
     : t("panel.estimate.range", { low: number(low, 1, true), high: number(high, 1, true) });
 }
 
-/** This quarter's estimate with the draft, next to what repeating last quarter would give. */
-export function previewTable(result: Extract<Preview, { ok: true }>, turns: TurnWords): HTMLTableElement {
+/** This quarter's estimate with the draft, next to what repeating last quarter would give (`idle`: last quarter's plan did nothing, as before the first). */
+export function previewTable(result: Extract<Preview, { ok: true }>, turns: TurnWords, idle = false): HTMLTableElement {
   return h(
     "table",
     { class: "estimate" },
@@ -39,7 +39,13 @@ export function previewTable(result: Extract<Preview, { ok: true }>, turns: Turn
     h(
       "thead",
       {},
-      h("tr", {}, h("th", { scope: "col" }, ""), h("th", { scope: "col" }, t("panel.estimate.with")), h("th", { scope: "col" }, t("panel.estimate.vs"))),
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, ""),
+        h("th", { scope: "col" }, t("panel.estimate.with")),
+        h("th", { scope: "col" }, t(idle ? "panel.estimate.vsIdle" : "panel.estimate.vs")),
+      ),
     ),
     h(
       "tbody",

@@ -1,6 +1,8 @@
-import type { ActionError } from "../../shared/engine/validate.js";
-import type { TurnWords } from "../../shared/words/turns.js";
-import { money, number, t } from "../i18n.js";
+import type { FirmState, GameState } from "../../shared/engine/types.js";
+import { type ActionError, actionSpend, fitAction } from "../../shared/engine/validate.js";
+import type { Action } from "../../shared/schemas/action.js";
+import { type TurnWords, turnKey } from "../../shared/words/turns.js";
+import { money, number, percent, t } from "../i18n.js";
 import { actionErrorText } from "../ui/action-error.js";
 
 /** A refused draft in the player's words: what is wrong and what to do, naming the field by its label. */
@@ -35,4 +37,26 @@ export function change(next: number, repeat: number, isMoney: boolean): string {
   const magnitude = figure(Math.abs(d), isMoney);
   if (magnitude === figure(0, isMoney)) return "±0";
   return `${d > 0 ? "+" : "−"}${magnitude}`;
+}
+
+/** Spending of an action as a share of another's (1 when nothing was spent). */
+export function spendRatio(state: GameState, firm: FirmState, fitted: Action, original: Action): number {
+  const before = actionSpend(state, firm, original);
+  return before > 0 ? actionSpend(state, firm, fitted) / before : 1;
+}
+
+/** The firm's last plan spent and raised nothing (always so before its first quarter): repeating it does nothing. */
+export function idlePlan(state: GameState, firm: FirmState): boolean {
+  return actionSpend(state, firm, firm.lastAction) === 0 && firm.lastAction.raise === 0;
+}
+
+/** What happens without a submission: the last plan repeats, cut down when it no longer fits; nothing at all when it did nothing (the first quarter). */
+export function repeatWarning(state: GameState, firm: FirmState, turns: TurnWords): string {
+  if (idlePlan(state, firm)) return t(turnKey(turns, "panel.note.idle"));
+  const fitted = fitAction(state, firm, firm.lastAction);
+  const ratio = spendRatio(state, firm, fitted, firm.lastAction);
+  const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
+  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share: percent(ratio), raise: money(fitted.raise) });
+  if (ratio < 0.999) return t(turnKey(turns, "panel.note.repeatsCut"), { share: percent(ratio) });
+  return t(turnKey(turns, "panel.note.repeats"));
 }

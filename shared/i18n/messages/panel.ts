@@ -14,6 +14,7 @@ const en = {
   "button.repeat.turn": "Repeat last turn",
   "note.submittedBy.turn": "Submitted by {name}. You can change it until the turn resolves.",
   "note.repeats.turn": "Not submitted yet: without a submission, last turn's plan repeats.",
+  "note.idle.turn": "Not submitted yet: without a submission, your firm spends nothing this turn.",
   "note.repeatsCut.turn": "Not submitted yet. Without a submission, last turn's plan no longer fits: it would repeat cut to {share} of its spending.",
   "note.repeatsCutRaise.turn":
     "Not submitted yet. Without a submission, last turn's plan no longer fits: it would repeat cut to {share} of its spending and a raise of {raise}.",
@@ -26,7 +27,7 @@ const en = {
   "guide.title.turn": "Your first turn, in one line each",
   "estimate.caption.turn":
     "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
-  "guide.submit.line.turn": "Locks in your plan. If you don't, last turn's plan repeats, fitted to your cash.",
+  "guide.submit.line.turn": "Locks in your plan. If you don't, your firm spends nothing this first turn; later, last turn's plan repeats, fitted to your cash.",
   "error.HARDWARE_LOCKED.turn": "Your compute contract is locked until the end of turn {quarter}: it cannot go back to flexible yet.",
   "error.RAISE_OVER_APPETITE.turn": "Investors take at most {limit} of new shares this turn: lower Raise equity by {over}.",
   "error.RAISE_OVER_APPETITE.bare.turn": "Investors will not buy that many new shares this turn: lower Raise equity.",
@@ -72,6 +73,7 @@ const en = {
   "note.submitting": "Submitting…",
   "note.submittedBy": "Submitted by {name}. You can change it until the quarter resolves.",
   "note.repeats": "Not submitted yet: without a submission, last quarter's plan repeats.",
+  "note.idle": "Not submitted yet: without a submission, your firm spends nothing this quarter.",
   "note.repeatsCut": "Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to {share} of its spending.",
   "note.repeatsCutRaise":
     "Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to {share} of its spending and a raise of {raise}.",
@@ -118,12 +120,14 @@ const en = {
   "guide.raise": "Raise",
   "guide.raise.line": "Sells new shares for cash; the market takes more when it is hot, and your stake shrinks.",
   "guide.submit": "Submit",
-  "guide.submit.line": "Locks in your plan. If you don't, last quarter's plan repeats, fitted to your cash.",
+  "guide.submit.line":
+    "Locks in your plan. If you don't, your firm spends nothing this first quarter; later, last quarter's plan repeats, fitted to your cash.",
 
   "estimate.caption":
     "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
   "estimate.with": "With this",
   "estimate.vs": "vs repeating",
+  "estimate.vsIdle": "vs doing nothing",
   "estimate.range": "{low}–{high}",
   "estimate.revenue": "Revenue",
   "estimate.operatingProfit": "Operating profit",
@@ -170,6 +174,7 @@ const zh = {
   "button.repeat.turn": "沿用上回合方案",
   "note.submittedBy.turn": "由 {name} 提交。本回合结算前仍可修改。",
   "note.repeats.turn": "尚未提交：如不提交，将沿用上回合的方案。",
+  "note.idle.turn": "尚未提交：如不提交，你的公司本回合不做任何投入。",
   "note.repeatsCut.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
   "note.repeatsCutRaise.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用，融资额为 {raise}。",
   "phase.untimed.turn": "不限时：所有公司提交后本回合即结算。",
@@ -181,7 +186,7 @@ const zh = {
   "guide.title.turn": "第一个回合，每项一句话",
   "estimate.caption.turn":
     "本回合预估（相当于故事中的 {span}，收入和经营利润均为整个回合的数额）：假设对手延续上回合的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个回合里有 8 个落在此区间内。模型能力为训练运气带来的可能区间：10 次训练中有 8 次落在此区间内。",
-  "guide.submit.line.turn": "锁定你的方案。如不提交，将沿用上回合方案，并按你的现金调整。",
+  "guide.submit.line.turn": "锁定你的方案。如不提交，第一回合你的公司不做任何投入；之后将沿用上回合方案，并按你的现金调整。",
   "error.HARDWARE_LOCKED.turn": "你的算力合约锁定至第 {quarter} 回合末：目前还不能改回灵活。",
   "error.RAISE_OVER_APPETITE.turn": "本回合投资者最多认购 {limit} 的新股：请将股权融资减少 {over}。",
   "error.RAISE_OVER_APPETITE.bare.turn": "本回合投资者不会认购这么多新股：请减少股权融资。",
@@ -227,6 +232,7 @@ const zh = {
   "note.submitting": "正在提交…",
   "note.submittedBy": "由 {name} 提交。本季度结算前仍可修改。",
   "note.repeats": "尚未提交：如不提交，将沿用上季度的方案。",
+  "note.idle": "尚未提交：如不提交，你的公司本季度不做任何投入。",
   "note.repeatsCut": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
   "note.repeatsCutRaise": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用，融资额为 {raise}。",
   "phase.untimed": "不限时：所有公司提交后本季度即结算。",
@@ -272,12 +278,13 @@ const zh = {
   "guide.raise": "融资",
   "guide.raise.line": "增发新股换取现金；市场越火热认购越多，但你的持股会被稀释。",
   "guide.submit": "提交",
-  "guide.submit.line": "锁定你的方案。如不提交，将沿用上季度方案，并按你的现金调整。",
+  "guide.submit.line": "锁定你的方案。如不提交，第一季度你的公司不做任何投入；之后将沿用上季度方案，并按你的现金调整。",
 
   "estimate.caption":
     "本季度预估：假设对手延续上季度的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个季度里有 8 个落在此区间内。模型能力为训练运气带来的可能区间：10 次训练中有 8 次落在此区间内。",
   "estimate.with": "按此方案",
   "estimate.vs": "对比沿用",
+  "estimate.vsIdle": "对比不投入",
   "estimate.range": "{low}–{high}",
   "estimate.revenue": "收入",
   "estimate.operatingProfit": "经营利润",
