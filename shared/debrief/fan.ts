@@ -143,7 +143,7 @@ export function fanSummary(input: DebriefInput, debrief: Debrief, plan: Simulati
   const setupWords = {
     scenario: scenarioTitle(input.scenario, w.t),
     firms: t("common.firms.count", { count: input.firms.length }),
-    quarters: t("common.quarters.count", { count: input.quarters }),
+    quarters: w.turns.quarterly ? t("common.quarters.count", { count: input.quarters }) : t("common.turns.count", { count: input.quarters }),
   };
   const setup =
     changedValues(input.scenario, input.economy).length > 0 ? t("debrief.caption.fan.setupCustom", setupWords) : t("debrief.caption.fan.setup", setupWords);

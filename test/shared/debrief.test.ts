@@ -314,6 +314,25 @@ describe("captions in both languages", () => {
     expect(all.replaceAll(/Northwind|Southport/g, "")).not.toMatch(/[A-Za-z]{2,}/);
   });
 
+  test("in a game whose turns are not quarters, the simulated markets' setup counts turns (an 8-turn game's debrief said '8 quarters')", () => {
+    const input = handMade();
+    const plan = simulationPlan(input, 2);
+    if (!plan.ok) throw new Error(plan.error.detail);
+    const markets: SimulatedMarket[] = [2, 3].map((peak) => ({
+      bubbleRatio: [1.2, peak, 1.3, 1.2, 1.1],
+      sentiment: [1, 1, 1, 1, 1],
+      totalValuation: [2000, 2500, 2600, 2700, 2000],
+      correctionStart: 3,
+    }));
+    const turns = debriefTurns(input);
+    const en = wordsFor("en", turns);
+    expect(fanSummary(input, computeDebrief(input, en), plan.value, markets, en).captions[0]).toMatch(
+      /^In 2 simulated markets \(scenario "AI, 2025", 2 firms, 4 turns, the same bots\)/,
+    );
+    const zh = wordsFor("zh-CN", turns);
+    expect(fanSummary(input, computeDebrief(input, zh), plan.value, markets, zh).captions[0]).toContain("2 家公司，4 个回合，机器人玩家相同");
+  });
+
   test("the simulated markets' captions in Chinese name the scenario and the stand-in bot in Chinese", () => {
     const input = handMade();
     const plan = simulationPlan(input, 5);
