@@ -10,6 +10,7 @@ import { confirmDialog } from "./dialogs.js";
 import { InjectForm } from "./InjectForm.js";
 import type { Send } from "./Roster.js";
 import type { Refusals } from "./refusals.js";
+import { regimeSwitchProblem } from "./words.js";
 
 /** What "Force next phase" does now, by phase (the ".turn" lines when a turn is not a quarter). */
 const FORCE_WORDS = {
@@ -35,6 +36,8 @@ export class Controls {
   private readonly forceHint = h("p", { class: "hint", id: "force-hint" });
   private readonly policyNow = h("p", { class: "muted" });
   private readonly regime: HTMLSelectElement;
+  /** The market's regime now (what the select shows until the facilitator picks another). */
+  private current = "";
   private readonly disclosure: HTMLButtonElement;
   /** "End game" (with a confirmation): placed by the scene in the header. */
   readonly end: HTMLButtonElement;
@@ -111,6 +114,9 @@ export class Controls {
           {
             type: "button",
             onclick: () => {
+              const problem = regimeSwitchProblem(this.current, this.regime.value, t);
+              policyRefusal.textContent = problem ?? "";
+              if (problem) return;
               refusals.route("inject", policyRefusal);
               send("inject", { injection: { kind: "regime", regime: this.regime.value } });
             },
@@ -173,6 +179,7 @@ export class Controls {
       regime: regimeName(market.regime, t),
     });
     this.regime.value = market.regime;
+    this.current = market.regime;
     this.disclosure.textContent = t(market.disclosure ? "console.controls.disclosureOff" : "console.controls.disclosureOn");
     this.disclosure.dataset.on = String(!market.disclosure);
   }

@@ -1,6 +1,7 @@
 import type { Key, Translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import type { LogEntry, RejectedMessage } from "../../shared/schemas/protocol.js";
+import { regimeName } from "../../shared/words/events.js";
 import { lengthWords, spanWords, type TurnWords, turnShort } from "../../shared/words/turns.js";
 import { formatCountdown } from "../market/clock.js";
 
@@ -91,4 +92,9 @@ export function refusalText(rejected: Pick<RejectedMessage, "code" | "reason" | 
     case undefined:
       return tr(`console.refusal.code.${rejected.code}`);
   }
+}
+
+/** Why "Switch regime" sends nothing: the regime chosen is the market's own already (a switch to it would be queued and logged, and change nothing); null when it can go. */
+export function regimeSwitchProblem(current: string, chosen: string, t: Translate): string | null {
+  return current === chosen ? t("console.controls.regimeAlready", { regime: regimeName(current, t) }) : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { classSettings } from "../../client/console/class-settings.js";
 import { buildEvent as buildIn, EVENT_SPECS, fieldLabel, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
-import { countdownText as countdownIn, logStamp, quarterLine as quarterIn, refusalText } from "../../client/console/words.js";
+import { countdownText as countdownIn, logStamp, quarterLine as quarterIn, refusalText, regimeSwitchProblem } from "../../client/console/words.js";
 import { exportErrorText, exportFileName, exportPath, fetchExport } from "../../client/net/exports.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, MAX_STORED_KEYS, saveFacilitatorKey, storedKeys } from "../../client/net/keys.js";
 import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
@@ -284,5 +284,13 @@ describe("exports", () => {
       throw new TypeError("Failed to fetch");
     };
     await expect(fetchExport(offline, "K7MXQA", KEY_A, "csv", translator("en"))).rejects.toThrow(/cannot be reached/);
+  });
+});
+
+describe("the console's Switch regime", () => {
+  test("a switch to the regime the market already has is refused in words and sends nothing (it queued and logged a no-op 'Regime switch: no regulation')", () => {
+    expect(regimeSwitchProblem("none", "none", en)).toBe("The market already has no regulation: choose another regime to switch to.");
+    expect(regimeSwitchProblem("none", "none", zh)).toContain("请先选择另一种监管模式");
+    expect(regimeSwitchProblem("none", "model", en)).toBeNull();
   });
 });
