@@ -158,9 +158,13 @@ export class Lobby extends Phaser.Scene {
               t("lobby.ready"),
             )
           : null,
-        isHost ? h("button", { type: "button", onclick: () => room.send("addBot", { strategy: "balanced" }) }, t("lobby.addBot")) : null,
         isHost
-          ? h("button", { type: "button", class: "primary", onclick: () => room.send("start") }, t("lobby.start"))
+          ? h(
+              "div",
+              { class: "button-row" },
+              h("button", { type: "button", onclick: () => room.send("addBot", { strategy: "balanced" }) }, t("lobby.addBot")),
+              h("button", { type: "button", class: "primary", onclick: () => room.send("start") }, t("lobby.start")),
+            )
           : h("p", {}, t(room.state.mode === "class" ? "lobby.waiting.facilitator" : "lobby.waiting.host")),
       );
     };

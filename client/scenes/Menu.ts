@@ -141,22 +141,26 @@ export class Menu extends Phaser.Scene {
       lengthHint(quarters),
       seconds.element,
       h("div", {}, h("label", { class: "check" }, listed, " ", t("menu.create.listed"))),
-      h("button", { type: "submit" }, t("menu.create.submit")),
       h(
-        "button",
-        {
-          type: "button",
-          id: "practice",
-          onclick: () => {
-            if (name.value.trim() === "") name.value = t("menu.name.practice");
-            void enter(async () => {
-              const joined = await app.session.create(name.value, PRACTICE);
-              joined.room.send("start", {});
-              return joined;
-            });
+        "div",
+        { class: "button-row" },
+        h("button", { type: "submit" }, t("menu.create.submit")),
+        h(
+          "button",
+          {
+            type: "button",
+            id: "practice",
+            onclick: () => {
+              if (name.value.trim() === "") name.value = t("menu.name.practice");
+              void enter(async () => {
+                const joined = await app.session.create(name.value, PRACTICE);
+                joined.room.send("start", {});
+                return joined;
+              });
+            },
           },
-        },
-        t("menu.practice.button"),
+          t("menu.practice.button"),
+        ),
       ),
     );
     const joinForm = h(

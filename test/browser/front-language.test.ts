@@ -192,4 +192,22 @@ async function checkScreen(page: Page, screen: keyof typeof SCREENS, name: strin
       .map((el) => el.outerHTML.slice(0, 80));
   });
   expect(covered, `${name}: controls under the switch`).toEqual([]);
+  // Buttons side by side on one line keep a gap (the zh-CN menu's Create game and Practice touched at 390×844, as did the lobby's Add a bot and Start game).
+  const touching = await page.evaluate(() => {
+    type Box = { left: number; right: number; top: number; bottom: number; width: number };
+    type El = { getBoundingClientRect(): Box; textContent: string | null };
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
+    const boxes = [...doc.querySelectorAll("#screen button")]
+      .map((el) => ({ text: (el.textContent ?? "").trim(), r: el.getBoundingClientRect() }))
+      .filter((b) => b.r.width > 0);
+    const out: string[] = [];
+    for (const a of boxes)
+      for (const b of boxes) {
+        const sameLine = a.r.top < b.r.bottom && b.r.top < a.r.bottom;
+        const gap = b.r.left - a.r.right;
+        if (a !== b && sameLine && gap >= -0.5 && gap < 4) out.push(`${a.text} | ${b.text}: ${gap.toFixed(1)} px apart`);
+      }
+    return out;
+  });
+  expect(touching, `${name}: buttons touching`).toEqual([]);
 }
