@@ -1,7 +1,8 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { RoomSettingsInput, ServerMessages, SpectatorJoinOptions } from "../../shared/schemas/protocol.js";
+import { nameKey } from "../../shared/schemas/names.js";
+import { JOIN_ERRORS, type RoomSettingsInput, type ServerMessages, type SpectatorJoinOptions } from "../../shared/schemas/protocol.js";
 import { Inbox } from "./inbox.js";
-import { saveFacilitatorKey } from "./keys.js";
+import { facilitatorKeyFor, saveFacilitatorKey } from "./keys.js";
 import { forgetSeat, type KeyValueStore, loadSeat, saveSeat } from "./seat.js";
 
 export type Welcome = ServerMessages["welcome"];
@@ -49,7 +50,55 @@ export class Session {
   }
 
   async join(code: string, name: string, firmId?: string): Promise<Joined> {
-    return this.enter(await this.sdk.joinById(code, firmId ? { name, firmId } : { name }), name);
+    const options = firmId ? { name, firmId } : { name };
+    try {
+      return await this.enter(await this.sdk.joinById(code, options), name);
+    } catch (e) {
+      // A seat held by this name, in a game this browser holds the key of (a friends game's host
+      // who closed the tab, so lost the tab's seat token): let the name back in, then join again.
+      const stored = (e as { code?: unknown }).code === JOIN_ERRORS.SEAT_HELD ? facilitatorKeyFor(this.keys, code) : null;
+      if (!stored || !(await this.letBackIn(code, stored.key, name))) throw e;
+      return this.enter(await this.sdk.joinById(code, options), name);
+    }
+  }
+
+  /** Lets the player called `name` back into game `code` through a console connection opened with its key; false when it could not. */
+  private async letBackIn(code: string, key: string, name: string): Promise<boolean> {
+    const room = await this.sdk.joinById(code, { facilitatorKey: key }).catch(() => null);
+    if (!room) return false;
+    // The inbox takes the console's messages (the first one whole, then its updates).
+    new Inbox(room);
+    try {
+      type Players = { players?: readonly { id: string; name: string }[] };
+      // The first state may be in already (as in watch()); else it is the next change.
+      const players = await new Promise<readonly { id: string; name: string }[]>((resolve) => {
+        const first = (state: Players) => {
+          room.onStateChange.remove(first);
+          resolve(state.players ?? []);
+        };
+        room.onStateChange(first);
+        const now = room.state as Players | undefined;
+        if (now?.players && now.players.length > 0) first(now);
+      });
+      const player = players.find((p) => nameKey(p.name) === nameKey(name));
+      if (!player) return false;
+      // The log's update says the server has let the name back in (or a refusal says it will not).
+      const done = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), CONSOLE_WAIT_MS);
+        room.onMessage("consoleUpdate", () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+        room.onMessage("rejected", () => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+      });
+      room.send("letBackIn", { playerId: player.id });
+      return await done;
+    } finally {
+      await room.leave(true);
+    }
   }
 
   /** Watches game `code` on a screen for the room: no seat, the public state only. */

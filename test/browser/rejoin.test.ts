@@ -50,4 +50,27 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await late.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
     await expect.poll(() => late.getByRole("alert").textContent()).toMatch(/already started/);
   });
+
+  test("a host who closed the game's tab joins again by name from the link in the same browser and is back in the game (the tab's seat token is gone; the game's key lets the name back in)", async () => {
+    const context = await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const host = await context.newPage();
+    await host.goto(BASE);
+    await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await host.getByLabel(translate("en", "menu.create.firms")).fill("3");
+    await host.getByRole("button", { name: translate("en", "menu.create.submit") }).tap();
+    const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).tap();
+    await host.getByRole("tab", { name: translate("en", "market.tabs.decide") }).waitFor();
+    await host.close();
+
+    const again = await context.newPage();
+    await again.goto(`${BASE}/?join=${code}`);
+    await again.getByLabel(translate("en", "menu.name.label")).fill("Ada");
+    await again.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).tap();
+    // Back in the market as Ada's firm, not on the menu with "ask your teacher (or the host)".
+    await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).waitFor();
+    expect(await again.getByText(translate("en", "errors.join.seatHeld")).count()).toBe(0);
+    await again.screenshot({ path: path.join(RESULTS, "rejoin-host-closed-tab.png") });
+    await context.close();
+  });
 });
