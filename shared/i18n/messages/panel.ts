@@ -27,7 +27,8 @@ const en = {
   "guide.title.turn": "Your first turn, in one line each",
   "estimate.caption.turn":
     "Estimate for this turn, {span} of the story (revenue and operating profit are for the whole turn). It assumes rivals keep last turn's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated turns landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
-  "guide.submit.line.turn": "Locks in your plan. If you don't, your firm spends nothing this first turn; later, last turn's plan repeats, fitted to your cash.",
+  "guide.submit.line.turn":
+    "Locks in your plan. If you don't, your firm spends nothing on the first turn; after that, last turn's plan repeats, fitted to your cash.",
   "error.HARDWARE_LOCKED.turn": "Your compute contract is locked until the end of turn {quarter}: it cannot go back to flexible yet.",
   "error.RAISE_OVER_APPETITE.turn": "Investors take at most {limit} of new shares this turn: lower Raise equity by {over}.",
   "error.RAISE_OVER_APPETITE.bare.turn": "Investors will not buy that many new shares this turn: lower Raise equity.",
@@ -121,7 +122,7 @@ const en = {
   "guide.raise.line": "Sells new shares for cash; the market takes more when it is hot, and your stake shrinks.",
   "guide.submit": "Submit",
   "guide.submit.line":
-    "Locks in your plan. If you don't, your firm spends nothing this first quarter; later, last quarter's plan repeats, fitted to your cash.",
+    "Locks in your plan. If you don't, your firm spends nothing in the first quarter; after that, last quarter's plan repeats, fitted to your cash.",
 
   "estimate.caption":
     "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
