@@ -28,7 +28,7 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
 }
 
 /**
- * Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元". Chinese below 1亿
+ * Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元"; nothing is "$0". Chinese below 1亿
  * counts whole 万 ("8479万美元", as English's "$84.8M"; a tenth of a 万 is $1,000).
  */
 export function money(locale: Locale, millions: number): string {
@@ -37,8 +37,10 @@ export function money(locale: Locale, millions: number): string {
     const maximumFractionDigits = Math.abs(millions) < 100 ? 0 : 1;
     return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits }).format(millions * 1e6))}美元`;
   }
-  const sign = millions < 0 ? MINUS : "";
   const abs = Math.abs(millions);
+  // Nothing (or less than it shows) is "$0", as shortMoney writes it: not "$0.0M" (a delisted firm's standings).
+  if (abs < 0.05) return "$0";
+  const sign = millions < 0 ? MINUS : "";
   const digits = abs >= 100 ? 0 : 1;
   return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
 }

@@ -72,6 +72,10 @@ describe("formats", () => {
   it("write money in dollars for English and with 万/亿 for Chinese", () => {
     expect(money("en", 1234.5)).toBe("$1,235M");
     expect(money("en", 12.34)).toBe("$12.3M");
+    // Nothing is "$0", not "$0.0M" (a delisted firm's score and valuation in the final standings).
+    expect(money("en", 0)).toBe("$0");
+    expect(money("en", -0.01)).toBe("$0");
+    expect(money("en", 0.06)).toBe("$0.1M");
     expect(shortMoney("en", 1500)).toBe("$1.5B");
     expect(money("zh-CN", 1234.5)).toBe("12.3亿美元");
     expect(money("zh-CN", 1.5)).toBe("150万美元");
