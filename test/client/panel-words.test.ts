@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
-import { change, repeatWarning } from "../../client/panel/words.js";
+import { change, draftProblem, repeatWarning } from "../../client/panel/words.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
@@ -49,5 +49,19 @@ describe("what happens without a submission, in the panel's words", () => {
       [],
     );
     expect(repeatWarning(state, firm(state), turnWordsFor(16))).toBe("Not submitted yet: without a submission, last quarter's plan repeats.");
+  });
+});
+
+describe("a refused draft's words", () => {
+  test('a negative amount asks for $0 or more (it read "$0M")', () => {
+    setLocale("en");
+    const text = draftProblem(
+      { code: "NEGATIVE", field: "train", message: "" } as Parameters<typeof draftProblem>[0],
+      () => "Train the model",
+      { maxRaise: 10 },
+      0,
+      turnWordsFor(8),
+    );
+    expect(text).toBe("Train the model: enter an amount of $0 or more.");
   });
 });

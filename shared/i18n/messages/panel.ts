@@ -137,7 +137,7 @@ const en = {
   "estimate.fundamentals": "Fundamentals",
   "estimate.valuation": "Valuation",
 
-  "draft.amount": "{label}: enter an amount of $0M or more.",
+  "draft.amount": "{label}: enter an amount of $0 or more.",
   "draft.raise": "The market will take at most {limit} of new shares now: raise less.",
   "draft.overBudget": "You are spending {over} more than your cash plus what you raise: lower the marked amounts or raise more.",
   "draft.cannot": "This plan cannot be submitted as it is: check the marked fields.",
