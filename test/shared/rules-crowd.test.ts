@@ -85,34 +85,48 @@ describe("raiseCapacity: a profitable firm can still raise in a cold market", ()
   });
 });
 
+const CROWD = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "scaler" }] as const;
+
+/**
+ * Plays `games` crowded games (two scalers) of `quarters` quarters: the share of scaler seats
+ * delisted, and each game's first correction, sorted — the engine's own start (`firstQuarter`, a
+ * hazard start) and the start of the first fall the simulator counts (`correctionSpans`); a game
+ * without one counts quarters + 1.
+ */
+function playCrowd(quarters: number, games: number, seedPrefix: string, override: object) {
+  const config = configFor("ai-2025", { quarters, ...override });
+  let scalerSeats = 0;
+  let scalersDelisted = 0;
+  const hazardStarts: number[] = [];
+  const spanStarts: number[] = [];
+  for (let i = 0; i < games; i++) {
+    const { states } = playBots(config, `${seedPrefix}-${i}`, [...CROWD], {}, "final");
+    const end = states[states.length - 1] as GameState;
+    for (const firm of end.firms) {
+      if (!firm.id.startsWith("scaler")) continue;
+      scalerSeats++;
+      if (firm.delisted) scalersDelisted++;
+    }
+    hazardStarts.push(end.market.correction.firstQuarter ?? quarters + 1);
+    spanStarts.push(correctionSpans(end.market.history)[0]?.start ?? quarters + 1);
+  }
+  const byQuarter = (a: number, b: number) => a - b;
+  return { delisted: scalersDelisted / scalerSeats, hazardStarts: hazardStarts.sort(byQuarter), spanStarts: spanStarts.sort(byQuarter) };
+}
+
 describe("a crowd of scalers gets a boom before its bust", () => {
   // Engine 2.7.0 on this line-up (the rules off): the first correction came in quarter 2 of 8 and both
   // scalers were delisted in ~94% of games. 40 games keep this test quick; the figures at 500 games
   // are in docs/balance.md ("The crowd of scalers, third attempt").
-  const lineup = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "scaler" }] as const;
   const off = {
     correction: { moodReference: 0, storyCap: 0 },
     sentiment: { gravityMoodReference: 0 },
     financing: { profitAppetite: 0, lastResort: 0 },
   };
 
-  function crowd(override: unknown) {
-    const config = configFor("ai-2025", { quarters: 8, ...(override as object) });
-    let scalerSeats = 0;
-    let scalersDelisted = 0;
-    const starts: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const { states } = playBots(config, `crowd-${i}`, [...lineup], {}, "final");
-      const end = states[states.length - 1] as GameState;
-      for (const firm of end.firms) {
-        if (!firm.id.startsWith("scaler")) continue;
-        scalerSeats++;
-        if (firm.delisted) scalersDelisted++;
-      }
-      starts.push(end.market.correction.firstQuarter ?? config.quarters + 1);
-    }
-    starts.sort((a, b) => a - b);
-    return { delisted: scalersDelisted / scalerSeats, medianStart: starts[starts.length / 2] as number };
+  function crowd(override: object) {
+    const { delisted, hazardStarts } = playCrowd(8, 40, "crowd", override);
+    return { delisted, medianStart: hazardStarts[hazardStarts.length / 2] as number };
   }
 
   it("scalers survive in most games and the correction waits for a boom (it did not with the rules off)", () => {
@@ -128,27 +142,11 @@ describe("a crowd of scalers corrects in the middle third and most of its scaler
   // Engine 2.8.0 (these two dials at 0): at 16 quarters the crowd's first correction came in quarter 5 (the
   // middle third starts after 5.3) and 63.5% of its scalers were delisted (500 games; docs/balance.md,
   // "The crowd of scalers, fourth attempt"). 80 games keep this test quick: here 58.1% against 65.6%, quarter 6 against 5.
-  const lineup = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { bot: "scaler" }] as const;
   const before = { correction: { storyCap: 0 }, financing: { lastResort: 0 } };
-  const GAMES = 80;
 
   function crowd(override: object) {
-    const config = configFor("ai-2025", { quarters: 16, ...override });
-    let scalerSeats = 0;
-    let scalersDelisted = 0;
-    const starts: number[] = [];
-    for (let i = 0; i < GAMES; i++) {
-      const { states } = playBots(config, `crowd16-${i}`, [...lineup], {}, "final");
-      const end = states[states.length - 1] as GameState;
-      for (const firm of end.firms) {
-        if (!firm.id.startsWith("scaler")) continue;
-        scalerSeats++;
-        if (firm.delisted) scalersDelisted++;
-      }
-      starts.push(correctionSpans(end.market.history)[0]?.start ?? config.quarters + 1);
-    }
-    starts.sort((a, b) => a - b);
-    return { delisted: scalersDelisted / scalerSeats, medianStart: ((starts[GAMES / 2 - 1] as number) + (starts[GAMES / 2] as number)) / 2 };
+    const { delisted, spanStarts } = playCrowd(16, 80, "crowd16", override);
+    return { delisted, medianStart: ((spanStarts[39] as number) + (spanStarts[40] as number)) / 2 };
   }
 
   it("the first correction waits past the first third and fewer than 60% of scalers are delisted (neither held at 2.8.0)", () => {
