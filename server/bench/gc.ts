@@ -23,6 +23,7 @@ import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
+import { callgrindInstructions } from "./callgrind.js";
 import { writeEntryBundle } from "./entry-bundle.js";
 
 const program = new Command()
@@ -123,23 +124,8 @@ function gcCounts(file: string): Promise<Counts> {
 }
 
 /** Instructions executed by node running `file` to quarter `upTo` (callgrind's total). */
-function instructions(file: string, upTo: number): Promise<number> {
-  const out = `${file}.${upTo}.callgrind`;
-  return new Promise((done, fail) => {
-    const args = ["--tool=callgrind", `--callgrind-out-file=${out}`, "--smc-check=all-non-file", process.execPath, ...NODE_FLAGS, file];
-    const child = spawn("valgrind", [...args, String(rooms), String(from), String(upTo)], { env, stdio: ["ignore", "ignore", "pipe"] });
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on("close", (code) => {
-      if (existsSync(out)) unlinkSync(out);
-      const total = /I\s+refs:\s+([\d,]+)/.exec(err)?.[1];
-      if (code !== 0 || !total) fail(new Error(`callgrind failed (${code}): ${err.slice(-500)}`));
-      else done(Number(total.replace(/,/g, "")));
-    });
-  });
-}
+const instructions = (file: string, upTo: number) =>
+  callgrindInstructions([...NODE_FLAGS, file, String(rooms), String(from), String(upTo)], `${file}.${upTo}.callgrind`, env);
 
 const sides: Array<[string, string]> = [...(opts.other ? [["before", opts.other] as [string, string]] : []), ["after", here]];
 const results: Record<string, Counts & { instructions?: number }> = {};
