@@ -198,6 +198,7 @@ export const AI_2025: EconomyConfig = {
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
     moodReference: 1.7, // the hazard reads B ÷ max(1, B_neutral ÷ 1.7): manias end in a crash, many firms telling one story at calm prices do not (0: B itself)
+    storyCap: 1.67, // and counts a story at most 0.67× fundamentals at neutral sentiment: at the same mood a crowd telling one story is no nearer its crash than one leader (0: off)
     demandHit: 0, // share of every sector's market lost when a correction starts (0: the AI bust leaves customers' budgets alone; dotcom-1999 sets it)
   },
   financing: {
@@ -206,6 +207,7 @@ export const AI_2025: EconomyConfig = {
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%
     profitAppetite: 0.5, // whatever the sentiment, a profitable firm can still raise half its last turn's operating profit (funding fell ~2/3 in 2000–02, not to nothing)
+    lastResort: 0.02, // a listed firm can always sell up to 2% of its valuation a quarter in a rescue round: investors of last resort (PIPEs, hedge funds) fund distressed firms that still have a market value
     pool: 500, // capital is finite: investors put at most ~$500M per listed firm a quarter into the sector, shared equally (AI venture funding ~$100B in 2024)
     discount: 0.15, // new shares sell 15% under the market price
     emergencyDiscount: 0.3, // a rescue round sells 30% under

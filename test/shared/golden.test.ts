@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.8.0",
-  finalStateSha256: "315312db203fdd12bf6531d788b103ffe2187aa2b77d8786edea136575898f08",
+  engineVersion: "2.9.0",
+  finalStateSha256: "8a4b3b602c00f91df449d06fc223d77ddb71b600eb904b2d932d6e43c475708f",
 };
 
 const injections: Record<number, Injection[]> = {
