@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.8.0",
-  finalStateSha256: "315312db203fdd12bf6531d788b103ffe2187aa2b77d8786edea136575898f08",
+  engineVersion: "2.9.0",
+  finalStateSha256: "edf19531bedf9d2c7b0326d460cb04f1b0fa2af9840d45dda5e642d68feddada",
 };
 
 const injections: Record<number, Injection[]> = {
