@@ -1,18 +1,24 @@
 /**
- * `npx tsx server/bench/alloc-prof.ts [rooms] [quarters] [top]`: where a room-quarter's
+ * `npx tsx server/bench/alloc-prof.ts [rooms] [quarters] [top] [--promoted]`: where a room-quarter's
  * allocations go. Plays `rooms` benchmark rooms in-process (inproc-room.ts) after a warm-up,
  * under V8's sampling heap profiler with collected objects included (so it counts what is
  * allocated, not what stays), and prints the bytes allocated per room-quarter by the function
  * that allocated them and by its caller chain within the project, biggest first.
+ * `--promoted`: the rooms live together and play their quarters in turn, as a server's do
+ * (quarters 5 to `quarters` of 40-quarter games, measured), and only what outlives a scavenge is
+ * counted (what is promoted to the old generation: what a room keeps and what it keeps for a
+ * while and then drops, the costly garbage), by the same sites.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { Session } from "node:inspector";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { GameStore } from "../store/games.js";
-import { playRoom } from "./inproc-room.js";
+import { openRoom, playRoom } from "./inproc-room.js";
 
-const [rooms = 60, quarters = 24, top = 40] = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const promoted = args.includes("--promoted");
+const [rooms = promoted ? 300 : 60, quarters = promoted ? 12 : 24, top = 40] = args.filter((a) => !a.startsWith("--")).map(Number);
 
 interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -28,9 +34,17 @@ const post = <T>(method: string, params?: object) =>
 const dir = mkdtempSync(path.join(tmpdir(), "sos-alloc-"));
 const store = new GameStore(path.join(dir, "games.sqlite"));
 for (let r = 0; r < 10; r++) playRoom(-1 - r, store, quarters); // warm-up: the code is optimised
-await post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 let roomQuarters = 0;
-for (let r = 0; r < rooms; r++) roomQuarters += playRoom(r, store, quarters).resolved;
+if (promoted) {
+  const open = Array.from({ length: rooms }, (_, r) => openRoom(r, store, 40));
+  const turn = () => open.reduce((played, room) => played + (room.playQuarter() ? 1 : 0), 0);
+  for (let q = 0; q < 4; q++) turn();
+  await post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: false });
+  for (let q = 4; q < quarters; q++) roomQuarters += turn();
+} else {
+  await post("HeapProfiler.startSampling", { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let r = 0; r < rooms; r++) roomQuarters += playRoom(r, store, quarters).resolved;
+}
 const { profile } = await post<{ profile: { head: ProfileNode } }>("HeapProfiler.stopSampling");
 
 const where = (node: ProfileNode) => {
@@ -54,7 +68,11 @@ function walk(node: ProfileNode, trail: string[]): void {
 }
 walk(profile.head, []);
 const kb = (bytes: number) => (bytes / 1024 / roomQuarters).toFixed(2).padStart(7);
-console.log(`${(total / 1024 / roomQuarters).toFixed(1)} KB allocated per room-quarter (${rooms} rooms × ${quarters} quarters, joins and start included)`);
+console.log(
+  promoted
+    ? `${(total / 1024 / roomQuarters).toFixed(1)} KB per room-quarter outlived a scavenge (${rooms} rooms in turn, quarters 5–${quarters} of 40)`
+    : `${(total / 1024 / roomQuarters).toFixed(1)} KB allocated per room-quarter (${rooms} rooms × ${quarters} quarters, joins and start included)`,
+);
 console.log("by allocating function:");
 for (const [key, bytes] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${kb(bytes)} KB  ${key}`);
 console.log("by project call chain (innermost last) and allocating function:");

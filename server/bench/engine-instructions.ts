@@ -13,11 +13,12 @@
  *
  * Needs valgrind (`apt-get install valgrind`); takes a few minutes (the four runs go two at a time).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { callgrindInstructions } from "./callgrind.js";
 import { FIRMS } from "./engine-games.js";
 import { writeEntryBundle } from "./entry-bundle.js";
 
@@ -46,35 +47,8 @@ playGames(engine, Number(process.argv[2]), true);
 }
 
 /** Instructions executed by node running `file` for `n` games (callgrind's total). */
-function instructions(file: string, n: number): Promise<number> {
-  const out = `${file}.${n}.callgrind`;
-  return new Promise((done, fail) => {
-    const child = spawn(
-      "valgrind",
-      [
-        "--tool=callgrind",
-        `--callgrind-out-file=${out}`,
-        "--smc-check=all-non-file",
-        process.execPath,
-        "--predictable",
-        "--max-semi-space-size=512",
-        file,
-        String(n),
-      ],
-      { stdio: ["ignore", "ignore", "pipe"] },
-    );
-    let err = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      err += chunk.toString();
-    });
-    child.on("close", (code) => {
-      if (existsSync(out)) unlinkSync(out);
-      const total = /I\s+refs:\s+([\d,]+)/.exec(err)?.[1];
-      if (code !== 0 || !total) fail(new Error(`callgrind failed (${code}): ${err.slice(-500)}`));
-      else done(Number(total.replace(/,/g, "")));
-    });
-  });
-}
+const instructions = (file: string, n: number) =>
+  callgrindInstructions(["--predictable", "--max-semi-space-size=512", file, String(n)], `${file}.${n}.callgrind`);
 
 const files = { before: bundle("before", other), after: bundle("after", here) };
 const runs: Record<string, number> = {};

@@ -3,9 +3,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 
-/** Bundles `entry` (imports resolved from `resolveDir`) and writes it as `<name>-<pid>.mjs`; returns its path (the caller deletes it). */
-export function writeEntryBundle(entry: string, resolveDir: string, cache: string, name: string): string {
+/**
+ * Bundles `entry` (imports resolved from `resolveDir`) and writes it as `<name>-<pid>.mjs`; returns its path (the caller deletes it).
+ * `asServed`: packages stay imports (resolved from this checkout's node_modules) and functions keep their names, as tsx runs the server.
+ */
+export function writeEntryBundle(entry: string, resolveDir: string, cache: string, name: string, asServed = false): string {
   const result = buildSync({
+    ...(asServed ? { packages: "external" as const, keepNames: true } : {}),
     stdin: { contents: entry, resolveDir, loader: "ts" },
     bundle: true,
     platform: "node",

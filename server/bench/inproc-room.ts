@@ -59,6 +59,18 @@ export interface InprocRoom {
  * game is over): returns how many quarters it resolved and the room, kept as it stands.
  */
 export function playRoom(index: number, store: GameStore, quarters: number, upTo = quarters): { resolved: number; room: InprocRoom } {
+  const open = openRoom(index, store, quarters);
+  let resolved = 0;
+  while (resolved < upTo && open.playQuarter()) resolved++;
+  return { resolved, room: open.room };
+}
+
+/**
+ * Room `index` of a `quarters`-quarter game, started (players joined, the first quarter's
+ * decisions open); `playQuarter()` plays the next quarter to its resolution and says whether
+ * it did (false: the game is over), so several rooms can be played in turn as a server does.
+ */
+export function openRoom(index: number, store: GameStore, quarters: number): { room: InprocRoom; playQuarter: () => boolean } {
   const code = `R${index}`;
   const { mode, settings, config } = createRequest({
     name: "p1",
@@ -126,22 +138,24 @@ export function playRoom(index: number, store: GameStore, quarters: number, upTo
     if (rejection.rejection) throw new Error(rejection.rejection.message);
   };
   send("p0", "start", {});
-  let resolved = 0;
-  while (flow.phaseName !== "over" && resolved < upTo) {
-    if (flow.phaseName === "decide") {
-      for (const p of players) {
-        // As the benchmark's players: a few percent of cash into training, marketing and apps.
-        const firmId = flow.roster.player(p)?.firmId;
-        if (!firmId || !flow.match?.isActive(firmId)) continue; // delisted: nothing to decide
-        const budget = Math.max(0, flow.match?.state.firms.find((f) => f.id === firmId)?.cash ?? 0) * 0.05;
-        send(p, "submit", { action: { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } } });
+  const playQuarter = (): boolean => {
+    while (flow.phaseName !== "over") {
+      if (flow.phaseName === "decide") {
+        for (const p of players) {
+          // As the benchmark's players: a few percent of cash into training, marketing and apps.
+          const firmId = flow.roster.player(p)?.firmId;
+          if (!firmId || !flow.match?.isActive(firmId)) continue; // delisted: nothing to decide
+          const budget = Math.max(0, flow.match?.state.firms.find((f) => f.id === firmId)?.cash ?? 0) * 0.05;
+          send(p, "submit", { action: { train: budget * 0.5, marketing: budget * 0.2, apps: { support: budget * 0.3 } } });
+        }
+        return true;
       }
-      resolved++;
-    } else if (phaseTimer !== null) {
+      if (phaseTimer === null) throw new Error(`stuck in ${flow.phaseName}`);
       const id = phaseTimer;
       phaseTimer = null;
       step({ type: "timer", id, now: 0 });
-    } else throw new Error(`stuck in ${flow.phaseName}`);
-  }
-  return { resolved, room };
+    }
+    return false;
+  };
+  return { room, playQuarter };
 }

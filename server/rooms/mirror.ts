@@ -7,6 +7,7 @@ import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { eventsText, joinIds, MARKET_COLUMNS, marketFigures, REPORT_COLUMNS, reportFigures } from "../../shared/synced.js";
 import type { Match } from "../game/match.js";
 import type { Roster } from "../game/roster.js";
+import "./array-staging.js"; // appended history columns are not copied after every patch
 import { EventItem, FirmSlot, type MarketRoomState, PlayerInfo, StandingRow } from "./state.js";
 
 /**

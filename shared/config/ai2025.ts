@@ -128,7 +128,7 @@ export const AI_2025: EconomyConfig = {
     // Span of control (Penrose 1959; Teece 1982): a firm that trains a model and integrates into more than spanSectors sectors in a turn
     // gets 1 ÷ (1 + spanPenalty × the sectors beyond) of each sector's integration work
     spanSectors: 3,
-    spanPenalty: 3, // engine 2.9.0: with four sectors while training each gets a quarter of its integration work, with five a seventh
+    spanPenalty: 3, // engine 2.10.0: with four sectors while training each gets a quarter of its integration work, with five a seventh
   },
   efficiency: {
     max: 2.5, // serving efficiency can improve 3.5× (distillation, quantisation, batching)
@@ -162,9 +162,9 @@ export const AI_2025: EconomyConfig = {
     perRevenue: 0.3, // sales and staff grow with revenue (~30%)
     // Growing fast costs more than growing steadily (the Penrose effect; Hayashi 1982's adjustment cost against the firm's own size):
     // spending x above (1 + rampAllowance)^tau times the firm's last turn K pays rampCost × (x/K − that)² × K in hiring and integration overhead
-    rampCost: 3, // engine 2.9.0: the search's "raise hard, spend at once on everything" plan met no cost of growing fast (docs/balance.md)
+    rampCost: 3, // engine 2.10.0: the search's "raise hard, spend at once on everything" plan met no cost of growing fast (docs/balance.md)
     rampAllowance: 0.25, // a firm's staff absorbs ~25% more spending a quarter without strain
-    rampBase: 350, // K is at least $350M a quarter: a $1B start-up puts ~44% of its war chest (350 × 1.25) to work in its first quarter without strain
+    rampBase: 400, // K is at least $400M a quarter: a $1B start-up puts half its war chest (400 × 1.25) to work in its first quarter without strain
   },
   valuation: {
     multiple: 10, // a fair 10× annual operating profit at a 4% rate
@@ -207,6 +207,7 @@ export const AI_2025: EconomyConfig = {
     quarters: [1, 3], // over one to three quarters
     cooldown: 4, // quarters before the next can start
     moodReference: 1.7, // the hazard reads B ÷ max(1, B_neutral ÷ 1.7): manias end in a crash, many firms telling one story at calm prices do not (0: B itself)
+    storyCap: 1.67, // and counts a story at most 0.67× fundamentals at neutral sentiment: at the same mood a crowd telling one story is no nearer its crash than one leader (0: off)
     demandHit: 0, // share of every sector's market lost when a correction starts (0: the AI bust leaves customers' budgets alone; dotcom-1999 sets it)
   },
   financing: {
@@ -215,6 +216,7 @@ export const AI_2025: EconomyConfig = {
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%
     profitAppetite: 0.5, // whatever the sentiment, a profitable firm can still raise half its last turn's operating profit (funding fell ~2/3 in 2000–02, not to nothing)
+    lastResort: 0.02, // a listed firm can always sell up to 2% of its valuation a quarter in a rescue round: investors of last resort (PIPEs, hedge funds) fund distressed firms that still have a market value
     pool: 500, // capital is finite: investors put at most ~$500M per listed firm a quarter into the sector, shared equally (AI venture funding ~$100B in 2024)
     discount: 0.15, // new shares sell 15% under the market price
     emergencyDiscount: 0.3, // a rescue round sells 30% under

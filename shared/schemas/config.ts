@@ -172,6 +172,11 @@ export const EconomyConfigSchema = z.strictObject({
     cooldown: z.number().int().min(0),
     demandHit: fraction,
     moodReference: nonNegative,
+    // 0 (off) or a B_neutral above 1: the story's size beyond it does not raise the hazard.
+    storyCap: z.number().refine((x) => x === 0 || x > 1, {
+      message: "must be 0 (off) or more than 1",
+      params: { problem: "tooSmall", min: 1, inclusive: false },
+    }),
   }),
   financing: z.strictObject({
     appetite: fraction,
@@ -179,6 +184,7 @@ export const EconomyConfigSchema = z.strictObject({
     appetiteSpan: positive,
     correctionAppetite: fraction,
     profitAppetite: nonNegative,
+    lastResort: fraction,
     pool: nonNegative,
     discount: fraction,
     emergencyDiscount: fraction,

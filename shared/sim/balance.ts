@@ -39,6 +39,8 @@ function batchesAt(quarters: number): CheckBatch[] {
   });
   return [
     at("base", REFERENCE),
+    // A class where two students press Scale: the story must survive a crowd (issue 12; engine 2.9.0).
+    at("crowd", [...REFERENCE, { bot: "scaler" }]),
     at("plain", [...REFERENCE, PLAIN("plain-ship"), PLAIN("plain-scale")]),
     at("with-open", [...REFERENCE, { bot: "open" }]),
     at("with-random", [...REFERENCE, { bot: "random" }]),
@@ -166,8 +168,28 @@ function evaluateLength(batches: Readonly<Record<string, readonly GameSummary[]>
     builderMean > scalerMean,
   );
 
+  const crowd = stats("crowd");
+  const crowdStart = crowd.correction.medianQuarter;
+  add(
+    "crowd-story",
+    "two scalers: peak B ≥ 2 in ≥ 70%, a correction in ≥ 80%, its median start in the middle third",
+    `≥ 70%; ≥ 80%; ${num(third, 1)} < q ≤ ${num(2 * third, 1)}`,
+    `${pct(crowd.peakBubble.atLeast2)}; ${pct(crowd.correction.rate)}; ${crowdStart === null ? "none" : num(crowdStart, 1)}`,
+    crowd.peakBubble.atLeast2 >= 0.7 && crowd.correction.rate >= 0.8 && crowdStart !== null && crowdStart > third && crowdStart <= 2 * third,
+  );
+  const crowdScalers = strategy(crowd, "scaler").delistedRate;
+  const crowdBuilder = strategy(crowd, "builder").delistedRate;
+  add(
+    "crowd-delisting",
+    "two scalers: scaler seats delisted 15–60%, builder < 10%",
+    "15–60%; < 10%",
+    `${pct(crowdScalers)}; ${pct(crowdBuilder)}`,
+    crowdScalers >= 0.15 && crowdScalers <= 0.6 && crowdBuilder < 0.1,
+  );
+
   const names = [
     "base",
+    "crowd",
     "plain",
     "with-open",
     "with-random",

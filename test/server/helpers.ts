@@ -5,6 +5,7 @@ import type { Room as SdkRoom } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import { createApp, restoreGames } from "../../server/app.js";
+import type { MarketRoomLimits } from "../../server/rooms/limits.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { MarketRoomState } from "../../server/rooms/state.js";
 import { GameStore } from "../../server/store/games.js";
@@ -112,10 +113,10 @@ export const NO_RATE_LIMITS = { create: null, join: null, lookup: null, key: nul
  * The game server for one test file (with `store` when given): booted before its tests,
  * cleaned after each, shut down (and the store closed) after all.
  */
-export function testServer(store?: GameStore): { readonly colyseus: ColyseusTestServer } {
+export function testServer(store?: GameStore, limits: Partial<MarketRoomLimits> = {}): { readonly colyseus: ColyseusTestServer } {
   let colyseus: ColyseusTestServer | undefined;
   beforeAll(async () => {
-    colyseus = await boot(createApp({ limits: { graceSeconds: 1 }, rateLimits: NO_RATE_LIMITS, ...(store ? { store } : {}) }));
+    colyseus = await boot(createApp({ limits: { graceSeconds: 1, ...limits }, rateLimits: NO_RATE_LIMITS, ...(store ? { store } : {}) }));
   });
   afterEach(async () => {
     await colyseus?.cleanup();

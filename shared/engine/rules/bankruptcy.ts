@@ -1,9 +1,10 @@
 import type { Quarter } from "../quarter.js";
-import { raiseCapacity, sharesForRaise } from "./financing.js";
+import { lastResortCapacity, raiseCapacity, sharesForRaise } from "./financing.js";
 
 /**
  * Step 12. A firm whose cash is below zero makes an emergency raise (a deep discount,
- * within what is left of the market's appetite this turn) if that covers the hole; otherwise it is delisted: its
+ * within what is left of the market's appetite this turn, or what investors of last resort
+ * buy, whichever is more) if that covers the hole; otherwise it is delisted: its
  * customers return to the market and its valuation is zero.
  */
 export function bankruptcy(t: Quarter, valuations: number[]): void {
@@ -18,6 +19,7 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
     const capacity = Math.max(
       0,
       raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation, report.operatingProfit) - report.raised,
+      lastResortCapacity(config, valuation),
     );
     const price = valuation / firm.shares;
     if (capacity >= hole && price > 0) {

@@ -31,6 +31,16 @@ export function profitBacking(config: EconomyConfig, operatingProfit: number): n
   return config.financing.profitAppetite * Math.max(0, operatingProfit);
 }
 
+/**
+ * What a rescue round can always sell, whatever the sentiment: `lastResort` of the firm's
+ * valuation a quarter (over the turn's tau quarters). Investors of last resort (hedge funds
+ * buying PIPEs at deep discounts in 2000–02) funded listed firms the public market would not,
+ * so a firm still worth many times its cash hole is not delisted for want of a small round.
+ */
+export function lastResortCapacity(config: EconomyConfig, valuation: number): number {
+  return overTurns(config.financing.lastResort, turnSpan(config)) * Math.max(0, valuation);
+}
+
 /** Sentiment once `events` have hit it (sell-offs, scandals): what investors price a raise at. */
 export function sentimentAfter(config: EconomyConfig, sentiment: number, events: readonly GameEvent[]): number {
   let s = sentiment;

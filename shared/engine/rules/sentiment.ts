@@ -22,6 +22,25 @@ export function moodPressure(bubbleRatio: number, neutralRatio: number, referenc
   return reference > 0 ? bubbleRatio / Math.max(1, neutralRatio / reference) : bubbleRatio;
 }
 
+/**
+ * The bubble ratio with the story's size capped, as the hazard reads it: B − 1 = S × (B_neutral − 1),
+ * and once B_neutral passes `cap` the excess counts (cap − 1) of fundamentals at neutral sentiment,
+ * i.e. 1 + (B − 1) × (cap − 1) ÷ (B_neutral − 1). Above the cap the hazard then reads mood alone:
+ * two firms telling one story at the same sentiment are no nearer their crash than one. With
+ * `cap` 0, or a story within it, B itself.
+ */
+export function storyPressure(bubbleRatio: number, neutralRatio: number, cap: number): number {
+  if (cap <= 0 || neutralRatio <= cap) return bubbleRatio;
+  return 1 + ((bubbleRatio - 1) * (cap - 1)) / (neutralRatio - 1);
+}
+
+/** What the correction hazard reads: the story capped (`storyCap`), then the part of it mood makes (`moodReference`). */
+export function hazardReading(config: EconomyConfig, bubbleRatio: number, neutralRatio: number): number {
+  const c = config.correction;
+  const capped = storyPressure(bubbleRatio, neutralRatio, c.storyCap);
+  return moodPressure(capped, c.storyCap > 0 ? Math.min(neutralRatio, c.storyCap) : neutralRatio, c.moodReference);
+}
+
 export interface SentimentInputs {
   /** Provisional ΣV / ΣF this quarter, at the sentiment investors came in with. */
   bubbleRatio: number;
@@ -69,10 +88,7 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   change += (clock.sentimentReversion * (1 - market.sentiment)) / market.sentiment;
   market.sentiment *= 1 + clamp(change, -0.9, clock.maxRise);
 
-  const hazard = Math.min(
-    1,
-    overTurns(correctionHazard(config, moodPressure(inputs.bubbleRatio, inputs.neutralRatio, config.correction.moodReference)), clock.tau) + t.hazardBoost,
-  );
+  const hazard = Math.min(1, overTurns(correctionHazard(config, hazardReading(config, inputs.bubbleRatio, inputs.neutralRatio)), clock.tau) + t.hazardBoost);
   const u = nextFloat(rng);
   let correctionStarted = false;
   if (c.quartersLeft > 0) {
