@@ -92,6 +92,12 @@ export interface FirmReport {
   servingCost: number;
   opex: number;
   licenceFees: number;
+  /** Opex paid for growing spending faster than the firm's base (the ramp cost, rules/growth.ts), included in `opex` ($M). */
+  rampCost: number;
+  /** Sectors integrated into while training when that slowed integration (more than `apps.spanSectors`), else 0. */
+  spanSectors: number;
+  /** The share of its integration work the firm kept this turn (span of control): 1 unless slowed. */
+  spanFactor: number;
   fines: number;
   operatingProfit: number;
   raised: number;

@@ -10,7 +10,7 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  */
 const GOLDEN = {
   engineVersion: "2.10.0",
-  finalStateSha256: "7fd49964687dbc478597ca19ded1531070c79d28414b601faf161a77c4e0b20f",
+  finalStateSha256: "3120d434fcd4feef8d1edebbc77cdff7ed72a144d02094a30d0272399852d3a1",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -48,6 +48,9 @@ describe("the ramp cost: spending faster than the firm's own base costs overhead
     const expected = 3 * (800 / 400 - 1.25) ** 2 * 400;
     expect((on?.opex ?? 0) - (off?.opex ?? 0)).toBeCloseTo(expected, 6);
     expect((off?.operatingProfit ?? 0) - (on?.operatingProfit ?? 0)).toBeCloseTo(expected, 6);
+    // The report names it: its own figure, still counted in opex.
+    expect(on?.rampCost).toBeCloseTo(expected, 6);
+    expect(off?.rampCost).toBe(0);
     // A steady first quarter (the scaler bot's 43% of $1B) pays nothing.
     const steady = { train: 350, marketing: 80 };
     expect(firm(firstQuarter({}, steady), 0).history[1]?.opex).toBe(firm(firstQuarter({ opex: { rampCost: 0 } }, steady), 0).history[1]?.opex);
@@ -73,10 +76,14 @@ describe("span of control: training while integrating into many sectors spreads 
     const off = firm(firstQuarter({ apps: { spanPenalty: 0 } }, { train: 100, apps }), 0);
     for (let s = 0; s < on.integration.length; s++) expect(on.integration[s]).toBeCloseTo((off.integration[s] as number) / 4, 9);
     expect(off.integration.filter((x) => x > 0)).toHaveLength(4);
+    // The report names it: four sectors while training kept a quarter of the work.
+    expect(on.history[1]).toMatchObject({ spanSectors: 4, spanFactor: 0.25 });
+    expect(off.history[1]).toMatchObject({ spanSectors: 0, spanFactor: 1 });
     // A shipper that does not train keeps all of it.
     const shipper = firm(firstQuarter({}, { apps }), 0);
     const shipperOff = firm(firstQuarter({ apps: { spanPenalty: 0 } }, { apps }), 0);
     expect(shipper.integration).toEqual(shipperOff.integration);
+    expect(shipper.history[1]).toMatchObject({ spanSectors: 0, spanFactor: 1 });
   });
 });
 

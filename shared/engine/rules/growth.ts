@@ -16,10 +16,20 @@ import type { FirmState } from "../types.js";
 export function rampCost(config: EconomyConfig, clock: Clock, firm: FirmState, spent: number): number {
   const g = config.opex.rampCost;
   if (g <= 0 || spent <= 0) return 0;
-  const last = firm.history[firm.history.length - 1];
-  const base = Math.max(config.opex.rampBase * clock.tau, last ? last.spent : 0);
+  const base = rampBase(config, clock, firm);
   const excess = spent / base - clock.rampFree;
   return excess > 0 ? g * excess * excess * base : 0;
+}
+
+/** K, the firm's base for this turn's ramp cost: its last turn's spending, at least `rampBase` × tau ($M). */
+export function rampBase(config: EconomyConfig, clock: Clock, firm: FirmState): number {
+  const last = firm.history[firm.history.length - 1];
+  return Math.max(config.opex.rampBase * clock.tau, last ? last.spent : 0);
+}
+
+/** The most a firm can spend this turn without a ramp cost, (1 + r)^tau × K ($M); Infinity with `opex.rampCost` at 0. */
+export function rampFreeSpend(config: EconomyConfig, clock: Clock, firm: FirmState): number {
+  return config.opex.rampCost > 0 ? clock.rampFree * rampBase(config, clock, firm) : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -30,9 +40,20 @@ export function rampCost(config: EconomyConfig, clock: Clock, firm: FirmState, s
  * affected. 1 with `apps.spanPenalty` at 0.
  */
 export function spanOfControl(config: EconomyConfig, train: number, spendBySector: readonly number[]): number {
-  const a = config.apps;
-  if (a.spanPenalty <= 0 || train <= 0) return 1;
+  return spanFactor(config, sectorsWhileTraining(train, spendBySector));
+}
+
+/** The sectors a firm integrates into this turn while it trains a model (0 when it does not train): what span of control counts. */
+export function sectorsWhileTraining(train: number, spendBySector: readonly number[]): number {
+  if (train <= 0) return 0;
   let sectors = 0;
   for (let s = 0; s < spendBySector.length; s++) if ((spendBySector[s] as number) > 0) sectors++;
-  return sectors > a.spanSectors ? 1 / (1 + a.spanPenalty * (sectors - a.spanSectors)) : 1;
+  return sectors;
+}
+
+/** The share of each sector's integration work kept by a firm that trains while integrating into `sectors` sectors: 1 up to `spanSectors`. */
+export function spanFactor(config: EconomyConfig, sectors: number): number {
+  const a = config.apps;
+  if (a.spanPenalty <= 0 || sectors <= a.spanSectors) return 1;
+  return 1 / (1 + a.spanPenalty * (sectors - a.spanSectors));
 }

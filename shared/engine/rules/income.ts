@@ -42,8 +42,8 @@ export function income(t: Quarter): void {
     }
     // A copy of exactly its length (pushing one by one grows the array's store on the first push).
     if (served !== 0) report.sectorsServed = (servedLists[served] as SectorId[]).slice();
-    const opex =
-      fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees + rampCost(config, t.clock, firm, report.spent);
+    report.rampCost = rampCost(config, t.clock, firm, report.spent);
+    const opex = fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees + report.rampCost;
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;
