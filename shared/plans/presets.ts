@@ -1,4 +1,6 @@
 import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "../bots/plan.js";
+import { clockOf } from "../engine/clock.js";
+import { rampFreeSpend } from "../engine/rules/growth.js";
 import type { FirmState } from "../engine/types.js";
 import type { FirmView, PublicMarket } from "../engine/view.js";
 import type { Action } from "../schemas/action.js";
@@ -83,10 +85,34 @@ export function presetPlan(view: FirmView, preset: Preset): Plan {
   }
 }
 
-/** A legal action for the preset, for this firm now (amounts rounded down to $0.1M). */
+/**
+ * A legal action for the preset, for this firm now (amounts rounded down to $0.1M). A preset
+ * never pays the cost of growing fast: its spending stays within what the firm can put to work
+ * this turn without strain (`rampFreeSpend`), scaled down when its share of the budget is more.
+ */
 export function presetAction(own: OwnView, preset: Preset): Action {
   const view = firmViewOf(own);
-  return floorAction(toAction(view, presetPlan(view, preset)));
+  return floorAction(withinRamp(own, toAction(view, presetPlan(view, preset))));
+}
+
+/** The action with its spending scaled down to the firm's free growth this turn (an edge model's fixed price kept). */
+function withinRamp(own: OwnView, action: Action): Action {
+  const free = rampFreeSpend(own.config, clockOf(own.config), own.self) * 0.999;
+  const edge = action.distill ? own.limits.edgeCost : 0;
+  let spend = action.train + action.efficiency + action.compliance + action.marketing + edge;
+  for (const id of SECTOR_IDS) spend += action.apps[id] ?? 0;
+  if (spend <= free) return action;
+  const k = Math.max(0, free - edge) / (spend - edge);
+  const apps: Action["apps"] = {};
+  for (const id of SECTOR_IDS) if (action.apps[id]) apps[id] = (action.apps[id] as number) * k;
+  return {
+    ...action,
+    train: action.train * k,
+    efficiency: action.efficiency * k,
+    compliance: action.compliance * k,
+    marketing: action.marketing * k,
+    apps,
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { createGame } from "../../shared/engine/create.js";
+import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
@@ -18,6 +20,29 @@ function ownView(state: GameState, firmId: string): OwnView {
 const appsSpend = (a: { apps: Partial<Record<string, number>> }) => SECTOR_IDS.reduce((sum, id) => sum + (a.apps[id] ?? 0), 0);
 
 describe("plan presets", () => {
+  test("a firm that plays one preset for the first three turns of a default game pays no cost for growing fast", () => {
+    for (const quarters of [8, 16, 24]) {
+      for (const preset of PRESETS) {
+        const config = { ...DEFAULT_CONFIG, quarters };
+        let state = createGame(config, `presets-${preset}`, [
+          { id: "f1", name: "A" },
+          { id: "f2", name: "B" },
+          { id: "f3", name: "C" },
+        ]);
+        for (let turn = 1; turn <= 3; turn++) {
+          const actions = Object.fromEntries(state.firms.map((f) => [f.id, presetAction(ownView(state, f.id), preset)]));
+          state = resolveQuarter(state, actions).state;
+          for (const firm of state.firms) {
+            const report = firm.history[turn];
+            expect(report?.spent, `${preset} ${quarters}q turn ${turn}`).toBeGreaterThan(0);
+            expect(report?.rampCost, `${preset} ${quarters}q turn ${turn} spent ${report?.spent}`).toBe(0);
+            expect(report?.spanFactor).toBe(1);
+          }
+        }
+      }
+    }
+  });
+
   test("every preset is a legal action for every listed firm in every quarter, and spends something", () => {
     for (const state of game.states.slice(0, -1)) {
       for (const firm of state.firms) {
