@@ -14,6 +14,7 @@ const LINES = [
   ["panel.guide.marketing", "panel.guide.marketing.line"],
   ["panel.guide.compliance", "panel.guide.compliance.line"],
   ["panel.guide.raise", "panel.guide.raise.line"],
+  ["panel.guide.growth", "panel.guide.growth.line"],
 ] as const;
 
 function seen(): boolean {

@@ -16,6 +16,7 @@ import { fill, h, status } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { clearDraft, type DraftMemo, loadDraft, saveDraft, sessionDrafts } from "./draft-memory.js";
 import { choiceField, type MoneyField, moneyField, toggleField } from "./fields.js";
+import { rampWarning, spanWarning } from "./growth.js";
 import { firstQuarterGuide } from "./guide.js";
 import { type Choice, presetPicker } from "./presets.js";
 import { type Preview, preview, previewState, rivalsFrom } from "./preview.js";
@@ -340,9 +341,13 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     if (result.ok) {
       error.textContent = "";
       const short = result.next.cash < 0;
+      const ramp = rampWarning(state, firm, result.action, turns);
+      const span = spanWarning(state.config, result.action);
       fill(
         results,
         short ? h("p", { class: "warning" }, t(turnKey(turns, "panel.short"), { amount: formatMoney(-result.next.cash) })) : null,
+        ramp ? h("p", { class: "warning growth" }, ramp) : null,
+        span ? h("p", { class: "warning growth" }, span) : null,
         previewTable(result, turns, idlePlan(state, firm)),
       );
     } else {

@@ -1,6 +1,7 @@
 import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
+import { spanOfControl } from "../../shared/engine/rules/growth.js";
 import { appCapability, splitApiPool } from "../../shared/engine/rules/market.js";
 import { power } from "../../shared/engine/sectors.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
@@ -150,13 +151,15 @@ function rivalSectors(config: EconomyConfig, pub: PublicMarket, r: RivalFigures,
     return fit > 0 ? quality ** (1 / a.sharpness) / (fit * latency) : 0;
   });
   // What it spends to keep that integration from decaying (a rival holding its course).
+  // A rival that trains while integrating into many sectors keeps only part of its work (span of control).
+  const span = spanOfControl(config, r.trainingSpend, integration);
   const upkeep: Partial<Record<SectorId, number>> = {};
   SECTOR_IDS.forEach((id, s) => {
     const level = integration[s] as number;
     if (level <= 0) return;
     const fit = power(Math.min(1, fitCapability / config.sectors[id].need), a.integrationFitExponent);
-    // A turn's spend adds √(spend × tau) × fit of integration.
-    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / fit) ** 2 / clock.tau;
+    // A turn's spend adds √(spend × tau) × fit × span of integration.
+    if (fit > 0) upkeep[id] = ((level * clock.integrationDecay) / (fit * span)) ** 2 / clock.tau;
   });
   return { customers, integration, upkeep };
 }
@@ -231,6 +234,10 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit
     distill: false,
     openWeights: r.openWeights,
   };
+  // Holding its course, it spent as much last turn: no ramp cost for growing (its spending is not published).
+  const report = firm.history[0] as FirmReport;
+  report.spent = firm.lastAction.train;
+  for (const v of Object.values(firm.lastAction.apps)) report.spent += v ?? 0;
   return firm;
 }
 
@@ -273,6 +280,8 @@ export interface PreviewFigures {
   capability: number;
   fundamentals: number;
   valuation: number;
+  /** Opex for growing spending fast (included in operating profit). */
+  rampCost: number;
 }
 
 /**
@@ -333,8 +342,8 @@ export type Preview =
   | { ok: false; error: ActionError };
 
 function figures(report: FirmReport): PreviewFigures {
-  const { revenue, operatingProfit, cash, capability, fundamentals, valuation } = report;
-  return { revenue, operatingProfit, cash, capability, fundamentals, valuation };
+  const { revenue, operatingProfit, cash, capability, fundamentals, valuation, rampCost } = report;
+  return { revenue, operatingProfit, cash, capability, fundamentals, valuation, rampCost };
 }
 
 /**

@@ -7,6 +7,7 @@ import { change, figure as format } from "./words.js";
 const ROWS = [
   { key: "revenue", label: "panel.estimate.revenue", money: true },
   { key: "operatingProfit", label: "panel.estimate.operatingProfit", money: true },
+  { key: "rampCost", label: "panel.estimate.rampCost", money: true },
   { key: "cash", label: "panel.estimate.cash", money: true },
   { key: "capability", label: "panel.estimate.capability", money: false },
   { key: "fundamentals", label: "panel.estimate.fundamentals", money: true },
@@ -50,7 +51,8 @@ export function previewTable(result: Extract<Preview, { ok: true }>, turns: Turn
     h(
       "tbody",
       {},
-      ...ROWS.map((row) =>
+      // Growth overhead only when the draft pays it.
+      ...ROWS.filter((row) => row.key !== "rampCost" || result.next.rampCost > 0.05).map((row) =>
         h(
           "tr",
           {},

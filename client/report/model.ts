@@ -22,6 +22,11 @@ export interface QuarterCard {
   servingCost: number;
   opex: number;
   licenceFees: number;
+  /** Opex paid for growing spending fast (part of `opex`). */
+  rampCost: number;
+  /** Sectors integrated into while training when that slowed integration, else 0; and the share of the work kept. */
+  spanSectors: number;
+  spanFactor: number;
   fines: number;
   operatingProfit: number;
   spent: number;
@@ -76,6 +81,10 @@ function cardAt(message: PrivateView, index: number): QuarterCard | null {
     servingCost: next.servingCost,
     opex: next.opex,
     licenceFees: next.licenceFees,
+    // A game stored before engine 2.10.0 has no such figures.
+    rampCost: next.rampCost ?? 0,
+    spanSectors: next.spanSectors ?? 0,
+    spanFactor: next.spanFactor ?? 1,
     fines: next.fines,
     operatingProfit: next.operatingProfit,
     spent: next.spent,

@@ -1,7 +1,9 @@
+import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, list, number, t } from "../i18n.js";
+import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
@@ -29,11 +31,15 @@ function warningLines(card: QuarterCard, turns: TurnWords): string[] {
   if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: formatMoney(card.maxRaise) }));
   if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: formatMoney(card.emergencyRaised) }));
   if (card.incidents > 0) out.push(t("report.warning.incidents", { count: card.incidents, fines: formatMoney(card.fines) }));
+  if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: formatPercent(card.spanFactor) }));
   return out;
 }
 
-/** The card's body: why the valuation moved, the money, the firm's sectors and model. */
-export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
+/**
+ * The card's body: why the valuation moved, the money, the firm's sectors and model.
+ * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
+ */
+export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
   const v = card.valuation;
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
@@ -71,6 +77,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords): HTMLElement {
         row(t("report.money.servingCosts"), minus(card.servingCost)),
         row(t("report.money.operatingCosts"), minus(card.opex)),
         card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
+        card.rampCost > 0.05 ? row(t("report.money.rampCost", { rate: formatPercent(rampAllowance) }), minus(card.rampCost)) : null,
         card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
         row(t("report.money.invested"), minus(card.spent)),
@@ -167,6 +174,8 @@ export class ReportView {
   private readonly stop: () => void;
   /** How this game's turns read ("Your quarter 3" or "Your turn 3"). */
   private readonly turns: TurnWords;
+  /** The game's free growth of spending a quarter, named beside the growth overhead. */
+  private readonly rampAllowance: number = DEFAULT_CONFIG.opex.rampAllowance;
 
   /**
    * `carried`: the state of the view this one replaces (a language switch redraws the screen).
@@ -179,6 +188,8 @@ export class ReportView {
     const inbox = app.inbox;
     const room = app.room;
     this.turns = room ? roomTurns(room.state.settings) : turnWordsFor(16);
+    const config = room ? roomConfig(room.state.settings) : null;
+    if (config?.ok) this.rampAllowance = config.value.opex.rampAllowance;
     this.earlier.textContent = t(turnKey(this.turns, "report.earlier"));
     this.later.textContent = t(turnKey(this.turns, "report.later"));
     if (!inbox || !room) {
@@ -229,7 +240,7 @@ export class ReportView {
     if (!card) return;
     this.shown = quarter;
     this.title.textContent = t(turnKey(this.turns, "report.title"), { quarter: card.quarter, firm: card.firmName });
-    this.body.replaceChildren(cardBody(card, this.turns));
+    this.body.replaceChildren(cardBody(card, this.turns, this.rampAllowance));
     this.earlier.disabled = index <= 0;
     this.later.disabled = index >= list.length - 1;
     this.card.hidden = false;

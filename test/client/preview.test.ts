@@ -73,6 +73,17 @@ describe("the decision panel's preview", () => {
     expect(idle.range.capability).toEqual([idle.next.capability, idle.next.capability]);
   });
 
+  test("a rival holding its course pays no cost for growing fast: it spent as much last quarter (engine 2.10.0)", () => {
+    const view = viewFor(real, { kind: "firm", firmId: me.id });
+    // A big rival: it trained $900M last quarter and can again (above the $500M a firm with no past may spend free).
+    const rivals = rivalsFrom(view.firms, me.id).map((r, i) => (i === 0 ? { ...r, trainingSpend: 900, cash: 3000 } : r));
+    const state = previewState({ config: real.config, quarter: real.quarter, self: view.self, market: view.market, rivals });
+    const { report } = resolveQuarter(state, {});
+    const big = report.firms[state.firms.findIndex((f) => f.id === rivals[0]?.id)];
+    expect(big?.trainingSpend).toBe(900);
+    expect(big?.rampCost).toBe(0);
+  });
+
   test("the preview is deterministic and shows what repeating last quarter would do", () => {
     const state = previewFor(real, me.id);
     const a = preview(state, me.id, { train: 10 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
+import { createGame } from "../../shared/engine/create.js";
+import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
@@ -40,6 +42,33 @@ describe("the personal report", () => {
     expect(card.valuation.fundamentals + card.valuation.narrative + card.valuation.sentiment).toBeCloseTo(report.valuation - before.valuation, 6);
     expect(card.burn).toBeCloseTo(before.cash + report.raised + report.emergencyRaised - report.cash, 9);
     expect(card.sectors.map((s) => s.id)).toContain("api");
+  });
+
+  test("names the cost of growing fast: the growth overhead inside operating costs, and integration slowed by span of control", () => {
+    const start = createGame(DEFAULT_CONFIG, "report-growth", [
+      { id: "f1", name: "Northwind" },
+      { id: "f2", name: "Helios" },
+    ]);
+    const apps = { support: 50, industrial: 50, finance: 50, media: 50 };
+    const plan = {
+      train: 400,
+      apps,
+      efficiency: 200,
+      compliance: 0,
+      marketing: 0,
+      raise: 0,
+      distill: false,
+      openWeights: false,
+      hardware: "flexible" as const,
+    };
+    const { state } = resolveQuarter(start, { f1: plan }, []);
+    const card = quarterCard(privateMessage(state, "f1"));
+    // $800M in a first quarter: 3 × (800/400 − 1.25)² × 400 = $675M, counted in opex.
+    expect(card?.rampCost).toBeCloseTo(675, 9);
+    expect(card?.opex).toBeGreaterThan(675);
+    expect(card).toMatchObject({ spanSectors: 4, spanFactor: 0.25 });
+    const calm = quarterCard(privateMessage(resolveQuarter(start, { f1: { ...plan, train: 0, efficiency: 0 } }, []).state, "f1"));
+    expect(calm).toMatchObject({ rampCost: 0, spanSectors: 0, spanFactor: 1 });
   });
 
   test("no report before the first quarter; after a rejoin, the quarters the message still holds", () => {

@@ -136,6 +136,20 @@ const en = {
   "estimate.capability": "Capability",
   "estimate.fundamentals": "Fundamentals",
   "estimate.valuation": "Valuation",
+  "estimate.rampCost": "Growth overhead",
+  // The cost of growing fast (client/panel/growth.ts): warned of under the draft.
+  "growth.ramp":
+    "Spending above {free} this quarter — {growth} more than last quarter's {last} — costs more in hiring and integration: this plan spends {spend} and pays {cost} more in operating costs.",
+  "growth.ramp.turn":
+    "Spending above {free} this turn — {growth} more than last turn's {last} — costs more in hiring and integration: this plan spends {spend} and pays {cost} more in operating costs.",
+  "growth.rampStart":
+    "Spending above {free} this quarter — more than a young firm's organisation takes on at once — costs more in hiring and integration: this plan spends {spend} and pays {cost} more in operating costs.",
+  "growth.rampStart.turn":
+    "Spending above {free} this turn — more than a young firm's organisation takes on at once — costs more in hiring and integration: this plan spends {spend} and pays {cost} more in operating costs.",
+  "growth.span":
+    "Training while integrating into {count} sectors: integration runs at {speed} of its speed in each (more than {limit} sectors at once spread your managers thin).",
+  "guide.growth": "Growing fast",
+  "guide.growth.line": "Spending much more than last time at once costs extra in hiring and integration (operating costs): the panel warns you first.",
 
   "draft.amount": "{label}: enter an amount of $0 or more.",
   "draft.raise": "The market will take at most {limit} of new shares now: raise less.",
@@ -293,6 +307,14 @@ const zh = {
   "estimate.capability": "模型能力",
   "estimate.fundamentals": "基本面",
   "estimate.valuation": "估值",
+  "estimate.rampCost": "扩张管理成本",
+  "growth.ramp": "本季度投入超过 {free}（比上季度的 {last} 多 {growth}）会额外产生招聘和整合成本：此方案投入 {spend}，运营成本将多出 {cost}。",
+  "growth.ramp.turn": "本回合投入超过 {free}（比上回合的 {last} 多 {growth}）会额外产生招聘和整合成本：此方案投入 {spend}，运营成本将多出 {cost}。",
+  "growth.rampStart": "本季度投入超过 {free}（超出初创公司一次能消化的规模）会额外产生招聘和整合成本：此方案投入 {spend}，运营成本将多出 {cost}。",
+  "growth.rampStart.turn": "本回合投入超过 {free}（超出初创公司一次能消化的规模）会额外产生招聘和整合成本：此方案投入 {spend}，运营成本将多出 {cost}。",
+  "growth.span": "一边训练模型一边进入 {count} 个行业：每个行业的整合只能以正常速度的 {speed} 推进（同时超过 {limit} 个行业，管理层会分身乏术）。",
+  "guide.growth": "扩张过快",
+  "guide.growth.line": "一次比上次多投入很多，会额外产生招聘和整合成本（计入运营成本）：面板会提前提醒你。",
 
   "draft.amount": "{label}：请输入不小于 0 的金额（百万美元）。",
   "draft.raise": "市场目前最多认购 {limit} 的新股：请少融一些。",

@@ -22,6 +22,7 @@ const en = {
   "warning.delisting": "Delisting risk: at this burn your cash runs out next quarter and the market would take only {amount} of new shares to cover it.",
   "warning.emergency": "You ran out of cash: an emergency sale of shares raised {amount} at a deep discount.",
   "warning.incidents": { one: "An incident cost you {fines} in fines.", other: "{count} incidents cost you {fines} in fines." },
+  "warning.span": "Integration slowed: training while entering {count} sectors kept {speed} of your integration work.",
 
   "moved.title": "Why your valuation moved",
   "moved.headline": "{before} → {after} ({change})",
@@ -36,6 +37,7 @@ const en = {
   "money.servingCosts": "Serving costs",
   "money.operatingCosts": "Operating costs",
   "money.licenceFees": "Licence fees",
+  "money.rampCost": "Growth overhead (hiring and integration, growing faster than {rate} a quarter)",
   "money.fines": "Fines",
   "money.operatingProfit": "Operating profit",
   "money.invested": "Invested",
@@ -96,6 +98,7 @@ const zh = {
   "warning.delisting": "退市风险：按当前烧钱速度，你的现金下季度就会耗尽，而市场最多只愿认购 {amount} 的新股来填补。",
   "warning.emergency": "你的现金耗尽了：紧急增发股票以大幅折价筹得 {amount}。",
   "warning.incidents": { other: "{count} 起事故让你被罚款 {fines}。" },
+  "warning.span": "整合放缓：你一边训练模型一边进入 {count} 个行业，整合工作只完成了 {speed}。",
 
   "moved.title": "估值为何变动",
   "moved.headline": "{before} → {after}（{change}）",
@@ -109,6 +112,7 @@ const zh = {
   "money.servingCosts": "推理成本",
   "money.operatingCosts": "运营成本",
   "money.licenceFees": "授权费",
+  "money.rampCost": "扩张管理成本（招聘与整合，投入增速超过每季度 {rate}）",
   "money.fines": "罚款",
   "money.operatingProfit": "经营利润",
   "money.invested": "投入",
