@@ -77,7 +77,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         row(t("report.money.servingCosts"), minus(card.servingCost)),
         row(t("report.money.operatingCosts"), minus(card.opex)),
         card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
-        card.rampCost > 0.05 ? row(t("report.money.rampCost", { rate: formatPercent(rampAllowance) }), minus(card.rampCost)) : null,
+        card.rampCost > 0.05 ? row(t("report.money.rampCost", { rate: formatPercent(rampAllowance) }), minus(card.rampCost), "part") : null,
         card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
         row(t("report.money.invested"), minus(card.spent)),
