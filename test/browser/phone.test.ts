@@ -122,6 +122,14 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
     // Charts keep their drawn size and scroll inside their panels: overlap is checked by debrief.test.ts.
     await expectReadable(page, "game-over", false);
+    // The lesson's key number, value created, is read on your own firm's row without swiping the table sideways.
+    const valueCreated = page.locator("table.standings tr.mine td").last();
+    await valueCreated.scrollIntoViewIfNeeded();
+    expect(await valueCreated.textContent()).toMatch(/\$/);
+    const cell = await valueCreated.boundingBox();
+    expect(cell && cell.x >= 0 && cell.x + cell.width <= 390, `value created drawn at ${JSON.stringify(cell)}`).toBe(true);
+    expect(await page.locator("table.standings").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(RESULTS, "phone-standings-390x844.png") });
     await page.getByRole("button", { name: t("report.over.playAgain") }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "phone-game-over-end-390x844.png") });
     expect(errors).toEqual([]);
