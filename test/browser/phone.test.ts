@@ -118,6 +118,9 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     }
 
     await page.getByRole("heading", { name: t("report.over.title") }).waitFor();
+    // The game ends as the last turn resolves: its report is on the game-over screen, read in the page.
+    const lastReport = page.getByRole("region", { name: reportHeading(t, 4) });
+    await lastReport.getByText(t("report.money.operatingProfit")).waitFor({ timeout: 5_000 });
     await page.getByRole("heading", { name: "Your market vs 200 simulated markets" }).waitFor();
     await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
     // Charts keep their drawn size and scroll inside their panels: overlap is checked by debrief.test.ts.
