@@ -83,18 +83,12 @@ export class ConsoleHeader {
   }
 
   private showEconomy(scenario: string, economy: string): void {
-    const changed = economyChanges(scenario, economy);
-    if (changed.length === 0) return void this.economy.replaceChildren();
-    const shown = changed.length > 3 ? [...changed.slice(0, 3), t("console.economy.more", { count: changed.length - 3 })] : changed;
+    const { count, labels } = economyChanges(scenario, economy);
+    if (count === 0) return void this.economy.replaceChildren();
+    const shown = labels.length > 3 ? [...labels.slice(0, 3), t("console.economy.more", { count: labels.length - 3 })] : labels;
     const names = list(shown);
     this.economy.replaceChildren(
-      h(
-        "span",
-        { class: "console-economy-text" },
-        h("strong", {}, t("console.economy.label")),
-        " ",
-        t("console.economy.changed", { count: changed.length, names }),
-      ),
+      h("span", { class: "console-economy-text" }, h("strong", {}, t("console.economy.label")), " ", t("console.economy.changed", { count, names })),
       " ",
       h(
         "button",
