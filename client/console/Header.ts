@@ -34,6 +34,7 @@ export class ConsoleHeader {
     const link = joinLink(window.location.origin, code);
     const qr = qrCode(link, "console-qr");
     const copied = status();
+    copied.classList.add("copy-status");
     this.element = h(
       "header",
       { class: "console-head" },

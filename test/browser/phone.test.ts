@@ -69,6 +69,12 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     await page.getByRole("button", { name: translate("en", "menu.create.submit") }).tap();
     await page.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     await expectReadable(page, "lobby");
+    // No blank line under Copy link before "Show on a big screen" (an empty "Link copied" note took one).
+    const copyButton = await page.getByRole("button", { name: translate("en", "lobby.copy") }).boundingBox();
+    const bigScreen = await page.getByRole("link", { name: translate("en", "lobby.bigScreen") }).boundingBox();
+    expect((bigScreen?.y ?? 0) - ((copyButton?.y ?? 0) + (copyButton?.height ?? 0))).toBeLessThan(40);
+    // The player's own firm is marked among the seats.
+    expect(await page.locator("ul.seats li.mine strong").textContent()).toMatch(/ \(you\)$/);
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.
