@@ -5,7 +5,7 @@ import path from "node:path";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { csvCell } from "../../server/game/export.js";
+import { csvCell, eventText } from "../../server/game/export.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
@@ -234,6 +234,12 @@ test("the CSV's column guide is served to anyone in the reader's language, as a 
   }
   // Any other language asked for: English.
   expect(await (await get("/api/export-guide?lang=fr")).text()).toContain("<h1>The CSV export: column guide</h1>");
+});
+
+test("CSV events read as a person would: figures to 4 significant digits (the record JSON keeps them exact)", () => {
+  expect(eventText({ kind: "gpuShock", scope: "vendor", factor: 0.6000600586179644 })).toBe("gpuShock(scope=vendor factor=0.6001)");
+  expect(eventText({ kind: "rateChange", delta: 0.02 })).toBe("rateChange(delta=0.02)");
+  expect(eventText({ kind: "mediaLaw" })).toBe("mediaLaw");
 });
 
 test("CSV cells: quotes, commas and line breaks are quoted; numbers keep full precision", () => {
