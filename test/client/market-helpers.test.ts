@@ -68,7 +68,7 @@ describe("the market's numbers", () => {
     expect(lengthHint(zh, 12, turnWordsFor(12))).toBe("12 个回合 · 每回合 4 个月");
     expect(lengthHint(zh, 16, turnWordsFor(16))).toBe("16 个季度 · 每回合 1 个季度");
     expect(turnShort(en, 3, turnWordsFor(8))).toBe("T3");
-    expect(turnShort(zh, 3, turnWordsFor(16))).toBe("第3季");
+    expect(turnShort(zh, 3, turnWordsFor(16))).toBe("第 3 季");
   });
 
   test("axis ticks are round and cover the data; money reads in $M or $B", () => {
