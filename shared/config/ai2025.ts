@@ -125,6 +125,10 @@ export const AI_2025: EconomyConfig = {
     sharpness: 1.12, // logit weight on log quality
     outsideQuality: 63, // incumbents without AI
     adoption: 0.35, // enterprise adoption lag: 35% of the gap closes each quarter
+    // Span of control (Penrose 1959; Teece 1982): a firm that trains a model and integrates into more than spanSectors sectors in a turn
+    // gets 1 ÷ (1 + spanPenalty × the sectors beyond) of each sector's integration work
+    spanSectors: 3,
+    spanPenalty: 3, // engine 2.10.0: with four sectors while training each gets a quarter of its integration work, with five a seventh
   },
   efficiency: {
     max: 2.5, // serving efficiency can improve 3.5× (distillation, quantisation, batching)
@@ -156,6 +160,11 @@ export const AI_2025: EconomyConfig = {
     fixed: 40, // staff and offices, $M per quarter
     perTraining: 0.0091, // cluster upkeep per $M of cumulative training
     perRevenue: 0.3, // sales and staff grow with revenue (~30%)
+    // Growing fast costs more than growing steadily (the Penrose effect; Hayashi 1982's adjustment cost against the firm's own size):
+    // spending x above (1 + rampAllowance)^tau times the firm's last turn K pays rampCost × (x/K − that)² × K in hiring and integration overhead
+    rampCost: 3, // engine 2.10.0: the search's "raise hard, spend at once on everything" plan met no cost of growing fast (docs/balance.md)
+    rampAllowance: 0.25, // a firm's staff absorbs ~25% more spending a quarter without strain
+    rampBase: 400, // K is at least $400M a quarter: a $1B start-up puts half its war chest (400 × 1.25) to work in its first quarter without strain
   },
   valuation: {
     multiple: 10, // a fair 10× annual operating profit at a 4% rate

@@ -41,6 +41,8 @@ export interface Clock {
   maxRise: number;
   apiVolumeGrowth: number;
   apiPriceDecline: number;
+  /** The growth of spending a turn absorbs without a ramp cost: (1 + opex.rampAllowance)^tau. */
+  rampFree: number;
   /** Linear per-turn amounts: x · tau. */
   baselineGrowth: number;
   moatGrowth: number;
@@ -110,6 +112,7 @@ export function clockOf(config: EconomyConfig): Clock {
     maxRise: grow(config.sentiment.maxRise),
     apiVolumeGrowth: grow(config.api.volumeGrowth),
     apiPriceDecline: overTurns(config.api.priceDecline, tau),
+    rampFree: (1 + config.opex.rampAllowance) ** tau,
     baselineGrowth: config.openBaseline.growth * tau,
     moatGrowth: config.apps.moatGrowth * tau,
     gravity: config.sentiment.gravity * tau,

@@ -105,6 +105,8 @@ export const EconomyConfigSchema = z.strictObject({
     sharpness: positive,
     outsideQuality: positive,
     adoption: fraction,
+    spanSectors: z.number().int().min(1).max(6),
+    spanPenalty: nonNegative,
   }),
   efficiency: z.strictObject({ max: nonNegative, scale: positive }),
   // A firm's own fortunes: σ of the log of a mean-one lognormal draw (0 = no luck, the same outcome every seed).
@@ -122,7 +124,14 @@ export const EconomyConfigSchema = z.strictObject({
     trustLoss: fraction,
     trustRecovery: fraction,
   }),
-  opex: z.strictObject({ fixed: nonNegative, perTraining: nonNegative, perRevenue: fraction }),
+  opex: z.strictObject({
+    fixed: nonNegative,
+    perTraining: nonNegative,
+    perRevenue: fraction,
+    rampCost: nonNegative,
+    rampAllowance: nonNegative,
+    rampBase: positive,
+  }),
   valuation: z.strictObject({
     multiple: positive,
     referenceRate: positive,

@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.9.0",
-  finalStateSha256: "8a4b3b602c00f91df449d06fc223d77ddb71b600eb904b2d932d6e43c475708f",
+  engineVersion: "2.10.0",
+  finalStateSha256: "7fd49964687dbc478597ca19ded1531070c79d28414b601faf161a77c4e0b20f",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -390,6 +390,7 @@ describe("income", () => {
       api: { pool: 0 },
       valuation: { capabilityWeight: 10 },
       financing: { appetite: 0.2, appetiteFloor: 0.8, appetiteSpan: 1.7, correctionAppetite: 0.3, emergencyBuffer: 40 },
+      opex: { rampCost: 0.2 }, // f3 still pays a ramp cost for its $1B first-quarter run (~$181M) and can still be rescued (at 3 it is delisted)
     });
     let state = structuredClone(createGame(config, 41, seats(3)));
     firm(state, 1).customers[MEDICAL] = 0.3; // f2 draws incidents and fines

@@ -1,5 +1,6 @@
 import { SECTOR_IDS, type SectorId } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { rampCost } from "./growth.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
 
@@ -41,7 +42,8 @@ export function income(t: Quarter): void {
     }
     // A copy of exactly its length (pushing one by one grows the array's store on the first push).
     if (served !== 0) report.sectorsServed = (servedLists[served] as SectorId[]).slice();
-    const opex = fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees;
+    const opex =
+      fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees + rampCost(config, t.clock, firm, report.spent);
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;

@@ -6,6 +6,7 @@ import { power } from "../sectors.js";
 import type { FirmReport, MarketReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
+import { spanOfControl } from "./growth.js";
 import { appCapability } from "./market.js";
 import { firmComputePrice, licenceFee } from "./prices.js";
 
@@ -151,8 +152,8 @@ export function efficiencyAndIntegration(t: Quarter): void {
     firm.efficiencySpendTotal += action.efficiency;
     // Without new spend the total, and so the efficiency it gives, is what it was (at 0: exactly 1, the start's).
     if (action.efficiency !== 0) firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
-    const speed = 1 + firm.ecosystem;
     const spendBySector = appSpend[i] as number[];
+    const speed = (1 + firm.ecosystem) * spanOfControl(config, action.train, spendBySector);
     const capability = appCapability(firm.capability, t.market.openBaseline, config.openBaseline.appGap);
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const spend = spendBySector[s] as number;
