@@ -33,7 +33,7 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
           h(
             "th",
             { scope: "row", "data-rank": String(s.rank) },
-            firmName(s.name, s.firmId === mine, s.delisted),
+            h("span", {}, firmName(s.name, s.firmId === mine, s.delisted)),
             h("span", { class: "played-by" }, playedByLine(state, s.firmId)),
           ),
           h("td", { "data-label": t("report.standings.score") }, formatMoney(s.score)),
