@@ -34,6 +34,7 @@ export class ConsoleHeader {
     const link = joinLink(window.location.origin, code);
     const qr = qrCode(link, "console-qr");
     const copied = status();
+    copied.classList.add("copy-status");
     this.element = h(
       "header",
       { class: "console-head" },
@@ -83,18 +84,12 @@ export class ConsoleHeader {
   }
 
   private showEconomy(scenario: string, economy: string): void {
-    const changed = economyChanges(scenario, economy);
-    if (changed.length === 0) return void this.economy.replaceChildren();
-    const shown = changed.length > 3 ? [...changed.slice(0, 3), t("console.economy.more", { count: changed.length - 3 })] : changed;
+    const { count, labels } = economyChanges(scenario, economy);
+    if (count === 0) return void this.economy.replaceChildren();
+    const shown = labels.length > 3 ? [...labels.slice(0, 3), t("console.economy.more", { count: labels.length - 3 })] : labels;
     const names = list(shown);
     this.economy.replaceChildren(
-      h(
-        "span",
-        { class: "console-economy-text" },
-        h("strong", {}, t("console.economy.label")),
-        " ",
-        t("console.economy.changed", { count: changed.length, names }),
-      ),
+      h("span", { class: "console-economy-text" }, h("strong", {}, t("console.economy.label")), " ", t("console.economy.changed", { count, names })),
       " ",
       h(
         "button",

@@ -49,7 +49,7 @@ export interface LineChartSpec {
   /** A horizontal reference line, e.g. a ratio of 1. */
   reference?: number;
   format: (value: number) => string;
-  /** A quarter's tick label ("Q3" / "第3季"). */
+  /** A quarter's tick label ("Q3" / "第 3 季"). */
   quarterLabel: (quarter: number) => string;
   /** Text under the x axis and beside the y axis. */
   xTitle?: string;

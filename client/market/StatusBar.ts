@@ -4,20 +4,13 @@ import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { formatCountdown } from "./clock.js";
-import { quarterLabel } from "./figures.js";
+import { phaseLabel, quarterLabel } from "./figures.js";
 
 /** Sentiment at which the gauge is full; the engine's neutral is 1.0, its floor 0.3. */
 const GAUGE_MAX = 2.5;
 
 /** Above about this bubble ratio a correction is likely (the status bar's hint). */
 const RATIO_WARNING = 2.8;
-
-const PHASE_TEXT = {
-  news: "market.status.phase.news",
-  decide: "market.status.phase.decide",
-  report: "market.status.phase.report",
-  over: "market.status.phase.over",
-} as const;
 
 /** The countdown in words, by phase. */
 const COUNTDOWN = {
@@ -83,8 +76,7 @@ export class StatusBar {
     const span = spanLine(t, this.turns);
     if (this.span.textContent !== span) this.span.textContent = span;
     this.span.hidden = span === "";
-    const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
-    this.phase.textContent = state.paused ? t("market.status.phase.paused") : phase ? t(phase) : "";
+    this.phase.textContent = phaseLabel(state);
     const s = state.market.sentiment;
     this.gaugeFill.style.transform = `scaleX(${(Math.min(GAUGE_MAX, Math.max(0, s)) / GAUGE_MAX).toFixed(4)})`;
     this.gaugeFill.classList.toggle("low", s < 1);

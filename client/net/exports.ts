@@ -30,10 +30,7 @@ export function exportPath(code: string, kind: ExportKind): string {
   return kind === "csv-anonymised" ? `${game}/export.csv?anonymise=1` : `${game}/export.csv`;
 }
 
-/** The CSV's column guide for a reader of `lang` (docs/export.md, served as text). */
-export function exportGuidePath(lang: Locale): string {
-  return `/api/export-guide?lang=${encodeURIComponent(lang)}`;
-}
+export { exportGuidePath } from "../../shared/schemas/export.js";
 
 export function exportFileName(code: string, kind: ExportKind): string {
   if (kind === "record") return `scale-or-ship-${code}-record.json`;

@@ -2,6 +2,7 @@ import type { TurnWords } from "../../shared/words/turns.js";
 import { turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
+import { guideTitle } from "./words.js";
 
 const GUIDE_KEY = "sos.guide.firstQuarter";
 
@@ -25,13 +26,20 @@ function seen(): boolean {
   }
 }
 
+export interface Guide {
+  element: HTMLElement;
+  /** Retitles the guide for the quarter the panel now plans. */
+  showQuarter(quarter: number): void;
+}
+
 /** The guided first quarter, or null once it has been dismissed in this browser. */
-export function firstQuarterGuide(turns: TurnWords): HTMLElement | null {
+export function firstQuarterGuide(turns: TurnWords): Guide | null {
   if (seen()) return null;
+  const title = h("h3", { id: "guide-title" }, guideTitle(0, turns));
   const box = h(
     "aside",
     { class: "guide", "aria-labelledby": "guide-title" },
-    h("h3", { id: "guide-title" }, t(turnKey(turns, "panel.guide.title"))),
+    title,
     h(
       "dl",
       {},
@@ -56,5 +64,10 @@ export function firstQuarterGuide(turns: TurnWords): HTMLElement | null {
     t("panel.guide.dismiss"),
   );
   box.append(dismiss);
-  return box;
+  return {
+    element: box,
+    showQuarter: (quarter) => {
+      title.textContent = guideTitle(quarter, turns);
+    },
+  };
 }

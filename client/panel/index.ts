@@ -171,7 +171,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         }
       },
     },
-    h("div", { class: "scroll" }, picker.element, origin, guide, ...groups.map((g) => g.details), results, teammate),
+    h("div", { class: "scroll" }, picker.element, origin, guide?.element, ...groups.map((g) => g.details), results, teammate),
     h("div", { class: "actions" }, error, note, h("div", { class: "buttons" }, submit, reset)),
   );
   // Phaser sets `display` on the element it places: the column layout lives in a box inside it.
@@ -239,6 +239,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     queued = false;
     if (message.quarter !== quarterShown) submittedBy = null;
     quarterShown = message.quarter;
+    guide?.showQuarter(message.quarter);
     // What the player had on screen comes back first: a redrawn panel's draft, else the
     // plan already submitted, else what they were typing before a reload.
     const memo = carried?.quarter === message.quarter ? carried : null;

@@ -1,5 +1,6 @@
 import type { FirmState, GameState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction } from "../../shared/engine/validate.js";
+import type { Translate } from "../../shared/i18n/catalog.js";
 import type { Action } from "../../shared/schemas/action.js";
 import { type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { money, number, percent, t } from "../i18n.js";
@@ -59,4 +60,12 @@ export function repeatWarning(state: GameState, firm: FirmState, turns: TurnWord
   if (raiseCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share: percent(ratio), raise: money(fitted.raise) });
   if (ratio < 0.999) return t(turnKey(turns, "panel.note.repeatsCut"), { share: percent(ratio) });
   return t(turnKey(turns, "panel.note.repeats"));
+}
+
+/**
+ * The guide's title for the quarter the panel plans (0 = the first): "your first quarter" only
+ * then; the guide stays until dismissed, so later it says what it is, not which turn it is.
+ */
+export function guideTitle(quarter: number, turns: TurnWords, tr: Translate = t): string {
+  return quarter <= 0 ? tr(turnKey(turns, "panel.guide.title")) : tr("panel.guide.title.later");
 }

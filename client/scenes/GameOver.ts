@@ -1,14 +1,23 @@
 import Phaser from "phaser";
+import type { PrivateView } from "../../shared/schemas/protocol.js";
+import { type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { debriefInputFrom, mountDebrief } from "../debrief/index.js";
 import { t } from "../i18n.js";
 import { facilitatorKeyFor } from "../net/keys.js";
+import { quarterCard } from "../report/model.js";
+import { cardBody } from "../report/view.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
 import { mountScreen } from "../ui/screen.js";
 import { standingsTable } from "../ui/standings.js";
+import { roomTurns } from "../ui/turns.js";
 import { appOf } from "./route.js";
 
-/** Final standings: the score (founders' stake), valuation and value created; play again; beside them, the debrief. */
+/**
+ * Final standings: the score (founders' stake), valuation and value created; the player's report
+ * on the last turn (the game ends as it resolves, so the market never showed it); play again;
+ * beside them, the debrief.
+ */
 export class GameOver extends Phaser.Scene {
   constructor() {
     super("GameOver");
@@ -27,6 +36,7 @@ export class GameOver extends Phaser.Scene {
       h("h1", { id: "over-title" }, t("report.over.title")),
       h("p", { class: "lede" }, t("report.over.lede")),
       standingsTable(room.state, mine ?? null),
+      finalReport(app.inbox?.last("private"), roomTurns(room.state.settings)),
       stored ? downloadButtons(room.roomId, stored.key) : null,
       // A screen for the room has no game of its own to play again.
       app.spectating
@@ -54,4 +64,16 @@ export class GameOver extends Phaser.Scene {
     const debrief = mountDebrief(debriefBox, debriefInputFrom(room.state, mine));
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => debrief.destroy());
   }
+}
+
+/** The player's own report on the turn that ended the game, from their last private message; null without a firm. */
+function finalReport(message: PrivateView | undefined, turns: TurnWords): HTMLElement | null {
+  const card = message ? quarterCard(message) : null;
+  if (!card) return null;
+  return h(
+    "section",
+    { class: "report-card final-report", "aria-labelledby": "final-report-title" },
+    h("h2", { id: "final-report-title" }, t(turnKey(turns, "report.title"), { quarter: card.quarter, firm: card.firmName })),
+    cardBody(card, turns),
+  );
 }

@@ -10,7 +10,7 @@ import { showEconomyRefusal } from "../ui/economy.js";
 import { roomTitle } from "../ui/room-title.js";
 import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
-import { seatPlayers } from "./lobby-words.js";
+import { seatFirmName, seatPlayers } from "./lobby-words.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */
@@ -44,6 +44,7 @@ export class Lobby extends Phaser.Scene {
 
     const link = joinLink(window.location.origin, room.roomId);
     const copied = status();
+    copied.classList.add("copy-status");
     const seats = h("ul", { class: "seats", "aria-label": t("lobby.firms") });
     let settingsKey = "";
     const controls = h("div", { class: "controls" });
@@ -141,7 +142,8 @@ export class Lobby extends Phaser.Scene {
                   t("lobby.remove"),
                 )
               : null;
-          return h("li", {}, h("strong", {}, firm.name), " — ", who, botPicker, remove);
+          const mine = me !== undefined && me.firmId === firm.id;
+          return h("li", { class: mine ? "mine" : undefined }, h("strong", {}, seatFirmName(firm.name, mine)), " — ", who, botPicker, remove);
         }),
       );
       const humans = room.state.players.filter((p) => p.firmId !== "");

@@ -1,4 +1,10 @@
+import type { Translate } from "../../shared/i18n/catalog.js";
 import { t } from "../i18n.js";
+
+/** A seat's firm in the lobby, marked "(you)" on the player's own (as the final standings mark it). */
+export function seatFirmName(name: string, mine: boolean, tr: Translate = t): string {
+  return mine ? tr("report.standings.mine", { name }) : name;
+}
 
 /** A seat's players in the lobby, each with whether they are ready (the host starts when all are). */
 export function seatPlayers(members: readonly { name: string; ready: boolean; connected: boolean }[]): string {

@@ -2,6 +2,7 @@ import { type ConfigProblem, problemOf } from "../../shared/config/load.js";
 import { changedValues, type EconomyOverride, type EconomyTextProblem, parseEconomyText } from "../../shared/config/override.js";
 import type { Translate } from "../../shared/i18n/catalog.js";
 import { RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
 import { t } from "../i18n.js";
 
 /** The economy override's problems and changes in words (no DOM: the class form's checks use it too). */
@@ -54,8 +55,48 @@ export function checkEconomy(scenario: string, quarters: number | undefined, eco
   return parsed.success ? [] : economyProblems(parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), problem: problemOf(i) })));
 }
 
-/** The key paths a synced override (compact JSON, "" for none) changes from its scenario. */
-export function economyChanges(scenario: string, economy: string): string[] {
+/** The economy's top-level groups with a label (the config schema's keys, shared/schemas/config.ts). */
+const ECONOMY_GROUPS = [
+  "quarters",
+  "clock",
+  "start",
+  "capability",
+  "compute",
+  "openBaseline",
+  "api",
+  "apps",
+  "efficiency",
+  "luck",
+  "regulation",
+  "opex",
+  "valuation",
+  "sentiment",
+  "correction",
+  "financing",
+  "events",
+  "sectors",
+] as const;
+const SECTOR_SETTINGS = ["name", "tam", "growth", "need", "servingCost", "latencyBound", "regulated", "disclosureRule"] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => (list as readonly string[]).includes(value ?? "");
+
+/**
+ * A config key path in a person's words: a sector's setting by the sector's name and the
+ * setting ("Synthetic video and audio: serving cost"), anything else by its group ("Valuation").
+ * A path outside the known groups is shown as it is (a designer's typo, say).
+ */
+export function economyKeyLabel(path: string, tr: Translate = t): string {
+  const [group, second, third] = path.split(".");
+  if (group === "sectors" && isOneOf<SectorId>(SECTOR_IDS, second)) {
+    const setting = isOneOf(SECTOR_SETTINGS, third) ? tr(`lobby.economy.sector.${third}`) : (third ?? "");
+    return setting ? tr("lobby.economy.sector", { sector: tr(`sectors.${second}`), setting }) : tr(`sectors.${second}`);
+  }
+  return isOneOf(ECONOMY_GROUPS, group) ? tr(`lobby.economy.group.${group}`) : path;
+}
+
+/** What a synced override (compact JSON, "" for none) changes from its scenario: how many values, and where in words (each once, in order). */
+export function economyChanges(scenario: string, economy: string, tr: Translate = t): { count: number; labels: string[] } {
   const parsed = parseEconomyText(economy);
-  return parsed.ok ? changedValues(scenario, parsed.value).map((c) => c.path) : [];
+  const paths = parsed.ok ? changedValues(scenario, parsed.value).map((c) => c.path) : [];
+  return { count: paths.length, labels: [...new Set(paths.map((path) => economyKeyLabel(path, tr)))] };
 }

@@ -2,7 +2,7 @@ import { type ChangedValue, changedValues, ECONOMY_TEXT_MAX_BYTES, type EconomyO
 import type { RejectedMessage } from "../../shared/schemas/protocol.js";
 import { number, t } from "../i18n.js";
 import { h, status } from "./dom.js";
-import { economyProblems, economyTextProblem } from "./economy-words.js";
+import { economyKeyLabel, economyProblems, economyTextProblem } from "./economy-words.js";
 
 /**
  * A designer's economy in the class form and the lobby: upload the JSON file
@@ -13,8 +13,9 @@ function shown(value: unknown): string {
   return typeof value === "number" ? number(value, 6) : JSON.stringify(value);
 }
 
-function changeLine(c: ChangedValue): string {
-  return `${c.path}: ${shown(c.from)} → ${shown(c.to)}`; // i18n-ignore: a key path and two values, no words
+/** "Valuation: 12 → 15", the key path in its tooltip (for the designer who wrote it). */
+function changeLine(c: ChangedValue): HTMLElement {
+  return h("li", { title: c.path }, t("lobby.economy.change", { setting: economyKeyLabel(c.path), from: shown(c.from), to: shown(c.to) }));
 }
 
 /** The simulator's command line that takes an economy file. */
@@ -36,7 +37,7 @@ export function economySummary(scenario: string, economy: EconomyOverride | stri
     "div",
     { class: "economy-note" },
     h("p", {}, h("strong", {}, t("lobby.economy.custom")), " ", t("lobby.economy.changed", { count: changed.length })),
-    h("ul", { class: "economy-changes" }, ...changed.map((c) => h("li", {}, changeLine(c)))),
+    h("ul", { class: "economy-changes" }, ...changed.map(changeLine)),
     h("details", {}, h("summary", {}, t("lobby.economy.viewJson")), h("pre", { class: "economy-json" }, JSON.stringify(parsed.value, null, 2))),
   );
 }

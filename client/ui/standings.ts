@@ -1,8 +1,9 @@
 import { money as formatMoney, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "./dom.js";
+import { playedByLine } from "./standings-words.js";
 
-/** The final standings (the game-over screen, the console): rank, firm, score, valuation, value created. */
+/** The final standings (the game-over screen, the console): rank, firm and who played it, score, valuation, value created. */
 export function standingsTable(state: MarketRoomStateShape, mine: string | null, attrs: Record<string, string> = {}): HTMLTableElement {
   return h(
     "table",
@@ -28,10 +29,16 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
           "tr",
           { class: s.firmId === mine ? "mine" : undefined },
           h("td", {}, String(s.rank)),
-          h("th", { scope: "row" }, firmName(s.name, s.firmId === mine, s.delisted)),
-          h("td", {}, formatMoney(s.score)),
-          h("td", {}, formatMoney(s.valuation)),
-          h("td", {}, formatMoney(s.valueCreated)),
+          // On a phone the rank and each figure's label are drawn from these (the header row is hidden there).
+          h(
+            "th",
+            { scope: "row", "data-rank": String(s.rank) },
+            h("span", {}, firmName(s.name, s.firmId === mine, s.delisted)),
+            h("span", { class: "played-by" }, playedByLine(state, s.firmId)),
+          ),
+          h("td", { "data-label": t("report.standings.score") }, formatMoney(s.score)),
+          h("td", { "data-label": t("report.standings.valuation") }, formatMoney(s.valuation)),
+          h("td", { "data-label": t("report.standings.valueCreated") }, formatMoney(s.valueCreated)),
         ),
       ),
     ),

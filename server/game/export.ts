@@ -17,9 +17,13 @@ export interface ExportSource {
   live?: unknown;
 }
 
-const eventText = (event: GameEvent) => {
+/**
+ * An event as the CSV names it, `gpuShock(scope=vendor factor=0.6)`: its figures to 4
+ * significant digits, for a reader (the game record JSON keeps them exact, for replays).
+ */
+export const eventText = (event: GameEvent) => {
   const { kind, ...params } = event;
-  const shown = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+  const shown = Object.entries(params).map(([k, v]) => `${k}=${typeof v === "number" ? Number(v.toPrecision(4)) : v}`);
   return shown.length > 0 ? `${kind}(${shown.join(" ")})` : kind;
 };
 

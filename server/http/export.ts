@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { matchMaker } from "colyseus";
 import type { Application, Request, Response } from "express";
@@ -10,6 +11,7 @@ import { log } from "../log.js";
 import { keyMatches } from "../rooms/keys.js";
 import { MarketRoom } from "../rooms/MarketRoom.js";
 import type { GameStore } from "../store/games.js";
+import { guidePage } from "./guide-page.js";
 
 /** A game found for export; `hostPlays`: a friends game, whose key is held by its host, a player. */
 type Found = { source: ExportSource; keyHash: string | null; hostPlays: boolean; over: boolean } | { notStarted: true; keyHash: string | null } | null;
@@ -61,13 +63,19 @@ const GUIDES: Readonly<Record<Locale, string>> = {
 /**
  * `GET /api/games/:code/export.csv[?anonymise=1]` and `GET /api/games/:code/record.json`,
  * for the holder of the game's facilitator key (docs/protocol.md, "Facilitator"); and
- * `GET /api/export-guide?lang=zh-CN`, the CSV's column guide as plain text, for anyone.
+ * `GET /api/export-guide?lang=zh-CN`, the CSV's column guide as a web page, for anyone.
  */
 export function exportRoutes(app: Application, store: GameStore | null): void {
-  app.get("/api/export-guide", (req, res) => {
+  app.get("/api/export-guide", async (req, res) => {
     const lang = asLocale(req.query.lang) ?? "en";
-    res.set("Cache-Control", "public, max-age=3600");
-    res.type("text/plain; charset=utf-8").sendFile(GUIDES[lang]);
+    try {
+      const page = guidePage(await readFile(GUIDES[lang], "utf8"), lang);
+      res.set("Cache-Control", "public, max-age=3600");
+      res.type("text/html; charset=utf-8").send(page);
+    } catch (error) {
+      log.error("export guide failed", { error: (error as Error).message });
+      res.status(500).type("text/plain; charset=utf-8").send("the column guide could not be read");
+    }
   });
   app.get("/api/games/:code/export.csv", async (req, res) => {
     const source = authorised(req, res, store);

@@ -59,7 +59,7 @@ export function money(w: Words, millions: number): string {
   return Math.abs(millions) >= 1000 ? format.shortMoney(w.locale, millions) : format.money(w.locale, Math.round(millions));
 }
 
-/** "Q3" / "第3季", or "T3" / "第3回合" when a turn is not a quarter. */
+/** "Q3" / "第 3 季", or "T3" / "第 3 回合" when a turn is not a quarter. */
 export function quarterLabel(w: Words, quarter: number): string {
   return turnShort(w.t, quarter, w.turns);
 }

@@ -156,7 +156,7 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
         expect(workers.length, "no simulation started again on a language switch").toBe(startedWorkers);
         // Chinese words throughout: the captions, the legends, the turn ticks (a four-quarter game: turns of a year).
         await page.getByText(translate(lang, "debrief.correction.legend")).first().waitFor();
-        expect(await page.locator(".over-debrief").textContent()).toContain("第1回合");
+        expect(await page.locator(".over-debrief").textContent()).toContain("第 1 回合");
         expect(await page.locator(".over-debrief").textContent()).not.toContain("Bubble ratio");
       }
       for (const screen of ["laptop", "hd"] as const) {

@@ -55,9 +55,11 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     const scenario = loadConfig("ai-2025");
     if (!scenario.ok) throw new Error("no scenario");
     expect(await note.locator("li").allTextContents()).toEqual([
-      `sectors.media.servingCost: ${scenario.value.sectors.media.servingCost} → 0.61`,
-      `api.pool: ${scenario.value.api.pool.toLocaleString("en-US")} → 2,000`,
+      `Synthetic video and audio: serving cost: ${scenario.value.sectors.media.servingCost} → 0.61`,
+      `Model access (API) market: ${scenario.value.api.pool.toLocaleString("en-US")} → 2,000`,
     ]);
+    // The key path is left for the designer in each line's tooltip.
+    expect(await note.locator("li").first().getAttribute("title")).toBe("sectors.media.servingCost");
     expect(await overlappingText(page, ".panel")).toEqual([]);
     expect(await keyboardProblems(page, ".panel")).toEqual([]);
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-1280x720.png"), fullPage: true });
@@ -70,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await expect
       .poll(() => line.textContent())
       .toBe(
-        `${translate("en", "console.economy.label")} ${translate("en", "console.economy.changed", { count: 2, names: list("en", ["sectors.media.servingCost", "api.pool"]) })} ${translate("en", "console.economy.view")}`,
+        `${translate("en", "console.economy.label")} ${translate("en", "console.economy.changed", { count: 2, names: list("en", ["Synthetic video and audio: serving cost", "Model access (API) market"]) })} ${translate("en", "console.economy.view")}`,
       );
     await page.screenshot({ path: path.join(RESULTS, "economy-console-1280x720.png") });
     await line.getByRole("button", { name: "View" }).click();

@@ -69,6 +69,12 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     await page.getByRole("button", { name: translate("en", "menu.create.submit") }).tap();
     await page.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     await expectReadable(page, "lobby");
+    // No blank line under Copy link before "Show on a big screen" (an empty "Link copied" note took one).
+    const copyButton = await page.getByRole("button", { name: translate("en", "lobby.copy") }).boundingBox();
+    const bigScreen = await page.getByRole("link", { name: translate("en", "lobby.bigScreen") }).boundingBox();
+    expect((bigScreen?.y ?? 0) - ((copyButton?.y ?? 0) + (copyButton?.height ?? 0))).toBeLessThan(40);
+    // The player's own firm is marked among the seats.
+    expect(await page.locator("ul.seats li.mine strong").textContent()).toMatch(/ \(you\)$/);
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.
@@ -118,10 +124,21 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     }
 
     await page.getByRole("heading", { name: t("report.over.title") }).waitFor();
+    // The game ends as the last turn resolves: its report is on the game-over screen, read in the page.
+    const lastReport = page.getByRole("region", { name: reportHeading(t, 4) });
+    await lastReport.getByText(t("report.money.operatingProfit")).waitFor({ timeout: 5_000 });
     await page.getByRole("heading", { name: "Your market vs 200 simulated markets" }).waitFor();
     await page.getByRole("img", { name: "Bubble ratio: this market vs 200 simulated markets" }).waitFor({ timeout: 60_000 });
     // Charts keep their drawn size and scroll inside their panels: overlap is checked by debrief.test.ts.
     await expectReadable(page, "game-over", false);
+    // The lesson's key number, value created, is read on your own firm's row without swiping the table sideways.
+    const valueCreated = page.locator("table.standings tr.mine td").last();
+    await valueCreated.scrollIntoViewIfNeeded();
+    expect(await valueCreated.textContent()).toMatch(/\$/);
+    const cell = await valueCreated.boundingBox();
+    expect(cell && cell.x >= 0 && cell.x + cell.width <= 390, `value created drawn at ${JSON.stringify(cell)}`).toBe(true);
+    expect(await page.locator("table.standings").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(RESULTS, "phone-standings-390x844.png") });
     await page.getByRole("button", { name: t("report.over.playAgain") }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(RESULTS, "phone-game-over-end-390x844.png") });
     expect(errors).toEqual([]);

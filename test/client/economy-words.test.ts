@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkEconomy, economyTextProblem, plainIssue } from "../../client/ui/economy-words.js";
+import { checkEconomy, economyChanges, economyKeyLabel, economyTextProblem, plainIssue } from "../../client/ui/economy-words.js";
 import { parseEconomyText } from "../../shared/config/override.js";
 import { translator } from "../../shared/i18n/catalog.js";
 
@@ -22,5 +22,23 @@ describe("an economy override's problems in words, from codes", () => {
       expect(economyTextProblem(parsed.error, translator("en"))).toMatch(/^it /);
       expect(economyTextProblem(parsed.error, translator("zh-CN"))).toMatch(HAN);
     }
+  });
+});
+
+describe("a designer's economy changes, as students and teachers read them", () => {
+  it("each changed key is named in words (a sector's setting by the sector, else its group), never as a key path, in both languages", () => {
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    expect(economyKeyLabel("sectors.media.servingCost", en)).toBe("Synthetic video and audio: serving cost");
+    expect(economyKeyLabel("sectors.media.servingCost", zh)).toBe("合成音视频：服务成本");
+    expect(economyKeyLabel("valuation.multiple", en)).toBe("Valuation");
+    expect(economyKeyLabel("financing.appetite", zh)).toBe("融资");
+    // A key outside the known groups (a typo the schema would refuse) is shown as written, for the designer.
+    expect(economyKeyLabel("nonsense.key", en)).toBe("nonsense.key");
+    const economy = JSON.stringify({ sectors: { media: { servingCost: 0.5 } }, valuation: { multiple: 30, riskPremium: 0.09 } });
+    const changes = economyChanges("ai-2025", economy, en);
+    expect(changes.count).toBe(3);
+    expect(changes.labels).toEqual(["Synthetic video and audio: serving cost", "Valuation"]);
+    for (const label of [...changes.labels, ...economyChanges("ai-2025", economy, zh).labels]) expect(label).not.toMatch(/\w\.\w|[a-z][A-Z]/);
   });
 });

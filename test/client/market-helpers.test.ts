@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { formatShortMoney, niceTicks } from "../../client/market/axis.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { formatCountdown, ServerClock } from "../../client/market/clock.js";
-import { byValuation, type FirmFigures, firmFigures, formatChange, quarterLabel } from "../../client/market/figures.js";
+import { byValuation, type FirmFigures, firmFigures, formatChange, phaseLabel, quarterLabel } from "../../client/market/figures.js";
 import { eventSentence, newsSentences } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
 import { translator } from "../../shared/i18n/catalog.js";
@@ -34,11 +34,18 @@ describe("the market's numbers", () => {
     expect(ranked[0]?.valuation).toBeGreaterThanOrEqual(ranked[1]?.valuation ?? 0);
   });
 
-  test("the quarter: the one being decided, or the one just reported", () => {
-    const state = { phase: "decide", quarter: 2, settings: { quarters: 16, scenario: "ai-2025", economy: "" } } as MarketRoomStateShape;
+  test("the quarter: the one being planned, as the panel names it (in the report phase too, with the results named), or at the end the last", () => {
+    const state = { phase: "decide", quarter: 2, paused: false, settings: { quarters: 16, scenario: "ai-2025", economy: "" } } as MarketRoomStateShape;
     expect(quarterLabel(state)).toBe("Quarter 3 of 16");
-    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 2 of 16");
+    expect(phaseLabel(state)).toBe("Decide");
+    // Quarter 2 has resolved and the panel plans quarter 3: "Quarter 3 of 16 · Quarter 2 results", not "Quarter 2 of 16 · Report".
+    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 3 of 16");
+    expect(phaseLabel({ ...state, phase: "report" })).toBe("Quarter 2 results");
+    const eight = { ...state, phase: "report", quarter: 1, settings: { ...state.settings, quarters: 8 } } as MarketRoomStateShape;
+    expect(`${quarterLabel(eight)} · ${phaseLabel(eight)}`).toBe("Turn 2 of 8 · Turn 1 results");
     expect(quarterLabel({ ...state, phase: "news", quarter: 0 })).toBe("Quarter 1 of 16");
+    expect(quarterLabel({ ...state, phase: "over", quarter: 16 })).toBe("Quarter 16 of 16");
+    expect(phaseLabel({ ...state, phase: "report", paused: true })).toBe("Paused");
   });
 
   test("a turn is called a quarter only when it is one: other lengths say turn, and the status bar says what a turn spans", () => {
@@ -61,7 +68,7 @@ describe("the market's numbers", () => {
     expect(lengthHint(zh, 12, turnWordsFor(12))).toBe("12 个回合 · 每回合 4 个月");
     expect(lengthHint(zh, 16, turnWordsFor(16))).toBe("16 个季度 · 每回合 1 个季度");
     expect(turnShort(en, 3, turnWordsFor(8))).toBe("T3");
-    expect(turnShort(zh, 3, turnWordsFor(16))).toBe("第3季");
+    expect(turnShort(zh, 3, turnWordsFor(16))).toBe("第 3 季");
   });
 
   test("axis ticks are round and cover the data; money reads in $M or $B", () => {

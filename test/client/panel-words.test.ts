@@ -1,10 +1,28 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
-import { change, draftProblem, repeatWarning } from "../../client/panel/words.js";
+import { change, draftProblem, guideTitle, repeatWarning } from "../../client/panel/words.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
+import { translator } from "../../shared/i18n/catalog.js";
 import { turnWordsFor } from "../../shared/words/turns.js";
+
+describe("the panel's guide, which stays until dismissed", () => {
+  test("it says 'your first turn' only on the first turn; later it says what it is (read on turn 20)", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const tr = translator(locale);
+      for (const turns of [turnWordsFor(8), turnWordsFor(16)]) {
+        const first = guideTitle(0, turns, tr);
+        expect(first).toMatch(/first|第一/);
+        for (const quarter of [1, 19]) {
+          const later = guideTitle(quarter, turns, tr);
+          expect(later).not.toMatch(/first|第一/);
+          expect(later).not.toBe(first);
+        }
+      }
+    }
+  });
+});
 
 describe("the estimate's 'vs repeating' column", () => {
   test("a difference that rounds to nothing reads ±0, not −0 or +$0.0M (seen on turn 2 at 390×844)", () => {

@@ -1,11 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { loadMenuChoices, saveMenuChoices } from "../../client/net/menu-memory.js";
 import { joinableGames, openGameLine } from "../../client/net/open-games.js";
-import { seatPlayers } from "../../client/scenes/lobby-words.js";
+import { seatFirmName, seatPlayers } from "../../client/scenes/lobby-words.js";
 import { actionErrorText, rejectionText } from "../../client/ui/action-error.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
 import { validateAction } from "../../shared/engine/validate.js";
+import { translator } from "../../shared/i18n/catalog.js";
 import { MemoryStore } from "../helpers/memory-store.js";
 
 /** What a person must never read: firm ids, field paths, camelCase names, raw event kinds. */
@@ -79,5 +80,13 @@ describe("the lobby and the menu", () => {
     expect(games.map((g) => g.code)).toEqual(["K7MXQA"]);
     expect(openGameLine(games[0] as (typeof games)[number])).toBe("hosted by Ada · 5 seats free · 12 turns · 4 months each");
     expect(joinableGames({ error: "x" })).toEqual([]);
+  });
+});
+
+describe("the lobby's seats", () => {
+  test("the player's own firm is marked (you), in both languages; others are not", () => {
+    expect(seatFirmName("Northwind", true, translator("en"))).toBe("Northwind (you)");
+    expect(seatFirmName("Northwind", true, translator("zh-CN"))).toBe("Northwind（你）");
+    expect(seatFirmName("Helios", false, translator("en"))).toBe("Helios");
   });
 });

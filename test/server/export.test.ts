@@ -5,7 +5,7 @@ import path from "node:path";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { csvCell } from "../../server/game/export.js";
+import { csvCell, eventText } from "../../server/game/export.js";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { ServerMessages } from "../../shared/schemas/protocol.js";
 import { replay } from "../../shared/sim/record.js";
@@ -205,23 +205,41 @@ test("the record JSON is what `npm run sim -- --replay` verifies; it carries the
   expect(run.stdout).toMatch(/replays identically \(3 quarters, 3 firms, seed export\)/);
 });
 
-test("the CSV's column guide is served to anyone in the reader's language, as plain text; every CSV column is in both guides", async () => {
+test("the CSV's column guide is served to anyone in the reader's language, as a web page whose links work; every CSV column is in both guides", async () => {
   const { key, code } = await playedGame();
   const header = (await (await get(`/api/games/${code}/export.csv`, key)).text()).split("\n")[0]?.split(",") ?? [];
   expect(header.length).toBeGreaterThan(60);
   for (const lang of ["en", "zh-CN"]) {
     const guide = await get(`/api/export-guide?lang=${lang}`);
     expect(guide.status).toBe(200);
-    expect(guide.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(guide.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const text = await guide.text();
-    expect(text).toContain(lang === "en" ? "# The CSV export: column guide" : "# CSV 导出：列说明");
+    // Rendered, not Markdown: a heading and tables, no "# " or "| --- |" left for the reader.
+    expect(text).toContain(lang === "en" ? "<h1>The CSV export: column guide</h1>" : "<h1>CSV 导出：列说明</h1>");
+    expect(text).toContain("<table>");
+    expect(text).not.toMatch(/^#+ |\| ?-{3}/m);
+    // Every link goes somewhere this server answers: the other language's guide (never a .md file it does not serve).
+    const links = [...text.matchAll(/href="([^"]*)"/g)].map((m) => m[1] ?? "");
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      expect(href, lang).toMatch(/^\/api\/export-guide\?lang=(en|zh-CN)$/);
+      expect((await get(href)).status).toBe(200);
+    }
     // Each column by its name, or by its family with the sector as <sector> / <行业>.
-    const sector = lang === "en" ? "<sector>" : "<行业>";
-    const missing = header.filter((column) => !text.includes(`\`${column}\``) && !text.includes(`\`${column.replace(/\.[a-z]+$/, `.${sector}`)}\``));
+    const sector = lang === "en" ? "&lt;sector&gt;" : "&lt;行业&gt;";
+    const missing = header.filter(
+      (column) => !text.includes(`<code>${column}</code>`) && !text.includes(`<code>${column.replace(/\.[a-z]+$/, `.${sector}`)}</code>`),
+    );
     expect(missing, lang).toEqual([]);
   }
   // Any other language asked for: English.
-  expect(await (await get("/api/export-guide?lang=fr")).text()).toContain("# The CSV export: column guide");
+  expect(await (await get("/api/export-guide?lang=fr")).text()).toContain("<h1>The CSV export: column guide</h1>");
+});
+
+test("CSV events read as a person would: figures to 4 significant digits (the record JSON keeps them exact)", () => {
+  expect(eventText({ kind: "gpuShock", scope: "vendor", factor: 0.6000600586179644 })).toBe("gpuShock(scope=vendor factor=0.6001)");
+  expect(eventText({ kind: "rateChange", delta: 0.02 })).toBe("rateChange(delta=0.02)");
+  expect(eventText({ kind: "mediaLaw" })).toBe("mediaLaw");
 });
 
 test("CSV cells: quotes, commas and line breaks are quoted; numbers keep full precision", () => {

@@ -85,7 +85,7 @@ describe("debrief analytics", () => {
     expect(caption.match(/Q4/g)).toHaveLength(1);
   });
 
-  test("a four-quarter game's turns are years of the story: its captions say turns, T3 / 第3回合, not quarters", () => {
+  test("a four-quarter game's turns are years of the story: its captions say turns, T3 / 第 3 回合, not quarters", () => {
     const input = handMade();
     const turns = debriefTurns(input);
     expect(turns).toEqual({ quarterly: false, months: 12 });
@@ -94,7 +94,7 @@ describe("debrief analytics", () => {
       "A correction began in T3 and lasted 2 turns: sentiment fell 56% (1.80 → 0.80 in T4) and the firms' total valuation fell 60% ($5B → $2B).",
     ]);
     const zh = computeDebrief(input, wordsFor("zh-CN", turns)).captions.market[1] ?? "";
-    expect(zh).toContain("第3回合开始回调，持续 2 个回合");
+    expect(zh).toContain("第 3 回合开始回调，持续 2 个回合");
     expect(zh).not.toContain("季");
     expect(debriefTurns({ ...input, quarters: 16 })).toEqual({ quarterly: true, months: 3 });
   });
@@ -269,8 +269,8 @@ describe("captions in both languages", () => {
   test("English says 1 quarter and 2 quarters; Chinese says 个季度 for both", () => {
     expect(computeDebrief(correctionOf(1), EN).captions.market[1]).toMatch(/^A correction began in Q3 and lasted 1 quarter: /);
     expect(computeDebrief(correctionOf(2), EN).captions.market[1]).toMatch(/^A correction began in Q3 and lasted 2 quarters: /);
-    expect(computeDebrief(correctionOf(1), ZH).captions.market[1]).toMatch(/^第3季开始回调，持续 1 个季度：/);
-    expect(computeDebrief(correctionOf(2), ZH).captions.market[1]).toMatch(/^第3季开始回调，持续 2 个季度：/);
+    expect(computeDebrief(correctionOf(1), ZH).captions.market[1]).toMatch(/^第 3 季开始回调，持续 1 个季度：/);
+    expect(computeDebrief(correctionOf(2), ZH).captions.market[1]).toMatch(/^第 3 季开始回调，持续 2 个季度：/);
   });
 
   test("a correction of sentiment alone says the total valuation did not fall, not that it fell 0%", () => {
@@ -280,7 +280,7 @@ describe("captions in both languages", () => {
       "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4), yet the firms' total valuation did not fall ($5B before, $5.2B at its lowest).",
     );
     expect(computeDebrief(input, ZH).captions.market[1]).toBe(
-      "第3季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第4季的 0.80），但各公司总估值并未下跌（回调前 50亿美元，期间最低 52亿美元）。",
+      "第 3 季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第 4 季的 0.80），但各公司总估值并未下跌（回调前 50亿美元，期间最低 52亿美元）。",
     );
   });
 
@@ -290,22 +290,22 @@ describe("captions in both languages", () => {
     if (!north || !south) throw new Error("fixture");
     north.history = rows([1000, 2000, 4000, 1500, 0], [800, 900, 880, 1000, 0], [0, 300, 300, 300, 100], 4);
     expect(computeDebrief(input, EN).captions.valuation.at(-1)).toBe("Northwind (Q4) was delisted: cash ran out and no one would fund it.");
-    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第4季）退市：现金耗尽，且无人愿意再为其融资。");
+    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第 4 季）退市：现金耗尽，且无人愿意再为其融资。");
     south.history = rows([1000, 1000, 500, 0, 0], [900, 900, 400, 0, 0], [0, 100, 150, 150, 200], 3);
     expect(computeDebrief(input, EN).captions.valuation.at(-1)).toBe(
       "Northwind (Q4) and Southport (Q3) were delisted: cash ran out and no one would fund them.",
     );
-    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第4季）和Southport（第3季）退市：现金耗尽，且无人愿意再为其融资。");
+    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第 4 季）和Southport（第 3 季）退市：现金耗尽，且无人愿意再为其融资。");
   });
 
   test("Chinese captions use the glossary's words, 第N季 quarters and money in 亿美元, with no English left", () => {
     const d = computeDebrief(handMade(), ZH);
     expect(d.captions.valuation[0]).toBe(
-      "在市场峰值（第2季），Northwind的估值中有 78% 来自叙事（40亿美元 中的 31.2亿美元）；到期末（第4季），叙事占Northwind估值的 12%。",
+      "在市场峰值（第 2 季），Northwind的估值中有 78% 来自叙事（40亿美元 中的 31.2亿美元）；到期末（第 4 季），叙事占Northwind估值的 12%。",
     );
     expect(d.captions.market).toEqual([
-      "泡沫比率（总估值 ÷ 总基本面）起始为 1.20，在第2季达到峰值 3.00，第4季收于 1.10。",
-      "第3季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第4季的 0.80），各公司总估值下跌 60%（从 50亿美元 跌至 20亿美元）。",
+      "泡沫比率（总估值 ÷ 总基本面）起始为 1.20，在第 2 季达到峰值 3.00，第 4 季收于 1.10。",
+      "第 3 季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第 4 季的 0.80），各公司总估值下跌 60%（从 50亿美元 跌至 20亿美元）。",
     ]);
     expect(d.captions.value[0]).toBe("Southport既创造了最多的价值（整局经营利润 6亿美元），也获取了最多的价值（最终估值 11亿美元）。");
     const all = [...d.captions.valuation, ...d.captions.market, ...d.captions.value].join(" ");
@@ -345,8 +345,8 @@ describe("captions in both languages", () => {
     }));
     expect(fanSummary(input, computeDebrief(input, ZH), plan.value, markets, ZH).captions).toEqual([
       "在 5 个模拟市场中（情景“AI，2025 年”，2 家公司，4 个季度，机器人玩家相同），泡沫比率峰值的中位数为 2.50（10%–90% 区间：1.70–3.80）；本市场的峰值 3.00 高于其中 60% 的市场。",
-      "80% 的模拟市场发生了回调（开始时间的中位数为第3季）；本市场于第3季开始回调。",
-      "第4季时，本市场各公司的总估值为 20亿美元，低于 60% 的模拟市场（中位数 30亿美元）。",
+      "80% 的模拟市场发生了回调（开始时间的中位数为第 3 季）；本市场于第 3 季开始回调。",
+      "第 4 季时，本市场各公司的总估值为 20亿美元，低于 60% 的模拟市场（中位数 30亿美元）。",
       "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind由“转型派”代替。",
     ]);
     // One simulated market, one firm: the singular in English.

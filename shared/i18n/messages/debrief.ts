@@ -4,7 +4,7 @@ import type { Area, Messages, Translation } from "../core.js";
  * The debrief at game end (client/debrief, shared/debrief): panel titles, legends, axes,
  * tables, the simulated-markets panel and every caption computed from a game's figures.
  * Placeholders hold figures already written for the language (money, percentages, ratios,
- * quarter labels such as "Q3" / "第3季", lists joined with `list()`).
+ * quarter labels such as "Q3" / "第 3 季", lists joined with `list()`).
  */
 const en = {
   "title.valuation": "Valuation vs fundamentals, by firm",

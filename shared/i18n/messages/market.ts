@@ -14,7 +14,8 @@ const en = {
 
   "status.phase.news": "News",
   "status.phase.decide": "Decide",
-  "status.phase.report": "Report",
+  "status.phase.resultsOf": "Quarter {quarter} results",
+  "status.phase.resultsOf.turn": "Turn {quarter} results",
   "status.phase.over": "Game over",
   "status.phase.paused": "Paused",
   "status.countdown.news": "· decisions open in {left}",
@@ -124,7 +125,8 @@ const zh = {
 
   "status.phase.news": "新闻",
   "status.phase.decide": "决策",
-  "status.phase.report": "报告",
+  "status.phase.resultsOf": "第 {quarter} 季度结果",
+  "status.phase.resultsOf.turn": "第 {quarter} 回合结果",
   "status.phase.over": "游戏结束",
   "status.phase.paused": "已暂停",
   "status.countdown.news": "· {left} 后开始决策",

@@ -105,6 +105,7 @@ const en = {
   "preset.custom.line": "Your own numbers: change any amount below.",
 
   "guide.title": "Your first quarter, in one line each",
+  "guide.title.later": "What each choice does, in one line each",
   "guide.dismiss": "Got it",
   "guide.plans": "Plans",
   "guide.plans.line": "Scale, Ship or Balanced fill every box with a sensible, affordable plan for your firm now; change anything after.",
@@ -277,6 +278,7 @@ const zh = {
   "preset.custom.line": "自己填数：下面任何金额都可以修改。",
 
   "guide.title": "第一个季度，每项一句话",
+  "guide.title.later": "每项选择的作用，各一句话",
   "guide.dismiss": "知道了",
   "guide.plans": "方案",
   "guide.plans.line": "“扩规模”“做产品”或“平衡”会按你公司当前情况填好每一栏，方案合理且负担得起；之后可随意修改。",
