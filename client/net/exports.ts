@@ -5,7 +5,6 @@
  * to the browser as a download.
  */
 import type { Translate } from "../../shared/i18n/catalog.js";
-import type { Locale } from "../../shared/i18n/core.js";
 import { type ExportRefusal, isExportRefusal } from "../../shared/schemas/export.js";
 import { ADDRESS_RATE_LIMITED } from "../../shared/schemas/protocol.js";
 
