@@ -58,7 +58,17 @@ function appsTotal(action: Action): number {
 }
 
 function spendWithApps(state: GameState, firm: FirmState, action: Action, apps: number): number {
-  return action.train + apps + action.efficiency + action.compliance + action.marketing + edgeSpend(state, firm, action);
+  return spendOf(action, apps, edgeSpend(state, firm, action));
+}
+
+/** $M an action spends given its apps total and the edge-model cost it is charged (for callers without the game state, e.g. presets). */
+function spendOf(action: Action, apps: number, edge: number): number {
+  return action.train + apps + action.efficiency + action.compliance + action.marketing + edge;
+}
+
+/** $M an action spends with `edge` as its edge-model cost: what `actionSpend` counts, from a firm's own view. */
+export function plannedSpend(action: Action, edge: number): number {
+  return spendOf(action, appsTotal(action), edge);
 }
 
 /** The most a firm may raise this quarter: its last valuation repriced after the quarter's news. */

@@ -2,6 +2,7 @@ import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toActi
 import { clockOf } from "../engine/clock.js";
 import { rampFreeSpend } from "../engine/rules/growth.js";
 import type { FirmState } from "../engine/types.js";
+import { plannedSpend } from "../engine/validate.js";
 import type { FirmView, PublicMarket } from "../engine/view.js";
 import type { Action } from "../schemas/action.js";
 import type { EconomyConfig } from "../schemas/config.js";
@@ -99,8 +100,7 @@ export function presetAction(own: OwnView, preset: Preset): Action {
 function withinRamp(own: OwnView, action: Action): Action {
   const free = rampFreeSpend(own.config, clockOf(own.config), own.self) * 0.999;
   const edge = action.distill ? own.limits.edgeCost : 0;
-  let spend = action.train + action.efficiency + action.compliance + action.marketing + edge;
-  for (const id of SECTOR_IDS) spend += action.apps[id] ?? 0;
+  const spend = plannedSpend(action, edge);
   if (spend <= free) return action;
   const k = Math.max(0, free - edge) / (spend - edge);
   const apps: Action["apps"] = {};
