@@ -39,13 +39,13 @@ export interface SavedLobby {
   log: LogEntry[];
 }
 
-/** A resolved quarter's row and the game's row update, serialised. */
+/** A resolved quarter's row and the game's row update, serialised; `players` null: the roster stored is unchanged. */
 interface QuarterRow {
   code: string;
   quarter: number;
   actions: string;
   injections: string;
-  players: string;
+  players: string | null;
   status: "over" | "playing";
   at: number;
 }
@@ -135,6 +135,11 @@ interface GameRow {
 export class GameStore {
   protected readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /**
+   * Each unfinished game's roster (players as JSON) as its row holds it, for games written by
+   * this store since it opened: a quarter whose roster is the same leaves that column alone.
+   */
+  private readonly storedPlayers = new Map<string, string>();
   /** The file's device and inode when opened: a file removed or replaced is noticed on the next write. */
   private readonly identity: { dev: number; ino: number } | null;
 
@@ -203,7 +208,9 @@ export class GameStore {
 
   started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[], extras?: GameExtras): void {
     const now = Date.now();
+    const joined = JSON.stringify(players);
     this.verify();
+    this.storedPlayers.delete(code);
     this.db.transaction(() => {
       this.sql(
         `INSERT OR REPLACE INTO games (code, status, settings, engine_version, config, seed, firms, seats, players, created_at, updated_at, mode, key_hash, log, queued)
@@ -216,7 +223,7 @@ export class GameStore {
         record.seed,
         JSON.stringify(record.firms),
         JSON.stringify(seats),
-        JSON.stringify(players),
+        joined,
         now,
         now,
         extras?.mode ?? "friends",
@@ -228,6 +235,7 @@ export class GameStore {
       this.insertEntries(code, extras?.log ?? []);
       this.sql("DELETE FROM lobbies WHERE code = ?").run(code);
     })();
+    this.storedPlayers.set(code, joined);
   }
 
   /** A lobby as it stands (replacing the last copy). */
@@ -282,6 +290,7 @@ export class GameStore {
   expired(code: string): void {
     this.verify();
     const now = Date.now();
+    this.storedPlayers.delete(code);
     this.sql("UPDATE games SET expired_at = ?, updated_at = ? WHERE code = ?").run(now, now, code);
   }
 
@@ -313,38 +322,51 @@ export class GameStore {
   /** The roster after a facilitator's change (a player renamed, removed or replaced). */
   rostered(code: string, seats: readonly Seat[], players: readonly Player[]): void {
     this.verify();
-    this.sql("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(seats), JSON.stringify(players), Date.now(), code);
+    const joined = JSON.stringify(players);
+    this.storedPlayers.delete(code);
+    this.sql("UPDATE games SET seats = ?, players = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(seats), joined, Date.now(), code);
+    this.storedPlayers.set(code, joined);
   }
 
   /** The facilitator ended the game before its last quarter. */
   ended(code: string): void {
     this.verify();
+    this.storedPlayers.delete(code);
     this.sql("UPDATE games SET status = 'over', queued = '[]', updated_at = ? WHERE code = ?").run(Date.now(), code);
   }
 
-  /** One resolved quarter (1-based), the roster as it stands, and whether the game is over: all or nothing. */
+  /**
+   * One resolved quarter (1-based), the roster as it stands and whether the game is over: all
+   * or nothing. `players` is the roster as JSON, taken when the write was asked for (a write
+   * retried later stores what was true then); the game's row keeps the one it holds when equal.
+   */
   readonly resolved = (
     code: string,
     quarter: number,
     actions: Record<string, Action>,
     injections: readonly Injection[],
-    players: readonly Player[],
+    players: string,
     over: boolean,
   ): void => {
     this.verify();
     this.quarterWrite ??= this.db.transaction((row: QuarterRow) => {
       this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(row.code, row.quarter, row.actions, row.injections);
-      this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.players, row.status, row.at, row.code);
+      if (row.players === null) this.sql("UPDATE games SET status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.status, row.at, row.code);
+      else this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.players, row.status, row.at, row.code);
     });
+    const same = this.storedPlayers.get(code) === players;
+    // Forgotten until the write succeeds: a failed one leaves the row as it was.
+    this.storedPlayers.delete(code);
     this.quarterWrite({
       code,
       quarter,
       actions: JSON.stringify(actions),
       injections: JSON.stringify(injections),
-      players: JSON.stringify(players),
+      players: same ? null : players,
       status: over ? "over" : "playing",
       at: Date.now(),
     });
+    if (!over) this.storedPlayers.set(code, players);
   };
 
   /** A quarter's write as one transaction, made once (better-sqlite3 builds a wrapper on every `transaction()` call). */

@@ -39,7 +39,8 @@ export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreW
     }
     case "resolved": {
       const { quarter, actions, injections, over } = write;
-      const joined = players();
+      // The roster as JSON is the copy (a structured clone of it cost more than the rest of the write).
+      const joined = JSON.stringify(flow.roster.players);
       return (store) => store.resolved(code, quarter, actions, injections, joined, over);
     }
     case "logged": {

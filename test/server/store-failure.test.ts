@@ -137,7 +137,7 @@ test("a real SQLite disk-full (max_page_count): the write fails, is kept, and su
   while (events.length === 0 && quarter < 50) {
     quarter += 1;
     const q = quarter;
-    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, [], [], false));
+    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, [], "[]", false));
   }
   expect(events).toEqual(["failed: the server's disk is full"]);
   expect(gate.failing).toBe(true);
