@@ -25,6 +25,29 @@ export function privateView(state: GameState, firmId: string, pending: { action:
   return { quarter: state.quarter, firm, limits: firmLimits(state, firm), market, pending: pending?.action ?? null, submittedBy: pending?.by ?? null };
 }
 
+/** A market's change from the market before it, as a message carries it. */
+interface MarketChange {
+  before: PrivateView["market"] | undefined;
+  market: unknown[];
+  marketHistory: unknown[][];
+}
+
+/**
+ * The market's part of each message, built once per market and the market its reader got
+ * before: every connection of a room gets the same one after a quarter (messages share it;
+ * nothing changes it once built).
+ */
+const marketChanges = new WeakMap<PrivateView["market"], MarketChange>();
+
+function marketChange(market: PrivateView["market"], before: PrivateView["market"] | undefined): MarketChange {
+  const made = marketChanges.get(market);
+  if (made && made.before === before) return made;
+  const C = PRIVATE_COLUMNS;
+  const change = { before, market: pairs(market, before, C.market), marketHistory: rows(newQuarters(market.history, before?.history ?? []), C.marketReport) };
+  marketChanges.set(market, change);
+  return change;
+}
+
 /**
  * The message that brings a connection from `sent` (the view it last got; none: it has
  * nothing yet) to `view`. An engine state is never changed once made, so a field that is the
@@ -33,18 +56,13 @@ export function privateView(state: GameState, firmId: string, pending: { action:
 export function privateMessage(view: PrivateView, sent: PrivateView | undefined): PrivateMessage {
   const { quarter, limits, pending, submittedBy } = view;
   const C = PRIVATE_COLUMNS;
-  return {
-    quarter,
-    full: !sent,
-    ...(sent ? {} : { columns: C }),
-    firm: pairs(view.firm, sent?.firm, C.firm),
-    firmHistory: rows(newQuarters(view.firm.history, sent?.firm.history ?? []), C.firmReport),
-    limits,
-    market: pairs(view.market, sent?.market, C.market),
-    marketHistory: rows(newQuarters(view.market.history, sent?.market.history ?? []), C.marketReport),
-    pending,
-    submittedBy,
-  };
+  const { market, marketHistory } = marketChange(view.market, sent?.market);
+  const firm = pairs(view.firm, sent?.firm, C.firm);
+  const firmHistory = rows(newQuarters(view.firm.history, sent?.firm.history ?? []), C.firmReport);
+  // Two literals, not a spread before the fields after it (V8 defines those one by one, in a new hidden class).
+  return sent
+    ? { quarter, full: false, firm, firmHistory, limits, market, marketHistory, pending, submittedBy }
+    : { quarter, full: true, columns: C, firm, firmHistory, limits, market, marketHistory, pending, submittedBy };
 }
 
 /**

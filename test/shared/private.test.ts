@@ -57,6 +57,26 @@ describe("the private message: whole once, then only what changed", () => {
     );
   });
 
+  it("members of several firms, each from the view it last got (every quarter, every other, or none), each hold their firm's whole view", () => {
+    const { states } = playRandomGame(configFor("ai-2025", { quarters: 10 }), 11, 4, 12);
+    // f1's member gets every quarter, f2's and a second f1 member every other quarter, f3's only from quarter 5 (whole).
+    const members = [
+      { firmId: "f1", every: 1, from: 0 },
+      { firmId: "f2", every: 2, from: 0 },
+      { firmId: "f1", every: 2, from: 1 },
+      { firmId: "f3", every: 1, from: 5 },
+    ].map((m) => ({ ...m, sent: undefined as PrivateView | undefined, held: undefined as PrivateView | undefined }));
+    states.forEach((state, q) => {
+      for (const member of members) {
+        if (q < member.from || (q - member.from) % member.every !== 0) continue;
+        const view = privateView(state, member.firmId, undefined) as PrivateView;
+        member.held = mergePrivate(member.held, wire(privateMessage(view, member.sent)));
+        member.sent = view;
+        expect(member.held).toEqual(expected(state, member.firmId));
+      }
+    });
+  });
+
   it("a change is a fraction of the whole view once the game is under way", () => {
     const { states } = playRandomGame(configFor("ai-2025", { quarters: 12 }), 7, 6, 8);
     const at = (q: number) => privateView(states[q] as GameState, "f1", undefined) as PrivateView;
