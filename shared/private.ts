@@ -27,24 +27,24 @@ export function privateView(state: GameState, firmId: string, pending: { action:
 
 /** A market's change from the market before it, as a message carries it. */
 interface MarketChange {
+  market: PrivateView["market"] | undefined;
   before: PrivateView["market"] | undefined;
-  market: unknown[];
-  marketHistory: unknown[][];
+  change: { market: unknown[]; marketHistory: unknown[][] };
 }
 
 /**
- * The market's part of each message, built once per market and the market its reader got
- * before: every connection of a room gets the same one after a quarter (messages share it;
- * nothing changes it once built).
+ * The last market's part of a change message, with the markets it was built from: a room's
+ * connections get theirs one after the other after a quarter, all from the same two markets,
+ * so it is built once per room and quarter (messages share it; nothing changes it once built).
+ * One, not one per market: what a quarter builds is garbage by the next room's turn.
  */
-const marketChanges = new WeakMap<PrivateView["market"], MarketChange>();
+const lastChange: MarketChange = { market: undefined, before: undefined, change: { market: [], marketHistory: [] } };
 
-function marketChange(market: PrivateView["market"], before: PrivateView["market"] | undefined): MarketChange {
-  const made = marketChanges.get(market);
-  if (made && made.before === before) return made;
+function marketChange(market: PrivateView["market"], before: PrivateView["market"] | undefined): MarketChange["change"] {
+  if (before && lastChange.market === market && lastChange.before === before) return lastChange.change;
   const C = PRIVATE_COLUMNS;
-  const change = { before, market: pairs(market, before, C.market), marketHistory: rows(newQuarters(market.history, before?.history ?? []), C.marketReport) };
-  marketChanges.set(market, change);
+  const change = { market: pairs(market, before, C.market), marketHistory: rows(newQuarters(market.history, before?.history ?? []), C.marketReport) };
+  if (before) Object.assign(lastChange, { market, before, change });
   return change;
 }
 

@@ -354,7 +354,8 @@ export class GameStore {
       if (row.players === null) this.sql("UPDATE games SET status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.status, row.at, row.code);
       else this.sql("UPDATE games SET players = ?, status = ?, queued = '[]', updated_at = ? WHERE code = ?").run(row.players, row.status, row.at, row.code);
     });
-    const same = this.storedPlayers.get(code) === players;
+    const stored = this.storedPlayers.get(code);
+    const same = stored === players;
     // Forgotten until the write succeeds: a failed one leaves the row as it was.
     this.storedPlayers.delete(code);
     this.quarterWrite({
@@ -366,7 +367,8 @@ export class GameStore {
       status: over ? "over" : "playing",
       at: Date.now(),
     });
-    if (!over) this.storedPlayers.set(code, players);
+    // The string kept already when the same (the new one is young garbage, not kept a quarter).
+    if (!over) this.storedPlayers.set(code, same && stored !== undefined ? stored : players);
   };
 
   /** A quarter's write as one transaction, made once (better-sqlite3 builds a wrapper on every `transaction()` call). */
