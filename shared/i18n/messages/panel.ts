@@ -101,7 +101,7 @@ const en = {
   "preset.custom": "Custom",
   "preset.scale.line": "Train a bigger model and market it; raise while the market is hot.",
   "preset.ship.line": "Build apps where your model is good enough, serve them cheaply.",
-  "preset.balanced.line": "Some of both: train, build apps, keep cash in hand.",
+  "preset.balanced.line": "Some of both: train, build apps, and keep the cash to pay your fixed costs for the turns ahead.",
   "preset.custom.line": "Your own numbers: change any amount below.",
 
   "guide.title": "Your first quarter, in one line each",
@@ -274,7 +274,7 @@ const zh = {
   "preset.custom": "自定义",
   "preset.scale.line": "训练更大的模型并大力宣传；趁市场火热时融资。",
   "preset.ship.line": "在模型够用的行业做应用，并以低成本提供服务。",
-  "preset.balanced.line": "两者兼顾：训练、做应用，手里留足现金。",
+  "preset.balanced.line": "两者兼顾：训练、做应用，并留足支付未来几个回合固定成本的现金。",
   "preset.custom.line": "自己填数：下面任何金额都可以修改。",
 
   "guide.title": "第一个季度，每项一句话",
