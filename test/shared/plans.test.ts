@@ -185,8 +185,13 @@ describe("a quarter explained", () => {
     expect(more.sentiment).toBeCloseTo(0, 9);
   });
 
-  test("runway is cash over burn; raises are not burn; a firm that earns has no end", () => {
-    expect(burn({ cash: 500 }, { cash: 450, raised: 100, emergencyRaised: 0 })).toBe(150);
+  test("runway is cash over the running burn: the turn's investment and raises are not burn; a firm that earns has no end", () => {
+    const costs = { servingCost: 140, opex: 320, rampCost: 0, licenceFees: 0, fines: 0 };
+    // Turn 1 spent $900M of a $1,000M war chest; its revenue pays its running costs.
+    expect(burn({ ...costs, revenue: 500 })).toBe(-40);
+    expect(burn({ ...costs, revenue: 310 })).toBe(150);
+    // The growth overhead and licence fees come with the turn's spending, not every turn.
+    expect(burn({ ...costs, opex: 420, rampCost: 60, licenceFees: 40, revenue: 310 })).toBe(150);
     expect(runway(450, 150)).toBe(3);
     expect(runway(450, -20)).toBe(Number.POSITIVE_INFINITY);
     expect(warningsAfter(450, 150, 0)).toEqual([]);
