@@ -96,6 +96,8 @@ const en = {
   "economy.issue.unknown": "there is no such setting in the economy (check the spelling and the nesting)",
   "economy.issue.tooLarge": "an economy override may take at most {max} KB as compact JSON",
   "economy.issue.invalid": "this value is not valid",
+  "economy.issue.reserved": "a reserved name, not an economy setting: remove it",
+  "economy.issue.length": "the game's length is not part of the economy: set it with the {field} field",
   "economy.issue.at": "{path}: {problem}",
   "economy.issue.separator": "; ",
 } as const satisfies Messages;
@@ -190,6 +192,8 @@ const zh = {
   "economy.issue.unknown": "经济参数中没有这一项（请检查拼写和层级）",
   "economy.issue.tooLarge": "经济参数覆盖压缩成 JSON 后最多 {max} KB",
   "economy.issue.invalid": "这个值无效",
+  "economy.issue.reserved": "这是保留名称，不是经济参数：请删除",
+  "economy.issue.length": "游戏长度不属于经济参数：请在“{field}”一栏设置",
   "economy.issue.at": "{path}：{problem}",
   "economy.issue.separator": "；",
 } satisfies Translation<typeof en>;
