@@ -49,6 +49,15 @@ describe("catalogs", () => {
     }
   });
 
+  it("write a name (a firm's, a player's, a room's) against Chinese text without a space, as most lines do: 由{name}提交, {firm}的估值", () => {
+    const named = /[\u4e00-\u9fff] \{(firm|name|names|host|title|by)\}|\{(firm|name|names|host|title|by)\} [\u4e00-\u9fff]/;
+    for (const [area, { "zh-CN": zh }] of areas) {
+      for (const [key, message] of Object.entries(zh)) {
+        for (const text of typeof message === "string" ? [message] : Object.values(message)) expect(text, `${area}.${key}`).not.toMatch(named);
+      }
+    }
+  });
+
   it("fill placeholders and choose plural forms per language", () => {
     expect(translate("en", "common.quarters.count", { count: 1 })).toBe("1 quarter");
     expect(translate("en", "common.quarters.count", { count: 12 })).toBe("12 quarters");
