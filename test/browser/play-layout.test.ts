@@ -51,6 +51,8 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
 
       // An over-budget draft: the refusal's words fit too.
       await page.getByRole("button", { name: t("panel.preset.scale"), exact: true }).click();
+      // More training than the firm's staff absorbs at once: the report names a growth overhead.
+      await page.locator(".decision input[type=number]").first().fill("650");
       await page.getByRole("button", { name: t("panel.button.submit") }).click();
       // The quarter resolves at once: the report opens over the field.
       if (phone) await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
@@ -58,6 +60,14 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.getByText(t("report.moved.title")).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
+      // The growth overhead's name reads on one line (its long label wrapped over five at 1920×1080).
+      const overhead = page.locator(".report-card tr.part th");
+      await overhead.getByText(t("report.money.rampCost"), { exact: true }).waitFor();
+      const lines = await overhead.evaluate((th) => {
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(th);
+        return th.getBoundingClientRect().height / Number.parseFloat(style.lineHeight);
+      });
+      expect(lines, `${locale}: the growth overhead's label on one line`).toBeLessThan(1.6);
       if (screen === "laptop") expect(await keyboardProblems(page, ".report-card"), `${locale}: the report by keyboard`).toEqual([]);
 
       // A firm's history, from the leaderboard: its chart's axis and legend, its table.
