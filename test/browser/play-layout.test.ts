@@ -45,6 +45,21 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       if (phone) await expectLaidOut(page, `${locale}-market`, screen);
       if (phone) await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
       await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
+      // Each plan's name on one line, the pressed (bold) Balanced too: it broke as "Balance|d" at 1280×720.
+      await page.locator(".decision .preset[aria-pressed=true]").waitFor();
+      const presetLines = await page.locator(".decision .preset").evaluateAll((buttons) =>
+        buttons.map((b) => {
+          const range = (
+            globalThis as unknown as {
+              document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number; [i: number]: { top: number } } } };
+            }
+          ).document.createRange();
+          range.selectNodeContents(b);
+          const rects = range.getClientRects();
+          return new Set(Array.from({ length: rects.length }, (_, i) => Math.round(rects[i]?.top ?? 0))).size;
+        }),
+      );
+      expect(presetLines, `${locale}: each plan's name on one line`).toEqual(presetLines.map(() => 1));
       await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
       await expectLaidOut(page, `${locale}-panel`, screen);
       if (screen === "laptop") expect(await keyboardProblems(page, ".decision"), `${locale}: the panel by keyboard`).toEqual([]);
