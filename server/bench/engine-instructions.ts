@@ -20,8 +20,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import { callgrindInstructions } from "./callgrind.js";
 import { FIRMS } from "./engine-games.js";
