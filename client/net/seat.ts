@@ -9,6 +9,11 @@ export interface SavedSeat {
 }
 
 const KEY = "scale-or-ship:seat";
+/**
+ * The browser's last seat (local storage, kept when the tab closes): a join link for the same
+ * game opened again in this browser takes the seat back with its token, without the teacher.
+ */
+export const BROWSER_SEAT = "scale-or-ship:last-seat";
 
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -16,13 +21,13 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
-export function saveSeat(store: KeyValueStore, seat: SavedSeat): void {
-  store.setItem(KEY, JSON.stringify(seat));
+export function saveSeat(store: KeyValueStore, seat: SavedSeat, key = KEY): void {
+  store.setItem(key, JSON.stringify(seat));
 }
 
-export function loadSeat(store: KeyValueStore): SavedSeat | null {
+export function loadSeat(store: KeyValueStore, key = KEY): SavedSeat | null {
   try {
-    const seat = JSON.parse(store.getItem(KEY) ?? "null") as Partial<SavedSeat> | null;
+    const seat = JSON.parse(store.getItem(key) ?? "null") as Partial<SavedSeat> | null;
     if (
       seat &&
       typeof seat.code === "string" &&
@@ -38,6 +43,6 @@ export function loadSeat(store: KeyValueStore): SavedSeat | null {
   return null;
 }
 
-export function forgetSeat(store: KeyValueStore): void {
-  store.removeItem(KEY);
+export function forgetSeat(store: KeyValueStore, key = KEY): void {
+  store.removeItem(key);
 }

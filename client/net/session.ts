@@ -3,7 +3,7 @@ import { nameKey } from "../../shared/schemas/names.js";
 import { JOIN_ERRORS, type RoomSettingsInput, type ServerMessages, type SpectatorJoinOptions } from "../../shared/schemas/protocol.js";
 import { Inbox } from "./inbox.js";
 import { facilitatorKeyFor, saveFacilitatorKey } from "./keys.js";
-import { forgetSeat, type KeyValueStore, loadSeat, saveSeat } from "./seat.js";
+import { BROWSER_SEAT, forgetSeat, type KeyValueStore, loadSeat, type SavedSeat, saveSeat } from "./seat.js";
 
 export type Welcome = ServerMessages["welcome"];
 export type ConsoleMessage = ServerMessages["console"];
@@ -31,12 +31,13 @@ export interface ConsoleJoined {
 /**
  * The client's way into games: create, join by code, or get back in after a refresh or a
  * dropped connection (the reconnection token within the grace period, the seat token after).
- * It remembers the seat in the tab's session storage.
+ * It remembers the seat in the tab's session storage, and the browser's last seat in local
+ * storage: a student who closed the tab opens the game's link again and is back in their seat.
  */
 export class Session {
   readonly sdk: Client;
 
-  /** `store` keeps the tab's seat (session storage); `keys` the facilitator keys (local storage). */
+  /** `store` keeps the tab's seat (session storage); `keys` the facilitator keys and the browser's last seat (local storage). */
   constructor(
     endpoint: string,
     private readonly store: KeyValueStore,
@@ -122,7 +123,9 @@ export class Session {
    * person asked for: a new class round, a friend's new game).
    */
   async resume(only: string | null = null): Promise<Joined | null> {
-    const seat = loadSeat(this.store);
+    const tab = loadSeat(this.store);
+    // A new tab on the game's link: the seat this browser last held in that game (the tab was closed).
+    const seat: SavedSeat | null = tab ?? (only !== null ? loadSeat(this.keys, BROWSER_SEAT) : null);
     if (!seat) return null;
     if (only !== null && seat.code !== only) return null;
     try {
@@ -133,9 +136,15 @@ export class Session {
     try {
       return await this.enter(await this.sdk.joinById(seat.code, { name: seat.name, token: seat.seatToken }), seat.name);
     } catch {
-      forgetSeat(this.store);
+      this.forget(seat.code);
       return null;
     }
+  }
+
+  /** The seat in game `code` is no longer remembered, by this tab or by this browser. */
+  private forget(code: string): void {
+    forgetSeat(this.store);
+    if (loadSeat(this.keys, BROWSER_SEAT)?.code === code) forgetSeat(this.keys, BROWSER_SEAT);
   }
 
   /** Creates a class market run by a facilitator; its key arrives once, and is kept in `keys`. */
@@ -160,7 +169,7 @@ export class Session {
 
   /** Leaves for good: the seat is no longer remembered. */
   async leave(room: Room): Promise<void> {
-    forgetSeat(this.store);
+    this.forget(room.roomId);
     await room.leave(true);
   }
 
@@ -176,7 +185,11 @@ export class Session {
         resolve(message);
       });
     });
-    const remember = () => saveSeat(this.store, { code: room.roomId, name, reconnectionToken: room.reconnectionToken, seatToken: welcome.token });
+    const remember = () => {
+      const seat = { code: room.roomId, name, reconnectionToken: room.reconnectionToken, seatToken: welcome.token };
+      saveSeat(this.store, seat);
+      saveSeat(this.keys, seat, BROWSER_SEAT);
+    };
     remember();
     room.onReconnect(remember);
     return { room, welcome, inbox };

@@ -33,8 +33,9 @@ export interface QuarterCard {
   raised: number;
   emergencyRaised: number;
   cash: number;
+  /** What the firm's running costs exceed its revenue by, this turn's investment left out (`burn`). */
   burn: number;
-  /** Quarters of cash left at this burn (Infinity when not burning). */
+  /** Turns of cash left at this running burn (Infinity when not burning). */
   runway: number;
   capability: number;
   openBaseline: number | null;
@@ -65,7 +66,7 @@ function cardAt(message: PrivateView, index: number): QuarterCard | null {
   const latest = index === history.length - 1;
   const maxRaise = latest ? message.limits.maxRaise : Number.POSITIVE_INFINITY;
   const market = (message.market.history as MarketReport[]).find((m) => m.quarter === next.quarter);
-  const burnt = burn(prev, next);
+  const burnt = burn(next);
   const sectors: SectorLine[] = SECTOR_IDS.map((id, s) => ({
     id,
     revenue: next.sectorRevenue[s] ?? 0,

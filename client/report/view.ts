@@ -77,13 +77,20 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         row(t("report.money.servingCosts"), minus(card.servingCost)),
         row(t("report.money.operatingCosts"), minus(card.opex)),
         card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
-        card.rampCost > 0.05 ? row(t("report.money.rampCost", { rate: formatPercent(rampAllowance) }), minus(card.rampCost), "part") : null,
+        // The growth overhead's short name on its line, what it is on the next across the card: a long label in the name column wrapped to five lines.
+        ...(card.rampCost > 0.05
+          ? [
+              row(t("report.money.rampCost"), minus(card.rampCost), "part"),
+              h("tr", { class: "part-why" }, h("td", { colspan: 2 }, t("report.money.rampCost.why", { rate: formatPercent(rampAllowance) }))),
+            ]
+          : []),
         card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
         row(t("report.money.invested"), minus(card.spent)),
         card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
-        row(t("report.money.runway"), runwayText(card, turns)),
+        // A delisted firm has no runway left to speak of (its warning says why).
+        card.delisted ? null : row(t("report.money.runway"), runwayText(card, turns)),
       ),
     ),
     h("h4", {}, t("report.sectors.title")),

@@ -20,6 +20,10 @@ export function plainIssue(problem: ConfigProblem | undefined, tr: Translate = t
       return tr("lobby.economy.issue.unknown");
     case "tooLarge":
       return tr("lobby.economy.issue.tooLarge", { max: problem.maxKB });
+    case "reservedKey":
+      return tr("lobby.economy.issue.reserved");
+    case "lengthKey":
+      return tr("lobby.economy.issue.length", { field: tr("lobby.settings.quarters") });
     case "founderShares":
       return tr("lobby.economy.issue.founderShares", { founderShares: problem.founderShares, shares: problem.shares });
     default:

@@ -13,6 +13,8 @@ export type ConfigProblem =
   | { problem: "unknownKey" }
   | { problem: "founderShares"; founderShares: number; shares: number }
   | { problem: "tooLarge"; maxKB: number }
+  | { problem: "reservedKey" }
+  | { problem: "lengthKey" }
   | { problem: "invalid" };
 
 export interface ConfigIssue {

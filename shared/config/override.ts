@@ -43,6 +43,38 @@ export function gameConfig(scenario: string, quarters: number | undefined, econo
   return loadConfig(scenario, override);
 }
 
+/** Names an override may hold nowhere: they reach an object's prototype, never an economy setting. */
+export const RESERVED_KEYS: readonly string[] = ["__proto__", "constructor", "prototype"];
+
+/** A key a room's override may not hold: its path (the override's own keys) and why. */
+export interface OverrideKeyIssue {
+  path: string[];
+  message: string;
+  problem: { problem: "reservedKey" } | { problem: "lengthKey" };
+}
+
+/**
+ * The keys a room refuses in an override, read from the raw value (a JSON `__proto__` is an own
+ * key there, which a parsed record silently drops): a reserved name at any depth, and a top-level
+ * `quarters` (the game's length is the room's own field, which would win over it unseen).
+ */
+export function overrideKeyIssues(economy: unknown): OverrideKeyIssue[] {
+  const out: OverrideKeyIssue[] = [];
+  const walk = (value: unknown, path: string[]) => {
+    if (!isPlainObject(value)) return;
+    for (const key of Object.keys(value)) {
+      const at = [...path, key];
+      if (RESERVED_KEYS.includes(key))
+        out.push({ path: at, message: `"${key}" is a reserved name, not an economy setting`, problem: { problem: "reservedKey" } });
+      else if (path.length === 0 && key === "quarters")
+        out.push({ path: at, message: "the game's length is set by the room's quarters, not in the economy", problem: { problem: "lengthKey" } });
+      else walk(value[key], at);
+    }
+  };
+  walk(economy, []);
+  return out;
+}
+
 /** One value an override changes: its dotted key path, the scenario's value and the new one. */
 export interface ChangedValue {
   path: string;

@@ -28,39 +28,54 @@ function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.N
 }
 
 /**
- * Money in $M, to the nearest million above 100: "$1,234.5M" / "12.3亿美元"; nothing is "$0". Chinese below 1亿
- * counts whole 万 ("8479万美元", as English's "$84.8M"; a tenth of a 万 is $1,000).
+ * The one rule for money in both languages: to $0.1M below $100M (larger amounts round in their
+ * format: $1M in English, 0.1亿 in Chinese); an amount that
+ * rounds to nothing is 0 ("$0" / "0美元"), never "$0.0M", "4000美元" or "−0".
+ */
+function shown(millions: number): number {
+  // From $100M up the formats round (a second rounding here would turn 12.345亿 into 12.4亿).
+  if (Math.abs(millions) >= 100) return millions;
+  const rounded = Math.round(millions * 10) / 10;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Chinese money from $M already rounded by `shown`: 万 below 1亿 ("1230万美元", as English's "$12.3M"), 亿 to one decimal above. */
+function yuanStyle(locale: Locale, millions: number, digits: number): string {
+  if (millions === 0) return "0美元";
+  return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits: digits }).format(millions * 1e6))}美元`;
+}
+
+/**
+ * Money in $M: "$1,235M", "$12.3M" / "12.3亿美元", "1230万美元" (both to $0.1M below $100M, `shown`);
+ * nothing is "$0" / "0美元".
  */
 export function money(locale: Locale, millions: number): string {
   if (!Number.isFinite(millions)) return String(millions);
-  if (locale === "zh-CN") {
-    const maximumFractionDigits = Math.abs(millions) < 100 ? 0 : 1;
-    return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits }).format(millions * 1e6))}美元`;
-  }
-  const abs = Math.abs(millions);
+  const value = shown(millions);
+  if (locale === "zh-CN") return yuanStyle(locale, value, Math.abs(value) < 100 ? 0 : 1);
   // Nothing (or less than it shows) is "$0", as shortMoney writes it: not "$0.0M" (a delisted firm's standings).
-  if (abs < 0.05) return "$0";
-  const sign = millions < 0 ? MINUS : "";
+  if (value === 0) return "$0";
+  const abs = Math.abs(value);
+  const sign = value < 0 ? MINUS : "";
   const digits = abs >= 100 ? 0 : 1;
   return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
 }
 
-/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" / "5亿美元". */
+/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" / "0美元", "5亿美元". */
 export function shortMoney(locale: Locale, millions: number): string {
+  const value = shown(millions);
   if (locale === "zh-CN") {
-    if (millions === 0) return "0美元";
-    const abs = Math.abs(millions * 1e6);
-    const digits = abs >= 1e9 && abs < 1e10 ? 1 : abs >= 1e8 && abs < 1e9 ? 1 : 0;
-    return `${minus(numberFormat(locale, { notation: "compact", maximumFractionDigits: digits }).format(millions * 1e6))}美元`;
+    const abs = Math.abs(value * 1e6);
+    return yuanStyle(locale, value, abs >= 1e8 && abs < 1e10 ? 1 : 0);
   }
-  if (millions === 0) return "$0";
-  const abs = Math.abs(millions);
-  const sign = millions < 0 ? MINUS : "";
+  if (value === 0) return "$0";
+  const abs = Math.abs(value);
+  const sign = value < 0 ? MINUS : "";
   if (abs >= 1000) {
     const billions = abs / 1000;
     return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
   }
-  return abs >= 1 ? money(locale, millions).replace(".0M", "M") : money(locale, millions);
+  return abs >= 1 ? money(locale, value).replace(".0M", "M") : money(locale, value);
 }
 
 /** A share as a percentage: 0.253 → "25%" (digits: decimals kept). */

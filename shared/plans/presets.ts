@@ -93,7 +93,18 @@ export function presetPlan(view: FirmView, preset: Preset): Plan {
  */
 export function presetAction(own: OwnView, preset: Preset): Action {
   const view = firmViewOf(own);
-  return floorAction(withinRamp(own, toAction(view, presetPlan(view, preset))));
+  const action = withinRamp(own, toAction(view, presetPlan(view, preset)));
+  return floorAction(preset === "balanced" ? keepReserve(own, action) : action);
+}
+
+/**
+ * The plan a player's panel starts each turn with, before they type anything: the Balanced
+ * preset for the firm now, which keeps cash for the fixed costs of the turns ahead
+ * (`keepReserve`). Not last turn's plan repeated: repeated unread, a plan that spent the war
+ * chest spends the last of the cash and the firm is delisted (a quarter of the games).
+ */
+export function defaultAction(own: OwnView): Action {
+  return presetAction(own, "balanced");
 }
 
 /** The action with its spending scaled down to the firm's free growth this turn (an edge model's fixed price kept). */
@@ -107,6 +118,59 @@ function withinRamp(own: OwnView, action: Action): Action {
   for (const id of SECTOR_IDS) if (action.apps[id]) apps[id] = (action.apps[id] as number) * k;
   return {
     ...action,
+    train: action.train * k,
+    efficiency: action.efficiency * k,
+    compliance: action.compliance * k,
+    marketing: action.marketing * k,
+    apps,
+  };
+}
+
+/** Turns of fixed costs the Balanced preset keeps in cash (fewer when fewer turns are left). */
+export const RESERVE_TURNS = 6;
+
+/**
+ * A turn of the firm's running costs that do not depend on sales, after `train` more of
+ * training: staff and offices plus the clusters' upkeep on all training so far, as the engine
+ * books them (rules/income.ts), $M.
+ */
+export function fixedCosts(config: EconomyConfig, firm: Pick<FirmState, "trainingSpendTotal">, train: number): number {
+  const tau = clockOf(config).tau;
+  return tau * (config.opex.fixed + config.opex.perTraining * (firm.trainingSpendTotal + train));
+}
+
+/** The turns of fixed costs a prudent plan keeps in cash now: `RESERVE_TURNS`, or the turns left in the game. */
+export function reserveTurns(own: Pick<OwnView, "config" | "quarter">): number {
+  return Math.max(1, Math.min(RESERVE_TURNS, own.config.quarters - own.quarter));
+}
+
+/**
+ * The action made prudent: it raises what the market allows (nothing in a correction) to keep
+ * `reserveTurns` of fixed costs in cash, and its spending is scaled down (an edge model's fixed price kept, or dropped
+ * when it cannot be paid) so that the cash left after it still pays them with no sales at all.
+ * A player who submits the Balanced preset unread, turn after turn, is seldom delisted.
+ */
+export function keepReserve(own: OwnView, action: Action): Action {
+  const turns = reserveTurns(own);
+  const reserve = turns * fixedCosts(own.config, own.self, 0);
+  // No raise in a correction (as `raiseShare`): shares sell cheap then, and the reserve is what carries the firm through it.
+  const topUp = own.market.correction.active ? 0 : Math.min(own.limits.maxRaise * 0.999, reserve - own.self.cash);
+  const raise = Math.max(action.raise, topUp);
+  const budget = own.self.cash + raise;
+  let edge = action.distill && !own.self.edge ? own.limits.edgeCost : 0;
+  const distill = action.distill && !(edge > 0 && budget - edge < reserve);
+  if (!distill) edge = 0;
+  const spend = plannedSpend(action, 0);
+  if (budget - edge - spend >= turns * fixedCosts(own.config, own.self, action.train)) return { ...action, raise, distill };
+  // Spending k × spend keeps budget − edge − k·spend ≥ the fixed costs after k × train more training.
+  const upkeep = turns * clockOf(own.config).tau * own.config.opex.perTraining * action.train;
+  const k = Math.max(0, Math.min(1, (budget - edge - reserve) / (spend + upkeep)));
+  const apps: Action["apps"] = {};
+  for (const id of SECTOR_IDS) if (action.apps[id]) apps[id] = (action.apps[id] as number) * k;
+  return {
+    ...action,
+    raise,
+    distill,
     train: action.train * k,
     efficiency: action.efficiency * k,
     compliance: action.compliance * k,

@@ -35,12 +35,18 @@ export function valuationMove(
   return { before: prev.valuation, after: next.valuation, fundamentals, narrative, sentiment };
 }
 
-/** Cash burnt in a quarter ($M, positive when cash fell), raises left out. */
-export function burn(prev: Pick<FirmReport, "cash">, next: Pick<FirmReport, "cash" | "raised" | "emergencyRaised">): number {
-  return prev.cash + next.raised + next.emergencyRaised - next.cash;
+/**
+ * Cash the firm's running burns in a turn ($M, positive when it loses money): serving, opex and
+ * fines less revenue. The turn's investment is left out (what it spent, and what that spending
+ * cost on top: the growth overhead and training licence fees), as are raises: a firm that put
+ * its war chest to work in one turn is not "burning" it every turn.
+ */
+export function burn(report: Pick<FirmReport, "revenue" | "servingCost" | "opex" | "rampCost" | "licenceFees" | "fines">): number {
+  // A game stored before engine 2.10.0 has no ramp cost.
+  return report.servingCost + report.opex - (report.rampCost ?? 0) - report.licenceFees + report.fines - report.revenue;
 }
 
-/** Quarters of cash left at this burn; Infinity when the firm is not burning cash. */
+/** Turns of cash left at this running burn; Infinity when the firm is not burning cash. */
 export function runway(cash: number, burnPerQuarter: number): number {
   if (burnPerQuarter <= 0) return Number.POSITIVE_INFINITY;
   return Math.max(0, cash) / burnPerQuarter;

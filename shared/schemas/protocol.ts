@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BOT_NAMES } from "../bots/index.js";
-import { ECONOMY_MAX_BYTES, gameConfig, jsonBytes } from "../config/override.js";
+import { ECONOMY_MAX_BYTES, gameConfig, jsonBytes, overrideKeyIssues } from "../config/override.js";
 import type { FirmReport, FirmState, MarketReport } from "../engine/types.js";
 import type { PublicMarket } from "../engine/view.js";
 import { type Action, type ActionInput, ActionInputSchema } from "./action.js";
@@ -67,16 +67,24 @@ export const ECONOMY_TOO_LARGE = `an economy override may take at most ${ECONOMY
 /**
  * A designer's economy: a partial config (shared/schemas/config.ts) over the scenario, as
  * `npm run sim -- --config` takes it. Unknown keys and bad values are refused with the key's
- * path; the room's `quarters` wins over the override's.
+ * path, and so are `quarters` (the room's own field sets the length) and the reserved names
+ * `__proto__`, `constructor`, `prototype` at any depth.
  */
 export const EconomyOverrideSchema = z
-  .record(z.string(), z.unknown())
-  .refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
-    message: ECONOMY_TOO_LARGE,
-    params: { problem: "tooLarge", maxKB: ECONOMY_MAX_BYTES / 1024 },
-  })
+  .preprocess(
+    (economy, ctx) => {
+      // Checked on the value as sent: the record below drops a `__proto__` key without a word.
+      for (const issue of overrideKeyIssues(economy))
+        ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: issue.problem, input: economy });
+      return economy;
+    },
+    z.record(z.string(), z.unknown()).refine((economy) => jsonBytes(economy) <= ECONOMY_MAX_BYTES, {
+      message: ECONOMY_TOO_LARGE,
+      params: { problem: "tooLarge", maxKB: ECONOMY_MAX_BYTES / 1024 },
+    }),
+  )
   .describe(
-    `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys and bad values are refused, naming the key; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy; the room's quarters win over the override's)`,
+    `partial economy config over the scenario (the same JSON as \`npm run sim -- --config\`; unknown keys, quarters (use the room's quarters) and the names __proto__, constructor and prototype are refused, naming the key; bad values too; at most ${ECONOMY_MAX_BYTES / 1024} KB as compact JSON; {} is the scenario's own economy)`,
   );
 
 /** The settings a host chooses for a room. Durations are seconds. */

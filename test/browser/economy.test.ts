@@ -11,8 +11,8 @@ const BASE = `http://localhost:${PORT}`;
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
-/** A designer's file: two values changed; its `quarters` loses to the form's. */
-const FILE = JSON.stringify({ quarters: 24, sectors: { media: { servingCost: 0.61 } }, api: { pool: 2000 } }, null, 2);
+/** A designer's file: two values changed (the length is the form's own field). */
+const FILE = JSON.stringify({ sectors: { media: { servingCost: 0.61 } }, api: { pool: 2000 } }, null, 2);
 
 describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
   const game = serveGame(PORT);
@@ -37,6 +37,11 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await expect.poll(() => fieldProblem.textContent()).toMatch(/^The economy JSON cannot be used: sectors\.medai: there is no such setting/);
     await pasted.fill("{ sectors: 1 }");
     await expect.poll(() => fieldProblem.textContent()).toMatch(/^The economy JSON cannot be used: it is not valid JSON/);
+    // The length is the form's own field: an override that sets it is refused, naming the field to use.
+    await pasted.fill('{ "quarters": 1000 }');
+    await expect
+      .poll(() => fieldProblem.textContent())
+      .toMatch(/^The economy JSON cannot be used: quarters: the game's length is not part of the economy: set it with the Turns field/);
     await page.screenshot({ path: path.join(RESULTS, "economy-class-form-error-1280x720.png"), fullPage: true });
 
     // Too big a file is refused before it is read.

@@ -45,12 +45,29 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       if (phone) await expectLaidOut(page, `${locale}-market`, screen);
       if (phone) await page.getByRole("tab", { name: t("market.tabs.decide") }).tap();
       await page.getByRole("heading", { name: panelHeading(t, 1) }).waitFor();
+      // Each plan's name on one line, the pressed (bold) Balanced too: it broke as "Balance|d" at 1280×720.
+      await page.locator(".decision .preset[aria-pressed=true]").waitFor();
+      const presetLines = await page.locator(".decision .preset").evaluateAll((buttons) =>
+        buttons.map((b) => {
+          const range = (
+            globalThis as unknown as {
+              document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number; [i: number]: { top: number } } } };
+            }
+          ).document.createRange();
+          range.selectNodeContents(b);
+          const rects = range.getClientRects();
+          return new Set(Array.from({ length: rects.length }, (_, i) => Math.round(rects[i]?.top ?? 0))).size;
+        }),
+      );
+      expect(presetLines, `${locale}: each plan's name on one line`).toEqual(presetLines.map(() => 1));
       await page.getByRole("button", { name: t("panel.preset.custom"), exact: true }).click();
       await expectLaidOut(page, `${locale}-panel`, screen);
       if (screen === "laptop") expect(await keyboardProblems(page, ".decision"), `${locale}: the panel by keyboard`).toEqual([]);
 
       // An over-budget draft: the refusal's words fit too.
       await page.getByRole("button", { name: t("panel.preset.scale"), exact: true }).click();
+      // More training than the firm's staff absorbs at once: the report names a growth overhead.
+      await page.locator(".decision input[type=number]").first().fill("650");
       await page.getByRole("button", { name: t("panel.button.submit") }).click();
       // The quarter resolves at once: the report opens over the field.
       if (phone) await page.getByRole("tab", { name: t("market.tabs.field") }).tap();
@@ -58,6 +75,14 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.getByText(t("report.moved.title")).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
+      // The growth overhead's name reads on one line (its long label wrapped over five at 1920×1080).
+      const overhead = page.locator(".report-card tr.part th");
+      await overhead.getByText(t("report.money.rampCost"), { exact: true }).waitFor();
+      const lines = await overhead.evaluate((th) => {
+        const style = (globalThis as unknown as { getComputedStyle(e: unknown): { lineHeight: string } }).getComputedStyle(th);
+        return th.getBoundingClientRect().height / Number.parseFloat(style.lineHeight);
+      });
+      expect(lines, `${locale}: the growth overhead's label on one line`).toBeLessThan(1.6);
       if (screen === "laptop") expect(await keyboardProblems(page, ".report-card"), `${locale}: the report by keyboard`).toEqual([]);
 
       // A firm's history, from the leaderboard: its chart's axis and legend, its table.

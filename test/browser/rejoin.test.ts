@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { translate } from "../../shared/i18n/catalog.js";
 import { HAS_CHROMIUM, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
@@ -11,13 +12,18 @@ if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
   const game = serveGame(PORT);
 
-  test("a link joins by code, and a refreshed page gets back into its seat in the lobby and in the game", async () => {
+  /** Ada's friends game of 3 firms on a laptop, in its lobby: her page and the game's code. */
+  async function hostGame(): Promise<{ host: Page; code: string }> {
     const host = await (await game.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await host.goto(BASE);
     await host.getByLabel(translate("en", "menu.name.label")).fill("Ada");
     await host.getByLabel(translate("en", "menu.create.firms")).fill("3");
     await host.getByRole("button", { name: translate("en", "menu.create.submit") }).click();
-    const code = (await host.locator(".code strong").textContent())?.trim() ?? "";
+    return { host, code: (await host.locator(".code strong").textContent())?.trim() ?? "" };
+  }
+
+  test("a link joins by code, and a refreshed page gets back into its seat in the lobby and in the game", async () => {
+    const { host, code } = await hostGame();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(host.url()).toBe(`${BASE}/?join=${code}`);
 
@@ -64,6 +70,9 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await host.close();
 
     const again = await context.newPage();
+    // This browser's last seat forgotten too (see the next test): the name and the game's key are what is left.
+    await again.goto(BASE);
+    await again.evaluate(() => (globalThis as unknown as { localStorage: { removeItem(k: string): void } }).localStorage.removeItem("scale-or-ship:last-seat"));
     await again.goto(`${BASE}/?join=${code}`);
     await again.getByLabel(translate("en", "menu.name.label")).fill("Ada");
     await again.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).tap();
@@ -72,5 +81,29 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     expect(await again.getByText(translate("en", "errors.join.seatHeld")).count()).toBe(0);
     await again.screenshot({ path: path.join(RESULTS, "rejoin-host-closed-tab.png") });
     await context.close();
+  });
+
+  test("a student who closed the game's tab opens its link again in the same browser and is back in their seat: no name typed, no teacher", async () => {
+    const { host, code } = await hostGame();
+
+    const phone = await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const student = await phone.newPage();
+    await student.goto(`${BASE}/?join=${code}`);
+    await student.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await student.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).tap();
+    await student.getByText(translate("en", "lobby.waiting.host")).waitFor();
+    await host.getByRole("button", { name: translate("en", "lobby.start") }).click();
+    await student.getByRole("tab", { name: translate("en", "market.tabs.decide") }).waitFor();
+    await student.close();
+
+    const again = await phone.newPage();
+    await again.goto(`${BASE}/?join=${code}`);
+    await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).waitFor();
+    expect(await again.getByLabel(translate("en", "menu.name.label")).count()).toBe(0);
+    await again.screenshot({ path: path.join(RESULTS, "rejoin-student-closed-tab.png") });
+    // Still Bo's firm: the host's roster shows one Bo, connected.
+    await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).tap();
+    await again.getByRole("button", { name: translate("en", "panel.button.submit") }).waitFor();
+    await phone.close();
   });
 });

@@ -156,9 +156,17 @@ describe("the class form's settings", () => {
     expect(RoomSettingsSchema.safeParse(result.settings).success).toBe(true);
   });
 
-  test("a pasted economy goes into the settings; the form's quarters win over its own", () => {
-    const result = classSettings({ ...values, economy: '{\n  "quarters": 24,\n  "sectors": { "media": { "servingCost": 0.61 } }\n}' });
-    expect(result).toMatchObject({ ok: true, settings: { quarters: 12, economy: { quarters: 24, sectors: { media: { servingCost: 0.61 } } } } });
+  test("a pasted economy goes into the settings; one that sets the length itself is refused, naming the field to use", () => {
+    const result = classSettings({ ...values, economy: '{\n  "sectors": { "media": { "servingCost": 0.61 } }\n}' });
+    expect(result).toMatchObject({ ok: true, settings: { quarters: 12, economy: { sectors: { media: { servingCost: 0.61 } } } } });
+    const withLength = classSettings({ ...values, economy: '{"quarters": 1000, "sectors": { "media": { "servingCost": 0.61 } }}' });
+    expect(withLength.ok ? [] : withLength.problems).toEqual([
+      { field: "economy", message: "The economy JSON cannot be used: quarters: the game's length is not part of the economy: set it with the Turns field" },
+    ]);
+    const inChinese = classSettings({ ...values, economy: '{"quarters": 1000}' }, zh);
+    expect(inChinese.ok ? [] : inChinese.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining("quarters：游戏长度不属于经济参数：请在“回合数”一栏设置"),
+    ]);
     // Blank: the scenario's own economy, nothing sent.
     const blank = classSettings({ ...values, economy: "  " });
     expect(blank.ok && "economy" in blank.settings).toBe(false);
@@ -179,6 +187,10 @@ describe("the class form's settings", () => {
       },
     ]);
     expect(problemsOf('{"api": {"pool": "lots"}}')).toEqual([{ field: "economy", message: "The economy JSON cannot be used: api.pool: it must be a number" }]);
+    // A JSON `__proto__` is refused by name, not dropped.
+    expect(problemsOf('{"__proto__": {"api": {"pool": 1}}}')).toEqual([
+      { field: "economy", message: "The economy JSON cannot be used: __proto__: a reserved name, not an economy setting: remove it" },
+    ]);
     expect(problemsOf("{sectors: 1}", { firms: "41" }).map((p) => p.field)).toEqual(["firms", "economy"]);
     expect(problemsOf("{sectors: 1}")[0]?.message).toMatch(/^The economy JSON cannot be used: it is not valid JSON/);
     expect(problemsOf(`{"x": "${"a".repeat(17 * 1024)}"}`)[0]?.message).toMatch(/it is 17 KB; an economy file may have at most 16 KB/);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { joinErrorText } from "../../client/net/errors.js";
 import { RESTART_DELAYS_MS, retryWithBackoff } from "../../client/net/rejoin.js";
-import { loadSeat, saveSeat } from "../../client/net/seat.js";
+import { BROWSER_SEAT, loadSeat, saveSeat } from "../../client/net/seat.js";
 import { Session } from "../../client/net/session.js";
 import { translate } from "../../shared/i18n/catalog.js";
 import { ADDRESS_RATE_LIMITED, joinRefusalMessage } from "../../shared/schemas/protocol.js";
@@ -43,6 +43,23 @@ describe("getting back in after a server restart", () => {
     await expect(session.rejoin()).rejects.toBeTruthy();
     expect(loadSeat(store)).toEqual(seat);
     await expect(new Session("ws://127.0.0.1:1", new MemoryStore()).rejoin()).rejects.toThrow(/no game to return to/);
+  });
+
+  test("a new tab on a game's link takes the seat this browser last held there (the tab that had it was closed); another game's link does not", async () => {
+    const tab = new MemoryStore();
+    const browser = new MemoryStore();
+    const seat = { code: "K7MXQA", name: "Bo", reconnectionToken: "x:y", seatToken: "s".repeat(24) };
+    saveSeat(browser, seat, BROWSER_SEAT);
+    const session = new Session("ws://127.0.0.1:1", tab, browser); // nothing listens there
+    // Another game's link: the seat is not tried, and stays remembered.
+    expect(await session.resume("ZZZZZZ")).toBeNull();
+    expect(loadSeat(browser, BROWSER_SEAT)).toEqual(seat);
+    // No link (the menu): nothing is resumed either.
+    expect(await session.resume(null)).toBeNull();
+    expect(loadSeat(browser, BROWSER_SEAT)).toEqual(seat);
+    // Its own game's link: the seat is tried (here the game is gone, so it is forgotten).
+    expect(await session.resume("K7MXQA")).toBeNull();
+    expect(loadSeat(browser, BROWSER_SEAT)).toBeNull();
   });
 
   test("a paused game and a restarting server read as such", () => {

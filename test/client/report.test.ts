@@ -40,7 +40,7 @@ describe("the personal report", () => {
     expect(card.valuation.before).toBe(before.valuation);
     expect(card.valuation.after).toBe(report.valuation);
     expect(card.valuation.fundamentals + card.valuation.narrative + card.valuation.sentiment).toBeCloseTo(report.valuation - before.valuation, 6);
-    expect(card.burn).toBeCloseTo(before.cash + report.raised + report.emergencyRaised - report.cash, 9);
+    expect(card.burn).toBeCloseTo(report.servingCost + report.opex - report.rampCost - report.licenceFees + report.fines - report.revenue, 9);
     expect(card.sectors.map((s) => s.id)).toContain("api");
   });
 
@@ -77,19 +77,31 @@ describe("the personal report", () => {
     expect(cards.map((c) => c.quarter)).toEqual([5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
-  test("warns when the cash runs out within two quarters at this burn", () => {
+  test("warns when the cash runs out within two turns at the running burn", () => {
     const state = structuredClone(game.states[3] as GameState);
     const firm = state.firms[0];
     const last = firm?.history.at(-1);
-    const prev = firm?.history.at(-2);
-    if (!firm || !last || !prev) throw new Error("no firm");
-    last.raised = 0;
-    last.emergencyRaised = 0;
-    prev.cash = 1000;
-    last.cash = 300;
+    if (!firm || !last) throw new Error("no firm");
+    Object.assign(last, { revenue: 100, servingCost: 50, opex: 400, rampCost: 0, licenceFees: 0, fines: 0, cash: 300 });
     const card = quarterCard(privateMessage(state, firm.id));
-    expect(card?.runway).toBeCloseTo(300 / 700, 9);
+    expect(card?.runway).toBeCloseTo(300 / 350, 9);
     expect(card?.warnings).toContain("runway");
+  });
+
+  test("after a first turn that put most of the war chest to work, a firm whose revenue pays its running costs gets no runway warning", () => {
+    const start = createGame(DEFAULT_CONFIG, "report-runway", [
+      { id: "f1", name: "Northwind" },
+      { id: "f2", name: "Helios" },
+    ]);
+    const { state } = resolveQuarter(start, {}, []);
+    const firm = state.firms[0];
+    const last = firm?.history.at(-1);
+    if (!firm || !last) throw new Error("no firm");
+    // $900M spent of $1,000M; the turn's sales pay its running costs.
+    Object.assign(last, { spent: 900, revenue: 500, servingCost: 140, opex: 320, rampCost: 0, licenceFees: 0, fines: 0, cash: 140 });
+    const card = quarterCard(privateMessage(state, firm.id));
+    expect(card?.runway).toBe(Number.POSITIVE_INFINITY);
+    expect(card?.warnings).toEqual([]);
   });
 
   test("shows each market's product fit the firm drew when it first shipped there, and none for the API or unlaunched sectors", () => {

@@ -9,8 +9,8 @@ const served = storeServer("sos-economy-");
 const store = served.store;
 
 const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300 };
-/** A designer's override, as `npm run sim -- --config` takes it; its `quarters` loses to the form's. */
-const ECONOMY = { quarters: 24, sectors: { media: { servingCost: 0.61 } }, api: { pool: 2000 }, financing: { appetite: 0.05 } };
+/** A designer's override, as `npm run sim -- --config` takes it (the length is the form's own field). */
+const ECONOMY = { sectors: { media: { servingCost: 0.61 } }, api: { pool: 2000 }, financing: { appetite: 0.05 } };
 
 const standard = loadConfig("dotcom-1999");
 if (!standard.ok) throw new Error("no scenario");
@@ -95,6 +95,18 @@ describe("a designer's economy in a live game", () => {
       code: CREATE_INVALID_OPTIONS,
       message: expect.stringContaining("settings.economy"),
     });
+    // The length is the form's field, which would win unseen; a prototype's name is no setting (sent as JSON, an own key).
+    expect(await createError({ facilitator: true, settings: settings({ quarters: 1000 }) })).toMatchObject({
+      code: CREATE_INVALID_OPTIONS,
+      message: expect.stringContaining("settings.economy.quarters: the game's length is set by the room's quarters"),
+    });
+    for (const key of ["__proto__", "constructor", "prototype"]) {
+      const economy = JSON.parse(`{"api": {"pool": 2000}, "${key}": {"opex": {"fixed": 1}}}`);
+      expect(await createError({ facilitator: true, settings: settings(economy) })).toMatchObject({
+        code: CREATE_INVALID_OPTIONS,
+        message: expect.stringContaining(`settings.economy.${key}: "${key}" is a reserved name`),
+      });
+    }
     expect(await roomCount()).toBe(before);
   });
 

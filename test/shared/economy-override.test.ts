@@ -47,6 +47,14 @@ describe("a designer's economy override in a live game", () => {
     expect(issues({ sectors: { media: { name: "m".repeat(ECONOMY_MAX_BYTES) } } })).toEqual([
       expect.stringMatching(/^economy: an economy override may take at most 6 KB/),
     ]);
+    // The length is the room's own field (it would win over the override's unseen); a prototype's name is no setting, at any depth.
+    expect(issues({ quarters: 1000 })).toEqual(["economy.quarters: the game's length is set by the room's quarters, not in the economy"]);
+    expect(issues(JSON.parse('{"__proto__": {"opex": {"fixed": 1}}}'))).toEqual(['economy.__proto__: "__proto__" is a reserved name, not an economy setting']);
+    expect(issues({ sectors: { media: JSON.parse('{"__proto__": {"servingCost": 0}}') } })).toEqual([
+      'economy.sectors.media.__proto__: "__proto__" is a reserved name, not an economy setting',
+    ]);
+    expect(issues({ constructor: { name: "x" } })).toEqual(['economy.constructor: "constructor" is a reserved name, not an economy setting']);
+    expect(issues({ api: { prototype: 1 } })).toEqual(['economy.api.prototype: "prototype" is a reserved name, not an economy setting']);
     // The form's length is its own field's business, not reported again under the override.
     const badLength = RoomSettingsSchema.safeParse({ quarters: 99, economy: { api: { pool: 2000 } } });
     expect(badLength.success ? [] : badLength.error.issues.map((i) => i.path.join("."))).toEqual(["quarters"]);

@@ -49,6 +49,15 @@ describe("catalogs", () => {
     }
   });
 
+  it("write a name (a firm's, a player's, a room's) against Chinese text without a space, as most lines do: 由{name}提交, {firm}的估值", () => {
+    const named = /[\u4e00-\u9fff] \{(firm|name|names|host|title|by)\}|\{(firm|name|names|host|title|by)\} [\u4e00-\u9fff]/;
+    for (const [area, { "zh-CN": zh }] of areas) {
+      for (const [key, message] of Object.entries(zh)) {
+        for (const text of typeof message === "string" ? [message] : Object.values(message)) expect(text, `${area}.${key}`).not.toMatch(named);
+      }
+    }
+  });
+
   it("fill placeholders and choose plural forms per language", () => {
     expect(translate("en", "common.quarters.count", { count: 1 })).toBe("1 quarter");
     expect(translate("en", "common.quarters.count", { count: 12 })).toBe("12 quarters");
@@ -79,10 +88,22 @@ describe("formats", () => {
     expect(shortMoney("en", 1500)).toBe("$1.5B");
     expect(money("zh-CN", 1234.5)).toBe("12.3亿美元");
     expect(money("zh-CN", 1.5)).toBe("150万美元");
-    // Below 1亿, whole 万 (English shows $84.8M): not "8479.3万美元".
-    expect(money("zh-CN", 84.793)).toBe("8479万美元");
+    // Below 1亿, to $0.1M as English ("$84.8M"): not "8479.3万美元".
+    expect(money("zh-CN", 84.793)).toBe("8480万美元");
     expect(money("zh-CN", -0.5)).toBe("\u221250万美元");
     expect(shortMoney("zh-CN", 12000)).toBe("120亿美元");
+  });
+
+  it('write a tiny amount by one rule in both languages: to $0.1M, and what rounds to nothing is 0 (was "$0" in English, "4000美元" in Chinese)', () => {
+    for (const tiny of [0.004, -0.004, 0.03, -0.049]) {
+      expect(money("en", tiny)).toBe("$0");
+      expect(money("zh-CN", tiny)).toBe("0美元");
+      expect(shortMoney("en", tiny)).toBe("$0");
+      expect(shortMoney("zh-CN", tiny)).toBe("0美元");
+    }
+    expect([money("en", 0.06), money("zh-CN", 0.06)]).toEqual(["$0.1M", "10万美元"]);
+    expect([money("en", 12.34), money("zh-CN", 12.34), shortMoney("zh-CN", 12.34)]).toEqual(["$12.3M", "1230万美元", "1230万美元"]);
+    expect([money("en", 99.96), money("zh-CN", 99.96)]).toEqual(["$100M", "1亿美元"]);
   });
 
   it("write a negative figure the same way in both languages: the minus sign first, before the currency", () => {

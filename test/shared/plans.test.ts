@@ -1,14 +1,17 @@
 import { describe, expect, test } from "vitest";
+import { botAction } from "../../shared/bots/index.js";
+import { gameConfig } from "../../shared/config/override.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
+import { score } from "../../shared/engine/score.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
-import { floorAction, type OwnView, PRESETS, presetAction } from "../../shared/plans/presets.js";
+import { defaultAction, fixedCosts, floorAction, type OwnView, PRESETS, presetAction, reserveTurns } from "../../shared/plans/presets.js";
 import { burn, runway, valuationMove, warningsAfter } from "../../shared/plans/quarter.js";
 import { SECTOR_IDS } from "../../shared/schemas/vocabulary.js";
-import { playBots } from "../../shared/sim/play.js";
+import { botRng, playBots } from "../../shared/sim/play.js";
 
 const game = playBots(DEFAULT_CONFIG, "plans-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
 
@@ -51,7 +54,9 @@ describe("plan presets", () => {
           const action = presetAction(ownView(state, firm.id), preset);
           const checked = validateAction(state, firm.id, action);
           expect(checked.ok, `${preset} for ${firm.id} at quarter ${state.quarter}: ${checked.ok ? "" : checked.error.message}`).toBe(true);
-          if (firm.cash > 1) expect(actionSpend(state, firm, action)).toBeGreaterThan(0);
+          // Balanced keeps the cash for the fixed costs ahead: it spends only what is above them.
+          const kept = preset === "balanced" ? reserveTurns(ownView(state, firm.id)) * fixedCosts(state.config, firm, 0) : 0;
+          if (firm.cash + action.raise > kept + 1) expect(actionSpend(state, firm, action)).toBeGreaterThan(0);
         }
       }
     }
@@ -106,6 +111,53 @@ describe("plan presets", () => {
   });
 });
 
+describe("the panel's default plan", () => {
+  test("leaves the cash for the fixed costs of the turns ahead, raising for them when the market allows", () => {
+    for (const state of game.states.slice(0, -1)) {
+      for (const firm of state.firms) {
+        if (firm.delisted) continue;
+        const own = ownView(state, firm.id);
+        const action = defaultAction(own);
+        const kept = reserveTurns(own) * fixedCosts(state.config, firm, action.train);
+        const left = firm.cash + action.raise - actionSpend(state, firm, action);
+        // Spending only comes off while the reserve is short; a firm already below it spends nothing.
+        if (actionSpend(state, firm, action) > 0) expect(left, `${firm.id} at quarter ${state.quarter}`).toBeGreaterThanOrEqual(kept - 0.2);
+      }
+    }
+  });
+
+  test("a first-timer who only presses Submit, every turn, is seldom delisted (50 seeded games each at 4, 8 and 12 turns, against the default bots)", () => {
+    const bots = ["pivot", "builder", "scaler", "balanced", "pivot"] as const;
+    let delisted = 0;
+    let games = 0;
+    for (const quarters of [4, 8, 12]) {
+      const loaded = gameConfig("ai-2025", quarters);
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const config = loaded.value;
+      for (let g = 0; g < 50; g++) {
+        const seed = `submit-only/${quarters}/${g}`;
+        const seats = [{ id: "you", name: "You" }, ...bots.map((b, i) => ({ id: `${b}-${i + 2}`, name: `${b} ${i + 2}` }))];
+        let state = createGame(config, seed, seats);
+        const rngs = seats.map((s) => botRng(seed, s.id));
+        while (state.quarter < quarters) {
+          const actions: Record<string, ReturnType<typeof defaultAction>> = {};
+          state.firms.forEach((f, i) => {
+            if (f.delisted) return;
+            const view = viewFor(state, { kind: "firm", firmId: f.id });
+            actions[f.id] =
+              i === 0 ? defaultAction(ownView(state, f.id)) : botAction(bots[i - 1] as (typeof bots)[number], view, rngs[i] as ReturnType<typeof botRng>);
+          });
+          state = resolveQuarter(state, actions).state;
+        }
+        games++;
+        if (score(state).find((s) => s.firmId === "you")?.delisted) delisted++;
+      }
+    }
+    // Before: 25% (turn 1 Balanced, then last turn's plan repeated); Balanced every turn without a reserve: 8%.
+    expect(delisted / games).toBeLessThanOrEqual(0.04);
+  });
+});
+
 describe("a quarter explained", () => {
   test("the valuation's move splits into fundamentals, narrative and sentiment that add up to the change", () => {
     for (const firm of (game.states.at(-1) as GameState).firms) {
@@ -133,8 +185,13 @@ describe("a quarter explained", () => {
     expect(more.sentiment).toBeCloseTo(0, 9);
   });
 
-  test("runway is cash over burn; raises are not burn; a firm that earns has no end", () => {
-    expect(burn({ cash: 500 }, { cash: 450, raised: 100, emergencyRaised: 0 })).toBe(150);
+  test("runway is cash over the running burn: the turn's investment and raises are not burn; a firm that earns has no end", () => {
+    const costs = { servingCost: 140, opex: 320, rampCost: 0, licenceFees: 0, fines: 0 };
+    // Turn 1 spent $900M of a $1,000M war chest; its revenue pays its running costs.
+    expect(burn({ ...costs, revenue: 500 })).toBe(-40);
+    expect(burn({ ...costs, revenue: 310 })).toBe(150);
+    // The growth overhead and licence fees come with the turn's spending, not every turn.
+    expect(burn({ ...costs, opex: 420, rampCost: 60, licenceFees: 40, revenue: 310 })).toBe(150);
     expect(runway(450, 150)).toBe(3);
     expect(runway(450, -20)).toBe(Number.POSITIVE_INFINITY);
     expect(warningsAfter(450, 150, 0)).toEqual([]);

@@ -208,7 +208,7 @@ const zh = {
   "ticker.unreadable": "有一条新闻无法读取。",
   "ticker.correctionStarted": "回调开始了：市场情绪下跌 {percent}，叙事价值正在缩水。",
   "ticker.correctionGoesOn": "回调仍在继续：叙事价值再次缩水。",
-  "ticker.delisted": "退市：{names} 现金耗尽。",
+  "ticker.delisted": "退市：{names}现金耗尽。",
   "ticker.totalRose": "本季度市场总值上涨 {percent}。",
   "ticker.totalFell": "本季度市场总值下跌 {percent}。",
   "ticker.noNews.turn": "本回合没有新闻。",
@@ -222,8 +222,8 @@ const zh = {
   "join.classTitle": "课堂市场",
   "join.title": "市场",
 
-  "returns.asks": "{name} 请求在没有座位链接的情况下重新加入。",
-  "returns.letIn": "允许 {name} 重新加入",
+  "returns.asks": "{name}请求在没有座位链接的情况下重新加入。",
+  "returns.letIn": "允许{name}重新加入",
 } satisfies Translation<typeof en>;
 
 export default { en, "zh-CN": zh } satisfies Area<typeof en>;

@@ -101,7 +101,7 @@ const en = {
   "preset.custom": "Custom",
   "preset.scale.line": "Train a bigger model and market it; raise while the market is hot.",
   "preset.ship.line": "Build apps where your model is good enough, serve them cheaply.",
-  "preset.balanced.line": "Some of both: train, build apps, keep cash in hand.",
+  "preset.balanced.line": "Some of both: train, build apps, and keep the cash to pay your fixed costs for the turns ahead.",
   "preset.custom.line": "Your own numbers: change any amount below.",
 
   "guide.title": "Your first quarter, in one line each",
@@ -188,7 +188,7 @@ const zh = {
 
   titleTurn: "第 {quarter} 回合：你的决策",
   "button.repeat.turn": "沿用上回合方案",
-  "note.submittedBy.turn": "由 {name} 提交。本回合结算前仍可修改。",
+  "note.submittedBy.turn": "由{name}提交。本回合结算前仍可修改。",
   "note.repeats.turn": "尚未提交：如不提交，将沿用上回合的方案。",
   "note.idle.turn": "尚未提交：如不提交，你的公司本回合不做任何投入。",
   "note.repeatsCut.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
@@ -206,7 +206,7 @@ const zh = {
   "error.HARDWARE_LOCKED.turn": "你的算力合约锁定至第 {quarter} 回合末：目前还不能改回灵活。",
   "error.RAISE_OVER_APPETITE.turn": "本回合投资者最多认购 {limit} 的新股：请将股权融资减少 {over}。",
   "error.RAISE_OVER_APPETITE.bare.turn": "本回合投资者不会认购这么多新股：请减少股权融资。",
-  titleDelisted: "{firm} 已退市",
+  titleDelisted: "{firm}已退市",
   unit: "（百万美元）",
   slider: "{label}滑块",
 
@@ -246,7 +246,7 @@ const zh = {
   "button.repeat": "沿用上季度方案",
   "note.queued": "已就绪：决策一开始就会提交。",
   "note.submitting": "正在提交…",
-  "note.submittedBy": "由 {name} 提交。本季度结算前仍可修改。",
+  "note.submittedBy": "由{name}提交。本季度结算前仍可修改。",
   "note.repeats": "尚未提交：如不提交，将沿用上季度的方案。",
   "note.idle": "尚未提交：如不提交，你的公司本季度不做任何投入。",
   "note.repeatsCut": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
@@ -262,10 +262,10 @@ const zh = {
   "origin.repeated": "沿用上季度的方案。",
   "origin.fitted": "上季度的方案，按你的现金调整：支出削减至 {share}。",
   "origin.fittedRaise": "上季度的方案，按你的现金和市场融资意愿调整：支出削减至 {share}，融资削减至 {raise}。",
-  "origin.teammate": "{name} 的草稿。",
+  "origin.teammate": "{name}的草稿。",
   "origin.restored": "你之前填写的草稿。",
-  "teammate.drafting": "{name} 正在起草。",
-  "teammate.use": "采用 {name} 的草稿",
+  "teammate.drafting": "{name}正在起草。",
+  "teammate.use": "采用{name}的草稿",
 
   "preset.label": "方案",
   "preset.scale": "扩规模",
@@ -274,7 +274,7 @@ const zh = {
   "preset.custom": "自定义",
   "preset.scale.line": "训练更大的模型并大力宣传；趁市场火热时融资。",
   "preset.ship.line": "在模型够用的行业做应用，并以低成本提供服务。",
-  "preset.balanced.line": "两者兼顾：训练、做应用，手里留足现金。",
+  "preset.balanced.line": "两者兼顾：训练、做应用，并留足支付未来几个回合固定成本的现金。",
   "preset.custom.line": "自己填数：下面任何金额都可以修改。",
 
   "guide.title": "第一个季度，每项一句话",
