@@ -1,5 +1,5 @@
 import type { EconomyConfig } from "../schemas/config.js";
-import { SECTOR_IDS } from "../schemas/vocabulary.js";
+import { perSectorOf } from "./sectors.js";
 
 /**
  * The economy's clock. The model is calibrated on a 16-quarter cycle (a boom and a bust in
@@ -107,7 +107,7 @@ export function clockOf(config: EconomyConfig): Clock {
     sentimentReversion: overTurns(config.sentiment.reversion, tau),
     vendorShockDecay: config.compute.vendorShockDecay ** tau,
     momentum: config.sentiment.momentum ** tau,
-    sectorGrowth: SECTOR_IDS.map((id) => grow(config.sectors[id].growth)),
+    sectorGrowth: perSectorOf((id) => grow(config.sectors[id].growth)),
     computeDrift: grow(config.compute.drift),
     maxRise: grow(config.sentiment.maxRise),
     apiVolumeGrowth: grow(config.api.volumeGrowth),

@@ -1,9 +1,9 @@
 import { seedRng } from "../rng.js";
 import type { EconomyConfig } from "../schemas/config.js";
-import { SECTOR_IDS } from "../schemas/vocabulary.js";
 import { drawNews } from "./events.js";
 import { capabilityFromCompute } from "./rules/capability.js";
 import { narrativeValue, valuationOf } from "./rules/valuation.js";
+import { perSectorOf, perSectorZeros } from "./sectors.js";
 import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketState } from "./types.js";
 import { idleAction } from "./validate.js";
 
@@ -35,16 +35,18 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     sentiment: config.start.sentiment,
     sentimentPeak: config.start.sentiment,
     apiPool: config.api.pool,
-    sectorTam: SECTOR_IDS.map((id) => config.sectors[id].tam),
-    sectorTrust: SECTOR_IDS.map(() => 1),
-    sectorRegulated: SECTOR_IDS.map((id) => config.sectors[id].regulated),
+    sectorTam: perSectorOf((id) => config.sectors[id].tam),
+    sectorTrust: perSectorOf(() => 1),
+    sectorRegulated: perSectorOf((id) => config.sectors[id].regulated),
     correction: { quartersLeft: 0, stepFactor: 1, cooldown: 0, count: 0, firstQuarter: null },
     news: [],
     history: [],
   };
   // Every firm starts with the same compute, hence the same capability: one power for all.
   const capability = capabilityFromCompute(config, config.start.compute);
-  const firms = seats.map((seat) => startingFirm(config, market, seat, capability));
+  // Pushed, not `seats.map`: a packed array whatever tier runs this (see perSectorOf).
+  const firms: FirmState[] = [];
+  for (const seat of seats) firms.push(startingFirm(config, market, seat, capability));
   const totalValuation = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).valuation, 0);
   const totalFundamentals = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).fundamentals, 0);
   const start: MarketReport = {
@@ -95,9 +97,9 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     hardware: "flexible",
     lockedUntil: 0,
     lockedPrice: 0,
-    integration: SECTOR_IDS.map(() => 0),
-    customers: SECTOR_IDS.map(() => 0),
-    productFit: SECTOR_IDS.map(() => 0),
+    integration: perSectorZeros(),
+    customers: perSectorZeros(),
+    productFit: perSectorZeros(),
     complianceStock: 0,
     incidents: 0,
     dataMoat: 0,
@@ -116,7 +118,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
       quarter: 0,
       revenue: 0,
       apiRevenue: 0,
-      sectorRevenue: SECTOR_IDS.map(() => 0),
+      sectorRevenue: perSectorZeros(),
       servingCost: 0,
       opex: 0,
       licenceFees: 0,
