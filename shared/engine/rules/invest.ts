@@ -145,6 +145,11 @@ export function efficiencyAndIntegration(t: Quarter): void {
   const fitLuck = config.luck.productFit;
   const decay = 1 - clock.integrationDecay;
   const fitExponent = config.apps.integrationFitExponent;
+  // Read once, not per firm and sector (nothing below replaces them).
+  const { tau, complianceDecay } = clock;
+  const openBaseline = t.market.openBaseline;
+  const appGap = config.openBaseline.appGap;
+  const reports = t.reports;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i];
@@ -155,26 +160,27 @@ export function efficiencyAndIntegration(t: Quarter): void {
     const spendBySector = appSpend[i] as number[];
     const sectorsTraining = sectorsWhileTraining(action.train, spendBySector);
     const span = spanFactor(config, sectorsTraining);
-    const report = t.reports[i];
+    const report = reports[i];
     if (report && span < 1) {
       report.spanSectors = sectorsTraining;
       report.spanFactor = span;
     }
     const speed = (1 + firm.ecosystem) * span;
-    const capability = appCapability(firm.capability, t.market.openBaseline, config.openBaseline.appGap);
+    const capability = appCapability(firm.capability, openBaseline, appGap);
+    const { integration, productFit } = firm;
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const spend = spendBySector[s] as number;
       if (spend <= 0) {
-        firm.integration[s] = (firm.integration[s] as number) * decay;
+        integration[s] = (integration[s] as number) * decay;
         continue;
       }
-      if ((firm.productFit[s] as number) === 0) firm.productFit[s] = nextLuck(rng, fitLuck);
+      if ((productFit[s] as number) === 0) productFit[s] = nextLuck(rng, fitLuck);
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
       const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
       const fit = integrationFit(s, ratio, fitExponent);
       // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).
-      firm.integration[s] = (firm.integration[s] as number) * decay + Math.sqrt(spend * clock.tau) * speed * fit;
+      integration[s] = (integration[s] as number) * decay + Math.sqrt(spend * tau) * speed * fit;
     }
-    firm.complianceStock = firm.complianceStock * (1 - clock.complianceDecay) + action.compliance;
+    firm.complianceStock = firm.complianceStock * (1 - complianceDecay) + action.compliance;
   }
 }

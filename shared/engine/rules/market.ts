@@ -2,13 +2,15 @@ import type { EconomyConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
+import type { FirmState } from "../types.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
 export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
   return Math.max(ownCapability, openBaseline - appGap);
 }
 
-const scratch = { quality: [] as number[], fit: [] as number[], api: [] as number[] };
+/** Per firm × sector weights, per sector totals and adoption speeds, and the API split (reused; see `marketShares`). */
+const scratch = { weights: [] as number[], totals: [] as number[], speeds: [] as number[], api: [] as number[] };
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
 
@@ -34,47 +36,58 @@ export function marketShares(t: Quarter): void {
   const { config, market, firms, sectors } = t;
   const a = config.apps;
   const n = firms.length;
-  // Working rows reused by every resolution (synchronous, never nested; rows beyond n are never read).
-  const { quality, fit } = scratch;
-  for (let i = 0; i < n; i++) {
-    const firm = firms[i];
-    fit[i] = firm && !firm.delisted ? appCapability(firm.capability, market.openBaseline, config.openBaseline.appGap) : 0;
-    quality[i] = 0;
-  }
+  const S = SECTOR_IDS.length;
+  // Working rows reused by every resolution (synchronous, never nested; entries beyond n × S are never read).
+  // Firm by firm, not sector by sector: each firm's fields are read once, and each sector's total
+  // still adds the firms' weights in firm order (the same sums, bit for bit).
+  const { weights, totals, speeds } = scratch;
   const outside = outsideWeight(a);
-  const adoption = t.clock.adoption;
-  for (let s = 0; s < SECTOR_IDS.length; s++) {
-    const sector = sectors[s] as (typeof sectors)[number];
-    let total = outside;
-    for (let i = 0; i < n; i++) {
-      const firm = firms[i];
-      if (!firm || firm.delisted) {
-        quality[i] = 0;
-        continue;
-      }
-      const integration = firm.integration[s] as number;
-      if (integration <= 0) {
-        quality[i] = 0;
-        continue;
-      }
-      const fitRatio = Math.min(1, (fit[i] as number) / sector.need);
-      const latency = sector.latencyBound && !firm.edge ? a.latencyPenalty : 1;
-      const productFit = firm.productFit[s] as number;
-      const q = integration * power(fitRatio, a.fitExponent) * (1 + firm.dataMoat) * latency * (productFit > 0 ? productFit : 1);
-      const weight = q > 0 ? power(q, a.sharpness) : 0;
-      quality[i] = weight;
-      total += weight;
+  for (let s = 0; s < S; s++) totals[s] = outside;
+  const openBaseline = market.openBaseline;
+  const appGap = config.openBaseline.appGap;
+  const fitExponent = a.fitExponent;
+  const sharpness = a.sharpness;
+  const latencyPenalty = a.latencyPenalty;
+  for (let i = 0; i < n; i++) {
+    const firm = firms[i] as FirmState;
+    const row = i * S;
+    if (firm.delisted) {
+      for (let s = 0; s < S; s++) weights[row + s] = 0;
+      continue;
     }
-    const speed = adoption * (market.sectorTrust[s] as number);
-    for (let i = 0; i < n; i++) {
-      const firm = firms[i];
-      if (!firm) continue;
-      if (firm.delisted) {
-        firm.customers[s] = 0;
+    const fit = appCapability(firm.capability, openBaseline, appGap);
+    const moat = 1 + firm.dataMoat;
+    const edge = firm.edge;
+    const { integration, productFit } = firm;
+    for (let s = 0; s < S; s++) {
+      const level = integration[s] as number;
+      if (level <= 0) {
+        weights[row + s] = 0;
         continue;
       }
-      const current = firm.customers[s] as number;
-      firm.customers[s] = current + speed * ((quality[i] as number) / total - current);
+      const sector = sectors[s] as (typeof sectors)[number];
+      const fitRatio = Math.min(1, fit / sector.need);
+      const latency = sector.latencyBound && !edge ? latencyPenalty : 1;
+      const pf = productFit[s] as number;
+      const q = level * power(fitRatio, fitExponent) * moat * latency * (pf > 0 ? pf : 1);
+      const weight = q > 0 ? power(q, sharpness) : 0;
+      weights[row + s] = weight;
+      totals[s] = (totals[s] as number) + weight;
+    }
+  }
+  const adoption = t.clock.adoption;
+  for (let s = 0; s < S; s++) speeds[s] = adoption * (market.sectorTrust[s] as number);
+  for (let i = 0; i < n; i++) {
+    const firm = firms[i] as FirmState;
+    const customers = firm.customers;
+    if (firm.delisted) {
+      for (let s = 0; s < S; s++) customers[s] = 0;
+      continue;
+    }
+    const row = i * S;
+    for (let s = 0; s < S; s++) {
+      const current = customers[s] as number;
+      customers[s] = current + (speeds[s] as number) * ((weights[row + s] as number) / (totals[s] as number) - current);
     }
   }
   apiMarket(t);

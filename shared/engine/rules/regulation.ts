@@ -21,22 +21,33 @@ export function regulation(t: Quarter): void {
   const applicationRegime = market.regime === "application";
   const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
   const tau = t.clock.tau;
+  // No incident's odds exceed the full rate's (a share above the reference counts as the
+  // reference, compliance only lowers them): a draw at or above it needs no odds computed.
+  // Over several quarters a margin covers the power's rounding; NaN odds (never in a valid game) still take the long way.
+  const oddsBound = tau === 1 ? r.incidentRate : overTurns(r.incidentRate, tau) + 1e-9;
+  const regulated = market.sectorRegulated;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
+    if (firm.delisted) {
+      // Its draws are still made (one per sector), so every other firm sees the same luck.
+      for (let s = 0; s < SECTOR_IDS.length; s++) nextFloat(rng);
+      continue;
+    }
     const level = complianceLevel(firm);
     const compliant = level >= r.complianceTier;
     const rates = fineRates[i] as number[];
+    const customers = firm.customers;
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const u = nextFloat(rng);
-      if (firm.delisted) continue;
       const sector = sectors[s] as (typeof sectors)[number];
       if (sector.disclosureRule && disclosureEnforced && !compliant) rates[s] = (rates[s] as number) + r.disclosureFineRate;
-      if (!market.sectorRegulated[s]) continue;
-      const share = firm.customers[s] as number;
+      if (!regulated[s]) continue;
+      const share = customers[s] as number;
+      if (u >= oddsBound && !Number.isNaN(share) && !Number.isNaN(level)) continue;
       let p = overTurns(r.incidentRate * Math.min(1, share / r.incidentShareRef), tau);
       if (applicationRegime) p /= 1 + level / r.complianceScale;
       if (u >= p) continue;
-      firm.customers[s] = share * (1 - r.customerLoss);
+      customers[s] = share * (1 - r.customerLoss);
       firm.incidents += 1;
       (t.reports[i] as FirmReport).incidents += 1;
       market.sectorTrust[s] = (market.sectorTrust[s] as number) * (1 - r.trustLoss);
