@@ -1,6 +1,6 @@
 import type { GameState } from "../../shared/engine/types.js";
 import { actionSpend, fitAction } from "../../shared/engine/validate.js";
-import { defaultAction, floorAction, type OwnView, presetAction } from "../../shared/plans/presets.js";
+import { DEFAULT_PRESET, floorAction, type OwnView, presetAction } from "../../shared/plans/presets.js";
 import type { Action, ActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
@@ -253,12 +253,10 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       picker.show("custom");
       submittedBy = message.submittedBy ?? null;
       origin.textContent = t(turnKey(turns, "panel.note.submittedBy"), { name: submittedBy ?? "" });
-    } else if (own) {
-      // Every turn starts from the Balanced preset, which keeps cash for the fixed costs ahead: last
+    } else {
+      // Every turn starts from the default preset (Balanced), which keeps cash for the fixed costs ahead: last
       // turn's plan repeated unread spends the firm into delisting (shared/plans/presets.ts defaultAction).
-      loadFrom(defaultAction(own));
-      picker.show("balanced");
-      origin.textContent = t("panel.origin.preset");
+      pick(DEFAULT_PRESET);
     }
     note.textContent =
       submittedBy !== null

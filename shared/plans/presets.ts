@@ -104,8 +104,11 @@ export function presetAction(own: OwnView, preset: Preset): Action {
  * chest spends the last of the cash and the firm is delisted (a quarter of the games).
  */
 export function defaultAction(own: OwnView): Action {
-  return presetAction(own, "balanced");
+  return presetAction(own, DEFAULT_PRESET);
 }
+
+/** The preset `defaultAction` plays: what a player's panel has picked when a turn opens. */
+export const DEFAULT_PRESET: Preset = "balanced";
 
 /** The action with its spending scaled down to the firm's free growth this turn (an edge model's fixed price kept). */
 function withinRamp(own: OwnView, action: Action): Action {
