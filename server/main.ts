@@ -38,7 +38,6 @@ const Env = z
     RATE_LIMIT_LOOKUP: optional(RateLimitSpecSchema),
     RATE_LIMIT_KEY: optional(RateLimitSpecSchema),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-    PATCH_SLOTS: z.coerce.number().int().min(0).max(50).default(0),
   })
   .refine((env) => !env.REDIS_URL || env.PROCESS_ID, { path: ["PROCESS_ID"], message: "required with REDIS_URL: a stable, unique name per process" });
 
@@ -80,7 +79,7 @@ for (const kind of LIMIT_KINDS) {
 const app = createApp({
   rateLimits,
   trustProxy: config.TRUST_PROXY,
-  limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600, patchSlots: config.PATCH_SLOTS },
+  limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600 },
   store,
   health,
   cluster: { redisUrl: config.REDIS_URL, publicAddress: config.PUBLIC_ADDRESS },

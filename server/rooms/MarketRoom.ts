@@ -16,7 +16,6 @@ import { CreatorSeal, createRequest, joinedRoomId, joinRequest, type SeatAuth } 
 import { DEFAULT_LIMITS, type MarketRoomLimits } from "./limits.js";
 import { parseMessage } from "./messages.js";
 import { type MarketMetadata, metadataUpdate } from "./metadata.js";
-import { type PatchClock, processPatchClock } from "./patch-clock.js";
 import { PENDING_REFUSALS, PendingJoins } from "./pending.js";
 import { PrivateFeed } from "./private-feed.js";
 import type { Rejection } from "./rejections.js";
@@ -59,8 +58,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private readonly creator = new CreatorSeal();
   /** The process is shutting down: players leaving change nothing, the game stays as stored. */
   private stopping = false;
-  /** The process-wide clock that ticks this room (patch-clock.ts); null: Colyseus' own interval. */
-  private patchClock: PatchClock | null = null;
   /** Reservations admitted by `onAuth` and not yet connected. */
   private readonly pending = new PendingJoins(() => this.seatReservationTimeout * 1000);
 
@@ -129,7 +126,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const room = roomControls(this, (write) => this.saving.persist(flow, write));
     this.targets = { flow, state: this.state, sessions: this.sessions, desk: this.desk, feed: this.feed, timers: this.timers, room, frames: this.frames };
     this.apply(flow.open(Date.now()));
-    if (this.limits.patchSlots > 0) this.onPatchClock();
     await this.setPrivate(flow.settings.private);
   }
 
@@ -258,29 +254,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return changed;
   }
 
-  /**
-   * The room's patch interval becomes a slot of the process-wide patch clock (patch-clock.ts):
-   * Colyseus' own interval stops (`patchRate` null) and, with `_simulationInterval` set to a
-   * stopped timer, Colyseus starts no clock interval in its place nor ticks the clock in its
-   * patch; `patchTick` does both.
-   */
-  private onPatchClock(): void {
-    (this as unknown as { _simulationInterval?: unknown })._simulationInterval = STOPPED_TIMER;
-    this.patchRate = null;
-    this.patchClock = processPatchClock(this.limits.patchSlots);
-    this.patchClock.add(this);
-  }
-
-  /** One interval of the process-wide patch clock: the room's clock, then its patch if one is due. */
-  patchTick(): void {
-    this.clock.tick();
-    if (!this.patchDue()) return;
-    super.broadcastPatch();
-    this.frames.release();
-  }
-
   override async onDispose(): Promise<void> {
-    this.patchClock?.remove(this);
     this.frames.release();
     if (this.flow) this.step({ type: "dispose", stopping: this.stopping });
     this.timers?.stop();
@@ -338,10 +312,6 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     return this.flow?.match ?? null;
   }
 }
-
-/** A timer that is already stopped: Colyseus reads a truthy `_simulationInterval` as "the room ticks its own clock". */
-const STOPPED_TIMER = setTimeout(() => undefined, 0);
-clearTimeout(STOPPED_TIMER);
 
 /** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate) and a store. */
 export function marketRoomWith(limits: Partial<MarketRoomLimits>, store: GameStore | null = null): typeof MarketRoom {

@@ -11,11 +11,6 @@ export interface MarketRoomLimits extends GuardLimits {
   idleSeconds: number;
   /** Milliseconds between retries of a store write that failed (the room is paused meanwhile). */
   storeRetryMs: number;
-  /**
-   * Experimental (patch-clock.ts): 0, Colyseus' own 50 ms patch interval per room; n ≥ 1, one
-   * process-wide interval ticking the rooms in n slots spread over the 50 ms.
-   */
-  patchSlots: number;
 }
 
 export const DEFAULT_LIMITS: MarketRoomLimits = {
@@ -23,7 +18,6 @@ export const DEFAULT_LIMITS: MarketRoomLimits = {
   standInBot: "balanced",
   idleSeconds: IDLE_GAME_HOURS * 3600,
   storeRetryMs: 2000,
-  patchSlots: 0,
   messagesPerSecond: MESSAGES_PER_SECOND,
   maxMessageBytes: MAX_MESSAGE_BYTES,
   abuseRejections: ABUSE_REJECTIONS,
