@@ -95,15 +95,28 @@ function newQuarters<T extends { quarter: number }>(history: readonly T[], sent:
   return history.slice(from);
 }
 
-/** `[column, value, …]` for the columns whose value in `now` differs from `before`'s (every column without `before`). */
+/**
+ * `[column, value, …]` for the columns whose value in `now` differs from `before`'s (every column
+ * without `before`). Each value is read once (a keyed read of a float field allocates a box), and
+ * the list starts as a list of any values, so numbers then objects added do not convert it twice.
+ */
 function pairs(now: object, before: object | undefined, columns: readonly string[]): unknown[] {
   const n = now as Record<string, unknown>;
   const b = before as Record<string, unknown> | undefined;
-  const out: unknown[] = [];
+  const out = anyValues(0);
   for (let i = 0; i < columns.length; i++) {
     const key = columns[i] as string;
-    if (!b || !same(n[key], b[key])) out.push(i, n[key]);
+    const value = n[key];
+    if (!b || !same(value, b[key])) out.push(i, value);
   }
+  return out;
+}
+
+/** An array of `length` nulls, of V8's kind for any value: filling it with numbers and objects copies nothing. */
+function anyValues(length: number): unknown[] {
+  const out: unknown[] = [null];
+  out.length = 0;
+  for (let i = 0; i < length; i++) out.push(null);
   return out;
 }
 
@@ -117,9 +130,17 @@ function unpair(list: readonly unknown[], columns: readonly string[]): Record<st
   return out;
 }
 
-/** Each report as its values in column order. */
-const rows = (reports: readonly object[], columns: readonly string[]): unknown[][] =>
-  reports.map((r) => columns.map((key) => (r as Record<string, unknown>)[key]));
+/** Each report as its values in column order (filled into a list made at its length, not mapped: see `anyValues`). */
+function rows(reports: readonly object[], columns: readonly string[]): unknown[][] {
+  const out: unknown[][] = [];
+  for (const report of reports) {
+    const r = report as Record<string, unknown>;
+    const row = anyValues(columns.length);
+    for (let k = 0; k < columns.length; k++) row[k] = r[columns[k] as string];
+    out.push(row);
+  }
+  return out;
+}
 
 /** Each row back into a report. */
 function objects<T>(list: readonly unknown[][], columns: readonly string[]): T[] {

@@ -1,7 +1,6 @@
 import type { ArraySchema } from "@colyseus/schema";
 import type { Standing } from "../../shared/engine/score.js";
-import type { GameState } from "../../shared/engine/types.js";
-import { publicReport } from "../../shared/engine/view.js";
+import type { FirmReport, GameState, MarketReport } from "../../shared/engine/types.js";
 import type { GameEvent } from "../../shared/schemas/injection.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { eventsText, joinIds, MARKET_COLUMNS, marketFigures, REPORT_COLUMNS, reportFigures } from "../../shared/synced.js";
@@ -41,21 +40,31 @@ function syncList<S, V>(target: ArraySchema<S>, values: readonly V[], make: () =
   });
 }
 
+/** A history row as synced: its figures, and one string for each of the history's string lists. */
+interface SyncedRow {
+  figures: number[];
+  texts: string[];
+}
+
 /**
  * For histories (shared/synced.ts): a published quarter never changes, so only the quarters not
  * mirrored yet are appended, `width` figures and one string per quarter to each string list
  * (the cost per quarter stays flat however long the game). A shorter history starts over.
+ * Loops, not array callbacks, and `write` made once per module: it runs for every firm of every
+ * room each quarter, and each closure or row made here is young garbage.
  */
 function appendColumns<V>(
   figures: ArraySchema<number>,
   width: number,
   texts: readonly ArraySchema<string>[],
   values: readonly V[],
-  write: (value: V) => { figures: number[]; texts: string[] },
+  write: (value: V) => SyncedRow,
 ): void {
   let have = Math.floor(figures.length / width);
+  let aligned = true;
   for (const list of texts) have = Math.min(have, list.length);
-  if (have > values.length || figures.length !== have * width || texts.some((list) => list.length !== have)) {
+  for (const list of texts) if (list.length !== have) aligned = false;
+  if (have > values.length || figures.length !== have * width || !aligned) {
     figures.splice(0, figures.length);
     for (const list of texts) list.splice(0, list.length);
     have = 0;
@@ -63,11 +72,15 @@ function appendColumns<V>(
   for (let i = have; i < values.length; i++) {
     const row = write(values[i] as V);
     figures.push(...row.figures);
-    row.texts.forEach((text, k) => {
-      texts[k]?.push(text);
-    });
+    for (let k = 0; k < texts.length; k++) texts[k]?.push(row.texts[k] as string);
   }
 }
+
+/** A firm's published report as synced (`reportFigures` reads only what `publicReport` publishes). */
+const reportRow = (report: FirmReport): SyncedRow => ({ figures: reportFigures(report), texts: [joinIds(report.sectorsServed)] });
+
+/** A market report as synced. */
+const marketRow = (r: MarketReport): SyncedRow => ({ figures: marketFigures(r), texts: [r.regime, eventsText(r.events), joinIds(r.delisted)] });
 
 const fillEvent = (item: EventItem, event: GameEvent) => assign(item, { kind: event.kind, json: JSON.stringify(event) });
 
@@ -114,7 +127,7 @@ export function mirrorRoster(state: MarketRoomState, roster: Roster, match: Matc
     roster.seats,
     () => new FirmSlot(),
     (item, seat) => {
-      const firm = match?.state.firms.find((f) => f.id === seat.firmId);
+      const firm = match ? firmById(match.state, seat.firmId) : undefined;
       assign(item, {
         id: seat.firmId,
         name: firm?.name ?? seat.name,
@@ -151,18 +164,17 @@ export function mirrorGame(state: MarketRoomState, game: GameState): void {
   });
   syncList(state.market.news, m.news, () => new EventItem(), fillEvent);
   const market = state.market;
-  appendColumns(market.points, MARKET_COLUMNS.length, [market.pointRegimes, market.pointEvents, market.pointDelisted], m.history, (r) => ({
-    figures: marketFigures(r),
-    texts: [r.regime, eventsText(r.events), joinIds(r.delisted)],
-  }));
-  for (const firm of game.firms) {
-    const slot = state.firms.find((s) => s.id === firm.id);
-    if (!slot) continue;
-    appendColumns(slot.reports, REPORT_COLUMNS.length, [slot.reportSectors], firm.history, (report) => {
-      const pub = publicReport(report);
-      return { figures: reportFigures(pub), texts: [joinIds(pub.sectorsServed)] };
-    });
+  appendColumns(market.points, MARKET_COLUMNS.length, [market.pointRegimes, market.pointEvents, market.pointDelisted], m.history, marketRow);
+  for (const slot of state.firms) {
+    const firm = firmById(game, slot.id);
+    if (firm) appendColumns(slot.reports, REPORT_COLUMNS.length, [slot.reportSectors], firm.history, reportRow);
   }
+}
+
+/** The engine's firm of that id (a loop: no closure per call). */
+function firmById(game: GameState, id: string): GameState["firms"][number] | undefined {
+  for (const firm of game.firms) if (firm.id === id) return firm;
+  return undefined;
 }
 
 export function mirrorStandings(state: MarketRoomState, standings: readonly Standing[]): void {
