@@ -9,7 +9,8 @@
  * the scavenges and mark-compacts per 1,000 room-quarters, and the heap a room holds at quarter
  * `to`; with `--instructions`, the machine instructions per room-quarter under valgrind's
  * callgrind (the run to `to` minus the run to `from`: joins, start-up and compilation cancel
- * out; garbage collection, on the main thread under `--predictable`, is in it). With
+ * out; garbage collection, on the main thread under `--predictable`, is in it; V8 also gets
+ * `--predictable-gc-schedule` and fixed hash and random seeds, so two runs of one build agree). With
  * `--other <checkout>`, the same for that checkout (e.g. `git worktree add /tmp/before main`)
  * and the ratio.
  *
@@ -69,6 +70,13 @@ rmSync(dir, { recursive: true, force: true });
 }
 
 const NODE_FLAGS = ["--predictable", "--expose-gc"];
+/**
+ * Counting instructions, also a fixed heap-growing schedule (by default V8 sizes the heap from
+ * measured collection speeds, so when collections run, and what is compiled and promoted around
+ * them, followed the machine's load: two runs of one build differed by 8–9%) and fixed seeds for
+ * property-key hashing and `Math.random`.
+ */
+const INSTRUCTION_FLAGS = [...NODE_FLAGS, "--predictable-gc-schedule", "--hash-seed=1", "--random-seed=1"];
 const env = { ...process.env, LOG_LEVEL: "warn" };
 
 interface Counts {
@@ -125,7 +133,7 @@ function gcCounts(file: string): Promise<Counts> {
 
 /** Instructions executed by node running `file` to quarter `upTo` (callgrind's total). */
 const instructions = (file: string, upTo: number) =>
-  callgrindInstructions([...NODE_FLAGS, file, String(rooms), String(from), String(upTo)], `${file}.${upTo}.callgrind`, env);
+  callgrindInstructions([...INSTRUCTION_FLAGS, file, String(rooms), String(from), String(upTo)], `${file}.${upTo}.callgrind`, env);
 
 const sides: Array<[string, string]> = [...(opts.other ? [["before", opts.other] as [string, string]] : []), ["after", here]];
 const results: Record<string, Counts & { instructions?: number }> = {};
@@ -153,7 +161,9 @@ const rows: Array<[string, (c: Counts & { instructions?: number }) => number | u
   [`KB heap per room at quarter ${to}`, (c) => c.heapPerRoom / 1024, 1],
   ["instructions per room-quarter", (c) => c.instructions, 0],
 ];
-console.log(`${rooms} rooms of 6 firms, 40-quarter games, quarters ${from + 1}–${to} played in turn (node ${NODE_FLAGS.join(" ")}):`);
+console.log(
+  `${rooms} rooms of 6 firms, 40-quarter games, quarters ${from + 1}–${to} played in turn (node ${NODE_FLAGS.join(" ")}; instructions ${INSTRUCTION_FLAGS.join(" ")}):`,
+);
 for (const [label, value, digits] of rows) {
   const values = sides.map(([name]) => value(results[name] as Counts));
   if (values.every((v) => v === undefined)) continue;
