@@ -13,7 +13,7 @@ import {
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
-import { Match } from "../game/match.js";
+import { Match, UnresolvableQuarter } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
@@ -447,7 +447,15 @@ export class MarketFlow {
     const { match } = this.playing();
     this.emit(stopTimer(this.timer));
     const hadQueue = match.injections.length > 0;
-    const { actions, injections } = match.resolve();
+    let resolved: ReturnType<Match["resolve"]>;
+    try {
+      resolved = match.resolve();
+    } catch (error) {
+      if (!(error instanceof UnresolvableQuarter)) throw error;
+      this.unresolvable(error, hadQueue);
+      return;
+    }
+    const { actions, injections } = resolved;
     this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, over: match.over });
     this.mirror("game");
     this.emit({ type: "private", playerId: null });
@@ -457,6 +465,22 @@ export class MarketFlow {
       this.setPhase("report", this.settings.reportSeconds);
       if (this.settings.reportSeconds <= 0) this.enterNews();
     }
+  }
+
+  /**
+   * The engine cannot resolve the next quarter (an economy override that is valid key by key
+   * but breaks the model there): the game ends at its last resolved quarter, as by the
+   * facilitator's endGame, and says why in the room, instead of throwing out of the room (which
+   * would stop the process and every game in it, and again after each restart).
+   */
+  private unresolvable(error: UnresolvableQuarter, hadQueue: boolean): void {
+    this.note("game ended: the engine cannot resolve its next quarter", { quarter: error.quarter, detail: error.detail }, "error");
+    this.emit({
+      type: "notice",
+      text: `The game ended after quarter ${error.quarter - 1}: its economy settings break the model in quarter ${error.quarter} (${error.detail}).`,
+    });
+    this.endGame();
+    if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
   }
 
   /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
@@ -532,7 +556,7 @@ export class MarketFlow {
     this.emit({ type: "persist", write });
   }
 
-  private note(message: string, fields: Record<string, unknown>): void {
-    this.emit({ type: "note", message, fields });
+  private note(message: string, fields: Record<string, unknown>, level: "info" | "error" = "info"): void {
+    this.emit(level === "info" ? { type: "note", message, fields } : { type: "note", message, fields, level });
   }
 }

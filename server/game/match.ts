@@ -10,6 +10,7 @@ import type { Action, ParsedActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { GameRecord } from "../../shared/sim/play.js";
+import { firstNonFinite } from "./finite.js";
 
 export interface Submission {
   action: Action;
@@ -79,15 +80,39 @@ export class Match {
   /**
    * Resolves the quarter: firms without a submission repeat their previous action (the engine
    * fits it to what they can afford now). Every action the engine applied is written to the record.
+   * Throws UnresolvableQuarter, changing nothing, when the engine cannot resolve it (it throws,
+   * or a figure comes out NaN or infinite).
    */
   resolve(): { report: QuarterReport; actions: Record<string, Action>; injections: Injection[] } {
     const submitted: Record<string, Action> = {};
     for (const [firmId, { action }] of this.pending) submitted[firmId] = action;
-    const injections = this.injections.splice(0);
-    const { state, report, applied } = resolveQuarter(this.state, submitted, injections);
+    const injections = [...this.injections];
+    let resolved: ReturnType<typeof resolveQuarter>;
+    try {
+      resolved = resolveQuarter(this.state, submitted, injections);
+    } catch (error) {
+      throw new UnresolvableQuarter(this.state.quarter + 1, (error as Error).message);
+    }
+    const { state, report, applied } = resolved;
+    // An economy override within its schema can still drive the figures out of the numbers
+    // (1e308 somewhere, then Infinity - Infinity): such a quarter is not played, nor recorded.
+    const broken = firstNonFinite(state, report);
+    if (broken) throw new UnresolvableQuarter(state.quarter, `${broken} is not a finite number`);
+    this.injections.splice(0);
     this.record.quarters.push({ actions: applied, injections });
     this.state = state;
     this.pending.clear();
     return { report, actions: applied, injections };
+  }
+}
+
+/** The engine could not resolve a quarter of this game (its economy breaks the model): nothing was changed. */
+export class UnresolvableQuarter extends Error {
+  constructor(
+    readonly quarter: number,
+    readonly detail: string,
+  ) {
+    super(`quarter ${quarter} cannot be resolved: ${detail}`);
+    this.name = "UnresolvableQuarter";
   }
 }

@@ -153,8 +153,11 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
     case "dispose":
       to.room.dispose();
       return;
+    case "notice":
+      to.state.notice = effect.text;
+      return;
     case "note":
-      log.info(effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
+      log[effect.level ?? "info"](effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
       return;
   }
 }
