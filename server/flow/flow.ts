@@ -461,10 +461,26 @@ export class MarketFlow {
     this.emit({ type: "private", playerId: null });
     if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
     if (match.over) this.finish();
-    else {
+    else if (this.playsItself()) {
+      // The next quarter would resolve at once too, and the next…: one quarter per timer, not
+      // a whole game in one step (40 firms × 40 quarters held the event loop for 0.7–1.4 s).
+      this.phase = { name: "report", match };
+      this.emit(startTimer(this.timer, 0, this.now));
+    } else {
       this.setPhase("report", this.settings.reportSeconds);
       if (this.settings.reportSeconds <= 0) this.enterNews();
     }
+  }
+
+  /**
+   * Every quarter resolves as soon as it opens: no timer anywhere and no player's firm to wait
+   * for (a class market started with no students, or every player away).
+   */
+  private playsItself(): boolean {
+    const { newsSeconds, decisionSeconds, reportSeconds } = this.settings;
+    if (newsSeconds > 0 || decisionSeconds > 0 || reportSeconds > 0) return false;
+    const match = this.match;
+    return match !== null && match.activeFirmIds().every((firmId) => this.roster.controller(firmId) !== "human");
   }
 
   /**

@@ -3,6 +3,7 @@ import { Match } from "../../server/game/match.js";
 import { gameConfig } from "../../shared/config/override.js";
 import { ActionInputSchema } from "../../shared/schemas/action.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
+import { Table } from "./flow-helpers.js";
 
 /** Inputs that are valid by the schema but that a hostile or careless client sends on purpose. */
 describe("hostile but well-formed inputs", () => {
@@ -24,5 +25,29 @@ describe("hostile but well-formed inputs", () => {
     // What the store and the export hold is JSON, where -0 is 0.
     const stored = JSON.parse(JSON.stringify(match.record));
     expect(firstDifference(replay(stored).states.at(-1), match.state)).toBeNull();
+  });
+
+  test("a class market of bots with every timer at 0 resolves one quarter per timer, not the whole game in the start message", () => {
+    // Anyone may create one: before, 40 firms × 40 quarters resolved inside `start` and held the event loop (every room of the process) for 0.7–1.4 s.
+    const t = new Table({ newsSeconds: 0, reportSeconds: 0, decisionSeconds: 0, firms: 6, quarters: 5, seed: "cascade" }, "class");
+    t.ok("facilitator", "start");
+    expect([t.phase, t.quarter]).toEqual(["report", 1]);
+    expect(t.timer?.ms).toBe(0);
+    for (let q = 2; q <= 4; q++) {
+      t.expire();
+      expect([t.phase, t.quarter]).toEqual(["report", q]);
+    }
+    t.expire();
+    expect([t.phase, t.quarter]).toEqual(["over", 5]);
+    const match = t.flow.match;
+    expect(match && firstDifference(replay(match.record).states.at(-1), match.state)).toBeNull();
+  });
+
+  test("with a player's firm at the table, zero timers still run straight on to the next decision", () => {
+    const t = new Table({ newsSeconds: 0, reportSeconds: 0, decisionSeconds: 0, firms: 3, quarters: 5, seed: "cascade" });
+    const ada = t.join("Ada");
+    t.ok(ada, "start");
+    t.ok(ada, "submit", { action: {} });
+    expect([t.phase, t.quarter, t.timer]).toEqual(["decide", 1, null]);
   });
 });
