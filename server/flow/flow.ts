@@ -480,7 +480,7 @@ export class MarketFlow {
     const { newsSeconds, decisionSeconds, reportSeconds } = this.settings;
     if (newsSeconds > 0 || decisionSeconds > 0 || reportSeconds > 0) return false;
     const match = this.match;
-    return match !== null && match.activeFirmIds().every((firmId) => this.roster.controller(firmId) !== "human");
+    return match?.activeFirmIds().every((firmId) => this.roster.controller(firmId) !== "human") === true;
   }
 
   /**
