@@ -6,6 +6,7 @@ import { gameConfig } from "../../shared/config/override.js";
 import { CREATE_INVALID_OPTIONS, type RoomSettingsInput } from "../../shared/schemas/protocol.js";
 import { SCENARIOS } from "../../shared/schemas/vocabulary.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
+import { Table } from "./flow-helpers.js";
 import { host, nextRejection, storeServer, waitFor } from "./helpers.js";
 
 /**
@@ -73,6 +74,26 @@ describe("the engine cannot resolve a quarter", () => {
 });
 
 describe("a room whose economy breaks the model", () => {
+  test("when the decision timer runs out on a quarter that cannot resolve, the table ends the game with a notice and an error note", () => {
+    // A game stored before the trial existed (the table takes the settings as they are).
+    const t = new Table({ newsSeconds: 0, reportSeconds: 0, decisionSeconds: 30, firms: 3, quarters: 8, seed: "timer", economy: BROKEN_AT_ONCE });
+    const ada = t.join("Ada");
+    t.ok(ada, "start");
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
+    const from = t.effects.length;
+    t.expire();
+    expect([t.phase, t.quarter]).toEqual(["over", 0]);
+    const effects = t.since(from);
+    expect(effects).toContainEqual({
+      type: "notice",
+      text: expect.stringMatching(/^The game ended after quarter 0: its economy settings break the model in quarter 1 \(/),
+    });
+    expect(effects).toContainEqual(
+      expect.objectContaining({ type: "note", level: "error", message: "game ended: the engine cannot resolve its next quarter" }),
+    );
+    expect(effects).toContainEqual({ type: "persist", write: { op: "ended" } });
+  });
+
   test("create with such an economy is refused (400, naming settings.economy) and makes no room", async () => {
     const error = await createError({ economy: BROKEN_AT_ONCE });
     expect(error?.code).toBe(CREATE_INVALID_OPTIONS);
