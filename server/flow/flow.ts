@@ -486,15 +486,12 @@ export class MarketFlow {
   /**
    * The engine cannot resolve the next quarter (an economy override that is valid key by key
    * but breaks the model there): the game ends at its last resolved quarter, as by the
-   * facilitator's endGame, and says why in the room, instead of throwing out of the room (which
-   * would stop the process and every game in it, and again after each restart).
+   * facilitator's endGame, instead of throwing out of the room (which would stop the process
+   * and every game in it, and again after each restart). No notice: the client words any
+   * `state.notice` as the store failing, which this is not.
    */
   private unresolvable(error: UnresolvableQuarter, hadQueue: boolean): void {
     this.note("game ended: the engine cannot resolve its next quarter", { quarter: error.quarter, detail: error.detail }, "error");
-    this.emit({
-      type: "notice",
-      text: `The game ended after quarter ${error.quarter - 1}: its economy settings break the model in quarter ${error.quarter} (${error.detail}).`,
-    });
     this.endGame();
     if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
   }

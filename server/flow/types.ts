@@ -114,8 +114,6 @@ export type Effect =
   | { type: "idle"; watch: boolean }
   /** Closes the room now (its connections too). */
   | { type: "dispose" }
-  /** Why the game stopped where it did, for its people (state.notice). */
-  | { type: "notice"; text: string }
   | { type: "note"; message: string; fields: Record<string, unknown>; level?: "info" | "error" };
 
 export type Outbound = { [K in "accepted" | "draft"]: { type: K; payload: ServerMessages[K] } }["accepted" | "draft"];

@@ -153,9 +153,6 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
     case "dispose":
       to.room.dispose();
       return;
-    case "notice":
-      to.state.notice = effect.text;
-      return;
     case "note":
       log[effect.level ?? "info"](effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
       return;
