@@ -23,10 +23,9 @@ const tried = new WeakMap<EconomyConfig, string | null>();
  * infinite in quarter 1; a market size of 1e308 in quarter 2), and a room in such an economy
  * would have to end its game there. Returns why, in English (the quarter and the first figure
  * that broke), or null. A trial is not a proof: the room checks every quarter it resolves too.
- * Cost: 7 firms × 12 quarters on the engine's in-place path: 0.9 ms at best, 2.6 ms median
- * warm with the load average at 17 on 2 cores (scratch timing in the commit that added it);
- * a whole 40-quarter game cost 3.4 ms at best. Once per economy: a configure that keeps the
- * economy reuses the verdict.
+ * Cost: 7 firms × 12 quarters on the engine's in-place path (a 6-firm game of 40 quarters
+ * is 240 firm-quarters), once per economy: a configure that keeps the economy reuses the
+ * verdict.
  */
 export function economyProblem(config: EconomyConfig): string | null {
   const known = tried.get(config);
