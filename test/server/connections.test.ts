@@ -64,3 +64,14 @@ test("an address holding its limit of open connections (half-sent requests) gets
   for (const c of held) c.socket.destroy();
   warnings.mockRestore();
 });
+
+test("a create body of JSON null is refused as invalid options (400), not as too large; a body over 1 MB is 413", async () => {
+  const create = (body: string) =>
+    fetch(`http://127.0.0.1:${PORT}/matchmake/create/market`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const nothing = await create("null");
+  expect(nothing.status).toBe(400);
+  expect(await nothing.text()).not.toMatch(/too large/);
+  const huge = await create(`{"name":"${"a".repeat(1024 * 1024)}"}`);
+  expect(huge.status).toBe(413);
+  expect(await huge.json()).toEqual({ code: 413, error: "the request body is too large" });
+});
