@@ -8,6 +8,7 @@ import { JoinCodeSchema, ROOM_NAME } from "../shared/schemas/protocol.js";
 import { exportRoutes } from "./http/export.js";
 import { colyseusLogger, log } from "./log.js";
 import { type ClusterSettings, clusterOptions, explainOfflineGames, liveRooms, locateGame, offlineMessage } from "./ops/cluster.js";
+import { capConnections, DEFAULT_CONNECTIONS_PER_ADDRESS } from "./ops/connections.js";
 import { screenRequests } from "./ops/gate.js";
 import { Health } from "./ops/health.js";
 import { type MonitorAccess, mountOps } from "./ops/http.js";
@@ -38,6 +39,8 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Reverse proxies in front whose X-Forwarded-For is believed (0: the socket's peer is the client). */
   trustProxy?: number;
+  /** Connections one address may hold open at once (DEFAULT_CONNECTIONS_PER_ADDRESS; 0: no limit). Not applied behind a trusted proxy: every connection comes from it. */
+  connectionsPerAddress?: number;
 }
 
 /** Hard cap on a WebSocket frame: larger frames close the connection. The room rejects smaller but oversized messages itself. */
@@ -72,6 +75,8 @@ export function createApp(options: AppOptions = {}): Server {
   const transport = gameTransport(options.pingIntervalMs);
   if (transport.server instanceof HttpServer) {
     screenRequests(transport.server, new AddressLimiter({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }), options.trustProxy ?? 0);
+    const perAddress = options.connectionsPerAddress ?? DEFAULT_CONNECTIONS_PER_ADDRESS;
+    capConnections(transport.server, perAddress > 0 && (options.trustProxy ?? 0) === 0 ? perAddress : null);
   }
   const server = new Server({
     greet: false,

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { IDLE_GAME_HOURS } from "../shared/schemas/protocol.js";
 import { createApp, restoreGames } from "./app.js";
 import { log, loggerFromEnv, setLog } from "./log.js";
+import { DEFAULT_CONNECTIONS_PER_ADDRESS } from "./ops/connections.js";
 import { claimDataDir } from "./ops/datadir.js";
 import { Health } from "./ops/health.js";
 import { processName, setProcessName } from "./ops/identity.js";
@@ -38,6 +39,7 @@ const Env = z
     RATE_LIMIT_LOOKUP: optional(RateLimitSpecSchema),
     RATE_LIMIT_KEY: optional(RateLimitSpecSchema),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTIONS_PER_ADDRESS),
   })
   .refine((env) => !env.REDIS_URL || env.PROCESS_ID, { path: ["PROCESS_ID"], message: "required with REDIS_URL: a stable, unique name per process" });
 
@@ -79,6 +81,7 @@ for (const kind of LIMIT_KINDS) {
 const app = createApp({
   rateLimits,
   trustProxy: config.TRUST_PROXY,
+  connectionsPerAddress: config.MAX_CONNECTIONS_PER_ADDRESS,
   limits: { graceSeconds: config.RECONNECT_GRACE_SECONDS, idleSeconds: config.IDLE_GAME_HOURS * 3600 },
   store,
   health,

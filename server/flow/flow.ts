@@ -13,7 +13,7 @@ import {
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
 import type { ExportSource } from "../game/export.js";
-import { Match } from "../game/match.js";
+import { Match, UnresolvableQuarter } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
@@ -447,16 +447,53 @@ export class MarketFlow {
     const { match } = this.playing();
     this.emit(stopTimer(this.timer));
     const hadQueue = match.injections.length > 0;
-    const { actions, injections } = match.resolve();
+    let resolved: ReturnType<Match["resolve"]>;
+    try {
+      resolved = match.resolve();
+    } catch (error) {
+      if (!(error instanceof UnresolvableQuarter)) throw error;
+      this.unresolvable(error, hadQueue);
+      return;
+    }
+    const { actions, injections } = resolved;
     this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, over: match.over });
     this.mirror("game");
     this.emit({ type: "private", playerId: null });
     if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
     if (match.over) this.finish();
-    else {
+    else if (this.playsItself()) {
+      // The next quarter would resolve at once too, and the next…: one quarter per timer, not
+      // a whole game in one step (40 firms × 40 quarters held the event loop for 0.7–1.4 s).
+      this.phase = { name: "report", match };
+      this.emit(startTimer(this.timer, 0, this.now));
+    } else {
       this.setPhase("report", this.settings.reportSeconds);
       if (this.settings.reportSeconds <= 0) this.enterNews();
     }
+  }
+
+  /**
+   * Every quarter resolves as soon as it opens: no timer anywhere and no player's firm to wait
+   * for (a class market started with no students, or every player away).
+   */
+  private playsItself(): boolean {
+    const { newsSeconds, decisionSeconds, reportSeconds } = this.settings;
+    if (newsSeconds > 0 || decisionSeconds > 0 || reportSeconds > 0) return false;
+    const match = this.match;
+    return match?.activeFirmIds().every((firmId) => this.roster.controller(firmId) !== "human") === true;
+  }
+
+  /**
+   * The engine cannot resolve the next quarter (an economy override that is valid key by key
+   * but breaks the model there): the game ends at its last resolved quarter, as by the
+   * facilitator's endGame, instead of throwing out of the room (which would stop the process
+   * and every game in it, and again after each restart). No notice: the client words any
+   * `state.notice` as the store failing, which this is not.
+   */
+  private unresolvable(error: UnresolvableQuarter, hadQueue: boolean): void {
+    this.note("game ended: the engine cannot resolve its next quarter", { quarter: error.quarter, detail: error.detail }, "error");
+    this.endGame();
+    if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });
   }
 
   /** Ends the current phase now, as if its timer had run out (the facilitator's forceNext). */
@@ -532,7 +569,7 @@ export class MarketFlow {
     this.emit({ type: "persist", write });
   }
 
-  private note(message: string, fields: Record<string, unknown>): void {
-    this.emit({ type: "note", message, fields });
+  private note(message: string, fields: Record<string, unknown>, level: "info" | "error" = "info"): void {
+    this.emit(level === "info" ? { type: "note", message, fields } : { type: "note", message, fields, level });
   }
 }

@@ -2,6 +2,7 @@ import type { EconomyConfig } from "../../shared/schemas/config.js";
 import { nameKey } from "../../shared/schemas/names.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { type ClientMessageType, type FacilitatorMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
+import { economyProblem } from "../game/economy-trial.js";
 import type { Player, Roster } from "../game/roster.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "../rooms/rejections.js";
 import { configFor } from "./config.js";
@@ -135,6 +136,8 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
       const config = configFor(next.data);
       if (!config.ok) return reject("BAD_SETTINGS", config.message);
+      const broken = economyProblem(config.value);
+      if (broken) return reject("BAD_SETTINGS", `economy: ${broken}`, { issues: [{ path: "economy", message: broken, problem: { problem: "invalid" } }] });
       // Check everything first, so a refused change leaves nothing half-applied.
       const problem = [room.roster.checkTeamSize(next.data.teamSize), patch.firms === undefined ? null : room.roster.checkResize(patch.firms)].find(
         (r) => r && !r.ok,

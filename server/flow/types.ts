@@ -114,7 +114,7 @@ export type Effect =
   | { type: "idle"; watch: boolean }
   /** Closes the room now (its connections too). */
   | { type: "dispose" }
-  | { type: "note"; message: string; fields: Record<string, unknown> };
+  | { type: "note"; message: string; fields: Record<string, unknown>; level?: "info" | "error" };
 
 export type Outbound = { [K in "accepted" | "draft"]: { type: K; payload: ServerMessages[K] } }["accepted" | "draft"];
 

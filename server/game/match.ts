@@ -10,6 +10,7 @@ import type { Action, ParsedActionInput } from "../../shared/schemas/action.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { GameRecord } from "../../shared/sim/play.js";
+import { firstNonFinite } from "./finite.js";
 
 export interface Submission {
   action: Action;
@@ -65,7 +66,7 @@ export class Match {
    * comes parsed by the `submit` message's schema, so it is not parsed again.
    */
   submit(firmId: string, input: ParsedActionInput, by: string): Result<Action, ActionError> {
-    const result = validateParsedAction(this.state, firmId, input);
+    const result = validateParsedAction(this.state, firmId, withoutNegativeZero(input));
     if (result.ok) this.pending.set(firmId, { action: result.value, by, bot: false });
     return result;
   }
@@ -79,15 +80,60 @@ export class Match {
   /**
    * Resolves the quarter: firms without a submission repeat their previous action (the engine
    * fits it to what they can afford now). Every action the engine applied is written to the record.
+   * Throws UnresolvableQuarter, changing nothing, when the engine cannot resolve it (it throws,
+   * or a figure comes out NaN or infinite).
    */
   resolve(): { report: QuarterReport; actions: Record<string, Action>; injections: Injection[] } {
     const submitted: Record<string, Action> = {};
     for (const [firmId, { action }] of this.pending) submitted[firmId] = action;
-    const injections = this.injections.splice(0);
-    const { state, report, applied } = resolveQuarter(this.state, submitted, injections);
+    const injections = [...this.injections];
+    let resolved: ReturnType<typeof resolveQuarter>;
+    try {
+      resolved = resolveQuarter(this.state, submitted, injections);
+    } catch (error) {
+      throw new UnresolvableQuarter(this.state.quarter + 1, (error as Error).message);
+    }
+    const { state, report, applied } = resolved;
+    // An economy override within its schema can still drive the figures out of the numbers
+    // (1e308 somewhere, then Infinity - Infinity): such a quarter is not played, nor recorded.
+    const broken = firstNonFinite(state, report);
+    if (broken) throw new UnresolvableQuarter(state.quarter, `${broken} is not a finite number`);
+    this.injections.splice(0);
     this.record.quarters.push({ actions: applied, injections });
     this.state = state;
     this.pending.clear();
     return { report, actions: applied, injections };
+  }
+}
+
+/**
+ * The action with every -0 as 0 (the schema takes -0 as "at least 0"). The record is JSON,
+ * which writes -0 as 0: a -0 kept in the live game (the firm's last action) would make the
+ * game differ from its own replay, and the live export refuse to build.
+ */
+function withoutNegativeZero(input: ParsedActionInput): ParsedActionInput {
+  const apps: ParsedActionInput["apps"] = {};
+  for (const [sector, amount] of Object.entries(input.apps) as [keyof ParsedActionInput["apps"], number | undefined][]) {
+    if (amount !== undefined) apps[sector] = amount + 0;
+  }
+  return {
+    ...input,
+    train: input.train + 0,
+    efficiency: input.efficiency + 0,
+    compliance: input.compliance + 0,
+    marketing: input.marketing + 0,
+    raise: input.raise + 0,
+    apps,
+  };
+}
+
+/** The engine could not resolve a quarter of this game (its economy breaks the model): nothing was changed. */
+export class UnresolvableQuarter extends Error {
+  constructor(
+    readonly quarter: number,
+    readonly detail: string,
+  ) {
+    super(`quarter ${quarter} cannot be resolved: ${detail}`);
+    this.name = "UnresolvableQuarter";
   }
 }

@@ -86,7 +86,10 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, body:
   res.end(json);
 }
 
-/** A matchmaking request's body, read whole and parsed (the raw text when it is not JSON: Colyseus refuses it); null when too large. */
+/** What `readBody` gives for a body over MAX_BODY_BYTES (a JSON `null` body is null, not too large). */
+const TOO_LARGE = Symbol("too large");
+
+/** A matchmaking request's body, read whole and parsed (the raw text when it is not JSON: Colyseus refuses it); TOO_LARGE when too large. */
 function readBody(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -96,7 +99,7 @@ function readBody(req: IncomingMessage): Promise<unknown> {
       if (size > MAX_BODY_BYTES) {
         req.removeAllListeners("data");
         req.resume();
-        resolve(null);
+        resolve(TOO_LARGE);
         return;
       }
       chunks.push(chunk);
@@ -133,7 +136,7 @@ export function screenRequests(server: Server, limiter: AddressLimiter, trustPro
     if (method === "POST" && pathname.startsWith("/matchmake/")) {
       readBody(req).then(
         (body) => {
-          if (body === null) return answer(req, res, 413, { code: 413, error: "the request body is too large" });
+          if (body === TOO_LARGE) return answer(req, res, 413, { code: 413, error: "the request body is too large" });
           if (nesting(body, MAX_OPTIONS_DEPTH) > MAX_OPTIONS_DEPTH) {
             const what = /^\/matchmake\/(create|joinOrCreate)\//.test(pathname) ? "room" : "join";
             return answer(req, res, CREATE_INVALID_OPTIONS, {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type AuthContext, matchMaker, Room, ServerError } from "colyseus";
+import { type AuthContext, matchMaker, Room, type RoomException, type RoomMethodName, ServerError } from "colyseus";
 import { CLOSE_CODES, JOIN_ERRORS, type RejectedMessage } from "../../shared/schemas/protocol.js";
 import { MarketFlow } from "../flow/flow.js";
 import type { FlowEvent, Step } from "../flow/types.js";
@@ -262,6 +262,23 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     // A game that will be restored keeps its code; anything else gives it back.
     if (!this.keepsCode()) await releaseCode(this.presence, this.roomId);
     log.debug("room disposed", { roomId: this.roomId, code: this.roomId });
+  }
+
+  /**
+   * A throw out of a message handler or a timer is a bug of this room alone: it is logged with
+   * its stack and the room carries on. Without this hook Colyseus shuts the whole process down,
+   * closing every game of every class on it. A refused join or create (a ServerError from
+   * onCreate/onJoin, rethrown to its client by Colyseus) is not an error.
+   */
+  override onUncaughtException(error: RoomException, method: RoomMethodName): void {
+    const cause = error.cause ?? error;
+    if (cause instanceof ServerError) return;
+    log.error("room error: the room and the process carry on", {
+      roomId: this.roomId,
+      code: this.roomId,
+      method,
+      error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause),
+    });
   }
 
   // ---- events ----------------------------------------------------------------------------

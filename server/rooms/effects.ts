@@ -154,7 +154,7 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       to.room.dispose();
       return;
     case "note":
-      log.info(effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
+      log[effect.level ?? "info"](effect.message, { roomId: to.room.code, code: to.room.code, ...effect.fields });
       return;
   }
 }

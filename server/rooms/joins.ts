@@ -14,6 +14,7 @@ import {
 import { configFor } from "../flow/config.js";
 import type { Mode } from "../flow/flow.js";
 import type { JoinRequest } from "../flow/types.js";
+import { economyProblem } from "../game/economy-trial.js";
 import { describe } from "./rejections.js";
 
 /** What a create request asks for: a class market (`{ facilitator: true }`) or a friends game, with its settings; CREATE_INVALID_OPTIONS when they are not valid. */
@@ -24,6 +25,8 @@ export function createRequest(options: unknown): { mode: Mode; settings: RoomSet
   const settings = parsed.data.settings;
   const config = configFor(settings);
   if (!config.ok) throw new ServerError(CREATE_INVALID_OPTIONS, config.message);
+  const broken = economyProblem(config.value);
+  if (broken) throw new ServerError(CREATE_INVALID_OPTIONS, `invalid room options: settings.economy: ${broken}`);
   return { mode: isClass ? "class" : "friends", settings, config: config.value };
 }
 
