@@ -181,7 +181,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     queued = false;
     note.textContent = t("panel.note.submitting");
     clearDraft(drafts, room.roomId, firmId);
-    room.send("submit", { action: draft() });
+    // The quarter it is for: a submit that crosses the resolution is refused, not played next quarter.
+    room.send("submit", quarterShown < 0 ? { action: draft() } : { action: draft(), quarter: quarterShown + 1 });
   }
 
   function draft(): ActionInput {

@@ -78,7 +78,10 @@ export function actionErrorText(error: ActionErrorParams, turns: TurnWords = QUA
  * A refusal of the player's submission in words: an illegal action from its engine code and
  * numbers, the other refusals from their codes (the server's English message is for developers and logs).
  */
-export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params">, turns: TurnWords = QUARTERLY): string {
+export function rejectionText(
+  rejected: Pick<RejectedMessage, "code" | "message" | "engineCode" | "issues" | "params" | "reason">,
+  turns: TurnWords = QUARTERLY,
+): string {
   if (rejected.code === "ILLEGAL_ACTION" && rejected.engineCode) {
     const { value, limit } = rejected.params ?? {};
     return actionErrorText(
@@ -92,6 +95,7 @@ export function rejectionText(rejected: Pick<RejectedMessage, "code" | "message"
     );
   }
   // A submission's own refusals in the panel's words; any other as every room message's (net/errors.ts).
+  if (rejected.code === "WRONG_PHASE" && rejected.reason === "staleQuarter") return t("panel.refusal.staleQuarter");
   switch (rejected.code) {
     case "WRONG_PHASE":
     case "NO_FIRM":

@@ -51,12 +51,18 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
         : reject("NOT_HOST", `only the host can ${what}`);
   const requireHostInLobby = (player: Player, what: string): Rejection | undefined => requireHost(player, what) ?? requirePhase("lobby", what);
   return {
-    submit: (player, { action, firmId }) => {
+    submit: (player, { action, firmId, quarter }) => {
       const phase = requirePhase("decide", "submit an action");
       if (phase) return phase;
       const match = room.phase.name === "decide" ? room.phase.match : null;
       if (!player.firmId || !match?.isActive(player.firmId)) return reject("NO_FIRM", "you have no listed firm to act for");
       if (firmId !== undefined && firmId !== player.firmId) return reject("NOT_YOUR_FIRM", `you play ${player.firmId}, not ${firmId}`);
+      const deciding = match.state.quarter + 1;
+      if (quarter !== undefined && quarter !== deciding)
+        return reject("WRONG_PHASE", `this action was for quarter ${quarter}; quarter ${deciding} is being decided`, {
+          reason: "staleQuarter",
+          params: { quarter, now: deciding },
+        });
       const result = match.submit(player.firmId, action, player.name);
       if (!result.ok)
         return reject("ILLEGAL_ACTION", result.error.message, {

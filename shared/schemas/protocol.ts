@@ -187,7 +187,19 @@ const empty = z.strictObject({});
 /** Every message a client may send, by Colyseus message type. The descriptions go into docs/protocol/client/. */
 export const ClientMessageSchemas = {
   submit: z
-    .strictObject({ action: ActionInputSchema, firmId: FirmIdSchema.optional().describe("must be your own firm if given") })
+    .strictObject({
+      action: ActionInputSchema,
+      firmId: FirmIdSchema.optional().describe("must be your own firm if given"),
+      quarter: z
+        .number()
+        .int()
+        .min(1)
+        .max(40)
+        .optional()
+        .describe(
+          "the quarter the action is for (the one being decided: the private view's `quarter` + 1); if given and another quarter is being decided (a late submit that crossed a resolution), refused with WRONG_PHASE, reason staleQuarter",
+        ),
+    })
     .describe("Decide phase: lock in this quarter's action for your firm (resubmit to change it until the quarter resolves)."),
   draft: z.strictObject({ action: ActionInputSchema }).describe("News or decide phase: share the action you are editing with your teammates (not binding)."),
   ready: z.strictObject({ ready: z.boolean() }).describe("Lobby: ready to start (shown to the others; the host starts the game)."),
@@ -274,6 +286,7 @@ export const REFUSAL_REASONS = [
   "queueFull", // inject: params.limit injections already wait
   "noSuchPlayer", // no player with that id
   "nameTaken", // renamePlayer: params.name is taken
+  "staleQuarter", // submit: the action was for params.quarter, but params.now is being decided
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -56,7 +56,7 @@ describe("the quarter loop", () => {
     const ada = t.join("Ada");
     const bo = t.join("Bo");
     t.ok(ada, "start");
-    t.ok(ada, "submit", { action: { train: 30 } });
+    t.ok(ada, "submit", { action: { train: 30 }, quarter: 1 }); // the quarter it is for, as the panel sends it
     t.ok(bo, "submit", { action: { efficiency: 3 } });
     expect(t.quarter).toBe(1);
     expect(t.timer?.ms).toBe(10_000);
@@ -196,6 +196,12 @@ describe("refusals change nothing", () => {
     t.ok(ada, "start");
     const before = JSON.stringify([t.flow.roster, matchOf(t).state, [...matchOf(t).pending]]);
     expect(t.send(ada, "submit", { action: {}, firmId: "f2" }).rejection).toMatchObject({ code: "NOT_YOUR_FIRM" });
+    // A submit meant for another quarter (a late one that crossed a resolution) is refused, not played now.
+    expect(t.send(ada, "submit", { action: {}, quarter: 2 }).rejection).toMatchObject({
+      code: "WRONG_PHASE",
+      reason: "staleQuarter",
+      params: { quarter: 2, now: 1 },
+    });
     // The refusal carries the numbers a player's screen words it with: the spend and the budget it broke.
     expect(t.send(ada, "submit", { action: { train: 1e9 } }).rejection).toMatchObject({
       code: "ILLEGAL_ACTION",

@@ -177,6 +177,7 @@ const en = {
   "error.other": "These decisions cannot be submitted.",
   "error.notANumber": "not a number",
   "refusal.WRONG_PHASE": "Decisions are not open right now: your plan was not submitted.",
+  "refusal.staleQuarter": "That plan was for a round that has already been played: it was not submitted. Check the plan on screen and submit again.",
   "refusal.NO_FIRM": "You have no listed firm to act for.",
   "refusal.NOT_YOUR_FIRM": "You can only decide for your own firm.",
 } as const satisfies Messages;
@@ -343,6 +344,7 @@ const zh = {
   "error.other": "这些决策无法提交。",
   "error.notANumber": "非数字",
   "refusal.WRONG_PHASE": "现在不是决策阶段：你的方案未被提交。",
+  "refusal.staleQuarter": "该方案属于已结算的回合，未被提交。请检查屏幕上的方案后重新提交。",
   "refusal.NO_FIRM": "你没有可以操作的在市公司。",
   "refusal.NOT_YOUR_FIRM": "你只能为自己的公司做决策。",
 } satisfies Translation<typeof en>;
