@@ -2,14 +2,14 @@ import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
-import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, list, number, t } from "../i18n.js";
+import { money as formatMoney, percent as formatPercent, list, number, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
+import { signedMoney, valuationHeadline } from "./words.js";
 import "./report.css";
 
-const signed = (v: number) => t(v >= 0 ? "report.money.plus" : "report.money.minus", { amount: formatShortMoney(Math.abs(v)) });
 const minus = (v: number) => t("report.money.minus", { amount: formatMoney(v) });
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
 const points = (v: number) => number(v, 1);
@@ -49,20 +49,16 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
     { class: "card-body" },
     warnings.length > 0 ? h("ul", { class: "warnings", role: "alert" }, ...warnings.map((w) => h("li", {}, w))) : null,
     h("h4", {}, t("report.moved.title")),
-    h(
-      "p",
-      { class: "headline" },
-      t("report.moved.headline", { before: formatShortMoney(v.before), after: formatShortMoney(v.after), change: signed(v.after - v.before) }),
-    ),
+    h("p", { class: "headline" }, valuationHeadline(v)),
     h(
       "table",
       { class: "moves" },
       h(
         "tbody",
         {},
-        row(t("report.moved.fundamentals"), signed(v.fundamentals)),
-        row(t("report.moved.narrative"), signed(v.narrative)),
-        row(t("report.moved.sentiment"), signed(v.sentiment)),
+        row(t("report.moved.fundamentals"), signedMoney(v.fundamentals)),
+        row(t("report.moved.narrative"), signedMoney(v.narrative)),
+        row(t("report.moved.sentiment"), signedMoney(v.sentiment)),
       ),
     ),
     h("p", { class: "hint" }, t("report.moved.hint")),
