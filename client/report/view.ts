@@ -7,10 +7,9 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { signedMoney, valuationHeadline } from "./words.js";
+import { costMoney, signedMoney, valuationHeadline } from "./words.js";
 import "./report.css";
 
-const minus = (v: number) => t("report.money.minus", { amount: formatMoney(v) });
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
 const points = (v: number) => number(v, 1);
 
@@ -70,19 +69,19 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         "tbody",
         {},
         row(t("report.money.revenue"), formatMoney(card.revenue)),
-        row(t("report.money.servingCosts"), minus(card.servingCost)),
-        row(t("report.money.operatingCosts"), minus(card.opex)),
-        card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
+        row(t("report.money.servingCosts"), costMoney(card.servingCost)),
+        row(t("report.money.operatingCosts"), costMoney(card.opex)),
+        card.licenceFees > 0 ? row(t("report.money.licenceFees"), costMoney(card.licenceFees)) : null,
         // The growth overhead's short name on its line, what it is on the next across the card: a long label in the name column wrapped to five lines.
         ...(card.rampCost > 0.05
           ? [
-              row(t("report.money.rampCost"), minus(card.rampCost), "part"),
+              row(t("report.money.rampCost"), costMoney(card.rampCost), "part"),
               h("tr", { class: "part-why" }, h("td", { colspan: 2 }, t("report.money.rampCost.why", { rate: formatPercent(rampAllowance) }))),
             ]
           : []),
-        card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
+        card.fines > 0 ? row(t("report.money.fines"), costMoney(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
-        row(t("report.money.invested"), minus(card.spent)),
+        row(t("report.money.invested"), costMoney(card.spent)),
         card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
         // A delisted firm has no runway left to speak of (its warning says why).

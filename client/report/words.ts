@@ -1,9 +1,16 @@
 import type { ValuationMove } from "../../shared/plans/quarter.js";
 import { money, t } from "../i18n.js";
 
-/** A signed amount of money in the report's words: "+$866M", "−$2,500M". */
+/** A signed amount of money in the report's words: "+$866M", "−$2,500M"; nothing is "$0", never "+$0" or "−$0". */
 export function signedMoney(amount: number): string {
-  return t(amount >= 0 ? "report.money.plus" : "report.money.minus", { amount: money(Math.abs(amount)) });
+  const shown = money(Math.abs(amount));
+  if (shown === money(0)) return shown;
+  return t(amount >= 0 ? "report.money.plus" : "report.money.minus", { amount: shown });
+}
+
+/** A cost on the report's money lines: "−$109M"; a cost of nothing is "$0", not "−$0" (a firm that served no one). */
+export function costMoney(amount: number): string {
+  return signedMoney(-amount);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { signedMoney, valuationHeadline } from "../../client/report/words.js";
+import { costMoney, signedMoney, valuationHeadline } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -130,6 +130,11 @@ describe("why your valuation moved, in one line", () => {
     expect(valuationHeadline(move)).toBe("$1,475M → $2,837M (+$1,362M)");
     expect(valuationHeadline({ ...move, before: 7900, after: 6932 })).toBe("$7,900M → $6,932M (−$968M)");
     expect(signedMoney(-2500.4)).toBe("−$2,500M");
+    // A firm that served no one and invested nothing: its costs read $0, not −$0 (seen on a class market's forced turn).
+    expect(costMoney(0)).toBe("$0");
+    expect(costMoney(0.02)).toBe("$0");
+    expect(costMoney(109.3)).toBe("−$109M");
+    expect(signedMoney(0)).toBe("$0");
     setLocale("zh-CN");
     expect(valuationHeadline(move)).toBe("14.8亿美元 → 28.4亿美元（+13.6亿美元）");
     setLocale("en");
