@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
 import { choiceSizes, linesOf, readability } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, type SCREENS, SKIP_REASON, serveGame } from "./harness.js";
@@ -51,6 +52,36 @@ describe.skipIf(!HAS_CHROMIUM)("a first-timer's screens", () => {
     expect(await linesOf(page, "#lobby-quarters-length", "6 个月")).toBe(1);
     expect(await linesOf(page, "#lobby-quarters-length", "8 个回合")).toBe(1);
     expect(await linesOf(page, "fieldset.economy p.hint", "npm run sim -- --config")).toBe(1);
+    await context.close();
+  });
+
+  test("console, laptop: 'Turn disclosure on' once queued offers 'Turn disclosure off' (it kept offering the change already queued)", async () => {
+    const context = await localeContext(game.browser, "en", "laptop");
+    const fac = await context.newPage();
+    await fac.goto(BASE);
+    await fac.getByRole("button", { name: translate("en", "menu.class.runButton") }).click();
+    await fac.getByLabel(translate("en", "menu.class.firms"), { exact: true }).fill("3");
+    await fac.getByRole("button", { name: translate("en", "menu.class.submit") }).click();
+    const keyDialog = fac.getByRole("dialog", { name: translate("en", "console.key.title") });
+    await keyDialog.getByRole("button", { name: translate("en", "console.key.continue") }).click();
+    await fac.getByRole("button", { name: translate("en", "console.controls.start") }).click();
+    await fac.getByRole("button", { name: translate("en", "console.controls.disclosureOn") }).click();
+    const queued = fac.getByRole("list", { name: translate("en", "console.log.queued") });
+    await queued.getByText(/^Disclosure rule on/).waitFor();
+    await fac.getByRole("button", { name: translate("en", "console.controls.disclosureOff") }).waitFor();
+    expect(await fac.getByRole("button", { name: translate("en", "console.controls.disclosureOn") }).count()).toBe(0);
+    await fac.screenshot({ path: path.join(RESULTS, "first-timer-console-disclosure-1280x720.png") });
+    await context.close();
+  });
+
+  test("console at the end, zh-CN, 1280×720: the standings' headers break between words only (名次 was one character a line)", async () => {
+    const context = await localeContext(game.browser, "zh-CN", "laptop");
+    const page = await context.newPage();
+    await page.goto(`${BASE}/console/preview/console.html?lang=zh-CN&firms=6&phase=over`);
+    await page.locator("table.standings thead th").first().waitFor();
+    expect(await page.locator("table.standings thead th").first().textContent()).toBe("名次");
+    expect(await linesOf(page, "table.standings thead th", "名次")).toBe(1);
+    await page.screenshot({ path: path.join(RESULTS, "first-timer-console-over-zh-1280x720.png") });
     await context.close();
   });
 });
