@@ -1,3 +1,4 @@
+import type { Injection } from "../../shared/schemas/injection.js";
 import { REGIMES } from "../../shared/schemas/vocabulary.js";
 import { regimeName } from "../../shared/words/events.js";
 import { QUARTERLY, type TurnWords, turnKey } from "../../shared/words/turns.js";
@@ -10,7 +11,7 @@ import { confirmDialog } from "./dialogs.js";
 import { InjectForm } from "./InjectForm.js";
 import type { Send } from "./Roster.js";
 import type { Refusals } from "./refusals.js";
-import { regimeSwitchProblem } from "./words.js";
+import { pendingPolicy, regimeSwitchProblem } from "./words.js";
 
 /** What "Force next phase" does now, by phase (the ".turn" lines when a turn is not a quarter). */
 const FORCE_WORDS = {
@@ -44,6 +45,9 @@ export class Controls {
   /** The inject form: placed by the scene beside the queued injections. */
   readonly inject: InjectForm;
   private shown = "";
+  /** The market's policy now and the injections queued for the next resolution (`showQueued`). */
+  private market = { regime: "", disclosure: false };
+  private queued: readonly Injection[] = [];
   /** How this game's turns read ("quarter" or "turn"), for the end-game dialog's words. */
   private turns: TurnWords = QUARTERLY;
 
@@ -180,7 +184,19 @@ export class Controls {
     });
     this.regime.value = market.regime;
     this.current = market.regime;
-    this.disclosure.textContent = t(market.disclosure ? "console.controls.disclosureOff" : "console.controls.disclosureOn");
-    this.disclosure.dataset.on = String(!market.disclosure);
+    this.market = { regime: market.regime, disclosure: market.disclosure };
+    this.syncPolicy();
+  }
+
+  /** The injections queued for the next resolution (the console message's list): the policy buttons offer the change from where they leave the market. */
+  showQueued(queued: readonly Injection[]): void {
+    this.queued = queued;
+    this.syncPolicy();
+  }
+
+  private syncPolicy(): void {
+    const pending = pendingPolicy(this.market, this.queued);
+    this.disclosure.textContent = t(pending.disclosure ? "console.controls.disclosureOff" : "console.controls.disclosureOn");
+    this.disclosure.dataset.on = String(!pending.disclosure);
   }
 }

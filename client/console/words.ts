@@ -1,5 +1,6 @@
 import type { Key, Translate } from "../../shared/i18n/catalog.js";
 import type { Locale } from "../../shared/i18n/core.js";
+import type { Injection } from "../../shared/schemas/injection.js";
 import type { LogEntry, RejectedMessage } from "../../shared/schemas/protocol.js";
 import { regimeName } from "../../shared/words/events.js";
 import { lengthWords, spanWords, type TurnWords, turnShort } from "../../shared/words/turns.js";
@@ -99,4 +100,18 @@ export function refusalText(rejected: Pick<RejectedMessage, "code" | "reason" | 
 /** Why "Switch regime" sends nothing: the regime chosen is the market's own already (a switch to it would be queued and logged, and change nothing); null when it can go. */
 export function regimeSwitchProblem(current: string, chosen: string, t: Translate): string | null {
   return current === chosen ? t("console.controls.regimeAlready", { regime: regimeName(current, t) }) : null;
+}
+
+/**
+ * The policy the market will have after the queued injections resolve (the last queued change
+ * of each kind wins): the policy buttons offer the change from there, so "Turn disclosure on",
+ * once queued, becomes "Turn disclosure off" instead of offering the same change again.
+ */
+export function pendingPolicy(market: { regime: string; disclosure: boolean }, queued: readonly Injection[]): { regime: string; disclosure: boolean } {
+  let { regime, disclosure } = market;
+  for (const injection of queued) {
+    if (injection.kind === "regime") regime = injection.regime;
+    else if (injection.kind === "disclosure") disclosure = injection.on;
+  }
+  return { regime, disclosure };
 }

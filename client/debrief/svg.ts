@@ -1,6 +1,6 @@
 import { niceTicks } from "../market/axis.js";
 import { h } from "../ui/dom.js";
-import { ticksAround } from "./ticks.js";
+import { shownLabels, ticksAround } from "./ticks.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -148,16 +148,14 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   }
   if (spec.reference !== undefined)
     svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(spec.reference), y2: y(spec.reference), class: "reference" }));
-  // Quarter labels: at most one per label width plus a gap (compact: first and last only).
-  const labelWidth = Math.max(36, ...spec.quarters.map((q) => textWidth(spec.quarterLabel(q), fontSize) + 12));
-  const room = Math.max(1, Math.floor((width - pad.left - pad.right) / labelWidth));
-  const step = Math.max(1, Math.ceil(spec.quarters.length / room));
+  // Quarter labels that never touch: the first and last always, between them each that keeps a gap (compact: first and last only).
+  const widths = spec.quarters.map((q) => Math.max(24, textWidth(spec.quarterLabel(q), fontSize)));
+  const shown = compact ? spec.quarters.map((_, i) => i === 0 || i === spec.quarters.length - 1) : shownLabels(spec.quarters.map(x), widths);
   spec.quarters.forEach((q, i) => {
     const isLast = i === spec.quarters.length - 1;
-    const show = compact ? i === 0 || isLast : (i % step === 0 && (isLast || spec.quarters.length - 1 - i >= step / 2 || step === 1)) || isLast;
     // The first and last labels sit inside the plot's edges, clear of the y axis labels.
     const anchor = i === 0 ? "start" : isLast ? "end" : "middle";
-    if (show) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, spec.quarterLabel(q)));
+    if (shown[i]) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, spec.quarterLabel(q)));
   });
   if (!compact) {
     if (spec.xTitle)

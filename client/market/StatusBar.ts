@@ -2,6 +2,7 @@ import { QUARTERLY, spanLine, type TurnWords, turnKey } from "../../shared/words
 import { locale, number, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
+import { setText } from "../ui/nobreak.js";
 import { roomTurns } from "../ui/turns.js";
 import { formatCountdown } from "./clock.js";
 import { phaseLabel, quarterLabel } from "./figures.js";
@@ -71,10 +72,11 @@ export class StatusBar {
   }
 
   show(state: MarketRoomStateShape): void {
-    this.quarter.textContent = quarterLabel(state);
+    const quarter = quarterLabel(state);
+    if (this.quarter.textContent !== quarter) setText(this.quarter, quarter);
     this.turns = roomTurns(state.settings);
     const span = spanLine(t, this.turns);
-    if (this.span.textContent !== span) this.span.textContent = span;
+    if (this.span.textContent !== span) setText(this.span, span);
     this.span.hidden = span === "";
     this.phase.textContent = phaseLabel(state);
     const s = state.market.sentiment;

@@ -32,7 +32,8 @@ export interface ConsoleJoined {
  * The client's way into games: create, join by code, or get back in after a refresh or a
  * dropped connection (the reconnection token within the grace period, the seat token after).
  * It remembers the seat in the tab's session storage, and the browser's last seat in local
- * storage: a student who closed the tab opens the game's link again and is back in their seat.
+ * storage: a student who closed the tab opens the game's link again and is offered their seat
+ * back by name (one tap), so a second person on the same browser is never put in it silently.
  */
 export class Session {
   readonly sdk: Client;
@@ -118,16 +119,36 @@ export class Session {
   }
 
   /**
-   * Back into the game this tab was in, if any; null when there is none to return to. With
-   * `only`, a join link's code: a seat in another game is not resumed (the link is what the
-   * person asked for: a new class round, a friend's new game).
+   * Back into the game this tab was in (a refresh, a dropped connection), if any; null when
+   * there is none to return to. With `only`, a join link's code: a seat in another game is not
+   * resumed (the link is what the person asked for: a new class round, a friend's new game).
+   * The seat another tab of this browser held is never taken here: see `browserSeatFor`.
    */
   async resume(only: string | null = null): Promise<Joined | null> {
-    const tab = loadSeat(this.store);
-    // A new tab on the game's link: the seat this browser last held in that game (the tab was closed).
-    const seat: SavedSeat | null = tab ?? (only !== null ? loadSeat(this.keys, BROWSER_SEAT) : null);
+    const seat = loadSeat(this.store);
     if (!seat) return null;
     if (only !== null && seat.code !== only) return null;
+    return this.takeBack(seat);
+  }
+
+  /**
+   * The seat this browser last held in game `code` (its tab was closed, or another tab has it),
+   * when this tab holds none: whose it was, so the page can ask before taking it. A shared
+   * computer or a second tab may be someone else: the seat is never taken without asking.
+   */
+  browserSeatFor(code: string | null): SavedSeat | null {
+    if (code === null || loadSeat(this.store)) return null;
+    const seat = loadSeat(this.keys, BROWSER_SEAT);
+    return seat?.code === code ? seat : null;
+  }
+
+  /** Takes back the seat this browser last held in game `code` (the person said it is theirs); null when it is gone (then it is forgotten). */
+  async resumeBrowserSeat(code: string): Promise<Joined | null> {
+    const seat = this.browserSeatFor(code);
+    return seat ? this.takeBack(seat) : null;
+  }
+
+  private async takeBack(seat: SavedSeat): Promise<Joined | null> {
     try {
       return await this.enter(await this.sdk.reconnect(seat.reconnectionToken), seat.name);
     } catch {

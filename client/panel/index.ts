@@ -353,7 +353,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
         short ? h("p", { class: "warning" }, t(turnKey(turns, "panel.short"), { amount: formatMoney(-result.next.cash) })) : null,
         ramp ? h("p", { class: "warning growth" }, ramp) : null,
         span ? h("p", { class: "warning growth" }, span) : null,
-        previewTable(result, turns, idlePlan(state, firm)),
+        previewTable(result, turns),
       );
     } else {
       const bad = marked(result.error.code, result.error.field);

@@ -5,7 +5,7 @@ import { spanOfControl } from "../../shared/engine/rules/growth.js";
 import { appCapability, splitApiPool } from "../../shared/engine/rules/market.js";
 import { power } from "../../shared/engine/sectors.js";
 import type { FirmReport, FirmState, GameState, MarketState } from "../../shared/engine/types.js";
-import { type ActionError, actionSpend, fitAction, validateAction } from "../../shared/engine/validate.js";
+import { type ActionError, actionSpend, validateAction } from "../../shared/engine/validate.js";
 import type { PublicMarket } from "../../shared/engine/view.js";
 import { seedRng } from "../../shared/rng.js";
 import type { Action } from "../../shared/schemas/action.js";
@@ -337,9 +337,21 @@ export function capabilityRange(config: EconomyConfig, before: number, estimate:
   return [at(Z10), at(-Z10)];
 }
 
+/** The firm's figures in its last report (quarter 0: as the game started), to read the estimate against. */
+export interface LastFigures extends PreviewFigures {
+  quarter: number;
+}
+
 export type Preview =
-  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; repeat: PreviewFigures; range: PreviewRange }
+  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; last: LastFigures; range: PreviewRange }
   | { ok: false; error: ActionError };
+
+function lastFigures(firm: FirmState): LastFigures {
+  const report = firm.history.at(-1);
+  if (!report)
+    return { quarter: 0, revenue: 0, operatingProfit: 0, cash: firm.cash, capability: firm.capability, fundamentals: firm.cash, valuation: 0, rampCost: 0 };
+  return { quarter: report.quarter, ...figures(report) };
+}
 
 function figures(report: FirmReport): PreviewFigures {
   const { revenue, operatingProfit, cash, capability, fundamentals, valuation, rampCost } = report;
@@ -348,8 +360,8 @@ function figures(report: FirmReport): PreviewFigures {
 
 /**
  * Validates a draft exactly as the server will (same engine, same messages) and, when it is
- * legal, resolves the quarter twice on the preview state: with the draft, and with the firm
- * repeating its last action (what happens if it does not submit). Rivals repeat theirs.
+ * legal, resolves the quarter on the preview state with the draft (rivals repeat their course),
+ * beside the firm's own last report: where it is, and where this plan would take it.
  */
 export function preview(state: GameState, firmId: string, draft: unknown): Preview {
   const checked = validateAction(state, firmId, draft);
@@ -372,7 +384,7 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     spend: actionSpend(state, firm, action),
     budget: firm.cash + action.raise,
     next,
-    repeat: run(fitAction(state, firm, firm.lastAction)),
+    last: lastFigures(firm),
     range: {
       revenue: around(next.revenue, spread.revenue),
       valuation: around(next.valuation, spread.valuation),

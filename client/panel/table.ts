@@ -2,7 +2,7 @@ import { spanWords, type TurnWords } from "../../shared/words/turns.js";
 import { number, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
-import { change, figure as format } from "./words.js";
+import { figure as format, lastHeading, lastValue } from "./words.js";
 
 const ROWS = [
   { key: "revenue", label: "panel.estimate.revenue", money: true },
@@ -31,8 +31,12 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
     : t("panel.estimate.range", { low: number(low, 1, true), high: number(high, 1, true) });
 }
 
-/** This quarter's estimate with the draft, next to what repeating last quarter would give (`idle`: last quarter's plan did nothing, as before the first). */
-export function previewTable(result: Extract<Preview, { ok: true }>, turns: TurnWords, idle = false): HTMLTableElement {
+/**
+ * This turn's estimate with the draft, beside the firm's own last report: where the firm is and
+ * where this plan would take it. (It once sat beside "vs repeating", the difference from last
+ * turn's plan repeated: a default plan that spent less read as large losses, −$3,474M.)
+ */
+export function previewTable(result: Extract<Preview, { ok: true }>, turns: TurnWords): HTMLTableElement {
   return h(
     "table",
     { class: "estimate" },
@@ -44,8 +48,8 @@ export function previewTable(result: Extract<Preview, { ok: true }>, turns: Turn
         "tr",
         {},
         h("th", { scope: "col" }, ""),
+        h("th", { scope: "col" }, lastHeading(result.last, turns)),
         h("th", { scope: "col" }, t("panel.estimate.with")),
-        h("th", { scope: "col" }, t(idle ? "panel.estimate.vsIdle" : "panel.estimate.vs")),
       ),
     ),
     h(
@@ -57,8 +61,8 @@ export function previewTable(result: Extract<Preview, { ok: true }>, turns: Turn
           "tr",
           {},
           h("th", { scope: "row" }, t(row.label)),
+          h("td", { class: "last" }, lastValue(result.last, row.key, row.money)),
           h("td", {}, value(result, row.key, row.money)),
-          h("td", {}, change(result.next[row.key], result.repeat[row.key], row.money)),
         ),
       ),
     ),

@@ -3,8 +3,9 @@ import { type ActionError, actionSpend, fitAction } from "../../shared/engine/va
 import type { Translate } from "../../shared/i18n/catalog.js";
 import type { Action } from "../../shared/schemas/action.js";
 import { type TurnWords, turnKey } from "../../shared/words/turns.js";
-import { money, number, percent, t } from "../i18n.js";
+import { money, number, percent, shortMoney, t } from "../i18n.js";
 import { actionErrorText } from "../ui/action-error.js";
+import type { LastFigures, PreviewFigures } from "./preview.js";
 
 /** A refused draft in the player's words: what is wrong and what to do, naming the field by its label. */
 export function draftProblem(error: ActionError, labelOf: (field: string) => string, limits: { maxRaise: number }, over: number, turns: TurnWords): string {
@@ -32,12 +33,25 @@ export function figure(value: number, isMoney: boolean): string {
   return isMoney ? money(value) : number(value, 1);
 }
 
-/** The estimate's difference from repeating last quarter: "+$12.5M", "−3.2", or "±0" when it rounds to nothing (never "−0" or "+$0.0M"). */
-export function change(next: number, repeat: number, isMoney: boolean): string {
-  const d = next - repeat;
-  const magnitude = figure(Math.abs(d), isMoney);
-  if (magnitude === figure(0, isMoney)) return "±0";
-  return `${d > 0 ? "+" : "−"}${magnitude}`;
+/** The estimate's rows shown as a range, in short money ("$3.5B–$5.3B"; client/panel/table.ts). */
+const SHORT_MONEY: readonly (keyof PreviewFigures)[] = ["revenue", "valuation"];
+/** Flows a firm has not had before its first quarter: "—" at the start, not "$0". */
+const FLOWS: readonly (keyof PreviewFigures)[] = ["revenue", "operatingProfit", "rampCost"];
+
+/**
+ * The firm's last report in a row's format (a ranged row's short money, else the row's own), so
+ * the two cells of a row read alike: "$1.5B" beside "$3.5B–$5.3B", "$1,475M" beside "$3,616M".
+ */
+export function lastValue(last: LastFigures, key: keyof PreviewFigures, isMoney: boolean): string {
+  if (last.quarter === 0 && FLOWS.includes(key)) return t("panel.estimate.none");
+  const v = last[key];
+  if (!isMoney) return figure(v, false);
+  return SHORT_MONEY.includes(key) ? shortMoney(v) : figure(v, true);
+}
+
+/** The column the estimate is read against: "Last turn" (or quarter), "At the start" before the first. */
+export function lastHeading(last: LastFigures, turns: TurnWords): string {
+  return last.quarter === 0 ? t("panel.estimate.start") : t(turnKey(turns, "panel.estimate.last"));
 }
 
 /** Spending of an action as a share of another's (1 when nothing was spent). */

@@ -2,15 +2,14 @@ import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
-import { money as formatMoney, percent as formatPercent, shortMoney as formatShortMoney, list, number, t } from "../i18n.js";
+import { money as formatMoney, percent as formatPercent, list, number, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
+import { costMoney, signedMoney, valuationHeadline } from "./words.js";
 import "./report.css";
 
-const signed = (v: number) => t(v >= 0 ? "report.money.plus" : "report.money.minus", { amount: formatShortMoney(Math.abs(v)) });
-const minus = (v: number) => t("report.money.minus", { amount: formatMoney(v) });
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
 const points = (v: number) => number(v, 1);
 
@@ -49,20 +48,16 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
     { class: "card-body" },
     warnings.length > 0 ? h("ul", { class: "warnings", role: "alert" }, ...warnings.map((w) => h("li", {}, w))) : null,
     h("h4", {}, t("report.moved.title")),
-    h(
-      "p",
-      { class: "headline" },
-      t("report.moved.headline", { before: formatShortMoney(v.before), after: formatShortMoney(v.after), change: signed(v.after - v.before) }),
-    ),
+    h("p", { class: "headline" }, valuationHeadline(v)),
     h(
       "table",
       { class: "moves" },
       h(
         "tbody",
         {},
-        row(t("report.moved.fundamentals"), signed(v.fundamentals)),
-        row(t("report.moved.narrative"), signed(v.narrative)),
-        row(t("report.moved.sentiment"), signed(v.sentiment)),
+        row(t("report.moved.fundamentals"), signedMoney(v.fundamentals)),
+        row(t("report.moved.narrative"), signedMoney(v.narrative)),
+        row(t("report.moved.sentiment"), signedMoney(v.sentiment)),
       ),
     ),
     h("p", { class: "hint" }, t("report.moved.hint")),
@@ -74,19 +69,19 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         "tbody",
         {},
         row(t("report.money.revenue"), formatMoney(card.revenue)),
-        row(t("report.money.servingCosts"), minus(card.servingCost)),
-        row(t("report.money.operatingCosts"), minus(card.opex)),
-        card.licenceFees > 0 ? row(t("report.money.licenceFees"), minus(card.licenceFees)) : null,
+        row(t("report.money.servingCosts"), costMoney(card.servingCost)),
+        row(t("report.money.operatingCosts"), costMoney(card.opex)),
+        card.licenceFees > 0 ? row(t("report.money.licenceFees"), costMoney(card.licenceFees)) : null,
         // The growth overhead's short name on its line, what it is on the next across the card: a long label in the name column wrapped to five lines.
         ...(card.rampCost > 0.05
           ? [
-              row(t("report.money.rampCost"), minus(card.rampCost), "part"),
+              row(t("report.money.rampCost"), costMoney(card.rampCost), "part"),
               h("tr", { class: "part-why" }, h("td", { colspan: 2 }, t("report.money.rampCost.why", { rate: formatPercent(rampAllowance) }))),
             ]
           : []),
-        card.fines > 0 ? row(t("report.money.fines"), minus(card.fines)) : null,
+        card.fines > 0 ? row(t("report.money.fines"), costMoney(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
-        row(t("report.money.invested"), minus(card.spent)),
+        row(t("report.money.invested"), costMoney(card.spent)),
         card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
         // A delisted firm has no runway left to speak of (its warning says why).

@@ -59,7 +59,10 @@ export class Console extends Phaser.Scene {
       this.view = this.drawView(joined);
       mountScreen(this, this.view.page, "app");
       this.view.render(state());
-      if (lastConsole) this.view.log.show(lastConsole);
+      if (lastConsole) {
+        this.view.log.show(lastConsole);
+        this.view.controls.showQueued(lastConsole.queued);
+      }
     };
     draw();
 
@@ -67,6 +70,7 @@ export class Console extends Phaser.Scene {
     const stopConsole = joined.inbox.on("console", (message) => {
       lastConsole = message;
       this.view?.log.show(message);
+      this.view?.controls.showQueued(message.queued);
     });
     const stopRejected = joined.inbox.on("rejected", (message: RejectedMessage) => this.view?.refusals.show(message));
     room.onStateChange(render);

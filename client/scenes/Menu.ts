@@ -66,7 +66,11 @@ export class Menu extends Phaser.Scene {
     if (data.notice) error.textContent = data.notice();
     // "Play again" (or a new visit) starts from the last game's name and settings.
     const last = loadMenuChoices(window.localStorage);
-    const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true, value: last.name ?? "" });
+    // A join link for a game this browser last played in (its tab closed, or open in another
+    // tab): the seat is offered back by name, never taken silently (a shared computer, a sibling's
+    // tab); the name field starts empty for whoever is not that player.
+    const offered = app.session.browserSeatFor(app.linkCode);
+    const name = h("input", { id: "name", name: "name", autocomplete: "nickname", maxlength: 24, required: true, value: offered ? "" : (last.name ?? "") });
     const code = h("input", { id: "code", name: "code", autocomplete: "off", maxlength: 6, spellcheck: "false", value: app.linkCode ?? "" });
     const firms = h("input", { id: "firms", type: "number", min: 2, max: 40, value: last.firms ?? 6 });
     // A first game that teaches: long enough for a boom and a correction, time to read the panel.
@@ -183,6 +187,40 @@ export class Menu extends Phaser.Scene {
       code,
       h("button", { type: "submit" }, t("menu.join.submit")),
     );
+    /** "On this browser, Bo last played in this game" with Continue as Bo: the seat back in one tap, for Bo only. */
+    const seatOffer = (player: string, gameCode: string): HTMLElement => {
+      const failed = status("alert");
+      const button = h(
+        "button",
+        {
+          type: "button",
+          class: "primary",
+          onclick: async () => {
+            button.disabled = true;
+            const joined = await app.session.resumeBrowserSeat(gameCode);
+            if (joined) return enterGame(this, joined);
+            box.querySelector(".seat-offer-lines")?.remove();
+            button.remove();
+            failed.textContent = t("menu.seatOffer.gone", { name: player });
+            name.focus();
+          },
+        },
+        t("menu.seatOffer.button", { name: player }),
+      );
+      const box = h(
+        "section",
+        { class: "seat-offer", "aria-label": t("menu.seatOffer.label") },
+        h(
+          "div",
+          { class: "seat-offer-lines" },
+          h("p", {}, t("menu.seatOffer.line", { name: player })),
+          h("p", { class: "hint" }, t("menu.seatOffer.other", { name: player })),
+        ),
+        button,
+        failed,
+      );
+      return box;
+    };
     const panel = h(
       "section",
       { class: "panel menu", "aria-labelledby": "menu-title" },
@@ -193,6 +231,7 @@ export class Menu extends Phaser.Scene {
         runClassButton(() => showClassForm()),
       ),
       h("p", { class: "lede" }, t("menu.lede")),
+      offered ? seatOffer(offered.name, offered.code) : null,
       h("label", { for: "name" }, t("menu.name.label")),
       name,
       h("div", { class: "columns" }, app.linkCode ? joinForm : createForm, app.linkCode ? createForm : joinForm),

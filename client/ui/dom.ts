@@ -1,7 +1,20 @@
+import { keepTogether } from "./nobreak.js";
+
 type Attrs = Record<string, string | number | boolean | undefined | ((event: Event) => void)>;
 type Child = Node | string | null | undefined | false;
 
-/** Creates an element: `h("button", { type: "button", onclick }, "Start")`. `on*` attributes become listeners. */
+/** Elements whose content is plain text only: their words are appended as they are. */
+const TEXT_ONLY = new Set(["OPTION", "TEXTAREA", "TITLE", "STYLE", "SCRIPT"]);
+
+/** A child as nodes for `parent`: words with a number and its Chinese unit keep them on one line (`keepTogether`). */
+function nodesOf(parent: Element, child: Node | string): (Node | string)[] {
+  return typeof child === "string" && !TEXT_ONLY.has(parent.tagName) ? keepTogether(child) : [child];
+}
+
+/**
+ * Creates an element: `h("button", { type: "button", onclick }, "Start")`. `on*` attributes
+ * become listeners; a number with its Chinese unit in the words stays on one line.
+ */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -10,13 +23,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (value === true) el.setAttribute(key, "");
     else el.setAttribute(key, String(value));
   }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(child);
+  for (const child of children) if (child !== null && child !== undefined && child !== false) el.append(...nodesOf(el, child));
   return el;
 }
 
 /** Replaces an element's children. */
 export function fill(el: Element, ...children: Child[]): void {
-  el.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+  el.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false).flatMap((c) => nodesOf(el, c)));
 }
 
 /** A live region for messages a screen reader should announce (errors, refusals). */

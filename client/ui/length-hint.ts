@@ -1,6 +1,7 @@
 import { lengthHint as lengthHintWords, turnWordsFor } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { h } from "./dom.js";
+import { setText } from "./nobreak.js";
 
 /**
  * The hint under a length field, kept up to date as the number changes: what the chosen length
@@ -12,7 +13,7 @@ export function lengthHint(input: HTMLInputElement): HTMLElement {
   const show = () => {
     const quarters = Number(input.value);
     const valid = Number.isInteger(quarters) && quarters >= Number(input.min || 1) && quarters <= Number(input.max || quarters);
-    hint.textContent = valid ? lengthHintWords(t, quarters, turnWordsFor(quarters)) : "";
+    setText(hint, valid ? lengthHintWords(t, quarters, turnWordsFor(quarters)) : "");
   };
   input.addEventListener("input", show);
   input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), id].filter(Boolean).join(" "));

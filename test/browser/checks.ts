@@ -70,3 +70,63 @@ export async function readability(page: Page, root: string, minFont = 12, minTar
     [root, minFont, minTarget] as const,
   );
 }
+
+/** The drawn sizes ("W×H" in CSS px) of the visible checkboxes and radios inside `root`, each with its label's words. */
+export async function choiceSizes(page: Page, root: string): Promise<{ label: string; size: string }[]> {
+  return page.evaluate((selector) => {
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<unknown> } }).document;
+    type Box = { getBoundingClientRect(): { width: number; height: number }; closest(s: string): { textContent: string | null } | null; id: string };
+    return [...doc.querySelectorAll(`${selector} input[type=checkbox], ${selector} input[type=radio]`)]
+      .map((el) => el as Box)
+      .filter((el) => el.getBoundingClientRect().width > 0)
+      .map((el) => {
+        const rect = el.getBoundingClientRect();
+        return { label: (el.closest("label")?.textContent ?? el.id).trim(), size: `${rect.width.toFixed(0)}×${rect.height.toFixed(0)}` };
+      });
+  }, root);
+}
+
+/**
+ * On how many lines `words` are drawn inside the first element matching `selector` (0 when they are
+ * not there): a number with its unit, or a command, should be on one.
+ */
+export async function linesOf(page: Page, selector: string, words: string): Promise<number> {
+  return page.evaluate(
+    ([sel, needle]) => {
+      type TextNode = { textContent: string | null };
+      type Rect = { top: number; height: number; width: number };
+      type Range = { setStart(n: TextNode, o: number): void; setEnd(n: TextNode, o: number): void; getClientRects(): Iterable<Rect> };
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelector(s: string): object | null;
+            createTreeWalker(root: object, show: number): { nextNode(): TextNode | null };
+            createRange(): Range;
+          };
+        }
+      ).document;
+      const root = doc.querySelector(sel);
+      if (!root) return 0;
+      const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      const nodes: TextNode[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+      const text = nodes.map((n) => n.textContent ?? "").join("");
+      const at = text.indexOf(needle);
+      if (at < 0) return 0;
+      const range = doc.createRange();
+      let offset = 0;
+      for (const node of nodes) {
+        const length = (node.textContent ?? "").length;
+        if (at >= offset && at < offset + length) range.setStart(node, at - offset);
+        if (at + needle.length > offset && at + needle.length <= offset + length) range.setEnd(node, at + needle.length - offset);
+        offset += length;
+      }
+      const tops = new Set<number>();
+      for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top + rect.height / 2));
+      // Rects on one line share a middle within a few px (a span's box may differ slightly from its text's).
+      const sorted = [...tops].sort((a, b) => a - b);
+      return sorted.filter((top, i) => i === 0 || top - (sorted[i - 1] as number) > 6).length;
+    },
+    [selector, words] as const,
+  );
+}

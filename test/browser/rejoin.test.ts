@@ -83,7 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await context.close();
   });
 
-  test("a student who closed the game's tab opens its link again in the same browser and is back in their seat: no name typed, no teacher", async () => {
+  test("a student who closed the game's tab opens its link again in the same browser and is offered their seat by name: one tap, no name typed, no teacher", async () => {
     const { host, code } = await hostGame();
 
     const phone = await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -98,12 +98,43 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
 
     const again = await phone.newPage();
     await again.goto(`${BASE}/?join=${code}`);
+    // Not put in Bo's seat by itself: the menu says whose seat this browser holds and offers it back.
+    await again.getByText(translate("en", "menu.seatOffer.line", { name: "Bo" })).waitFor();
+    expect(await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).count()).toBe(0);
+    await again.screenshot({ path: path.join(RESULTS, "rejoin-seat-offer-390x844.png") });
+    await again.getByRole("button", { name: translate("en", "menu.seatOffer.button", { name: "Bo" }) }).tap();
     await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).waitFor();
-    expect(await again.getByLabel(translate("en", "menu.name.label")).count()).toBe(0);
     await again.screenshot({ path: path.join(RESULTS, "rejoin-student-closed-tab.png") });
-    // Still Bo's firm: the host's roster shows one Bo, connected.
+    // Still Bo's firm: the panel is there to decide for it.
     await again.getByRole("tab", { name: translate("en", "market.tabs.decide") }).tap();
     await again.getByRole("button", { name: translate("en", "panel.button.submit") }).waitFor();
     await phone.close();
+  });
+
+  test("a second person on the same browser (a shared computer, a second tab) who opens the link is not put in the first player's seat: they join under their own name", async () => {
+    const { host, code } = await hostGame();
+    const shared = await game.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const bo = await shared.newPage();
+    await bo.goto(`${BASE}/?join=${code}`);
+    await bo.getByLabel(translate("en", "menu.name.label")).fill("Bo");
+    await bo.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
+    await bo.getByText(translate("en", "lobby.waiting.host")).waitFor();
+
+    // Cy opens the same link in another tab of the same browser while Bo's tab is still open.
+    const cy = await shared.newPage();
+    await cy.goto(`${BASE}/?join=${code}`);
+    await cy.getByText(translate("en", "menu.seatOffer.line", { name: "Bo" })).waitFor();
+    // The name field is empty for whoever is not Bo (not prefilled with the browser's last name).
+    expect(await cy.getByLabel(translate("en", "menu.name.label")).inputValue()).toBe("");
+    await cy.getByLabel(translate("en", "menu.name.label")).fill("Cy");
+    await cy.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
+    await cy.getByText(translate("en", "lobby.waiting.host")).waitFor();
+    // Two players, each in a seat of their own; Bo's tab still holds Bo's firm.
+    const seats = host.getByRole("list", { name: translate("en", "lobby.firms") });
+    await seats.getByText(/— Bo \((not )?ready\)$/).waitFor();
+    await seats.getByText(/— Cy \((not )?ready\)$/).waitFor();
+    expect(await cy.locator("ul.seats li.mine").textContent()).toContain("Cy");
+    expect(await bo.locator("ul.seats li.mine").textContent()).toContain("Bo");
+    await shared.close();
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { classSettings } from "../../client/console/class-settings.js";
 import { buildEvent as buildIn, EVENT_SPECS, fieldLabel, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
-import { countdownText as countdownIn, logStamp, quarterLine as quarterIn, refusalText, regimeSwitchProblem } from "../../client/console/words.js";
+import {
+  countdownText as countdownIn,
+  logStamp,
+  pendingPolicy,
+  quarterLine as quarterIn,
+  refusalText,
+  regimeSwitchProblem,
+} from "../../client/console/words.js";
 import { exportErrorText, exportFileName, exportPath, fetchExport } from "../../client/net/exports.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, MAX_STORED_KEYS, saveFacilitatorKey, storedKeys } from "../../client/net/keys.js";
 import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
@@ -304,5 +311,26 @@ describe("the console's Switch regime", () => {
     expect(regimeSwitchProblem("none", "none", en)).toBe("The market already has no regulation: choose another regime to switch to.");
     expect(regimeSwitchProblem("none", "none", zh)).toContain("请先选择另一种监管模式");
     expect(regimeSwitchProblem("none", "model", en)).toBeNull();
+  });
+});
+
+describe("the console's policy buttons", () => {
+  test("offer the change from where the queued injections leave the market: 'Turn disclosure on', once queued, becomes 'Turn disclosure off' (it kept offering the same change)", () => {
+    const now = { regime: "none", disclosure: false };
+    expect(pendingPolicy(now, [])).toEqual(now);
+    expect(pendingPolicy(now, [{ kind: "disclosure", on: true }])).toEqual({ regime: "none", disclosure: true });
+    expect(
+      pendingPolicy(now, [
+        { kind: "regime", regime: "model" },
+        { kind: "event", event: { kind: "mediaLaw" } },
+      ]),
+    ).toEqual({ regime: "model", disclosure: false });
+    // The last queued change of a kind wins.
+    expect(
+      pendingPolicy(now, [
+        { kind: "disclosure", on: true },
+        { kind: "disclosure", on: false },
+      ]).disclosure,
+    ).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { debriefInputFrom } from "../../client/debrief/from-state.js";
-import { ticksAround } from "../../client/debrief/ticks.js";
+import { shownLabels, ticksAround } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
@@ -30,5 +30,28 @@ describe("the debrief's client helpers", () => {
     expect(ticksAround(1.23, 2.91, 4)).toEqual([1, 1.5, 2, 2.5, 3]);
     expect(ticksAround(0.3, 1.1, 4)).toEqual([0.2, 0.4, 0.6, 0.8, 1, 1.2]);
     expect(ticksAround(1, 1, 4).length).toBeGreaterThan(1);
+  });
+});
+
+describe("a chart's turn labels", () => {
+  test("never touch: the first label runs a whole width to the right of its tick, the last to the left (第 0 回合 ran into 第 1 回合 at 1920×1080)", () => {
+    // Nine turns 80 px apart, labels 62 px wide ("第 N 回合" at 13 px).
+    const xs = Array.from({ length: 9 }, (_, i) => 40 + 80 * i);
+    const widths = xs.map(() => 62);
+    const shown = shownLabels(xs, widths);
+    expect(shown[0]).toBe(true);
+    expect(shown[8]).toBe(true);
+    // Label 1 (centred at 120, from 89) would start inside label 0 (40–102): left out.
+    expect(shown[1]).toBe(false);
+    const drawn = xs.map((x, i) => (i === 0 ? [x, x + 62] : i === 8 ? [x - 62, x] : [x - 31, x + 31])).filter((_, i) => shown[i]) as [number, number][];
+    for (let i = 1; i < drawn.length; i++) expect((drawn[i] as [number, number])[0] - (drawn[i - 1] as [number, number])[1]).toBeGreaterThanOrEqual(12);
+    // Short labels ("T3") far apart: all of them.
+    expect(
+      shownLabels(
+        xs,
+        xs.map(() => 16),
+      ).every(Boolean),
+    ).toBe(true);
+    expect(shownLabels([10], [30])).toEqual([true]);
   });
 });

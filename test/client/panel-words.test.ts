@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
-import { change, draftProblem, guideTitle, repeatWarning } from "../../client/panel/words.js";
+import { draftProblem, guideTitle, lastHeading, lastValue, repeatWarning } from "../../client/panel/words.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
@@ -24,17 +24,29 @@ describe("the panel's guide, which stays until dismissed", () => {
   });
 });
 
-describe("the estimate's 'vs repeating' column", () => {
-  test("a difference that rounds to nothing reads ±0, not −0 or +$0.0M (seen on turn 2 at 390×844)", () => {
+describe("the estimate's table: where the firm is, and where this plan would take it", () => {
+  const last = { quarter: 3, revenue: 312.4, operatingProfit: 35.06, cash: 949.2, capability: 30.14, fundamentals: 1475.4, valuation: 2837.3, rampCost: 0 };
+  const start = { ...last, quarter: 0, revenue: 0, operatingProfit: 0 };
+
+  test("the reference column is the firm's own last report, never a difference that reads as a loss (turn 2 showed −$3,474M beside a default plan)", () => {
     setLocale("en");
-    expect(change(41.6, 41.62, false)).toBe("±0");
-    expect(change(350.04, 350, true)).toBe("±0");
-    expect(change(350, 350, true)).toBe("±0");
-    expect(change(350, 350.2, true)).toBe("−$0.2M");
-    expect(change(48.9, 41.5, false)).toBe("+7.4");
+    expect(lastHeading(last, turnWordsFor(8))).toBe("Last turn");
+    expect(lastHeading(last, turnWordsFor(16))).toBe("Last quarter");
+    expect(lastHeading(start, turnWordsFor(8))).toBe("At the start");
+    // Each cell in its row's format: the ranged rows' short money, the others' own.
+    expect(lastValue(last, "valuation", true)).toBe("$2.8B");
+    expect(lastValue(last, "revenue", true)).toBe("$312M");
+    expect(lastValue(last, "fundamentals", true)).toBe("$1,475M");
+    expect(lastValue(last, "operatingProfit", true)).toBe("$35.1M");
+    expect(lastValue(last, "capability", false)).toBe("30.1");
+    // Before the first turn there is no revenue or profit yet: a dash, not $0.
+    expect(lastValue(start, "revenue", true)).toBe("—");
+    expect(lastValue(start, "operatingProfit", true)).toBe("—");
+    expect(lastValue(start, "cash", true)).toBe("$949M");
     setLocale("zh-CN");
-    expect(change(41.6, 41.62, false)).toBe("±0");
-    expect(change(350, 351, true)).toBe("−100万美元");
+    expect(lastHeading(last, turnWordsFor(8))).toBe("上回合");
+    expect(lastHeading(start, turnWordsFor(8))).toBe("开局时");
+    expect(lastValue(last, "valuation", true)).toBe("28.4亿美元");
     setLocale("en");
   });
 });

@@ -45,21 +45,27 @@ describe("getting back in after a server restart", () => {
     await expect(new Session("ws://127.0.0.1:1", new MemoryStore()).rejoin()).rejects.toThrow(/no game to return to/);
   });
 
-  test("a new tab on a game's link takes the seat this browser last held there (the tab that had it was closed); another game's link does not", async () => {
+  test("a new tab on a game's link never takes the seat this browser last held there by itself: it is offered by name, and taken only when asked", async () => {
     const tab = new MemoryStore();
     const browser = new MemoryStore();
     const seat = { code: "K7MXQA", name: "Bo", reconnectionToken: "x:y", seatToken: "s".repeat(24) };
     saveSeat(browser, seat, BROWSER_SEAT);
     const session = new Session("ws://127.0.0.1:1", tab, browser); // nothing listens there
-    // Another game's link: the seat is not tried, and stays remembered.
-    expect(await session.resume("ZZZZZZ")).toBeNull();
-    expect(loadSeat(browser, BROWSER_SEAT)).toEqual(seat);
-    // No link (the menu): nothing is resumed either.
-    expect(await session.resume(null)).toBeNull();
-    expect(loadSeat(browser, BROWSER_SEAT)).toEqual(seat);
-    // Its own game's link: the seat is tried (here the game is gone, so it is forgotten).
+    // Its own game's link: not resumed (a second person on this browser would be put in Bo's seat), and still remembered.
     expect(await session.resume("K7MXQA")).toBeNull();
+    expect(loadSeat(browser, BROWSER_SEAT)).toEqual(seat);
+    // The page offers it by name on that link only; never on another game's link or the plain menu.
+    expect(session.browserSeatFor("K7MXQA")).toEqual(seat);
+    expect(session.browserSeatFor("ZZZZZZ")).toBeNull();
+    expect(session.browserSeatFor(null)).toBeNull();
+    // A tab with a seat of its own is offered nothing (a refresh goes back to the tab's seat).
+    const own = new MemoryStore();
+    saveSeat(own, { ...seat, code: "ZZZZZZ", name: "Cy" });
+    expect(new Session("ws://127.0.0.1:1", own, browser).browserSeatFor("K7MXQA")).toBeNull();
+    // Continue as Bo: the seat is tried (here the game is gone, so it is forgotten).
+    expect(await session.resumeBrowserSeat("K7MXQA")).toBeNull();
     expect(loadSeat(browser, BROWSER_SEAT)).toBeNull();
+    expect(session.browserSeatFor("K7MXQA")).toBeNull();
   });
 
   test("a paused game and a restarting server read as such", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
+import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
+import { costMoney, signedMoney, valuationHeadline } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -118,5 +120,23 @@ describe("the personal report", () => {
       }
     }
     expect(card.sectors.some((l) => l.fit !== null && l.fit !== 1)).toBe(true);
+  });
+});
+
+describe("why your valuation moved, in one line", () => {
+  test("before, after and the change are written to the $M so that they add up (seen on a phone: $1.5B → $2.8B (+$1.4B)), and as the final standings write a valuation", () => {
+    setLocale("en");
+    const move = { before: 1475.4, after: 2837.3, fundamentals: 134.2, narrative: 865.9, sentiment: 361.8 };
+    expect(valuationHeadline(move)).toBe("$1,475M → $2,837M (+$1,362M)");
+    expect(valuationHeadline({ ...move, before: 7900, after: 6932 })).toBe("$7,900M → $6,932M (−$968M)");
+    expect(signedMoney(-2500.4)).toBe("−$2,500M");
+    // A firm that served no one and invested nothing: its costs read $0, not −$0 (seen on a class market's forced turn).
+    expect(costMoney(0)).toBe("$0");
+    expect(costMoney(0.02)).toBe("$0");
+    expect(costMoney(109.3)).toBe("−$109M");
+    expect(signedMoney(0)).toBe("$0");
+    setLocale("zh-CN");
+    expect(valuationHeadline(move)).toBe("14.8亿美元 → 28.4亿美元（+13.6亿美元）");
+    setLocale("en");
   });
 });

@@ -127,9 +127,12 @@ const en = {
 
   "estimate.caption":
     "Estimate for this quarter, if rivals keep last quarter's course (as their published figures suggest) and nothing unexpected happens: no events, incidents or crash. Revenue and valuation are the likely range: 8 in 10 simulated quarters landed inside it. Capability is the range a training run's luck spans: 8 in 10 runs land inside it.",
-  "estimate.with": "With this",
-  "estimate.vs": "vs repeating",
-  "estimate.vsIdle": "vs doing nothing",
+  "estimate.with": "With this plan",
+  // The column the estimate is read against: the firm's own last report (its figures at the start before the first).
+  "estimate.last": "Last quarter",
+  "estimate.last.turn": "Last turn",
+  "estimate.start": "At the start",
+  "estimate.none": "—",
   "estimate.range": "{low}–{high}",
   "estimate.revenue": "Revenue",
   "estimate.operatingProfit": "Operating profit",
@@ -301,8 +304,10 @@ const zh = {
   "estimate.caption":
     "本季度预估：假设对手延续上季度的做法（从其公开数据推断），且没有意外——没有事件、事故或崩盘。收入和估值为可能区间：在模拟中，10 个季度里有 8 个落在此区间内。模型能力为训练运气带来的可能区间：10 次训练中有 8 次落在此区间内。",
   "estimate.with": "按此方案",
-  "estimate.vs": "对比沿用",
-  "estimate.vsIdle": "对比不投入",
+  "estimate.last": "上季度",
+  "estimate.last.turn": "上回合",
+  "estimate.start": "开局时",
+  "estimate.none": "—",
   "estimate.range": "{low}–{high}",
   "estimate.revenue": "收入",
   "estimate.operatingProfit": "经营利润",
