@@ -165,6 +165,7 @@ export const AI_2025: EconomyConfig = {
     rampCost: 3, // engine 2.10.0: the search's "raise hard, spend at once on everything" plan met no cost of growing fast (docs/balance.md)
     rampAllowance: 0.25, // a firm's staff absorbs ~25% more spending a quarter without strain
     rampBase: 400, // K is at least $400M a quarter: a $1B start-up puts half its war chest (400 × 1.25) to work in its first quarter without strain
+    rampCap: 0.33, // engine 2.11.0: the overhead is at most a third of the spending above the free amount (it was 3×: $900M in a first quarter paid $1.2B and delisted the firm)
   },
   valuation: {
     multiple: 10, // a fair 10× annual operating profit at a 4% rate

@@ -131,6 +131,7 @@ export const EconomyConfigSchema = z.strictObject({
     rampCost: nonNegative,
     rampAllowance: nonNegative,
     rampBase: positive,
+    rampCap: nonNegative,
   }),
   valuation: z.strictObject({
     multiple: positive,

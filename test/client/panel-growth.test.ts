@@ -27,28 +27,28 @@ const f1 = (state: GameState): FirmState => {
 describe("the panel warns of the cost of growing fast before the player pays it", () => {
   const q16 = turnWordsFor(16);
 
-  test("a first quarter within $500M has no warning; $800M at once says what is free and what the rest costs ($675M)", () => {
+  test("a first quarter within $500M has no warning; $800M at once says what is free and what the rest costs ($99M: a third of the $300M above it)", () => {
     setLocale("en");
     const start = game(16);
     expect(rampWarning(start, f1(start), act({ train: 350, marketing: 150 }), q16)).toBeNull();
     const big = act({ train: 500, efficiency: 300 });
-    expect(rampFigures(start, f1(start), big)).toMatchObject({ spend: 800, free: 500, cost: 675, last: null });
+    expect(rampFigures(start, f1(start), big)).toMatchObject({ spend: 800, free: 500, cost: 99, last: null });
     expect(rampWarning(start, f1(start), big, q16)).toBe(
-      "Spending above $500M this quarter — more than a young firm's organisation takes on at once — costs more in hiring and integration: this plan spends $800M and pays $675M more in operating costs.",
+      "Spending above $500M this quarter — more than a young firm's organisation takes on at once — costs more in hiring and integration: this plan spends $800M and pays $99.0M more in operating costs.",
     );
     setLocale("zh-CN");
     expect(rampWarning(start, f1(start), big, q16)).toBe(
-      "本季度投入超过 5亿美元（超出初创公司一次能消化的规模）会额外产生招聘和整合成本：此方案投入 8亿美元，运营成本将多出 6.8亿美元。",
+      "本季度投入超过 5亿美元（超出初创公司一次能消化的规模）会额外产生招聘和整合成本：此方案投入 8亿美元，运营成本将多出 9900万美元。",
     );
     setLocale("en");
   });
 
-  test("after a $600M quarter, spending is free up to 25% more ($750M) and $900M pays $113M", () => {
+  test("after a $600M quarter, spending is free up to 25% more ($750M) and $900M pays $49.5M (a third of the $150M above it)", () => {
     setLocale("en");
     const { state } = resolveQuarter(game(16), { f1: act({ train: 600 }) }, []);
     expect(rampWarning(state, f1(state), act({ train: 750 }), q16)).toBeNull();
     expect(rampWarning(state, f1(state), act({ train: 600, efficiency: 300 }), q16)).toBe(
-      "Spending above $750M this quarter — 25% more than last quarter's $600M — costs more in hiring and integration: this plan spends $900M and pays $113M more in operating costs.",
+      "Spending above $750M this quarter — 25% more than last quarter's $600M — costs more in hiring and integration: this plan spends $900M and pays $49.5M more in operating costs.",
     );
   });
 

@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.10.0",
-  finalStateSha256: "3120d434fcd4feef8d1edebbc77cdff7ed72a144d02094a30d0272399852d3a1",
+  engineVersion: "2.11.0",
+  finalStateSha256: "742e5a14da3025715602eba98694085fd4e963e13698932aff029963a43fa083",
 };
 
 const injections: Record<number, Injection[]> = {

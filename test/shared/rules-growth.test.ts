@@ -14,22 +14,29 @@ function firstQuarter(override: unknown, a: Parameters<typeof act>[0]): GameStat
   return resolveQuarter(state, { f1: act(a), f2: act({}) }).state;
 }
 
-describe("the ramp cost: spending faster than the firm's own base costs overhead (engine 2.10.0)", () => {
+describe("the ramp cost: spending faster than the firm's own base costs overhead (engine 2.10.0, saturating since 2.11.0)", () => {
   const config = configFor("ai-2025");
   const o = config.opex;
+  /** The 2.10.0 rule: the same dials with no cap on the overhead per dollar. */
+  const uncapped = { opex: { rampCap: 1e9 } };
 
-  it("is g × (x/K − (1 + r)^tau)² × K above the free growth, and 0 below it", () => {
-    expect([o.rampCost, o.rampAllowance, o.rampBase]).toEqual([3, 0.25, 400]);
+  it("is min(g × e, cap) × e × K for an excess e = x/K − (1 + r)^tau above the free growth, and 0 below it", () => {
+    expect([o.rampCost, o.rampAllowance, o.rampBase, o.rampCap]).toEqual([3, 0.25, 400, 0.33]);
     const state = createGame(config, "growth", seats(2));
     const f = firm(state, 0);
     const clock = clockOf(config);
     // Quarter 1: no spending behind it, so K is rampBase ($400M); 1.25 × 400 = $500M is free.
     expect(rampCost(config, clock, f, 500)).toBe(0);
-    expect(rampCost(config, clock, f, 700)).toBeCloseTo(3 * (700 / 400 - 1.25) ** 2 * 400, 9);
+    // Just above it the overhead is still quadratic: g × e = 3 × 0.05 is under the cap (0.33).
+    expect(rampCost(config, clock, f, 520)).toBeCloseTo(3 * (520 / 400 - 1.25) ** 2 * 400, 9);
+    // Further up it saturates: at most a third (0.33) of the spending above the free $500M.
+    expect(rampCost(config, clock, f, 700)).toBeCloseTo(0.33 * 200, 9);
+    expect(rampCost(configFor("ai-2025", uncapped), clock, f, 700)).toBeCloseTo(3 * (700 / 400 - 1.25) ** 2 * 400, 9);
     // A firm that spent $600M last turn may spend up to $750M without strain.
     f.history.push({ ...(f.history[0] as (typeof f.history)[number]), quarter: 1, spent: 600 });
     expect(rampCost(config, clock, f, 750)).toBe(0);
-    expect(rampCost(config, clock, f, 900)).toBeCloseTo(3 * (900 / 600 - 1.25) ** 2 * 600, 9);
+    expect(rampCost(config, clock, f, 770)).toBeCloseTo(3 * (770 / 600 - 1.25) ** 2 * 600, 9);
+    expect(rampCost(config, clock, f, 900)).toBeCloseTo(0.33 * 150, 9);
   });
 
   it("lets a turn of an 8-quarter game grow as two quarters do: base and free growth scale with the clock", () => {
@@ -38,14 +45,15 @@ describe("the ramp cost: spending faster than the firm's own base costs overhead
     const clock = clockOf(short);
     expect(clock.rampFree).toBeCloseTo(1.25 ** 2, 12);
     expect(rampCost(short, clock, f, 800 * 1.25 ** 2)).toBe(0);
-    expect(rampCost(short, clock, f, 1600)).toBeCloseTo(3 * (2 - 1.5625) ** 2 * 800, 9);
+    expect(rampCost(short, clock, f, 1300)).toBeCloseTo(3 * (1300 / 800 - 1.5625) ** 2 * 800, 9);
+    expect(rampCost(short, clock, f, 1600)).toBeCloseTo(0.33 * (1600 - 1250), 9);
   });
 
   it("is booked as operating cost: a firm that spends $800M in its first quarter pays it, and nothing with the dial at 0", () => {
     const big = { train: 500, efficiency: 300 };
     const on = firm(firstQuarter({}, big), 0).history[1];
     const off = firm(firstQuarter({ opex: { rampCost: 0 } }, big), 0).history[1];
-    const expected = 3 * (800 / 400 - 1.25) ** 2 * 400;
+    const expected = 0.33 * (800 - 500);
     expect((on?.opex ?? 0) - (off?.opex ?? 0)).toBeCloseTo(expected, 6);
     expect((off?.operatingProfit ?? 0) - (on?.operatingProfit ?? 0)).toBeCloseTo(expected, 6);
     // The report names it: its own figure, still counted in opex.
@@ -54,6 +62,39 @@ describe("the ramp cost: spending faster than the firm's own base costs overhead
     // A steady first quarter (the scaler bot's 43% of $1B) pays nothing.
     const steady = { train: 350, marketing: 80 };
     expect(firm(firstQuarter({}, steady), 0).history[1]?.opex).toBe(firm(firstQuarter({ opex: { rampCost: 0 } }, steady), 0).history[1]?.opex);
+  });
+
+  /** Five firms resolve their first turn; firm 0 trains `train` of its $1B, the others do nothing. Seeds `allin-0…`. */
+  function allIn(quarters: number, train: number, override: object, games = 20) {
+    const cfg = configFor("ai-2025", { ...override, quarters });
+    const free = clockOf(cfg).rampFree * cfg.opex.rampBase * clockOf(cfg).tau;
+    return Array.from({ length: games }, (_, g) => {
+      const state = createGame(cfg, `allin-${g}`, seats(5));
+      const actions = Object.fromEntries(state.firms.map((f, i) => [f.id, act(i === 0 ? { train } : {})]));
+      const f = firm(resolveQuarter(state, actions).state, 0);
+      return { delisted: f.delisted, overhead: f.history[1]?.rampCost ?? 0, excess: Math.max(0, train - free), cash: f.cash };
+    });
+  }
+
+  it("does not delist a firm by itself: $900M of a $1B war chest into training in the first turn survives (8, 12, 16 quarters; $800M at 24)", () => {
+    expect(config.start.cash).toBe(1000);
+    // A 24-quarter turn is two thirds of a quarter (only $310M is free); there $900M is delisted on 2 of 200 seeds
+    // (allin-34, allin-94: a weak run leaves an $86M hole), $800M on none (docs/balance.md, "The ramp-cost cliff").
+    for (const [quarters, train] of [
+      [8, 900],
+      [12, 900],
+      [16, 900],
+      [24, 800],
+    ] as const) {
+      for (const game of allIn(quarters, train, {})) {
+        expect(game.delisted, `${quarters} quarters`).toBe(false);
+        expect(game.overhead).toBeLessThanOrEqual(0.33 * game.excess + 1e-9);
+      }
+    }
+    // So does all of it in a 12-quarter game.
+    for (const game of allIn(12, 1000, {})) expect(game.delisted).toBe(false);
+    // With no cap (engine 2.10.0) the same $900M paid 3 × (900/400 − 1.25)² × 400 = $1,200M and delisted the firm at once.
+    for (const game of allIn(16, 900, uncapped)) expect(game).toMatchObject({ delisted: true, overhead: 1200 });
   });
 });
 

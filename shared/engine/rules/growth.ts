@@ -11,14 +11,18 @@ import type { FirmState } from "../types.js";
  * fast). K is the firm's last turn of spending, at least `rampBase` a quarter (the organisation
  * a firm starts with); r the growth a quarter its organisation absorbs for free. A steady
  * spender, however large, pays nothing; one that puts a war chest or a raise to work at once
- * pays. Booked as operating cost. 0 with `opex.rampCost` at 0.
+ * pays. The overhead saturates: it is never more than `rampCap` × the spending above the free
+ * amount (x − (1 + r)^tau · K), so a first-quarter rush costs a share of what it spends, not a
+ * multiple of it (engine 2.11.0; before, $900M in a 16-quarter game's first quarter paid $1.2B).
+ * Booked as operating cost. 0 with `opex.rampCost` at 0.
  */
 export function rampCost(config: EconomyConfig, clock: Clock, firm: FirmState, spent: number): number {
   const g = config.opex.rampCost;
   if (g <= 0 || spent <= 0) return 0;
   const base = rampBase(config, clock, firm);
   const excess = spent / base - clock.rampFree;
-  return excess > 0 ? g * excess * excess * base : 0;
+  // The overhead per dollar above the free amount, g · excess, saturates at `rampCap`.
+  return excess > 0 ? Math.min(g * excess, config.opex.rampCap) * excess * base : 0;
 }
 
 /** K, the firm's base for this turn's ramp cost: its last turn's spending, at least `rampBase` × tau ($M). */
