@@ -294,14 +294,17 @@ function delistedIn(t: Quarter): string[] {
 }
 
 function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): number {
-  const last = firm.history[firm.history.length - 1];
+  const length = firm.history.length;
+  const last = firm.history[length - 1];
+  // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
+  const earlier = length >= 2 ? firm.history[length - 2] : undefined;
   return fundamentalValue(t.config, t.market, firm.cash, {
     book: firm.appsBook,
     operatingProfit: report.operatingProfit,
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,
     previousRevenue: last?.revenue ?? 0,
-    earlierRevenue: firm.history[firm.history.length - 2]?.revenue ?? 0,
+    earlierRevenue: earlier?.revenue ?? 0,
     tau: t.clock.tau,
   });
 }
