@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorInto, perSectorZeros, sectorList, zeroPerSector } from "./sectors.js";
+import { copyPerSector, perSectorInto, perSectorZeros, sectorList, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -248,7 +248,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
     report.cash = firm.cash;
     report.capability = firm.capability;
-    report.customers = firm.customers.slice();
+    report.customers = copyPerSector(firm.customers);
     report.openWeights = firm.openWeights;
     report.fundamentals = listed ? (fundamentals[i] as number) : 0;
     report.narrative = listed ? (narratives[i] as number) : 0;

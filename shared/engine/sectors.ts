@@ -45,6 +45,10 @@ export function perSectorOf<T>(f: (id: SectorId) => T): T[] {
 export function perSectorZeros(): number[] {
   return [0, 0, 0, 0, 0, 0];
 }
+/** A copy of a per-sector array, as a literal: optimised code allocates it inline, where `slice()` calls a builtin. */
+export function copyPerSector(row: readonly number[]): number[] {
+  return [row[0] as number, row[1] as number, row[2] as number, row[3] as number, row[4] as number, row[5] as number];
+}
 const SECTOR_COUNT: 6 = SECTOR_IDS.length;
 void SECTOR_COUNT;
 
