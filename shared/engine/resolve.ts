@@ -77,6 +77,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   const appSpend = scratchRows(scratch.appSpend, n);
   const fineRates = scratchRows(scratch.fineRates, n);
   const prices = scratch.prices;
+  const appsTotals = scratch.appsTotals;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const submitted = firm.delisted ? undefined : actions[firm.id];
@@ -86,9 +87,10 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     else zeroPerSector(spend);
     zeroPerSector(fineRates[i] as number[]);
     prices[i] = state.market.computePrice;
+    let apps = 0;
+    for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
+    appsTotals[i] = apps;
     if (submitted) {
-      let apps = 0;
-      for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
       const problem = checkActionSpending(state, firm, submitted, apps);
       if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
     }
@@ -107,6 +109,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     rng: state.rng,
     actions: chosen,
     appSpend,
+    appsTotals,
     reports,
     prices,
     fineRates,
@@ -149,7 +152,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
 /**
  * Working rows that never leave a resolution, reused by the next one (a resolution runs to its
  * end synchronously and never inside another, so one set serves every game): per firm, the
- * action's apps spend and the fine rates per sector, and the compute price it pays; per firm,
+ * action's apps spend and the fine rates per sector, and the compute price it pays and its apps total; per firm,
  * the fundamentals, narrative and valuation of step 10. Rows beyond a game's firm count are
  * left as they are and never read.
  */
@@ -157,6 +160,7 @@ const scratch = {
   appSpend: [] as number[][],
   fineRates: [] as number[][],
   prices: [] as number[],
+  appsTotals: [] as number[],
   fundamentals: [] as number[],
   narratives: [] as number[],
   valuations: [] as number[],
