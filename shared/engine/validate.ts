@@ -147,12 +147,7 @@ function checkAmount(field: string, value: number | undefined): ActionError | nu
  * the common case, checked with named loads (this runs for every firm every quarter).
  */
 function appsLookValid(apps: Action["apps"]): boolean {
-  // Apps usually list their sectors in SECTOR_IDS order: then one comparison a key, not a search of the sector ids.
-  let k = 0;
-  for (const id in apps) {
-    if (!(k < SECTOR_IDS.length && id === SECTOR_IDS[k]) && !isSectorId(id)) return false;
-    k++;
-  }
+  for (const id in apps) if (!isSectorId(id)) return false;
   return (
     isAmount(apps.support) && isAmount(apps.industrial) && isAmount(apps.medical) && isAmount(apps.finance) && isAmount(apps.driving) && isAmount(apps.media)
   );
