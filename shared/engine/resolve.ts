@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { copyPerSector, perSectorInto, perSectorZeros, sectorList, zeroPerSector } from "./sectors.js";
+import { copyPerSector, perSectorInto, perSectorZeros, sectorList, sumPerSector, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -87,8 +87,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     else zeroPerSector(spend);
     zeroPerSector(fineRates[i] as number[]);
     prices[i] = state.market.computePrice;
-    let apps = 0;
-    for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
+    const apps = sumPerSector(spend);
     appsTotals[i] = apps;
     if (submitted) {
       const problem = checkActionSpending(state, firm, submitted, apps);
