@@ -11,7 +11,8 @@ export const CORRECTION_WINDOW = 2;
  * whatever caused it (a sell-off, the hazard, firms delisted).
  */
 export function fallsTo(history: readonly MarketReport[], total: number): boolean {
-  for (let back = 1; back <= CORRECTION_WINDOW; back++) {
+  // Never history[-1] (a negative index is a property lookup that leaves the load site megamorphic).
+  for (let back = 1; back <= CORRECTION_WINDOW && back <= history.length; back++) {
     const before = history[history.length - back];
     if (before && before.totalValuation > 0 && total <= (1 - CORRECTION_FALL) * before.totalValuation) return true;
   }

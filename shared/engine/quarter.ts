@@ -18,6 +18,8 @@ export interface Quarter {
   actions: (Action | null)[];
   /** Per firm, per sector: $M into integration (the action's `apps` as an array). */
   appSpend: number[][];
+  /** Per firm: its `appSpend` row summed in sector order ($M into apps over every sector). */
+  appsTotals: number[];
   /** The reports being filled in, one per firm. */
   reports: FirmReport[];
   /** Compute price each firm pays this quarter. */

@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorInto, perSectorZeros, sectorList, zeroPerSector } from "./sectors.js";
+import { copyPerSector, perSectorInto, perSectorZeros, sectorList, sumPerSector, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -77,6 +77,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   const appSpend = scratchRows(scratch.appSpend, n);
   const fineRates = scratchRows(scratch.fineRates, n);
   const prices = scratch.prices;
+  const appsTotals = scratch.appsTotals;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const submitted = firm.delisted ? undefined : actions[firm.id];
@@ -86,9 +87,9 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     else zeroPerSector(spend);
     zeroPerSector(fineRates[i] as number[]);
     prices[i] = state.market.computePrice;
+    const apps = sumPerSector(spend);
+    appsTotals[i] = apps;
     if (submitted) {
-      let apps = 0;
-      for (let s = 0; s < spend.length; s++) apps += spend[s] as number;
       const problem = checkActionSpending(state, firm, submitted, apps);
       if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
     }
@@ -107,6 +108,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     rng: state.rng,
     actions: chosen,
     appSpend,
+    appsTotals,
     reports,
     prices,
     fineRates,
@@ -149,7 +151,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
 /**
  * Working rows that never leave a resolution, reused by the next one (a resolution runs to its
  * end synchronously and never inside another, so one set serves every game): per firm, the
- * action's apps spend and the fine rates per sector, and the compute price it pays; per firm,
+ * action's apps spend and the fine rates per sector, and the compute price it pays and its apps total; per firm,
  * the fundamentals, narrative and valuation of step 10. Rows beyond a game's firm count are
  * left as they are and never read.
  */
@@ -157,6 +159,7 @@ const scratch = {
   appSpend: [] as number[][],
   fineRates: [] as number[][],
   prices: [] as number[],
+  appsTotals: [] as number[],
   fundamentals: [] as number[],
   narratives: [] as number[],
   valuations: [] as number[],
@@ -248,7 +251,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
     report.cash = firm.cash;
     report.capability = firm.capability;
-    report.customers = firm.customers.slice();
+    report.customers = copyPerSector(firm.customers);
     report.openWeights = firm.openWeights;
     report.fundamentals = listed ? (fundamentals[i] as number) : 0;
     report.narrative = listed ? (narratives[i] as number) : 0;
@@ -294,14 +297,17 @@ function delistedIn(t: Quarter): string[] {
 }
 
 function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): number {
-  const last = firm.history[firm.history.length - 1];
+  const length = firm.history.length;
+  const last = firm.history[length - 1];
+  // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
+  const earlier = length >= 2 ? firm.history[length - 2] : undefined;
   return fundamentalValue(t.config, t.market, firm.cash, {
     book: firm.appsBook,
     operatingProfit: report.operatingProfit,
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,
     previousRevenue: last?.revenue ?? 0,
-    earlierRevenue: firm.history[firm.history.length - 2]?.revenue ?? 0,
+    earlierRevenue: earlier?.revenue ?? 0,
     tau: t.clock.tau,
   });
 }

@@ -45,6 +45,10 @@ export function perSectorOf<T>(f: (id: SectorId) => T): T[] {
 export function perSectorZeros(): number[] {
   return [0, 0, 0, 0, 0, 0];
 }
+/** A copy of a per-sector array, as a literal: optimised code allocates it inline, where `slice()` calls a builtin. */
+export function copyPerSector(row: readonly number[]): number[] {
+  return [row[0] as number, row[1] as number, row[2] as number, row[3] as number, row[4] as number, row[5] as number];
+}
 const SECTOR_COUNT: 6 = SECTOR_IDS.length;
 void SECTOR_COUNT;
 
@@ -67,7 +71,17 @@ export function perSectorInto(row: number[], apps: Readonly<Partial<Record<Secto
   row[5] = apps.media ?? 0;
 }
 
-/** Sets every sector of a per-sector array to 0. */
+/** Sets every sector of a per-sector array to 0 (written out: a loop checks the stack and the array's map every turn). */
 export function zeroPerSector(row: number[]): void {
-  for (let s = 0; s < row.length; s++) row[s] = 0;
+  row[0] = 0;
+  row[1] = 0;
+  row[2] = 0;
+  row[3] = 0;
+  row[4] = 0;
+  row[5] = 0;
+}
+
+/** A per-sector array's sum, added in sector order from 0 (the same sum as a loop's, written out). */
+export function sumPerSector(row: readonly number[]): number {
+  return 0 + (row[0] as number) + (row[1] as number) + (row[2] as number) + (row[3] as number) + (row[4] as number) + (row[5] as number);
 }

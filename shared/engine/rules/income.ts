@@ -70,7 +70,7 @@ export function income(t: Quarter): void {
  * gains nothing by releasing it (and a lead it gives away costs its API revenue).
  */
 export function intangibles(t: Quarter): void {
-  const { config, firms, actions, appSpend, clock } = t;
+  const { config, firms, actions, appsTotals, clock } = t;
   const a = config.apps;
   const v = config.valuation;
   const bookDecay = 1 - clock.integrationDecay;
@@ -89,9 +89,6 @@ export function intangibles(t: Quarter): void {
     if (a.moatMax > 0) firm.dataMoat = Math.min(a.moatMax, firm.dataMoat + clock.moatGrowth * served * (1 - firm.dataMoat / a.moatMax));
     firm.hype = firm.hype * (1 - clock.hypeDecay) + (action.marketing + v.trainingHype * action.train);
     firm.trainingCredit = firm.trainingCredit * (1 - clock.creditDepreciation) + action.train;
-    let apps = 0;
-    const spendBySector = appSpend[i] as number[];
-    for (let s = 0; s < spendBySector.length; s++) apps += spendBySector[s] as number;
-    firm.appsBook = firm.appsBook * bookDecay + v.capitaliseApps * apps;
+    firm.appsBook = firm.appsBook * bookDecay + v.capitaliseApps * (appsTotals[i] as number);
   }
 }

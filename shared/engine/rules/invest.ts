@@ -39,7 +39,7 @@ export function financing(t: Quarter): void {
  * operating cost.
  */
 export function spendAndTrain(t: Quarter): void {
-  const { config, market, firms, actions, reports, prices, appSpend, q, clock, rng } = t;
+  const { config, market, firms, actions, reports, prices, appsTotals, q, clock, rng } = t;
   const trainingLuck = config.luck.training;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
@@ -55,9 +55,7 @@ export function spendAndTrain(t: Quarter): void {
       firm.lockedPrice = market.computePrice * config.compute.lockedDiscount;
     }
     if (action.openWeights) firm.openWeights = true;
-    let appsSpend = 0;
-    const spendBySector = appSpend[i] as number[];
-    for (let s = 0; s < spendBySector.length; s++) appsSpend += spendBySector[s] as number;
+    const appsSpend = appsTotals[i] as number;
     const edgeSpend = action.distill && !firm.edge ? config.apps.edgeCost : 0;
     if (edgeSpend > 0) firm.edge = true;
     const spent = action.train + appsSpend + action.efficiency + action.compliance + action.marketing + edgeSpend;

@@ -35,12 +35,12 @@ export function regulation(t: Quarter): void {
     }
     const level = complianceLevel(firm);
     const compliant = level >= r.complianceTier;
+    const disclosureFined = disclosureEnforced && !compliant;
     const rates = fineRates[i] as number[];
     const customers = firm.customers;
     for (let s = 0; s < SECTOR_IDS.length; s++) {
       const u = nextFloat(rng);
-      const sector = sectors[s] as (typeof sectors)[number];
-      if (sector.disclosureRule && disclosureEnforced && !compliant) rates[s] = (rates[s] as number) + r.disclosureFineRate;
+      if (disclosureFined && (sectors[s] as (typeof sectors)[number]).disclosureRule) rates[s] = (rates[s] as number) + r.disclosureFineRate;
       if (!regulated[s]) continue;
       const share = customers[s] as number;
       if (u >= oddsBound && !Number.isNaN(share) && !Number.isNaN(level)) continue;

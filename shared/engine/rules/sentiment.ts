@@ -73,7 +73,8 @@ export function updateSentiment(t: Quarter, inputs: SentimentInputs): SentimentO
   const c = market.correction;
   const scarred = c.count > 0;
   const last = market.history[q - 1];
-  const before = market.history[q - 2];
+  // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
+  const before = q >= 2 ? market.history[q - 2] : undefined;
   const reference = last?.totalValuation ?? 0;
   const momentum = last && before && before.totalValuation > 0 ? (last.totalValuation - last.totalRaised - before.totalValuation) / before.totalValuation : 0;
   const hypeGrowth = reference > 0 ? (inputs.totalHype - inputs.previousTotalHype) / reference : 0;
