@@ -82,7 +82,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         card.fines > 0 ? row(t("report.money.fines"), costMoney(card.fines)) : null,
         row(t("report.money.operatingProfit"), formatMoney(card.operatingProfit), "total"),
         row(t("report.money.invested"), costMoney(card.spent)),
-        card.raised > 0 ? row(t("report.money.raised"), t("report.money.plus", { amount: formatMoney(card.raised) })) : null,
+        card.raised > 0 ? row(t("report.money.raised"), signedMoney(card.raised)) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
         // A delisted firm has no runway left to speak of (its warning says why).
         card.delisted ? null : row(t("report.money.runway"), runwayText(card, turns)),
