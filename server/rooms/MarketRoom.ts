@@ -230,7 +230,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
    * queues nothing else for after a patch here (no `afterNextPatch` sends, no `@unreliable`
    * fields); without its encoder's answer, always.
    */
-  patchDue(): boolean {
+  private patchDue(): boolean {
     if (this.frames.size > 0) return true;
     const encoder = (this as unknown as { _serializer?: { encoder?: { hasChanges?: boolean } } })._serializer?.encoder;
     return encoder?.hasChanges ?? true;
