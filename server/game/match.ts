@@ -63,10 +63,10 @@ export class Match {
 
   /**
    * Checks and stores a firm's action for this quarter (replacing an earlier one). The action
-   * comes parsed by the `submit` message's schema, so it is not parsed again.
+   * comes parsed by the `submit` message's schema (every -0 read as 0 there), so it is not parsed again.
    */
   submit(firmId: string, input: ParsedActionInput, by: string): Result<Action, ActionError> {
-    const result = validateParsedAction(this.state, firmId, withoutNegativeZero(input));
+    const result = validateParsedAction(this.state, firmId, input);
     if (result.ok) this.pending.set(firmId, { action: result.value, by, bot: false });
     return result;
   }
@@ -104,27 +104,6 @@ export class Match {
     this.pending.clear();
     return { report, actions: applied, injections };
   }
-}
-
-/**
- * The action with every -0 as 0 (the schema takes -0 as "at least 0"). The record is JSON,
- * which writes -0 as 0: a -0 kept in the live game (the firm's last action) would make the
- * game differ from its own replay, and the live export refuse to build.
- */
-function withoutNegativeZero(input: ParsedActionInput): ParsedActionInput {
-  const apps: ParsedActionInput["apps"] = {};
-  for (const [sector, amount] of Object.entries(input.apps) as [keyof ParsedActionInput["apps"], number | undefined][]) {
-    if (amount !== undefined) apps[sector] = amount + 0;
-  }
-  return {
-    ...input,
-    train: input.train + 0,
-    efficiency: input.efficiency + 0,
-    compliance: input.compliance + 0,
-    marketing: input.marketing + 0,
-    raise: input.raise + 0,
-    apps,
-  };
 }
 
 /** The engine could not resolve a quarter of this game (its economy breaks the model): nothing was changed. */

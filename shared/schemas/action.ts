@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { HARDWARE, SECTOR_IDS, type SectorId } from "./vocabulary.js";
 
-/** $M: a finite number, at least zero. */
-const money = z.number().min(0);
+/**
+ * A number as one canonical value: -0 becomes 0. JSON (the record, the store, the export) writes
+ * -0 as 0, so a -0 kept from a message would make a live game differ from its own replay.
+ */
+export const canonicalNumber = (x: number): number => x + 0;
+
+/** $M: a finite number, at least zero (-0 is read as 0). */
+const money = z.number().min(0).overwrite(canonicalNumber);
 
 /** Spend into integration per sector; a sector not listed gets nothing. */
 export const AppsSpendSchema = z.strictObject(

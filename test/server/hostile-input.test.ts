@@ -2,12 +2,13 @@ import { describe, expect, test } from "vitest";
 import { Match } from "../../server/game/match.js";
 import { gameConfig } from "../../shared/config/override.js";
 import { ActionInputSchema } from "../../shared/schemas/action.js";
+import { ClientMessageSchemas } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
 import { Table } from "./flow-helpers.js";
 
 /** Inputs that are valid by the schema but that a hostile or careless client sends on purpose. */
 describe("hostile but well-formed inputs", () => {
-  test("an action of negative zeros (-0 passes 'at least 0') plays like zeros: the live game equals the replay of its JSON record", () => {
+  test("an action of negative zeros (-0 passes 'at least 0') is read as zeros, so the live game equals the replay of its JSON record", () => {
     const config = gameConfig("ai-2025", 6, {});
     if (!config.ok) throw new Error(config.error.message);
     const match = new Match(config.value, "negative-zero", [
@@ -15,7 +16,8 @@ describe("hostile but well-formed inputs", () => {
       { id: "f2", name: "B" },
     ]);
     const input = ActionInputSchema.parse({ train: -0, efficiency: -0, compliance: -0, marketing: -0, raise: -0, apps: { support: -0, media: 12 } });
-    expect(Object.is(input.train, -0)).toBe(true);
+    // Canonical on parse, before anything else sees it (the schema, not a patch in the match).
+    for (const value of [input.train, input.efficiency, input.compliance, input.marketing, input.raise, input.apps.support]) expect(Object.is(value, 0)).toBe(true);
     while (!match.over) {
       const accepted = match.submit("f1", input, "A");
       expect(accepted.ok && Object.is(accepted.value.train, 0)).toBe(true);
@@ -25,6 +27,28 @@ describe("hostile but well-formed inputs", () => {
     // What the store and the export hold is JSON, where -0 is 0.
     const stored = JSON.parse(JSON.stringify(match.record));
     expect(firstDifference(replay(stored).states.at(-1), match.state)).toBeNull();
+  });
+
+  test("every number a submit, draft or injection carries is canonical on parse: -0 arrives as 0, other values unchanged", () => {
+    const submit = ClientMessageSchemas.submit.parse({ action: { train: -0, apps: { driving: -0, media: 7.5 }, raise: 1e-9 } });
+    expect(Object.is(submit.action.train, 0)).toBe(true);
+    expect(Object.is(submit.action.apps.driving, 0)).toBe(true);
+    expect([submit.action.apps.media, submit.action.raise]).toEqual([7.5, 1e-9]);
+    const draft = ClientMessageSchemas.draft.parse({ action: { marketing: -0 } });
+    expect(Object.is(draft.action.marketing, 0)).toBe(true);
+    const events = [
+      { kind: "rateChange", delta: -0 },
+      { kind: "openRelease", jump: -0 },
+      { kind: "selloff", depth: -0 },
+    ];
+    for (const event of events) {
+      const injection = ClientMessageSchemas.inject.parse({ injection: { kind: "event", event } });
+      const figures = Object.values(injection.injection.kind === "event" ? injection.injection.event : {}).filter((v) => typeof v === "number");
+      expect(figures.length).toBe(1);
+      expect(Object.is(figures[0], 0)).toBe(true);
+    }
+    // Still refused where they were: a negative amount is not -0.
+    expect(ClientMessageSchemas.submit.safeParse({ action: { train: -1e-300 } }).success).toBe(false);
   });
 
   test("a class market of bots with every timer at 0 resolves one quarter per timer, not the whole game in the start message", () => {
