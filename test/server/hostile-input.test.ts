@@ -17,7 +17,8 @@ describe("hostile but well-formed inputs", () => {
     ]);
     const input = ActionInputSchema.parse({ train: -0, efficiency: -0, compliance: -0, marketing: -0, raise: -0, apps: { support: -0, media: 12 } });
     // Canonical on parse, before anything else sees it (the schema, not a patch in the match).
-    for (const value of [input.train, input.efficiency, input.compliance, input.marketing, input.raise, input.apps.support]) expect(Object.is(value, 0)).toBe(true);
+    for (const value of [input.train, input.efficiency, input.compliance, input.marketing, input.raise, input.apps.support])
+      expect(Object.is(value, 0)).toBe(true);
     while (!match.over) {
       const accepted = match.submit("f1", input, "A");
       expect(accepted.ok && Object.is(accepted.value.train, 0)).toBe(true);
