@@ -9,34 +9,59 @@ import { EVENT_KINDS, REGIMES, SECTOR_IDS } from "./vocabulary.js";
 /** Annual interest rate bounds: the start rate and every rate change stay inside them. */
 export const RATE_BOUNDS = [0.001, 0.25] as const;
 
-const num = z.number();
-const positive = z.number().positive();
-const nonNegative = z.number().min(0);
-const fraction = z.number().min(0).max(1);
+/**
+ * Every numeric dial has a range. The ranges are not the model's calibration: they stand far
+ * outside every tuned value (10–1,000× most of them) and only keep out what no game can play
+ * (1e300 multipliers, a negative market, a year-long correction of a 16-quarter game), so an
+ * error names the key and the range. A game at either end of any one range, every other dial at
+ * a scenario's value, plays the room's 12-quarter trial with finite figures
+ * (test/server/config-bounds.test.ts); dials can still break the model together, which the
+ * room's trial and its per-quarter check catch.
+ */
+const rangeWords = (min: number, max: number, above: boolean) => `must be ${above ? "more than" : "at least"} ${min} and at most ${max}`;
+/** From `min` to `max`, both included. */
+const between = (min: number, max: number) =>
+  z
+    .number()
+    .min(min, rangeWords(min, max, false))
+    .max(max, rangeWords(min, max, false));
+/** More than `min` (a divisor, a scale: 0 is not allowed), at most `max`. */
+const above = (min: number, max: number) =>
+  z
+    .number()
+    .gt(min, rangeWords(min, max, true))
+    .max(max, rangeWords(min, max, true));
+/** A whole number from `min` to `max`. */
+const count = (min: number, max: number) => between(min, max).int();
+const fraction = between(0, 1);
 const sectorMap = <T extends z.ZodType>(schema: T) =>
   z.strictObject(Object.fromEntries(SECTOR_IDS.map((id) => [id, schema])) as Record<(typeof SECTOR_IDS)[number], T>);
 
 export const SectorConfigSchema = z.strictObject({
   name: z.string().min(1),
-  tam: nonNegative, // $M of addressable revenue per quarter at the start
-  growth: z.number().min(-0.5).max(1), // tam growth per quarter
-  need: positive, // capability the sector needs for full fit
-  servingCost: nonNegative, // serving cost as a fraction of revenue at compute price 1, efficiency 1
+  tam: between(0, 1e6), // $M of addressable revenue per quarter at the start
+  growth: between(-0.5, 1), // tam growth per quarter
+  need: above(0, 1000), // capability the sector needs for full fit
+  servingCost: between(0, 20), // serving cost as a fraction of revenue at compute price 1, efficiency 1
   latencyBound: z.boolean(), // needs an edge model for full quality
   regulated: z.boolean(), // draws incidents; compliance tiers under the application regime
   disclosureRule: z.boolean(), // synthetic media: needs disclosure compliance under a regime
 });
 
+const weight = between(0, 1000);
+/** A multiplying factor of an event (a GPU shock, a scaling wall, an adoption wave). */
+const factor = above(0, 10);
+
 export const EventDeckSchema = z.strictObject({
   probability: fraction, // chance that a quarter brings an event
-  weights: z.strictObject(Object.fromEntries(EVENT_KINDS.map((k) => [k, nonNegative])) as Record<(typeof EVENT_KINDS)[number], typeof nonNegative>),
-  gpuShockUp: z.tuple([positive, positive]), // range of the price factor of an upward shock
-  gpuShockDown: z.tuple([positive, positive]), // range of the price factor of a downward shock
+  weights: z.strictObject(Object.fromEntries(EVENT_KINDS.map((k) => [k, weight])) as Record<(typeof EVENT_KINDS)[number], typeof weight>),
+  gpuShockUp: z.tuple([factor, factor]), // range of the price factor of an upward shock
+  gpuShockDown: z.tuple([factor, factor]), // range of the price factor of a downward shock
   vendorShare: fraction, // share of GPU shocks that hit the locked vendor only
-  openReleaseJump: z.tuple([nonNegative, nonNegative]), // baseline points
-  scalingWallFactor: z.tuple([positive, positive]), // multiplies alpha
-  rateStep: nonNegative, // size of a rate hike or cut (annual)
-  adoptionWaveFactor: z.tuple([positive, positive]), // multiplies a sector's tam
+  openReleaseJump: z.tuple([between(0, 100), between(0, 100)]), // baseline points
+  scalingWallFactor: z.tuple([factor, factor]), // multiplies alpha
+  rateStep: between(0, RATE_BOUNDS[1]), // size of a rate hike or cut (annual)
+  adoptionWaveFactor: z.tuple([factor, factor]), // multiplies a sector's tam
   scandalMoatLoss: fraction, // data moat lost by non-compliant firms
   scandalTrustLoss: fraction, // sector trust lost
   selloffDepth: z.tuple([fraction, fraction]), // sentiment cut of a sell-off
@@ -45,78 +70,78 @@ export const EventDeckSchema = z.strictObject({
 });
 
 export const EconomyConfigSchema = z.strictObject({
-  quarters: z.number().int().min(4).max(40),
+  quarters: count(4, 40),
   clock: z.strictObject({
-    referenceQuarters: z.number().int().min(4).max(40), // the length the dynamics are calibrated on
+    referenceQuarters: count(4, 40), // the length the dynamics are calibrated on
     scaleWithLength: z.boolean(), // a turn spans referenceQuarters / quarters quarters of dynamics
   }),
   start: z.strictObject({
-    cash: positive,
-    shares: positive,
-    founderShares: positive,
-    compute: nonNegative,
-    rate: z.number().min(RATE_BOUNDS[0]).max(RATE_BOUNDS[1]),
-    sentiment: z.number().min(0.3).max(6),
+    cash: above(0, 1e6),
+    shares: above(0, 1e6),
+    founderShares: above(0, 1e6),
+    compute: between(0, 1e7),
+    rate: between(RATE_BOUNDS[0], RATE_BOUNDS[1]),
+    sentiment: between(0.3, 6),
     regime: z.enum(REGIMES),
     disclosure: z.boolean(),
   }),
-  capability: z.strictObject({ capMax: positive, k0: positive, alpha: z.number().positive().max(2) }),
+  capability: z.strictObject({ capMax: above(0, 1000), k0: above(0, 1e7), alpha: above(0, 2) }),
   compute: z.strictObject({
-    drift: z.number().min(-0.5).max(0.5),
-    noise: nonNegative,
-    floor: positive,
-    lockedDiscount: z.number().positive().max(1),
-    lockQuarters: z.number().int().min(1).max(40),
+    drift: between(-0.5, 0.5),
+    noise: between(0, 1),
+    floor: above(0, 10),
+    lockedDiscount: above(0, 1),
+    lockQuarters: count(1, 40),
     vendorShockDecay: fraction,
-    modelLicenceThreshold: nonNegative,
+    modelLicenceThreshold: between(0, 1e6),
     modelLicenceRate: fraction,
   }),
   openBaseline: z.strictObject({
-    start: nonNegative,
-    growth: nonNegative,
-    lagQuarters: z.number().int().min(0).max(8),
-    lagGap: nonNegative,
-    appGap: nonNegative,
+    start: between(0, 1000),
+    growth: between(0, 100),
+    lagQuarters: count(0, 8),
+    lagGap: between(0, 1000),
+    appGap: between(0, 1000),
     diffusion: fraction,
   }),
   api: z.strictObject({
-    pool: nonNegative,
+    pool: between(0, 1e6),
     priceDecline: fraction,
-    volumeGrowth: num,
-    hypeElasticity: num,
-    leadForFullCapture: positive,
-    splitExponent: positive,
-    servingCost: nonNegative,
+    volumeGrowth: between(-0.5, 1),
+    hypeElasticity: between(-10, 10),
+    leadForFullCapture: above(0, 1000),
+    splitExponent: above(0, 20),
+    servingCost: between(0, 20),
     rivalry: fraction,
     openShare: fraction,
   }),
   sectors: sectorMap(SectorConfigSchema),
   apps: z.strictObject({
     integrationDecay: fraction,
-    fitExponent: positive,
-    integrationFitExponent: nonNegative,
+    fitExponent: above(0, 20),
+    integrationFitExponent: between(0, 20),
     latencyPenalty: fraction,
-    edgeCost: nonNegative,
+    edgeCost: between(0, 1e6),
     ecosystemGrowth: fraction,
-    ecosystemMax: nonNegative,
-    ecosystemLift: positive,
-    moatGrowth: nonNegative,
-    moatMax: nonNegative,
-    sharpness: positive,
-    outsideQuality: positive,
+    ecosystemMax: between(0, 100),
+    ecosystemLift: above(0, 1000),
+    moatGrowth: between(0, 10),
+    moatMax: between(0, 100),
+    sharpness: above(0, 20),
+    outsideQuality: above(0, 1000),
     adoption: fraction,
-    spanSectors: z.number().int().min(1).max(6),
-    spanPenalty: nonNegative,
+    spanSectors: count(1, 6),
+    spanPenalty: between(0, 1000),
   }),
-  efficiency: z.strictObject({ max: nonNegative, scale: positive }),
+  efficiency: z.strictObject({ max: between(0, 100), scale: above(0, 1e7) }),
   // A firm's own fortunes: σ of the log of a mean-one lognormal draw (0 = no luck, the same outcome every seed).
-  luck: z.strictObject({ training: z.number().min(0).max(2), productFit: z.number().min(0).max(2) }),
+  luck: z.strictObject({ training: between(0, 2), productFit: between(0, 2) }),
   regulation: z.strictObject({
     incidentRate: fraction,
-    incidentShareRef: positive,
-    complianceScale: positive,
+    incidentShareRef: above(0, 1),
+    complianceScale: above(0, 1e4),
     complianceDecay: fraction,
-    complianceTier: nonNegative,
+    complianceTier: between(0, 1e4),
     fineRate: fraction,
     disclosureFineRate: fraction,
     customerLoss: fraction,
@@ -125,71 +150,74 @@ export const EconomyConfigSchema = z.strictObject({
     trustRecovery: fraction,
   }),
   opex: z.strictObject({
-    fixed: nonNegative,
-    perTraining: nonNegative,
+    fixed: between(0, 1e5),
+    perTraining: between(0, 10),
     perRevenue: fraction,
-    rampCost: nonNegative,
-    rampAllowance: nonNegative,
-    rampBase: positive,
-    rampCap: nonNegative,
+    rampCost: between(0, 1000),
+    rampAllowance: between(0, 100),
+    rampBase: above(0, 1e7),
+    rampCap: between(0, 1e9), // 1e9: no cap in effect (docs/balance.md measures 2.10.0's rule so)
   }),
   valuation: z.strictObject({
-    multiple: positive,
-    referenceRate: positive,
-    riskPremium: positive,
-    growthPremium: nonNegative,
+    multiple: above(0, 1000),
+    referenceRate: above(0, 1),
+    riskPremium: above(0, 1),
+    growthPremium: between(0, 100),
     capitaliseApps: fraction,
-    capabilityWeight: nonNegative,
+    capabilityWeight: between(0, 1e5),
     hypeDecay: fraction,
-    trainingHype: nonNegative,
-    creditWeight: nonNegative,
+    trainingHype: between(0, 100),
+    creditWeight: between(0, 1000),
     creditDepreciation: fraction,
     creditWritedown: fraction,
     disclosureNarrative: fraction,
-    disclosureMultiple: positive,
+    disclosureMultiple: above(0, 100),
   }),
   sentiment: z.strictObject({
-    momentum: num,
-    hypeGrowth: num,
-    capex: num,
-    maxRise: positive,
-    gravity: nonNegative,
-    gravityThreshold: positive,
-    gravityMoodReference: nonNegative,
-    noise: nonNegative,
+    momentum: between(0, 10), // a turn's echo is momentum^tau: a negative one has no fractional power
+    hypeGrowth: between(-10, 10),
+    capex: between(-100, 100),
+    maxRise: above(0, 10),
+    gravity: between(0, 10),
+    gravityThreshold: above(0, 100),
+    gravityMoodReference: between(0, 100),
+    noise: between(0, 1),
     scarredMomentum: fraction,
     recovery: fraction,
     reversion: fraction,
-    floor: positive,
-    ceiling: positive,
+    floor: above(0, 6),
+    ceiling: above(0, 100),
     disclosureDamping: fraction,
   }),
   correction: z.strictObject({
     hazardMax: fraction,
-    hazardMidpoint: positive,
-    hazardWidth: positive,
+    hazardMidpoint: above(0, 100),
+    hazardWidth: above(0, 100),
     depth: z.tuple([fraction, fraction]),
-    quarters: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
-    cooldown: z.number().int().min(0),
+    quarters: z.tuple([count(1, 40), count(1, 40)]),
+    cooldown: count(0, 40),
     demandHit: fraction,
-    moodReference: nonNegative,
+    moodReference: between(0, 100),
     // 0 (off) or a B_neutral above 1: the story's size beyond it does not raise the hazard.
-    storyCap: z.number().refine((x) => x === 0 || x > 1, {
-      message: "must be 0 (off) or more than 1",
-      params: { problem: "tooSmall", min: 1, inclusive: false },
-    }),
+    storyCap: z
+      .number()
+      .max(100, "must be 0 (off), or more than 1 and at most 100")
+      .refine((x) => x === 0 || x > 1, {
+        message: "must be 0 (off), or more than 1 and at most 100",
+        params: { problem: "tooSmall", min: 1, inclusive: false },
+      }),
   }),
   financing: z.strictObject({
     appetite: fraction,
-    appetiteFloor: num,
-    appetiteSpan: positive,
+    appetiteFloor: between(-10, 10),
+    appetiteSpan: above(0, 100),
     correctionAppetite: fraction,
-    profitAppetite: nonNegative,
+    profitAppetite: between(0, 100),
     lastResort: fraction,
-    pool: nonNegative,
-    discount: fraction,
-    emergencyDiscount: fraction,
-    emergencyBuffer: nonNegative,
+    pool: between(0, 1e6),
+    discount: between(0, 0.9), // at 1 new shares sell for nothing: a raise issues infinitely many
+    emergencyDiscount: between(0, 0.9),
+    emergencyBuffer: between(0, 1e5),
   }),
   events: EventDeckSchema,
 });

@@ -85,7 +85,7 @@ describe("a designer's economy in a live game", () => {
     });
     expect(await createError({ facilitator: true, settings: settings({ sectors: { media: { servingCost: -1 } } }) })).toMatchObject({
       code: CREATE_INVALID_OPTIONS,
-      message: expect.stringMatching(/settings\.economy\.sectors\.media\.servingCost: Too small/),
+      message: expect.stringMatching(/settings\.economy\.sectors\.media\.servingCost: must be at least 0 and at most 20/),
     });
     expect(await createError({ name: "Ada", settings: settings({ sectors: { media: { name: "m".repeat(7000) } } }) })).toMatchObject({
       code: CREATE_INVALID_OPTIONS,
@@ -125,7 +125,7 @@ describe("a designer's economy in a live game", () => {
     expect(badValue.issues).toEqual([
       {
         path: "economy.sectors.media.servingCost",
-        message: expect.stringMatching(/^Too small/),
+        message: "must be at least 0 and at most 20",
         problem: { problem: "tooSmall", min: 0, inclusive: expect.any(Boolean) },
       },
     ]);

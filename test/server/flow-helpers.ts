@@ -3,6 +3,7 @@ import { configFor } from "../../server/flow/config.js";
 import { MarketFlow, type Mode } from "../../server/flow/flow.js";
 import type { Effect, FlowEvent, Step } from "../../server/flow/types.js";
 import { hashKey } from "../../server/rooms/keys.js";
+import type { EconomyConfig } from "../../shared/schemas/config.js";
 import { ClientMessageSchemas, type ClientMessageType, type RoomSettingsInput, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 
 /** The facilitator key of every table under test. */
@@ -21,11 +22,12 @@ export class Table {
   timer: { ms: number; id: number } | null = null;
   private ids = 0;
 
-  constructor(settings: RoomSettingsInput, mode: Mode = "friends") {
+  /** `economy`: a config to play instead of the settings' (one past the schema's ranges, as an older build stored it). */
+  constructor(settings: RoomSettingsInput, mode: Mode = "friends", economy?: EconomyConfig) {
     const parsed = RoomSettingsSchema.parse(settings);
     const config = configFor(parsed);
     if (!config.ok) throw new Error(config.message);
-    this.flow = new MarketFlow({ kind: "new", code: "TESTAB", mode, settings: parsed, config: config.value, keyHash: hashKey(TABLE_KEY) });
+    this.flow = new MarketFlow({ kind: "new", code: "TESTAB", mode, settings: parsed, config: economy ?? config.value, keyHash: hashKey(TABLE_KEY) });
     this.record(this.flow.open(this.now));
   }
 
