@@ -37,15 +37,31 @@ export class Match {
     this.record = { engineVersion: this.state.engineVersion, config, seed, firms: firms.map((f) => ({ ...f })), quarters: [] };
   }
 
-  /** The game a record describes, at its last recorded quarter (a restored game). */
-  static fromRecord(record: GameRecord): Match {
+  /**
+   * The game a record describes, at its last recorded quarter (a restored game), or at its last
+   * sound one: a record stored by an older build may hold a figure that is not a number (NaN is
+   * `null` in JSON) in an action, which the engine refuses, or an economy that no longer replays
+   * the recorded quarters legally. Replay stops before the first quarter that cannot be resolved
+   * (`lost`: that quarter and why); the record then holds only the quarters before it. Throws
+   * UnresolvableQuarter (quarter 0) when not even the start is sound.
+   */
+  static fromRecord(record: GameRecord): { match: Match; lost: UnresolvableQuarter | null } {
     const match = new Match(record.config, record.seed, record.firms);
+    const start = firstNonFinite(match.state);
+    if (start) throw new UnresolvableQuarter(0, `${start} is not a finite number`);
     for (const quarter of record.quarters) {
       match.injections.push(...quarter.injections);
       for (const [firmId, action] of Object.entries(quarter.actions)) match.pending.set(firmId, { action, by: "record", bot: false });
-      match.resolve();
+      try {
+        match.resolve();
+      } catch (error) {
+        if (!(error instanceof UnresolvableQuarter)) throw error;
+        match.injections.splice(0);
+        match.pending.clear();
+        return { match, lost: error };
+      }
     }
-    return match;
+    return { match, lost: null };
   }
 
   get over(): boolean {

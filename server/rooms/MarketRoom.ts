@@ -99,7 +99,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     const kept = keptGame(this.store, code);
     if (!(await reclaimCode(this.presence, code))) throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `game ${code} is already running`);
     this.roomId = code;
-    await this.start(new MarketFlow(restoredStart(code, kept)));
+    await this.start(new MarketFlow(restoredStart(code, kept, this.store)));
   }
 
   private async start(flow: MarketFlow): Promise<void> {

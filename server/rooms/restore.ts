@@ -1,10 +1,12 @@
 import { ServerError } from "colyseus";
 import { ENGINE_VERSION } from "../../shared/engine/create.js";
-import { JOIN_ERRORS } from "../../shared/schemas/protocol.js";
+import { type EconomyConfig, EconomyConfigSchema } from "../../shared/schemas/config.js";
+import { JOIN_ERRORS, type RoomSettings } from "../../shared/schemas/protocol.js";
 import { configFor } from "../flow/config.js";
 import type { FlowStart } from "../flow/flow.js";
-import { Match } from "../game/match.js";
+import { Match, UnresolvableQuarter } from "../game/match.js";
 import { Roster } from "../game/roster.js";
+import { log } from "../log.js";
 import type { GameStore, SavedGame, SavedLobby } from "../store/games.js";
 
 /** A stored unfinished game (with its record), or a stored lobby. */
@@ -19,16 +21,32 @@ export function keptGame(store: GameStore | null, code: string): Kept {
   throw new ServerError(JOIN_ERRORS.CODE_UNAVAILABLE, `no unfinished game ${code} to restore`);
 }
 
-/** How the flow starts from what was kept: the game at its last resolved quarter (paused if it was), or the lobby as it was. */
-export function restoredStart(code: string, kept: Kept): Exclude<FlowStart, { kind: "new" }> {
+/**
+ * The economy a kept game or lobby comes back with. Its settings' override is checked against
+ * today's config schema; one stored before a range existed (or with a value a range now refuses)
+ * is not a reason to lose the game: a started game plays on with its record's config (the economy
+ * it has been playing), and a lobby comes back with its scenario's own economy, with a warning.
+ */
+function restoredEconomy(code: string, kept: Kept): { settings: RoomSettings; config: EconomyConfig } {
   const saved = "game" in kept ? kept.game : kept.lobby;
   const config = configFor(saved.settings);
-  if (!config.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, config.message);
+  if (config.ok) return { settings: saved.settings, config: config.value };
+  if ("game" in kept) return { settings: saved.settings, config: kept.game.record.config };
+  const plain = configFor({ ...saved.settings, economy: {} });
+  if (!plain.ok) throw new ServerError(JOIN_ERRORS.INVALID_OPTIONS, plain.message);
+  log.warn("lobby restored without its economy override: today's config schema refuses it", { roomId: code, code, detail: config.message });
+  return { settings: { ...saved.settings, economy: {} }, config: plain.value };
+}
+
+/** How the flow starts from what was kept: the game at its last resolved quarter (paused if it was), or the lobby as it was. */
+export function restoredStart(code: string, kept: Kept, store: GameStore | null = null): Exclude<FlowStart, { kind: "new" }> {
+  const saved = "game" in kept ? kept.game : kept.lobby;
+  const { settings, config } = restoredEconomy(code, kept);
   const common = {
     code,
     mode: saved.mode,
-    settings: saved.settings,
-    config: config.value,
+    settings,
+    config,
     keyHash: saved.keyHash,
     roster: Roster.restore(saved.settings.teamSize, saved.seats, saved.players, saved.mode === "friends"),
     log: saved.log,
@@ -42,7 +60,37 @@ export function restoredStart(code: string, kept: Kept): Exclude<FlowStart, { ki
       `game ${code} was recorded by engine ${recorded}; this server runs engine ${ENGINE_VERSION}, which cannot replay it exactly (the record stays in the store)`,
     );
   }
-  const match = Match.fromRecord(kept.game.record);
+  // A figure that is no number (NaN is null in JSON) in the economy itself: no quarter of it is sound.
+  const typeIssue = EconomyConfigSchema.safeParse(kept.game.record.config).error?.issues.find((i) => i.code === "invalid_type");
+  if (typeIssue) {
+    throw new ServerError(
+      JOIN_ERRORS.CODE_UNAVAILABLE,
+      `game ${code} cannot be restored: its stored economy's ${typeIssue.path.join(".")} is not a number; the record stays in the store`,
+    );
+  }
+  let restored: ReturnType<typeof Match.fromRecord>;
+  try {
+    restored = Match.fromRecord(kept.game.record);
+  } catch (error) {
+    if (!(error instanceof UnresolvableQuarter)) throw error;
+    throw new ServerError(
+      JOIN_ERRORS.CODE_UNAVAILABLE,
+      `game ${code} cannot be restored: its stored economy does not start (${error.detail}); the record stays in the store`,
+    );
+  }
+  const { match, lost } = restored;
+  if (lost) {
+    // Back at its last sound quarter: the quarter that cannot be replayed (and any after it) is played again.
+    store?.truncate(code, match.state.quarter);
+    log.warn("game restored at its last sound quarter: its record cannot be replayed past it", {
+      roomId: code,
+      code,
+      quarter: match.state.quarter,
+      recorded: kept.game.record.quarters.length,
+      detail: lost.detail,
+    });
+    return { kind: "restored", ...common, match, paused: kept.game.paused };
+  }
   match.injections.push(...kept.game.queued);
   return { kind: "restored", ...common, match, paused: kept.game.paused };
 }

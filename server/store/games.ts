@@ -371,6 +371,12 @@ export class GameStore {
     if (!over) this.storedPlayers.set(code, same && stored !== undefined ? stored : players);
   };
 
+  /** Forgets the stored quarters after `quarters` (a restored game whose record could not be replayed past them plays them again). */
+  truncate(code: string, quarters: number): void {
+    this.verify();
+    this.sql("DELETE FROM quarters WHERE code = ? AND quarter > ?").run(code, quarters);
+  }
+
   /** A quarter's write as one transaction, made once (better-sqlite3 builds a wrapper on every `transaction()` call). */
   private quarterWrite: ((row: QuarterRow) => void) | null = null;
 
