@@ -51,7 +51,10 @@ export interface LineChartSpec {
   format: (value: number) => string;
   /** A quarter's tick label ("Q3" / "第 3 季"). */
   quarterLabel: (quarter: number) => string;
-  /** Text under the x axis and beside the y axis. */
+  /**
+   * Text under the x axis and beside the y axis. The x title is not drawn when every tick label
+   * already names it (Chinese 第 4 回合 under which 回合 read as the middle label's second line).
+   */
   xTitle?: string;
   yTitle?: string;
   width: number;
@@ -158,8 +161,9 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
     if (shown[i]) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, spec.quarterLabel(q)));
   });
   if (!compact) {
-    if (spec.xTitle)
-      svg.append(svgEl("text", { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" }, spec.xTitle));
+    const xTitle = spec.xTitle;
+    if (xTitle && !spec.quarters.every((q) => spec.quarterLabel(q).includes(xTitle)))
+      svg.append(svgEl("text", { x: (pad.left + width - pad.right) / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" }, xTitle));
     if (spec.yTitle)
       svg.append(
         svgEl(

@@ -5,6 +5,7 @@ import { IdleThrottle } from "./IdleThrottle.js";
 import { Pops } from "./Pops.js";
 import { legendRadius, type Packing, type Point, packCircles, type Size } from "./packing.js";
 import { BUBBLE } from "./palette.js";
+import { zoomNoteAfter } from "./zoom-note.js";
 
 /** A bubble as the debug hook reports it: where it is drawn once the tweens end (canvas px = CSS px). */
 export interface BubbleSnapshot {
@@ -137,15 +138,11 @@ export class BubbleField {
     this.packing = packing;
     this.shown = firms;
     const total = listed.reduce((sum, f) => sum + f.valuation, 0);
-    if (animate) {
-      // A new quarter: how the whole market moved, and whether the zoom stepped.
-      this.totalChange = this.lastTotal ? total / this.lastTotal - 1 : null;
-      this.zoomedFrom = before !== null && before !== packing.reference ? before : null;
-    } else if (before !== packing.reference) {
-      this.zoomedFrom = null;
-    }
+    // A new quarter: how the whole market moved, and whether the zoom stepped.
+    if (animate) this.totalChange = this.lastTotal ? total / this.lastTotal - 1 : null;
+    this.zoomedFrom = zoomNoteAfter(this.zoomedFrom, { kind: "layout", animate, before, after: packing.reference });
     this.lastTotal = total;
-    this.legend.show({ reference: packing.reference, radius: legendRadius(this.size), total, totalChange: this.totalChange, zoomedFrom: this.zoomedFrom });
+    this.showLegend();
     this.order = listed.map((f) => f.firmId);
     this.pointed = null;
     this.labels.point(null, null);
@@ -183,6 +180,25 @@ export class BubbleField {
         return { x: t.x, y: t.y, r: t.radius, margin: f.mine ? 5 : 2 };
       }),
     );
+  }
+
+  /** The room's phase changed: the zoom notice ends when the next quarter's news begins. */
+  phaseBegan(phase: string): void {
+    const next = zoomNoteAfter(this.zoomedFrom, { kind: "phase", phase });
+    if (next === this.zoomedFrom) return;
+    this.zoomedFrom = next;
+    this.showLegend();
+  }
+
+  private showLegend(): void {
+    if (!this.packing || this.lastTotal === null) return;
+    this.legend.show({
+      reference: this.packing.reference,
+      radius: legendRadius(this.size),
+      valuations: this.shown.filter((f) => !f.delisted && f.valuation > 0).map((f) => f.valuation),
+      totalChange: this.totalChange,
+      zoomedFrom: this.zoomedFrom,
+    });
   }
 
   /** Writes the labels and the legend again (the page's language changed), moving nothing. */

@@ -1,3 +1,5 @@
+import type { Locale } from "../../shared/i18n/core.js";
+import { shortMoneyAmount } from "../../shared/i18n/format.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
 import { turnKey, turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
@@ -20,6 +22,11 @@ export interface FirmFigures {
   priceChange: number | null;
   /** Reports published so far; a new one means a quarter resolved. */
   reports: number;
+}
+
+/** The sum of `valuations` as their labels write them (each rounded as shown), so the total agrees with a reader adding them up. */
+export function totalAsShown(lang: Locale, valuations: readonly number[]): number {
+  return valuations.reduce((sum, v) => sum + shortMoneyAmount(lang, v), 0);
 }
 
 export function firmFigures(state: MarketRoomStateShape, myFirmId: string | null): FirmFigures[] {

@@ -196,6 +196,7 @@ export class Market extends Phaser.Scene {
       // A phase that has just begun has its whole length left: that pins the server's clock.
       if (state.phase !== phaseSeen) {
         phaseSeen = state.phase;
+        field.phaseBegan(state.phase);
         clock.observeDeadline(state.deadline, phaseSeconds(state), Date.now());
       }
       tick();

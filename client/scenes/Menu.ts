@@ -78,6 +78,11 @@ export class Menu extends Phaser.Scene {
     const seconds = timerField("seconds", last.decisionSeconds ?? FIRST_GAME.decisionSeconds, 10, 600);
     const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
+    // A refusal is written under both forms: on a phone that is below the fold, so it is scrolled to.
+    const refuse = (sentence: string) => {
+      error.textContent = sentence;
+      error.scrollIntoView({ block: "nearest" });
+    };
     const enter = async (attempt: () => Promise<Joined>, fallbackName = false) => {
       error.textContent = "";
       // Quick play does not stop at an empty name: it plays as a guest.
@@ -92,7 +97,7 @@ export class Menu extends Phaser.Scene {
       try {
         enterGame(this, await attempt());
       } catch (e) {
-        error.textContent = joinErrorText(e);
+        refuse(joinErrorText(e));
       }
     };
     // Open public games, live, each one tap away; Quick play joins one or starts a game against bots.
@@ -175,7 +180,7 @@ export class Menu extends Phaser.Scene {
           e.preventDefault();
           const parsed = JoinCodeSchema.safeParse(code.value);
           if (!parsed.success) {
-            error.textContent = t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE });
+            refuse(t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE }));
             code.focus();
             return;
           }

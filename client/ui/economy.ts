@@ -71,7 +71,11 @@ export function economyField(
     placeholder: '{ "sectors": { "media": { "servingCost": 0.5 } } }',
   });
   text.value = Object.keys(initial).length > 0 ? JSON.stringify(initial, null, 2) : "";
-  const file = h("input", { id: `${id}-file`, type: "file", accept: ".json,application/json" });
+  // The browser's own picker writes "Choose File / No file chosen" in the browser's language: it is hidden
+  // (still the labelled field, opened by the button), and a button and a line in the game's language stand in for it.
+  const file = h("input", { id: `${id}-file`, type: "file", accept: ".json,application/json", hidden: true });
+  const chosenName = h("span", { id: `${id}-file-name`, class: "file-name" }, t("lobby.economy.noFile"));
+  const choose = h("button", { type: "button", class: "small", "aria-describedby": chosenName.id, onclick: () => file.click() }, t("lobby.economy.choose"));
   const problem = status("alert");
   const summary = h("div", { class: "economy-summary" });
 
@@ -106,6 +110,7 @@ export function economyField(
     const chosen = file.files?.[0];
     file.value = "";
     if (!chosen) return;
+    chosenName.textContent = chosen.name;
     if (chosen.size > ECONOMY_TEXT_MAX_BYTES) {
       showProblem(t("lobby.economy.tooLarge", { file: chosen.name, size: Math.round(chosen.size / 1024), max: ECONOMY_TEXT_MAX_BYTES / 1024 }));
       return;
@@ -133,7 +138,7 @@ export function economyField(
     { class: "economy" },
     h("legend", {}, t("lobby.economy.legend")),
     h("p", { class: "hint" }, ...withCode(t("lobby.economy.hint", { command: SIM_COMMAND }), SIM_COMMAND)),
-    h("div", { class: "setting" }, h("label", { for: file.id }, t("lobby.economy.upload")), file),
+    h("div", { class: "setting" }, h("label", { for: file.id }, t("lobby.economy.upload")), h("div", { class: "file-pick" }, file, choose, chosenName)),
     h("div", { class: "setting" }, h("label", { for: text.id }, t("lobby.economy.paste")), text),
     problem,
     summary,

@@ -1,3 +1,4 @@
+import { botName } from "../../shared/words/names.js";
 import { money as formatMoney, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "./dom.js";
@@ -34,7 +35,7 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
             "th",
             { scope: "row", "data-rank": String(s.rank) },
             h("span", {}, firmName(s.name, s.firmId === mine, s.delisted)),
-            h("span", { class: "played-by" }, playedByLine(state, s.firmId)),
+            h("span", { class: "played-by" }, ...playedByParts(state, s.firmId)),
           ),
           h("td", { "data-label": t("report.standings.score") }, formatMoney(s.score)),
           h("td", { "data-label": t("report.standings.valuation") }, formatMoney(s.valuation)),
@@ -49,4 +50,20 @@ export function standingsTable(state: MarketRoomStateShape, mine: string | null,
 function firmName(name: string, mine: boolean, delisted: boolean): string {
   if (delisted) return t(mine ? "report.standings.mineDelisted" : "report.standings.delisted", { name });
   return mine ? t("report.standings.mine", { name }) : name;
+}
+
+/**
+ * `playedByLine` as text and `.nobreak` spans: a bot's line wraps, if it must, between the bot's
+ * name and the word for bot ("规模派 / 机器人玩家"), never inside either ("规模派机器 / 人玩家").
+ */
+function playedByParts(state: Pick<MarketRoomStateShape, "firms" | "players">, firmId: string): (string | HTMLElement)[] {
+  const line = playedByLine(state, firmId);
+  const firm = state.firms.find((f) => f.id === firmId);
+  if (!firm || state.players.some((p) => p.firmId === firmId)) return [line];
+  const bot = botName(firm.bot, t);
+  const at = line.indexOf(bot);
+  if (bot === "" || at < 0) return [line];
+  return [line.slice(0, at), line.slice(at, at + bot.length), line.slice(at + bot.length)]
+    .filter((part) => part !== "")
+    .map((part) => h("span", { class: "nobreak" }, part));
 }

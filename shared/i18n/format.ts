@@ -66,7 +66,8 @@ export function shortMoney(locale: Locale, millions: number): string {
   const value = shown(millions);
   if (locale === "zh-CN") {
     const abs = Math.abs(value * 1e6);
-    return yuanStyle(locale, value, abs >= 1e8 && abs < 1e10 ? 1 : 0);
+    // 1.5亿 and 1.4万亿 keep a decimal; 15亿 and 150亿 do not ($1.4T is not "1万亿").
+    return yuanStyle(locale, value, (abs >= 1e8 && abs < 1e10) || abs >= 1e12 ? 1 : 0);
   }
   if (value === 0) return "$0";
   const abs = Math.abs(value);
@@ -76,6 +77,35 @@ export function shortMoney(locale: Locale, millions: number): string {
     return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
   }
   return abs >= 1 ? money(locale, value).replace(".0M", "M") : money(locale, value);
+}
+
+/**
+ * The amount ($M) that `shortMoney` writes for `millions`, rounded as written ("$1.2B" is 1,200):
+ * what a reader adding shown figures up adds. A total shown beside its parts is the sum of these,
+ * so it agrees with the parts to the total's own rounding.
+ */
+export function shortMoneyAmount(locale: Locale, millions: number): number {
+  const value = shown(millions);
+  const abs = Math.abs(value);
+  // The step each format writes to, in $M.
+  const step =
+    locale === "zh-CN"
+      ? abs >= 1e6
+        ? 1e5 // 0.1万亿
+        : abs >= 1e4
+          ? 100 // 1亿
+          : abs >= 100
+            ? 10 // 0.1亿
+            : 0.1
+      : abs >= 1e4
+        ? 1000 // $1B
+        : abs >= 1000
+          ? 100 // $0.1B
+          : abs >= 100
+            ? 1
+            : 0.1;
+  const amount = Number((Math.round(abs / step) * step).toPrecision(12));
+  return amount === 0 ? 0 : Math.sign(value) * amount;
 }
 
 /** A share as a percentage: 0.253 → "25%" (digits: decimals kept). */

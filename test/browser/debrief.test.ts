@@ -158,6 +158,14 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
         await page.getByText(translate(lang, "debrief.correction.legend")).first().waitFor();
         expect(await page.locator(".over-debrief").textContent()).toContain("第 1 回合");
         expect(await page.locator(".over-debrief").textContent()).not.toContain("Bubble ratio");
+        // No x-axis title under tick labels that already say it (回合 under 第 2 回合 read as that label's second line).
+        const titled = await page.locator(".over-debrief svg.debrief-chart").evaluateAll((charts) =>
+          charts.flatMap((chart) => {
+            const texts = (selector: string) => [...chart.querySelectorAll(selector)].map((el) => el.textContent ?? "");
+            return texts("text.axis-title").filter((title) => texts("text.tick").some((tick) => tick.includes(title)));
+          }),
+        );
+        expect(titled).toEqual([]);
       }
       for (const screen of ["laptop", "hd"] as const) {
         const { width, height } = SCREENS[screen].viewport;

@@ -89,6 +89,29 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await expect.poll(() => page.locator(".console-quarter").textContent()).toMatch(/6/);
   });
 
+  test("the file picker speaks the game's language, not the browser's: a browser in English playing in Chinese sees 选择文件… and 未选择文件, and the button opens the picker", async () => {
+    const page = await (
+      await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: "en-US" })
+    ).newPage();
+    await page.goto(`${BASE}/?lang=zh-CN`);
+    await page.getByRole("button", { name: translate("zh-CN", "menu.class.runButton") }).tap();
+    await page.getByRole("heading", { name: translate("zh-CN", "menu.class.title") }).waitFor();
+    const field = page.locator("fieldset.economy");
+    const choose = field.getByRole("button", { name: translate("zh-CN", "lobby.economy.choose") });
+    await choose.scrollIntoViewIfNeeded();
+    // Chromium draws its own input's button and status ("Choose File", "No file chosen") in the browser's language: not shown.
+    expect(await field.locator("input[type=file]").isVisible()).toBe(false);
+    expect(await field.locator(".file-name").textContent()).toBe(translate("zh-CN", "lobby.economy.noFile"));
+    const box = await choose.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), choose.tap()]);
+    await chooser.setFiles({ name: "tuned.json", mimeType: "application/json", buffer: Buffer.from(FILE) });
+    await expect.poll(() => page.getByLabel(translate("zh-CN", "lobby.economy.paste")).inputValue()).toBe(FILE);
+    expect(await field.locator(".file-name").textContent()).toBe("tuned.json");
+    expect(await overlappingText(page, ".panel")).toEqual([]);
+    await page.screenshot({ path: path.join(RESULTS, "economy-file-picker-zh-CN-390x844.png") });
+  });
+
   test("on a phone the field and its problem fit the screen", async () => {
     const page = await (
       await game.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 })

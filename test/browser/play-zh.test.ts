@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { BOT_NAMES } from "../../shared/bots/index.js";
 import { overlappingText } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SKIP_REASON, serveGame } from "./harness.js";
 import { around, createGame, decide, moneyLabel, panelHeading, reportHeading, startGame, words } from "./play-steps.js";
@@ -73,6 +74,32 @@ describe.skipIf(!HAS_CHROMIUM)("a whole friends game in Chinese", () => {
     ]);
     await table.getByText(around((name) => t("report.standings.mine", { name }))).waitFor();
     expect(await table.textContent()).toMatch(/美元/);
+    // The narrow standings column may wrap who played a firm, but between words: "规模派 / 机器人玩家", never "规模派机器 / 人玩家".
+    const unbroken = [t("console.roster.playedBy.bot", { bot: "" }), ...BOT_NAMES.map((bot) => t(`common.bot.${bot}`))];
+    const splitWords = await table.locator(".played-by").evaluateAll(
+      (lines, wordsKept) =>
+        lines.flatMap((line) => {
+          const text = line.textContent ?? "";
+          return wordsKept.flatMap((word) => {
+            const at = text.indexOf(word);
+            if (at < 0 || word === "") return [];
+            // The word's characters, wherever the line's spans put them: one line box means one top.
+            const range = line.ownerDocument.createRange();
+            const walker = line.ownerDocument.createTreeWalker(line, 4);
+            let seen = 0;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const length = node.textContent?.length ?? 0;
+              if (seen <= at && at < seen + length) range.setStart(node, at - seen);
+              if (seen < at + word.length && at + word.length <= seen + length) range.setEnd(node, at + word.length - seen);
+              seen += length;
+            }
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            return tops.size > 1 ? [`${text}: ${word}`] : [];
+          });
+        }),
+      unbroken,
+    );
+    expect(splitWords).toEqual([]);
     await page.getByRole("button", { name: t("report.over.playAgain") }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, "play-zh-game-over-1280x720.png") });
     await projector.getByRole("heading", { name: t("report.over.title") }).waitFor();

@@ -189,7 +189,8 @@ const zh = {
 
   "line.bubble": "泡沫比率",
   "line.sentiment": "市场情绪",
-  "axis.quarter": "季度",
+  // The x axis's title; its ticks (第 3 季, 第 3 回合) already say it, so the charts leave it out (client/debrief/svg.ts).
+  "axis.quarter": "季",
   "axis.ratio": "比率",
   "axis.totalValuation": "总估值",
   "axis.value": "美元（创造：整局经营利润；获取：最终估值）",

@@ -50,6 +50,9 @@ const en = {
   "economy.hint":
     "A designer's tuned economy: the JSON file that {command} takes, with only the values it changes. The scenario and the number of turns above still apply.",
   "economy.upload": "Upload a .json file",
+  // The picker's own button and status, in the game's language (the browser's file picker writes its words in the browser's language).
+  "economy.choose": "Choose a file…",
+  "economy.noFile": "No file chosen",
   "economy.paste": "Or paste the JSON",
   "economy.reset": "Use the scenario's economy",
   "economy.custom": "Custom economy:",
@@ -147,6 +150,8 @@ const zh = {
   "economy.legend": "自定义经济参数（可选）",
   "economy.hint": "设计者调好的经济参数：即 {command} 所用的 JSON 文件，只需包含要修改的值。上面的情景和回合数仍然有效。",
   "economy.upload": "上传 .json 文件",
+  "economy.choose": "选择文件…",
+  "economy.noFile": "未选择文件",
   "economy.paste": "或粘贴 JSON",
   "economy.reset": "恢复情景的经济参数",
   "economy.custom": "自定义经济参数：",
