@@ -172,6 +172,7 @@ export const AI_2025: EconomyConfig = {
     referenceRate: 0.04, // the rate at which the multiple is 10
     riskPremium: 0.05, // equity risk premium (Damodaran's implied ERP ~4–5%): the multiple is ∝ 1/(rate + premium), so it stays bounded at any rate
     growthPremium: 0.74, // up to +74% on the multiple for a firm doubling its revenue (growth stocks' premium)
+    rampRecurring: 0, // engine 2.12.0: the ramp cost is a one-off, stripped from the run-rate profit fundamentals annualise (analysts strip non-recurring charges); its cash is gone once. 1: 2.11.0, which annualised it like a recurring cost
     capitaliseApps: 1, // integration work is capitalised and amortised (software development costs, IAS 38 / ASC 350-40)
     capabilityWeight: 15, // $M of narrative per benchmark point (the market prices parameter counts)
     hypeDecay: 0.3, // hype fades ~30% a quarter
@@ -217,6 +218,7 @@ export const AI_2025: EconomyConfig = {
     appetiteSpan: 1.7, // appetite is full at sentiment 2.5
     correctionAppetite: 0.3, // during a correction appetite falls to 30%
     profitAppetite: 0.5, // whatever the sentiment, a profitable firm can still raise half its last turn's operating profit (funding fell ~2/3 in 2000–02, not to nothing)
+    seedAppetite: 1, // engine 2.12.0: in the first turn a cold news item shrinks appetite in proportion to the sentiment it takes (committed venture money, "dry powder", is still there), instead of closing the market below appetiteFloor
     lastResort: 0.02, // a listed firm can always sell up to 2% of its valuation a quarter in a rescue round: investors of last resort (PIPEs, hedge funds) fund distressed firms that still have a market value
     pool: 500, // capital is finite: investors put at most ~$500M per listed firm a quarter into the sector, shared equally (AI venture funding ~$100B in 2024)
     discount: 0.15, // new shares sell 15% under the market price

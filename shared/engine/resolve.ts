@@ -309,6 +309,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
     previousRevenue: last?.revenue ?? 0,
     earlierRevenue: earlier?.revenue ?? 0,
     tau: t.clock.tau,
+    oneOffCosts: report.rampCost + (last?.rampCost ?? 0),
   });
 }
 

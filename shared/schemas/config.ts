@@ -163,6 +163,7 @@ export const EconomyConfigSchema = z.strictObject({
     referenceRate: above(0, 1),
     riskPremium: above(0, 1),
     growthPremium: between(0, 100),
+    rampRecurring: fraction,
     capitaliseApps: fraction,
     capabilityWeight: between(0, 1e5),
     hypeDecay: fraction,
@@ -213,6 +214,7 @@ export const EconomyConfigSchema = z.strictObject({
     appetiteSpan: above(0, 100),
     correctionAppetite: fraction,
     profitAppetite: between(0, 100),
+    seedAppetite: fraction,
     lastResort: fraction,
     pool: between(0, 1e6),
     discount: between(0, 0.9), // at 1 new shares sell for nothing: a raise issues infinitely many

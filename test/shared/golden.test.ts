@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.11.0",
-  finalStateSha256: "742e5a14da3025715602eba98694085fd4e963e13698932aff029963a43fa083",
+  engineVersion: "2.12.0",
+  finalStateSha256: "ba4a6601d2b371b437d8dd4517669876f37782ed1a79bcfc0f0c6ce6d48fa9d8",
 };
 
 const injections: Record<number, Injection[]> = {

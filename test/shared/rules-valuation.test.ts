@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fundamentalValue, narrativeValue, valuationOf } from "../../shared/engine/rules/valuation.js";
-import { correctionHazard, createGame, type FirmState, type GameState, type MarketState, score } from "../../shared/index.js";
-import { configFor, seats } from "../helpers/play.js";
+import { correctionHazard, createGame, type FirmState, type GameState, type MarketState, resolveQuarter, score } from "../../shared/index.js";
+import { act, configFor, firm, seats } from "../helpers/play.js";
 
 const config = configFor("ai-2025", {
   events: { probability: 0 },
@@ -24,7 +24,7 @@ function market(patch: Partial<MarketState> = {}): MarketState {
   return { ...structuredClone(game.market), ...patch };
 }
 
-const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, earlierRevenue: 0, tau: 1 };
+const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, earlierRevenue: 0, tau: 1, oneOffCosts: 0 };
 
 describe("fundamentalValue", () => {
   it("with a profit: cash + multiple × (rRef/rate) × annualised profit × (1 + premium × growth)", () => {
@@ -72,7 +72,7 @@ describe("fundamentalValue", () => {
   });
 
   it("with a loss counts one year of burn, floored at 0, with no multiple", () => {
-    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, earlierRevenue: 0, tau: 1 };
+    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, earlierRevenue: 0, tau: 1, oneOffCosts: 0 };
     // annual = 2 × (−30 − 20) = −100 → F = 500 − 100 = 400 (rate and disclosure do not matter)
     expect(fundamentalValue(config, market(), 500, loss)).toBeCloseTo(400, 9);
     expect(fundamentalValue(config, market({ rate: 0.01, disclosure: true }), 500, loss)).toBeCloseTo(400, 9);
@@ -95,10 +95,54 @@ describe("fundamentalValue", () => {
   it("prices a quarter's flows whatever a turn spans: two quarters' profit in a turn of two, and growth per quarter", () => {
     // A turn of 2 quarters reports twice the flows: the same 100 a year → 500 + 1000 × (1 + 0.5 × growth).
     // Revenue 200 → 240 over a turn of two quarters is (1.2)^(1/2) − 1 = 9.54% a quarter.
-    const twoQuarters = { book: 0, operatingProfit: 60, previousOperatingProfit: 40, revenue: 240, previousRevenue: 200, earlierRevenue: 0, tau: 2 };
+    const twoQuarters = {
+      book: 0,
+      operatingProfit: 60,
+      previousOperatingProfit: 40,
+      revenue: 240,
+      previousRevenue: 200,
+      earlierRevenue: 0,
+      tau: 2,
+      oneOffCosts: 0,
+    };
     expect(fundamentalValue(config, market(), 500, twoQuarters)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.sqrt(1.2) - 1)), 9);
     // A loss over a turn of two thirds of a quarter still counts one year of burn: 2 × (−20 − 10) ÷ (2/3) = −90.
     expect(fundamentalValue(config, market(), 500, { ...twoQuarters, operatingProfit: -20, previousOperatingProfit: -10, tau: 2 / 3 })).toBeCloseTo(410, 9);
+  });
+
+  it("takes one-off charges (the ramp cost) out of the run-rate it annualises (engine 2.12.0); rampRecurring 1 counts them as recurring", () => {
+    // Operating profit 30 + 20 after a one-off of 40 inside it: the run-rate is 90 a half-year → annual 180.
+    const burst = { ...profitable, oneOffCosts: 40 };
+    expect(fundamentalValue(config, market(), 500, burst)).toBeCloseTo(500 + 10 * 180 * 1.1, 9);
+    const recurring = configFor("ai-2025", { valuation: { ...config.valuation, rampRecurring: 1 } });
+    expect(fundamentalValue(recurring, market(), 500, burst)).toBeCloseTo(1600, 9);
+    // A loss made only by the one-off is no year of burn: −30 − 20 + 60 = +10 a half-year.
+    const lossFromBurst = { ...profitable, operatingProfit: -30, previousOperatingProfit: -20, oneOffCosts: 60 };
+    expect(fundamentalValue(config, market(), 500, lossFromBurst)).toBeCloseTo(500 + 10 * 20 * 1.1, 9);
+  });
+});
+
+describe("fundamentals in play: a burst of growth costs its overhead once (engine 2.12.0)", () => {
+  /** Firm 0 spends $900M on training and efficiency in turn 1 of a 24-quarter game (a turn of 2/3 of a quarter); the others idle. */
+  function burst(override: object) {
+    const cfg = configFor("ai-2025", { quarters: 24, events: { probability: 0 }, ...override });
+    const state = createGame(cfg, "burst", seats(3));
+    const next = resolveQuarter(state, { f1: act({ train: 600, efficiency: 300 }), f2: act({}), f3: act({}) }).state;
+    return firm(next, 0).history[1] as FirmState["history"][number];
+  }
+
+  it("lowers fundamentals by the overhead's cash, not by a year of it annualised", () => {
+    const on = burst({});
+    const free = burst({ opex: { rampCost: 0 } });
+    const recurring = burst({ valuation: { rampRecurring: 1 } });
+    expect(on.rampCost).toBeGreaterThan(100);
+    // Everything else is the same game: the firm is poorer by the overhead, once.
+    expect(free.fundamentals - on.fundamentals).toBeCloseTo(on.rampCost, 6);
+    // 2.11.0 annualised it as if it recurred every quarter, 2 × overhead ÷ tau (3× at 24 quarters), at the profit
+    // multiple (10 at the start's rate; the firm's first turn is profitable, with no revenue growth to price):
+    // a $195M overhead took $5.8B off fundamentals.
+    expect(on.operatingProfit + on.rampCost).toBeGreaterThan(0);
+    expect(on.fundamentals - recurring.fundamentals).toBeCloseTo((10 * 2 * on.rampCost) / (2 / 3), 6);
   });
 });
 

@@ -15,7 +15,7 @@ import { configOrThrow, gameSeed, simulate } from "../../shared/sim/run.js";
  */
 const GAMES = 100;
 
-const KNOWN_MISSES = new Set<string>(["8q/open-tradeoff", "12q/nothing-solved", "16q/nothing-solved", "16q/open-tradeoff", "24q/nothing-solved"]);
+const KNOWN_MISSES = new Set<string>(["8q/open-tradeoff", "12q/nothing-solved", "16q/nothing-solved", "24q/builder-beats-scaler", "24q/nothing-solved"]);
 
 describe(`balance targets v2 (${GAMES} seeded games per batch, every length)`, () => {
   const batches: Record<string, GameSummary[]> = {};

@@ -18,7 +18,7 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
     const valuation = valuations[i] as number;
     const capacity = Math.max(
       0,
-      raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation, report.operatingProfit) - report.raised,
+      raiseCapacity(config, market.sentiment, market.correction.quartersLeft > 0, valuation, report.operatingProfit, q === 1) - report.raised,
       lastResortCapacity(config, valuation),
     );
     const price = valuation / firm.shares;

@@ -9,16 +9,43 @@ import type { FirmReport, MarketState } from "../types.js";
  * sentiment (easy in a bubble, nearly impossible after a crash), and never more than the
  * firm's share of the capital investors put into the sector this turn (`pool`, per listed
  * firm): capital is finite, so no firm compounds its valuation by selling ever more stock.
+ * In the game's first turn (`firstTurn`) the market is young and its committed venture money
+ * is still there: cold news shrinks what it buys in proportion, it does not stop it
+ * (`seedHeat`).
  */
-export function raiseCapacity(config: EconomyConfig, sentiment: number, inCorrection: boolean, valuation: number, operatingProfit = 0): number {
+export function raiseCapacity(
+  config: EconomyConfig,
+  sentiment: number,
+  inCorrection: boolean,
+  valuation: number,
+  operatingProfit = 0,
+  firstTurn = false,
+): number {
   const f = config.financing;
-  const heat = clamp((sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
+  const linear = clamp((sentiment - f.appetiteFloor) / f.appetiteSpan, 0, 1);
+  const heat = firstTurn ? Math.max(linear, seedHeat(config, sentiment)) : linear;
   // Appetite and the pool are per quarter; a turn spans tau of them.
   const tau = turnSpan(config);
   const own = Math.max(0, valuation) * overTurns(f.appetite, tau);
   const cap = Math.min(own, f.pool * tau);
   const cold = inCorrection ? f.correctionAppetite : 1;
   return Math.max(cap * heat, Math.min(cap, profitBacking(config, operatingProfit))) * cold;
+}
+
+/**
+ * The least appetite of a young market (engine 2.12.0): `seedAppetite` × the appetite at the
+ * starting sentiment S₀, scaled by S ÷ S₀. A cold first news item (a sell-off, a scandal) takes
+ * the share of the start's appetite it takes of the sentiment; news at or above S₀ leaves the
+ * ordinary appetite, which is then at least as large. Dry powder (venture money raised for the
+ * sector and not yet invested) keeps deals going in a downturn: US venture deal value fell
+ * about 30% in 2022, not to nothing, with record dry powder (PitchBook–NVCA Venture Monitor).
+ */
+export function seedHeat(config: EconomyConfig, sentiment: number): number {
+  const f = config.financing;
+  const start = config.start.sentiment;
+  if (start <= 0) return 0;
+  const startHeat = clamp((start - f.appetiteFloor) / f.appetiteSpan, 0, 1);
+  return f.seedAppetite * startHeat * clamp(sentiment / start, 0, 1);
 }
 
 /**
@@ -63,7 +90,8 @@ export function repricedValuation(last: Pick<FirmReport, "fundamentals" | "narra
 /** The raise capacity a firm sees while deciding: the market after the news everyone can read. */
 export function raiseCapacityBeforeNews(config: EconomyConfig, market: MarketState, last: FirmReport | undefined): number {
   const sentiment = sentimentAfter(config, market.sentiment, market.news);
-  return raiseCapacity(config, sentiment, market.correction.quartersLeft > 0, repricedValuation(last, sentiment), last?.operatingProfit ?? 0);
+  const firstTurn = (last?.quarter ?? 0) === 0;
+  return raiseCapacity(config, sentiment, market.correction.quartersLeft > 0, repricedValuation(last, sentiment), last?.operatingProfit ?? 0, firstTurn);
 }
 
 /** Shares issued to raise `amount` at `sharePrice` less `discount`. */

@@ -15,7 +15,7 @@ import { firmComputePrice, licenceFee } from "./prices.js";
  * share price less a discount, within the market's appetite.
  */
 export function financing(t: Quarter): void {
-  const { config, market, firms, actions, reports } = t;
+  const { config, market, firms, actions, reports, q } = t;
   const inCorrection = market.correction.quartersLeft > 0;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
@@ -23,7 +23,7 @@ export function financing(t: Quarter): void {
     if (!action || action.raise <= 0) continue;
     const last = firm.history[firm.history.length - 1];
     const valuation = repricedValuation(last, market.sentiment);
-    const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation, last?.operatingProfit ?? 0));
+    const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation, last?.operatingProfit ?? 0, q === 1));
     if (amount <= 0 || valuation <= 0) continue;
     firm.shares += sharesForRaise(amount, valuation / firm.shares, config.financing.discount);
     firm.cash += amount;

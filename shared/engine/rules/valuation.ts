@@ -14,6 +14,8 @@ export interface Fundamentals {
   earlierRevenue: number;
   /** Quarters a turn spans (the clock's tau). */
   tau: number;
+  /** The one-off charges inside this turn's and the last turn's operating profit (the ramp cost), $M. */
+  oneOffCosts: number;
 }
 
 /**
@@ -21,10 +23,14 @@ export interface Fundamentals {
  * last two turns, per quarter), with a premium for quarterly revenue growth (its trend over the last two turns). The multiple is an earnings yield of
  * rate + equity risk premium (Gordon): it falls as rates rise and stays bounded as they fall.
  * A loss counts as one year of burn. F is never negative.
+ * One-off charges (the ramp cost of growing fast) are taken out of the run-rate, as analysts
+ * strip non-recurring items from earnings: the cash they cost is already gone from `cash`,
+ * once (engine 2.12.0; `rampRecurring` of them still count, 1 before).
  */
 export function fundamentalValue(config: EconomyConfig, market: MarketState, cash: number, f: Fundamentals): number {
   const v = config.valuation;
-  const annualProfit = (2 * (f.operatingProfit + f.previousOperatingProfit)) / f.tau;
+  const runRate = f.operatingProfit + f.previousOperatingProfit + (1 - v.rampRecurring) * f.oneOffCosts;
+  const annualProfit = (2 * runRate) / f.tau;
   const assets = cash + f.book;
   if (annualProfit < 0) return Math.max(0, assets + annualProfit);
   const multiple = profitMultiple(config, market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
