@@ -35,6 +35,14 @@ export function economyProblem(config: EconomyConfig): string | null {
   return verdict;
 }
 
+/** Whether this economy has a verdict already (asking again costs nothing). */
+export function economyTried(config: EconomyConfig): boolean {
+  return tried.has(config);
+}
+
+/** Whether a sender may run one more trial now, or the seconds until it may (the rate limit on trials; ops/rate-limit.ts). */
+export type TrialVerdict = { ok: true } | { ok: false; retryAfter: number };
+
 function trial(config: EconomyConfig): string | null {
   const seats = [...BOT_NAMES, "idle" as const].map((bot, i) => ({ bot, id: `f${i + 1}`, name: `Firm ${i + 1}` }));
   let quarter = 0;
