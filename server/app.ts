@@ -115,7 +115,8 @@ export function createApp(options: AppOptions = {}): Server {
       }
     },
   });
-  server.define(ROOM_NAME, marketRoomWith(options.limits ?? {}, options.store ?? null));
+  const trialLimit = options.rateLimits && "trial" in options.rateLimits ? { trialLimit: options.rateLimits.trial ?? null } : {};
+  server.define(ROOM_NAME, marketRoomWith({ ...options.limits, ...trialLimit }, options.store ?? null));
   return server;
 }
 

@@ -38,6 +38,7 @@ const Env = z
     RATE_LIMIT_JOIN: optional(RateLimitSpecSchema),
     RATE_LIMIT_LOOKUP: optional(RateLimitSpecSchema),
     RATE_LIMIT_KEY: optional(RateLimitSpecSchema),
+    RATE_LIMIT_TRIAL: optional(RateLimitSpecSchema),
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(DEFAULT_CONNECTIONS_PER_ADDRESS),
   })

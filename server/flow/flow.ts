@@ -12,6 +12,7 @@ import {
   type Phase,
   type RoomSettings,
 } from "../../shared/schemas/protocol.js";
+import type { TrialVerdict } from "../game/economy-trial.js";
 import type { ExportSource } from "../game/export.js";
 import { Match, UnresolvableQuarter } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
@@ -86,6 +87,8 @@ export class MarketFlow {
   readonly log: LogEntry[] = [];
   /** Injections queued before the game starts go nowhere: only a started game queues them (in its match). */
   standInBot: BotName = STAND_IN_BOT;
+  /** Takes one economy trial for a sender at a time (ms), or says when one is allowed again; null: not limited. The host sets it. */
+  trialBudget: ((sender: string, now: number) => TrialVerdict) | null = null;
 
   /** Who comes in, and as what. */
   private readonly door: Door;
@@ -100,6 +103,8 @@ export class MarketFlow {
   /** Time of the step under way (ms since epoch). */
   now = 0;
   private seed = "";
+  /** Who sent the message under way (see the message event). */
+  private sender = "";
 
   constructor(start: FlowStart) {
     this.code = start.code;
@@ -200,6 +205,7 @@ export class MarketFlow {
         return this.leave(event.playerId);
       case "message":
         this.seed = event.seed;
+        this.sender = event.sender ?? "";
         return { rejection: this.message(event.playerId, event.facilitator, event.kind, event.data) };
       case "timer":
         if (expires(this.timer, event.id)) this.timerExpired();
@@ -350,6 +356,11 @@ export class MarketFlow {
     const effect = rejection || !facilitator ? null : lobbyEffect(this, kind, data);
     if (effect) this.writeLog(kind, effect, when);
     return rejection;
+  }
+
+  /** Takes one economy trial for the sender of the message under way. */
+  takeTrial(): TrialVerdict {
+    return this.trialBudget?.(this.sender, this.now) ?? { ok: true };
   }
 
   /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */

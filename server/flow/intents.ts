@@ -2,7 +2,7 @@ import type { EconomyConfig } from "../../shared/schemas/config.js";
 import { nameKey } from "../../shared/schemas/names.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
 import { type ClientMessageType, type FacilitatorMessageType, type Phase, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
-import { economyProblem } from "../game/economy-trial.js";
+import { economyProblem, economyTried, type TrialVerdict } from "../game/economy-trial.js";
 import type { Player, Roster } from "../game/roster.js";
 import { describe, type Handler, issuesOf, type Rejection, reject } from "../rooms/rejections.js";
 import { configFor } from "./config.js";
@@ -24,6 +24,8 @@ export interface IntentRoom {
   mirrorSubmitted(firmId: string): void;
   /** New settings (checked): the lobby's economy follows them. */
   applySettings(settings: RoomSettings, config: EconomyConfig): void;
+  /** Takes one economy trial for the message's sender (a configure with an economy not tried yet), or says when one is allowed again. */
+  takeTrial(): TrialVerdict;
   /** Lets a disconnected player back in by name for a while. */
   readmit(player: Player): void;
   /** Sends a message to every connected member of a firm (or all but one). */
@@ -142,6 +144,13 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       if (!next.success) return reject("BAD_SETTINGS", describe(next.error), { issues: issuesOf(next.error) });
       const config = configFor(next.data);
       if (!config.ok) return reject("BAD_SETTINGS", config.message);
+      if (!economyTried(config.value)) {
+        const budget = room.takeTrial();
+        if (!budget.ok)
+          return reject("RATE_LIMITED", `too many new economies tried from your address: try again in ${budget.retryAfter} s`, {
+            params: { retryAfter: budget.retryAfter },
+          });
+      }
       const broken = economyProblem(config.value);
       if (broken) return reject("BAD_SETTINGS", `economy: ${broken}`, { issues: [{ path: "economy", message: broken, problem: { problem: "invalid" } }] });
       // Check everything first, so a refused change leaves nothing half-applied.

@@ -35,8 +35,11 @@ export type FlowEvent =
   | { type: "reconnect"; session: string; playerId: string; now: number }
   /** A player's last connection is gone for good (left, or the grace period ran out). */
   | { type: "leave"; playerId: string; now: number }
-  /** A parsed client message; `seed` is fresh entropy for a game that starts without a set seed. */
-  | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string }
+  /**
+   * A parsed client message; `seed` is fresh entropy for a game that starts without a set seed;
+   * `sender` is what the sender's economy trials are counted under (its client address, else its connection).
+   */
+  | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string; sender?: string }
   /** The timer the table asked for ran out. */
   | { type: "timer"; id: number; now: number }
   /**

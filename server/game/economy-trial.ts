@@ -18,10 +18,11 @@ const tried = new WeakMap<EconomyConfig, string | null>();
 /**
  * Whether a game in this economy plays: one firm per bot strategy and one that never submits
  * (as an absent player, it repeats its last action) play its first TRIAL_QUARTERS quarters,
- * and every quarter must resolve with finite figures. The config schema bounds each value on
- * its own; together they can still break the model (a start cash of 1e308 turns the figures
- * infinite in quarter 1; a market size of 1e308 in quarter 2), and a room in such an economy
- * would have to end its game there. Returns why, in English (the quarter and the first figure
+ * and every quarter must resolve with finite figures. The config schema gives each value a
+ * range that a game plays at either end of (test/server/config-bounds.test.ts), which keeps out
+ * what broke games before (a start cash of 1e308 turned the figures infinite in quarter 1);
+ * values together can still break the model in ways no range foresees, and a room in such an
+ * economy would have to end its game there: this is the second line. Returns why, in English (the quarter and the first figure
  * that broke), or null. A trial is not a proof: the room checks every quarter it resolves too.
  * Cost: 7 firms × 12 quarters on the engine's in-place path (a 6-firm game of 40 quarters
  * is 240 firm-quarters), once per economy: a configure that keeps the economy reuses the
@@ -34,6 +35,14 @@ export function economyProblem(config: EconomyConfig): string | null {
   tried.set(config, verdict);
   return verdict;
 }
+
+/** Whether this economy has a verdict already (asking again costs nothing). */
+export function economyTried(config: EconomyConfig): boolean {
+  return tried.has(config);
+}
+
+/** Whether a sender may run one more trial now, or the seconds until it may (the rate limit on trials; ops/rate-limit.ts). */
+export type TrialVerdict = { ok: true } | { ok: false; retryAfter: number };
 
 function trial(config: EconomyConfig): string | null {
   const seats = [...BOT_NAMES, "idle" as const].map((bot, i) => ({ bot, id: `f${i + 1}`, name: `Firm ${i + 1}` }));

@@ -16,18 +16,24 @@ import { guidePage } from "./guide-page.js";
 /** A game found for export; `hostPlays`: a friends game, whose key is held by its host, a player. */
 type Found = { source: ExportSource; keyHash: string | null; hostPlays: boolean; over: boolean } | { notStarted: true; keyHash: string | null } | null;
 
-/** A game from the store when there is one, else from the live room on this process. */
+/**
+ * A started game from its live room on this process (which holds every resolved quarter, also
+ * while the store cannot save them: a disk-full pause), else from the store, else a room not
+ * started yet.
+ */
 function findGame(code: string, store: GameStore | null): Found {
+  const room = matchMaker.getLocalRoomById(code);
+  const live = room instanceof MarketRoom ? room.flow.exportSource() : null;
+  if (room instanceof MarketRoom && live) {
+    return { source: live, keyHash: room.flow.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
+  }
   const saved = store?.load(code);
   if (saved) {
     const source = { code, record: saved.record, players: saved.players, log: saved.log };
     return { keyHash: saved.keyHash, source, hostPlays: saved.mode === "friends", over: saved.status === "over" };
   }
-  const room = matchMaker.getLocalRoomById(code);
   if (!(room instanceof MarketRoom)) return null;
-  const source = room.flow.exportSource();
-  if (!source) return { notStarted: true, keyHash: room.flow.keyHash };
-  return { source, keyHash: room.flow.keyHash, hostPlays: room.flow.mode === "friends", over: room.flow.phaseName === "over" };
+  return { notStarted: true, keyHash: room.flow.keyHash };
 }
 
 /** Checks the code and the `Authorization: Bearer <facilitator key>` header; answers the error itself. */

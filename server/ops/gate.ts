@@ -134,6 +134,7 @@ export function screenRequests(server: Server, limiter: AddressLimiter, trustPro
     const pathname = new URL(req.url ?? "/", "http://server").pathname;
     const method = req.method ?? "GET";
     if (method === "POST" && pathname.startsWith("/matchmake/")) {
+      req.headers[ADDRESS_HEADER] = clientAddress(req, trustProxy);
       readBody(req).then(
         (body) => {
           if (body === TOO_LARGE) return answer(req, res, 413, { code: 413, error: "the request body is too large" });
@@ -177,4 +178,11 @@ const REFUSED: Record<LimitKind, string> = {
   join: "too many joins",
   lookup: "too many game look-ups",
   key: "too many facilitator key attempts",
+  trial: "too many new economies tried",
 };
+
+/**
+ * The header that carries, to the room (its `onAuth`), the address a matchmaking request was
+ * counted under: set by the gate, replacing whatever a client sent in it.
+ */
+export const ADDRESS_HEADER = "x-scale-or-ship-address";

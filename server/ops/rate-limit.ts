@@ -3,11 +3,12 @@ import { log } from "../log.js";
 
 /**
  * What a client address is limited on: creating rooms, joining (by code, with a seat token,
- * Colyseus' reconnection), looking a game up by its code, and trying a facilitator key (a
- * console join with a key, an export download).
+ * Colyseus' reconnection), looking a game up by its code, trying a facilitator key (a console
+ * join with a key, an export download), and asking a lobby for an economy not tried yet (each
+ * costs the 12-quarter economy trial; server/game/economy-trial.ts).
  */
-export type LimitKind = "create" | "join" | "lookup" | "key";
-export const LIMIT_KINDS = ["create", "join", "lookup", "key"] as const satisfies readonly LimitKind[];
+export type LimitKind = "create" | "join" | "lookup" | "key" | "trial";
+export const LIMIT_KINDS = ["create", "join", "lookup", "key", "trial"] as const satisfies readonly LimitKind[];
 
 /** `count` requests per `seconds`: a token bucket that holds `count` and refills at `count / seconds` a second. */
 export interface RateLimit {
@@ -28,6 +29,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   join: { count: 200, seconds: 100 },
   lookup: { count: 60, seconds: 60 },
   key: { count: 20, seconds: 200 },
+  // A designer editing an economy tries ~20 at once, then one every 3 s; a flood from one
+  // address (its many lobbies' hosts, each 20 messages a second) costs at most that.
+  trial: { count: 20, seconds: 60 },
 };
 
 /** The environment variable that tunes each limit (`count/seconds`, or `off`). */
@@ -36,6 +40,7 @@ export const RATE_LIMIT_ENV: Record<LimitKind, string> = {
   join: "RATE_LIMIT_JOIN",
   lookup: "RATE_LIMIT_LOOKUP",
   key: "RATE_LIMIT_KEY",
+  trial: "RATE_LIMIT_TRIAL",
 };
 
 /** `count/seconds` (e.g. `30/600`) or `off`, as the RATE_LIMIT_* variables take them. */

@@ -5,6 +5,7 @@ import { MarketFlow } from "../flow/flow.js";
 import type { FlowEvent, Step } from "../flow/types.js";
 import type { Match } from "../game/match.js";
 import { log } from "../log.js";
+import type { AddressLimiter } from "../ops/rate-limit.js";
 import type { GameStore } from "../store/games.js";
 import { claimCode, reclaimCode, releaseCode, restoreCode } from "./codes.js";
 import { FacilitatorDesk } from "./desk.js";
@@ -12,8 +13,8 @@ import { applyStep, type EffectTargets, roomControls } from "./effects.js";
 import { FrameHold } from "./frame-hold.js";
 import { warnMalformedFramesOnce } from "./frames.js";
 import { MessageGuard, overLimit } from "./guard.js";
-import { CreatorSeal, createRequest, joinedRoomId, joinRequest, type SeatAuth } from "./joins.js";
-import { DEFAULT_LIMITS, type MarketRoomLimits } from "./limits.js";
+import { CreatorSeal, createRequest, joinedRoomId, joinRequest, requestAddress, type SeatAuth } from "./joins.js";
+import { DEFAULT_LIMITS, DEFAULT_TRIALS, type MarketRoomLimits, trialLimiter } from "./limits.js";
 import { parseMessage } from "./messages.js";
 import { type MarketMetadata, metadataUpdate } from "./metadata.js";
 import { PENDING_REFUSALS, PendingJoins } from "./pending.js";
@@ -36,6 +37,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   limits: MarketRoomLimits = DEFAULT_LIMITS;
   /** Where games are kept so they survive a restart (none: in memory only). */
   store: GameStore | null = null;
+  /** Economy trials per client address, shared by the rooms of this class (the process). */
+  trials: AddressLimiter = DEFAULT_TRIALS;
 
   /** The game: phase, match, roster, settings, timer and log. */
   flow!: MarketFlow;
@@ -69,7 +72,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
    * the room now (options, token, key, name, open places), so refused requests never hold a seat.
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<SeatAuth | true> {
-    const auth = CreatorSeal.issue(options);
+    const auth = CreatorSeal.issue(options, requestAddress(context));
     if (!auth) return true;
     const roomId = joinedRoomId(context);
     const room = roomId ? matchMaker.getLocalRoomById(roomId) : undefined;
@@ -105,6 +108,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private async start(flow: MarketFlow): Promise<void> {
     this.flow = flow;
     flow.standInBot = this.limits.standInBot;
+    flow.trialBudget = (sender, now) => this.trials.take("trial", sender, now);
     this.desk.showing(flow);
     this.state = new MarketRoomState();
     this.state.code = this.roomId;
@@ -304,7 +308,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private receive(client: MarketClient, type: string | number, payload: unknown): void {
     const now = this.clock.currentTime;
     const verdict = this.guard.check(client.sessionId, now, payload);
-    const from = { playerId: client.userData?.playerId ?? null, facilitator: client.userData?.facilitator === true };
+    const from = {
+      playerId: client.userData?.playerId ?? null,
+      facilitator: client.userData?.facilitator === true,
+      sender: client.auth?.address ?? client.sessionId,
+    };
     const rejection = verdict === "ok" ? this.command(type, payload, from) : overLimit(verdict, this.limits);
     if (!rejection) return;
     if (this.guard.strike(client.sessionId, now)) this.sessions.close(client, CLOSE_CODES.ABUSE, "too many refused messages: disconnected");
@@ -312,14 +320,19 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   /** Runs a client message through the flow as `from`; a rejection when refused. Tests use it for the facilitator. */
-  command(type: string | number, payload: unknown, from = { playerId: null as string | null, facilitator: true }): Rejection | undefined {
+  command(
+    type: string | number,
+    payload: unknown,
+    from: { playerId: string | null; facilitator: boolean; sender?: string } = { playerId: null, facilitator: true },
+  ): Rejection | undefined {
     const parsed = parseMessage(type, payload);
     if ("rejection" in parsed) return parsed.rejection;
     // Fresh entropy only where a game can start: a crypto call on every submission cost ~2% of the server's time at 300 rooms.
     const seed = this.flow.phaseName === "lobby" ? randomBytes(8).toString("hex") : "";
     // Named fields, not spreads: a spread followed by fields gives each event its own hidden class.
     const { playerId, facilitator } = from;
-    return this.step({ type: "message", playerId, facilitator, kind: parsed.kind, data: parsed.data, now: Date.now(), seed }).rejection;
+    const sender = from.sender ?? "";
+    return this.step({ type: "message", playerId, facilitator, kind: parsed.kind, data: parsed.data, now: Date.now(), seed, sender }).rejection;
   }
 
   // ---- what tests read ------------------------------------------------------------------
@@ -333,8 +346,10 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
 /** The room class with server-wide limits (tests shorten the grace period, benchmarks raise the rate) and a store. */
 export function marketRoomWith(limits: Partial<MarketRoomLimits>, store: GameStore | null = null): typeof MarketRoom {
   const merged = { ...DEFAULT_LIMITS, ...limits };
+  const trials = trialLimiter(merged.trialLimit);
   return class ConfiguredMarketRoom extends MarketRoom {
     override limits = merged;
     override store = store;
+    override trials = trials;
   };
 }

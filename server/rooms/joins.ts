@@ -15,6 +15,7 @@ import { configFor } from "../flow/config.js";
 import type { Mode } from "../flow/flow.js";
 import type { JoinRequest } from "../flow/types.js";
 import { economyProblem } from "../game/economy-trial.js";
+import { ADDRESS_HEADER } from "../ops/gate.js";
 import { describe } from "./rejections.js";
 
 /** What a create request asks for: a class market (`{ facilitator: true }`) or a friends game, with its settings; CREATE_INVALID_OPTIONS when they are not valid. */
@@ -57,9 +58,17 @@ export function joinedRoomId(context: AuthContext | undefined): string | null {
   return /\/matchmake\/joinById\/([^/?#]+)/.exec(url)?.[1] ?? null;
 }
 
-/** What `onAuth` gives every seat reservation: the secret that only a create request carries on to its room. */
+/** What `onAuth` gives every seat reservation: the secret that only a create request carries on to its room, and the client's address. */
 export interface SeatAuth {
   creator: string;
+  /** The address the gate counted the matchmaking request under (ops/gate.ts); absent without the gate. */
+  address?: string;
+}
+
+/** The client address of a matchmaking request, as the gate stamped it (never what a client sent: the gate replaces the header). */
+export function requestAddress(context: AuthContext | undefined): string | undefined {
+  const stamped = context?.headers.get(ADDRESS_HEADER);
+  return stamped ? stamped : undefined;
 }
 
 /** The key under which `onAuth` hands a create request's secret to the new room's `onCreate`. */
@@ -75,11 +84,11 @@ export class CreatorSeal {
   private secret: string | null = null;
 
   /** For `onAuth`: a fresh secret in the request's options (when they are an object) and in its reservation's auth. */
-  static issue(options: unknown): SeatAuth | null {
+  static issue(options: unknown, address?: string): SeatAuth | null {
     if (options === null || typeof options !== "object" || Array.isArray(options)) return null;
     const creator = randomBytes(18).toString("base64url");
     (options as Record<string, unknown>)[CREATOR_SECRET] = creator;
-    return { creator };
+    return address === undefined ? { creator } : { creator, address };
   }
 
   /** For `onCreate`: the create request's secret, which its connection will carry. */

@@ -8,7 +8,7 @@ export interface SessionData {
 }
 
 /** A connection of a market room; `auth` is what `onAuth` gave its reservation. */
-export type MarketClient = Client<{ userData: SessionData; auth: { creator: string } | undefined }>;
+export type MarketClient = Client<{ userData: SessionData; auth: { creator: string; address?: string } | undefined }>;
 
 /**
  * A room's player connections by session, and the sessions the server closed itself (abuse,

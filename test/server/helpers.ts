@@ -107,7 +107,7 @@ export async function facilitate(colyseus: ColyseusTestServer, settings: RoomSet
  * Every client of a test file comes from 127.0.0.1, so the limits per address are off in
  * `testServer` (test/server/rate-limit.test.ts tests them).
  */
-export const NO_RATE_LIMITS = { create: null, join: null, lookup: null, key: null } as const;
+export const NO_RATE_LIMITS = { create: null, join: null, lookup: null, key: null, trial: null } as const;
 
 /**
  * The game server for one test file (with `store` when given): booted before its tests,

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { Match } from "../../server/game/match.js";
+import { parseMessage } from "../../server/rooms/messages.js";
 import { gameConfig } from "../../shared/config/override.js";
 import { ActionInputSchema } from "../../shared/schemas/action.js";
 import { ClientMessageSchemas } from "../../shared/schemas/protocol.js";
@@ -50,6 +51,17 @@ describe("hostile but well-formed inputs", () => {
     }
     // Still refused where they were: a negative amount is not -0.
     expect(ClientMessageSchemas.submit.safeParse({ action: { train: -1e-300 } }).success).toBe(false);
+  });
+
+  test("submit's quarter: anything but a whole quarter 1–40 is INVALID_MESSAGE naming the field (msgpack carries NaN, ±Infinity, -0, 1.5, huge)", () => {
+    for (const quarter of [0, -0, -1, 1.5, 41, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, "1", null]) {
+      const parsed = parseMessage("submit", { action: {}, quarter });
+      expect("rejection" in parsed && parsed.rejection, String(quarter)).toMatchObject({
+        code: "INVALID_MESSAGE",
+        issues: expect.arrayContaining([expect.objectContaining({ path: "quarter" })]),
+      });
+    }
+    expect(parseMessage("submit", { action: {}, quarter: 40 })).toMatchObject({ kind: "submit", data: { quarter: 40 } });
   });
 
   test("a class market of bots with every timer at 0 resolves one quarter per timer, not the whole game in the start message", () => {

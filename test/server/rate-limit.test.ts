@@ -7,7 +7,7 @@ import { Logger, log, setLog } from "../../server/log.js";
 import { addressKey, clientAddress } from "../../server/ops/gate.js";
 import type { RateLimits } from "../../server/ops/rate-limit.js";
 import { ADDRESS_RATE_LIMITED, CREATE_INVALID_OPTIONS, JOIN_ERRORS, ROOM_NAME } from "../../shared/schemas/protocol.js";
-import { FAST, facilitate, host, join, waitFor } from "./helpers.js";
+import { FAST, facilitate, host, join, nextRejection, track, waitFor } from "./helpers.js";
 
 const PORT = 2568;
 /** Small limits so that each is reached in a few requests. */
@@ -16,6 +16,7 @@ const LIMITS = {
   join: { count: 4, seconds: 600 },
   lookup: { count: 3, seconds: 600 },
   key: { count: 2, seconds: 600 },
+  trial: { count: 3, seconds: 600 },
 } satisfies RateLimits;
 
 /** A raw HTTP request from a chosen loopback address (127.0.0.x), as a client elsewhere would send it. */
@@ -141,6 +142,47 @@ describe("limits per client address", () => {
     // From the facilitator's own address, the key works.
     const console2 = await colyseus.sdk.joinById(code, { facilitatorKey: key });
     expect(console2.roomId).toBe(code);
+  });
+
+  test("economy trials: a lobby's new economies share one limit per address (over its rooms); a refusal is RATE_LIMITED with the seconds, changes nothing, and warns once", async () => {
+    type Reservation = Parameters<typeof colyseus.sdk.consumeSeatReservation>[0];
+    const hostFrom = async (from: string) => {
+      const reserved = await create(from);
+      expect(reserved.status).toBe(200);
+      const player = track(await colyseus.sdk.consumeSeatReservation(reserved.json as unknown as Reservation));
+      await waitFor(() => player.last("welcome"));
+      return player;
+    };
+    const economy = (cash: number) => ({ economy: { start: { cash } } });
+    const ada = await hostFrom("127.0.0.61");
+    const bo = await hostFrom("127.0.0.61");
+    for (const [player, cash] of [
+      [ada, 1001],
+      [bo, 1002],
+      [ada, 1003],
+    ] as const) {
+      player.room.send("configure", economy(cash));
+      await waitFor(() => player.room.state.settings.economy.includes(String(cash)));
+    }
+    // The fourth new economy from that address, whichever of its rooms asks: refused, and nothing changes.
+    const refused = await nextRejection(bo, () => bo.room.send("configure", economy(1004)));
+    expect(refused).toMatchObject({
+      type: "configure",
+      code: "RATE_LIMITED",
+      message: "too many new economies tried from your address: try again in 200 s",
+      params: { retryAfter: 200 },
+    });
+    expect(JSON.parse(bo.room.state.settings.economy)).toEqual({ start: { cash: 1002 } });
+    expect(limitWarnings()).toEqual([expect.objectContaining({ level: "warn", address: "127.0.0.61", kind: "trial", limit: "3 per 10 min" })]);
+    // An economy already tried costs no trial; nor does a change that keeps the economy.
+    bo.room.send("configure", economy(1001));
+    await waitFor(() => bo.room.state.settings.economy.includes("1001"));
+    bo.room.send("configure", { decisionSeconds: 61 });
+    await waitFor(() => bo.room.state.settings.decisionSeconds === 61);
+    // Another address has its own.
+    const cy = await hostFrom("127.0.0.62");
+    cy.room.send("configure", economy(1005));
+    await waitFor(() => cy.room.state.settings.economy.includes("1005"));
   });
 
   test("looking a game up by code", async () => {

@@ -8,7 +8,7 @@ import { createApp } from "../../server/app.js";
 import { GameStore } from "../../server/store/games.js";
 import { StoreGate } from "../../server/store/gate.js";
 import { replay } from "../../shared/sim/record.js";
-import { facilitate, join, nextRejection, type Player, waitFor } from "./helpers.js";
+import { facilitate, host, join, nextRejection, type Player, waitFor } from "./helpers.js";
 
 const WRITES = ["started", "appendLog", "rostered", "ended", "resolved"] as const;
 
@@ -45,6 +45,31 @@ const SLOW = { newsSeconds: 30, reportSeconds: 30, decisionSeconds: 300, firms: 
 const noticeOf = (player: Player) => player.room.state.notice;
 
 describe("a full disk stops only its room's saving, never the process", () => {
+  test("exports during the pause come from the live game: a friends host whose game ended while the disk was full downloads it whole", async () => {
+    const { player: hal, server } = await host(colyseus, "Hal", {
+      newsSeconds: 0,
+      reportSeconds: 0,
+      decisionSeconds: 300,
+      firms: 2,
+      quarters: 4,
+      seed: "full-export",
+    });
+    const key = (hal.last("console") as { key: string } | undefined)?.key ?? "";
+    hal.room.send("start");
+    for (let q = 0; q < 4; q++) {
+      await waitFor(() => hal.room.state.phase === "decide" && hal.room.state.quarter === q);
+      // The last quarter resolves while the disk is full: the store holds 3 quarters, still playing.
+      if (q === 3) disk.full = true;
+      hal.room.send("submit", { action: {} });
+    }
+    await waitFor(() => hal.room.state.phase === "over");
+    await waitFor(() => noticeOf(hal).includes("disk is full"));
+    expect(store.load(server.roomId)).toMatchObject({ status: "playing", record: { quarters: { length: 3 } } });
+    const response = await fetch(`http://localhost:2568/api/games/${server.roomId}/record.json`, { headers: { authorization: `Bearer ${key}` } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { quarters: unknown[] }).quarters).toHaveLength(4);
+  });
+
   test("a facilitator's extend on a full disk: the room pauses with a message to everyone, refuses the controls, and carries on when the disk has room", async () => {
     const { facilitator, server } = await facilitate(colyseus, { ...SLOW, seed: "full-extend" });
     const ada = await join(colyseus, server.roomId, { name: "Ada" });
