@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, signedMoney, valuationHeadline } from "./words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -39,7 +39,8 @@ function warningLines(card: QuarterCard, turns: TurnWords): string[] {
  * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
  */
 export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
-  const v = card.valuation;
+  // Its parts as written, adding up to the written change (movedAsShown).
+  const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
   const warnings = warningLines(card, turns);
