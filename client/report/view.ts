@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, movedAsShown, signedMoney, valuationHeadline } from "./words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -21,17 +21,6 @@ function runwayText(card: QuarterCard, turns: TurnWords): string {
   if (!Number.isFinite(card.runway)) return t("report.runway.none");
   const figures = { quarters: number(card.runway, 1), burn: formatMoney(card.burn) };
   return turns.quarterly ? t("report.runway.quarters", figures) : t("report.runway.quarters.turn", { ...figures, span: spanWords(t, turns) });
-}
-
-function warningLines(card: QuarterCard, turns: TurnWords): string[] {
-  const out: string[] = [];
-  if (card.delisted) out.push(t("report.warning.delisted"));
-  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
-  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: formatMoney(card.maxRaise) }));
-  if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: formatMoney(card.emergencyRaised) }));
-  if (card.incidents > 0) out.push(t("report.warning.incidents", { count: card.incidents, fines: formatMoney(card.fines) }));
-  if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: formatPercent(card.spanFactor) }));
-  return out;
 }
 
 /**

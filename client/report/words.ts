@@ -1,6 +1,8 @@
 import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
-import { locale, money, t } from "../i18n.js";
+import { type TurnWords, turnKey } from "../../shared/words/turns.js";
+import { locale, money, percent, t } from "../i18n.js";
+import type { QuarterCard } from "./model.js";
 
 /** A signed amount of money in the report's words: "+$866M", "−$2,500M"; nothing is "$0", never "+$0" or "−$0". */
 export function signedMoney(amount: number): string {
@@ -55,4 +57,24 @@ export function movedAsShown(
   }
   const [fundamentals = 0, narrative = 0, sentiment = 0] = parts;
   return { ...v, fundamentals, narrative, sentiment };
+}
+
+/**
+ * The card's warnings, worst first. An incident without a fine (no fine under the regime, or a
+ * compliant firm) says what it did cost, customers and trust, not "cost you $0 in fines".
+ */
+export function warningLines(card: QuarterCard, turns: TurnWords): string[] {
+  const out: string[] = [];
+  if (card.delisted) out.push(t("report.warning.delisted"));
+  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
+  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: money(card.maxRaise) }));
+  if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: money(card.emergencyRaised) }));
+  if (card.incidents > 0)
+    out.push(
+      money(card.fines) === money(0)
+        ? t("report.warning.incidentsNoFine", { count: card.incidents })
+        : t("report.warning.incidents", { count: card.incidents, fines: money(card.fines) }),
+    );
+  if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: percent(card.spanFactor) }));
+  return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, movedAsShown, signedMoney, valuationHeadline } from "../../client/report/words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -10,6 +10,7 @@ import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { playBots } from "../../shared/sim/play.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 
 const game = playBots(DEFAULT_CONFIG, "report-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
 
@@ -173,6 +174,24 @@ describe("why your valuation moved, in one line", () => {
         }
       }
     }
+    setLocale("en");
+  });
+});
+
+describe("the report's warnings", () => {
+  test("an incident without a fine says what it cost, customers and trust (it said 'An incident cost you $0 in fines.')", () => {
+    const state = game.states[5] as GameState;
+    const card = quarterCard(privateMessage(state, state.firms[0]?.id ?? ""));
+    if (!card) throw new Error("no card");
+    setLocale("en");
+    const calm = { ...card, delisted: false, warnings: [], emergencyRaised: 0, spanFactor: 1 };
+    expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["An incident: customers left and the sector's trust fell (no fine)."]);
+    expect(warningLines({ ...calm, incidents: 1, fines: 0.02 }, turnWordsFor(8))).toEqual([
+      "An incident: customers left and the sector's trust fell (no fine).",
+    ]);
+    expect(warningLines({ ...calm, incidents: 2, fines: 12.3 }, turnWordsFor(8))).toEqual(["2 incidents cost you $12.3M in fines."]);
+    setLocale("zh-CN");
+    expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["发生 1 起事故：客户流失，行业信任下降（未被罚款）。"]);
     setLocale("en");
   });
 });
