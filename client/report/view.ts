@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, signedMoney, valuationHeadline } from "./words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -23,23 +23,13 @@ function runwayText(card: QuarterCard, turns: TurnWords): string {
   return turns.quarterly ? t("report.runway.quarters", figures) : t("report.runway.quarters.turn", { ...figures, span: spanWords(t, turns) });
 }
 
-function warningLines(card: QuarterCard, turns: TurnWords): string[] {
-  const out: string[] = [];
-  if (card.delisted) out.push(t("report.warning.delisted"));
-  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
-  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: formatMoney(card.maxRaise) }));
-  if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: formatMoney(card.emergencyRaised) }));
-  if (card.incidents > 0) out.push(t("report.warning.incidents", { count: card.incidents, fines: formatMoney(card.fines) }));
-  if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: formatPercent(card.spanFactor) }));
-  return out;
-}
-
 /**
  * The card's body: why the valuation moved, the money, the firm's sectors and model.
  * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
  */
 export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
-  const v = card.valuation;
+  // Its parts as written, adding up to the written change (movedAsShown).
+  const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
   const warnings = warningLines(card, turns);

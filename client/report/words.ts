@@ -1,5 +1,8 @@
+import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
-import { money, t } from "../i18n.js";
+import { type TurnWords, turnKey } from "../../shared/words/turns.js";
+import { locale, money, percent, t } from "../i18n.js";
+import type { QuarterCard } from "./model.js";
 
 /** A signed amount of money in the report's words: "+$866M", "−$2,500M"; nothing is "$0", never "+$0" or "−$0". */
 export function signedMoney(amount: number): string {
@@ -20,4 +23,58 @@ export function costMoney(amount: number): string {
  */
 export function valuationHeadline(v: ValuationMove): string {
   return t("report.moved.headline", { before: money(v.before), after: money(v.after), change: signedMoney(v.after - v.before) });
+}
+
+/**
+ * The three parts of the move as the card writes them, so that a reader adding them up gets
+ * the change the headline writes: each part is rounded as written, and where those roundings
+ * add up to another figure, the part rounded furthest from its exact value gives way by a step
+ * or two (as rounded percentages are made to total 100%). `amountOf` is what `money` writes an
+ * amount as, `stepOf` the step it writes it to.
+ */
+export function movedAsShown(
+  v: ValuationMove,
+  amountOf: (millions: number) => number = (m) => moneyAmount(locale(), m),
+  stepOf: (millions: number) => number = (m) => moneyStep(locale(), m),
+): ValuationMove {
+  const exact = [v.fundamentals, v.narrative, v.sentiment];
+  const parts = exact.map(amountOf);
+  // The change as the headline writes it; added up, the parts must read the same: within half its step.
+  const change = amountOf(v.after - v.before);
+  const slack = stepOf(change) / 2;
+  for (let guard = 0; guard < 3; guard++) {
+    const gap = change - parts.reduce((sum, p) => sum + p, 0);
+    if (Math.abs(gap) < slack - 1e-9) break;
+    // The part whose written amount is furthest from its exact value, in the gap's direction, among those a step of which narrows the gap.
+    const movable = parts
+      .map((p, i) => ({ i, step: stepOf(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
+      .filter((m) => m.step < 2 * Math.abs(gap))
+      .sort((a, b) => b.lag - a.lag)[0];
+    if (!movable) break;
+    // A step that brings the sum nearer; at most two: a part never strays far from its own value to make the sum come out.
+    const steps = Math.min(2, Math.max(1, Math.floor((Math.abs(gap) + slack) / movable.step)));
+    parts[movable.i] = amountOf((parts[movable.i] as number) + Math.sign(gap) * steps * movable.step);
+  }
+  const [fundamentals = 0, narrative = 0, sentiment = 0] = parts;
+  return { ...v, fundamentals, narrative, sentiment };
+}
+
+/**
+ * The card's warnings, worst first. An incident without a fine (no fine under the regime, or a
+ * compliant firm) says what it did cost, customers and trust, not "cost you $0 in fines".
+ */
+export function warningLines(card: QuarterCard, turns: TurnWords): string[] {
+  const out: string[] = [];
+  if (card.delisted) out.push(t("report.warning.delisted"));
+  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
+  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: money(card.maxRaise) }));
+  if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: money(card.emergencyRaised) }));
+  if (card.incidents > 0)
+    out.push(
+      money(card.fines) === money(0)
+        ? t("report.warning.incidentsNoFine", { count: card.incidents })
+        : t("report.warning.incidents", { count: card.incidents, fines: money(card.fines) }),
+    );
+  if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: percent(card.spanFactor) }));
+  return out;
 }

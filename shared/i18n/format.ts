@@ -104,7 +104,24 @@ export function shortMoneyAmount(locale: Locale, millions: number): number {
           : abs >= 100
             ? 1
             : 0.1;
-  const amount = Number((Math.round(abs / step) * step).toPrecision(12));
+  return roundedTo(value, step);
+}
+
+/** The amount ($M) that `money` writes for `millions` ("12.3亿美元" is 1,230; "$1,235M" is 1,235): what a reader adds. */
+export function moneyAmount(locale: Locale, millions: number): number {
+  const value = shown(millions);
+  return roundedTo(value, moneyStep(locale, value));
+}
+
+/** The step ($M) `money` writes an amount of this size to: $0.1M below $100M; then $1M in English, 0.1亿 ($10M) in Chinese, 0.1万亿 from 1万亿. */
+export function moneyStep(locale: Locale, millions: number): number {
+  const abs = Math.abs(millions);
+  return abs < 100 ? 0.1 : locale === "zh-CN" ? (abs >= 1e6 ? 1e5 : 10) : 1;
+}
+
+/** `value` to a multiple of `step`, halves away from zero (as `Intl` rounds), without float dust; never −0. */
+function roundedTo(value: number, step: number): number {
+  const amount = Number((Math.round(Math.abs(value) / step) * step).toPrecision(12));
   return amount === 0 ? 0 : Math.sign(value) * amount;
 }
 

@@ -80,6 +80,22 @@ describe("what happens without a submission, in the panel's words", () => {
     );
     expect(repeatWarning(state, firm(state), turnWordsFor(16))).toBe("Not submitted yet: without a submission, last quarter's plan repeats.");
   });
+
+  test("a plan that no longer fits the cash repeats scaled down, in words that parse (it said 'it would repeat cut to 98% of its spending')", () => {
+    setLocale("en");
+    const { state } = resolveQuarter(
+      start,
+      { f1: { train: 300, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
+      [],
+    );
+    const poorer = { ...state, firms: state.firms.map((f) => (f.id === "f1" ? { ...f, cash: 150 } : f)) };
+    expect(repeatWarning(poorer, firm(poorer), turnWordsFor(8))).toMatch(
+      /^Not submitted yet\. Last turn's plan no longer fits: without a submission it repeats, scaled down to \d+% of its spending\.$/,
+    );
+    setLocale("zh-CN");
+    expect(repeatWarning(poorer, firm(poorer), turnWordsFor(8))).toMatch(/^尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 \d+% 沿用。$/);
+    setLocale("en");
+  });
 });
 
 describe("a refused draft's words", () => {

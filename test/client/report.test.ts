@@ -1,14 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, signedMoney, valuationHeadline } from "../../client/report/words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
+import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { playBots } from "../../shared/sim/play.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 
 const game = playBots(DEFAULT_CONFIG, "report-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
 
@@ -137,6 +139,59 @@ describe("why your valuation moved, in one line", () => {
     expect(signedMoney(0)).toBe("$0");
     setLocale("zh-CN");
     expect(valuationHeadline(move)).toBe("14.8亿美元 → 28.4亿美元（+13.6亿美元）");
+    setLocale("en");
+  });
+  test("fundamentals, narrative and sentiment add up to the written change: 7.1亿 + 8.9亿 + 3.7亿 = 19.7亿 (each rounded on its own they read 7.2 + 8.9 + 3.7 = 19.8 beside +19.7, seen on a phone)", () => {
+    const move = { before: 1466, after: 3435, fundamentals: 716, narrative: 886, sentiment: 367 };
+    setLocale("zh-CN");
+    const shown = movedAsShown(move);
+    expect(valuationHeadline(move)).toBe("14.7亿美元 → 34.4亿美元（+19.7亿美元）");
+    expect([shown.fundamentals, shown.narrative, shown.sentiment].map(signedMoney)).toEqual(["+7.1亿美元", "+8.9亿美元", "+3.7亿美元"]);
+    // In English the same move is written to the $M: nothing to give way.
+    setLocale("en");
+    const en = movedAsShown(move);
+    expect([en.fundamentals, en.narrative, en.sentiment].map(signedMoney)).toEqual(["+$716M", "+$886M", "+$367M"]);
+    // Over many moves, in both languages, the written parts add up to the written change, each still near its own value.
+    for (const lang of ["en", "zh-CN"] as const) {
+      setLocale(lang);
+      for (let i = 1; i < 400; i++) {
+        const before = 37 + ((i * 7919) % 9000);
+        const fundamentals = ((i * 104729) % 3000) - 1000;
+        const narrative = ((i * 1299709) % 4000) - 1500;
+        const sentiment = ((i * 15485863) % 900) - 450 + i / 7;
+        const m = { before, after: before + fundamentals + narrative + sentiment, fundamentals, narrative, sentiment };
+        const written = movedAsShown(m);
+        const change = moneyAmount(lang, m.after - m.before);
+        // Added up they read as the change does, to the coarsest step written among them (17.3亿 + 22.1亿 + 1310万 = 39.531亿 is 39.5亿;
+        // −$420M + $680M − $187M = $73M beside +$72.9M: the parts are written to the $1M).
+        const coarsest = Math.max(moneyStep(lang, change), ...[written.fundamentals, written.narrative, written.sentiment].map((p) => moneyStep(lang, p)));
+        const sum = written.fundamentals + written.narrative + written.sentiment;
+        expect(Math.abs(sum - change), `${lang} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest / 2 + 1e-9);
+        // Each part is still an amount as written, no further from its exact value than the coarsest step written beside it.
+        for (const key of ["fundamentals", "narrative", "sentiment"] as const) {
+          expect(moneyAmount(lang, written[key])).toBe(written[key]);
+          expect(Math.abs(written[key] - m[key]), `${lang} ${key} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest + 1e-9);
+        }
+      }
+    }
+    setLocale("en");
+  });
+});
+
+describe("the report's warnings", () => {
+  test("an incident without a fine says what it cost, customers and trust (it said 'An incident cost you $0 in fines.')", () => {
+    const state = game.states[5] as GameState;
+    const card = quarterCard(privateMessage(state, state.firms[0]?.id ?? ""));
+    if (!card) throw new Error("no card");
+    setLocale("en");
+    const calm = { ...card, delisted: false, warnings: [], emergencyRaised: 0, spanFactor: 1 };
+    expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["An incident: customers left and the sector's trust fell (no fine)."]);
+    expect(warningLines({ ...calm, incidents: 1, fines: 0.02 }, turnWordsFor(8))).toEqual([
+      "An incident: customers left and the sector's trust fell (no fine).",
+    ]);
+    expect(warningLines({ ...calm, incidents: 2, fines: 12.3 }, turnWordsFor(8))).toEqual(["2 incidents cost you $12.3M in fines."]);
+    setLocale("zh-CN");
+    expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["发生 1 起事故：客户流失，行业信任下降（未被罚款）。"]);
     setLocale("en");
   });
 });

@@ -15,9 +15,9 @@ const en = {
   "note.submittedBy.turn": "Submitted by {name}. You can change it until the turn resolves.",
   "note.repeats.turn": "Not submitted yet: without a submission, last turn's plan repeats.",
   "note.idle.turn": "Not submitted yet: without a submission, your firm spends nothing this turn.",
-  "note.repeatsCut.turn": "Not submitted yet. Without a submission, last turn's plan no longer fits: it would repeat cut to {share} of its spending.",
+  "note.repeatsCut.turn": "Not submitted yet. Last turn's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending.",
   "note.repeatsCutRaise.turn":
-    "Not submitted yet. Without a submission, last turn's plan no longer fits: it would repeat cut to {share} of its spending and a raise of {raise}.",
+    "Not submitted yet. Last turn's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, with a raise of {raise}.",
   "phase.untimed.turn": "No timer: the turn resolves when every firm has submitted.",
   "phase.report.turn": "The turn is in: you can plan the next one now.",
   "short.turn": "This plan leaves you {amount} short at the end of the turn: an emergency sale of shares, or delisting.",
@@ -75,9 +75,9 @@ const en = {
   "note.submittedBy": "Submitted by {name}. You can change it until the quarter resolves.",
   "note.repeats": "Not submitted yet: without a submission, last quarter's plan repeats.",
   "note.idle": "Not submitted yet: without a submission, your firm spends nothing this quarter.",
-  "note.repeatsCut": "Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to {share} of its spending.",
+  "note.repeatsCut": "Not submitted yet. Last quarter's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending.",
   "note.repeatsCutRaise":
-    "Not submitted yet. Without a submission, last quarter's plan no longer fits: it would repeat cut to {share} of its spending and a raise of {raise}.",
+    "Not submitted yet. Last quarter's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, with a raise of {raise}.",
   "phase.untimed": "No timer: the quarter resolves when every firm has submitted.",
   "phase.open": "Decisions are open.",
   "phase.news": "Read the news: you can fill this in now; decisions open in a moment.",

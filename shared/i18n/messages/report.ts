@@ -26,6 +26,10 @@ const en = {
     "Delisting risk: at these running costs your cash runs out next quarter and the market would take only {amount} of new shares to cover it.",
   "warning.emergency": "You ran out of cash: an emergency sale of shares raised {amount} at a deep discount.",
   "warning.incidents": { one: "An incident cost you {fines} in fines.", other: "{count} incidents cost you {fines} in fines." },
+  "warning.incidentsNoFine": {
+    one: "An incident: customers left and the sector's trust fell (no fine).",
+    other: "{count} incidents: customers left and the sectors' trust fell (no fine).",
+  },
   "warning.span": "Integration slowed: training while entering {count} sectors kept {speed} of your integration work.",
 
   "moved.title": "Why your valuation moved",
@@ -103,6 +107,7 @@ const zh = {
   "warning.delisting": "退市风险：按当前运营成本，你的现金下季度就会耗尽，而市场最多只愿认购 {amount} 的新股来填补。",
   "warning.emergency": "你的现金耗尽了：紧急增发股票以大幅折价筹得 {amount}。",
   "warning.incidents": { other: "{count} 起事故让你被罚款 {fines}。" },
+  "warning.incidentsNoFine": { other: "发生 {count} 起事故：客户流失，行业信任下降（未被罚款）。" },
   "warning.span": "整合放缓：你一边训练模型一边进入 {count} 个行业，整合工作只完成了 {speed}。",
 
   "moved.title": "估值为何变动",
