@@ -28,7 +28,7 @@ export function playedBy(firm: Pick<FirmSlotShape, "controller" | "bot">, member
 /**
  * The live roster: each firm with its members (online, offline, away, asking to come back),
  * who plays it and whether this quarter's decision is in. A disconnected student has a
- * "Let back in" button: they may then rejoin by name, without their seat token. Each player's name is a button ("Manage Ada") that
+ * "Let back in" button for one who asks: the device that asked may then rejoin without the seat token. Each player's name is a button ("Manage Ada") that
  * opens their controls (rename, remove, replace with a bot); in the lobby, bot seats can
  * change strategy or be removed.
  */
@@ -133,7 +133,7 @@ export class Roster {
       ),
       h("span", { class: player.asking ? "asking-note" : "muted" }, ` ${where}`),
       // A student who lost the seat token (another device, cleared browser) comes back by name once let in.
-      started && !player.connected
+      started && !player.connected && player.asking
         ? h(
             "button",
             {

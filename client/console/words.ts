@@ -90,6 +90,8 @@ export function refusalText(rejected: Pick<RejectedMessage, "code" | "reason" | 
       return tr("console.refusal.noSuchPlayer");
     case "nameTaken":
       return tr("console.refusal.nameTaken", { name: String(params.name ?? "") });
+    case "notAsking":
+      return tr("console.refusal.notAsking", { player: String(params.player ?? "") });
     case "staleQuarter":
       return tr("console.refusal.staleQuarter", { quarter: Number(params.quarter ?? 0), now: Number(params.now ?? 0) });
     case undefined:

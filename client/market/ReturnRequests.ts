@@ -4,7 +4,7 @@ import { h } from "../ui/dom.js";
 
 /**
  * For a friends game's host: players who lost their seat token (another device, a cleared
- * browser) and tried to come back by name. "Let … back in" lets them join by name once; a
+ * browser) and tried to come back by name. "Let … back in" lets the device that asked join once; a
  * name alone never takes a seat otherwise.
  */
 export class ReturnRequests {

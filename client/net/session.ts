@@ -8,6 +8,21 @@ import { BROWSER_SEAT, forgetSeat, type KeyValueStore, loadSeat, type SavedSeat,
 export type Welcome = ServerMessages["welcome"];
 export type ConsoleMessage = ServerMessages["console"];
 
+/**
+ * The id this browser sends with a join by name (`ask`), kept per game and name in local storage:
+ * when the name holds a seat, the facilitator's (host's) approval lets in only the device that
+ * asked, so a classmate typing the name after the approval does not get the seat.
+ */
+export function askIdFor(store: KeyValueStore, code: string, name: string): string {
+  const key = `sos.ask.${code}.${nameKey(name)}`;
+  const kept = store.getItem(key);
+  if (kept && /^[0-9a-f]{32}$/.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  store.setItem(key, id);
+  return id;
+}
+
 /** How long to wait for the server's first `console` message before saying the console could not open. */
 const CONSOLE_WAIT_MS = 15_000;
 
@@ -52,7 +67,9 @@ export class Session {
   }
 
   async join(code: string, name: string, firmId?: string): Promise<Joined> {
-    const options = firmId ? { name, firmId } : { name };
+    // The device's ask id: if the name holds a seat here, a "let back in" admits this device only.
+    const ask = askIdFor(this.keys, code, name);
+    const options = firmId ? { name, firmId, ask } : { name, ask };
     try {
       return await this.enter(await this.sdk.joinById(code, options), name);
     } catch (e) {

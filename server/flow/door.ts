@@ -33,7 +33,9 @@ export class Door {
   /** Players asking to come back without their token (by id), and since when (ms). */
   readonly asking = new Map<string, number>();
   /** Players the facilitator (or host) let back in (by id), and until when (ms). */
-  private readonly readmitted = new Map<string, number>();
+  private readonly readmitted = new Map<string, { until: number; ask: string }>();
+  /** The `ask` id of the latest device that asked to come back as each player (by id). */
+  private readonly askedBy = new Map<string, string | undefined>();
 
   /** `awaitingCreator`: a new friends game whose creator has not joined yet (nobody else becomes host meanwhile). */
   constructor(
@@ -57,12 +59,12 @@ export class Door {
   }
 
   /** The checks of a seat's `join`: nothing changes but a name-only ask being shown. */
-  private checkSeat({ name, firmId, token }: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
+  private checkSeat({ name, firmId, token, ask }: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
     if (token) return this.table.roster.byToken(token) ? undefined : { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
     if (this.table.phase.name !== "lobby") {
       const held = this.table.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (held.connected || !this.readmitting(held.id)) return this.askToReturn(held);
+      if (held.connected || !this.readmitting(held.id, ask)) return this.askToReturn(held, ask);
       return undefined;
     }
     if (this.table.roster.nameTaken(name)) return { code: JOIN_ERRORS.NAME_TAKEN, message: `the name "${name}" is taken in this game` };
@@ -112,19 +114,20 @@ export class Door {
 
   /** A seat: the token's, a held seat let back in by name, or (in the lobby) a new one. */
   private seat(event: Extract<FlowEvent, { type: "join" }>, request: Extract<JoinRequest, { as: "player" }>): JoinRefusal | undefined {
-    const { name, firmId, token } = request;
+    const { name, firmId, token, ask } = request;
     let player: Player;
     if (token) {
       const owner = this.table.roster.byToken(token);
       if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
       player = owner;
       this.asking.delete(player.id);
+      this.askedBy.delete(player.id);
       this.readmitted.delete(player.id);
       this.takeOver(player, event.session);
     } else if (this.table.phase.name !== "lobby") {
       const held = this.table.roster.named(name);
       if (!held) return { code: JOIN_ERRORS.GAME_STARTED, message: "this game has already started" };
-      if (!this.mayReturn(held)) return this.askToReturn(held);
+      if (!this.mayReturn(held, ask)) return this.askToReturn(held, ask);
       // Let back in without the token: the seat gets a new token, and the old one stops working.
       player = held;
       player.token = event.fresh.token;
@@ -151,19 +154,23 @@ export class Door {
     return undefined;
   }
 
-  /** Whether a player coming back by name alone was let back in (the approval is used up). */
-  private mayReturn(player: Player): boolean {
-    const until = this.readmitted.get(player.id);
-    if (player.connected || until === undefined || until < this.table.now) return false;
+  /**
+   * Whether a player coming back without the token was let back in, from this device (the `ask`
+   * id the approval was given to): the approval is used up. Never by the name alone.
+   */
+  private mayReturn(player: Player, ask: string | undefined): boolean {
+    if (player.connected || !this.readmitting(player.id, ask)) return false;
     this.readmitted.delete(player.id);
     this.asking.delete(player.id);
+    this.askedBy.delete(player.id);
     return true;
   }
 
   /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
-  private askToReturn(player: Player): JoinRefusal {
+  private askToReturn(player: Player, ask: string | undefined): JoinRefusal {
     if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
     this.asking.set(player.id, this.table.now);
+    this.askedBy.set(player.id, ask);
     this.table.mirror("roster");
     this.table.emit({ type: "consoleUpdate", entries: [] });
     const who = this.table.mode === "class" ? "the facilitator" : "the host";
@@ -173,16 +180,29 @@ export class Door {
     };
   }
 
-  /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
+  /** Whether the player has asked to come back, from a device that can be told apart (an `ask` id), since the last approval. */
+  askingFromDevice(playerId: string): boolean {
+    return this.asking.has(playerId) && this.askedBy.get(playerId) !== undefined;
+  }
+
+  /**
+   * The facilitator (or a friends game's host) lets a disconnected player back in, for
+   * READMIT_SECONDS: only the device that asked last (its `ask` id), never whoever types the name
+   * next. A later ask from another device shows as asking again and does not cancel this approval.
+   */
   readmit(player: Player): void {
-    this.readmitted.set(player.id, this.table.now + READMIT_SECONDS * 1000);
+    const ask = this.askedBy.get(player.id);
+    if (ask === undefined) return;
+    this.readmitted.set(player.id, { until: this.table.now + READMIT_SECONDS * 1000, ask });
     this.asking.delete(player.id);
+    this.askedBy.delete(player.id);
     this.table.mirror("roster");
   }
 
-  /** Whether a player was let back in and has not come back yet. */
-  private readmitting(playerId: string): boolean {
-    return (this.readmitted.get(playerId) ?? 0) >= this.table.now;
+  /** Whether a player was let back in from the device with this `ask` id, and has not come back yet. */
+  private readmitting(playerId: string, ask: string | undefined): boolean {
+    const approval = this.readmitted.get(playerId);
+    return ask !== undefined && approval !== undefined && approval.ask === ask && approval.until >= this.table.now;
   }
 
   /** The token's owner joins from a new connection: any older connection of theirs is closed. */

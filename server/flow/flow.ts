@@ -258,7 +258,12 @@ export class MarketFlow {
     return this.door.asking;
   }
 
-  /** The facilitator (or a friends game's host) lets a disconnected player back in by name, for READMIT_SECONDS. */
+  /** Whether the player asked to come back from a device (an `ask` id) since the last approval. */
+  askingFromDevice(playerId: string): boolean {
+    return this.door.askingFromDevice(playerId);
+  }
+
+  /** The facilitator (or a friends game's host) lets the device that asked back in, for READMIT_SECONDS. */
   readmit(player: Player): void {
     this.door.readmit(player);
   }

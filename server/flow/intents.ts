@@ -26,7 +26,9 @@ export interface IntentRoom {
   applySettings(settings: RoomSettings, config: EconomyConfig): void;
   /** Takes one economy trial for the message's sender (a configure with an economy not tried yet), or says when one is allowed again. */
   takeTrial(): TrialVerdict;
-  /** Lets a disconnected player back in by name for a while. */
+  /** Whether the player asked to come back from a device (an `ask` id) since the last approval. */
+  askingFromDevice(playerId: string): boolean;
+  /** Lets the device that asked to come back as this player in, for a while. */
   readmit(player: Player): void;
   /** Sends a message to every connected member of a firm (or all but one). */
   toFirm(firmId: string, message: Outbound, except?: Player): void;
@@ -172,6 +174,12 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
       const target = room.roster.player(playerId);
       if (!target) return reject("NO_SUCH_PLAYER", `there is no player "${playerId}" in this game`);
       if (target.connected) return reject("SEAT_TAKEN", `${target.name} is connected: there is nothing to let back in`);
+      // An approval lets in the device that asked, never whoever types the name next.
+      if (!room.askingFromDevice(target.id))
+        return reject("WRONG_PHASE", `${target.name} has not asked to come back: they join again by name, then you let them in`, {
+          reason: "notAsking",
+          params: { player: target.name },
+        });
       room.readmit(target);
       return undefined;
     },

@@ -58,7 +58,7 @@ export type FlowEvent =
 
 /** What a connection's join options ask for (parsed by the adapter; the table decides). */
 export type JoinRequest =
-  | { as: "player"; name: string; firmId?: string; token?: string }
+  | { as: "player"; name: string; firmId?: string; token?: string; ask?: string }
   /** The console: with the key, or (null) the class market's creator asking with `{ facilitator: true }`. */
   | { as: "console"; key: string | null }
   | { as: "spectator" }

@@ -138,6 +138,14 @@ export const JoinOptionsSchema = z
     name: DisplayNameSchema,
     firmId: FirmIdSchema.optional().describe("join this firm's team (team mode)"),
     token: z.string().min(16).max(64).optional().describe("seat token from the welcome message"),
+    ask: z
+      .string()
+      .min(16)
+      .max(64)
+      .optional()
+      .describe(
+        "a random id the device keeps while it asks to come back without its token: the facilitator's (host's) approval lets in only the device whose ask they approved",
+      ),
   })
   .describe("Options of `joinById(code, options)`; unknown keys are ignored.");
 export type JoinOptions = z.input<typeof JoinOptionsSchema>;
@@ -232,7 +240,7 @@ export const ClientMessageSchemas = {
   letBackIn: z
     .strictObject({ playerId: PlayerIdSchema })
     .describe(
-      "Facilitator, or a friends game's host: let a disconnected player back in without their seat token; their next join by name (within READMIT_SECONDS) takes the seat with a new token.",
+      "Facilitator, or a friends game's host: let a disconnected player who asked back in without their seat token; the next join from the device that asked (same `ask` id, within READMIT_SECONDS) takes the seat with a new token.",
     ),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessageSchemas;
@@ -287,6 +295,7 @@ export const REFUSAL_REASONS = [
   "noSuchPlayer", // no player with that id
   "nameTaken", // renamePlayer: params.name is taken
   "staleQuarter", // submit: the action was for params.quarter, but params.now is being decided
+  "notAsking", // letBackIn: the player has not asked to come back (from a device) since they left
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
@@ -376,7 +385,7 @@ export const ADDRESS_RATE_LIMITED = 430;
 /** Create and join options nested deeper than this are refused as invalid options (CREATE_INVALID_OPTIONS). */
 export const MAX_OPTIONS_DEPTH = 32;
 
-/** Seconds a "let back in" stays valid for the player's next join by name. */
+/** Seconds a "let back in" stays valid for the asking device's next join. */
 export const READMIT_SECONDS = 300;
 
 /**

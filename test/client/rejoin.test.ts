@@ -93,3 +93,20 @@ describe("getting back in after a server restart", () => {
     );
   });
 });
+
+describe("asking to be let back in from this device", () => {
+  test("a join by name carries one ask id per game and name, kept across tries (and tabs) so the approval finds this device", async () => {
+    const { askIdFor } = await import("../../client/net/session.js");
+    const keys = new MemoryStore();
+    const first = askIdFor(keys, "K7MXQA", "Ada");
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    // Pressing Join again after the teacher's click sends the same id; "ADA" is the same name.
+    expect(askIdFor(keys, "K7MXQA", "Ada")).toBe(first);
+    expect(askIdFor(keys, "K7MXQA", "ADA")).toBe(first);
+    // Another game or another name is another ask.
+    expect(askIdFor(keys, "QQ4TNB", "Ada")).not.toBe(first);
+    expect(askIdFor(keys, "K7MXQA", "Bo")).not.toBe(first);
+    // Another browser (its own storage) asks with its own id.
+    expect(askIdFor(new MemoryStore(), "K7MXQA", "Ada")).not.toBe(first);
+  });
+});

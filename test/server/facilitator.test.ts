@@ -314,17 +314,18 @@ describe("class markets", () => {
     expect(restoredConsole.queued).toEqual([{ kind: "disclosure", on: true }]);
     // A name alone never takes a held seat, even after a restart: the console sees the request,
     // and the facilitator lets the student back in.
-    expect(await joinError(code, { name: "ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("let you back in") });
+    const ask = "adas-tablet-ask-00001";
+    expect(await joinError(code, { name: "ada", ask })).toMatchObject({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("let you back in") });
     await waitFor(() => console2.room.state.players[0]?.asking);
     console2.room.send("letBackIn", { playerId: back.flow.roster.players[0]?.id ?? "" });
     await waitFor(() => !console2.room.state.players[0]?.asking);
-    const ada2 = await join(served.colyseus, code, { name: "Ada" });
+    const ada2 = await join(served.colyseus, code, { name: "Ada", ask });
     expect(ada2.last("welcome")).toMatchObject({ firmId: "f1", host: false });
     // The seat has a new token; the old one, and the name again, no longer take it.
     expect(ada2.last("welcome")?.token).not.toBe(token);
     expect(await joinError(code, { name: "Ada", token })).toMatchObject({ code: JOIN_ERRORS.BAD_TOKEN });
     expect(await joinError(code, { name: "Ada" })).toMatchObject({ code: JOIN_ERRORS.SEAT_IN_USE });
-    expect(said((await logOf(console2, 6)).at(-1))).toBe("Let “Ada” back in: they may join by name for 5 minutes");
+    expect(said((await logOf(console2, 6)).at(-1))).toBe("Let “Ada” back in: the device that asked may join for 5 minutes");
     // The facilitator leaves: the started game stays.
     await console2.room.leave();
     await waitFor(() => back.clients.length === 1);

@@ -46,13 +46,19 @@ export class Table {
   }
 
   /** A newcomer (or a token holder) asks for a seat; returns the player's id, or throws with the refusal. */
-  join(name: string, options: { firmId?: string; token?: string; creator?: boolean } = {}): string {
+  join(name: string, options: { firmId?: string; token?: string; ask?: string; creator?: boolean } = {}): string {
     this.ids++;
     const session = `s${this.ids}`;
     const step = this.step({
       type: "join",
       session,
-      request: { as: "player", name, ...(options.firmId ? { firmId: options.firmId } : {}), ...(options.token ? { token: options.token } : {}) },
+      request: {
+        as: "player",
+        name,
+        ...(options.firmId ? { firmId: options.firmId } : {}),
+        ...(options.token ? { token: options.token } : {}),
+        ...(options.ask ? { ask: options.ask } : {}),
+      },
       fresh: { id: `p${this.ids}`, token: `token-${name}-${this.ids}`.padEnd(20, "x") },
       creator: options.creator ?? this.ids === 1,
       now: this.now,

@@ -409,29 +409,49 @@ describe("players who leave and come back", () => {
 });
 
 describe("coming back without the seat token", () => {
-  test("a name alone is refused with SEAT_HELD and shows as asking; once let back in, the name takes the seat with a new token", () => {
+  test("a name alone is refused with SEAT_HELD and shows as asking; once let back in, the device that asked takes the seat with a new token", () => {
+    const ASK = "ask-of-adas-phone-0001";
     const t = new Table({ ...SLOW, firms: 3, seed: "flow-readmit" }, "class");
     const ada = t.join("Ada");
     const oldToken = t.flow.roster.player(ada)?.token ?? "";
     t.ok("facilitator", "start");
     expect(() => t.join("ADA")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_IN_USE, message: expect.stringContaining("another device") }));
     t.step({ type: "leave", playerId: ada, now: t.now });
-    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the facilitator") }));
+    expect(() => t.join("Ada", { ask: ASK })).toThrow(
+      expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the facilitator") }),
+    );
     expect(t.flow.asking.has(ada)).toBe(true);
     expect(t.effects.at(-1)).toEqual({ type: "consoleUpdate", entries: [] });
     expect(() => t.join("Cy")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.GAME_STARTED }));
 
     t.ok("facilitator", "letBackIn", { playerId: ada });
-    expect(lastSaid(t)).toBe("Let “Ada” back in: they may join by name for 5 minutes");
+    expect(lastSaid(t)).toBe("Let “Ada” back in: the device that asked may join for 5 minutes");
     expect(t.flow.asking.has(ada)).toBe(false);
-    expect(t.join("ada")).toBe(ada);
+    // The approval is the asking device's: the name alone, or from another device, takes nothing
+    // (and shows as asking again, without cancelling the approval).
+    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(() => t.join("Ada", { ask: "ask-of-a-classmate-0002" })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(t.flow.asking.has(ada)).toBe(true);
+    expect(t.join("ada", { ask: ASK })).toBe(ada);
     const player = t.flow.roster.player(ada);
     expect([player?.connected, player?.away, player?.token === oldToken]).toEqual([true, false, false]);
     expect(t.effects.filter((e) => e.type === "persist").at(-1)).toEqual({ type: "persist", write: { op: "rostered" } });
     // The approval is used up, and the old token is dead.
     t.step({ type: "leave", playerId: ada, now: t.now });
-    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(() => t.join("Ada", { ask: ASK })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
     expect(() => t.join("Ada", { token: oldToken })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.BAD_TOKEN }));
+  });
+
+  test("nobody is let back in before asking: the approval is refused (notAsking), and an ask without a device id cannot be approved", () => {
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-readmit-ask" }, "class");
+    const ada = t.join("Ada");
+    t.ok("facilitator", "start");
+    t.step({ type: "leave", playerId: ada, now: t.now });
+    expect(t.send("facilitator", "letBackIn", { playerId: ada }).rejection).toMatchObject({ code: "WRONG_PHASE", reason: "notAsking" });
+    // An old client's ask (no id) shows on the console but cannot be told apart from anyone's: refused too.
+    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(t.send("facilitator", "letBackIn", { playerId: ada }).rejection).toMatchObject({ reason: "notAsking" });
+    expect(() => t.join("Ada")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
   });
 
   test("a friends game's host lets a player back in; other players cannot; the approval lapses after READMIT_SECONDS", () => {
@@ -445,11 +465,13 @@ describe("coming back without the seat token", () => {
     t.step({ type: "leave", playerId: gus, now: t.now });
     expect(t.send(ivy, "letBackIn", { playerId: gus }).rejection).toMatchObject({ code: "NOT_HOST" });
     expect(t.send(hal, "letBackIn", { playerId: "nobody" }).rejection).toMatchObject({ code: "NO_SUCH_PLAYER" });
+    const ask = "ask-of-gus-laptop-0001";
+    expect(() => t.join("Gus", { ask })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
     t.ok(hal, "letBackIn", { playerId: gus });
     t.now += READMIT_SECONDS * 1000 + 1;
-    expect(() => t.join("Gus")).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the host") }));
+    expect(() => t.join("Gus", { ask })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD, message: expect.stringContaining("the host") }));
     t.ok(hal, "letBackIn", { playerId: gus });
-    expect(t.join("Gus")).toBe(gus);
+    expect(t.join("Gus", { ask })).toBe(gus);
   });
 });
 

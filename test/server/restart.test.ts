@@ -43,7 +43,8 @@ test("a game survives a real server restart mid-game and finishes equal to an un
   // Ada returns with her seat token. Bo lost his: his name alone takes nothing until Ada, the
   // host, lets him back in.
   const ada2 = await enter(sdk.joinById(code, { name: "Ada", token: ada.welcome.token }));
-  const refused = await sdk.joinById(code, { name: "Bo" }).then(
+  const ask = "bos-new-phone-ask-0001";
+  const refused = await sdk.joinById(code, { name: "Bo", ask }).then(
     () => null,
     (e: { code: number }) => e,
   );
@@ -51,7 +52,7 @@ test("a game survives a real server restart mid-game and finishes equal to an un
   await waitFor(() => ada2.room.state.players.find((p) => p.name === "Bo")?.asking);
   ada2.room.send("letBackIn", { playerId: bo.welcome.playerId });
   await waitFor(() => ada2.room.state.players.find((p) => p.name === "Bo")?.asking === false);
-  const bo2 = await enter(sdk.joinById(code, { name: "Bo" }));
+  const bo2 = await enter(sdk.joinById(code, { name: "Bo", ask }));
   expect(ada2.welcome.firmId).toBe(ada.welcome.firmId);
   expect(bo2.welcome).toMatchObject({ firmId: bo.welcome.firmId, playerId: bo.welcome.playerId });
   expect(ada2.room.state.quarter).toBe(3);

@@ -22,7 +22,7 @@ const EXAMPLES: Record<string, [LogParams, string]> = {
   addBot: [{ bot: "open", firm: "Cobalt" }, "Added a seat played by the open bot (Cobalt)"],
   setBot: [{ firm: "Cobalt", bot: "pivot" }, "Cobalt is played by the pivot bot when no player holds it"],
   removeBot: [{ firms: 4 }, "Removed a bot seat: 4 firms now"],
-  letBackIn: [{ player: "Ada", minutes: 5 }, "Let “Ada” back in: they may join by name for 5 minutes"],
+  letBackIn: [{ player: "Ada", minutes: 5 }, "Let “Ada” back in: the device that asked may join for 5 minutes"],
   configure: [
     { settings: { quarters: 6, private: true, bots: ["scaler", "open"], economy: ["rates.hype", "sectors.media.servingCost"] } },
     "Changed the settings: 6 turns, not listed publicly, bots scaler and open and custom economy (2 values changed: rates.hype and sectors.media.servingCost)",
