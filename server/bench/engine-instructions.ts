@@ -40,7 +40,9 @@ const other = positionals[0];
 const games = Number(positionals[1] ?? 200);
 const warm = Number(values.warm);
 if (!other || !existsSync(resolve(other, "shared/index.ts")) || !(games > 0) || !(warm >= 0)) {
-  console.error("usage: npx tsx server/bench/engine-instructions.ts <other checkout> [games] [--warm <games>]");
+  console.error(
+    'usage: npx tsx server/bench/engine-instructions.ts <other checkout> [games] [--warm <games>] [--before-flags="<node flags>"] [--after-flags="<node flags>"]',
+  );
   process.exit(2);
 }
 if (spawnSync("valgrind", ["--version"]).status !== 0) {
