@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, unlinkSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ENGINE_NODE_FLAGS } from "../sim/engine-flags.js";
 import { writeEntryBundle } from "./entry-bundle.js";
 
 const other = process.argv[2];
@@ -38,6 +39,6 @@ compareGames({ ...before, ...simBefore }, { ...after, ...simAfter }, ${rounds});
 compareSearch(searchBefore, searchAfter, ${rounds});
 `;
 const file = writeEntryBundle(entry, here, "engine-ab", "ab");
-const run = spawnSync(process.execPath, [file], { stdio: "inherit" });
+const run = spawnSync(process.execPath, [...ENGINE_NODE_FLAGS, file], { stdio: "inherit" });
 unlinkSync(file);
 process.exitCode = run.status ?? 1;

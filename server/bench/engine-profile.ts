@@ -22,6 +22,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
+import { ENGINE_NODE_FLAGS } from "../sim/engine-flags.js";
 import { FIRMS } from "./engine-games.js";
 import { writeEntryBundle } from "./entry-bundle.js";
 
@@ -108,7 +109,7 @@ function profile(n: number): Promise<Map<string, number>> {
         "--predictable",
         "--perf-basic-prof",
         ...(values["no-inlining"] ? ["--no-turbo-inlining"] : []),
-        "--max-semi-space-size=512",
+        ...ENGINE_NODE_FLAGS,
         file,
         String(n),
       ],

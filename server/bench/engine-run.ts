@@ -4,8 +4,8 @@
  * (`resolveQuarter`: a new state each quarter) and the simulator's in-place path
  * (`resolveQuarterInPlace`), in alternating runs.
  * Started by `server/bench/engine.ts` (`npm run bench`): as one esbuild bundle, the way the
- * simulator's workers run the engine, with node --expose-gc and a large young generation so
- * that no collection runs while allocation is measured.
+ * simulator's workers run the engine, with node --expose-gc and the workers' young generation
+ * (server/sim/engine-flags.ts: 64 MiB, so that no collection runs while allocation is measured).
  */
 import { loadavg } from "node:os";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -65,7 +65,7 @@ async function allocation(path: Path): Promise<string> {
     if (collections > 0) continue;
     return `${((after - before) / quarters / 1024).toFixed(1)} KiB per quarter (${((after - before) / quarters / FIRMS / 1024).toFixed(2)} KiB per firm-quarter)`;
   }
-  return "a collection ran during every measurement; raise --max-semi-space-size";
+  return "a collection ran during every measurement; raise ENGINE_SEMI_SPACE_MB (server/sim/engine-flags.ts)";
 }
 
 const figure = (x: number) => Math.round(x).toLocaleString("en-US");

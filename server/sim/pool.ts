@@ -2,6 +2,7 @@ import { SingleBar } from "cli-progress";
 import { Piscina } from "piscina";
 import type { RunResult, RunSpec } from "../../shared/sim/run.js";
 import { bundledWorker } from "./bundle.js";
+import { applyEngineFlagsToWorkers } from "./engine-flags.js";
 import type { Chunk } from "./worker.js";
 
 export interface PoolOptions {
@@ -54,6 +55,8 @@ export function openPool(workers: number): SimPool {
   const threads = Math.max(1, workers);
   // One bundle, started without tsx (server/sim/bundle.ts): the same results, about half the CPU.
   const worker = bundledWorker(new URL("./worker.ts", import.meta.url));
+  // The engine's young generation (server/sim/engine-flags.ts), as `npm run bench` measures the engine.
+  applyEngineFlagsToWorkers();
   const pool = new Piscina<Chunk, RunResult[]>({
     filename: worker.filename,
     execArgv: worker.execArgv,
