@@ -5,7 +5,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { GameStore } from "../../server/store/games.js";
+import { GameStore, VERIFY_EVERY_MS } from "../../server/store/games.js";
 import { StoreGate } from "../../server/store/gate.js";
 import { replay } from "../../shared/sim/record.js";
 import { facilitate, join, nextRejection, type Player, waitFor } from "./helpers.js";
@@ -161,6 +161,8 @@ test("the game file removed while running: the room pauses and says so, instead 
   facilitator.room.send("start");
   await waitFor(() => ada.room.state.phase === "news");
   renameSync(store.file, `${store.file}.old`);
+  // The file is checked at most once per VERIFY_EVERY_MS while sound: the first write after that notices.
+  await new Promise((done) => setTimeout(done, VERIFY_EVERY_MS));
   facilitator.room.send("extend", { seconds: 60 });
   await waitFor(() => noticeOf(ada).includes("was removed"));
   expect(ada.room.state.paused).toBe(true);

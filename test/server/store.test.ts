@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, test } from "vitest";
-import { GameStore } from "../../server/store/games.js";
+import { describe, expect, test, vi } from "vitest";
+import { GameStore, VERIFY_EVERY_MS } from "../../server/store/games.js";
 import { StoreFailure, storeProblem } from "../../server/store/gate.js";
 import { openStore } from "../../server/store/open.js";
 
@@ -99,14 +99,24 @@ describe("a store that cannot be used says so: DATA_DIR, the file and what is wr
     if (!opened.ok) throw new Error(opened.message);
     const store = opened.store;
     const record = { engineVersion: "v", config: {}, seed: "s", firms: [], quarters: [] } as never;
-    store.started("ACDEFG", { name: "x" } as never, record, [], []);
-    renameSync(file, `${file}.moved`);
-    expect(() => store.ended("ACDEFG")).toThrow(StoreFailure);
-    expect(() => store.ended("ACDEFG")).toThrow(/was removed/);
-    writeFileSync(file, "");
-    expect(() => store.ended("ACDEFG")).toThrow(/was replaced/);
-    expect(storeProblem(new StoreFailure("x was replaced"))).toBe("x was replaced");
-    store.close();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      store.started("ACDEFG", { name: "x" } as never, record, [], []);
+      renameSync(file, `${file}.moved`);
+      // The file is checked at most once a second while sound: a write in that second is not refused…
+      expect(() => store.ended("ACDEFG")).not.toThrow();
+      expect(() => store.verify(true)).toThrow(/was removed/);
+      // …the first one after it is, and every one after a failed check.
+      vi.advanceTimersByTime(VERIFY_EVERY_MS);
+      expect(() => store.ended("ACDEFG")).toThrow(StoreFailure);
+      expect(() => store.ended("ACDEFG")).toThrow(/was removed/);
+      writeFileSync(file, "");
+      expect(() => store.ended("ACDEFG")).toThrow(/was replaced/);
+      expect(storeProblem(new StoreFailure("x was replaced"))).toBe("x was replaced");
+    } finally {
+      vi.useRealTimers();
+      store.close();
+    }
   });
 });
 
