@@ -1,10 +1,10 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import { LOG_LIMIT, type LogEntry, type RoomSettings } from "../../shared/schemas/protocol.js";
 import type { GameRecord } from "../../shared/sim/play.js";
+import type { RecordedQuarter } from "../game/match.js";
 import type { Player, Seat } from "../game/roster.js";
 import { StoreFailure } from "./gate.js";
 
@@ -354,18 +354,12 @@ export class GameStore {
   }
 
   /**
-   * One resolved quarter (1-based), the roster as it stands and whether the game is over: all
-   * or nothing. `players` is the roster as JSON, taken when the write was asked for (a write
-   * retried later stores what was true then); the game's row keeps the one it holds when equal.
+   * One resolved quarter (1-based: its actions and injections as JSON, as the match's record
+   * keeps them), the roster as it stands and whether the game is over: all or nothing.
+   * `players` is the roster as JSON, taken when the write was asked for (a write retried later
+   * stores what was true then); the game's row keeps the one it holds when equal.
    */
-  readonly resolved = (
-    code: string,
-    quarter: number,
-    actions: Record<string, Action>,
-    injections: readonly Injection[],
-    players: string,
-    over: boolean,
-  ): void => {
+  readonly resolved = (code: string, quarter: number, recorded: RecordedQuarter, players: string, over: boolean): void => {
     this.verify();
     this.quarterWrite ??= this.db.transaction((row: QuarterRow) => {
       this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(row.code, row.quarter, row.actions, row.injections);
@@ -379,8 +373,8 @@ export class GameStore {
     this.quarterWrite({
       code,
       quarter,
-      actions: JSON.stringify(actions),
-      injections: JSON.stringify(injections),
+      actions: recorded.actions,
+      injections: recorded.injections,
       players: same ? null : players,
       status: over ? "over" : "playing",
       at: Date.now(),

@@ -132,12 +132,12 @@ test("a real SQLite disk-full (max_page_count): the write fails, is kept, and su
     10,
   );
   db.limitPages(null);
-  const big = { f1: { note: "x".repeat(50_000) } } as never;
+  const big = { actions: JSON.stringify({ f1: { note: "x".repeat(50_000) } }), injections: "[]" };
   let quarter = 0;
   while (events.length === 0 && quarter < 50) {
     quarter += 1;
     const q = quarter;
-    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, [], "[]", false));
+    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, "[]", false));
   }
   expect(events).toEqual(["failed: the server's disk is full"]);
   expect(gate.failing).toBe(true);

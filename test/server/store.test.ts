@@ -120,26 +120,29 @@ describe("a store that cannot be used says so: DATA_DIR, the file and what is wr
   });
 });
 
+/** A quarter with no actions and no injections, as the match's record keeps it. */
+const EMPTY_QUARTER = { actions: "{}", injections: "[]" };
+
 test("a quarter's write stores the roster as it was asked for, rewriting it only when it changed, and a failed write changes nothing", () => {
   const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-store-")), "games.sqlite"));
   const record = { engineVersion: "v", config: {}, seed: "s", firms: [], quarters: [] } as never;
   const player = (name: string, connected: boolean) => ({ id: "p1", name, token: "t", firmId: "f1", host: true, ready: false, connected, away: false });
   const players = (name: string, connected = true) => JSON.stringify([player(name, connected)]);
   store.started("ACDEFG", { name: "Roster" } as never, record, [], [player("Ada", true)]);
-  store.resolved("ACDEFG", 1, {}, [], players("Ada"), false);
+  store.resolved("ACDEFG", 1, EMPTY_QUARTER, players("Ada"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", true)]);
-  store.resolved("ACDEFG", 2, {}, [], players("Ada", false), false);
+  store.resolved("ACDEFG", 2, EMPTY_QUARTER, players("Ada", false), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", false)]);
   // A write that fails (quarter 2 again) is rolled back whole: the next stores its roster, not the one before.
-  expect(() => store.resolved("ACDEFG", 2, {}, [], players("Bea"), false)).toThrow();
+  expect(() => store.resolved("ACDEFG", 2, EMPTY_QUARTER, players("Bea"), false)).toThrow();
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", false)]);
-  store.resolved("ACDEFG", 3, {}, [], players("Bea"), false);
+  store.resolved("ACDEFG", 3, EMPTY_QUARTER, players("Bea"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Bea", true)]);
   // The facilitator's change, then a quarter with the same roster and one after it changed back.
   store.rostered("ACDEFG", [], [player("Cy", true)]);
-  store.resolved("ACDEFG", 4, {}, [], players("Cy"), false);
+  store.resolved("ACDEFG", 4, EMPTY_QUARTER, players("Cy"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Cy", true)]);
-  store.resolved("ACDEFG", 5, {}, [], players("Bea"), true);
+  store.resolved("ACDEFG", 5, EMPTY_QUARTER, players("Bea"), true);
   expect(store.load("ACDEFG")).toMatchObject({ status: "over", players: [player("Bea", true)] });
   expect(store.load("ACDEFG")?.record.quarters).toHaveLength(5);
   store.close();
