@@ -41,7 +41,8 @@ if (snapshot) console.log(`heap snapshot: ${writeHeapSnapshot(snapshot)}`);
 /** Each part of a room and how to let go of it (in this order). */
 const parts: Array<[string, (room: InprocRoom) => void]> = [
   ["private feed (views last sent per connection)", (room) => (room.feed as unknown as { sent: Map<string, unknown> }).sent.clear()],
-  ["game record (actions, injections)", (room) => room.flow.match?.record.quarters.splice(0)],
+  // The record's quarters, kept as JSON (server/game/match.ts).
+  ["game record (actions, injections)", (room) => (room.flow.match as unknown as { recorded?: unknown[] } | null)?.recorded?.splice(0)],
   [
     "engine histories (firm reports, market reports, log)",
     (room) => {

@@ -471,8 +471,8 @@ export class MarketFlow {
       this.unresolvable(error, hadQueue);
       return;
     }
-    const { actions, injections } = resolved;
-    this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, over: match.over });
+    const { actions, injections, recorded } = resolved;
+    this.persist({ op: "resolved", quarter: match.state.quarter, actions, injections, recorded, over: match.over });
     this.mirror("game");
     this.emit({ type: "private", playerId: null });
     if (hadQueue) this.emit({ type: "consoleUpdate", entries: [] });

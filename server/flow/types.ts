@@ -1,7 +1,7 @@
 import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import type { ClientMessageType, LogEntry, Phase, ServerMessages } from "../../shared/schemas/protocol.js";
-import type { Match } from "../game/match.js";
+import type { Match, RecordedQuarter } from "../game/match.js";
 import type { Rejection } from "../rooms/rejections.js";
 import type { TimerEffect } from "./clock.js";
 
@@ -72,7 +72,8 @@ export type Admission = "credentialed" | "newcomer" | "refused";
 export type Persist =
   /** `log`: the entries written before the start (later ones come as `logged`). */
   | { op: "started"; log: readonly LogEntry[] }
-  | { op: "resolved"; quarter: number; actions: Record<string, Action>; injections: readonly Injection[]; over: boolean }
+  /** `recorded`: the quarter's actions and injections as JSON, as the match's record keeps them. */
+  | { op: "resolved"; quarter: number; actions: Record<string, Action>; injections: readonly Injection[]; recorded: RecordedQuarter; over: boolean }
   /** New log entries (the queue is stored as it stands). */
   | { op: "logged"; entries: readonly LogEntry[] }
   | { op: "rostered" }

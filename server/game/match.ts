@@ -12,6 +12,12 @@ import type { Injection } from "../../shared/schemas/injection.js";
 import type { GameRecord } from "../../shared/sim/play.js";
 import { firstNonFinite } from "./finite.js";
 
+/** A resolved quarter as the record keeps it and the store writes it: its actions and injections as JSON. */
+export interface RecordedQuarter {
+  actions: string;
+  injections: string;
+}
+
 export interface Submission {
   action: Action;
   /** Display name of the player who submitted, or "<strategy> bot". */
@@ -27,14 +33,36 @@ export interface Submission {
  */
 export class Match {
   state: GameState;
-  readonly record: GameRecord;
   readonly pending = new Map<string, Submission>();
   /** Facilitator interventions queued for the next resolution. */
   readonly injections: Injection[] = [];
+  /** The record's config, seed and firms. */
+  private readonly recordHead: Omit<GameRecord, "quarters">;
+  /**
+   * Every resolved quarter as JSON, the form the store writes: a room keeps its whole game's
+   * actions, and as objects each action was ~6 heap objects (itself, its apps, its boxed
+   * figures) for every collection of the old generation to visit; as JSON they are one string a
+   * quarter, and the store writes the same string instead of serialising the actions again.
+   */
+  private readonly recorded: RecordedQuarter[] = [];
 
   constructor(config: EconomyConfig, seed: string, firms: readonly FirmSeat[]) {
     this.state = createGame(config, seed, firms);
-    this.record = { engineVersion: this.state.engineVersion, config, seed, firms: firms.map((f) => ({ ...f })), quarters: [] };
+    this.recordHead = { engineVersion: this.state.engineVersion, config, seed, firms: firms.map((f) => ({ ...f })) };
+  }
+
+  /** The record (config, seed, firms, every quarter's actions and injections), built anew from the kept JSON on each read. */
+  get record(): GameRecord {
+    const quarters = this.recorded.map((q) => ({
+      actions: JSON.parse(q.actions) as Record<string, Action>,
+      injections: JSON.parse(q.injections) as Injection[],
+    }));
+    return { ...this.recordHead, quarters };
+  }
+
+  /** Quarters in the record. */
+  get recordedQuarters(): number {
+    return this.recorded.length;
   }
 
   /**
@@ -99,7 +127,7 @@ export class Match {
    * Throws UnresolvableQuarter, changing nothing, when the engine cannot resolve it (it throws,
    * or a figure comes out NaN or infinite).
    */
-  resolve(): { report: QuarterReport; actions: Record<string, Action>; injections: Injection[] } {
+  resolve(): { report: QuarterReport; actions: Record<string, Action>; injections: Injection[]; recorded: RecordedQuarter } {
     const submitted: Record<string, Action> = {};
     for (const [firmId, { action }] of this.pending) submitted[firmId] = action;
     const injections = [...this.injections];
@@ -115,10 +143,11 @@ export class Match {
     const broken = firstNonFinite(state, report);
     if (broken) throw new UnresolvableQuarter(state.quarter, `${broken} is not a finite number`);
     this.injections.splice(0);
-    this.record.quarters.push({ actions: applied, injections });
+    const recorded = { actions: JSON.stringify(applied), injections: JSON.stringify(injections) };
+    this.recorded.push(recorded);
     this.state = state;
     this.pending.clear();
-    return { report, actions: applied, injections };
+    return { report, actions: applied, injections, recorded };
   }
 }
 

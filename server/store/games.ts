@@ -1,12 +1,15 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Action } from "../../shared/schemas/action.js";
 import type { Injection } from "../../shared/schemas/injection.js";
 import { LOG_LIMIT, type LogEntry, type RoomSettings } from "../../shared/schemas/protocol.js";
 import type { GameRecord } from "../../shared/sim/play.js";
+import type { RecordedQuarter } from "../game/match.js";
 import type { Player, Seat } from "../game/roster.js";
 import { StoreFailure } from "./gate.js";
+
+/** How often (ms, at most) writes check that the store's file is still the one opened. */
+export const VERIFY_EVERY_MS = 1000;
 
 /** What a game needs to come back after a restart: its settings, record and people. */
 export interface SavedGame {
@@ -140,10 +143,20 @@ export class GameStore {
    * this store since it opened: a quarter whose roster is the same leaves that column alone.
    */
   private readonly storedPlayers = new Map<string, string>();
-  /** The file's device and inode when opened: a file removed or replaced is noticed on the next write. */
+  /** The file's device and inode when opened: a file removed or replaced is noticed by the next write checked. */
   private readonly identity: { dev: number; ino: number } | null;
+  /** When (Date.now) the file was last found to be the one opened. */
+  private verifiedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(readonly file: string) {
+  /**
+   * `verifyEveryMs`: a write checks the file (a `stat` system call) only when the last check
+   * that found it sound is older than this; a check that finds it gone or replaced is not
+   * remembered, so every write after it checks again.
+   */
+  constructor(
+    readonly file: string,
+    private readonly verifyEveryMs = VERIFY_EVERY_MS,
+  ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.identity = file === ":memory:" ? null : (({ dev, ino }) => ({ dev, ino }))(statSync(file));
@@ -191,10 +204,14 @@ export class GameStore {
   /**
    * Throws StoreFailure when the file is no longer the one opened (removed, or replaced by
    * another file): writes would go to a file nobody will read again, and every game would be
-   * gone after a restart.
+   * gone after a restart. Unless `force`d, checked at most once per `verifyEveryMs` while it is sound: the
+   * `stat` on every write of every room was ~2% of a room-quarter's CPU, and what was written
+   * in the second before a removal is lost with the file whenever it is noticed.
    */
-  verify(): void {
+  verify(force = false): void {
     if (!this.identity) return;
+    const at = Date.now();
+    if (!force && at - this.verifiedAt < this.verifyEveryMs) return;
     let now: { dev: number; ino: number };
     try {
       now = statSync(this.file);
@@ -204,6 +221,7 @@ export class GameStore {
     if (now.dev !== this.identity.dev || now.ino !== this.identity.ino) {
       throw new StoreFailure(`the game file ${this.file} was replaced while the server was running`);
     }
+    this.verifiedAt = at;
   }
 
   started(code: string, settings: RoomSettings, record: GameRecord, seats: readonly Seat[], players: readonly Player[], extras?: GameExtras): void {
@@ -336,18 +354,12 @@ export class GameStore {
   }
 
   /**
-   * One resolved quarter (1-based), the roster as it stands and whether the game is over: all
-   * or nothing. `players` is the roster as JSON, taken when the write was asked for (a write
-   * retried later stores what was true then); the game's row keeps the one it holds when equal.
+   * One resolved quarter (1-based: its actions and injections as JSON, as the match's record
+   * keeps them), the roster as it stands and whether the game is over: all or nothing.
+   * `players` is the roster as JSON, taken when the write was asked for (a write retried later
+   * stores what was true then); the game's row keeps the one it holds when equal.
    */
-  readonly resolved = (
-    code: string,
-    quarter: number,
-    actions: Record<string, Action>,
-    injections: readonly Injection[],
-    players: string,
-    over: boolean,
-  ): void => {
+  readonly resolved = (code: string, quarter: number, recorded: RecordedQuarter, players: string, over: boolean): void => {
     this.verify();
     this.quarterWrite ??= this.db.transaction((row: QuarterRow) => {
       this.sql("INSERT INTO quarters (code, quarter, actions, injections) VALUES (?, ?, ?, ?)").run(row.code, row.quarter, row.actions, row.injections);
@@ -361,8 +373,8 @@ export class GameStore {
     this.quarterWrite({
       code,
       quarter,
-      actions: JSON.stringify(actions),
-      injections: JSON.stringify(injections),
+      actions: recorded.actions,
+      injections: recorded.injections,
       players: same ? null : players,
       status: over ? "over" : "playing",
       at: Date.now(),

@@ -66,7 +66,7 @@ export function watchStore(store: GameStore, report: { error(message: string): v
   let lost = false;
   const timer = setInterval(() => {
     try {
-      store.verify();
+      store.verify(true);
       if (lost) report.info(`the game file ${store.file} is back`);
       lost = false;
     } catch (error) {

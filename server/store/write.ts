@@ -38,10 +38,10 @@ export function writeFor(code: string, flow: MarketFlow, write: Persist): StoreW
       return (store) => store.started(code, settings, record, seated, joined, extras);
     }
     case "resolved": {
-      const { quarter, actions, injections, over } = write;
+      const { quarter, recorded, over } = write;
       // The roster as JSON is the copy (a structured clone of the players cost ~84,000 instructions a quarter, more than SQLite's own work).
       const joined = JSON.stringify(flow.roster.players);
-      return (store) => store.resolved(code, quarter, actions, injections, joined, over);
+      return (store) => store.resolved(code, quarter, recorded, joined, over);
     }
     case "logged": {
       const { entries } = write;

@@ -5,7 +5,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import Database from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../server/app.js";
-import { GameStore } from "../../server/store/games.js";
+import { GameStore, VERIFY_EVERY_MS } from "../../server/store/games.js";
 import { StoreGate } from "../../server/store/gate.js";
 import { replay } from "../../shared/sim/record.js";
 import { facilitate, host, join, nextRejection, type Player, waitFor } from "./helpers.js";
@@ -157,12 +157,12 @@ test("a real SQLite disk-full (max_page_count): the write fails, is kept, and su
     10,
   );
   db.limitPages(null);
-  const big = { f1: { note: "x".repeat(50_000) } } as never;
+  const big = { actions: JSON.stringify({ f1: { note: "x".repeat(50_000) } }), injections: "[]" };
   let quarter = 0;
   while (events.length === 0 && quarter < 50) {
     quarter += 1;
     const q = quarter;
-    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, [], "[]", false));
+    gate.write(`quarter ${q}`, () => db.resolved("ACDEFG", q, big, "[]", false));
   }
   expect(events).toEqual(["failed: the server's disk is full"]);
   expect(gate.failing).toBe(true);
@@ -186,6 +186,8 @@ test("the game file removed while running: the room pauses and says so, instead 
   facilitator.room.send("start");
   await waitFor(() => ada.room.state.phase === "news");
   renameSync(store.file, `${store.file}.old`);
+  // The file is checked at most once per VERIFY_EVERY_MS while sound: the first write after that notices.
+  await new Promise((done) => setTimeout(done, VERIFY_EVERY_MS));
   facilitator.room.send("extend", { seconds: 60 });
   await waitFor(() => noticeOf(ada).includes("was removed"));
   expect(ada.room.state.paused).toBe(true);

@@ -3,8 +3,8 @@ import { chmodSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, test } from "vitest";
-import { GameStore } from "../../server/store/games.js";
+import { describe, expect, test, vi } from "vitest";
+import { GameStore, VERIFY_EVERY_MS } from "../../server/store/games.js";
 import { StoreFailure, storeProblem } from "../../server/store/gate.js";
 import { openStore } from "../../server/store/open.js";
 
@@ -99,16 +99,29 @@ describe("a store that cannot be used says so: DATA_DIR, the file and what is wr
     if (!opened.ok) throw new Error(opened.message);
     const store = opened.store;
     const record = { engineVersion: "v", config: {}, seed: "s", firms: [], quarters: [] } as never;
-    store.started("ACDEFG", { name: "x" } as never, record, [], []);
-    renameSync(file, `${file}.moved`);
-    expect(() => store.ended("ACDEFG")).toThrow(StoreFailure);
-    expect(() => store.ended("ACDEFG")).toThrow(/was removed/);
-    writeFileSync(file, "");
-    expect(() => store.ended("ACDEFG")).toThrow(/was replaced/);
-    expect(storeProblem(new StoreFailure("x was replaced"))).toBe("x was replaced");
-    store.close();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      store.started("ACDEFG", { name: "x" } as never, record, [], []);
+      renameSync(file, `${file}.moved`);
+      // The file is checked at most once a second while sound: a write in that second is not refused…
+      expect(() => store.ended("ACDEFG")).not.toThrow();
+      expect(() => store.verify(true)).toThrow(/was removed/);
+      // …the first one after it is, and every one after a failed check.
+      vi.advanceTimersByTime(VERIFY_EVERY_MS);
+      expect(() => store.ended("ACDEFG")).toThrow(StoreFailure);
+      expect(() => store.ended("ACDEFG")).toThrow(/was removed/);
+      writeFileSync(file, "");
+      expect(() => store.ended("ACDEFG")).toThrow(/was replaced/);
+      expect(storeProblem(new StoreFailure("x was replaced"))).toBe("x was replaced");
+    } finally {
+      vi.useRealTimers();
+      store.close();
+    }
   });
 });
+
+/** A quarter with no actions and no injections, as the match's record keeps it. */
+const EMPTY_QUARTER = { actions: "{}", injections: "[]" };
 
 test("a quarter's write stores the roster as it was asked for, rewriting it only when it changed, and a failed write changes nothing", () => {
   const store = new GameStore(path.join(mkdtempSync(path.join(tmpdir(), "sos-store-")), "games.sqlite"));
@@ -116,20 +129,20 @@ test("a quarter's write stores the roster as it was asked for, rewriting it only
   const player = (name: string, connected: boolean) => ({ id: "p1", name, token: "t", firmId: "f1", host: true, ready: false, connected, away: false });
   const players = (name: string, connected = true) => JSON.stringify([player(name, connected)]);
   store.started("ACDEFG", { name: "Roster" } as never, record, [], [player("Ada", true)]);
-  store.resolved("ACDEFG", 1, {}, [], players("Ada"), false);
+  store.resolved("ACDEFG", 1, EMPTY_QUARTER, players("Ada"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", true)]);
-  store.resolved("ACDEFG", 2, {}, [], players("Ada", false), false);
+  store.resolved("ACDEFG", 2, EMPTY_QUARTER, players("Ada", false), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", false)]);
   // A write that fails (quarter 2 again) is rolled back whole: the next stores its roster, not the one before.
-  expect(() => store.resolved("ACDEFG", 2, {}, [], players("Bea"), false)).toThrow();
+  expect(() => store.resolved("ACDEFG", 2, EMPTY_QUARTER, players("Bea"), false)).toThrow();
   expect(store.load("ACDEFG")?.players).toEqual([player("Ada", false)]);
-  store.resolved("ACDEFG", 3, {}, [], players("Bea"), false);
+  store.resolved("ACDEFG", 3, EMPTY_QUARTER, players("Bea"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Bea", true)]);
   // The facilitator's change, then a quarter with the same roster and one after it changed back.
   store.rostered("ACDEFG", [], [player("Cy", true)]);
-  store.resolved("ACDEFG", 4, {}, [], players("Cy"), false);
+  store.resolved("ACDEFG", 4, EMPTY_QUARTER, players("Cy"), false);
   expect(store.load("ACDEFG")?.players).toEqual([player("Cy", true)]);
-  store.resolved("ACDEFG", 5, {}, [], players("Bea"), true);
+  store.resolved("ACDEFG", 5, EMPTY_QUARTER, players("Bea"), true);
   expect(store.load("ACDEFG")).toMatchObject({ status: "over", players: [player("Bea", true)] });
   expect(store.load("ACDEFG")?.record.quarters).toHaveLength(5);
   store.close();
