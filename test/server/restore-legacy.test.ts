@@ -41,8 +41,8 @@ function storeGame(store: GameStore, code: string, quarters: number, economy: Re
   store.started(code, { ...settings, economy }, match.record, SEATS, [ADA], { mode: "friends", keyHash: "k".repeat(64), log: [], queued: [] });
   for (let q = 1; q <= quarters; q++) {
     for (const seat of SEATS) match.pending.set(seat.firmId, { action: match.botAction(seat.firmId, seat.bot), by: "bot", bot: true });
-    const { actions, injections } = match.resolve();
-    store.resolved(code, q, actions, injections, JSON.stringify([ADA]), false);
+    const { recorded } = match.resolve();
+    store.resolved(code, q, recorded, JSON.stringify([ADA]), false);
   }
   return match;
 }
@@ -74,7 +74,7 @@ describe("a stored game from an older build", () => {
       expect.objectContaining({ code: "NULLAC", quarter: 2, recorded: 4, detail: expect.stringMatching(/train must be a finite number, got null/) }),
     );
     // Quarter 3 can be stored again when it is played.
-    expect(() => store.resolved("NULLAC", 3, {}, [], "[]", false)).not.toThrow();
+    expect(() => store.resolved("NULLAC", 3, { actions: "{}", injections: "[]" }, "[]", false)).not.toThrow();
   });
 
   test("an economy with a figure that is no number is not restored, with a message naming the figure (the record stays)", () => {
