@@ -178,7 +178,10 @@ export class Controls {
     const phase = state.phase;
     const turns = roomTurns(state.settings);
     this.turns = turns;
-    this.forceHint.textContent = phase === "decide" || phase === "report" ? t(turnKey(turns, FORCE_WORDS[phase])) : phase === "news" ? t(FORCE_WORDS.news) : "";
+    // In the first quarter a firm that has not decided has no earlier action to repeat: it makes no move.
+    const force =
+      phase === "decide" && state.quarter === 0 ? "console.controls.force.decideFirst" : phase === "decide" || phase === "report" ? FORCE_WORDS[phase] : null;
+    this.forceHint.textContent = force ? t(turnKey(turns, force)) : phase === "news" ? t(FORCE_WORDS.news) : "";
     this.policyNow.textContent = t(market.disclosure ? "console.controls.policyNow.on" : "console.controls.policyNow.off", {
       regime: regimeName(market.regime, t),
     });

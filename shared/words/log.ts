@@ -118,7 +118,12 @@ export function logSentence(entry: LogEntry, locale: Locale = "en", turns: TurnW
       const missing = Array.isArray(p.missing) ? p.missing.map(String) : [];
       return missing.length === 0
         ? t(turnKey(turns, "console.log.forceNext.decide"), { quarter })
-        : t(turnKey(turns, "console.log.forceNext.decideMissing"), { quarter, count: missing.length, firms: list(locale, missing) });
+        : // The first quarter has no earlier action: a firm that did not decide makes no move.
+          t(turnKey(turns, quarter === 1 ? "console.log.forceNext.decideFirst" : "console.log.forceNext.decideMissing"), {
+            quarter,
+            count: missing.length,
+            firms: list(locale, missing),
+          });
     }
     case "inject":
       return queuedSentence(p, t, turns);

@@ -53,6 +53,13 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
 
   test("the variants: a decision forced with every firm in, a removal in the lobby, a game ended with nothing queued, the news and the report forced", () => {
     expect(logSentence(entry("forceNext", { from: "decide", quarter: 1, missing: [] }))).toBe("Resolved quarter 1 now");
+    // The first quarter has no earlier action: a firm that did not decide made no move (it did not "repeat" anything).
+    expect(logSentence(entry("forceNext", { from: "decide", quarter: 1, missing: ["Helios"] }))).toBe(
+      "Resolved quarter 1 now; Helios made no move (nothing to repeat yet)",
+    );
+    expect(logSentence(entry("forceNext", { from: "decide", quarter: 1, missing: ["Helios"] }), "zh-CN")).toBe(
+      "立即结算了第 1 季；Helios本季没有行动（还没有可重复的操作）",
+    );
     expect(logSentence(entry("forceNext", { from: "news", quarter: 1 }))).toBe("Ended the news of quarter 1 early: decisions are open");
     expect(logSentence(entry("forceNext", { from: "report", quarter: 2 }))).toBe("Ended the report of quarter 1 early: quarter 2 begins");
     expect(logSentence(entry("removePlayer", { player: "Ada", firm: "Northwind", bot: "balanced", open: true }))).toBe(
