@@ -327,7 +327,7 @@ describe("the facilitator's controls", () => {
     expect(lastSaid(t)).toBe("Ended the news of quarter 1 early: decisions are open");
     t.ok("facilitator", "forceNext");
     expect(t.flow.log.at(-1)).toMatchObject({ phase: "decide", quarter: 0, params: { from: "decide", quarter: 1, missing: [t.flow.roster.seat("f1")?.name] } });
-    expect(lastSaid(t)).toBe(`Resolved quarter 1 now; ${t.flow.roster.seat("f1")?.name} repeats its last action`);
+    expect(lastSaid(t)).toBe(`Resolved quarter 1 now; ${t.flow.roster.seat("f1")?.name} made no move (nothing to repeat yet)`);
     // The log names firms, never their ids.
     expect(lastSaid(t)).not.toMatch(/\bf\d+\b/);
     expect([t.phase, t.quarter]).toEqual(["report", 1]);
