@@ -1,7 +1,7 @@
 import type { Locale } from "../../shared/i18n/core.js";
 import { shortMoneyAmount } from "../../shared/i18n/format.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
-import { turnKey, turnOf } from "../../shared/words/turns.js";
+import { turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
 import { roomTurns } from "../ui/turns.js";
@@ -84,25 +84,26 @@ export function correctionReported(state: MarketRoomStateShape): boolean {
 }
 
 /**
- * "Quarter 3 of 16" / "Turn 3 of 8": the turn being planned (in the report phase too, when the
- * panel already plans the next one, so the bar and the panel name the same turn), or at the end the last.
+ * "Quarter 3 of 16" / "Turn 3 of 8": the turn being played; in the report phase the turn whose
+ * results are in (as the report beside it says: "Your turn 2"), the next one named by the
+ * countdown ("turn 3 opens in 0:05"); at the end the last.
  */
 export function quarterLabel(state: MarketRoomStateShape): string {
   const total = state.settings.quarters;
-  const current = state.phase === "over" ? state.quarter : state.quarter + 1;
+  const current = state.phase === "over" || state.phase === "report" ? state.quarter : state.quarter + 1;
   return turnOf(t, Math.max(1, Math.min(current, total || current)), total, roomTurns(state.settings));
 }
 
 const PHASE_TEXT = {
   news: "market.status.phase.news",
   decide: "market.status.phase.decide",
+  report: "market.status.phase.results",
   over: "market.status.phase.over",
 } as const;
 
-/** The phase beside the turn: "Decide", or in the report phase whose results are in ("Turn 2 results"). */
-export function phaseLabel(state: Pick<MarketRoomStateShape, "phase" | "paused" | "quarter" | "settings">): string {
+/** The phase beside the turn: "Decide", or in the report phase "Results" (of the turn the bar names). */
+export function phaseLabel(state: Pick<MarketRoomStateShape, "phase" | "paused">): string {
   if (state.paused) return t("market.status.phase.paused");
-  if (state.phase === "report") return t(turnKey(roomTurns(state.settings), "market.status.phase.resultsOf"), { quarter: state.quarter });
   const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
   return phase ? t(phase) : "";
 }
