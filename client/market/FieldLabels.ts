@@ -1,7 +1,7 @@
 import { locale, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { FirmFigures } from "./figures.js";
-import { formatChange, formatSharePrice, totalAsShown } from "./figures.js";
+import { formatChange, formatSharePrice, totalText } from "./figures.js";
 import { type Circle, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
 import type { Size } from "./packing.js";
 
@@ -186,7 +186,7 @@ export class FieldLegend {
   show(figures: LegendFigures): void {
     this.dot.style.width = this.dot.style.height = `${(2 * figures.radius).toFixed(1)}px`;
     this.amount.textContent = t("market.legend.scale", { amount: shortMoney(figures.reference) });
-    this.total.textContent = t("market.legend.total", { total: shortMoney(totalAsShown(locale(), figures.valuations)) });
+    this.total.textContent = t("market.legend.total", { total: totalText(locale(), figures.valuations) });
     this.change.textContent = formatChange(figures.totalChange);
     this.change.className = `change ${figures.totalChange === null ? "" : figures.totalChange > 0.0005 ? "up" : figures.totalChange < -0.0005 ? "down" : ""}`;
     const from = figures.zoomedFrom;

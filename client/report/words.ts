@@ -1,4 +1,4 @@
-import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
+import { amountTo, moneyAmount, moneyStep, moneyTo, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
 import { type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, money, percent, t } from "../i18n.js";
@@ -17,12 +17,49 @@ export function costMoney(amount: number): string {
 }
 
 /**
- * "Why your valuation moved" in one line, to the $M the card's other figures and the final
- * standings use: "$1,475M → $2,837M (+$1,362M)". Short money here ("$1.5B → $2.8B (+$1.4B)")
- * read as wrong arithmetic, and as another figure than the standings' "$13,982M".
+ * How a screen writes valuations: `full` to the $M, as the final standings do ("$2,991M"), on
+ * the game-over screen; `short` as the market screen's leaderboard and bubbles do ("$3B").
  */
-export function valuationHeadline(v: ValuationMove): string {
-  return t("report.moved.headline", { before: money(v.before), after: money(v.after), change: signedMoney(v.after - v.before) });
+export type ValuationStyle = "full" | "short";
+
+/** The headline's three figures as it writes them ($M): the pair and its change to one step, the change their difference. */
+export interface HeadlineAmounts {
+  before: number;
+  after: number;
+  change: number;
+  /** The step ($M) all three are written to: the coarser of the pair's own. */
+  step: number;
+}
+
+function stepOf(style: ValuationStyle): (millions: number) => number {
+  return style === "short" ? (m) => shortMoneyStep(locale(), m) : (m) => moneyStep(locale(), m);
+}
+
+function writerOf(style: ValuationStyle): (millions: number, step: number) => string {
+  return style === "short" ? (m, step) => shortMoneyTo(locale(), m, step) : (m, step) => moneyTo(locale(), m, step);
+}
+
+/**
+ * The pair and its change to one rounding rule: both to the coarser step of the two, the change
+ * their difference, so "from $X to $Y (+$Z)" adds up as read ("$1,024M → $928M (−$96M)", not
+ * "(−$96.2M)" beside figures to the $1M).
+ */
+export function headlineAmounts(v: ValuationMove, style: ValuationStyle = "full"): HeadlineAmounts {
+  const step = Math.max(stepOf(style)(v.before), stepOf(style)(v.after));
+  const before = amountTo(v.before, step);
+  const after = amountTo(v.after, step);
+  return { before, after, change: amountTo(after - before, step), step };
+}
+
+/**
+ * "Why your valuation moved" in one line: "$1,475M → $2,837M (+$1,362M)" at game over, beside the
+ * standings; "$1.5B → $2.8B (+$1.3B)" on the market screen, beside the leaderboard. Each adds up as written.
+ */
+export function valuationHeadline(v: ValuationMove, style: ValuationStyle = "full"): string {
+  const a = headlineAmounts(v, style);
+  const write = (m: number) => writerOf(style)(m, a.step);
+  const change = a.change === 0 ? write(0) : t(a.change > 0 ? "report.money.plus" : "report.money.minus", { amount: write(Math.abs(a.change)) });
+  return t("report.moved.headline", { before: write(a.before), after: write(a.after), change });
 }
 
 /**
@@ -30,24 +67,26 @@ export function valuationHeadline(v: ValuationMove): string {
  * the change the headline writes: each part is rounded as written, and where those roundings
  * add up to another figure, the part rounded furthest from its exact value gives way by a step
  * or two (as rounded percentages are made to total 100%). `amountOf` is what `money` writes an
- * amount as, `stepOf` the step it writes it to.
+ * amount as, `stepOf` the step it writes it to; `style` how the headline writes the change.
  */
 export function movedAsShown(
   v: ValuationMove,
+  style: ValuationStyle = "full",
   amountOf: (millions: number) => number = (m) => moneyAmount(locale(), m),
-  stepOf: (millions: number) => number = (m) => moneyStep(locale(), m),
+  partStep: (millions: number) => number = (m) => moneyStep(locale(), m),
 ): ValuationMove {
   const exact = [v.fundamentals, v.narrative, v.sentiment];
   const parts = exact.map(amountOf);
   // The change as the headline writes it; added up, the parts must read the same: within half its step.
-  const change = amountOf(v.after - v.before);
-  const slack = stepOf(change) / 2;
+  const headline = headlineAmounts(v, style);
+  const change = headline.change;
+  const slack = headline.step / 2;
   for (let guard = 0; guard < 3; guard++) {
     const gap = change - parts.reduce((sum, p) => sum + p, 0);
     if (Math.abs(gap) < slack - 1e-9) break;
     // The part whose written amount is furthest from its exact value, in the gap's direction, among those a step of which narrows the gap.
     const movable = parts
-      .map((p, i) => ({ i, step: stepOf(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
+      .map((p, i) => ({ i, step: partStep(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
       .filter((m) => m.step < 2 * Math.abs(gap))
       .sort((a, b) => b.lag - a.lag)[0];
     if (!movable) break;

@@ -86,25 +86,73 @@ export function shortMoney(locale: Locale, millions: number): string {
  */
 export function shortMoneyAmount(locale: Locale, millions: number): number {
   const value = shown(millions);
-  const abs = Math.abs(value);
-  // The step each format writes to, in $M.
-  const step =
-    locale === "zh-CN"
-      ? abs >= 1e6
-        ? 1e5 // 0.1万亿
-        : abs >= 1e4
-          ? 100 // 1亿
-          : abs >= 100
-            ? 10 // 0.1亿
-            : 0.1
+  return roundedTo(value, shortMoneyStep(locale, value));
+}
+
+/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" is to $0.1B, "$12B" to $1B, "144亿美元" to 1亿. */
+export function shortMoneyStep(locale: Locale, millions: number): number {
+  const abs = Math.abs(millions);
+  return locale === "zh-CN"
+    ? abs >= 1e6
+      ? 1e5 // 0.1万亿
       : abs >= 1e4
-        ? 1000 // $1B
-        : abs >= 1000
-          ? 100 // $0.1B
-          : abs >= 100
-            ? 1
-            : 0.1;
-  return roundedTo(value, step);
+        ? 100 // 1亿
+        : abs >= 100
+          ? 10 // 0.1亿
+          : 0.1
+    : abs >= 1e4
+      ? 1000 // $1B
+      : abs >= 1000
+        ? 100 // $0.1B
+        : abs >= 100
+          ? 1
+          : 0.1;
+}
+
+/** `millions` rounded to a multiple of `step` ($M), as `moneyTo` and `shortMoneyTo` write it. */
+export function amountTo(millions: number, step: number): number {
+  return roundedTo(millions, step);
+}
+
+/** Decimals the unit `Intl`'s compact Chinese picks for `millions` (万, 亿, 万亿) needs to write a multiple of `step` ($M). */
+function yuanDigits(millions: number, step: number): number {
+  const abs = Math.abs(millions);
+  const unit = abs >= 1e6 ? 1e6 : abs >= 100 ? 100 : 0.01; // 1万亿, 1亿, 1万 in $M
+  return Math.max(0, Math.round(Math.log10(unit / step)));
+}
+
+/**
+ * Money in `money`'s forms, written to a given `step` ($M: 0.1, 1, 10 …) rather than the step
+ * its size picks: figures that must agree, such as a pair and its change, are written to one
+ * step ("$95M → $120M (+$25M)", not "$95.3M → $120M (+$24.5M)"). `moneyTo(l, m, moneyStep(l, m))`
+ * is `money(l, m)`.
+ */
+export function moneyTo(locale: Locale, millions: number, step: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  const value = roundedTo(millions, step);
+  if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
+  if (value === 0) return "$0";
+  const digits = step < 1 ? 1 : 0;
+  const sign = value < 0 ? MINUS : "";
+  return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(value))}M`;
+}
+
+/**
+ * Money in `shortMoney`'s forms, written to a given `step` ($M): a total written to its parts'
+ * finest step is their sum exactly ("$7.5B + $3.3B + $3B + $1.7B" total "$15.5B", not "$16B").
+ * `shortMoneyTo(l, m, shortMoneyStep(l, m))` is `shortMoney(l, m)`.
+ */
+export function shortMoneyTo(locale: Locale, millions: number, step: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  const value = roundedTo(millions, step);
+  if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
+  if (value === 0) return "$0";
+  if (step >= 100) {
+    const billions = Math.abs(value) / 1000;
+    return `${value < 0 ? MINUS : ""}$${Number(billions.toFixed(step >= 1000 ? 0 : 1))}B`;
+  }
+  const text = moneyTo(locale, value, step);
+  return Math.abs(value) >= 1 ? text.replace(".0M", "M") : text;
 }
 
 /** The amount ($M) that `money` writes for `millions` ("12.3亿美元" is 1,230; "$1,235M" is 1,235): what a reader adds. */

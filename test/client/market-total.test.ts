@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { totalAsShown } from "../../client/market/figures.js";
+import { totalAsShown, totalText } from "../../client/market/figures.js";
 import { LOCALES } from "../../shared/i18n/core.js";
-import { shortMoney, shortMoneyAmount } from "../../shared/i18n/format.js";
+import { amountTo, money, moneyStep, moneyTo, shortMoney, shortMoneyAmount, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
 import { nextFloat, seedRng } from "../../shared/rng.js";
 
 describe("the field's market total against its bubbles' figures", () => {
@@ -28,5 +28,37 @@ describe("the field's market total against its bubbles' figures", () => {
   test("a trillion keeps its decimal in Chinese: $1.4T is 1.4万亿美元, not 1万亿美元", () => {
     expect(shortMoney("zh-CN", 1_400_000)).toBe("1.4万亿美元");
     expect(shortMoney("zh-CN", 15_000)).toBe("150亿美元");
+  });
+});
+
+describe("figures written to a given step", () => {
+  test("the market total is written to its parts' finest step: $7.5B + $3.3B + $3B + $1.7B is $15.5B (it read $16B), in both languages", () => {
+    const valuations = [7512, 3311, 2991, 1688];
+    expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$7.5B", "$3.3B", "$3B", "$1.7B"]);
+    expect(totalText("en", valuations)).toBe("$15.5B");
+    // A firm under $1B writes to the $1M: the total keeps it ($7.5B + $850M is $8,350M, not $8.4B).
+    expect(totalText("en", [7512, 850.2])).toBe("$8,350M");
+    // A firm written $0 adds nothing and does not make the total finer.
+    expect(totalText("en", [7512, 3311, 0.01])).toBe("$10.8B");
+    expect(valuations.map((v) => shortMoney("zh-CN", v))).toEqual(["75.1亿美元", "33.1亿美元", "29.9亿美元", "16.9亿美元"]);
+    expect(totalText("zh-CN", valuations)).toBe("155亿美元");
+    expect(totalText("zh-CN", [14_440, 14_440, 14_440])).toBe("432亿美元");
+    // 144亿 + 9.8亿 is 153.8亿 (written to its own size, 154亿).
+    expect(totalText("zh-CN", [14_440, 980])).toBe("153.8亿美元");
+  });
+  test("written to the step its size picks, moneyTo and shortMoneyTo are money and shortMoney; a sum of written amounts reads exactly", () => {
+    const rng = seedRng("written-to-a-step");
+    for (const lang of LOCALES)
+      for (let i = 0; i < 5000; i++) {
+        const millions = 10 ** (nextFloat(rng) * 7 - 1) * (nextFloat(rng) < 0.1 ? -1 : 1);
+        expect(moneyTo(lang, millions, moneyStep(lang, millions)), `${lang} ${millions}`).toBe(money(lang, millions));
+        if (Math.abs(Math.abs(millions) - 1000) > 1)
+          expect(shortMoneyTo(lang, millions, shortMoneyStep(lang, millions)), `${lang} ${millions}`).toBe(shortMoney(lang, millions));
+        const parts = [millions, millions / 3, millions / 7].map((m) => Math.abs(m)).filter((m) => shortMoneyAmount(lang, m) !== 0);
+        const text = totalText(lang, parts);
+        const step = Math.min(...parts.map((m) => shortMoneyStep(lang, shortMoneyAmount(lang, m))));
+        // The total as written is the sum of the parts as written, to the last digit it shows.
+        expect(amountTo(totalAsShown(lang, parts), step), `${lang} ${parts.join(" + ")} = ${text}`).toBeCloseTo(totalAsShown(lang, parts), 6);
+      }
   });
 });
