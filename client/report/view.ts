@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, movedAsShown, signedMoney, type ValuationStyle, valuationHeadline, warningLines } from "./words.js";
+import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -25,17 +25,11 @@ function runwayText(card: QuarterCard, turns: TurnWords): string {
 
 /**
  * The card's body: why the valuation moved, the money, the firm's sectors and model.
- * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`);
- * `valuations`: how the screen it is on writes valuations (the headline follows it).
+ * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
  */
-export function cardBody(
-  card: QuarterCard,
-  turns: TurnWords,
-  rampAllowance = DEFAULT_CONFIG.opex.rampAllowance,
-  valuations: ValuationStyle = "full",
-): HTMLElement {
+export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
   // Its parts as written, adding up to the written change (movedAsShown).
-  const v = movedAsShown(card.valuation, valuations);
+  const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
   const warnings = warningLines(card, turns);
@@ -44,7 +38,7 @@ export function cardBody(
     { class: "card-body" },
     warnings.length > 0 ? h("ul", { class: "warnings", role: "alert" }, ...warnings.map((w) => h("li", {}, w))) : null,
     h("h4", {}, t("report.moved.title")),
-    h("p", { class: "headline" }, valuationHeadline(v, valuations)),
+    h("p", { class: "headline" }, valuationHeadline(v)),
     h(
       "table",
       { class: "moves" },
@@ -238,8 +232,7 @@ export class ReportView {
     if (!card) return;
     this.shown = quarter;
     this.title.textContent = t(turnKey(this.turns, "report.title"), { quarter: card.quarter, firm: card.firmName });
-    // The market screen writes valuations short, as its leaderboard and bubbles do.
-    this.body.replaceChildren(cardBody(card, this.turns, this.rampAllowance, "short"));
+    this.body.replaceChildren(cardBody(card, this.turns, this.rampAllowance));
     this.earlier.disabled = index <= 0;
     this.later.disabled = index >= list.length - 1;
     this.card.hidden = false;

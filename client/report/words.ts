@@ -1,4 +1,4 @@
-import { amountTo, moneyAmount, moneyStep, moneyTo, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
+import { amountTo, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
 import { type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, money, percent, t } from "../i18n.js";
@@ -16,12 +16,6 @@ export function costMoney(amount: number): string {
   return signedMoney(-amount);
 }
 
-/**
- * How a screen writes valuations: `full` to the $M, as the final standings do ("$2,991M"), on
- * the game-over screen; `short` as the market screen's leaderboard and bubbles do ("$3B").
- */
-export type ValuationStyle = "full" | "short";
-
 /** The headline's three figures as it writes them ($M): the pair and its change to one step, the change their difference. */
 export interface HeadlineAmounts {
   before: number;
@@ -31,33 +25,27 @@ export interface HeadlineAmounts {
   step: number;
 }
 
-function stepOf(style: ValuationStyle): (millions: number) => number {
-  return style === "short" ? (m) => shortMoneyStep(locale(), m) : (m) => moneyStep(locale(), m);
-}
-
-function writerOf(style: ValuationStyle): (millions: number, step: number) => string {
-  return style === "short" ? (m, step) => shortMoneyTo(locale(), m, step) : (m, step) => moneyTo(locale(), m, step);
-}
-
 /**
  * The pair and its change to one rounding rule: both to the coarser step of the two, the change
  * their difference, so "from $X to $Y (+$Z)" adds up as read ("$1,024M → $928M (−$96M)", not
  * "(−$96.2M)" beside figures to the $1M).
  */
-export function headlineAmounts(v: ValuationMove, style: ValuationStyle = "full"): HeadlineAmounts {
-  const step = Math.max(stepOf(style)(v.before), stepOf(style)(v.after));
+export function headlineAmounts(v: ValuationMove): HeadlineAmounts {
+  const step = Math.max(moneyStep(locale(), v.before), moneyStep(locale(), v.after));
   const before = amountTo(v.before, step);
   const after = amountTo(v.after, step);
   return { before, after, change: amountTo(after - before, step), step };
 }
 
 /**
- * "Why your valuation moved" in one line: "$1,475M → $2,837M (+$1,362M)" at game over, beside the
- * standings; "$1.5B → $2.8B (+$1.3B)" on the market screen, beside the leaderboard. Each adds up as written.
+ * "Why your valuation moved" in one line, to the $M as every list, table and sentence of the game
+ * writes a valuation (the leaderboard, the standings): "$1,475M → $2,837M (+$1,362M)". Short money
+ * here ("$1.5B → $2.8B (+$1.4B)") read as wrong arithmetic, and a step of $0.1B on the pair put the
+ * change up to $100M off its parts. The pair and the change are written to one step (`headlineAmounts`).
  */
-export function valuationHeadline(v: ValuationMove, style: ValuationStyle = "full"): string {
-  const a = headlineAmounts(v, style);
-  const write = (m: number) => writerOf(style)(m, a.step);
+export function valuationHeadline(v: ValuationMove): string {
+  const a = headlineAmounts(v);
+  const write = (m: number) => moneyTo(locale(), m, a.step);
   const change = a.change === 0 ? write(0) : t(a.change > 0 ? "report.money.plus" : "report.money.minus", { amount: write(Math.abs(a.change)) });
   return t("report.moved.headline", { before: write(a.before), after: write(a.after), change });
 }
@@ -67,18 +55,17 @@ export function valuationHeadline(v: ValuationMove, style: ValuationStyle = "ful
  * the change the headline writes: each part is rounded as written, and where those roundings
  * add up to another figure, the part rounded furthest from its exact value gives way by a step
  * or two (as rounded percentages are made to total 100%). `amountOf` is what `money` writes an
- * amount as, `stepOf` the step it writes it to; `style` how the headline writes the change.
+ * amount as, `partStep` the step it writes it to.
  */
 export function movedAsShown(
   v: ValuationMove,
-  style: ValuationStyle = "full",
   amountOf: (millions: number) => number = (m) => moneyAmount(locale(), m),
   partStep: (millions: number) => number = (m) => moneyStep(locale(), m),
 ): ValuationMove {
   const exact = [v.fundamentals, v.narrative, v.sentiment];
   const parts = exact.map(amountOf);
   // The change as the headline writes it; added up, the parts must read the same: within half its step.
-  const headline = headlineAmounts(v, style);
+  const headline = headlineAmounts(v);
   const change = headline.change;
   const slack = headline.step / 2;
   for (let guard = 0; guard < 3; guard++) {
