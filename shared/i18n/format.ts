@@ -61,7 +61,12 @@ export function money(locale: Locale, millions: number): string {
   return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
 }
 
-/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" / "0美元", "5亿美元". */
+/**
+ * Money in few characters, for charts (bubble labels, legends, axes): "$0", "$500M", "$1.5B",
+ * "$12.3B" / "0美元", "5亿美元", "123亿美元" — from $1B to the $0.1B in English, as Chinese writes
+ * 亿 to the $0.1B from 100亿 (a $20.2B firm read "$20B", so the labels under a leaderboard in $M
+ * added up to another total).
+ */
 export function shortMoney(locale: Locale, millions: number): string {
   const value = shown(millions);
   if (locale === "zh-CN") {
@@ -74,7 +79,7 @@ export function shortMoney(locale: Locale, millions: number): string {
   const sign = value < 0 ? MINUS : "";
   if (abs >= 1000) {
     const billions = abs / 1000;
-    return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
+    return `${sign}$${Number(billions.toFixed(1))}B`;
   }
   return abs >= 1 ? money(locale, value).replace(".0M", "M") : money(locale, value);
 }
@@ -89,7 +94,7 @@ export function shortMoneyAmount(locale: Locale, millions: number): number {
   return roundedTo(value, shortMoneyStep(locale, value));
 }
 
-/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" is to $0.1B, "$12B" to $1B, "144亿美元" to 1亿. */
+/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144亿美元" to 1亿. */
 export function shortMoneyStep(locale: Locale, millions: number): number {
   const abs = Math.abs(millions);
   return locale === "zh-CN"
@@ -100,13 +105,11 @@ export function shortMoneyStep(locale: Locale, millions: number): number {
         : abs >= 100
           ? 10 // 0.1亿
           : 0.1
-    : abs >= 1e4
-      ? 1000 // $1B
-      : abs >= 1000
-        ? 100 // $0.1B
-        : abs >= 100
-          ? 1
-          : 0.1;
+    : abs >= 1000
+      ? 100 // $0.1B
+      : abs >= 100
+        ? 1
+        : 0.1;
 }
 
 /** `millions` rounded to a multiple of `step` ($M), as `moneyTo` and `shortMoneyTo` write it. */

@@ -46,6 +46,14 @@ describe("figures written to a given step", () => {
     // 144亿 + 9.8亿 is 153.8亿 (written to its own size, 154亿).
     expect(totalText("zh-CN", [14_440, 980])).toBe("153.8亿美元");
   });
+  test("above $10B a bubble keeps its $0.1B, so the total under the field agrees with the leaderboard's $M beside it: $20.2B, not $20B", () => {
+    const valuations = [20_183, 3790, 3700, 3212];
+    expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$20.2B", "$3.8B", "$3.7B", "$3.2B"]);
+    // The leaderboard writes $20,183M + $3,790M + $3,700M + $3,212M = $30,885M; the bubbles added read $30.9B (with "$20B" they read $30.7B).
+    expect(totalText("en", valuations)).toBe("$30.9B");
+    expect(shortMoney("en", 123_456)).toBe("$123.5B");
+    expect(shortMoney("en", 20_000)).toBe("$20B");
+  });
   test("written to the step its size picks, moneyTo and shortMoneyTo are money and shortMoney; a sum of written amounts reads exactly", () => {
     const rng = seedRng("written-to-a-step");
     for (const lang of LOCALES)
