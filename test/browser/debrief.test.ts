@@ -107,6 +107,8 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     await page.getByRole("heading", { name: "Final standings" }).waitFor();
     const overAt = Date.now();
     await expect.poll(() => page.getByRole("button", { name: "Play again" }).count()).toBe(1);
+    // The host's downloads: their status line takes no room until a download says something (it left a gap above Play again).
+    expect(await page.locator(".panel.over .downloads > p.status").evaluate((p) => [p.textContent, p.getBoundingClientRect().height])).toEqual(["", 0]);
     for (const title of titles("en")) await page.getByRole("heading", { name: title }).waitFor();
     await page.getByRole("img", { name: translate("en", "debrief.title.market.turn") }).waitFor();
     await page.getByRole("img", { name: translate("en", "debrief.title.value") }).waitFor();
