@@ -63,16 +63,16 @@ export function money(locale: Locale, millions: number): string {
 
 /**
  * Money in few characters, for charts (bubble labels, legends, axes): "$0", "$500M", "$1.5B",
- * "$12.3B" / "0美元", "5亿美元", "123亿美元" — from $1B to the $0.1B in English, as Chinese writes
- * 亿 to the $0.1B from 100亿 (a $20.2B firm read "$20B", so the labels under a leaderboard in $M
- * added up to another total).
+ * "$12.3B" / "0美元", "5亿美元", "170.7亿美元" — from $1B to the $0.1B in English, and 亿 to one
+ * decimal in Chinese (a $20.2B firm read "$20B", 170.7亿 read "171亿": the labels beside a
+ * leaderboard in $M added up to another total).
  */
 export function shortMoney(locale: Locale, millions: number): string {
   const value = shown(millions);
   if (locale === "zh-CN") {
     const abs = Math.abs(value * 1e6);
-    // 1.5亿 and 1.4万亿 keep a decimal; 15亿 and 150亿 do not ($1.4T is not "1万亿").
-    return yuanStyle(locale, value, (abs >= 1e8 && abs < 1e10) || abs >= 1e12 ? 1 : 0);
+    // From 1亿 up to one decimal (1.5亿, 170.7亿, 1.4万亿: $1.4T is not "1万亿"), as money() writes 亿 and the leaderboard beside the bubbles.
+    return yuanStyle(locale, value, abs >= 1e8 ? 1 : 0);
   }
   if (value === 0) return "$0";
   const abs = Math.abs(value);
@@ -94,17 +94,15 @@ export function shortMoneyAmount(locale: Locale, millions: number): number {
   return roundedTo(value, shortMoneyStep(locale, value));
 }
 
-/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144亿美元" to 1亿. */
+/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144.4亿美元" to 0.1亿. */
 export function shortMoneyStep(locale: Locale, millions: number): number {
   const abs = Math.abs(millions);
   return locale === "zh-CN"
     ? abs >= 1e6
       ? 1e5 // 0.1万亿
-      : abs >= 1e4
-        ? 100 // 1亿
-        : abs >= 100
-          ? 10 // 0.1亿
-          : 0.1
+      : abs >= 100
+        ? 10 // 0.1亿
+        : 0.1
     : abs >= 1000
       ? 100 // $0.1B
       : abs >= 100

@@ -9,10 +9,10 @@ describe("the field's market total against its bubbles' figures", () => {
     const valuations = [1240, 1240, 1240];
     expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$1.2B", "$1.2B", "$1.2B"]);
     expect(shortMoney("en", totalAsShown("en", valuations))).toBe("$3.6B");
-    // In Chinese 144亿 three times is 432亿, not 433亿.
+    // In Chinese 144.4亿 three times is 433.2亿 (亿 to one decimal, as the leaderboard writes them).
     const zh = [14_440, 14_440, 14_440];
-    expect(zh.map((v) => shortMoney("zh-CN", v))).toEqual(["144亿美元", "144亿美元", "144亿美元"]);
-    expect(shortMoney("zh-CN", totalAsShown("zh-CN", zh))).toBe("432亿美元");
+    expect(zh.map((v) => shortMoney("zh-CN", v))).toEqual(["144.4亿美元", "144.4亿美元", "144.4亿美元"]);
+    expect(shortMoney("zh-CN", totalAsShown("zh-CN", zh))).toBe("433.2亿美元");
   });
   test("over random markets, each figure's amount is written exactly as the figure, so the total is the sum a reader makes", () => {
     const rng = seedRng("market-total");
@@ -42,9 +42,9 @@ describe("figures written to a given step", () => {
     expect(totalText("en", [7512, 3311, 0.01])).toBe("$10.8B");
     expect(valuations.map((v) => shortMoney("zh-CN", v))).toEqual(["75.1亿美元", "33.1亿美元", "29.9亿美元", "16.9亿美元"]);
     expect(totalText("zh-CN", valuations)).toBe("155亿美元");
-    expect(totalText("zh-CN", [14_440, 14_440, 14_440])).toBe("432亿美元");
-    // 144亿 + 9.8亿 is 153.8亿 (written to its own size, 154亿).
-    expect(totalText("zh-CN", [14_440, 980])).toBe("153.8亿美元");
+    // 144.4亿 + 9.8亿 is 154.2亿; and 170.7亿 + 46.3亿 + 43.9亿 + 35.9亿 is 296.8亿, what a leaderboard in 亿 adds up to (with 171亿 it read 297.1亿).
+    expect(totalText("zh-CN", [14_440, 980])).toBe("154.2亿美元");
+    expect(totalText("zh-CN", [17_068, 4630, 4390, 3590])).toBe("296.8亿美元");
   });
   test("above $10B a bubble keeps its $0.1B, so the total under the field agrees with the leaderboard's $M beside it: $20.2B, not $20B", () => {
     const valuations = [20_183, 3790, 3700, 3212];
