@@ -1,5 +1,5 @@
 import type { Locale } from "../../shared/i18n/core.js";
-import { shortMoneyAmount, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
+import { moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
 import { turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
@@ -24,21 +24,22 @@ export interface FirmFigures {
   reports: number;
 }
 
-/** The sum of `valuations` as their labels write them (each rounded as shown), so the total agrees with a reader adding them up. */
+/** The sum of `valuations` as the leaderboard and the bubbles write them (each to the $M, `money`), so the total agrees with a reader adding them up. */
 export function totalAsShown(lang: Locale, valuations: readonly number[]): number {
-  return valuations.reduce((sum, v) => sum + shortMoneyAmount(lang, v), 0);
+  return valuations.reduce((sum, v) => sum + moneyAmount(lang, v), 0);
 }
 
 /**
- * The market total as the legend writes it: the sum of the figures as written, to the finest
- * step among them, so it is exactly what a reader adding them up gets ("$7.5B + $3.3B + $3B +
- * $1.7B" is "$15.5B"; written to its own size's step it read "$16B"). A firm written "$0" adds nothing and sets no step.
+ * The market total as the legend writes it: the sum of the firms' valuations as the leaderboard
+ * and the bubbles write them, to the finest step among them, so it is exactly what a reader adding
+ * them up gets ("$18,112M + $8,175M + $2,026M + $999M" is "$29,312M"; written short, the bubbles'
+ * "$18.1B" and the total's "$16B" each agreed with another list). A firm written "$0" adds nothing and sets no step.
  */
 export function totalText(lang: Locale, valuations: readonly number[]): string {
-  const written = valuations.filter((v) => shortMoneyAmount(lang, v) !== 0);
+  const written = valuations.filter((v) => moneyAmount(lang, v) !== 0);
   const total = totalAsShown(lang, written);
-  const step = Math.min(...written.map((v) => shortMoneyStep(lang, shortMoneyAmount(lang, v))), shortMoneyStep(lang, total));
-  return shortMoneyTo(lang, total, step);
+  const step = Math.min(...written.map((v) => moneyStep(lang, moneyAmount(lang, v))), moneyStep(lang, total));
+  return moneyTo(lang, total, step);
 }
 
 export function firmFigures(state: MarketRoomStateShape, myFirmId: string | null): FirmFigures[] {

@@ -1,18 +1,23 @@
 import { describe, expect, test } from "vitest";
 import { totalAsShown, totalText } from "../../client/market/figures.js";
 import { LOCALES } from "../../shared/i18n/core.js";
-import { amountTo, money, moneyStep, moneyTo, shortMoney, shortMoneyAmount, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
+import { amountTo, money, moneyAmount, moneyStep, moneyTo, shortMoney, shortMoneyAmount, shortMoneyStep, shortMoneyTo } from "../../shared/i18n/format.js";
 import { nextFloat, seedRng } from "../../shared/rng.js";
 
-describe("the field's market total against its bubbles' figures", () => {
-  test("three firms at $1,240M each read $1.2B each, and the total reads $3.6B, what a player adding them up gets (not $3.7B)", () => {
-    const valuations = [1240, 1240, 1240];
-    expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$1.2B", "$1.2B", "$1.2B"]);
-    expect(shortMoney("en", totalAsShown("en", valuations))).toBe("$3.6B");
-    // In Chinese 144.4亿 three times is 433.2亿 (亿 to one decimal, as the leaderboard writes them).
-    const zh = [14_440, 14_440, 14_440];
-    expect(zh.map((v) => shortMoney("zh-CN", v))).toEqual(["144.4亿美元", "144.4亿美元", "144.4亿美元"]);
-    expect(shortMoney("zh-CN", totalAsShown("zh-CN", zh))).toBe("433.2亿美元");
+describe("the field's market total against the figures beside it", () => {
+  test("the total is the sum of the valuations as the leaderboard and the bubbles write them, to the $M: $18,112M + $8,175M + $2,026M + $999M is $29,312M", () => {
+    const valuations = [18_112.4, 8175.2, 2026.3, 999.4];
+    expect(valuations.map((v) => money("en", v))).toEqual(["$18,112M", "$8,175M", "$2,026M", "$999M"]);
+    // Written short, the bubbles ($18.1B …) and this total ($29,299M, or $29.3B) each agreed with another list.
+    expect(totalText("en", valuations)).toBe("$29,312M");
+    // Three firms at $1,240.4M read $1,240M each: the total reads $3,720M, what a reader adding them gets (not $3,721M).
+    expect(totalText("en", [1240.4, 1240.4, 1240.4])).toBe("$3,720M");
+    // A firm under $100M writes to the $0.1M: the total keeps it; a firm written $0 adds nothing and does not make the total finer.
+    expect(totalText("en", [7512, 45.34])).toBe("$7,557.3M");
+    expect(totalText("en", [7512, 3311, 0.01])).toBe("$10,823M");
+    // Chinese: 亿 to one decimal, as money() writes it.
+    expect([17_068, 4630, 4390, 3590].map((v) => money("zh-CN", v))).toEqual(["170.7亿美元", "46.3亿美元", "43.9亿美元", "35.9亿美元"]);
+    expect(totalText("zh-CN", [17_068, 4630, 4390, 3590])).toBe("296.8亿美元");
   });
   test("over random markets, each figure's amount is written exactly as the figure, so the total is the sum a reader makes", () => {
     const rng = seedRng("market-total");
@@ -32,25 +37,9 @@ describe("the field's market total against its bubbles' figures", () => {
 });
 
 describe("figures written to a given step", () => {
-  test("the market total is written to its parts' finest step: $7.5B + $3.3B + $3B + $1.7B is $15.5B (it read $16B), in both languages", () => {
-    const valuations = [7512, 3311, 2991, 1688];
-    expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$7.5B", "$3.3B", "$3B", "$1.7B"]);
-    expect(totalText("en", valuations)).toBe("$15.5B");
-    // A firm under $1B writes to the $1M: the total keeps it ($7.5B + $850M is $8,350M, not $8.4B).
-    expect(totalText("en", [7512, 850.2])).toBe("$8,350M");
-    // A firm written $0 adds nothing and does not make the total finer.
-    expect(totalText("en", [7512, 3311, 0.01])).toBe("$10.8B");
-    expect(valuations.map((v) => shortMoney("zh-CN", v))).toEqual(["75.1亿美元", "33.1亿美元", "29.9亿美元", "16.9亿美元"]);
-    expect(totalText("zh-CN", valuations)).toBe("155亿美元");
-    // 144.4亿 + 9.8亿 is 154.2亿; and 170.7亿 + 46.3亿 + 43.9亿 + 35.9亿 is 296.8亿, what a leaderboard in 亿 adds up to (with 171亿 it read 297.1亿).
-    expect(totalText("zh-CN", [14_440, 980])).toBe("154.2亿美元");
-    expect(totalText("zh-CN", [17_068, 4630, 4390, 3590])).toBe("296.8亿美元");
-  });
-  test("above $10B a bubble keeps its $0.1B, so the total under the field agrees with the leaderboard's $M beside it: $20.2B, not $20B", () => {
-    const valuations = [20_183, 3790, 3700, 3212];
-    expect(valuations.map((v) => shortMoney("en", v))).toEqual(["$20.2B", "$3.8B", "$3.7B", "$3.2B"]);
-    // The leaderboard writes $20,183M + $3,790M + $3,700M + $3,212M = $30,885M; the bubbles added read $30.9B (with "$20B" they read $30.7B).
-    expect(totalText("en", valuations)).toBe("$30.9B");
+  test("short money (charts' axes and scale) keeps $0.1B above $10B and 0.1亿 above 100亿", () => {
+    expect(shortMoney("en", 20_183)).toBe("$20.2B");
+    expect(shortMoney("zh-CN", 17_068)).toBe("170.7亿美元");
     expect(shortMoney("en", 123_456)).toBe("$123.5B");
     expect(shortMoney("en", 20_000)).toBe("$20B");
   });
@@ -62,11 +51,12 @@ describe("figures written to a given step", () => {
         expect(moneyTo(lang, millions, moneyStep(lang, millions)), `${lang} ${millions}`).toBe(money(lang, millions));
         if (Math.abs(Math.abs(millions) - 1000) > 1)
           expect(shortMoneyTo(lang, millions, shortMoneyStep(lang, millions)), `${lang} ${millions}`).toBe(shortMoney(lang, millions));
-        const parts = [millions, millions / 3, millions / 7].map((m) => Math.abs(m)).filter((m) => shortMoneyAmount(lang, m) !== 0);
+        const parts = [millions, millions / 3, millions / 7].map((m) => Math.abs(m)).filter((m) => moneyAmount(lang, m) !== 0);
         const text = totalText(lang, parts);
-        const step = Math.min(...parts.map((m) => shortMoneyStep(lang, shortMoneyAmount(lang, m))));
+        const step = Math.min(...parts.map((m) => moneyStep(lang, moneyAmount(lang, m))));
         // The total as written is the sum of the parts as written, to the last digit it shows.
         expect(amountTo(totalAsShown(lang, parts), step), `${lang} ${parts.join(" + ")} = ${text}`).toBeCloseTo(totalAsShown(lang, parts), 6);
+        expect(text).toBe(moneyTo(lang, totalAsShown(lang, parts), step));
       }
   });
 });
