@@ -1,20 +1,19 @@
 import { BOT_NAMES } from "../../shared/bots/index.js";
 import type { Translate } from "../../shared/i18n/catalog.js";
-import { READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { type LogEntry, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import { botName } from "../../shared/words/names.js";
 import { t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape, PlayerInfoShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { managePlayerDialog } from "./dialogs.js";
 import { refill } from "./refill.js";
+import { askingAgain, presence as presenceIn } from "./words.js";
 
 export type Send = (type: string, payload?: unknown) => void;
 
-/** A player's connection in words (colour is never the only cue). */
-export function presence(player: Pick<PlayerInfoShape, "connected" | "away" | "asking">, tr: Translate = t): string {
-  if (player.asking) return tr("console.roster.presence.asking");
-  if (player.away) return tr("console.roster.presence.away");
-  return tr(player.connected ? "console.roster.presence.online" : "console.roster.presence.offline");
+/** A player's connection in words, in the page's language (`presenceIn`). */
+export function presence(player: Pick<PlayerInfoShape, "connected" | "away" | "asking">, tr: Translate = t, again = false): string {
+  return presenceIn(player, tr, again);
 }
 
 /** Who plays a firm, in words. */
@@ -37,6 +36,8 @@ export class Roster {
   private readonly summary = h("p", { class: "muted" });
   private readonly body = h("tbody", {});
   private shown = "";
+  private again: ReadonlySet<string> = new Set();
+  private last: MarketRoomStateShape | null = null;
 
   constructor(
     private readonly send: Send,
@@ -72,9 +73,17 @@ export class Roster {
     );
   }
 
+  /** The game log as the console holds it: who asks again from another device (`askingAgain`). */
+  noteLog(log: readonly LogEntry[]): void {
+    this.again = askingAgain(log);
+    if (this.last) this.update(this.last);
+  }
+
   update(state: MarketRoomStateShape): void {
+    this.last = state;
     const lobby = state.phase === "lobby";
     const key = JSON.stringify([
+      [...this.again],
       state.phase,
       state.firms.map((f) => [f.id, f.name, f.bot, f.controller, f.submitted, f.delisted]),
       state.players.map((p) => [p.id, p.name, p.firmId, p.connected, p.away, p.asking]),
@@ -107,7 +116,8 @@ export class Roster {
   }
 
   private member(player: PlayerInfoShape, firm: FirmSlotShape, started: boolean): HTMLElement {
-    const where = presence(player);
+    const again = player.asking && this.again.has(player.id);
+    const where = presence(player, t, again);
     return h(
       "li",
       { class: player.asking ? "asking" : player.connected && !player.away ? "online" : "offline" },
@@ -121,7 +131,7 @@ export class Roster {
           title: t("console.roster.manage.title"),
           onclick: () =>
             managePlayerDialog(
-              { name: player.name, firmName: firm.name, state: () => presence(player) },
+              { name: player.name, firmName: firm.name, state: () => presence(player, t, again) },
               {
                 rename: (name) => this.send("renamePlayer", { playerId: player.id, name }),
                 remove: () => this.send("removePlayer", { playerId: player.id }),
@@ -141,7 +151,7 @@ export class Roster {
               class: "small",
               "data-key": `let-in-${player.id}`,
               "aria-label": t("console.roster.letIn.label", { name: player.name }),
-              title: t("console.roster.letIn.title", { name: player.name, minutes: READMIT_SECONDS / 60 }),
+              title: t(again ? "console.roster.letIn.title.again" : "console.roster.letIn.title", { name: player.name, minutes: READMIT_SECONDS / 60 }),
               onclick: () => this.send("letBackIn", { playerId: player.id }),
             },
             t("console.roster.letIn"),

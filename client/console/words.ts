@@ -117,3 +117,27 @@ export function pendingPolicy(market: { regime: string; disclosure: boolean }, q
   }
   return { regime, disclosure };
 }
+
+/** A player's connection in words (colour is never the only cue); `again`: let back in, then asking from another device. */
+export function presence(player: { connected: boolean; away: boolean; asking: boolean }, tr: Translate, again = false): string {
+  if (player.asking) return tr(again ? "console.roster.presence.askingAgain" : "console.roster.presence.asking");
+  if (player.away) return tr("console.roster.presence.away");
+  return tr(player.connected ? "console.roster.presence.online" : "console.roster.presence.offline");
+}
+
+/**
+ * The players (by id) who, let back in, asked again from another device and have not been let
+ * in since: the server logs `askedAgain` (docs/protocol.md), and a later `letBackIn` of the same
+ * name moves the approval to that device. The roster says so beside their name.
+ */
+export function askingAgain(log: readonly LogEntry[]): ReadonlySet<string> {
+  const byName = new Map<string, string>();
+  for (const entry of log) {
+    if (!("params" in entry)) continue;
+    const { player, playerId } = entry.params;
+    if (typeof player !== "string") continue;
+    if (entry.command === "askedAgain" && typeof playerId === "string") byName.set(player, playerId);
+    else if (entry.command === "letBackIn") byName.delete(player);
+  }
+  return new Set(byName.values());
+}

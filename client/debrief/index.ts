@@ -11,7 +11,7 @@ import type { DebriefInput } from "../../shared/debrief/input.js";
 import { debriefTurns, wordsFor } from "../../shared/debrief/text.js";
 import { locale, onLocaleChange } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { CHART_WIDTH, type FanFailure, FanPanel, marketPanel, valuationPanel, valuePanel } from "./panels.js";
+import { CHART_WIDTH, type FanFailure, FanPanel, marketPanel, SMALL_CHART_WIDTH, valuationPanel, valuePanel } from "./panels.js";
 import { simulatedMarkets } from "./simulations.js";
 import "./debrief.css";
 
@@ -67,7 +67,10 @@ export function mountDebrief(container: HTMLElement, input: DebriefInput, option
     const open = [...root.querySelectorAll("details")].map((d) => d.open);
     debrief = computeDebrief(input, w);
     drawnWidth = chartWidth();
-    root.replaceChildren(valuationPanel(w, debrief), marketPanel(w, debrief, drawnWidth), valuePanel(w, debrief, drawnWidth));
+    // On a phone (one column of cards: debrief.css) each firm's small chart is drawn at its card's width, text at its own size.
+    const oneColumn = globalThis.matchMedia?.("(max-width: 759px)").matches ?? false;
+    const multipleWidth = oneColumn ? Math.max(SMALL_CHART_WIDTH, drawnWidth - 20) : SMALL_CHART_WIDTH;
+    root.replaceChildren(valuationPanel(w, debrief, multipleWidth), marketPanel(w, debrief, drawnWidth), valuePanel(w, debrief, drawnWidth));
     fan = null;
     if (count > 0) {
       fan = new FanPanel(w, debrief, count, drawnWidth);

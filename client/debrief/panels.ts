@@ -97,7 +97,10 @@ function firmSummary(w: Words, f: FirmSeries, d: Debrief): string {
     : w.t("debrief.firm.summary.ended", ended);
 }
 
-export function valuationPanel(w: Words, d: Debrief): HTMLElement {
+/** A firm's small chart's drawn width where cards share a row (a phone draws it at its card's width). */
+export const SMALL_CHART_WIDTH = 240;
+
+export function valuationPanel(w: Words, d: Debrief, multipleWidth = SMALL_CHART_WIDTH): HTMLElement {
   const { t } = w;
   const title = t("debrief.title.valuation");
   const { element, captionsId } = panel("valuation", title, d.captions.valuation);
@@ -114,7 +117,7 @@ export function valuationPanel(w: Words, d: Debrief): HTMLElement {
       spans: spans(w, d),
       format: axisMoney(w),
       quarterLabel: (q) => quarterLabel(w, q),
-      width: 240,
+      width: multipleWidth,
       height: 120,
       compact: true,
       describedBy: summaryId,

@@ -1,7 +1,7 @@
-import { locale, shortMoney, t } from "../i18n.js";
+import { locale, money, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { FirmFigures } from "./figures.js";
-import { formatChange, formatSharePrice, totalAsShown } from "./figures.js";
+import { formatChange, formatSharePrice, totalText } from "./figures.js";
 import { type Circle, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
 import type { Size } from "./packing.js";
 
@@ -98,11 +98,11 @@ export class FieldLabels {
       h(
         "span",
         {},
-        t("market.tip.valuation", { value: shortMoney(firm.valuation) }),
+        t("market.tip.valuation", { value: money(firm.valuation) }),
         " ",
         h("span", { class: `change ${direction(firm)}` }, formatChange(firm.priceChange)),
       ),
-      h("span", {}, t("market.tip.fundamentals", { fundamentals: shortMoney(firm.fundamentals), price: formatSharePrice(firm.sharePrice) })),
+      h("span", {}, t("market.tip.fundamentals", { fundamentals: money(firm.fundamentals), price: formatSharePrice(firm.sharePrice) })),
     );
     this.tip.hidden = false;
     // Above the bubble if there is room, else below; always inside the field.
@@ -120,7 +120,7 @@ export class FieldLabels {
     if (value === undefined) label.replaceChildren(h("span", { class: "name" }, name));
     else {
       // The change keeps its colour: the line is the catalog's words with the change as a coloured span.
-      const figures = { value: shortMoney(firm.valuation), change: "\u0000" };
+      const figures = { value: money(firm.valuation), change: "\u0000" };
       const [before = "", after = ""] = (firm.mine ? t("market.label.mineValue", figures) : t("market.label.value", figures)).split("\u0000");
       label.replaceChildren(
         h("span", { class: "name" }, name),
@@ -186,7 +186,7 @@ export class FieldLegend {
   show(figures: LegendFigures): void {
     this.dot.style.width = this.dot.style.height = `${(2 * figures.radius).toFixed(1)}px`;
     this.amount.textContent = t("market.legend.scale", { amount: shortMoney(figures.reference) });
-    this.total.textContent = t("market.legend.total", { total: shortMoney(totalAsShown(locale(), figures.valuations)) });
+    this.total.textContent = t("market.legend.total", { total: totalText(locale(), figures.valuations) });
     this.change.textContent = formatChange(figures.totalChange);
     this.change.className = `change ${figures.totalChange === null ? "" : figures.totalChange > 0.0005 ? "up" : figures.totalChange < -0.0005 ? "down" : ""}`;
     const from = figures.zoomedFrom;

@@ -1,4 +1,4 @@
-import { shortMoney, t } from "../i18n.js";
+import { money, t } from "../i18n.js";
 import { fill, h } from "../ui/dom.js";
 import { direction } from "./FieldLabels.js";
 import { byValuation, type FirmFigures, formatChange } from "./figures.js";
@@ -68,7 +68,7 @@ export class Leaderboard {
       h("span", { class: "rank" }, rank === null ? "—" : String(rank)),
       h("span", { class: "name" }, firm.name),
       firm.mine ? h("span", { class: "you" }, t("market.board.you")) : null,
-      h("span", { class: "valuation" }, firm.delisted ? t("market.board.delisted") : shortMoney(firm.valuation)),
+      h("span", { class: "valuation" }, firm.delisted ? t("market.board.delisted") : money(firm.valuation)),
       h("span", { class: `change ${direction(firm)}` }, firm.delisted ? "" : change),
       h("span", { class: "tick" }, firm.submitted && !firm.delisted ? "✓" : ""),
     );
@@ -79,7 +79,7 @@ export class Leaderboard {
 /** What a screen reader says for a row: rank, name, valuation and change, whether it decided. */
 function rowLabel(firm: FirmFigures, rank: number | null, change: string): string {
   if (firm.delisted || rank === null) return t(firm.mine ? "market.board.row.mineDelisted" : "market.board.row.delisted", { name: firm.name });
-  const params = { rank, name: firm.name, valuation: shortMoney(firm.valuation), change: change || t("market.board.row.noChange") };
+  const params = { rank, name: firm.name, valuation: money(firm.valuation), change: change || t("market.board.row.noChange") };
   const decided = firm.submitted;
   if (firm.mine) return t(decided ? "market.board.row.mineListedDecided" : "market.board.row.mineListed", params);
   return t(decided ? "market.board.row.listedDecided" : "market.board.row.listed", params);

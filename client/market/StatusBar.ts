@@ -41,6 +41,8 @@ export class StatusBar {
   private readonly span = h("span", { class: "turn-span" });
   /** How the game's turns read, as last shown ("next quarter" or "next turn"). */
   private turns: TurnWords = QUARTERLY;
+  /** The turn the report phase leads to, which its countdown names ("turn 3 opens in 0:05"). */
+  private nextTurn = 1;
   private readonly phase = h("span", { class: "phase", "aria-live": "polite" });
   private readonly countdown = h("span", { class: "countdown" });
   private readonly gaugeFill = h("span", { class: "fill" });
@@ -75,6 +77,7 @@ export class StatusBar {
     const quarter = quarterLabel(state);
     if (this.quarter.textContent !== quarter) setText(this.quarter, quarter);
     this.turns = roomTurns(state.settings);
+    this.nextTurn = state.quarter + 1;
     const span = spanLine(t, this.turns);
     if (this.span.textContent !== span) setText(this.span, span);
     this.span.hidden = span === "";
@@ -96,7 +99,9 @@ export class StatusBar {
   /** The countdown: seconds left in the phase, or nothing when the phase is untimed. */
   tick(phase: string, paused: boolean, secondsLeft: number, timed: boolean): void {
     const words = COUNTDOWN[phase as keyof typeof COUNTDOWN] as (typeof COUNTDOWN)[keyof typeof COUNTDOWN] | undefined;
-    const key = words === COUNTDOWN.report ? turnKey(this.turns, words) : words;
-    this.countdown.textContent = !paused && timed && key ? t(key, { left: formatCountdown(secondsLeft) }) : "";
+    const left = formatCountdown(secondsLeft);
+    if (paused || !timed || !words) this.countdown.textContent = "";
+    else if (words === COUNTDOWN.report) this.countdown.textContent = t(turnKey(this.turns, words), { left, next: this.nextTurn });
+    else this.countdown.textContent = t(words, { left });
   }
 }

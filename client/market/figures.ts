@@ -1,7 +1,7 @@
 import type { Locale } from "../../shared/i18n/core.js";
-import { shortMoneyAmount } from "../../shared/i18n/format.js";
+import { moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
-import { turnKey, turnOf } from "../../shared/words/turns.js";
+import { turnOf } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
 import type { FirmSlotShape, MarketRoomStateShape } from "../net/state.js";
 import { roomTurns } from "../ui/turns.js";
@@ -24,9 +24,22 @@ export interface FirmFigures {
   reports: number;
 }
 
-/** The sum of `valuations` as their labels write them (each rounded as shown), so the total agrees with a reader adding them up. */
+/** The sum of `valuations` as the leaderboard and the bubbles write them (each to the $M, `money`), so the total agrees with a reader adding them up. */
 export function totalAsShown(lang: Locale, valuations: readonly number[]): number {
-  return valuations.reduce((sum, v) => sum + shortMoneyAmount(lang, v), 0);
+  return valuations.reduce((sum, v) => sum + moneyAmount(lang, v), 0);
+}
+
+/**
+ * The market total as the legend writes it: the sum of the firms' valuations as the leaderboard
+ * and the bubbles write them, to the finest step among them, so it is exactly what a reader adding
+ * them up gets ("$18,112M + $8,175M + $2,026M + $999M" is "$29,312M"; written short, the bubbles'
+ * "$18.1B" and the total's "$16B" each agreed with another list). A firm written "$0" adds nothing and sets no step.
+ */
+export function totalText(lang: Locale, valuations: readonly number[]): string {
+  const written = valuations.filter((v) => moneyAmount(lang, v) !== 0);
+  const total = totalAsShown(lang, written);
+  const step = Math.min(...written.map((v) => moneyStep(lang, moneyAmount(lang, v))), moneyStep(lang, total));
+  return moneyTo(lang, total, step);
 }
 
 export function firmFigures(state: MarketRoomStateShape, myFirmId: string | null): FirmFigures[] {
@@ -84,25 +97,26 @@ export function correctionReported(state: MarketRoomStateShape): boolean {
 }
 
 /**
- * "Quarter 3 of 16" / "Turn 3 of 8": the turn being planned (in the report phase too, when the
- * panel already plans the next one, so the bar and the panel name the same turn), or at the end the last.
+ * "Quarter 3 of 16" / "Turn 3 of 8": the turn being played; in the report phase the turn whose
+ * results are in (as the report beside it says: "Your turn 2"), the next one named by the
+ * countdown ("turn 3 opens in 0:05"); at the end the last.
  */
 export function quarterLabel(state: MarketRoomStateShape): string {
   const total = state.settings.quarters;
-  const current = state.phase === "over" ? state.quarter : state.quarter + 1;
+  const current = state.phase === "over" || state.phase === "report" ? state.quarter : state.quarter + 1;
   return turnOf(t, Math.max(1, Math.min(current, total || current)), total, roomTurns(state.settings));
 }
 
 const PHASE_TEXT = {
   news: "market.status.phase.news",
   decide: "market.status.phase.decide",
+  report: "market.status.phase.results",
   over: "market.status.phase.over",
 } as const;
 
-/** The phase beside the turn: "Decide", or in the report phase whose results are in ("Turn 2 results"). */
-export function phaseLabel(state: Pick<MarketRoomStateShape, "phase" | "paused" | "quarter" | "settings">): string {
+/** The phase beside the turn: "Decide", or in the report phase "Results" (of the turn the bar names). */
+export function phaseLabel(state: Pick<MarketRoomStateShape, "phase" | "paused">): string {
   if (state.paused) return t("market.status.phase.paused");
-  if (state.phase === "report") return t(turnKey(roomTurns(state.settings), "market.status.phase.resultsOf"), { quarter: state.quarter });
   const phase = PHASE_TEXT[state.phase as keyof typeof PHASE_TEXT] as (typeof PHASE_TEXT)[keyof typeof PHASE_TEXT] | undefined;
   return phase ? t(phase) : "";
 }

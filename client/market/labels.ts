@@ -9,7 +9,7 @@
  * goes beside the bubble even over a neighbour, inside the field.
  */
 
-import { shortMoney, t } from "../i18n.js";
+import { money, t } from "../i18n.js";
 import { type FirmFigures, formatChange } from "./figures.js";
 import type { Point, Size } from "./packing.js";
 
@@ -147,9 +147,9 @@ export function nameOf(firm: FirmFigures): string {
   return firm.mine ? t("market.label.mine", { name: firm.name }) : firm.name;
 }
 
-/** The label's second line: valuation, as on the leaderboard, and the share price's change ("you" on yours). */
+/** The label's second line: valuation, as on the leaderboard (to the $M), and the share price's change ("you" on yours). */
 export function valuationLine(firm: FirmFigures): string {
-  const figures = { value: shortMoney(firm.valuation), change: formatChange(firm.priceChange) };
+  const figures = { value: money(firm.valuation), change: formatChange(firm.priceChange) };
   return (firm.mine ? t("market.label.mineValue", figures) : t("market.label.value", figures)).trim();
 }
 

@@ -1,4 +1,4 @@
-import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
+import { amountTo, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
 import { type TurnWords, turnKey } from "../../shared/words/turns.js";
 import { locale, money, percent, t } from "../i18n.js";
@@ -16,13 +16,38 @@ export function costMoney(amount: number): string {
   return signedMoney(-amount);
 }
 
+/** The headline's three figures as it writes them ($M): the pair and its change to one step, the change their difference. */
+export interface HeadlineAmounts {
+  before: number;
+  after: number;
+  change: number;
+  /** The step ($M) all three are written to: the coarser of the pair's own. */
+  step: number;
+}
+
 /**
- * "Why your valuation moved" in one line, to the $M the card's other figures and the final
- * standings use: "$1,475M → $2,837M (+$1,362M)". Short money here ("$1.5B → $2.8B (+$1.4B)")
- * read as wrong arithmetic, and as another figure than the standings' "$13,982M".
+ * The pair and its change to one rounding rule: both to the coarser step of the two, the change
+ * their difference, so "from $X to $Y (+$Z)" adds up as read ("$1,024M → $928M (−$96M)", not
+ * "(−$96.2M)" beside figures to the $1M).
+ */
+export function headlineAmounts(v: ValuationMove): HeadlineAmounts {
+  const step = Math.max(moneyStep(locale(), v.before), moneyStep(locale(), v.after));
+  const before = amountTo(v.before, step);
+  const after = amountTo(v.after, step);
+  return { before, after, change: amountTo(after - before, step), step };
+}
+
+/**
+ * "Why your valuation moved" in one line, to the $M as every list, table and sentence of the game
+ * writes a valuation (the leaderboard, the standings): "$1,475M → $2,837M (+$1,362M)". Short money
+ * here ("$1.5B → $2.8B (+$1.4B)") read as wrong arithmetic, and a step of $0.1B on the pair put the
+ * change up to $100M off its parts. The pair and the change are written to one step (`headlineAmounts`).
  */
 export function valuationHeadline(v: ValuationMove): string {
-  return t("report.moved.headline", { before: money(v.before), after: money(v.after), change: signedMoney(v.after - v.before) });
+  const a = headlineAmounts(v);
+  const write = (m: number) => moneyTo(locale(), m, a.step);
+  const change = a.change === 0 ? write(0) : t(a.change > 0 ? "report.money.plus" : "report.money.minus", { amount: write(Math.abs(a.change)) });
+  return t("report.moved.headline", { before: write(a.before), after: write(a.after), change });
 }
 
 /**
@@ -30,24 +55,25 @@ export function valuationHeadline(v: ValuationMove): string {
  * the change the headline writes: each part is rounded as written, and where those roundings
  * add up to another figure, the part rounded furthest from its exact value gives way by a step
  * or two (as rounded percentages are made to total 100%). `amountOf` is what `money` writes an
- * amount as, `stepOf` the step it writes it to.
+ * amount as, `partStep` the step it writes it to.
  */
 export function movedAsShown(
   v: ValuationMove,
   amountOf: (millions: number) => number = (m) => moneyAmount(locale(), m),
-  stepOf: (millions: number) => number = (m) => moneyStep(locale(), m),
+  partStep: (millions: number) => number = (m) => moneyStep(locale(), m),
 ): ValuationMove {
   const exact = [v.fundamentals, v.narrative, v.sentiment];
   const parts = exact.map(amountOf);
   // The change as the headline writes it; added up, the parts must read the same: within half its step.
-  const change = amountOf(v.after - v.before);
-  const slack = stepOf(change) / 2;
+  const headline = headlineAmounts(v);
+  const change = headline.change;
+  const slack = headline.step / 2;
   for (let guard = 0; guard < 3; guard++) {
     const gap = change - parts.reduce((sum, p) => sum + p, 0);
     if (Math.abs(gap) < slack - 1e-9) break;
     // The part whose written amount is furthest from its exact value, in the gap's direction, among those a step of which narrows the gap.
     const movable = parts
-      .map((p, i) => ({ i, step: stepOf(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
+      .map((p, i) => ({ i, step: partStep(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
       .filter((m) => m.step < 2 * Math.abs(gap))
       .sort((a, b) => b.lag - a.lag)[0];
     if (!movable) break;

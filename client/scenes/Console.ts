@@ -25,6 +25,7 @@ interface View {
   readonly page: HTMLElement;
   readonly refusals: Refusals;
   readonly log: LogView;
+  readonly roster: Roster;
   readonly controls: Controls;
   render(state: MarketRoomStateShape): void;
   tick(state: MarketRoomStateShape): void;
@@ -61,6 +62,7 @@ export class Console extends Phaser.Scene {
       this.view.render(state());
       if (lastConsole) {
         this.view.log.show(lastConsole);
+        this.view.roster.noteLog(lastConsole.log);
         this.view.controls.showQueued(lastConsole.queued);
       }
     };
@@ -70,6 +72,7 @@ export class Console extends Phaser.Scene {
     const stopConsole = joined.inbox.on("console", (message) => {
       lastConsole = message;
       this.view?.log.show(message);
+      this.view?.roster.noteLog(message.log);
       this.view?.controls.showQueued(message.queued);
     });
     const stopRejected = joined.inbox.on("rejected", (message: RejectedMessage) => this.view?.refusals.show(message));
@@ -171,6 +174,7 @@ export class Console extends Phaser.Scene {
       page,
       refusals,
       log,
+      roster,
       controls,
       render,
       tick: (s) => header.tick(s),

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, JOIN_ERRORS, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { CLOSE_CODES, JOIN_ERRORS, type LogParams, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import type { Match } from "../game/match.js";
 import type { Player, Roster } from "../game/roster.js";
 import { keyMatches } from "../rooms/keys.js";
@@ -21,6 +21,14 @@ export interface DoorTable {
   persist(write: Persist): void;
   /** Whether the room lives on with no one connected, as the mode and phase say. */
   keepAliveForMode(): void;
+  /** Writes a door event into the game log, stored and shown on every console (as a facilitator action is). */
+  logEvent(command: string, params: LogParams): void;
+}
+
+/** A player's request to come back without the token: since when (ms), and from which device (its `ask` id; none if it sent none). */
+export interface ReturnAsk {
+  since: number;
+  ask: string | undefined;
 }
 
 /**
@@ -30,12 +38,10 @@ export interface DoorTable {
  * come back without a token and whom the facilitator (or host) let back in.
  */
 export class Door {
-  /** Players asking to come back without their token (by id), and since when (ms). */
-  readonly asking = new Map<string, number>();
+  /** Players asking to come back without their token (by id): since when, and the latest device that asked. */
+  readonly asking = new Map<string, ReturnAsk>();
   /** Players the facilitator (or host) let back in (by id), and until when (ms). */
   private readonly readmitted = new Map<string, { until: number; ask: string }>();
-  /** The `ask` id of the latest device that asked to come back as each player (by id). */
-  private readonly askedBy = new Map<string, string | undefined>();
 
   /** `awaitingCreator`: a new friends game whose creator has not joined yet (nobody else becomes host meanwhile). */
   constructor(
@@ -121,7 +127,6 @@ export class Door {
       if (!owner) return { code: JOIN_ERRORS.BAD_TOKEN, message: "that seat token is not valid in this game" };
       player = owner;
       this.asking.delete(player.id);
-      this.askedBy.delete(player.id);
       this.readmitted.delete(player.id);
       this.takeOver(player, event.session);
     } else if (this.table.phase.name !== "lobby") {
@@ -162,15 +167,18 @@ export class Door {
     if (player.connected || !this.readmitting(player.id, ask)) return false;
     this.readmitted.delete(player.id);
     this.asking.delete(player.id);
-    this.askedBy.delete(player.id);
     return true;
   }
 
   /** A name-only join on a held seat: the request shows on the console (and to a friends game's host); the words for the refusal. */
   private askToReturn(player: Player, ask: string | undefined): JoinRefusal {
     if (player.connected) return { code: JOIN_ERRORS.SEAT_IN_USE, message: `"${player.name}" is playing in this game from another device` };
-    this.asking.set(player.id, this.table.now);
-    this.askedBy.set(player.id, ask);
+    const earlier = this.asking.get(player.id);
+    this.asking.set(player.id, { since: this.table.now, ask });
+    // Let back in, then asking from another device: letting in again would move the approval to this
+    // device, so the console says it is another one (once per device, not at every attempt).
+    if (ask !== undefined && earlier?.ask !== ask && this.approvedElsewhere(player.id, ask))
+      this.table.logEvent("askedAgain", { player: player.name, playerId: player.id });
     this.table.mirror("roster");
     this.table.emit({ type: "consoleUpdate", entries: [] });
     const who = this.table.mode === "class" ? "the facilitator" : "the host";
@@ -182,7 +190,7 @@ export class Door {
 
   /** Whether the player has asked to come back, from a device that can be told apart (an `ask` id), since the last approval. */
   askingFromDevice(playerId: string): boolean {
-    return this.asking.has(playerId) && this.askedBy.get(playerId) !== undefined;
+    return this.asking.get(playerId)?.ask !== undefined;
   }
 
   /**
@@ -191,12 +199,17 @@ export class Door {
    * next. A later ask from another device shows as asking again and does not cancel this approval.
    */
   readmit(player: Player): void {
-    const ask = this.askedBy.get(player.id);
+    const ask = this.asking.get(player.id)?.ask;
     if (ask === undefined) return;
     this.readmitted.set(player.id, { until: this.table.now + READMIT_SECONDS * 1000, ask });
     this.asking.delete(player.id);
-    this.askedBy.delete(player.id);
     this.table.mirror("roster");
+  }
+
+  /** Whether a standing approval lets another device than this `ask` id back in as the player. */
+  private approvedElsewhere(playerId: string, ask: string): boolean {
+    const approval = this.readmitted.get(playerId);
+    return approval !== undefined && approval.until >= this.table.now && approval.ask !== ask;
   }
 
   /** Whether a player was let back in from the device with this `ask` id, and has not come back yet. */

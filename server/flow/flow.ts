@@ -18,7 +18,7 @@ import { Match, UnresolvableQuarter } from "../game/match.js";
 import { type Player, Roster } from "../game/roster.js";
 import { type Handler, type Rejection, reject } from "../rooms/rejections.js";
 import { expires, idleTimer, type PhaseTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type TimerEffect } from "./clock.js";
-import { Door } from "./door.js";
+import { Door, type ReturnAsk } from "./door.js";
 import { type FacilitatorHandler, facilitatorHandlers, lobbyEffect } from "./facilitator.js";
 import { HOST_MESSAGE_TYPES, intentHandlers, type PlayerMessageType } from "./intents.js";
 import type { Effect, FlowEvent, GamePhase, MirrorPart, Persist, PlayingPhase, Step } from "./types.js";
@@ -253,8 +253,8 @@ export class MarketFlow {
 
   // ---- players ---------------------------------------------------------------------------
 
-  /** Players asking to come back without their token (by id), and since when (ms). */
-  get asking(): ReadonlyMap<string, number> {
+  /** Players asking to come back without their token (by id): since when (ms), and from which device. */
+  get asking(): ReadonlyMap<string, ReturnAsk> {
     return this.door.asking;
   }
 
@@ -366,6 +366,11 @@ export class MarketFlow {
   /** Takes one economy trial for the sender of the message under way. */
   takeTrial(): TrialVerdict {
     return this.trialBudget?.(this.sender, this.now) ?? { ok: true };
+  }
+
+  /** Writes a door event into the game log (DoorTable): a player asking again from another device after being let back in. */
+  logEvent(command: string, params: LogParams): void {
+    this.writeLog(command, params, { quarter: this.match?.state.quarter ?? 0, phase: this.phase.name });
   }
 
   /** Writes a facilitator action into the log (its newest LOG_LIMIT entries kept), stores it and shows it on every console. */

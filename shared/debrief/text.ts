@@ -53,10 +53,14 @@ export function ratio(w: Words, value: number): string {
   return fixed(w, value, 2);
 }
 
-/** Money for captions: "$0", "$530M", "$15.6B", "-$410M" / "0美元", "5.3亿美元", "156亿美元". */
+/**
+ * Money for captions, as the final standings beside them write it: "$0", "$530M", "$15,612M",
+ * "−$410M" / "0美元", "5.3亿美元", "156.1亿美元". Short money here ("$15.6B") wrote a firm's final
+ * valuation two ways on one screen ("$9.3B" in a caption beside "$9,330M" in the standings).
+ */
 export function money(w: Words, millions: number): string {
-  if (Math.round(millions) === 0) return format.shortMoney(w.locale, 0);
-  return Math.abs(millions) >= 1000 ? format.shortMoney(w.locale, millions) : format.money(w.locale, Math.round(millions));
+  if (Math.round(millions) === 0) return format.money(w.locale, 0);
+  return format.money(w.locale, Math.abs(millions) >= 100 ? millions : Math.round(millions));
 }
 
 /** "Q3" / "第 3 季", or "T3" / "第 3 回合" when a turn is not a quarter. */

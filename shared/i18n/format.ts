@@ -61,20 +61,25 @@ export function money(locale: Locale, millions: number): string {
   return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
 }
 
-/** Money in few characters, for axes, lists and captions: "$0", "$500M", "$1.5B", "$12B" / "0美元", "5亿美元". */
+/**
+ * Money in few characters, for charts (bubble labels, legends, axes): "$0", "$500M", "$1.5B",
+ * "$12.3B" / "0美元", "5亿美元", "170.7亿美元" — from $1B to the $0.1B in English, and 亿 to one
+ * decimal in Chinese (a $20.2B firm read "$20B", 170.7亿 read "171亿": the labels beside a
+ * leaderboard in $M added up to another total).
+ */
 export function shortMoney(locale: Locale, millions: number): string {
   const value = shown(millions);
   if (locale === "zh-CN") {
     const abs = Math.abs(value * 1e6);
-    // 1.5亿 and 1.4万亿 keep a decimal; 15亿 and 150亿 do not ($1.4T is not "1万亿").
-    return yuanStyle(locale, value, (abs >= 1e8 && abs < 1e10) || abs >= 1e12 ? 1 : 0);
+    // From 1亿 up to one decimal (1.5亿, 170.7亿, 1.4万亿: $1.4T is not "1万亿"), as money() writes 亿 and the leaderboard beside the bubbles.
+    return yuanStyle(locale, value, abs >= 1e8 ? 1 : 0);
   }
   if (value === 0) return "$0";
   const abs = Math.abs(value);
   const sign = value < 0 ? MINUS : "";
   if (abs >= 1000) {
     const billions = abs / 1000;
-    return `${sign}$${Number(billions.toFixed(billions >= 10 ? 0 : 1))}B`;
+    return `${sign}$${Number(billions.toFixed(1))}B`;
   }
   return abs >= 1 ? money(locale, value).replace(".0M", "M") : money(locale, value);
 }
@@ -86,25 +91,69 @@ export function shortMoney(locale: Locale, millions: number): string {
  */
 export function shortMoneyAmount(locale: Locale, millions: number): number {
   const value = shown(millions);
-  const abs = Math.abs(value);
-  // The step each format writes to, in $M.
-  const step =
-    locale === "zh-CN"
-      ? abs >= 1e6
-        ? 1e5 // 0.1万亿
-        : abs >= 1e4
-          ? 100 // 1亿
-          : abs >= 100
-            ? 10 // 0.1亿
-            : 0.1
-      : abs >= 1e4
-        ? 1000 // $1B
-        : abs >= 1000
-          ? 100 // $0.1B
-          : abs >= 100
-            ? 1
-            : 0.1;
-  return roundedTo(value, step);
+  return roundedTo(value, shortMoneyStep(locale, value));
+}
+
+/** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144.4亿美元" to 0.1亿. */
+export function shortMoneyStep(locale: Locale, millions: number): number {
+  const abs = Math.abs(millions);
+  return locale === "zh-CN"
+    ? abs >= 1e6
+      ? 1e5 // 0.1万亿
+      : abs >= 100
+        ? 10 // 0.1亿
+        : 0.1
+    : abs >= 1000
+      ? 100 // $0.1B
+      : abs >= 100
+        ? 1
+        : 0.1;
+}
+
+/** `millions` rounded to a multiple of `step` ($M), as `moneyTo` and `shortMoneyTo` write it. */
+export function amountTo(millions: number, step: number): number {
+  return roundedTo(millions, step);
+}
+
+/** Decimals the unit `Intl`'s compact Chinese picks for `millions` (万, 亿, 万亿) needs to write a multiple of `step` ($M). */
+function yuanDigits(millions: number, step: number): number {
+  const abs = Math.abs(millions);
+  const unit = abs >= 1e6 ? 1e6 : abs >= 100 ? 100 : 0.01; // 1万亿, 1亿, 1万 in $M
+  return Math.max(0, Math.round(Math.log10(unit / step)));
+}
+
+/**
+ * Money in `money`'s forms, written to a given `step` ($M: 0.1, 1, 10 …) rather than the step
+ * its size picks: figures that must agree, such as a pair and its change, are written to one
+ * step ("$95M → $120M (+$25M)", not "$95.3M → $120M (+$24.5M)"). `moneyTo(l, m, moneyStep(l, m))`
+ * is `money(l, m)`.
+ */
+export function moneyTo(locale: Locale, millions: number, step: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  const value = roundedTo(millions, step);
+  if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
+  if (value === 0) return "$0";
+  const digits = step < 1 ? 1 : 0;
+  const sign = value < 0 ? MINUS : "";
+  return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Math.abs(value))}M`;
+}
+
+/**
+ * Money in `shortMoney`'s forms, written to a given `step` ($M): a total written to its parts'
+ * finest step is their sum exactly ("$7.5B + $3.3B + $3B + $1.7B" total "$15.5B", not "$16B").
+ * `shortMoneyTo(l, m, shortMoneyStep(l, m))` is `shortMoney(l, m)`.
+ */
+export function shortMoneyTo(locale: Locale, millions: number, step: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  const value = roundedTo(millions, step);
+  if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
+  if (value === 0) return "$0";
+  if (step >= 100) {
+    const billions = Math.abs(value) / 1000;
+    return `${value < 0 ? MINUS : ""}$${Number(billions.toFixed(step >= 1000 ? 0 : 1))}B`;
+  }
+  const text = moneyTo(locale, value, step);
+  return Math.abs(value) >= 1 ? text.replace(".0M", "M") : text;
 }
 
 /** The amount ($M) that `money` writes for `millions` ("12.3亿美元" is 1,230; "$1,235M" is 1,235): what a reader adds. */

@@ -152,6 +152,8 @@ export function logSentence(entry: LogEntry, locale: Locale = "en", turns: TurnW
       return t("console.log.removeBot", { firms: num(p, "firms") });
     case "letBackIn":
       return t("console.log.letBackIn", { player: text(p, "player") ?? t("console.log.somePlayer"), minutes: num(p, "minutes") });
+    case "askedAgain":
+      return t("console.log.askedAgain", { player: text(p, "player") ?? t("console.log.somePlayer") });
     case "configure": {
       const settings = p.settings && typeof p.settings === "object" && !Array.isArray(p.settings) ? p.settings : {};
       return t("console.log.configure", {

@@ -107,6 +107,8 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
     await page.getByRole("heading", { name: "Final standings" }).waitFor();
     const overAt = Date.now();
     await expect.poll(() => page.getByRole("button", { name: "Play again" }).count()).toBe(1);
+    // The host's downloads: their status line takes no room until a download says something (it left a gap above Play again).
+    expect(await page.locator(".panel.over .downloads > p.status").evaluate((p) => [p.textContent, p.getBoundingClientRect().height])).toEqual(["", 0]);
     for (const title of titles("en")) await page.getByRole("heading", { name: title }).waitFor();
     await page.getByRole("img", { name: translate("en", "debrief.title.market.turn") }).waitFor();
     await page.getByRole("img", { name: translate("en", "debrief.title.value") }).waitFor();
@@ -186,6 +188,15 @@ describe.skipIf(!HAS_CHROMIUM)("the debrief at game over", () => {
       await phone.getByRole("img", { name: translate(lang, "debrief.fan.chart.bubble", { count: 200 }) }).waitFor({ timeout: 60_000 });
       await phone.screenshot({ path: path.join(RESULTS, `debrief-${lang}-390x844.png`), fullPage: true });
       await debriefLayout(phone, `${lang} at 390×844`);
+      // Each firm's small chart uses its card's width (drawn at 240 px, it took 68% of a phone's card); the card's padding and border are the rest.
+      const fill = await phone.locator(".debrief-multiples li").evaluateAll((cards) =>
+        cards.map((card) => {
+          const chart = card.querySelector("svg.debrief-chart");
+          return chart ? Math.round((chart.getBoundingClientRect().width / card.getBoundingClientRect().width) * 100) : 0;
+        }),
+      );
+      expect(fill.length, `${lang}: small multiples on the phone`).toBeGreaterThan(0);
+      for (const share of fill) expect(share, `${lang}: a small chart's width, % of its card`).toBeGreaterThanOrEqual(90);
       await phone.context().close();
     }
   }, 300_000);

@@ -75,6 +75,11 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.getByText(t("report.moved.title")).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
+      // One valuation, one way on the screen: the headline's new valuation reads as the leaderboard's (it read "$2,991M" beside "$3B").
+      const headline = (await page.locator(".report-card p.headline").textContent()) ?? "";
+      const after = headline.split("→")[1]?.split(/[（(]/)[0]?.trim();
+      const board = (await page.locator(".market-board button:has(.you) .valuation").textContent())?.trim();
+      expect(after, `${locale}: the report's "${headline}" against the leaderboard's ${board}`).toBe(board);
       // The growth overhead's name reads on one line (its long label wrapped over five at 1920×1080).
       const overhead = page.locator(".report-card tr.part th");
       await overhead.getByText(t("report.money.rampCost"), { exact: true }).waitFor();

@@ -2,9 +2,11 @@ import { describe, expect, test } from "vitest";
 import { classSettings } from "../../client/console/class-settings.js";
 import { buildEvent as buildIn, EVENT_SPECS, fieldLabel, initialValues, PARAM_WORDS, specFor } from "../../client/console/event-form.js";
 import {
+  askingAgain,
   countdownText as countdownIn,
   logStamp,
   pendingPolicy,
+  presence,
   quarterLine as quarterIn,
   refusalText,
   regimeSwitchProblem,
@@ -332,5 +334,28 @@ describe("the console's policy buttons", () => {
         { kind: "disclosure", on: false },
       ]).disclosure,
     ).toBe(false);
+  });
+});
+
+describe("the roster's word for a player asking to come back", () => {
+  const entry = (command: string, params: Record<string, string | number>, at: number) => ({ at, quarter: 1, phase: "decide" as const, command, params });
+  test("let back in, then asking from another device reads 'asks again from another device' until let in again, in both languages", () => {
+    const asking = { connected: false, away: false, asking: true };
+    const log = [
+      entry("letBackIn", { player: "Ada", minutes: 5 }, 1),
+      entry("askedAgain", { player: "Ada", playerId: "p-ada" }, 2),
+      entry("pause", { phase: "decide", left: 30 }, 3),
+    ];
+    const again = askingAgain(log);
+    expect([...again]).toEqual(["p-ada"]);
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    expect(presence(asking, en, again.has("p-ada"))).toBe("asks again from another device");
+    expect(presence(asking, zh, again.has("p-ada"))).toBe("换了一台设备再次请求");
+    // A first ask reads as before; so does the one after the approval moved (let in again).
+    expect(presence(asking, en, askingAgain(log.slice(0, 1)).has("p-ada"))).toBe("asks to come back");
+    expect(askingAgain([...log, entry("letBackIn", { player: "Ada", minutes: 5 }, 4)]).size).toBe(0);
+    // Entries stored before the log spoke in codes are skipped.
+    expect(askingAgain([{ at: 0, quarter: 0, phase: "lobby", command: "start", effect: "Started the game" }]).size).toBe(0);
   });
 });

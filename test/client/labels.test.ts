@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import { formatShortMoney } from "../../client/market/axis.js";
 import type { FirmFigures } from "../../client/market/figures.js";
 import { type Box, boxesOverlap, boxHitsCircle, type Circle, labelLines, placeLabels } from "../../client/market/labels.js";
 import { packCircles, type Size } from "../../client/market/packing.js";
@@ -138,8 +137,9 @@ describe("what a label says", () => {
   };
 
   test("valuation in the leaderboard's units, never a bare share price or seat number", () => {
-    expect(labelLines(firm, "full")).toEqual(["Northwind", `${formatShortMoney(1520)} ▲ 5.2%`]);
-    expect(labelLines(firm, "full")[1]).toBe("$1.5B ▲ 5.2%");
+    expect(labelLines(firm, "full")).toEqual(["Northwind", "$1,520M ▲ 5.2%"]);
+    // To the $M, as the leaderboard and the report beside the field write a valuation.
+    expect(labelLines(firm, "full")[1]).toBe("$1,520M ▲ 5.2%");
     expect(labelLines(firm, "name")).toEqual(["Northwind"]);
     expect(labelLines(firm, "short")).toEqual(["Northwind"]);
     for (const variant of ["full", "name", "short"] as const) {
@@ -152,7 +152,7 @@ describe("what a label says", () => {
 
   test("your own firm says so in every form", () => {
     const mine = { ...firm, mine: true };
-    expect(labelLines(mine, "full")).toEqual(["Northwind", "You · $1.5B ▲ 5.2%"]);
+    expect(labelLines(mine, "full")).toEqual(["Northwind", "You · $1,520M ▲ 5.2%"]);
     expect(labelLines(mine, "name")).toEqual(["Northwind (you)"]);
     expect(labelLines(mine, "short")).toEqual(["You"]);
   });

@@ -34,15 +34,22 @@ describe("the market's numbers", () => {
     expect(ranked[0]?.valuation).toBeGreaterThanOrEqual(ranked[1]?.valuation ?? 0);
   });
 
-  test("the quarter: the one being planned, as the panel names it (in the report phase too, with the results named), or at the end the last", () => {
+  test("the quarter: the one being played; in the report phase the one whose results are in (as the report says), the next named by the countdown; at the end the last", () => {
     const state = { phase: "decide", quarter: 2, paused: false, settings: { quarters: 16, scenario: "ai-2025", economy: "" } } as MarketRoomStateShape;
     expect(quarterLabel(state)).toBe("Quarter 3 of 16");
     expect(phaseLabel(state)).toBe("Decide");
-    // Quarter 2 has resolved and the panel plans quarter 3: "Quarter 3 of 16 · Quarter 2 results", not "Quarter 2 of 16 · Report".
-    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 3 of 16");
-    expect(phaseLabel({ ...state, phase: "report" })).toBe("Quarter 2 results");
+    // Quarter 2 has resolved: the bar and the report beside it name the same quarter, and the countdown the next.
+    expect(quarterLabel({ ...state, phase: "report" })).toBe("Quarter 2 of 16");
+    expect(phaseLabel({ ...state, phase: "report" })).toBe("Results");
     const eight = { ...state, phase: "report", quarter: 1, settings: { ...state.settings, quarters: 8 } } as MarketRoomStateShape;
-    expect(`${quarterLabel(eight)} · ${phaseLabel(eight)}`).toBe("Turn 2 of 8 · Turn 1 results");
+    // Not "Turn 2 of 8 · Turn 1 results" (the header had moved on while the results were of turn 1).
+    expect(`${quarterLabel(eight)} · ${phaseLabel(eight)}`).toBe("Turn 1 of 8 · Results");
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    expect(en("market.status.countdown.report.turn", { next: 2, left: "0:05" })).toBe("· turn 2 opens in 0:05");
+    expect(en("market.status.countdown.report", { next: 3, left: "0:05" })).toBe("· quarter 3 opens in 0:05");
+    expect(zh("market.status.countdown.report.turn", { next: 2, left: "0:05" })).toBe("· 第 2 回合 0:05 后开始");
+    expect(zh("market.status.phase.results")).toBe("结果");
     expect(quarterLabel({ ...state, phase: "news", quarter: 0 })).toBe("Quarter 1 of 16");
     expect(quarterLabel({ ...state, phase: "over", quarter: 16 })).toBe("Quarter 16 of 16");
     expect(phaseLabel({ ...state, phase: "report", paused: true })).toBe("Paused");

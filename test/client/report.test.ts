@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
+import { costMoney, headlineAmounts, movedAsShown, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -161,17 +161,48 @@ describe("why your valuation moved, in one line", () => {
         const sentiment = ((i * 15485863) % 900) - 450 + i / 7;
         const m = { before, after: before + fundamentals + narrative + sentiment, fundamentals, narrative, sentiment };
         const written = movedAsShown(m);
-        const change = moneyAmount(lang, m.after - m.before);
+        const { change, step } = headlineAmounts(m);
         // Added up they read as the change does, to the coarsest step written among them (17.3亿 + 22.1亿 + 1310万 = 39.531亿 is 39.5亿;
         // −$420M + $680M − $187M = $73M beside +$72.9M: the parts are written to the $1M).
         const coarsest = Math.max(moneyStep(lang, change), ...[written.fundamentals, written.narrative, written.sentiment].map((p) => moneyStep(lang, p)));
         const sum = written.fundamentals + written.narrative + written.sentiment;
         expect(Math.abs(sum - change), `${lang} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest / 2 + 1e-9);
-        // Each part is still an amount as written, no further from its exact value than the coarsest step written beside it.
+        // Each part is still an amount as written, no further from its exact value than the coarsest step written beside it and
+        // the headline's own rounding (its pair rounded to one step, the change is their difference: up to a step off the exact move).
         for (const key of ["fundamentals", "narrative", "sentiment"] as const) {
           expect(moneyAmount(lang, written[key])).toBe(written[key]);
-          expect(Math.abs(written[key] - m[key]), `${lang} ${key} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest + 1e-9);
+          expect(Math.abs(written[key] - m[key]), `${lang} ${key} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest + step + 1e-9);
         }
+      }
+    }
+    setLocale("en");
+  });
+});
+
+describe("the headline's pair and its change, to one rounding rule", () => {
+  test("from $X to $Y (+$Z) adds up as read: both figures and the change to the coarser step of the pair (it read $1,024M → $928M (−$96.2M))", () => {
+    setLocale("en");
+    expect(valuationHeadline({ before: 1024.4, after: 928.3, fundamentals: -81.1, narrative: 7.6, sentiment: -22.7 })).toBe("$1,024M → $928M (−$96M)");
+    // Across the $100M edge: to the $1M, the change the difference ($95.3M → $119.8M read +$24.5M: 95.3 + 24.5 is 119.8, not the $120M written).
+    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("$95M → $120M (+$25M)");
+    // Below $100M the pair and the change keep the $0.1M.
+    expect(valuationHeadline({ before: 45.3, after: 41.2, fundamentals: -4.1, narrative: 0, sentiment: 0 })).toBe("$45.3M → $41.2M (−$4.1M)");
+    setLocale("zh-CN");
+    // 9530万 → 1.2亿: both to 0.1亿 (it read 9530万美元 → 1.2亿美元（+2450万美元）).
+    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("1亿美元 → 1.2亿美元（+2000万美元）");
+    setLocale("en");
+  });
+  test("over many pairs in both languages, before + change = after as written, each to one step", () => {
+    for (const lang of ["en", "zh-CN"] as const) {
+      setLocale(lang);
+      for (let i = 1; i < 2000; i++) {
+        const before = 10 ** (((i * 7919) % 6000) / 1000);
+        const after = Math.max(0, before * (0.2 + ((i * 104729) % 3000) / 1000));
+        const a = headlineAmounts({ before, after, fundamentals: 0, narrative: 0, sentiment: 0 });
+        expect(Math.abs(a.before + a.change - a.after), `${lang} ${before} → ${after}`).toBeLessThan(1e-6);
+        // Each endpoint is within half a step of its exact value, the step the coarser of the two money() writes them to.
+        expect(Math.abs(a.before - before)).toBeLessThanOrEqual(a.step / 2 + 1e-9);
+        expect(a.step).toBe(Math.max(moneyStep(lang, before), moneyStep(lang, after)));
       }
     }
     setLocale("en");

@@ -442,6 +442,39 @@ describe("coming back without the seat token", () => {
     expect(() => t.join("Ada", { token: oldToken })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.BAD_TOKEN }));
   });
 
+  test("let back in, then asking from another device: the log says so once, in both languages; letting in again moves the approval to the newer device", () => {
+    const PHONE = "ask-of-adas-phone-0001";
+    const LAPTOP = "ask-of-adas-laptop-0002";
+    const t = new Table({ ...SLOW, firms: 3, seed: "flow-ask-again" }, "class");
+    const ada = t.join("Ada");
+    t.ok("facilitator", "start");
+    t.step({ type: "leave", playerId: ada, now: t.now });
+    expect(() => t.join("Ada", { ask: PHONE })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(t.flow.asking.get(ada)).toEqual({ since: t.now, ask: PHONE });
+    // A first ask is not "again": nothing in the log but the facilitator's own actions.
+    expect(t.flow.log.some((e) => e.command === "askedAgain")).toBe(false);
+    t.ok("facilitator", "letBackIn", { playerId: ada });
+    const logged = t.flow.log.length;
+    // The phone's approval stands; the laptop asks: the console hears it is another device, once however often it tries.
+    expect(() => t.join("Ada", { ask: LAPTOP })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(() => t.join("Ada", { ask: LAPTOP })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    expect(t.flow.log.length).toBe(logged + 1);
+    const entry = t.flow.log.at(-1);
+    expect(entry && "params" in entry ? [entry.command, entry.params] : null).toEqual(["askedAgain", { player: "Ada", playerId: ada }]);
+    expect(t.effects).toContainEqual({ type: "consoleUpdate", entries: [entry] });
+    expect(lastSaid(t)).toBe("“Ada”, let back in, asks again from another device: letting in again moves the approval to it");
+    expect(entry ? logSentence(entry, "zh-CN") : "").toBe("“Ada”已获准重新加入，又从另一台设备发出请求：再次允许会把许可转给这台设备");
+    expect(t.flow.asking.get(ada)?.ask).toBe(LAPTOP);
+    // Letting in again moves the approval: the laptop comes in, the phone no longer can.
+    t.ok("facilitator", "letBackIn", { playerId: ada });
+    expect(t.flow.asking.has(ada)).toBe(false);
+    expect(() => t.join("Ada", { ask: PHONE })).toThrow(expect.objectContaining({ code: JOIN_ERRORS.SEAT_HELD }));
+    // The phone's refused try was itself an ask from another device than the laptop's standing approval.
+    expect(lastSaid(t)).toBe("“Ada”, let back in, asks again from another device: letting in again moves the approval to it");
+    expect(t.join("Ada", { ask: LAPTOP })).toBe(ada);
+    expect(t.flow.asking.has(ada)).toBe(false);
+  });
+
   test("nobody is let back in before asking: the approval is refused (notAsking), and an ask without a device id cannot be approved", () => {
     const t = new Table({ ...SLOW, firms: 3, seed: "flow-readmit-ask" }, "class");
     const ada = t.join("Ada");

@@ -69,9 +69,9 @@ describe("debrief analytics", () => {
     expect(d.peakQuarter).toBe(2);
     expect(d.firms[0]?.narrativeShare[2]).toBeCloseTo(0.78, 10);
     expect(d.captions.valuation[0]).toBe(
-      "At the market's peak (Q2), 78% of Northwind's valuation was narrative ($3.1B of $4B); by the end (Q4), 12% of Northwind's valuation was narrative.",
+      "At the market's peak (Q2), 78% of Northwind's valuation was narrative ($3,120M of $4,000M); by the end (Q4), 12% of Northwind's valuation was narrative.",
     );
-    expect(d.captions.valuation[1]).toBe("At the end, Southport stood most on fundamentals: 95% of its $1.1B valuation.");
+    expect(d.captions.valuation[1]).toBe("At the end, Southport stood most on fundamentals: 95% of its $1,100M valuation.");
     // Σ narrative = 1 − 1/B: 1 − 1/3 at the peak, 1 − 1/1.1 at the end.
     expect(d.captions.valuation[2]).toBe("Across the market, narrative was 67% of all valuation at the peak and 9% at the end.");
   });
@@ -81,7 +81,7 @@ describe("debrief analytics", () => {
     // A bubble that never corrected: the market peaks in Q4, the last quarter.
     input.market = input.market.map((p) => ({ ...p, bubbleRatio: 1 + p.quarter, correction: false, correctionStarted: false }));
     const caption = computeDebrief(input, EN).captions.valuation[0] ?? "";
-    expect(caption).toBe("In Q4, the market's peak and its last quarter, 12% of Northwind's valuation was narrative ($120M of $1B).");
+    expect(caption).toBe("In Q4, the market's peak and its last quarter, 12% of Northwind's valuation was narrative ($120M of $1,000M).");
     expect(caption.match(/Q4/g)).toHaveLength(1);
   });
 
@@ -91,7 +91,7 @@ describe("debrief analytics", () => {
     expect(turns).toEqual({ quarterly: false, months: 12 });
     expect(computeDebrief(input, wordsFor("en", turns)).captions.market).toEqual([
       "The bubble ratio (total valuation ÷ total fundamentals) started at 1.20, peaked at 3.00 in T2 and ended at 1.10 in T4.",
-      "A correction began in T3 and lasted 2 turns: sentiment fell 56% (1.80 → 0.80 in T4) and the firms' total valuation fell 60% ($5B → $2B).",
+      "A correction began in T3 and lasted 2 turns: sentiment fell 56% (1.80 → 0.80 in T4) and the firms' total valuation fell 60% ($5,000M → $2,000M).",
     ]);
     const zh = computeDebrief(input, wordsFor("zh-CN", turns)).captions.market[1] ?? "";
     expect(zh).toContain("第 3 回合开始回调，持续 2 个回合");
@@ -106,7 +106,7 @@ describe("debrief analytics", () => {
     ]);
     expect(d.captions.market).toEqual([
       "The bubble ratio (total valuation ÷ total fundamentals) started at 1.20, peaked at 3.00 in Q2 and ended at 1.10 in Q4.",
-      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4) and the firms' total valuation fell 60% ($5B → $2B).",
+      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4) and the firms' total valuation fell 60% ($5,000M → $2,000M).",
     ]);
   });
 
@@ -138,7 +138,7 @@ describe("debrief analytics", () => {
       ["Northwind", -200, 1000],
     ]);
     expect(d.captions.value[0]).toBe(
-      "Southport both created the most value ($600M of operating profit over the game) and captured the most (a final valuation of $1.1B).",
+      "Southport both created the most value ($600M of operating profit over the game) and captured the most (a final valuation of $1,100M).",
     );
 
     const input = handMade();
@@ -151,10 +151,10 @@ describe("debrief analytics", () => {
     ];
     const after = computeDebrief(input, EN);
     expect(after.captions.value).toEqual([
-      "Northwind created the most value: $1B of operating profit over the game, for a final valuation of $0.",
-      "Southport captured the most: a final valuation of $1.1B, having created $600M.",
-      "Delisted, so capturing nothing: Northwind (created $1B).",
-      "All firms together created $1.6B of operating profit and ended valued at $1.1B: 0.7 dollars of valuation per dollar of profit.",
+      "Northwind created the most value: $1,000M of operating profit over the game, for a final valuation of $0.",
+      "Southport captured the most: a final valuation of $1,100M, having created $600M.",
+      "Delisted, so capturing nothing: Northwind (created $1,000M).",
+      "All firms together created $1,600M of operating profit and ended valued at $1,100M: 0.7 dollars of valuation per dollar of profit.",
     ]);
     expect(after.captions.valuation[0]).toContain("; Northwind was delisted in Q4.");
     expect(after.firms[0]?.valuation).toEqual([1000, 2000, 4000, 1500, 0]);
@@ -230,7 +230,7 @@ describe("fan bands of simulated markets", () => {
     expect(fan.captions).toEqual([
       'In 5 simulated markets (scenario "AI, 2025", 2 firms, 4 quarters, the same bots), the peak bubble ratio had a median of 2.50 (10–90%: 1.70–3.80); this market\'s peak of 3.00 was higher than 60% of them.',
       "A correction began in 80% of the simulated markets (median Q3); here one began in Q3.",
-      "At Q4 the firms here were worth $2B in total, lower than 60% of the simulated markets (median $3B).",
+      "At Q4 the firms here were worth $2,000M in total, lower than 60% of the simulated markets (median $3,000M).",
       "Seats played by people here are played by bots in the simulations: Northwind by pivot.",
     ]);
     expect(fan.bubbleRatio[1]).toEqual({ quarter: 1, p10: 1.7, p25: 2, p50: 2.5, p75: 3.5, p90: 3.8 });
@@ -277,7 +277,7 @@ describe("captions in both languages", () => {
     const input = handMade();
     for (const p of input.market) if (p.quarter >= 3) p.totalValuation = 5200;
     expect(computeDebrief(input, EN).captions.market[1]).toBe(
-      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4), yet the firms' total valuation did not fall ($5B before, $5.2B at its lowest).",
+      "A correction began in Q3 and lasted 2 quarters: sentiment fell 56% (1.80 → 0.80 in Q4), yet the firms' total valuation did not fall ($5,000M before, $5,200M at its lowest).",
     );
     expect(computeDebrief(input, ZH).captions.market[1]).toBe(
       "第 3 季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第 4 季的 0.80），但各公司总估值并未下跌（回调前 50亿美元，期间最低 52亿美元）。",
