@@ -2,6 +2,7 @@ import type { RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import type { EconomyConfig, SectorConfig } from "../schemas/config.js";
 import type { Clock } from "./clock.js";
+import type { SectorColumns } from "./sectors.js";
 import type { FirmReport, FirmState, IncidentReport, LogEntry, MarketState } from "./types.js";
 
 /** Scratch of one resolution: the working copies and what the steps hand to each other. */
@@ -10,6 +11,8 @@ export interface Quarter {
   /** The config's clock and sector list, looked up once per resolution. */
   clock: Clock;
   sectors: readonly SectorConfig[];
+  /** The same sectors' figures as columns (what the per-firm loops read). */
+  columns: SectorColumns;
   q: number;
   market: MarketState;
   firms: FirmState[];

@@ -14,7 +14,7 @@ import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
-import { copyPerSector, perSectorInto, perSectorZeros, sectorList, sumPerSector, zeroPerSector } from "./sectors.js";
+import { copyPerSector, perSectorInto, perSectorZeros, sectorColumns, sectorList, sumPerSector, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
 
@@ -80,16 +80,20 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
   const appsTotals = scratch.appsTotals;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
-    const submitted = firm.delisted ? undefined : actions[firm.id];
-    const action = firm.delisted ? null : submitted ? submitted : fitAction(state, firm, firm.lastAction);
+    // Flags and nullable values are compared, not tested for truth: a field V8 has not typed as a
+    // boolean is tested by its full ToBoolean (false, "", undetectable, heap number, bigint) every time.
+    const delisted = firm.delisted === true;
+    const submitted = delisted ? undefined : actions[firm.id];
+    const given = submitted !== undefined && submitted !== null;
+    const action = delisted ? null : given ? submitted : fitAction(state, firm, firm.lastAction);
     const spend = appSpend[i] as number[];
-    if (action) perSectorInto(spend, action.apps);
+    if (action !== null) perSectorInto(spend, action.apps);
     else zeroPerSector(spend);
     zeroPerSector(fineRates[i] as number[]);
     prices[i] = state.market.computePrice;
     const apps = sumPerSector(spend);
     appsTotals[i] = apps;
-    if (submitted) {
+    if (given) {
       const problem = checkActionSpending(state, firm, submitted, apps);
       if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
     }
@@ -102,6 +106,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     config: state.config,
     clock: clockOf(state.config),
     sectors: sectorList(state.config),
+    columns: sectorColumns(state.config),
     q,
     market: state.market,
     firms,
@@ -134,8 +139,8 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
 
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
-    const action = chosen[i];
-    if (action) firm.lastAction = action;
+    const action = chosen[i] as Action | null;
+    if (action !== null) firm.lastAction = action;
     firm.history.push(reports[i] as FirmReport);
   }
   market.history.push(marketReport);
@@ -208,7 +213,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const report = reports[i] as FirmReport;
-    if (firm.delisted) {
+    if (firm.delisted === true) {
       fundamentals[i] = 0;
       narratives[i] = 0;
       continue;
@@ -234,7 +239,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
   });
 
   for (let i = 0; i < n; i++) {
-    valuations[i] = (firms[i] as FirmState).delisted ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment);
+    valuations[i] = (firms[i] as FirmState).delisted === true ? 0 : valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment);
   }
   bankruptcy(t, valuations);
   totalValue = 0;
@@ -247,7 +252,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
       totalRaised += report.emergencyRaised;
       fundamentals[i] = firmFundamentals(t, firm, report);
     }
-    const listed = !firm.delisted;
+    const listed = firm.delisted !== true;
     const valuation = listed ? valuationOf(fundamentals[i] as number, narratives[i] as number, market.sentiment) : 0;
     report.cash = firm.cash;
     report.capability = firm.capability;
@@ -262,7 +267,7 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
     report.delisted = firm.delisted;
     totalValue += valuation;
     totalFundamentals += report.fundamentals;
-    if (listed && !firm.openWeights) bestClosed = Math.max(bestClosed, firm.capability);
+    if (listed && firm.openWeights !== true) bestClosed = Math.max(bestClosed, firm.capability);
   }
 
   return {
@@ -319,9 +324,12 @@ function advanceWorld(t: Quarter): void {
   market.computePrice = Math.max(config.compute.floor, market.computePrice * (1 + clock.computeDrift + clock.computeNoise * nextNormal(rng)));
   market.vendorShock = 1 + (market.vendorShock - 1) * clock.vendorShockDecay;
   market.apiPool *= (1 - clock.apiPriceDecline) * Math.max(0, 1 + clock.apiVolumeGrowth + clock.apiHypeElasticity * (market.sentiment - 1));
-  for (let s = 0; s < SECTOR_IDS.length; s++) {
-    market.sectorTam[s] = (market.sectorTam[s] as number) * (1 + (clock.sectorGrowth[s] as number));
-    market.sectorTrust[s] = (market.sectorTrust[s] as number) + clock.trustRecovery * (1 - (market.sectorTrust[s] as number));
+  const { sectorTam, sectorTrust } = market;
+  const { sectorGrowth, trustRecovery } = clock;
+  const S = SECTOR_IDS.length;
+  for (let s = 0; s < S; s++) {
+    sectorTam[s] = (sectorTam[s] as number) * (1 + (sectorGrowth[s] as number));
+    sectorTrust[s] = (sectorTrust[s] as number) + trustRecovery * (1 - (sectorTrust[s] as number));
   }
 }
 

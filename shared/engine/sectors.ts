@@ -20,6 +20,49 @@ export function sectorList(config: EconomyConfig): readonly SectorConfig[] {
   return list;
 }
 
+/**
+ * The figures of the config's sectors the rules read per firm and sector, as columns in
+ * `SECTOR_IDS` order: numbers in `Float64Array`s (a config's fields hold small integers or
+ * heap numbers, each read behind a check of which; a typed array's are plain doubles), flags
+ * in packed arrays of booleans (read with `=== true`, one compare). The same values as
+ * `sectorList`'s objects; memoised per config object.
+ */
+export interface SectorColumns {
+  need: Float64Array;
+  servingCost: Float64Array;
+  latencyBound: boolean[];
+  disclosureRule: boolean[];
+}
+
+const columnsCache = new WeakMap<EconomyConfig, SectorColumns>();
+let lastColumnsConfig: EconomyConfig | null = null;
+let lastColumns: SectorColumns | null = null;
+
+/** The config's sectors as columns (see `SectorColumns`), memoised per config object. */
+export function sectorColumns(config: EconomyConfig): SectorColumns {
+  if (config === lastColumnsConfig && lastColumns !== null) return lastColumns;
+  let columns = columnsCache.get(config);
+  if (!columns) {
+    const list = sectorList(config);
+    const need = new Float64Array(SECTOR_IDS.length);
+    const servingCost = new Float64Array(SECTOR_IDS.length);
+    const latencyBound: boolean[] = [];
+    const disclosureRule: boolean[] = [];
+    for (let s = 0; s < SECTOR_IDS.length; s++) {
+      const sector = list[s] as SectorConfig;
+      need[s] = sector.need;
+      servingCost[s] = sector.servingCost;
+      latencyBound.push(sector.latencyBound === true);
+      disclosureRule.push(sector.disclosureRule === true);
+    }
+    columns = { need, servingCost, latencyBound, disclosureRule };
+    columnsCache.set(config, columns);
+  }
+  lastColumnsConfig = config;
+  lastColumns = columns;
+  return columns;
+}
+
 /** x^e with the common small integer exponents computed by multiplication. */
 export function power(x: number, e: number): number {
   if (e === 1) return x;

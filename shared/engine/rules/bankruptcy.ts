@@ -13,7 +13,7 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report || firm.delisted || firm.cash >= 0) continue;
+    if (report === undefined || firm.delisted === true || firm.cash >= 0) continue;
     const hole = -firm.cash;
     const valuation = valuations[i] as number;
     const capacity = Math.max(

@@ -16,34 +16,44 @@ const servedLists: SectorId[][] = Array.from({ length: 1 << SECTOR_IDS.length },
  * pays `tau` quarters of each (the report's flows are the turn's).
  */
 export function income(t: Quarter): void {
-  const { config, market, firms, reports, prices, fineRates, sectors } = t;
+  const { config, market, firms, reports, prices, fineRates } = t;
   const tau = t.clock.tau;
   const upkeep = config.opex.perTraining * tau;
   const fixed = config.opex.fixed * tau;
+  // Read once per resolution, not per firm and sector (nothing below replaces them).
+  const servingCostOf = t.columns.servingCost;
+  const apiServingCost = config.api.servingCost;
+  const perRevenue = config.opex.perRevenue;
+  const servedShare = SERVED_SHARE;
+  const { sectorTam, sectorTrust } = market;
+  // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
+  const S = SECTOR_IDS.length;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report || firm.delisted) continue;
+    if (report === undefined || firm.delisted === true) continue;
     const costFactor = (prices[i] as number) / firm.efficiency;
     report.apiRevenue *= tau;
     let revenue = report.apiRevenue;
-    let serving = report.apiRevenue * config.api.servingCost * costFactor;
+    let serving = report.apiRevenue * apiServingCost * costFactor;
     let fines = 0;
     const rates = fineRates[i] as number[];
     let served = 0;
-    for (let s = 0; s < SECTOR_IDS.length; s++) {
-      const sector = sectors[s] as (typeof sectors)[number];
-      const sectorRevenue = (market.sectorTam[s] as number) * (market.sectorTrust[s] as number) * (firm.customers[s] as number) * tau;
-      report.sectorRevenue[s] = sectorRevenue;
+    const customers = firm.customers;
+    const sectorRevenues = report.sectorRevenue;
+    for (let s = 0; s < S; s++) {
+      const share = customers[s] as number;
+      const sectorRevenue = (sectorTam[s] as number) * (sectorTrust[s] as number) * share * tau;
+      sectorRevenues[s] = sectorRevenue;
       revenue += sectorRevenue;
-      serving += sectorRevenue * sector.servingCost * costFactor;
+      serving += sectorRevenue * (servingCostOf[s] as number) * costFactor;
       fines += sectorRevenue * (rates[s] as number);
-      if ((firm.customers[s] as number) >= SERVED_SHARE) served |= 1 << s;
+      if (share >= servedShare) served |= 1 << s;
     }
     // A copy of exactly its length (pushing one by one grows the array's store on the first push).
     if (served !== 0) report.sectorsServed = (servedLists[served] as SectorId[]).slice();
     report.rampCost = rampCost(config, t.clock, firm, report.spent);
-    const opex = fixed + upkeep * firm.trainingSpendTotal + config.opex.perRevenue * revenue + report.licenceFees + report.rampCost;
+    const opex = fixed + upkeep * firm.trainingSpendTotal + perRevenue * revenue + report.licenceFees + report.rampCost;
     report.revenue = revenue;
     report.servingCost = serving;
     report.opex = opex;
@@ -56,7 +66,7 @@ export function income(t: Quarter): void {
     const f = t.incidentFines[k] as (typeof t.incidentFines)[number];
     const report = reports[f.firm];
     const incident = t.incidents[k];
-    if (report && incident) incident.fine = f.rate * (report.sectorRevenue[f.sector] as number);
+    if (report !== undefined && incident !== undefined) incident.fine = f.rate * (report.sectorRevenue[f.sector] as number);
   }
 }
 
@@ -76,9 +86,9 @@ export function intangibles(t: Quarter): void {
   const bookDecay = 1 - clock.integrationDecay;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    const action = actions[i];
-    if (!action) continue;
-    if (firm.openWeights) {
+    const action = actions[i] as (typeof actions)[number];
+    if (action === null) continue;
+    if (firm.openWeights === true) {
       const lift = Math.max(0, firm.capability - t.openBaselineWithoutReleases);
       const target = a.ecosystemMax * Math.min(1, lift / a.ecosystemLift);
       firm.ecosystem += clock.ecosystemGrowth * (target - firm.ecosystem);

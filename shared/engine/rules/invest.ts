@@ -1,5 +1,4 @@
 import { nextLuck } from "../../rng.js";
-import type { SectorConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
@@ -19,8 +18,8 @@ export function financing(t: Quarter): void {
   const inCorrection = market.correction.quartersLeft > 0;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    const action = actions[i];
-    if (!action || action.raise <= 0) continue;
+    const action = actions[i] as (typeof actions)[number];
+    if (action === null || action.raise <= 0) continue;
     const last = firm.history[firm.history.length - 1];
     const valuation = repricedValuation(last, market.sentiment);
     const amount = Math.min(action.raise, raiseCapacity(config, market.sentiment, inCorrection, valuation, last?.operatingProfit ?? 0, q === 1));
@@ -43,9 +42,9 @@ export function spendAndTrain(t: Quarter): void {
   const trainingLuck = config.luck.training;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    const action = actions[i];
+    const action = actions[i] as (typeof actions)[number];
     const report = reports[i];
-    if (!action || !report) continue;
+    if (action === null || report === undefined) continue;
     // A locked contract fixes a discounted price for its term; then it ends, and locking
     // again signs a new contract at the spot price of the day.
     if (firm.hardware === "locked" && q > firm.lockedUntil) firm.hardware = "flexible";
@@ -56,7 +55,7 @@ export function spendAndTrain(t: Quarter): void {
     }
     if (action.openWeights) firm.openWeights = true;
     const appsSpend = appsTotals[i] as number;
-    const edgeSpend = action.distill && !firm.edge ? config.apps.edgeCost : 0;
+    const edgeSpend = action.distill && firm.edge !== true ? config.apps.edgeCost : 0;
     if (edgeSpend > 0) firm.edge = true;
     const spent = action.train + appsSpend + action.efficiency + action.compliance + action.marketing + edgeSpend;
     firm.cash -= spent;
@@ -89,7 +88,7 @@ export function openBaseline(t: Quarter): void {
   t.openBaselineWithoutReleases = outside;
   // Released models spread: developers move to a better open model over a few quarters.
   let released = outside;
-  for (const firm of firms) if (firm.openWeights && !firm.delisted) released = Math.max(released, firm.capability);
+  for (const firm of firms) if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, firm.capability);
   const baseline = Math.max(outside, market.openBaseline);
   market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }
@@ -116,9 +115,9 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
  * the bench's fits). Kept from one resolution to the next; NaN matches nothing.
  */
 const fitMemo = {
-  ratio: SECTOR_IDS.map(() => Number.NaN),
-  exponent: SECTOR_IDS.map(() => Number.NaN),
-  fit: SECTOR_IDS.map(() => 0),
+  ratio: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
+  exponent: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
+  fit: new Float64Array(SECTOR_IDS.length),
 };
 
 /** `ratio`^`exponent` for sector `s`, from the memo when its inputs are the last ones. */
@@ -139,7 +138,7 @@ function integrationFit(s: number, ratio: number, exponent: number): number {
  * (`luck.productFit`; firm order, then sector order) and kept for the game.
  */
 export function efficiencyAndIntegration(t: Quarter): void {
-  const { config, firms, actions, appSpend, clock, sectors, rng } = t;
+  const { config, firms, actions, appSpend, clock, rng } = t;
   const fitLuck = config.luck.productFit;
   const decay = 1 - clock.integrationDecay;
   const fitExponent = config.apps.integrationFitExponent;
@@ -148,25 +147,29 @@ export function efficiencyAndIntegration(t: Quarter): void {
   const openBaseline = t.market.openBaseline;
   const appGap = config.openBaseline.appGap;
   const reports = t.reports;
+  const need = t.columns.need;
+  const efficiency = config.efficiency;
+  // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
+  const S = SECTOR_IDS.length;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    const action = actions[i];
-    if (!action) continue;
+    const action = actions[i] as (typeof actions)[number];
+    if (action === null) continue;
     firm.efficiencySpendTotal += action.efficiency;
     // Without new spend the total, and so the efficiency it gives, is what it was (at 0: exactly 1, the start's).
-    if (action.efficiency !== 0) firm.efficiency = 1 + config.efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / config.efficiency.scale));
+    if (action.efficiency !== 0) firm.efficiency = 1 + efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / efficiency.scale));
     const spendBySector = appSpend[i] as number[];
     const sectorsTraining = sectorsWhileTraining(action.train, spendBySector);
     const span = spanFactor(config, sectorsTraining);
     const report = reports[i];
-    if (report && span < 1) {
+    if (report !== undefined && span < 1) {
       report.spanSectors = sectorsTraining;
       report.spanFactor = span;
     }
     const speed = (1 + firm.ecosystem) * span;
     const capability = appCapability(firm.capability, openBaseline, appGap);
     const { integration, productFit } = firm;
-    for (let s = 0; s < SECTOR_IDS.length; s++) {
+    for (let s = 0; s < S; s++) {
       const spend = spendBySector[s] as number;
       if (spend <= 0) {
         integration[s] = (integration[s] as number) * decay;
@@ -174,7 +177,7 @@ export function efficiencyAndIntegration(t: Quarter): void {
       }
       if ((productFit[s] as number) === 0) productFit[s] = nextLuck(rng, fitLuck);
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
-      const ratio = Math.min(1, capability / (sectors[s] as SectorConfig).need);
+      const ratio = Math.min(1, capability / (need[s] as number));
       const fit = integrationFit(s, ratio, fitExponent);
       // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).
       integration[s] = (integration[s] as number) * decay + Math.sqrt(spend * tau) * speed * fit;

@@ -9,8 +9,16 @@ export function appCapability(ownCapability: number, openBaseline: number, appGa
   return Math.max(ownCapability, openBaseline - appGap);
 }
 
-/** Per firm × sector weights, per sector totals and adoption speeds, and the API split (reused; see `marketShares`). */
-const scratch = { weights: [] as number[], totals: [] as number[], speeds: [] as number[], api: [] as number[] };
+/**
+ * Per firm × sector weights, per sector totals and adoption speeds, and the API split (reused; see `marketShares`).
+ * Doubles in typed arrays: an element read or written behind no map check (`weights` is replaced by a larger one when a game has more firms).
+ */
+const scratch = {
+  weights: new Float64Array(8 * SECTOR_IDS.length),
+  totals: new Float64Array(SECTOR_IDS.length),
+  speeds: new Float64Array(SECTOR_IDS.length),
+  api: [] as number[],
+};
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
 
@@ -33,13 +41,14 @@ function outsideWeight(a: EconomyConfig["apps"]): number {
  * game; an open-weights firm keeps a share (`api.openShare`) of what its model earns.
  */
 export function marketShares(t: Quarter): void {
-  const { config, market, firms, sectors } = t;
+  const { config, market, firms } = t;
   const a = config.apps;
   const n = firms.length;
   const S = SECTOR_IDS.length;
   // Working rows reused by every resolution (synchronous, never nested; entries beyond n × S are never read).
   // Firm by firm, not sector by sector: each firm's fields are read once, and each sector's total
   // still adds the firms' weights in firm order (the same sums, bit for bit).
+  if (scratch.weights.length < n * S) scratch.weights = new Float64Array(n * S);
   const { weights, totals, speeds } = scratch;
   const outside = outsideWeight(a);
   for (let s = 0; s < S; s++) totals[s] = outside;
@@ -48,16 +57,18 @@ export function marketShares(t: Quarter): void {
   const fitExponent = a.fitExponent;
   const sharpness = a.sharpness;
   const latencyPenalty = a.latencyPenalty;
+  const { need, latencyBound } = t.columns;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const row = i * S;
-    if (firm.delisted) {
+    // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
+    if (firm.delisted === true) {
       for (let s = 0; s < S; s++) weights[row + s] = 0;
       continue;
     }
     const fit = appCapability(firm.capability, openBaseline, appGap);
     const moat = 1 + firm.dataMoat;
-    const edge = firm.edge;
+    const edge = firm.edge === true;
     const { integration, productFit } = firm;
     for (let s = 0; s < S; s++) {
       const level = integration[s] as number;
@@ -65,9 +76,8 @@ export function marketShares(t: Quarter): void {
         weights[row + s] = 0;
         continue;
       }
-      const sector = sectors[s] as (typeof sectors)[number];
-      const fitRatio = Math.min(1, fit / sector.need);
-      const latency = sector.latencyBound && !edge ? latencyPenalty : 1;
+      const fitRatio = Math.min(1, fit / (need[s] as number));
+      const latency = latencyBound[s] === true && !edge ? latencyPenalty : 1;
       const pf = productFit[s] as number;
       const q = level * power(fitRatio, fitExponent) * moat * latency * (pf > 0 ? pf : 1);
       const weight = q > 0 ? power(q, sharpness) : 0;
@@ -80,7 +90,7 @@ export function marketShares(t: Quarter): void {
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
     const customers = firm.customers;
-    if (firm.delisted) {
+    if (firm.delisted === true) {
       for (let s = 0; s < S; s++) customers[s] = 0;
       continue;
     }
@@ -99,8 +109,8 @@ function apiMarket(t: Quarter): void {
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
-    if (!report) continue;
-    report.lead = firm.openWeights ? 0 : Math.max(0, firm.capability - market.openBaseline);
+    if (report === undefined) continue;
+    report.lead = firm.openWeights === true ? 0 : Math.max(0, firm.capability - market.openBaseline);
     report.apiRevenue = revenues[i] as number;
   }
 }
@@ -131,7 +141,7 @@ export function splitApiPool(
   if (shares.length > firms.length) shares.length = firms.length;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    if (firm.delisted) {
+    if (firm.delisted === true) {
       shares[i] = 0;
       continue;
     }
@@ -149,7 +159,7 @@ export function splitApiPool(
   const priceWar = bestLead > 0 ? 1 - api.rivalry * (secondLead / bestLead) : 1;
   const captured = pool * Math.min(1, bestLead / api.leadForFullCapture) * priceWar;
   for (let i = 0; i < shares.length; i++) {
-    const kept = firms[i]?.openWeights ? api.openShare : 1;
+    const kept = firms[i]?.openWeights === true ? api.openShare : 1;
     shares[i] = weightTotal > 0 ? (kept * captured * (shares[i] as number)) / weightTotal : 0;
   }
   return shares;

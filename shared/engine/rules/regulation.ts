@@ -16,7 +16,7 @@ import { complianceLevel } from "./compliance.js";
  * same seed see the same luck.
  */
 export function regulation(t: Quarter): void {
-  const { config, market, firms, rng, fineRates, sectors } = t;
+  const { config, market, firms, rng, fineRates } = t;
   const r = config.regulation;
   const applicationRegime = market.regime === "application";
   const disclosureEnforced = market.regime !== "none" || market.mediaLaw;
@@ -26,11 +26,16 @@ export function regulation(t: Quarter): void {
   // Over several quarters a margin covers the power's rounding; NaN odds (never in a valid game) still take the long way.
   const oddsBound = tau === 1 ? r.incidentRate : overTurns(r.incidentRate, tau) + 1e-9;
   const regulated = market.sectorRegulated;
+  const disclosureRule = t.columns.disclosureRule;
+  const disclosureFineRate = r.disclosureFineRate;
+  // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
+  const S = SECTOR_IDS.length;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
-    if (firm.delisted) {
+    // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
+    if (firm.delisted === true) {
       // Its draws are still made (one per sector), so every other firm sees the same luck.
-      for (let s = 0; s < SECTOR_IDS.length; s++) nextFloat(rng);
+      for (let s = 0; s < S; s++) nextFloat(rng);
       continue;
     }
     const level = complianceLevel(firm);
@@ -38,10 +43,10 @@ export function regulation(t: Quarter): void {
     const disclosureFined = disclosureEnforced && !compliant;
     const rates = fineRates[i] as number[];
     const customers = firm.customers;
-    for (let s = 0; s < SECTOR_IDS.length; s++) {
+    for (let s = 0; s < S; s++) {
       const u = nextFloat(rng);
-      if (disclosureFined && (sectors[s] as (typeof sectors)[number]).disclosureRule) rates[s] = (rates[s] as number) + r.disclosureFineRate;
-      if (!regulated[s]) continue;
+      if (disclosureFined && disclosureRule[s] === true) rates[s] = (rates[s] as number) + disclosureFineRate;
+      if (regulated[s] !== true) continue;
       const share = customers[s] as number;
       if (u >= oddsBound && !Number.isNaN(share) && !Number.isNaN(level)) continue;
       let p = overTurns(r.incidentRate * Math.min(1, share / r.incidentShareRef), tau);
