@@ -119,7 +119,13 @@ export function protocolFiles(): Map<string, string> {
     httpErrors: { CREATE_INVALID_OPTIONS, JOIN_BUSY, ADDRESS_RATE_LIMITED },
     closeCodes: CLOSE_CODES,
     /** The synced state's histories, column-wise (docs/protocol.md, "Histories, column-wise"). */
-    historyColumns: { reports: REPORT_COLUMNS, reportFlags: REPORT_FLAGS, reportSectorFlags: REPORT_SECTOR_FLAGS, points: MARKET_COLUMNS, pointFlags: MARKET_FLAGS },
+    historyColumns: {
+      reports: REPORT_COLUMNS,
+      reportFlags: REPORT_FLAGS,
+      reportSectorFlags: REPORT_SECTOR_FLAGS,
+      points: MARKET_COLUMNS,
+      pointFlags: MARKET_FLAGS,
+    },
     limits: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       messagesPerSecond: MESSAGES_PER_SECOND,
