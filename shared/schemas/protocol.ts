@@ -477,13 +477,15 @@ export const ServerMessageSchemas = {
           firmReport: z.array(z.string()).describe("the fields of a firm's quarterly report (FirmReport)"),
           market: z.array(z.string()).describe("the fields of the public market (PublicMarket in shared/engine/view.ts, but `history`)"),
           marketReport: z.array(z.string()).describe("the fields of a market report (MarketReport)"),
+          action: z.array(z.string()).describe("the fields of an action (as in `accepted`), in the order of `firm`'s `lastAction` array"),
+          sector: z.array(z.string()).describe("the sectors, in the order of the sector indices in `lastAction`'s `apps` pairs"),
         })
         .optional()
         .describe("only when `full`: the field names, in the order the positional arrays below use them; they stay the same for the connection"),
       firm: z
         .array(z.unknown())
         .describe(
-          "your firm's engine state as pairs `[column, value, column, value, …]` (column: an index into `columns.firm`); every field when `full`, else those that changed. Among them: cash ($M; a quarter's spending must stay within cash + raise), edge (owns an edge model: distill is then refused), hardware, lockedUntil, delisted, lastAction (what the firm repeats if it does not submit)",
+          "your firm's engine state as pairs `[column, value, column, value, …]` (column: an index into `columns.firm`); every field when `full`, else those that changed. Among them: cash ($M; a quarter's spending must stay within cash + raise), edge (owns an edge model: distill is then refused), hardware, lockedUntil, delisted, lastAction (what the firm repeats if it does not submit: an array of the action's values in the order of `columns.action`, its `apps` as `[sector, amount, …]` pairs with sector an index into `columns.sector`)",
         ),
       firmHistory: z
         .array(z.array(z.unknown()))
@@ -636,6 +638,10 @@ export const PRIVATE_COLUMNS = {
     "correction",
     "news",
   ]),
+  /** An action in `firm`'s `lastAction`, as an array of values in this order (`apps` as `[sector, amount, …]` pairs). */
+  action: columns<Action>()(["train", "apps", "efficiency", "compliance", "marketing", "distill", "openWeights", "hardware", "raise"]),
+  /** The sectors of an action's `apps` pairs (SECTOR_IDS). */
+  sector: SECTOR_IDS,
   marketReport: columns<MarketReport>()([
     "quarter",
     "sentiment",
