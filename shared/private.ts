@@ -1,7 +1,8 @@
 import type { FirmState, GameState } from "./engine/types.js";
 import { firmLimits, type PublicMarket, publicMarket } from "./engine/view.js";
+import { actionOf, actionValues, anyValues, unpair } from "./positional.js";
 import type { Action } from "./schemas/action.js";
-import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateColumns, type PrivateMessage, type PrivateView } from "./schemas/protocol.js";
+import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "./schemas/protocol.js";
 
 /**
  * A firm's `private` message: the view built once per firm and quarter, sent whole on a
@@ -110,59 +111,6 @@ function pairs(now: object, before: object | undefined, columns: readonly string
     const key = columns[i] as string;
     const value = n[key];
     if (!b || !same(value, b[key])) out.push(i, key === "lastAction" ? actionValues(value as Action) : value);
-  }
-  return out;
-}
-
-/**
- * An action as its values in PRIVATE_COLUMNS.action order, `apps` as `[sector index, amount, …]`
- * in the object's own order: a keyed action was ~118 of a change message's ~840 bytes.
- */
-function actionValues(action: Action): unknown[] {
-  const C = PRIVATE_COLUMNS;
-  const a = action as unknown as Record<string, unknown>;
-  const out = anyValues(C.action.length);
-  for (let k = 0; k < C.action.length; k++) {
-    const key = C.action[k] as string;
-    if (key !== "apps") {
-      out[k] = a[key];
-      continue;
-    }
-    const apps = anyValues(0);
-    for (const sector in action.apps) {
-      const amount = action.apps[sector as keyof Action["apps"]];
-      if (Object.hasOwn(action.apps, sector) && amount !== undefined) apps.push(C.sector.indexOf(sector as (typeof C.sector)[number]), amount);
-    }
-    out[k] = apps;
-  }
-  return out;
-}
-
-/** The action that `actionValues` wrote, read with `columns`. */
-function actionOf(values: unknown, columns: PrivateColumns): Action | undefined {
-  if (!Array.isArray(values)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (let k = 0; k < columns.action.length; k++) {
-    const key = columns.action[k] as string;
-    out[key] = key === "apps" ? unpair(Array.isArray(values[k]) ? values[k] : [], columns.sector) : values[k];
-  }
-  return out as unknown as Action;
-}
-
-/** An array of `length` nulls, of V8's kind for any value: filling it with numbers and objects copies nothing. */
-function anyValues(length: number): unknown[] {
-  const out: unknown[] = [null];
-  out.length = 0;
-  for (let i = 0; i < length; i++) out.push(null);
-  return out;
-}
-
-/** The fields that `[column, value, …]` pairs set. */
-function unpair(list: readonly unknown[], columns: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < list.length; i += 2) {
-    const key = columns[list[i] as number];
-    if (key !== undefined) out[key] = list[i + 1];
   }
   return out;
 }

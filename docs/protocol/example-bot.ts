@@ -53,7 +53,7 @@ interface Private {
 interface PrivateMessage {
   quarter: number;
   full: boolean;
-  columns?: { firm: string[]; market: string[] };
+  columns?: { firm: string[]; market: string[]; action: string[]; sector: string[] };
   firm: unknown[];
   market: unknown[];
 }
@@ -65,9 +65,10 @@ interface Rejected {
   engineCode?: string;
 }
 
+/** `accepted`: the action as its values in the order of `columns.action`, `apps` as `[sector, amount, …]` pairs. */
 interface Accepted {
   quarter: number;
-  action: Required<Action>;
+  action: unknown[];
   by: string;
 }
 
@@ -134,7 +135,7 @@ try {
 const state = () => room.state as GameState;
 let me: Welcome | null = null;
 let mine: Private | null = null;
-let columns: { firm: string[]; market: string[] } | null = null;
+let columns: { firm: string[]; market: string[]; action: string[]; sector: string[] } | null = null;
 /** Server clock minus ours, to turn `deadline` into seconds left. */
 let clockOffset = 0;
 /** The state.quarter we last acted in (-1: none yet). */
@@ -177,7 +178,16 @@ function onAccepted(a: Accepted): void {
   const s = state();
   const left = s.deadline > 0 ? `, ${Math.max(0, Math.round((s.deadline - (Date.now() + clockOffset)) / 1000))} s left` : "";
   const cash = mine ? money(mine.firm.cash) : "?";
-  console.log(`Q${a.quarter}: cash ${cash}, bubble ${s.market.bubbleRatio.toFixed(2)} → ${describeAction(a.action)} (by ${a.by}${left})`);
+  console.log(`Q${a.quarter}: cash ${cash}, bubble ${s.market.bubbleRatio.toFixed(2)} → ${describeAction(actionFrom(a.action))} (by ${a.by}${left})`);
+}
+
+/** A positional action (`accepted`) with its keys back. */
+function actionFrom(values: unknown[]): Action {
+  const action = fields(
+    values.flatMap((v, i) => [i, v]),
+    columns?.action ?? [],
+  );
+  return { ...action, apps: fields(Array.isArray(action.apps) ? action.apps : [], columns?.sector ?? []) } as Action;
 }
 
 async function finish(): Promise<void> {

@@ -23,6 +23,7 @@ import {
   MAX_OPTIONS_DEPTH,
   MESSAGES_PER_SECOND,
   PHASES,
+  PRIVATE_COLUMNS,
   REJECTION_CODES,
   ROOM_NAME,
   ServerMessageSchemas,
@@ -119,6 +120,8 @@ export function protocolFiles(): Map<string, string> {
     httpErrors: { CREATE_INVALID_OPTIONS, JOIN_BUSY, ADDRESS_RATE_LIMITED },
     closeCodes: CLOSE_CODES,
     /** The synced state's histories, column-wise (docs/protocol.md, "Histories, column-wise"). */
+    /** The positional action of `accepted` and of `private`'s `lastAction` (docs/protocol.md, "Server messages"). */
+    actionColumns: { action: PRIVATE_COLUMNS.action, sector: PRIVATE_COLUMNS.sector },
     historyColumns: {
       reports: REPORT_COLUMNS,
       reportFlags: REPORT_FLAGS,

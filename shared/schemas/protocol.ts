@@ -459,7 +459,11 @@ export const ServerMessageSchemas = {
   accepted: z
     .strictObject({
       quarter: z.int().describe("the quarter the action is for (state.quarter + 1)"),
-      action: CompleteActionSchema,
+      action: z
+        .array(z.unknown())
+        .describe(
+          "the action as the engine will apply it, every field filled in, as its values in the order of `columns.action` of your first `private` (also `actionColumns` in index.json): train, apps, efficiency, compliance, marketing, distill, openWeights, hardware, raise; `apps` as `[sector, amount, …]` pairs, sector an index into `columns.sector`",
+        ),
       by: z.string().describe("the display name of the player who submitted"),
     })
     .describe("To every member of a firm when one of them submits: the action now locked in."),
@@ -694,7 +698,8 @@ export interface ServerMessages {
   rejected: RejectedMessage;
   welcome: z.output<typeof ServerMessageSchemas.welcome>;
   private: PrivateMessage;
-  accepted: { quarter: number; action: Action; by: string };
+  /** `action` positional (shared/positional.ts `actionOf` reads it). */
+  accepted: { quarter: number; action: unknown[]; by: string };
   draft: { by: string; action: ActionInput };
   console: { key: string | null; log: LogEntry[]; queued: Injection[]; serverTime: number };
   consoleUpdate: { entries: LogEntry[]; queued: Injection[]; serverTime: number };
