@@ -47,16 +47,23 @@ interface Private {
 }
 
 /**
- * `private` on the wire: whole (`full`, with the field names in `columns`) first, then only
- * the fields that changed, as `[column, value, …]` pairs (and new history rows, not read here).
+ * `private` on the wire, a list: [quarter, full, firm, firmHistory, limits, market, marketHistory,
+ * pending, submittedBy, columns (whole only)]. Whole (`full`, with the field names in `columns`)
+ * first, then only the fields that changed, as `[column, value, …]` pairs (and new history rows,
+ * not read here).
  */
-interface PrivateMessage {
-  quarter: number;
-  full: boolean;
-  columns?: { firm: string[]; market: string[]; action: string[]; sector: string[] };
-  firm: unknown[];
-  market: unknown[];
-}
+type PrivateMessage = [
+  quarter: number,
+  full: boolean,
+  firm: unknown[],
+  firmHistory: unknown[][],
+  limits: [number, number],
+  market: unknown[],
+  marketHistory: unknown[][],
+  pending: unknown[] | null,
+  submittedBy: string | null,
+  columns?: { firm: string[]; market: string[]; action: string[]; sector: string[] },
+];
 
 interface Rejected {
   type: string;
@@ -215,13 +222,13 @@ function fields(pairs: unknown[], names: string[]): Record<string, unknown> {
   return out;
 }
 
-room.onMessage("private", (p: PrivateMessage) => {
+room.onMessage("private", ([quarter, full, firmPairs, , , marketPairs, , , , names]: PrivateMessage) => {
   // A whole view replaces ours; a change is merged into it (history rows, which this bot does not read, would be appended).
-  if (p.full && p.columns) columns = p.columns;
-  if (!columns || (!p.full && !mine)) return;
-  const firm = { ...(p.full ? {} : mine?.firm), ...fields(p.firm, columns.firm) } as Private["firm"];
-  const market = { ...(p.full ? {} : mine?.market), ...fields(p.market, columns.market) } as Private["market"];
-  mine = { quarter: p.quarter, firm, market };
+  if (full && names) columns = names;
+  if (!columns || (!full && !mine)) return;
+  const firm = { ...(full ? {} : mine?.firm), ...fields(firmPairs, columns.firm) } as Private["firm"];
+  const market = { ...(full ? {} : mine?.market), ...fields(marketPairs, columns.market) } as Private["market"];
+  mine = { quarter, firm, market };
   act();
 });
 room.onMessage("accepted", onAccepted);
