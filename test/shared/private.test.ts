@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { mergePrivate, privateFields, privateMessage, privateView } from "../../shared/private.js";
+import type { Action } from "../../shared/schemas/action.js";
 import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "../../shared/schemas/protocol.js";
 import { ALL_SCENARIOS, configFor, playRandomGame } from "../helpers/play.js";
 
@@ -89,6 +90,18 @@ describe("the private message: whole once, then only what changed", () => {
     expect(change).toBeLessThan(whole / 4);
     // A list, not a map: no field names but the columns of the whole view (they were ~96 bytes a change).
     expect(JSON.stringify(privateMessage(at(10), at(9)))).not.toMatch(/"(quarter|full|firmHistory|marketHistory|limits|maxRaise|pending|submittedBy)"/);
+  });
+
+  it("a pending action and who submitted it read back as sent, in a whole message and in a change", () => {
+    const { states } = playRandomGame(configFor("ai-2025", { quarters: 4 }), 5, 3, 6);
+    const action = { ...(states[2] as GameState).firms[0]?.lastAction, apps: { medical: 12.5, support: 3 } } as Action;
+    const view = privateView(states[2] as GameState, "f1", { action, by: "Ada" }) as PrivateView;
+    const before = privateView(states[1] as GameState, "f1", undefined) as PrivateView;
+    for (const message of [privateMessage(view, undefined), privateMessage(view, before)]) {
+      const held = mergePrivate(before, wire(message));
+      expect(held?.pending).toEqual(action);
+      expect(held?.submittedBy).toBe("Ada");
+    }
   });
 
   it("a change with nothing to apply to is not merged", () => {
