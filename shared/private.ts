@@ -1,7 +1,8 @@
 import type { FirmState, GameState } from "./engine/types.js";
 import { firmLimits, type PublicMarket, publicMarket } from "./engine/view.js";
+import { actionOf, actionValues, anyValues, unpair } from "./positional.js";
 import type { Action } from "./schemas/action.js";
-import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "./schemas/protocol.js";
+import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateFields, type PrivateMessage, type PrivateView } from "./schemas/protocol.js";
 
 /**
  * A firm's `private` message: the view built once per firm and quarter, sent whole on a
@@ -59,10 +60,29 @@ export function privateMessage(view: PrivateView, sent: PrivateView | undefined)
   const { market, marketHistory } = marketChange(view.market, sent?.market);
   const firm = pairs(view.firm, sent?.firm, C.firm);
   const firmHistory = rows(newQuarters(view.firm.history, sent?.firm.history ?? []), C.firmReport);
-  // Two literals, not a spread before the fields after it (V8 defines those one by one, in a new hidden class).
+  const limitValues: [number, number] = [limits.maxRaise, limits.edgeCost];
+  const action = pending ? actionValues(pending) : null;
   return sent
-    ? { quarter, full: false, firm, firmHistory, limits, market, marketHistory, pending, submittedBy }
-    : { quarter, full: true, columns: C, firm, firmHistory, limits, market, marketHistory, pending, submittedBy };
+    ? [quarter, false, firm, firmHistory, limitValues, market, marketHistory, action, submittedBy]
+    : [quarter, true, firm, firmHistory, limitValues, market, marketHistory, action, submittedBy, C];
+}
+
+/** A `private` message's items by name, its `pending` keyed (read with the columns it carries, or this code's). */
+export function privateFields(message: PrivateMessage): PrivateFields {
+  const [quarter, full, firm, firmHistory, [maxRaise, edgeCost], market, marketHistory, pending, submittedBy, columns] = message;
+  const fields: PrivateFields = {
+    quarter,
+    full,
+    firm,
+    firmHistory,
+    limits: { maxRaise, edgeCost },
+    market,
+    marketHistory,
+    pending: pending ? (actionOf(pending, columns) ?? null) : null,
+    submittedBy,
+  };
+  if (columns) fields.columns = columns;
+  return fields;
 }
 
 /**
@@ -72,16 +92,21 @@ export function privateMessage(view: PrivateView, sent: PrivateView | undefined)
  * that sent both serves this code).
  */
 export function mergePrivate(held: PrivateView | undefined, message: PrivateMessage): PrivateView | undefined {
-  const { full, columns, firm, firmHistory, market, marketHistory, ...rest } = message;
+  const { full, columns, firm, firmHistory, market, marketHistory, quarter, limits, pending, submittedBy } = privateFields(message);
   if (!full && !held) return undefined;
   const C = columns ?? PRIVATE_COLUMNS;
   const base = full ? undefined : held;
   const firmReports = objects<FirmState["history"][number]>(firmHistory, C.firmReport);
   const marketReports = objects<PublicMarket["history"][number]>(marketHistory, C.marketReport);
+  const firmFields = unpair(firm, C.firm);
+  if ("lastAction" in firmFields) firmFields.lastAction = actionOf(firmFields.lastAction, C);
   return {
-    ...rest,
-    firm: { ...base?.firm, ...unpair(firm, C.firm), history: recent(base?.firm.history ?? [], firmReports) } as FirmState,
+    quarter,
+    firm: { ...base?.firm, ...firmFields, history: recent(base?.firm.history ?? [], firmReports) } as FirmState,
+    limits,
     market: { ...base?.market, ...unpair(market, C.market), history: recent(base?.market.history ?? [], marketReports) } as PublicMarket,
+    pending,
+    submittedBy,
   };
 }
 
@@ -107,25 +132,7 @@ function pairs(now: object, before: object | undefined, columns: readonly string
   for (let i = 0; i < columns.length; i++) {
     const key = columns[i] as string;
     const value = n[key];
-    if (!b || !same(value, b[key])) out.push(i, value);
-  }
-  return out;
-}
-
-/** An array of `length` nulls, of V8's kind for any value: filling it with numbers and objects copies nothing. */
-function anyValues(length: number): unknown[] {
-  const out: unknown[] = [null];
-  out.length = 0;
-  for (let i = 0; i < length; i++) out.push(null);
-  return out;
-}
-
-/** The fields that `[column, value, …]` pairs set. */
-function unpair(list: readonly unknown[], columns: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < list.length; i += 2) {
-    const key = columns[list[i] as number];
-    if (key !== undefined) out[key] = list[i + 1];
+    if (!b || !same(value, b[key])) out.push(i, key === "lastAction" ? actionValues(value as Action) : value);
   }
   return out;
 }

@@ -1,14 +1,16 @@
 import type { MarketReport } from "./engine/types.js";
 import type { PublicFirmReport } from "./engine/view.js";
+import { SECTOR_IDS, type SectorId } from "./schemas/vocabulary.js";
 
 /**
  * The histories of the synced room state, column-wise. A room keeps every quarter's public
  * reports in its state; one schema object per report (each with its own change tracker) cost
  * ~12 KB of server heap per room-quarter, so each history is instead a few flat primitive
  * lists that only grow: a firm's figures as one float32 list, `REPORT_COLUMNS.length` numbers
- * per report in that order, and its served sectors as one string per report (ids joined by
- * ","); the market's the same with `MARKET_COLUMNS`, and its regime, events (a JSON array of
- * the quarter's events) and delisted firms (ids joined by ",") one string per quarter. The
+ * per report in that order (the sectors it served are bits of its `flags`, `REPORT_SECTOR_FLAGS`:
+ * a string per report cost ~12 bytes a firm and quarter in every patch); the market's the same
+ * with `MARKET_COLUMNS`, and its regime, events (a JSON array of the quarter's events) and
+ * delisted firms (ids joined by ",") one string per quarter. The
  * booleans of a row travel as one `flags` figure (bit values in `REPORT_FLAGS`, `MARKET_FLAGS`),
  * and a row's quarter is its place in the list: the engine's histories begin with quarter 0
  * and add one report per firm (listed or not) and one market report per quarter. The server
@@ -28,6 +30,8 @@ export const REPORT_COLUMNS = [
   "flags",
 ] as const satisfies readonly (keyof PublicFirmReport | "flags")[];
 export const REPORT_FLAGS = { openWeights: 1, delisted: 2 } as const;
+/** The bit of a report's `flags` that says it served a sector: 4 for the first of SECTOR_IDS, doubling in their order (exact in a float32). */
+export const REPORT_SECTOR_FLAGS = Object.fromEntries(SECTOR_IDS.map((id, s) => [id, 4 << s])) as Readonly<Record<SectorId, number>>;
 
 export const MARKET_COLUMNS = ["sentiment", "bubbleRatio", "totalValuation", "totalFundamentals", "rate", "flags"] as const satisfies readonly (
   | keyof MarketReport
@@ -66,10 +70,9 @@ export interface Column<T> {
   readonly [index: number]: T | undefined;
 }
 
-/** A firm's history columns (`FirmSlot.reports`, `FirmSlot.reportSectors`). */
+/** A firm's history column (`FirmSlot.reports`). */
 export interface ReportColumns {
   reports: Column<number>;
-  reportSectors: Column<string>;
 }
 
 /** The market's history columns (`MarketInfo.points`, `pointRegimes`, `pointEvents`, `pointDelisted`). */
@@ -81,8 +84,9 @@ export interface MarketColumns {
 }
 
 /** A report's figures in `REPORT_COLUMNS` order, for `FirmSlot.reports`. */
-export function reportFigures(r: Omit<PublicFirmReport, "sectorsServed" | "quarter">): number[] {
-  const flags = (r.openWeights ? REPORT_FLAGS.openWeights : 0) | (r.delisted ? REPORT_FLAGS.delisted : 0);
+export function reportFigures(r: Omit<ReportRow, "quarter">): number[] {
+  let flags = (r.openWeights ? REPORT_FLAGS.openWeights : 0) | (r.delisted ? REPORT_FLAGS.delisted : 0);
+  for (const id of r.sectorsServed) flags |= REPORT_SECTOR_FLAGS[id as SectorId] ?? 0;
   return [r.revenue, r.operatingProfit, r.cash, r.trainingSpend, r.capability, r.fundamentals, r.valuation, r.sharePrice, r.shares, flags];
 }
 
@@ -93,6 +97,13 @@ export function marketFigures(
   const flags =
     (r.disclosure ? MARKET_FLAGS.disclosure : 0) | (r.correction ? MARKET_FLAGS.correction : 0) | (r.correctionStarted ? MARKET_FLAGS.correctionStarted : 0);
   return [r.sentiment, r.bubbleRatio, r.totalValuation, r.totalFundamentals, r.rate, flags];
+}
+
+/** The sectors whose bits `flags` holds, in SECTOR_IDS order (the engine's order for `sectorsServed`). */
+function sectorsOf(flags: number): SectorId[] {
+  const out: SectorId[] = [];
+  for (const id of SECTOR_IDS) if ((flags & REPORT_SECTOR_FLAGS[id]) !== 0) out.push(id);
+  return out;
 }
 
 /** A list of ids as one synced string ("" for none). */
@@ -126,7 +137,7 @@ function readReport(c: ReportColumns, i: number): ReportRow {
     cash: v(2),
     trainingSpend: v(3),
     capability: v(4),
-    sectorsServed: splitIds(c.reportSectors[i]),
+    sectorsServed: sectorsOf(flags),
     openWeights: (flags & REPORT_FLAGS.openWeights) !== 0,
     fundamentals: v(5),
     valuation: v(6),
@@ -180,7 +191,7 @@ function rowsOf<C, R extends object>(figures: Column<number>, width: number, cou
 /** A firm's published reports, oldest first, as rows (none for no firm). */
 export function reportRows(firm: ReportColumns | undefined): readonly ReportRow[] {
   if (!firm) return [];
-  const count = Math.min(Math.floor(firm.reports.length / REPORT_WIDTH), firm.reportSectors.length);
+  const count = Math.floor(firm.reports.length / REPORT_WIDTH);
   return rowsOf(firm.reports, REPORT_WIDTH, count, firm, readReport);
 }
 

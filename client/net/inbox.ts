@@ -1,9 +1,14 @@
 import type { Room } from "@colyseus/sdk";
+import { actionOf } from "../../shared/positional.js";
 import { mergePrivate } from "../../shared/private.js";
+import type { Action } from "../../shared/schemas/action.js";
 import { applyConsoleUpdate, type PrivateView, type ServerMessages } from "../../shared/schemas/protocol.js";
 
-/** The messages as the inbox hands them out: `private` merged into the firm's whole view. */
-export type InboxMessages = Omit<ServerMessages, "private"> & { private: PrivateView };
+/** The messages as the inbox hands them out: `private` merged into the firm's whole view, `accepted`'s action keyed. */
+export type InboxMessages = Omit<ServerMessages, "private" | "accepted"> & {
+  private: PrivateView;
+  accepted: Omit<ServerMessages["accepted"], "action"> & { action: Action };
+};
 
 type Listener<K extends keyof InboxMessages> = (message: InboxMessages[K]) => void;
 
@@ -22,7 +27,11 @@ export class Inbox {
       const view = mergePrivate(this.latest.private, message);
       if (view) this.deliver("private", view);
     });
-    for (const type of ["accepted", "draft", "rejected", "console"] as const) {
+    room.onMessage("accepted", (message: ServerMessages["accepted"]) => {
+      const action = actionOf(message.action);
+      if (action) this.deliver("accepted", { ...message, action });
+    });
+    for (const type of ["draft", "rejected", "console"] as const) {
       room.onMessage(type, (message: ServerMessages[typeof type]) => this.deliver(type, message));
     }
     room.onMessage("consoleUpdate", (update: ServerMessages["consoleUpdate"]) => {

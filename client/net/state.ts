@@ -26,9 +26,8 @@ export interface FirmSlotShape {
   controller: "human" | "bot" | "standIn";
   submitted: boolean;
   delisted: boolean;
-  /** Its published reports, column-wise: read them with `reportRows(firm)` (shared/synced.ts). */
+  /** Its published reports, column-wise (the sectors served are bits of each report's flags): read them with `reportRows(firm)` (shared/synced.ts). */
   reports: List<number>;
-  reportSectors: List<string>;
 }
 
 export interface PlayerInfoShape {

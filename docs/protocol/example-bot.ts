@@ -47,16 +47,23 @@ interface Private {
 }
 
 /**
- * `private` on the wire: whole (`full`, with the field names in `columns`) first, then only
- * the fields that changed, as `[column, value, …]` pairs (and new history rows, not read here).
+ * `private` on the wire, a list: [quarter, full, firm, firmHistory, limits, market, marketHistory,
+ * pending, submittedBy, columns (whole only)]. Whole (`full`, with the field names in `columns`)
+ * first, then only the fields that changed, as `[column, value, …]` pairs (and new history rows,
+ * not read here).
  */
-interface PrivateMessage {
-  quarter: number;
-  full: boolean;
-  columns?: { firm: string[]; market: string[] };
-  firm: unknown[];
-  market: unknown[];
-}
+type PrivateMessage = [
+  quarter: number,
+  full: boolean,
+  firm: unknown[],
+  firmHistory: unknown[][],
+  limits: [number, number],
+  market: unknown[],
+  marketHistory: unknown[][],
+  pending: unknown[] | null,
+  submittedBy: string | null,
+  columns?: { firm: string[]; market: string[]; action: string[]; sector: string[] },
+];
 
 interface Rejected {
   type: string;
@@ -65,9 +72,10 @@ interface Rejected {
   engineCode?: string;
 }
 
+/** `accepted`: the action as its values in the order of `columns.action`, `apps` as `[sector, amount, …]` pairs. */
 interface Accepted {
   quarter: number;
-  action: Required<Action>;
+  action: unknown[];
   by: string;
 }
 
@@ -134,7 +142,7 @@ try {
 const state = () => room.state as GameState;
 let me: Welcome | null = null;
 let mine: Private | null = null;
-let columns: { firm: string[]; market: string[] } | null = null;
+let columns: { firm: string[]; market: string[]; action: string[]; sector: string[] } | null = null;
 /** Server clock minus ours, to turn `deadline` into seconds left. */
 let clockOffset = 0;
 /** The state.quarter we last acted in (-1: none yet). */
@@ -177,7 +185,16 @@ function onAccepted(a: Accepted): void {
   const s = state();
   const left = s.deadline > 0 ? `, ${Math.max(0, Math.round((s.deadline - (Date.now() + clockOffset)) / 1000))} s left` : "";
   const cash = mine ? money(mine.firm.cash) : "?";
-  console.log(`Q${a.quarter}: cash ${cash}, bubble ${s.market.bubbleRatio.toFixed(2)} → ${describeAction(a.action)} (by ${a.by}${left})`);
+  console.log(`Q${a.quarter}: cash ${cash}, bubble ${s.market.bubbleRatio.toFixed(2)} → ${describeAction(actionFrom(a.action))} (by ${a.by}${left})`);
+}
+
+/** A positional action (`accepted`) with its keys back. */
+function actionFrom(values: unknown[]): Action {
+  const action = fields(
+    values.flatMap((v, i) => [i, v]),
+    columns?.action ?? [],
+  );
+  return { ...action, apps: fields(Array.isArray(action.apps) ? action.apps : [], columns?.sector ?? []) } as Action;
 }
 
 async function finish(): Promise<void> {
@@ -205,13 +222,13 @@ function fields(pairs: unknown[], names: string[]): Record<string, unknown> {
   return out;
 }
 
-room.onMessage("private", (p: PrivateMessage) => {
+room.onMessage("private", ([quarter, full, firmPairs, , , marketPairs, , , , names]: PrivateMessage) => {
   // A whole view replaces ours; a change is merged into it (history rows, which this bot does not read, would be appended).
-  if (p.full && p.columns) columns = p.columns;
-  if (!columns || (!p.full && !mine)) return;
-  const firm = { ...(p.full ? {} : mine?.firm), ...fields(p.firm, columns.firm) } as Private["firm"];
-  const market = { ...(p.full ? {} : mine?.market), ...fields(p.market, columns.market) } as Private["market"];
-  mine = { quarter: p.quarter, firm, market };
+  if (full && names) columns = names;
+  if (!columns || (!full && !mine)) return;
+  const firm = { ...(full ? {} : mine?.firm), ...fields(firmPairs, columns.firm) } as Private["firm"];
+  const market = { ...(full ? {} : mine?.market), ...fields(marketPairs, columns.market) } as Private["market"];
+  mine = { quarter, firm, market };
   act();
 });
 room.onMessage("accepted", onAccepted);

@@ -21,6 +21,8 @@ const packr = new Packr({ useRecords: false });
 const size = (value: unknown) => packr.pack(value).length;
 
 const QUARTERS = 24;
+/** The items of a `private` message, in order (PrivateMessage). */
+const ITEMS = ["quarter", "full", "firm", "firmHistory", "limits", "market", "marketHistory", "pending", "submittedBy", "columns"];
 const config = loadConfig("ai-2025");
 if (!config.ok) throw new Error("no config");
 const roster = new Roster(1, BOT_NAMES.length, BOT_NAMES);
@@ -51,11 +53,12 @@ for (let q = 1; q <= QUARTERS; q++) {
     const message = privateMessage(view, sent.get(seat.id));
     sent.set(seat.id, view);
     add("private", size(message));
-    for (const [key, value] of Object.entries(message)) {
+    for (const [i, value] of message.entries()) {
+      const key = ITEMS[i] as string;
       if (key === "firm" || key === "market") {
         const pairs = value as unknown[];
         for (let i = 0; i < pairs.length; i += 2) add(`private.${key}.${PRIVATE_COLUMNS[key][pairs[i] as number]}`, size(pairs.slice(i, i + 2)) - 1);
-      } else add(`private.${key}`, size({ [key]: value }));
+      } else add(`private.${key}`, size([value]) - 1);
     }
   }
 }

@@ -150,7 +150,9 @@ const range = (values: readonly number[], digits: number) => {
 };
 /** A step's verdict in a word, with the ack p99 of each window it measured. */
 const verdict = (r: StepResult | undefined) =>
-  r ? `${r.held ? "held" : "not held"} (ack p99 ${r.windowAckP99.map((v) => v.toFixed(1)).join(" / ")} ms)` : "not run";
+  r
+    ? `${r.held ? "held" : "not held"} (ack p99 ${r.windowAckP99.map((v) => v.toFixed(1)).join(" / ")} ms; server-side ${r.windowServerAckP99.map((v) => v.toFixed(1)).join(" / ")} ms)`
+    : "not run";
 for (const kind of kinds) {
   const own = results[kind];
   const held = largestHeld(own);

@@ -340,14 +340,16 @@ export class MarketFlow {
   // ---- messages --------------------------------------------------------------------------
 
   private readonly handlers = intentHandlers(this);
-  private readonly facilitatorHandlers = facilitatorHandlers(this);
+  /** Made on the first facilitator command: most rooms (friends' games) never get one (the table is ~20 closures a room). */
+  private facilitatorTable: ReturnType<typeof facilitatorHandlers> | undefined;
 
   private message(playerId: string | null, facilitator: boolean, kind: string, data: unknown): Rejection | undefined {
     if (this.unsaved !== null && runsTheGame(kind)) return reject("STORE_UNAVAILABLE", this.unsaved);
     const when = { quarter: this.match?.state.quarter ?? 0, phase: this.phase.name };
     if (FACILITATOR_MESSAGES.has(kind)) {
       if (!facilitator) return reject("NOT_FACILITATOR", `only the facilitator can ${kind}`);
-      const handler = this.facilitatorHandlers[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
+      this.facilitatorTable ??= facilitatorHandlers(this);
+      const handler = this.facilitatorTable[kind as FacilitatorMessageType] as FacilitatorHandler<FacilitatorMessageType>;
       const outcome = handler(data as never);
       if (!("log" in outcome)) return outcome;
       this.writeLog(kind, outcome.log, when);

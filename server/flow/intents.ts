@@ -1,3 +1,4 @@
+import { actionValues } from "../../shared/positional.js";
 import type { EconomyConfig } from "../../shared/schemas/config.js";
 import { nameKey } from "../../shared/schemas/names.js";
 import type { RoomSettings } from "../../shared/schemas/protocol.js";
@@ -75,7 +76,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
           // The numbers the client words the refusal with (the amount, the bound it broke).
           ...engineParams(result.error),
         });
-      room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: result.value, by: player.name } });
+      room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: actionValues(result.value), by: player.name } });
       room.mirrorSubmitted(player.firmId);
       room.resolveIfAllIn();
       return undefined;

@@ -23,12 +23,13 @@ import {
   MAX_OPTIONS_DEPTH,
   MESSAGES_PER_SECOND,
   PHASES,
+  PRIVATE_COLUMNS,
   REJECTION_CODES,
   ROOM_NAME,
   ServerMessageSchemas,
   SpectatorJoinOptionsSchema,
 } from "../../shared/schemas/protocol.js";
-import { MARKET_COLUMNS, MARKET_FLAGS, REPORT_COLUMNS, REPORT_FLAGS } from "../../shared/synced.js";
+import { MARKET_COLUMNS, MARKET_FLAGS, REPORT_COLUMNS, REPORT_FLAGS, REPORT_SECTOR_FLAGS } from "../../shared/synced.js";
 
 /**
  * `npm run protocol` writes the protocol's JSON Schemas into docs/protocol/ for clients in any
@@ -119,7 +120,15 @@ export function protocolFiles(): Map<string, string> {
     httpErrors: { CREATE_INVALID_OPTIONS, JOIN_BUSY, ADDRESS_RATE_LIMITED },
     closeCodes: CLOSE_CODES,
     /** The synced state's histories, column-wise (docs/protocol.md, "Histories, column-wise"). */
-    historyColumns: { reports: REPORT_COLUMNS, reportFlags: REPORT_FLAGS, points: MARKET_COLUMNS, pointFlags: MARKET_FLAGS },
+    /** The positional action of `accepted` and of `private`'s `lastAction` (docs/protocol.md, "Server messages"). */
+    actionColumns: { action: PRIVATE_COLUMNS.action, sector: PRIVATE_COLUMNS.sector },
+    historyColumns: {
+      reports: REPORT_COLUMNS,
+      reportFlags: REPORT_FLAGS,
+      reportSectorFlags: REPORT_SECTOR_FLAGS,
+      points: MARKET_COLUMNS,
+      pointFlags: MARKET_FLAGS,
+    },
     limits: {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       messagesPerSecond: MESSAGES_PER_SECOND,

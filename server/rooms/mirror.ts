@@ -77,7 +77,7 @@ function appendColumns<V>(
 }
 
 /** A firm's published report as synced (`reportFigures` reads only what `publicReport` publishes). */
-const reportRow = (report: FirmReport): SyncedRow => ({ figures: reportFigures(report), texts: [joinIds(report.sectorsServed)] });
+const reportRow = (report: FirmReport): SyncedRow => ({ figures: reportFigures(report), texts: [] });
 
 /** A market report as synced. */
 const marketRow = (r: MarketReport): SyncedRow => ({ figures: marketFigures(r), texts: [r.regime, eventsText(r.events), joinIds(r.delisted)] });
@@ -167,7 +167,7 @@ export function mirrorGame(state: MarketRoomState, game: GameState): void {
   appendColumns(market.points, MARKET_COLUMNS.length, [market.pointRegimes, market.pointEvents, market.pointDelisted], m.history, marketRow);
   for (const slot of state.firms) {
     const firm = firmById(game, slot.id);
-    if (firm) appendColumns(slot.reports, REPORT_COLUMNS.length, [slot.reportSectors], firm.history, reportRow);
+    if (firm) appendColumns(slot.reports, REPORT_COLUMNS.length, [], firm.history, reportRow);
   }
 }
 

@@ -22,10 +22,8 @@ export const FirmSlot = schema(
     /** Whether this quarter's action is in: yes or no, never what it is. */
     submitted: t.boolean().default(false),
     delisted: t.boolean().default(false),
-    /** Its published reports, oldest first: REPORT_COLUMNS.length figures each, in that order (shared/synced.ts). */
+    /** Its published reports, oldest first: REPORT_COLUMNS.length figures each, in that order; the sectors served are bits of `flags` (shared/synced.ts). */
     reports: t.array("float32"),
-    /** The sectors each report says it served: one string per report, ids joined by ",". */
-    reportSectors: t.array("string"),
   },
   "FirmSlot",
 );

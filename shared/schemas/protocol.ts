@@ -441,9 +441,6 @@ export type LogEntry = z.output<typeof LogEntrySchema>;
 /** A log entry's parameters (JSON values). */
 export type LogParams = Extract<LogEntry, { params: unknown }>["params"];
 
-/** An action as the server applies it: every field present (`accepted`, `pending`, `lastAction`). */
-const CompleteActionSchema = ActionInputSchema.required().meta({ id: "Action", description: "an action with every field present" });
-
 /** Server → client messages (beside the synced state). The descriptions go into docs/protocol/server/. */
 export const ServerMessageSchemas = {
   rejected: RejectedMessageSchema,
@@ -459,52 +456,60 @@ export const ServerMessageSchemas = {
   accepted: z
     .strictObject({
       quarter: z.int().describe("the quarter the action is for (state.quarter + 1)"),
-      action: CompleteActionSchema,
+      action: z
+        .array(z.unknown())
+        .describe(
+          "the action as the engine will apply it, every field filled in, as its values in the order of `columns.action` of your first `private` (also `actionColumns` in index.json): train, apps, efficiency, compliance, marketing, distill, openWeights, hardware, raise; `apps` as `[sector, amount, …]` pairs, sector an index into `columns.sector`",
+        ),
       by: z.string().describe("the display name of the player who submitted"),
     })
     .describe("To every member of a firm when one of them submits: the action now locked in."),
   private: z
-    .strictObject({
-      quarter: z.int().describe("quarters resolved so far (as state.quarter)"),
-      full: z
+    .tuple([
+      z.int().describe("0 · quarter: quarters resolved so far (as state.quarter)"),
+      z
         .boolean()
         .describe(
-          "true: `firm` and `market` hold every field, each history the last 9 quarters, and `columns` is there (the first `private` on every connection: joining, reconnecting, a seat taken back). false: only what changed since the previous `private` on this connection: the fields of `firm` and `market` whose value changed, and in each history the quarters not sent before (often one); merge them into the last view (replace the fields, append the quarters, keep the last 9)",
+          "1 · full: true: `firm` and `market` hold every field, each history the last 9 quarters, and `columns` is there (the first `private` on every connection: joining, reconnecting, a seat taken back). false: only what changed since the previous `private` on this connection: the fields of `firm` and `market` whose value changed, and in each history the quarters not sent before (often one); merge them into the last view (replace the fields, append the quarters, keep the last 9)",
         ),
-      columns: z
+      z
+        .array(z.unknown())
+        .describe(
+          "2 · firm: your firm's engine state as pairs `[column, value, column, value, …]` (column: an index into `columns.firm`); every field when `full`, else those that changed. Among them: cash ($M; a quarter's spending must stay within cash + raise), edge (owns an edge model: distill is then refused), hardware, lockedUntil, delisted, lastAction (what the firm repeats if it does not submit: an array of the action's values in the order of `columns.action`, its `apps` as `[sector, amount, …]` pairs with sector an index into `columns.sector`)",
+        ),
+      z
+        .array(z.array(z.unknown()))
+        .describe("3 · firmHistory: your firm's new quarterly reports, oldest first, each the values in the order of `columns.firmReport`"),
+      z
+        .tuple([
+          z.number().describe("maxRaise: the most `raise` the market takes this quarter, $M"),
+          z.number().describe("edgeCost: the one-time cost of `distill`, $M"),
+        ])
+        .describe("4 · limits: [maxRaise, edgeCost]"),
+      z
+        .array(z.unknown())
+        .describe(
+          `5 · market: the market as everyone sees it, in the engine's form, as pairs \`[column, value, …]\` (column: an index into \`columns.market\`); every field when \`full\`, else those that changed. Per-sector arrays (sectorTam $M per quarter, sectorTrust 0..1, sectorRegulated) are in the order ${SECTOR_IDS.join(", ")}`,
+        ),
+      z
+        .array(z.array(z.unknown()))
+        .describe("6 · marketHistory: the market's new quarterly reports, oldest first, each the values in the order of `columns.marketReport`"),
+      z.array(z.unknown()).nullable().describe("7 · pending: the action your firm has submitted this quarter, if any (positional, as `lastAction`)"),
+      z.string().nullable().describe("8 · submittedBy: who submitted it"),
+      z
         .strictObject({
           firm: z.array(z.string()).describe("the fields of your firm (FirmState in shared/engine/types.ts, but `history`)"),
           firmReport: z.array(z.string()).describe("the fields of a firm's quarterly report (FirmReport)"),
           market: z.array(z.string()).describe("the fields of the public market (PublicMarket in shared/engine/view.ts, but `history`)"),
           marketReport: z.array(z.string()).describe("the fields of a market report (MarketReport)"),
+          action: z.array(z.string()).describe("the fields of an action, in the order of a positional action (`lastAction`, `pending`, `accepted`)"),
+          sector: z.array(z.string()).describe("the sectors, in the order of the sector indices in an action's `apps` pairs"),
         })
         .optional()
-        .describe("only when `full`: the field names, in the order the positional arrays below use them; they stay the same for the connection"),
-      firm: z
-        .array(z.unknown())
-        .describe(
-          "your firm's engine state as pairs `[column, value, column, value, …]` (column: an index into `columns.firm`); every field when `full`, else those that changed. Among them: cash ($M; a quarter's spending must stay within cash + raise), edge (owns an edge model: distill is then refused), hardware, lockedUntil, delisted, lastAction (what the firm repeats if it does not submit)",
-        ),
-      firmHistory: z
-        .array(z.array(z.unknown()))
-        .describe("your firm's new quarterly reports, oldest first, each the values in the order of `columns.firmReport`"),
-      limits: z.strictObject({
-        maxRaise: z.number().describe("the most `raise` the market takes this quarter, $M"),
-        edgeCost: z.number().describe("the one-time cost of `distill`, $M"),
-      }),
-      market: z
-        .array(z.unknown())
-        .describe(
-          `the market as everyone sees it, in the engine's form, as pairs \`[column, value, …]\` (column: an index into \`columns.market\`); every field when \`full\`, else those that changed. Per-sector arrays (sectorTam $M per quarter, sectorTrust 0..1, sectorRegulated) are in the order ${SECTOR_IDS.join(", ")}`,
-        ),
-      marketHistory: z
-        .array(z.array(z.unknown()))
-        .describe("the market's new quarterly reports, oldest first, each the values in the order of `columns.marketReport`"),
-      pending: CompleteActionSchema.nullable().describe("the action your firm has submitted this quarter, if any"),
-      submittedBy: z.string().nullable(),
-    })
+        .describe("9 · columns: only when `full`: the field names, in the order the positional arrays use them; they stay the same for the connection"),
+    ])
     .describe(
-      "Your firm in full, to its members only: whole when the game starts and on joining or reconnecting to a started game, then after every quarter only what changed (see `full`). Positional: field names travel once, in `columns`.",
+      "Your firm in full, to its members only: whole when the game starts and on joining or reconnecting to a started game, then after every quarter only what changed (see `full`). Positional, a list of 9 or 10 items (numbered in the descriptions): field names travel once, in `columns`.",
     ),
   draft: z
     .strictObject({ by: z.string(), action: ActionInputSchema.describe("as parsed: omitted numbers filled in with 0") })
@@ -636,6 +641,10 @@ export const PRIVATE_COLUMNS = {
     "correction",
     "news",
   ]),
+  /** An action in `firm`'s `lastAction`, as an array of values in this order (`apps` as `[sector, amount, …]` pairs). */
+  action: columns<Action>()(["train", "apps", "efficiency", "compliance", "marketing", "distill", "openWeights", "hardware", "raise"]),
+  /** The sectors of an action's `apps` pairs (SECTOR_IDS). */
+  sector: SECTOR_IDS,
   marketReport: columns<MarketReport>()([
     "quarter",
     "sentiment",
@@ -667,9 +676,24 @@ export type PrivateColumns = { [K in keyof typeof PRIVATE_COLUMNS]: readonly str
  * since the previous one on that connection, positionally (PRIVATE_COLUMNS): `firm` and
  * `market` are `[column, value, …]` pairs of the fields whose value changed (every field when
  * whole), and `firmHistory` / `marketHistory` the reports not sent before, each an array of
- * values in column order. Keys would be two thirds of the bytes.
+ * values in column order; the message itself is a list (keys would be most of the bytes).
+ * `privateFields` (shared/private.ts) reads it into `PrivateFields`.
  */
-export interface PrivateMessage {
+export type PrivateMessage = [
+  quarter: number,
+  full: boolean,
+  firm: unknown[],
+  firmHistory: unknown[][],
+  limits: [maxRaise: number, edgeCost: number],
+  market: unknown[],
+  marketHistory: unknown[][],
+  pending: unknown[] | null,
+  submittedBy: string | null,
+  columns?: PrivateColumns,
+];
+
+/** A `private` message's items by name (`pending` keyed again). */
+export interface PrivateFields {
   quarter: number;
   full: boolean;
   /** Only when `full`. */
@@ -688,7 +712,8 @@ export interface ServerMessages {
   rejected: RejectedMessage;
   welcome: z.output<typeof ServerMessageSchemas.welcome>;
   private: PrivateMessage;
-  accepted: { quarter: number; action: Action; by: string };
+  /** `action` positional (shared/positional.ts `actionOf` reads it). */
+  accepted: { quarter: number; action: unknown[]; by: string };
   draft: { by: string; action: ActionInput };
   console: { key: string | null; log: LogEntry[]; queued: Injection[]; serverTime: number };
   consoleUpdate: { entries: LogEntry[]; queued: Injection[]; serverTime: number };

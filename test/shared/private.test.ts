@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
-import { mergePrivate, privateMessage, privateView } from "../../shared/private.js";
+import { mergePrivate, privateFields, privateMessage, privateView } from "../../shared/private.js";
+import type { Action } from "../../shared/schemas/action.js";
 import { PRIVATE_COLUMNS, PRIVATE_HISTORY, type PrivateMessage, type PrivateView } from "../../shared/schemas/protocol.js";
 import { ALL_SCENARIOS, configFor, playRandomGame } from "../helpers/play.js";
 
@@ -34,10 +35,11 @@ describe("the private message: whole once, then only what changed", () => {
         let held: PrivateView | undefined;
         states.forEach((state, q) => {
           const view = privateView(state, firmId, undefined) as PrivateView;
-          const message = wire(privateMessage(view, sent));
+          const sentMessage = wire(privateMessage(view, sent));
+          const message = privateFields(sentMessage);
           sent = view;
           expect(message.full).toBe(q === 0);
-          held = mergePrivate(held, message);
+          held = mergePrivate(held, sentMessage);
           expect(held).toEqual(expected(state, firmId));
           if (q > 0) {
             // One quarter of history each, and only the figures that moved.
@@ -46,10 +48,13 @@ describe("the private message: whole once, then only what changed", () => {
             const changed = message.firm.filter((_, i) => i % 2 === 0).map((column) => PRIVATE_COLUMNS.firm[column as number]);
             expect(changed).not.toContain("id");
             expect(changed).not.toContain("name");
+            // The last action travels as values without keys (its keys were ~118 of a change's ~840 bytes).
+            const at = changed.indexOf("lastAction");
+            if (at >= 0) expect(JSON.stringify(message.firm[2 * at + 1])).not.toMatch(/train|apps|hardware|[a-z]{5}"\s*:/);
           }
           // A connection that has nothing yet gets the whole view.
           const late = wire(privateMessage(view, undefined));
-          expect(late.full).toBe(true);
+          expect(privateFields(late).full).toBe(true);
           expect(mergePrivate(undefined, late)).toEqual(expected(state, firmId));
         });
       }),
@@ -83,6 +88,20 @@ describe("the private message: whole once, then only what changed", () => {
     const whole = JSON.stringify(privateMessage(at(10), undefined)).length;
     const change = JSON.stringify(privateMessage(at(10), at(9))).length;
     expect(change).toBeLessThan(whole / 4);
+    // A list, not a map: no field names but the columns of the whole view (they were ~96 bytes a change).
+    expect(JSON.stringify(privateMessage(at(10), at(9)))).not.toMatch(/"(quarter|full|firmHistory|marketHistory|limits|maxRaise|pending|submittedBy)"/);
+  });
+
+  it("a pending action and who submitted it read back as sent, in a whole message and in a change", () => {
+    const { states } = playRandomGame(configFor("ai-2025", { quarters: 4 }), 5, 3, 6);
+    const action = { ...(states[2] as GameState).firms[0]?.lastAction, apps: { medical: 12.5, support: 3 } } as Action;
+    const view = privateView(states[2] as GameState, "f1", { action, by: "Ada" }) as PrivateView;
+    const before = privateView(states[1] as GameState, "f1", undefined) as PrivateView;
+    for (const message of [privateMessage(view, undefined), privateMessage(view, before)]) {
+      const held = mergePrivate(before, wire(message));
+      expect(held?.pending).toEqual(action);
+      expect(held?.submittedBy).toBe("Ada");
+    }
   });
 
   it("a change with nothing to apply to is not merged", () => {

@@ -25,11 +25,8 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
   };
   const between = (lo: number, hi: number) => lo + (hi - lo) * random();
   /** The synced columns as plain arrays, written as the server writes them. */
-  type Firm = FirmSlotShape & { reports: number[]; reportSectors: string[] };
-  const publish = (firm: Firm, report: ReportRowShape) => {
-    firm.reports.push(...reportFigures(report));
-    firm.reportSectors.push(joinIds(report.sectorsServed));
-  };
+  type Firm = FirmSlotShape & { reports: number[] };
+  const publish = (firm: Firm, report: ReportRowShape) => firm.reports.push(...reportFigures(report));
   const firms: Firm[] = Array.from({ length: count }, (_, i) => {
     const valuation = between(600, 3000);
     const firm: Firm = {
@@ -40,7 +37,6 @@ export function syntheticMarket(count: number, myFirmId: string | null = null, s
       submitted: random() < 0.5,
       delisted: false,
       reports: [],
-      reportSectors: [],
     };
     publish(firm, row(0, valuation, valuation * between(0.4, 0.8)));
     return firm;

@@ -12,4 +12,6 @@ export interface ProbeReport {
   pingRounds: { start: number; end: number; sockets: number }[];
   /** Garbage-collection pauses of 2 ms or more since the last reset (ms since epoch). */
   gcPauses: { start: number; end: number }[];
+  /** Each acknowledgement since the last reset as the server saw it: from a `submit` frame's 'message' event on its socket to the `accepted` frame's send, ms. */
+  serverAcks: number[];
 }

@@ -37,6 +37,35 @@ WebSocket.prototype.ping = function (this: WebSocket, ...args: Parameters<WebSoc
   round.last = performance.now();
 };
 
+// The server's own share of an acknowledgement: from the `submit` frame's 'message' event on a
+// socket to the `accepted` frame handed to that socket's send (the room's handling, the flow,
+// the mirror; not the time the frame waited for the loop before it, nor the client's side).
+const ROOM_DATA = 13;
+/** Whether `data` is a room message of `type` (Colyseus: its code, then the type as a short string). */
+function isRoomMessage(data: unknown, type: string): boolean {
+  if (!(data instanceof Uint8Array) || data.length < type.length + 2 || data[0] !== ROOM_DATA || data[1] !== (0xa0 | type.length)) return false;
+  for (let i = 0; i < type.length; i++) if (data[2 + i] !== type.charCodeAt(i)) return false;
+  return true;
+}
+const submittedAt = new WeakMap<WebSocket, number>();
+const serverAcks: number[] = [];
+const emit = WebSocket.prototype.emit;
+WebSocket.prototype.emit = function (this: WebSocket, event: string | symbol, ...args: unknown[]) {
+  if (event === "message" && isRoomMessage(args[0], "submit")) submittedAt.set(this, performance.now());
+  return emit.call(this, event, ...args);
+};
+const send = WebSocket.prototype.send;
+WebSocket.prototype.send = function (this: WebSocket, ...args: Parameters<WebSocket["send"]>) {
+  if (isRoomMessage(args[0], "accepted")) {
+    const at = submittedAt.get(this);
+    if (at !== undefined) {
+      serverAcks.push(performance.now() - at);
+      submittedAt.delete(this);
+    }
+  }
+  return send.apply(this, args);
+} as WebSocket["send"];
+
 const ms = (ns: number) => ns / 1e6;
 
 process.on("message", (request: ProbeRequest) => {
@@ -45,6 +74,7 @@ process.on("message", (request: ProbeRequest) => {
     loop.reset();
     rounds.length = 0;
     gcPauses.length = 0;
+    serverAcks.length = 0;
   } else if (request.gc) (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
   const report: ProbeReport = {
@@ -54,6 +84,7 @@ process.on("message", (request: ProbeRequest) => {
     loop: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
     pingRounds: [...rounds],
     gcPauses: [...gcPauses],
+    serverAcks: [...serverAcks],
   };
   process.send?.(report);
 });

@@ -10,6 +10,7 @@ const COLUMNS: [string, (r: StepResult) => string][] = [
   ["ack p50 ms", (r) => ms(r.ack.p50)],
   ["ack p99 ms", (r) => ms(r.ack.p99)],
   ["ack max ms", (r) => ms(r.ack.max)],
+  ["server-side ack p99/max ms", (r) => `${ms(r.serverAck.p99)}/${ms(r.serverAck.max)}`],
   ["resolve→patch p50 ms", (r) => ms(r.resolveToPatch.p50)],
   ["resolve→patch p99 ms", (r) => ms(r.resolveToPatch.p99)],
   ["server CPU %", (r) => whole(r.serverCpuPercent)],

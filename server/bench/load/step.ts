@@ -37,6 +37,8 @@ export interface StepResult {
   setupSeconds: number;
   windowSeconds: number;
   ack: Summary;
+  /** The same acknowledgements as the server saw them: `submit`'s arrival on its socket to `accepted`'s send (the probe's), so `ack` minus this is the transport, the loops' queues and the client. */
+  serverAck: Summary;
   resolveToPatch: Summary;
   /** Of one core, over the window. */
   serverCpuPercent: number;
@@ -71,6 +73,8 @@ export interface StepResult {
   held: boolean;
   /** Ack p99 of every window measured, in order (one more after each that did not hold, up to --retries). */
   windowAckP99: number[];
+  /** The server-side ack p99 of the same windows, ms. */
+  windowServerAckP99: number[];
 }
 
 const MB = 1024 * 1024;
@@ -141,12 +145,14 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       return {
         held: false,
         windowAckP99: [],
+        windowServerAckP99: [],
         rooms: setup.rooms,
         clients: setup.clients,
         failedRooms: setup.failedRooms,
         setupSeconds,
         windowSeconds,
         ack: summarize(acks),
+        serverAck: summarize(concat(loopReports.map((r) => r.serverAcks))),
         resolveToPatch: summarize(concat(windows.map((w) => w.resolveToPatch))),
         serverCpuPercent: (100 * serverCpu) / windowSeconds,
         serverCpuMsPerRoomQuarter: quarters > 0 ? (1000 * serverCpu * playersPerRoom) / quarters : Number.NaN,
@@ -176,6 +182,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
     };
     const noise = (r: StepResult) => r.otherCpuPercent + r.stealPercent;
     const acks: number[] = [];
+    const serverAcks: number[] = [];
     let kept: StepResult | undefined;
     let last: StepResult | undefined;
     for (let window = 0; window <= options.retries; window++) {
@@ -184,12 +191,13 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       const result = await measure();
       last = result;
       acks.push(result.ack.p99);
+      serverAcks.push(result.serverAck.p99);
       log(`  window ${window + 1}: ${notes(result)}`);
       const held = windowHolds(options.goal, result);
       if (held || !kept || noise(result) < noise(kept)) kept = { ...result, held };
       if (held) break;
     }
-    return { ...(kept as StepResult), windowAckP99: acks };
+    return { ...(kept as StepResult), windowAckP99: acks, windowServerAckP99: serverAcks };
   } finally {
     await fleet.close();
     await server.stop();
@@ -197,7 +205,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
 }
 
 const windowLine = (r: StepResult) =>
-  `ack p99 ${r.ack.p99.toFixed(1)} ms, resolve→patch p99 ${r.resolveToPatch.p99.toFixed(1)} ms, ${r.failedRooms} rooms failed`;
+  `ack p99 ${r.ack.p99.toFixed(1)} ms (server-side ${r.serverAck.p99.toFixed(1)}), resolve→patch p99 ${r.resolveToPatch.p99.toFixed(1)} ms, ${r.failedRooms} rooms failed`;
 
 /**
  * Waits for the start of the next window: half a ping interval after a ping round of the
