@@ -6,8 +6,13 @@ import type { QuarterCard } from "./model.js";
 
 /** A signed amount of money in the report's words: "+$866M", "−$2,500M"; nothing is "$0", never "+$0" or "−$0". */
 export function signedMoney(amount: number): string {
-  const shown = money(Math.abs(amount));
-  if (shown === money(0)) return shown;
+  return signedWith(amount, money);
+}
+
+/** `signedMoney` with the amount written by `write` (the headline writes to its own step). */
+function signedWith(amount: number, write: (millions: number) => string): string {
+  const shown = write(Math.abs(amount));
+  if (shown === write(0)) return shown;
   return t(amount >= 0 ? "report.money.plus" : "report.money.minus", { amount: shown });
 }
 
@@ -46,8 +51,7 @@ export function headlineAmounts(v: ValuationMove): HeadlineAmounts {
 export function valuationHeadline(v: ValuationMove): string {
   const a = headlineAmounts(v);
   const write = (m: number) => moneyTo(locale(), m, a.step);
-  const change = a.change === 0 ? write(0) : t(a.change > 0 ? "report.money.plus" : "report.money.minus", { amount: write(Math.abs(a.change)) });
-  return t("report.moved.headline", { before: write(a.before), after: write(a.after), change });
+  return t("report.moved.headline", { before: write(a.before), after: write(a.after), change: signedWith(a.change, write) });
 }
 
 /**
