@@ -126,6 +126,15 @@ export function presence(player: { connected: boolean; away: boolean; asking: bo
 }
 
 /**
+ * A friends game's host's line for a player asking to come back (client/market/ReturnRequests.ts):
+ * once let back in, a player asking from another device "asks again from another device", as the
+ * console's roster says it (`again`: from `askingAgain`).
+ */
+export function returnLine(tr: Translate, name: string, again: boolean): string {
+  return tr(again ? "market.returns.asksAgain" : "market.returns.asks", { name });
+}
+
+/**
  * The players (by id) who, let back in, asked again from another device and have not been let
  * in since: the server logs `askedAgain` (docs/protocol.md), and a later `letBackIn` of the same
  * name moves the approval to that device. The roster says so beside their name.

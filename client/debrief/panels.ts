@@ -6,7 +6,8 @@ import { turnKey } from "../../shared/words/turns.js";
 import { niceTicks } from "../market/axis.js";
 import { cssColour, OKABE_ITO } from "../market/palette.js";
 import { h } from "../ui/dom.js";
-import { CORRECTION_FILL, type LegendItem, legend, lineChart, type Span, svgEl, textWidth } from "./svg.js";
+import { barNameLines, textWidth } from "./measure.js";
+import { CORRECTION_FILL, type LegendItem, legend, lineChart, type Span, svgEl } from "./svg.js";
 
 export const COLOURS = {
   valuation: cssColour(OKABE_ITO.orange),
@@ -196,14 +197,6 @@ export function marketPanel(w: Words, d: Debrief, width = CHART_WIDTH): HTMLElem
   return element;
 }
 
-/** Firm names in the bar chart are cut to fit their column (by drawn width); the full name is in the row's title. */
-function shortName(name: string, room: number): string {
-  if (textWidth(name) <= room) return name;
-  const chars = [...name];
-  while (chars.length > 1 && textWidth(`${chars.join("")}…`) > room) chars.pop();
-  return `${chars.join("")}…`;
-}
-
 function valueChart(w: Words, rows: readonly ValueRow[], title: string, describedBy: string, width: number): SVGSVGElement {
   const { t } = w;
   const rowHeight = 38;
@@ -248,11 +241,16 @@ function valueChart(w: Words, rows: readonly ValueRow[], title: string, describe
       { class: r.mine ? "row mine" : "row" },
       svgEl("title", {}, r.delisted ? t("debrief.value.rowDelisted", figures) : t("debrief.value.row", figures)),
     );
-    const nameRoom = pad.left - 16;
-    const label = r.mine
-      ? t("debrief.firm.you", { name: shortName(r.name, nameRoom - textWidth(t("debrief.firm.you", { name: "" }))) })
-      : shortName(r.name, nameRoom);
-    group.append(svgEl("text", { x: pad.left - 8, y: top + rowHeight / 2 + 4, "text-anchor": "end", class: "name" }, label));
+    const lines = barNameLines(t, r.name, r.mine, pad.left - 16);
+    // Two lines sit either side of the row's middle, one line on it.
+    const first = top + rowHeight / 2 + 4 - (lines.length - 1) * 7;
+    group.append(
+      svgEl(
+        "text",
+        { x: pad.left - 8, y: first, "text-anchor": "end", class: "name" },
+        ...lines.map((line, n) => svgEl("tspan", { x: pad.left - 8, dy: n === 0 ? 0 : 14 }, line)),
+      ),
+    );
     const bar = (value: number, y: number, colour: string, text: string) => {
       const x0 = x(Math.min(0, value));
       const x1 = x(Math.max(0, value));

@@ -1,5 +1,6 @@
 import { niceTicks } from "../market/axis.js";
 import { h } from "../ui/dom.js";
+import { COMPACT_FONT_SIZE, FONT_SIZE, textWidth } from "./measure.js";
 import { shownLabels, ticksAround } from "./ticks.js";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -64,17 +65,6 @@ export interface LineChartSpec {
   /** Small multiples: fewer ticks, no axis titles. */
   compact?: boolean;
   describedBy?: string;
-}
-
-/** The charts' text size in their own units (debrief.css): 13, and 14 in the small multiples. */
-export const FONT_SIZE = 13;
-export const COMPACT_FONT_SIZE = 14;
-
-/** About how wide `text` is drawn at `fontSize` (CJK characters are a full em, others about 0.6 em), for laying out labels. */
-export function textWidth(text: string, fontSize = FONT_SIZE): number {
-  let width = 0;
-  for (const ch of text) width += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? fontSize : fontSize * 0.6;
-  return width;
 }
 
 export const CORRECTION_FILL = "#d55e00"; // Okabe–Ito vermilion, see-through

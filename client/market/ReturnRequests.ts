@@ -1,3 +1,4 @@
+import { returnLine } from "../console/words.js";
 import { t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
@@ -15,9 +16,10 @@ export class ReturnRequests {
 
   constructor(private readonly letBackIn: (playerId: string) => void) {}
 
-  show(state: MarketRoomStateShape): void {
+  /** `again`: the players (by id) who, let back in, asked again from another device (the host's connection holds the game log). */
+  show(state: MarketRoomStateShape, again: ReadonlySet<string>): void {
     const asking = state.players.filter((p) => p.asking && !p.connected);
-    const key = asking.map((p) => `${p.id}:${p.name}`).join(",");
+    const key = asking.map((p) => `${p.id}:${p.name}:${again.has(p.id)}`).join(",");
     if (key === this.shown) return;
     this.shown = key;
     this.notice.hidden = asking.length === 0;
@@ -26,7 +28,7 @@ export class ReturnRequests {
         h(
           "p",
           {},
-          t("market.returns.asks", { name: player.name }),
+          returnLine(t, player.name, again.has(player.id)),
           " ",
           h("button", { type: "button", class: "small", onclick: () => this.letBackIn(player.id) }, t("market.returns.letIn", { name: player.name })),
         ),

@@ -7,6 +7,7 @@
 import type { Translate } from "../../shared/i18n/catalog.js";
 import { type ExportRefusal, isExportRefusal } from "../../shared/schemas/export.js";
 import { ADDRESS_RATE_LIMITED } from "../../shared/schemas/protocol.js";
+import { spanWords, type TurnWords, turnKey } from "../../shared/words/turns.js";
 
 export const EXPORT_KINDS = ["csv", "csv-anonymised", "record"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -73,4 +74,9 @@ export async function fetchExport(fetchFn: Fetch, code: string, key: string, kin
     throw new Error(exportErrorText(t, response.status, body?.code, body?.retryAfter));
   }
   return response.blob();
+}
+
+/** What the files hold, for this game's length: a row per firm and quarter, or per turn and what a turn spans (an 8-turn game's is 6 months). */
+export function downloadsAbout(tr: Translate, turns: TurnWords): string {
+  return turns.quarterly ? tr("exports.about") : tr(turnKey(turns, "exports.about"), { span: spanWords(tr, turns) });
 }

@@ -1,8 +1,9 @@
-import { Client, type Room } from "@colyseus/sdk";
+import type { Client, Room } from "@colyseus/sdk";
 import { nameKey } from "../../shared/schemas/names.js";
 import { JOIN_ERRORS, type RoomSettingsInput, type ServerMessages, type SpectatorJoinOptions } from "../../shared/schemas/protocol.js";
 import { Inbox } from "./inbox.js";
 import { facilitatorKeyFor, saveFacilitatorKey } from "./keys.js";
+import { GameClient } from "./sdk.js";
 import { BROWSER_SEAT, forgetSeat, type KeyValueStore, loadSeat, type SavedSeat, saveSeat } from "./seat.js";
 
 export type Welcome = ServerMessages["welcome"];
@@ -59,7 +60,7 @@ export class Session {
     private readonly store: KeyValueStore,
     private readonly keys: KeyValueStore = store,
   ) {
-    this.sdk = new Client(endpoint);
+    this.sdk = new GameClient(endpoint);
   }
 
   async create(name: string, settings: RoomSettingsInput): Promise<Joined> {

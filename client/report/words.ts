@@ -21,37 +21,41 @@ export function costMoney(amount: number): string {
   return signedMoney(-amount);
 }
 
-/** The headline's three figures as it writes them ($M): the pair and its change to one step, the change their difference. */
+/** The headline's three figures as it writes them ($M): the pair as every screen writes a valuation, the change their difference. */
 export interface HeadlineAmounts {
   before: number;
   after: number;
   change: number;
-  /** The step ($M) all three are written to: the coarser of the pair's own. */
+  /** The step ($M) the change is written to: the finer of the pair's, or its own size's if that is coarser. */
   step: number;
 }
 
 /**
- * The pair and its change to one rounding rule: both to the coarser step of the two, the change
- * their difference, so "from $X to $Y (+$Z)" adds up as read ("$1,024M → $928M (−$96M)", not
- * "(−$96.2M)" beside figures to the $1M).
+ * One precision rule per figure: each of the pair is written as `money` writes a valuation on
+ * every screen (the leaderboard beside the card says "$95.3M", so does the headline), and the
+ * change is the difference of the pair as written, to the finer step of the two: "$95.3M → $120M
+ * (+$24.7M)" adds up as read (it read "$95M → $120M (+$25M)" across the $100M edge, and before
+ * that "(+$24.5M)", the exact move). Only a change written coarser for its own size (a firm under
+ * $100M that passes $200M: "+$1,105M") may be up to half its step off the pair.
  */
 export function headlineAmounts(v: ValuationMove): HeadlineAmounts {
-  const step = Math.max(moneyStep(locale(), v.before), moneyStep(locale(), v.after));
-  const before = amountTo(v.before, step);
-  const after = amountTo(v.after, step);
+  const l = locale();
+  const before = moneyAmount(l, v.before);
+  const after = moneyAmount(l, v.after);
+  const step = Math.max(Math.min(moneyStep(l, before), moneyStep(l, after)), moneyStep(l, after - before));
   return { before, after, change: amountTo(after - before, step), step };
 }
 
 /**
  * "Why your valuation moved" in one line, to the $M as every list, table and sentence of the game
  * writes a valuation (the leaderboard, the standings): "$1,475M → $2,837M (+$1,362M)". Short money
- * here ("$1.5B → $2.8B (+$1.4B)") read as wrong arithmetic, and a step of $0.1B on the pair put the
- * change up to $100M off its parts. The pair and the change are written to one step (`headlineAmounts`).
+ * here ("$1.5B → $2.8B (+$1.4B)") read as wrong arithmetic. The change is the pair's difference
+ * (`headlineAmounts`).
  */
 export function valuationHeadline(v: ValuationMove): string {
   const a = headlineAmounts(v);
-  const write = (m: number) => moneyTo(locale(), m, a.step);
-  return t("report.moved.headline", { before: write(a.before), after: write(a.after), change: signedWith(a.change, write) });
+  const change = (m: number) => moneyTo(locale(), m, a.step);
+  return t("report.moved.headline", { before: money(a.before), after: money(a.after), change: signedWith(a.change, change) });
 }
 
 /**

@@ -123,7 +123,9 @@ export class Console extends Phaser.Scene {
       room.send(type, payload);
     };
     const roster = new Roster(send, refusals.line("renamePlayer", "removePlayer", "replaceWithBot"));
-    const controls = new Controls(send, refusals, downloadButtons(code, key));
+    // The game's length is in the synced settings by the time the console's first message arrives.
+    const turns = roomTurns(room.state.settings);
+    const controls = new Controls(send, refusals, downloadButtons(code, key, turns));
     const close = h("button", { type: "button", class: "small", onclick: () => leaveConsole(this) }, t("console.close"));
     const header = new ConsoleHeader(code, h("div", { class: "console-top" }, controls.end, close), joined.inbox.last("console")?.serverTime ?? null);
     const log = new LogView(controls.inject.element, refusals.fallback);
@@ -135,7 +137,7 @@ export class Console extends Phaser.Scene {
       "section",
       { class: "console-wrapup", "aria-labelledby": "wrapup-title" },
       h("h2", { id: "wrapup-title" }, t("console.wrapUp.title")),
-      downloadButtons(code, key),
+      downloadButtons(code, key, turns),
       debriefBox,
     );
     const body = h("div", { class: "console-body" }, roster.element, controls.element, final, wrapUp, log.element);

@@ -37,7 +37,7 @@ export class GameOver extends Phaser.Scene {
       h("p", { class: "lede" }, t("report.over.lede")),
       standingsTable(room.state, mine ?? null),
       finalReport(app.inbox?.last("private"), roomTurns(room.state.settings)),
-      stored ? downloadButtons(room.roomId, stored.key) : null,
+      stored ? downloadButtons(room.roomId, stored.key, roomTurns(room.state.settings)) : null,
       // A screen for the room has no game of its own to play again.
       app.spectating
         ? null

@@ -1,5 +1,6 @@
 import Phaser from "phaser";
 import { QUARTERLY } from "../../shared/words/turns.js";
+import { askingAgain } from "../console/words.js";
 import { t } from "../i18n.js";
 import { BubbleField } from "../market/BubbleField.js";
 import { ServerClock } from "../market/clock.js";
@@ -187,7 +188,7 @@ export class Market extends Phaser.Scene {
       }
       parts.board.show(firms);
       parts.status.show(state);
-      parts.returns?.show(state);
+      parts.returns?.show(state, askedAgain());
       parts.ticker.show(state);
       parts.card?.show(state);
       parts.tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
@@ -206,6 +207,9 @@ export class Market extends Phaser.Scene {
       parts.status.tick(state.phase, state.paused, clock.secondsLeft(state.deadline, Date.now()), state.deadline > 0);
     };
 
+    // Who asks again from another device: the game log, which a friends game's host's connection receives (as a console does).
+    const askedAgain = () => askingAgain(app.inbox?.last("console")?.log ?? []);
+    const stopLog = app.inbox?.on("console", () => parts.returns?.show(feed.state, askedAgain()));
     const unsubscribe = feed.subscribe(render);
     // A page timer, not the scene clock: the game loop slows down while the field is still.
     const countdown = window.setInterval(tick, 250);
@@ -222,6 +226,7 @@ export class Market extends Phaser.Scene {
     this.events.once("shutdown", () => {
       this.relabelView = null;
       unsubscribe();
+      stopLog?.();
       stopFollowing();
       window.clearInterval(countdown);
       uninstall();

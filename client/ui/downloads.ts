@@ -1,6 +1,7 @@
 import { translator } from "../../shared/i18n/catalog.js";
+import type { TurnWords } from "../../shared/words/turns.js";
 import { locale, t } from "../i18n.js";
-import { EXPORT_KINDS, type ExportKind, exportFileName, exportGuidePath, exportLabel, fetchExport } from "../net/exports.js";
+import { downloadsAbout, EXPORT_KINDS, type ExportKind, exportFileName, exportGuidePath, exportLabel, fetchExport } from "../net/exports.js";
 import { h, status } from "./dom.js";
 
 /** Hands a fetched file to the browser as a download named `fileName`. */
@@ -18,7 +19,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
  * The three downloads of a game (CSV, anonymised CSV, JSON record) as buttons, what each file
  * holds, and a line that says what happened. Shared by the console and the game-over screen.
  */
-export function downloadButtons(code: string, key: string): HTMLElement {
+export function downloadButtons(code: string, key: string, turns: TurnWords): HTMLElement {
   const said = status();
   const button = (kind: ExportKind) =>
     h(
@@ -49,7 +50,7 @@ export function downloadButtons(code: string, key: string): HTMLElement {
     { class: "downloads", "aria-labelledby": `downloads-${code}` },
     h("h2", { id: `downloads-${code}` }, t("exports.heading")),
     h("div", { class: "download-buttons" }, ...EXPORT_KINDS.map(button)),
-    h("p", { class: "hint downloads-about" }, t("exports.about")),
+    h("p", { class: "hint downloads-about" }, downloadsAbout(translator(locale()), turns)),
     h("a", { class: "downloads-guide", href: exportGuidePath(locale()), target: "_blank", rel: "noopener" }, t("exports.guide")),
     said,
   );

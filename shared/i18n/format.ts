@@ -47,18 +47,12 @@ function yuanStyle(locale: Locale, millions: number, digits: number): string {
 
 /**
  * Money in $M: "$1,235M", "$12.3M" / "12.3亿美元", "1230万美元" (both to $0.1M below $100M, `shown`);
- * nothing is "$0" / "0美元".
+ * nothing is "$0" / "0美元". It is `moneyTo` at the step its size picks (`moneyStep`).
  */
 export function money(locale: Locale, millions: number): string {
   if (!Number.isFinite(millions)) return String(millions);
   const value = shown(millions);
-  if (locale === "zh-CN") return yuanStyle(locale, value, Math.abs(value) < 100 ? 0 : 1);
-  // Nothing (or less than it shows) is "$0", as shortMoney writes it: not "$0.0M" (a delisted firm's standings).
-  if (value === 0) return "$0";
-  const abs = Math.abs(value);
-  const sign = value < 0 ? MINUS : "";
-  const digits = abs >= 100 ? 0 : 1;
-  return `${sign}$${numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(abs)}M`;
+  return moneyTo(locale, value, moneyStep(locale, value));
 }
 
 /**
@@ -68,20 +62,9 @@ export function money(locale: Locale, millions: number): string {
  * leaderboard in $M added up to another total).
  */
 export function shortMoney(locale: Locale, millions: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
   const value = shown(millions);
-  if (locale === "zh-CN") {
-    const abs = Math.abs(value * 1e6);
-    // From 1亿 up to one decimal (1.5亿, 170.7亿, 1.4万亿: $1.4T is not "1万亿"), as money() writes 亿 and the leaderboard beside the bubbles.
-    return yuanStyle(locale, value, abs >= 1e8 ? 1 : 0);
-  }
-  if (value === 0) return "$0";
-  const abs = Math.abs(value);
-  const sign = value < 0 ? MINUS : "";
-  if (abs >= 1000) {
-    const billions = abs / 1000;
-    return `${sign}$${Number(billions.toFixed(1))}B`;
-  }
-  return abs >= 1 ? money(locale, value).replace(".0M", "M") : money(locale, value);
+  return shortMoneyTo(locale, value, shortMoneyStep(locale, value));
 }
 
 /**
@@ -91,7 +74,7 @@ export function shortMoney(locale: Locale, millions: number): string {
  */
 export function shortMoneyAmount(locale: Locale, millions: number): number {
   const value = shown(millions);
-  return roundedTo(value, shortMoneyStep(locale, value));
+  return amountTo(value, shortMoneyStep(locale, value));
 }
 
 /** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144.4亿美元" to 0.1亿. */
@@ -110,11 +93,6 @@ export function shortMoneyStep(locale: Locale, millions: number): number {
         : 0.1;
 }
 
-/** `millions` rounded to a multiple of `step` ($M), as `moneyTo` and `shortMoneyTo` write it. */
-export function amountTo(millions: number, step: number): number {
-  return roundedTo(millions, step);
-}
-
 /** Decimals the unit `Intl`'s compact Chinese picks for `millions` (万, 亿, 万亿) needs to write a multiple of `step` ($M). */
 function yuanDigits(millions: number, step: number): number {
   const abs = Math.abs(millions);
@@ -124,13 +102,13 @@ function yuanDigits(millions: number, step: number): number {
 
 /**
  * Money in `money`'s forms, written to a given `step` ($M: 0.1, 1, 10 …) rather than the step
- * its size picks: figures that must agree, such as a pair and its change, are written to one
- * step ("$95M → $120M (+$25M)", not "$95.3M → $120M (+$24.5M)"). `moneyTo(l, m, moneyStep(l, m))`
- * is `money(l, m)`.
+ * its size picks: a figure that must agree with others, such as a change beside the pair it is
+ * the difference of, is written to their step ("$95.3M → $120M (+$24.7M)", not "(+$25M)").
+ * `money(l, m)` is `moneyTo` at `moneyStep`.
  */
 export function moneyTo(locale: Locale, millions: number, step: number): string {
   if (!Number.isFinite(millions)) return String(millions);
-  const value = roundedTo(millions, step);
+  const value = amountTo(millions, step);
   if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
   if (value === 0) return "$0";
   const digits = step < 1 ? 1 : 0;
@@ -145,21 +123,18 @@ export function moneyTo(locale: Locale, millions: number, step: number): string 
  */
 export function shortMoneyTo(locale: Locale, millions: number, step: number): string {
   if (!Number.isFinite(millions)) return String(millions);
-  const value = roundedTo(millions, step);
-  if (locale === "zh-CN") return value === 0 ? "0美元" : yuanStyle(locale, value, yuanDigits(value, step));
-  if (value === 0) return "$0";
-  if (step >= 100) {
-    const billions = Math.abs(value) / 1000;
-    return `${value < 0 ? MINUS : ""}$${Number(billions.toFixed(step >= 1000 ? 0 : 1))}B`;
-  }
+  const value = amountTo(millions, step);
+  // Chinese short money is money (亿 to one decimal is short already); English writes $0.1B steps in billions.
+  if (locale === "en" && step >= 100 && value !== 0) return `${value < 0 ? MINUS : ""}$${Number((Math.abs(value) / 1000).toFixed(step >= 1000 ? 0 : 1))}B`;
   const text = moneyTo(locale, value, step);
+  // "$12M" for a chart, not "$12.0M"; below $1M the decimal is the figure ("$0.5M").
   return Math.abs(value) >= 1 ? text.replace(".0M", "M") : text;
 }
 
 /** The amount ($M) that `money` writes for `millions` ("12.3亿美元" is 1,230; "$1,235M" is 1,235): what a reader adds. */
 export function moneyAmount(locale: Locale, millions: number): number {
   const value = shown(millions);
-  return roundedTo(value, moneyStep(locale, value));
+  return amountTo(value, moneyStep(locale, value));
 }
 
 /** The step ($M) `money` writes an amount of this size to: $0.1M below $100M; then $1M in English, 0.1亿 ($10M) in Chinese, 0.1万亿 from 1万亿. */
@@ -168,10 +143,13 @@ export function moneyStep(locale: Locale, millions: number): number {
   return abs < 100 ? 0.1 : locale === "zh-CN" ? (abs >= 1e6 ? 1e5 : 10) : 1;
 }
 
-/** `value` to a multiple of `step`, halves away from zero (as `Intl` rounds), without float dust; never −0. */
-function roundedTo(value: number, step: number): number {
-  const amount = Number((Math.round(Math.abs(value) / step) * step).toPrecision(12));
-  return amount === 0 ? 0 : Math.sign(value) * amount;
+/**
+ * `millions` rounded to a multiple of `step` ($M), halves away from zero (as `Intl` rounds), without
+ * float dust, never −0: the amount `moneyTo` and `shortMoneyTo` write.
+ */
+export function amountTo(millions: number, step: number): number {
+  const amount = Number((Math.round(Math.abs(millions) / step) * step).toPrecision(12));
+  return amount === 0 ? 0 : Math.sign(millions) * amount;
 }
 
 /** A share as a percentage: 0.253 → "25%" (digits: decimals kept). */

@@ -10,11 +10,12 @@ import {
   quarterLine as quarterIn,
   refusalText,
   regimeSwitchProblem,
+  returnLine,
 } from "../../client/console/words.js";
 import { exportErrorText, exportFileName, exportPath, fetchExport } from "../../client/net/exports.js";
 import { facilitatorKeyFor, forgetFacilitatorKey, MAX_STORED_KEYS, saveFacilitatorKey, storedKeys } from "../../client/net/keys.js";
 import { consoleCodeFrom, consolePath } from "../../client/net/link.js";
-import { translator } from "../../shared/i18n/catalog.js";
+import { translate, translator } from "../../shared/i18n/catalog.js";
 import { GameEventSchema } from "../../shared/schemas/injection.js";
 import { REFUSAL_REASONS, REJECTION_CODES, RoomSettingsSchema } from "../../shared/schemas/protocol.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
@@ -357,5 +358,17 @@ describe("the roster's word for a player asking to come back", () => {
     expect(askingAgain([...log, entry("letBackIn", { player: "Ada", minutes: 5 }, 4)]).size).toBe(0);
     // Entries stored before the log spoke in codes are skipped.
     expect(askingAgain([{ at: 0, quarter: 0, phase: "lobby", command: "start", effect: "Started the game" }]).size).toBe(0);
+  });
+});
+
+describe("a friends game's host notice for a player asking to come back", () => {
+  test("says 'asks again from another device' as the class console does, in both languages (it said only 'asks to come back')", () => {
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    expect(returnLine(en, "Bo", false)).toBe("Bo asks to come back without their seat link.");
+    expect(returnLine(en, "Bo", true)).toBe("Bo asks again from another device (you let them back in from an earlier one).");
+    expect(returnLine(zh, "Bo", true)).toBe("Bo换了一台设备再次请求重新加入（你之前允许的是另一台设备）。");
+    expect(returnLine(zh, "Bo", true)).toContain(translate("zh-CN", "console.roster.presence.askingAgain"));
+    expect(returnLine(en, "Bo", true)).toContain(translate("en", "console.roster.presence.askingAgain"));
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { debriefInputFrom } from "../../client/debrief/from-state.js";
+import { barNameLines } from "../../client/debrief/measure.js";
 import { shownLabels, ticksAround } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
+import { translator } from "../../shared/i18n/catalog.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
 
 describe("the debrief's client helpers", () => {
@@ -53,5 +55,20 @@ describe("a chart's turn labels", () => {
       ).every(Boolean),
     ).toBe(true);
     expect(shownLabels([10], [30])).toEqual([true]);
+  });
+});
+
+describe("the value chart's name column", () => {
+  test("the player's firm keeps its whole name on a phone: '(you)' goes to a second line instead of cutting the name (it read 'Nor… (you)')", () => {
+    const en = translator("en");
+    const zh = translator("zh-CN");
+    // A laptop's column (154 px of room): one line.
+    expect(barNameLines(en, "Northwind", true, 154)).toEqual(["Northwind (you)"]);
+    // A phone's (83 px, a 390 px screen): the name whole, the mark below.
+    expect(barNameLines(en, "Northwind", true, 83)).toEqual(["Northwind", "(you)"]);
+    expect(barNameLines(zh, "Northwind", true, 83)).toEqual(["Northwind", "（你）"]);
+    // Others' names are one line; a name too wide for any line is still cut.
+    expect(barNameLines(en, "Meridian", false, 83)).toEqual(["Meridian"]);
+    expect(barNameLines(en, "Very Long Firm Name Inc", true, 83)[0]).toMatch(/…$/);
   });
 });

@@ -1,12 +1,21 @@
 import { describe, expect, test } from "vitest";
-import { EXPORT_KINDS, exportErrorText, exportLabel, fetchExport } from "../../client/net/exports.js";
+import { downloadsAbout, EXPORT_KINDS, exportErrorText, exportLabel, fetchExport } from "../../client/net/exports.js";
 import { translate, translator } from "../../shared/i18n/catalog.js";
 import { EXPORT_REFUSALS } from "../../shared/schemas/export.js";
+import { turnWordsFor } from "../../shared/words/turns.js";
 
 const EN = translator("en");
 const ZH = translator("zh-CN");
 
 describe("the downloads' words", () => {
+  test("what a CSV row is, said for the game's length (an 8-turn game's note said 'a turn is a quarter in a 16-quarter game')", () => {
+    expect(downloadsAbout(EN, turnWordsFor(16))).toMatch(/^CSV: one row per firm and quarter, with/);
+    expect(downloadsAbout(EN, turnWordsFor(8))).toMatch(/^CSV: one row per firm and turn \(a turn is 6 months of the story in this game\), with/);
+    expect(downloadsAbout(EN, turnWordsFor(4))).toContain("(a turn is a year of the story in this game)");
+    expect(downloadsAbout(ZH, turnWordsFor(8))).toMatch(/^CSV：每家公司每个回合一行（本局每回合相当于故事中的 6 个月）/);
+    expect(downloadsAbout(ZH, turnWordsFor(16))).toMatch(/^CSV：每家公司每个季度一行，/);
+    for (const quarters of [4, 8, 12, 16, 24]) for (const tr of [EN, ZH]) expect(downloadsAbout(tr, turnWordsFor(quarters))).not.toMatch(/16/);
+  });
   test("every refusal code the server sends has its own sentence in both languages, whatever the status", () => {
     for (const lang of ["en", "zh-CN"] as const) {
       const texts = EXPORT_REFUSALS.map((code) => exportErrorText(translator(lang), 409, code));

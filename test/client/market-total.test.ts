@@ -30,6 +30,19 @@ describe("the field's market total against the figures beside it", () => {
         if (Math.abs(millions) < 999 || Math.abs(millions) > 1001) expect(shortMoney(lang, amount), `${lang} ${millions}`).toBe(shortMoney(lang, millions));
       }
   });
+  test("a short figure at a half step is the amount a total counts: $1.15B reads $1.2B, as the total beside it adds 1,200 (it read $1.1B)", () => {
+    expect(shortMoney("en", 1150)).toBe("$1.2B");
+    expect(shortMoneyAmount("en", 1150)).toBe(1200);
+    expect(shortMoney("en", -19_950)).toBe("−$20B");
+    // Every half of $0.1B from $1B to $200B, both signs: the text read back is the amount.
+    for (let k = 10; k < 2000; k++)
+      for (const sign of [1, -1]) {
+        const millions = sign * (k * 100 + 50);
+        const text = shortMoney("en", millions);
+        const read = Number(text.replace("−", "-").replace("$", "").replace("B", "")) * 1000;
+        expect(read, `${millions} → ${text}`).toBeCloseTo(shortMoneyAmount("en", millions), 6);
+      }
+  });
   test("a trillion keeps its decimal in Chinese: $1.4T is 1.4万亿美元, not 1万亿美元", () => {
     expect(shortMoney("zh-CN", 1_400_000)).toBe("1.4万亿美元");
     expect(shortMoney("zh-CN", 15_000)).toBe("150亿美元");

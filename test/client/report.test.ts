@@ -6,7 +6,7 @@ import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
-import { moneyAmount, moneyStep } from "../../shared/i18n/format.js";
+import { money, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { playBots } from "../../shared/sim/play.js";
@@ -179,30 +179,35 @@ describe("why your valuation moved, in one line", () => {
   });
 });
 
-describe("the headline's pair and its change, to one rounding rule", () => {
-  test("from $X to $Y (+$Z) adds up as read: both figures and the change to the coarser step of the pair (it read $1,024M → $928M (−$96.2M))", () => {
+describe("the headline's pair and its change, one precision rule per figure", () => {
+  test("from $X to $Y (+$Z) adds up as read, each of the pair written as the leaderboard writes it (it read $1,024M → $928M (−$96.2M), then $95M → $120M beside a leaderboard's $95.3M)", () => {
     setLocale("en");
     expect(valuationHeadline({ before: 1024.4, after: 928.3, fundamentals: -81.1, narrative: 7.6, sentiment: -22.7 })).toBe("$1,024M → $928M (−$96M)");
-    // Across the $100M edge: to the $1M, the change the difference ($95.3M → $119.8M read +$24.5M: 95.3 + 24.5 is 119.8, not the $120M written).
-    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("$95M → $120M (+$25M)");
+    // Across the $100M edge: $95.3M as the leaderboard says it, $120M, and the change their difference (95.3 + 24.7 is 120).
+    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("$95.3M → $120M (+$24.7M)");
+    expect(valuationHeadline({ before: 119.8, after: 95.3, fundamentals: -20, narrative: -4.5, sentiment: 0 })).toBe("$120M → $95.3M (−$24.7M)");
     // Below $100M the pair and the change keep the $0.1M.
     expect(valuationHeadline({ before: 45.3, after: 41.2, fundamentals: -4.1, narrative: 0, sentiment: 0 })).toBe("$45.3M → $41.2M (−$4.1M)");
     setLocale("zh-CN");
-    // 9530万 → 1.2亿: both to 0.1亿 (it read 9530万美元 → 1.2亿美元（+2450万美元）).
-    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("1亿美元 → 1.2亿美元（+2000万美元）");
+    // 9530万 as the leaderboard writes it (it read 1亿美元 → 1.2亿美元（+2000万美元）).
+    expect(valuationHeadline({ before: 95.3, after: 119.8, fundamentals: 20, narrative: 4.5, sentiment: 0 })).toBe("9530万美元 → 1.2亿美元（+2470万美元）");
     setLocale("en");
   });
-  test("over many pairs in both languages, before + change = after as written, each to one step", () => {
+  test("over many pairs in both languages, each of the pair is what money() writes, and before + change = after as written", () => {
     for (const lang of ["en", "zh-CN"] as const) {
       setLocale(lang);
       for (let i = 1; i < 2000; i++) {
         const before = 10 ** (((i * 7919) % 6000) / 1000);
         const after = Math.max(0, before * (0.2 + ((i * 104729) % 3000) / 1000));
         const a = headlineAmounts({ before, after, fundamentals: 0, narrative: 0, sentiment: 0 });
-        expect(Math.abs(a.before + a.change - a.after), `${lang} ${before} → ${after}`).toBeLessThan(1e-6);
-        // Each endpoint is within half a step of its exact value, the step the coarser of the two money() writes them to.
-        expect(Math.abs(a.before - before)).toBeLessThanOrEqual(a.step / 2 + 1e-9);
-        expect(a.step).toBe(Math.max(moneyStep(lang, before), moneyStep(lang, after)));
+        // The pair as every other screen writes a valuation.
+        expect(moneyTo(lang, a.before, moneyStep(lang, a.before)), `${lang} ${before}`).toBe(money(lang, before));
+        expect(moneyTo(lang, a.after, moneyStep(lang, a.after)), `${lang} ${after}`).toBe(money(lang, after));
+        // The change is their difference; exactly so unless its own size writes it coarser than the finer of the pair.
+        const finer = Math.min(moneyStep(lang, a.before), moneyStep(lang, a.after));
+        const gap = Math.abs(a.before + a.change - a.after);
+        if (a.step === finer) expect(gap, `${lang} ${before} → ${after}`).toBeLessThan(1e-6);
+        else expect(gap, `${lang} ${before} → ${after}`).toBeLessThanOrEqual(a.step / 2 + 1e-9);
       }
     }
     setLocale("en");

@@ -11,7 +11,9 @@ const en = {
   "button.csvAnonymised": "Download CSV (anonymised)",
   "button.record": "Download game record (JSON)",
   about:
-    "CSV: one row per firm and turn (a turn is a quarter in a 16-quarter game), with its report, its decisions and the market. Anonymised: firms by their ids, no players' names. JSON: the game record, which replays the whole game.",
+    "CSV: one row per firm and quarter, with its report, its decisions and the market. Anonymised: firms by their ids, no players' names. JSON: the game record, which replays the whole game.",
+  "about.turn":
+    "CSV: one row per firm and turn (a turn is {span} of the story in this game), with its report, its decisions and the market. Anonymised: firms by their ids, no players' names. JSON: the game record, which replays the whole game.",
   guide: "What each CSV column means",
   preparing: "Preparing the download…",
   done: "Downloaded {file}.",
@@ -33,8 +35,9 @@ const zh = {
   "button.csv": "下载 CSV",
   "button.csvAnonymised": "下载 CSV（匿名）",
   "button.record": "下载游戏记录（JSON）",
-  about:
-    "CSV：每家公司每个回合一行（在 16 个季度的游戏中，一个回合即一个季度），含该回合的报告、决策和市场数据。匿名版：以编号代替公司名称，不含玩家姓名。JSON：游戏记录，可完整复现整局游戏。",
+  about: "CSV：每家公司每个季度一行，含该季度的报告、决策和市场数据。匿名版：以编号代替公司名称，不含玩家姓名。JSON：游戏记录，可完整复现整局游戏。",
+  "about.turn":
+    "CSV：每家公司每个回合一行（本局每回合相当于故事中的 {span}），含该回合的报告、决策和市场数据。匿名版：以编号代替公司名称，不含玩家姓名。JSON：游戏记录，可完整复现整局游戏。",
   guide: "CSV 各列的含义",
   preparing: "正在准备下载…",
   done: "已下载 {file}。",

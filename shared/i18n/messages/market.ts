@@ -111,6 +111,7 @@ const en = {
   "join.title": "Market",
 
   "returns.asks": "{name} asks to come back without their seat link.",
+  "returns.asksAgain": "{name} asks again from another device (you let them back in from an earlier one).",
   "returns.letIn": "Let {name} back in",
 } as const satisfies Messages;
 
@@ -221,6 +222,7 @@ const zh = {
   "join.title": "市场",
 
   "returns.asks": "{name}请求在没有座位链接的情况下重新加入。",
+  "returns.asksAgain": "{name}换了一台设备再次请求重新加入（你之前允许的是另一台设备）。",
   "returns.letIn": "允许{name}重新加入",
 } satisfies Translation<typeof en>;
 
