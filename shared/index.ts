@@ -3,7 +3,16 @@ export { type ConfigError, type ConfigIssue, loadConfig } from "./config/load.js
 export { DEFAULT_CONFIG, type DeepPartial, SCENARIO_LIST, type Scenario, scenarioById } from "./config/scenarios.js";
 export { createGame, ENGINE_VERSION, MAX_FIRMS, MIN_FIRMS } from "./engine/create.js";
 export { applyEvent, drawNews } from "./engine/events.js";
-export { type ActionsByFirm, appliedById, type InPlaceResolution, type Resolution, resolveQuarter, resolveQuarterInPlace } from "./engine/resolve.js";
+export {
+  type ActionsByFirm,
+  type ActionsInFirmOrder,
+  appliedById,
+  type InPlaceResolution,
+  type Resolution,
+  resolveQuarter,
+  resolveQuarterInPlace,
+  resolveQuarterInPlaceInOrder,
+} from "./engine/resolve.js";
 export { capabilityAfterTraining, capabilityFromCompute } from "./engine/rules/capability.js";
 export { raiseCapacity } from "./engine/rules/financing.js";
 export { correctionHazard } from "./engine/rules/sentiment.js";

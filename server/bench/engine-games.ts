@@ -14,6 +14,8 @@ export interface BenchedEngine {
   createGame: (config: GameState["config"], seed: number, seats: { id: string; name: string }[]) => GameState;
   resolveQuarter: (state: GameState, actions: Record<string, Action>) => { state: GameState };
   resolveQuarterInPlace?: (state: GameState, actions: Record<string, Action>) => unknown;
+  /** The in-place path with actions in firm order (engine 2.12.0 after the tenth round of cuts; the simulator's runs use it). */
+  resolveQuarterInPlaceInOrder?: (state: GameState, actions: readonly (Action | undefined)[]) => unknown;
 }
 
 /** Random legal actions, pre-drawn as budget fractions so that drawing costs nothing. */
@@ -56,15 +58,24 @@ function actionFor(state: GameState, i: number, k: number): Action {
 export function playGames(engine: BenchedEngine, games: number, inPlace: boolean): number {
   const config = engine.DEFAULT_CONFIG;
   const resolveInPlace = inPlace ? engine.resolveQuarterInPlace : undefined;
+  // The simulator's path when the engine has it: actions in firm order, as its games build them.
+  const resolveInOrder = inPlace ? engine.resolveQuarterInPlaceInOrder : undefined;
   let quarters = 0;
   let k = 0;
+  // One row of actions, refilled every quarter (the engine keeps the actions, not the row).
+  const inOrder: (Action | undefined)[] = seats.map(() => undefined);
   for (let g = 0; g < games; g++) {
     let state = engine.createGame(config, g, seats);
     while (state.quarter < config.quarters) {
-      const actions: Record<string, Action> = {};
-      for (let i = 0; i < FIRMS; i++) if (!state.firms[i]?.delisted) actions[(state.firms[i] as { id: string }).id] = actionFor(state, i, k++);
-      if (resolveInPlace) resolveInPlace(state, actions);
-      else state = engine.resolveQuarter(state, actions).state;
+      if (resolveInOrder) {
+        for (let i = 0; i < FIRMS; i++) inOrder[i] = state.firms[i]?.delisted === true ? undefined : actionFor(state, i, k++);
+        resolveInOrder(state, inOrder);
+      } else {
+        const actions: Record<string, Action> = {};
+        for (let i = 0; i < FIRMS; i++) if (!state.firms[i]?.delisted) actions[(state.firms[i] as { id: string }).id] = actionFor(state, i, k++);
+        if (resolveInPlace) resolveInPlace(state, actions);
+        else state = engine.resolveQuarter(state, actions).state;
+      }
       quarters++;
     }
   }

@@ -2,7 +2,7 @@
  * Engine benchmark: firm-quarters per second on one core (6 firms × 16 quarters, random
  * legal actions, default preset) and heap allocated per quarter, for the pure API
  * (`resolveQuarter`: a new state each quarter) and the simulator's in-place path
- * (`resolveQuarterInPlace`), in alternating runs.
+ * (`resolveQuarterInPlaceInOrder`, actions in firm order, as the simulator's games hand them over), in alternating runs.
  * Started by `server/bench/engine.ts` (`npm run bench`): as one esbuild bundle, the way the
  * simulator's workers run the engine, with node --expose-gc and the workers' young generation
  * (server/sim/engine-flags.ts: 64 MiB, so that no collection runs while allocation is measured).
@@ -80,7 +80,7 @@ console.log(
 for (const path of PATHS) {
   const wall = runs[path];
   const cpu = cpuRuns[path];
-  console.log(`  ${path === "pure" ? "pure API (resolveQuarter)" : "in place (resolveQuarterInPlace, the simulator's)"}:`);
+  console.log(`  ${path === "pure" ? "pure API (resolveQuarter)" : "in place (resolveQuarterInPlaceInOrder, the simulator's)"}:`);
   console.log(
     `    throughput: ${figure(median(wall))} firm-quarters/s (median of ${RUNS} runs of 2,000 games; min ${figure(wall[0] as number)}, max ${figure(wall[RUNS - 1] as number)})`,
   );

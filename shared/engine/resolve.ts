@@ -21,6 +21,13 @@ import { checkActionSpending, fitAction } from "./validate.js";
 /** Actions by firm id; a firm missing here repeats its previous action, fitted to its budget. */
 export type ActionsByFirm = Readonly<Record<string, Action | undefined>>;
 
+/**
+ * Actions in the order of `state.firms` (index i: the action of `state.firms[i]`); a firm whose
+ * entry is missing, undefined or null repeats its previous action, fitted to its budget, as a
+ * firm missing from `ActionsByFirm` does.
+ */
+export type ActionsInFirmOrder = readonly (Action | null | undefined)[];
+
 /** What a resolution produces besides the next state. */
 export interface Resolution {
   report: QuarterReport;
@@ -67,6 +74,20 @@ export function appliedById(firms: readonly FirmState[], played: readonly (Actio
  * so the server resolves with the pure API.
  */
 export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, injections: readonly Injection[] = []): InPlaceResolution {
+  const firms = state.firms;
+  const inOrder: (Action | undefined)[] = [];
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as FirmState;
+    inOrder.push(firm.delisted === true ? undefined : actions[firm.id]);
+  }
+  return resolveQuarterInPlaceInOrder(state, inOrder, injections);
+}
+
+/**
+ * `resolveQuarterInPlace` with the actions in firm order (a simulator that builds them firm by
+ * firm hands them over as they are: no lookup by id per firm-quarter). The same resolution.
+ */
+export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsInFirmOrder, injections: readonly Injection[] = []): InPlaceResolution {
   if (state.quarter >= state.config.quarters) throw new Error(`the game is over (quarter ${state.quarter} of ${state.config.quarters})`);
   const q = state.quarter + 1;
   const firms = state.firms;
@@ -83,7 +104,7 @@ export function resolveQuarterInPlace(state: GameState, actions: ActionsByFirm, 
     // Flags and nullable values are compared, not tested for truth: a field V8 has not typed as a
     // boolean is tested by its full ToBoolean (false, "", undetectable, heap number, bigint) every time.
     const delisted = firm.delisted === true;
-    const submitted = delisted ? undefined : actions[firm.id];
+    const submitted = delisted || i >= actions.length ? undefined : actions[i];
     const given = submitted !== undefined && submitted !== null;
     const action = delisted ? null : given ? submitted : fitAction(state, firm, firm.lastAction);
     const spend = appSpend[i] as number[];

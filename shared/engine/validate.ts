@@ -131,7 +131,8 @@ function completeAction(state: GameState, firm: FirmState, input: ParsedActionIn
 
 /** What `checkAmount` accepts, without building an error. */
 function isAmount(value: number | undefined): boolean {
-  return value === undefined || (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY);
+  // The number first (every amount of a complete action is one): one check of its kind, then the bounds.
+  return typeof value === "number" ? value >= 0 && value < Number.POSITIVE_INFINITY : value === undefined;
 }
 
 function checkAmount(field: string, value: number | undefined): ActionError | null {
@@ -176,7 +177,8 @@ export function checkAction(state: GameState, firm: FirmState, action: Action): 
 export function checkActionSpending(state: GameState, firm: FirmState, action: Action, apps: number): ActionError | null {
   if (state.quarter >= state.config.quarters)
     return { code: "GAME_OVER", message: `the game ended after quarter ${state.config.quarters}`, limit: state.config.quarters };
-  if (firm.delisted) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
+  // The firm's flags compared, not tested for truth (a field V8 has not typed as a boolean costs a full ToBoolean).
+  if (firm.delisted === true) return { code: "DELISTED", message: `${firm.name} is delisted and can no longer act` };
   // Fast path: every amount a finite number ≥ 0 (or absent); otherwise find the first bad one.
   const problem =
     isAmount(action.train) && isAmount(action.efficiency) && isAmount(action.compliance) && isAmount(action.marketing) && isAmount(action.raise)
@@ -189,7 +191,7 @@ export function checkActionSpending(state: GameState, firm: FirmState, action: A
   if (problem) return problem;
   const appsProblem = appsLookValid(action.apps) ? null : firstAppsProblem(action.apps);
   if (appsProblem) return appsProblem;
-  if (firm.openWeights && !action.openWeights)
+  if (firm.openWeights === true && !action.openWeights)
     return { code: "OPEN_WEIGHTS_IRREVERSIBLE", message: `${firm.name} has released its weights; openWeights cannot go back to false`, field: "openWeights" };
   if (firm.hardware === "locked" && action.hardware === "flexible" && state.quarter + 1 <= firm.lockedUntil)
     return {
@@ -198,7 +200,7 @@ export function checkActionSpending(state: GameState, firm: FirmState, action: A
       field: "hardware",
       limit: firm.lockedUntil,
     };
-  if (action.distill && firm.edge)
+  if (action.distill && firm.edge === true)
     return { code: "ALREADY_DISTILLED", message: `${firm.name} already has an edge model; distill must be false`, field: "distill" };
   // The appetite is ≥ 0 (or NaN, which refuses nothing), so only a positive raise can exceed it: computed only then.
   const capacity = action.raise > 0 ? firmRaiseCapacity(state, firm) : 0;

@@ -1,7 +1,7 @@
 import { type BotName, type BotOptions, botAction } from "../bots/index.js";
 import { type Policy, policyAction } from "../bots/policy.js";
 import { createGame } from "../engine/create.js";
-import { resolveQuarter, resolveQuarterInPlace } from "../engine/resolve.js";
+import { resolveQuarter, resolveQuarterInPlaceInOrder } from "../engine/resolve.js";
 import type { FirmSeat, FirmState, GameState, QuarterReport } from "../engine/types.js";
 import { type FirmView, firmViewOn, publicView } from "../engine/view.js";
 import { type RngState, seedRng } from "../rng.js";
@@ -89,17 +89,24 @@ export function playBots(
   };
   while (state.quarter < config.quarters) {
     const actions: Record<string, Action> = {};
+    // The same actions in firm order, for the in-place path (no lookup by id per firm).
+    const inOrder: (Action | undefined)[] = [];
     // Every seat decides on the same state: the public part of their views is made once.
     const base = publicView(state);
     for (let i = 0; i < state.firms.length; i++) {
       const firm = state.firms[i] as FirmState;
-      if (firm.delisted) continue;
-      actions[firm.id] = seatAction(lineup[i] as LineupSeat, firmViewOn(state, base, firm), rngs[i] as RngState);
+      if (firm.delisted) {
+        inOrder.push(undefined);
+        continue;
+      }
+      const action = seatAction(lineup[i] as LineupSeat, firmViewOn(state, base, firm), rngs[i] as RngState);
+      actions[firm.id] = action;
+      inOrder.push(action);
     }
     const quarterInjections = injections[state.quarter + 1] ?? [];
     played.record.quarters.push({ actions, injections: quarterInjections });
     if (keep === "final") {
-      played.reports.push(resolveQuarterInPlace(state, actions, quarterInjections).report);
+      played.reports.push(resolveQuarterInPlaceInOrder(state, inOrder, quarterInjections).report);
       continue;
     }
     const { state: next, report } = resolveQuarter(state, actions, quarterInjections);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BOT_NAMES } from "../../shared/bots/index.js";
-import { createGame, resolveQuarter, resolveQuarterInPlace, viewFor } from "../../shared/index.js";
+import { type Action, appliedById, createGame, resolveQuarter, resolveQuarterInPlace, resolveQuarterInPlaceInOrder, viewFor } from "../../shared/index.js";
 import { type LineupSeat, playBots } from "../../shared/sim/play.js";
 import { storedGame } from "../../shared/sim/record.js";
 import {
@@ -98,6 +98,79 @@ describe("in-place resolution equals the pure API", () => {
     expect(early.firms[0]?.history).toHaveLength(1);
     expect(late.firms[1]?.history.map((r) => r.quarter)).toEqual([0, 1]);
     expect(late.firms[0]?.history[1]?.revenue).toBe(state.firms[0]?.history[1]?.revenue);
+  });
+});
+
+/**
+ * The simulator's runs hand the in-place path their actions in firm order
+ * (`resolveQuarterInPlaceInOrder`). Each quarter one listed firm's action is left out (in turn),
+ * so that a firm without an action (it repeats its last one, fitted) is covered both ways: missing
+ * from the record by id; undefined, null or past the end of the row in firm order.
+ */
+function withoutOne(actions: Record<string, Action>, quarter: number, firmIds: readonly string[]): Record<string, Action> {
+  const left = firmIds[quarter % firmIds.length] as string;
+  const kept: Record<string, Action> = {};
+  for (const [id, action] of Object.entries(actions)) if (id !== left) kept[id] = action;
+  return kept;
+}
+const byIdWithoutOne: Resolver = (state, actions, injections) =>
+  inPlaceResolver(
+    state,
+    withoutOne(
+      actions,
+      state.quarter,
+      state.firms.map((f) => f.id),
+    ),
+    injections,
+  );
+const inOrderWithoutOne: Resolver = (state, actions, injections) => {
+  const kept = withoutOne(
+    actions,
+    state.quarter,
+    state.firms.map((f) => f.id),
+  );
+  const row: (Action | null | undefined)[] = state.firms.map((f) => kept[f.id] ?? (state.quarter % 2 === 0 ? null : undefined));
+  // Every third quarter the row stops after the last firm that has an action.
+  if (state.quarter % 3 === 0) while (row.length > 0 && (row.at(-1) === undefined || row.at(-1) === null)) row.pop();
+  const { report, played } = resolveQuarterInPlaceInOrder(state, row, injections);
+  return { state, report, applied: appliedById(state.firms, played) };
+};
+
+describe("actions in firm order equal actions by id", () => {
+  for (const scenario of FUZZ_SCENARIOS) {
+    it(`${scenario}: the first 40 pinned fuzz games end the same, with a firm's action left out each quarter`, () => {
+      const differing: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const game = fuzzGame(scenario, i);
+        const byId = playFuzz(game, byIdWithoutOne);
+        if (
+          playHash(playFuzz(game, inOrderWithoutOne)) !== playHash(byId) ||
+          playHash(byId) !==
+            playHash(
+              playFuzz(game, (st, a, inj) =>
+                resolveQuarter(
+                  st,
+                  withoutOne(
+                    a,
+                    st.quarter,
+                    st.firms.map((f) => f.id),
+                  ),
+                  inj,
+                ),
+              ),
+            )
+        )
+          differing.push(i);
+      }
+      expect(differing).toEqual([]);
+    });
+  }
+
+  it("an illegal action in firm order is refused by name, as by id", () => {
+    const config = configFor("ai-2025", { quarters: 8 });
+    const state = createGame(config, "illegal", seats(2));
+    expect(() => resolveQuarterInPlaceInOrder(state, [undefined, act({ train: 1e9 })])).toThrow(/illegal action for f2: OVER_BUDGET/);
+    expect(state.quarter).toBe(0);
   });
 });
 

@@ -141,7 +141,8 @@ export function efficiencyAndIntegration(t: Quarter): void {
   const { config, firms, actions, appSpend, clock, rng } = t;
   const fitLuck = config.luck.productFit;
   const decay = 1 - clock.integrationDecay;
-  const fitExponent = config.apps.integrationFitExponent;
+  // Made a double once (× 1 leaves every number as it is): read at every power below, unboxed once.
+  const fitExponent = config.apps.integrationFitExponent * 1;
   // Read once, not per firm and sector (nothing below replaces them).
   const { tau, complianceDecay } = clock;
   const openBaseline = t.market.openBaseline;

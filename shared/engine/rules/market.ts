@@ -54,9 +54,11 @@ export function marketShares(t: Quarter): void {
   for (let s = 0; s < S; s++) totals[s] = outside;
   const openBaseline = market.openBaseline;
   const appGap = config.openBaseline.appGap;
-  const fitExponent = a.fitExponent;
-  const sharpness = a.sharpness;
-  const latencyPenalty = a.latencyPenalty;
+  // Made doubles once (× 1 leaves every number as it is): a config's field holds a small integer or a
+  // heap number, and the loop below otherwise checked which and unboxed it at every power.
+  const fitExponent = a.fitExponent * 1;
+  const sharpness = a.sharpness * 1;
+  const latencyPenalty = a.latencyPenalty * 1;
   const { need, latencyBound } = t.columns;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
