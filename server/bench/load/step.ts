@@ -6,6 +6,7 @@ import { cpuSeconds, machineCpuSeconds, rssBytes, writeCalls } from "./proc.js";
 import { notes } from "./report.js";
 import { addUp, concat, type Summary, summarize } from "./stats.js";
 import { type TailCauses, tailCauses } from "./tail.js";
+import { summarizeTicks, type TickSummary, ticksLine } from "./ticks.js";
 import { alignedStart, type Goal, windowHolds } from "./verdict.js";
 
 export interface StepOptions {
@@ -75,6 +76,8 @@ export interface StepResult {
   windowAckP99: number[];
   /** The server-side ack p99 of the same windows, ms. */
   windowServerAckP99: number[];
+  /** The long-tick probe's summary (`--ticks`; one server process). */
+  ticks?: TickSummary;
 }
 
 const MB = 1024 * 1024;
@@ -142,7 +145,9 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       const acks = concat(windows.map((w) => w.acks));
       const rooms = Math.max(1, setup.rooms);
       const playersPerRoom = options.playersPerRoom;
+      const tickReport = loopReports.length === 1 ? loopReports[0]?.ticks : undefined;
       return {
+        ...(tickReport ? { ticks: summarizeTicks(tickReport, windowSeconds * 1000, quarters / playersPerRoom, playersPerRoom) } : {}),
         held: false,
         windowAckP99: [],
         windowServerAckP99: [],
@@ -193,6 +198,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       acks.push(result.ack.p99);
       serverAcks.push(result.serverAck.p99);
       log(`  window ${window + 1}: ${notes(result)}`);
+      if (result.ticks) log(`  ${ticksLine(result.ticks)}`);
       const held = windowHolds(options.goal, result);
       if (held || !kept || noise(result) < noise(kept)) kept = { ...result, held };
       if (held) break;
