@@ -33,7 +33,7 @@ export interface TickStretch {
   /** Of those, the handlers that sent `private` messages (a quarter resolved in them), and their time (ms). */
   resolvingFrames: number;
   resolvingFrameMs: number;
-  /** Other timer callbacks and their time (ms). */
+  /** Other timer callbacks and immediates (the settle queue's turns among them), and their time (ms). */
   timers: number;
   timerMs: number;
   /** `private` messages sent, WebSocket pings sent. */

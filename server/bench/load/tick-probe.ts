@@ -1,7 +1,7 @@
 /**
  * The long-tick probe (`bench:server --ticks`; off by default, so the measure itself is as it
  * ships): installed into the server process by probe.ts, it times every timer callback and
- * every WebSocket frame handler, and groups them into **busy stretches**: the callbacks run
+ * every WebSocket frame handler (and immediate), and groups them into **busy stretches**: the callbacks run
  * between two waits of the event loop for I/O (a callback that finds the loop's idle time grown
  * since the one before starts a new stretch). A frame that arrives during a stretch waits for
  * its end, so the long stretches are what holds acknowledgements back. For each stretch it
@@ -120,6 +120,10 @@ export function installTickProbe(): { reset(): void; read(): Omit<TicksReport, "
   globalThis.setTimeout = ((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) =>
     setTimeoutOf(timed("timer", callback), ms, ...args)) as typeof setTimeout;
 
+  // Immediates (the settle queue's turns among them) count as timers.
+  const setImmediateOf = globalThis.setImmediate;
+  globalThis.setImmediate = ((callback: (...args: unknown[]) => void, ...args: unknown[]) =>
+    setImmediateOf(timed("timer", callback), ...args)) as typeof setImmediate;
   const emit = WebSocket.prototype.emit;
   const timedEmit = timed("frame", emit);
   WebSocket.prototype.emit = function (this: WebSocket, event: string | symbol, ...args: unknown[]) {
