@@ -103,7 +103,22 @@ export function openRoom(index: number, store: GameStore, quarters: number): { r
     disconnect: async () => undefined,
   };
   const frames = new FrameHold();
-  const targets: EffectTargets = { flow, state, sessions, desk, feed, timers, frames, room: roomControls(controls, (write) => saving.persist(flow, write)) };
+  const settles: (() => void)[] = [];
+  const targets: EffectTargets = {
+    flow,
+    state,
+    sessions,
+    desk,
+    feed,
+    timers,
+    frames,
+    room: roomControls(
+      controls,
+      (write) => saving.persist(flow, write),
+      // At once: the server queues it (settle.ts), which changes when, not what, a room-quarter costs.
+      () => settles.push(() => step({ type: "settle", now: 0 })),
+    ),
+  };
   const room: InprocRoom = { flow, state, encoder, feed, sessions, desk, saving, clients, metadata: undefined };
   const apply = (step: Step, joining?: MarketClient) => {
     applyStep(targets, step, joining);
@@ -111,6 +126,7 @@ export function openRoom(index: number, store: GameStore, quarters: number): { r
     sent.bytes += encoder.encode().length;
     encoder.discardChanges();
     frames.release(); // as the room does after each patch
+    for (let settle = settles.shift(); settle; settle = settles.shift()) settle();
   };
   const step = (event: FlowEvent) => apply(flow.step(event));
   apply(flow.open(0));
