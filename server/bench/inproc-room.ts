@@ -115,18 +115,19 @@ export function openRoom(index: number, store: GameStore, quarters: number): { r
     room: roomControls(
       controls,
       (write) => saving.persist(flow, write),
-      // At once: the server queues it (settle.ts), which changes when, not what, a room-quarter costs.
-      () => settles.push(() => step({ type: "settle", now: 0 })),
+      // Before the step's patch is encoded: in the server the queued settle (settle.ts) runs within a
+      // turn of the loop, almost always before the room's next patch, so one patch carries both.
+      () => settles.push(() => applyStep(targets, flow.step({ type: "settle", now: 0 }))),
     ),
   };
   const room: InprocRoom = { flow, state, encoder, feed, sessions, desk, saving, clients, metadata: undefined };
   const apply = (step: Step, joining?: MarketClient) => {
     applyStep(targets, step, joining);
+    for (let settle = settles.shift(); settle; settle = settles.shift()) settle();
     room.metadata = metadataUpdate(room.metadata, code, flow) ?? room.metadata;
     sent.bytes += encoder.encode().length;
     encoder.discardChanges();
     frames.release(); // as the room does after each patch
-    for (let settle = settles.shift(); settle; settle = settles.shift()) settle();
   };
   const step = (event: FlowEvent) => apply(flow.step(event));
   apply(flow.open(0));
