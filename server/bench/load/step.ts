@@ -41,6 +41,8 @@ export interface StepResult {
   /** The same acknowledgements as the server saw them: `submit`'s arrival on its socket to `accepted`'s send (the probe's), so `ack` minus this is the transport, the loops' queues and the client. */
   serverAck: Summary;
   resolveToPatch: Summary;
+  /** The last submitter's wait for the result: its `accepted` to the patch showing the quarter resolved (client clocks). */
+  lastAckToResult: Summary;
   /** Of one core, over the window. */
   serverCpuPercent: number;
   /** Server CPU per room per quarter played, ms: the cost that sets how many rooms fit at a given pace. */
@@ -159,6 +161,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
         ack: summarize(acks),
         serverAck: summarize(concat(loopReports.map((r) => r.serverAcks))),
         resolveToPatch: summarize(concat(windows.map((w) => w.resolveToPatch))),
+        lastAckToResult: summarize(concat(windows.map((w) => w.lastAckToResult))),
         serverCpuPercent: (100 * serverCpu) / windowSeconds,
         serverCpuMsPerRoomQuarter: quarters > 0 ? (1000 * serverCpu * playersPerRoom) / quarters : Number.NaN,
         serverWritesPerRoomQuarter: quarters > 0 ? (serverWrites * playersPerRoom) / quarters : Number.NaN,
