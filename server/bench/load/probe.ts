@@ -6,7 +6,7 @@
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
 import WebSocket from "ws";
 import type { ProbeReport, ProbeRequest } from "./probe-types.js";
-import { installTickProbe } from "./tick-probe.js";
+import { installTickProbe, isRoomMessage } from "./tick-probe.js";
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
@@ -52,13 +52,6 @@ WebSocket.prototype.ping = function (this: WebSocket, ...args: Parameters<WebSoc
 // The server's own share of an acknowledgement: from the `submit` frame's 'message' event on a
 // socket to the `accepted` frame handed to that socket's send (the room's handling, the flow,
 // the mirror; not the time the frame waited for the loop before it, nor the client's side).
-const ROOM_DATA = 13;
-/** Whether `data` is a room message of `type` (Colyseus: its code, then the type as a short string). */
-function isRoomMessage(data: unknown, type: string): boolean {
-  if (!(data instanceof Uint8Array) || data.length < type.length + 2 || data[0] !== ROOM_DATA || data[1] !== (0xa0 | type.length)) return false;
-  for (let i = 0; i < type.length; i++) if (data[2 + i] !== type.charCodeAt(i)) return false;
-  return true;
-}
 const submittedAt = new WeakMap<WebSocket, number>();
 const serverAcks: number[] = [];
 const emit = WebSocket.prototype.emit;

@@ -22,7 +22,8 @@ const KEEP_MS = 10;
 export const TICK_BUCKETS_MS = [1, 5, 10, 20, 50, 100] as const;
 
 const ROOM_DATA = 13;
-function isRoomMessage(data: unknown, type: string): boolean {
+/** Whether `data` is a room message of `type` (Colyseus: its code, then the type as a short msgpack string); the probes read frames with it. */
+export function isRoomMessage(data: unknown, type: string): boolean {
   if (!(data instanceof Uint8Array) || data.length < type.length + 2 || data[0] !== ROOM_DATA || data[1] !== (0xa0 | type.length)) return false;
   for (let i = 0; i < type.length; i++) if (data[2 + i] !== type.charCodeAt(i)) return false;
   return true;
