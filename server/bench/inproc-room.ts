@@ -103,10 +103,27 @@ export function openRoom(index: number, store: GameStore, quarters: number): { r
     disconnect: async () => undefined,
   };
   const frames = new FrameHold();
-  const targets: EffectTargets = { flow, state, sessions, desk, feed, timers, frames, room: roomControls(controls, (write) => saving.persist(flow, write)) };
+  const settles: (() => void)[] = [];
+  const targets: EffectTargets = {
+    flow,
+    state,
+    sessions,
+    desk,
+    feed,
+    timers,
+    frames,
+    room: roomControls(
+      controls,
+      (write) => saving.persist(flow, write),
+      // Before the step's patch is encoded: in the server the queued settle (settle.ts) runs within a
+      // turn of the loop, almost always before the room's next patch, so one patch carries both.
+      () => settles.push(() => applyStep(targets, flow.step({ type: "settle", now: 0 }))),
+    ),
+  };
   const room: InprocRoom = { flow, state, encoder, feed, sessions, desk, saving, clients, metadata: undefined };
   const apply = (step: Step, joining?: MarketClient) => {
     applyStep(targets, step, joining);
+    for (let settle = settles.shift(); settle; settle = settles.shift()) settle();
     room.metadata = metadataUpdate(room.metadata, code, flow) ?? room.metadata;
     sent.bytes += encoder.encode().length;
     encoder.discardChanges();

@@ -58,6 +58,10 @@ const program = new Command("bench:server")
     "--bare",
     "alternate every step between the game server and a bare Colyseus room (same clients, messages and synced fields, no game), and compare them",
   )
+  .option(
+    "--ticks",
+    "time every timer callback and frame handler in the server and report its long busy stretches (load/tick-probe.ts; costs the server a little CPU)",
+  )
   .option("--server-node-args <args>", 'extra Node options for the server process, space-separated (e.g. "--cpu-prof --cpu-prof-dir=prof")')
   .parse();
 
@@ -77,8 +81,10 @@ const opts = program.opts<{
   serverNodeArgs?: string;
   processes: number;
   bare?: boolean;
+  ticks?: boolean;
 }>();
 if (opts.bare && opts.processes > 1) program.error("--bare compares one process of each: leave out --processes");
+if (opts.ticks && opts.processes > 1) program.error("--ticks probes one server process: leave out --processes");
 
 // An interrupted bench must not leave its server behind: exiting runs the launcher's cleanup.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
@@ -126,7 +132,8 @@ for (const [index, rooms] of steps.entries()) {
       startSpreadMs: (opts.think + opts.report) * 1000,
       threads: Math.round(opts.threads),
       concurrency: 8,
-      launcher: opts.processes > 1 ? clusterProcesses(Math.round(opts.processes), nodeArgs) : mainProcess(nodeArgs, kind),
+      launcher:
+        opts.processes > 1 ? clusterProcesses(Math.round(opts.processes), nodeArgs) : mainProcess(nodeArgs, kind, opts.ticks ? { BENCH_TICKS: "1" } : {}),
       goal,
       retries: Math.max(0, Math.round(opts.retries)),
       pingIntervalMs: PING_INTERVAL_MS,

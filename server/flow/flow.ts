@@ -210,6 +210,9 @@ export class MarketFlow {
       case "timer":
         if (expires(this.timer, event.id)) this.timerExpired();
         return undefined;
+      case "settle":
+        this.resolveIfAllIn();
+        return undefined;
       case "storeFailed":
         this.unsaved = event.notice;
         if (!this.timer.paused) {
@@ -460,9 +463,22 @@ export class MarketFlow {
 
   /** Resolves at once when every listed firm has an action in (never while the timer is paused). */
   resolveIfAllIn(): void {
-    if (this.phase.name !== "decide" || this.timer.paused) return;
+    if (this.allIn()) this.resolveQuarter();
+  }
+
+  /**
+   * A player's submission came in: when every listed firm is in, the host is asked to `settle`
+   * soon (the quarter resolves then, with the actions in at that moment) rather than at once, so
+   * that the submission's acknowledgement and the frames already waiting go first.
+   */
+  resolveSoon(): void {
+    if (this.allIn()) this.emit({ type: "settle" });
+  }
+
+  private allIn(): boolean {
+    if (this.phase.name !== "decide" || this.timer.paused) return false;
     const { match } = this.phase;
-    if (match.activeFirmIds().every((id) => match.pending.has(id))) this.resolveQuarter();
+    return match.activeFirmIds().every((id) => match.pending.has(id));
   }
 
   /** Resolves the quarter with the shared engine and publishes the reports. */

@@ -17,7 +17,8 @@ export interface IntentRoom {
   readonly settings: RoomSettings;
   readonly roster: Roster;
   startGame(): void;
-  resolveIfAllIn(): void;
+  /** Every firm in: the quarter resolves soon, after this submission's acknowledgement (flow.ts). */
+  resolveSoon(): void;
   /** The lobby's settings or seats changed. */
   lobbyChanged(): void;
   mirror(part: "roster"): void;
@@ -78,7 +79,7 @@ export function intentHandlers(room: IntentRoom): { [T in PlayerMessageType]: Ha
         });
       room.toFirm(player.firmId, { type: "accepted", payload: { quarter: match.state.quarter + 1, action: actionValues(result.value), by: player.name } });
       room.mirrorSubmitted(player.firmId);
-      room.resolveIfAllIn();
+      room.resolveSoon();
       return undefined;
     },
     draft: (player, { action }) => {

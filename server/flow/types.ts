@@ -42,6 +42,8 @@ export type FlowEvent =
   | { type: "message"; playerId: string | null; facilitator: boolean; kind: ClientMessageType; data: unknown; now: number; seed: string; sender?: string }
   /** The timer the table asked for ran out. */
   | { type: "timer"; id: number; now: number }
+  /** The `settle` the table asked for: the quarter resolves now if every firm is still in. */
+  | { type: "settle"; now: number }
   /**
    * The store cannot be written: the timer freezes until `storeRecovered` (unless the
    * facilitator had paused it) and commands that run the game are refused with `notice`.
@@ -108,6 +110,12 @@ export type Effect =
   /** Only one firm's `submitted` flag changed (a submission): nothing else of the roster is re-synced. */
   | { type: "mirror"; part: "submitted"; firmId: string }
   | { type: "persist"; write: Persist }
+  /**
+   * Every firm is in: send `settle` back soon, after the frames already waiting (the room
+   * queues it, settle.ts), and the quarter resolves then. The submission that completed the
+   * quarter is acknowledged first, and other rooms' acknowledgements do not wait for it.
+   */
+  | { type: "settle" }
   | TimerEffect
   | { type: "visibility"; private: boolean }
   /** Whether the room lives on with no one connected. */

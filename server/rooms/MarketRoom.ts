@@ -23,6 +23,7 @@ import type { Rejection } from "./rejections.js";
 import { keptGame, restoredStart } from "./restore.js";
 import { RoomSaving } from "./saving.js";
 import { type MarketClient, Sessions } from "./sessions.js";
+import { settleQueue } from "./settle.js";
 import { MarketRoomState } from "./state.js";
 import { RoomTimers } from "./timers.js";
 
@@ -61,6 +62,8 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   private readonly creator = new CreatorSeal();
   /** The process is shutting down: players leaving change nothing, the game stays as stored. */
   private stopping = false;
+  /** The room is gone: a queued `settle` does nothing. */
+  private disposed = false;
   /** Reservations admitted by `onAuth` and not yet connected. */
   private readonly pending = new PendingJoins(() => this.seatReservationTimeout * 1000);
 
@@ -127,7 +130,11 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
       this.state.notice = notice;
       this.step(event);
     });
-    const room = roomControls(this, (write) => this.saving.persist(flow, write));
+    const room = roomControls(
+      this,
+      (write) => this.saving.persist(flow, write),
+      () => settleQueue.add(() => this.settle()),
+    );
     this.targets = { flow, state: this.state, sessions: this.sessions, desk: this.desk, feed: this.feed, timers: this.timers, room, frames: this.frames };
     this.apply(flow.open(Date.now()));
     await this.setPrivate(flow.settings.private);
@@ -259,6 +266,7 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
   }
 
   override async onDispose(): Promise<void> {
+    this.disposed = true;
     this.frames.release();
     if (this.flow) this.step({ type: "dispose", stopping: this.stopping });
     this.timers?.stop();
@@ -298,6 +306,24 @@ export class MarketRoom extends Room<{ state: MarketRoomState; metadata: MarketM
     applyStep(this.targets, step, joining);
     const meta = metadataUpdate(this.metadata as MarketMetadata | undefined, this.roomId, this.flow);
     if (meta) void this.setMetadata(meta);
+  }
+
+  /**
+   * The queued `settle` (settle.ts): the quarter resolves now if every firm is still in. Not in a
+   * Colyseus callback, so a throw is handled here as `onUncaughtException` handles one.
+   */
+  private settle(): void {
+    if (this.stopping || this.disposed) return;
+    try {
+      this.step({ type: "settle", now: Date.now() });
+    } catch (error) {
+      log.error("room error: the room and the process carry on", {
+        roomId: this.roomId,
+        code: this.roomId,
+        method: "settle",
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
   }
 
   /** Tells the flow whether anyone is connected (`joined`: a connection just came in), so a started game nobody is at may expire. */

@@ -16,6 +16,8 @@ export interface RoomControls {
   readonly code: string;
   /** Writes to the store (none: nothing); a failed write pauses the room until it succeeds. */
   persist(write: Persist): void;
+  /** Sends the flow a `settle` event soon (settle.ts), unless the room is gone by then. */
+  settle(): void;
   /** The room shows in the public lobby list, or not. */
   setPrivate(value: boolean): void;
   /** Whether the room lives on with no one connected. */
@@ -35,11 +37,12 @@ interface ControlledRoom {
   disconnect(): Promise<unknown>;
 }
 
-/** A Colyseus room's controls for the effects; `persist` writes to its store. */
-export function roomControls(room: ControlledRoom, persist: (write: Persist) => void): RoomControls {
+/** A Colyseus room's controls for the effects; `persist` writes to its store, `settle` queues the flow's settle event. */
+export function roomControls(room: ControlledRoom, persist: (write: Persist) => void, settle: () => void): RoomControls {
   return {
     code: room.roomId,
     persist,
+    settle,
     setPrivate: (value) => void room.setPrivate(value),
     keepAlive: (value) => {
       room.autoDispose = !value;
@@ -131,6 +134,9 @@ function applyEffect(to: EffectTargets, effect: Effect, joining?: MarketClient):
       return;
     case "persist":
       to.room.persist(effect.write);
+      return;
+    case "settle":
+      to.room.settle();
       return;
     case "schedule":
       to.timers.start(effect.ms, effect.id);

@@ -41,8 +41,15 @@ export class Table {
     return step;
   }
 
+  /**
+   * Runs the event; a `settle` it asks for is sent back at once, as the room sends it on its next
+   * turn (settle.ts), and its effects are added to the step's.
+   */
   step(event: FlowEvent): Step {
-    return this.record(this.flow.step(event));
+    const step = this.record(this.flow.step(event));
+    if (!step.effects.some((e) => e.type === "settle")) return step;
+    const settled = this.step({ type: "settle", now: this.now });
+    return { ...step, effects: [...step.effects, ...settled.effects] };
   }
 
   /** A newcomer (or a token holder) asks for a seat; returns the player's id, or throws with the refusal. */

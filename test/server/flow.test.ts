@@ -3,7 +3,7 @@ import type { JoinRequest } from "../../server/flow/types.js";
 import { mirror } from "../../server/rooms/effects.js";
 import { MarketRoomState } from "../../server/rooms/state.js";
 import { fitAction } from "../../shared/engine/validate.js";
-import { CLOSE_CODES, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
+import { CLOSE_CODES, ClientMessageSchemas, JOIN_ERRORS, LOG_LIMIT, READMIT_SECONDS } from "../../shared/schemas/protocol.js";
 import { firstDifference, replay } from "../../shared/sim/record.js";
 import { logSentence } from "../../shared/words/log.js";
 import { TABLE_KEY, Table } from "./flow-helpers.js";
@@ -73,6 +73,43 @@ describe("the quarter loop", () => {
       expect(q2.actions[firm.id]).toEqual(fitAction(after1, firm, q1.actions[firm.id] as NonNullable<(typeof q1.actions)[string]>));
     const resolved = t.effects.filter((e) => e.type === "persist" && e.write.op === "resolved");
     expect(resolved.at(-1)).toMatchObject({ write: { quarter: 2, actions: q2.actions } });
+  });
+
+  test("the submission that completes a quarter is acknowledged, then the quarter resolves on `settle`, with the actions in at that moment", () => {
+    const t = new Table({ ...FAST, seed: "flow-settle" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.ok(ada, "start");
+    const data = (action: object) => ClientMessageSchemas.submit.parse({ action });
+    const submit = (from: string, action: object) =>
+      t.flow.step({ type: "message", playerId: from, facilitator: false, kind: "submit", data: data(action), now: t.now, seed: "" });
+    expect(submit(ada, { train: 1 }).effects.some((e) => e.type === "settle")).toBe(false);
+    const last = submit(bo, { marketing: 1 });
+    // Bo's acknowledgement, then `settle`: no resolution in this step.
+    expect(last.effects.map((e) => e.type)).toEqual(["toFirm", "mirror", "settle"]);
+    expect(t.quarter).toBe(0);
+    // Bo changes his mind before the settle comes: accepted, and the quarter resolves with it.
+    expect(submit(bo, { marketing: 2 }).effects.map((e) => e.type)).toEqual(["toFirm", "mirror", "settle"]);
+    const settled = t.flow.step({ type: "settle", now: t.now });
+    expect(settled.effects.some((e) => e.type === "persist" && e.write.op === "resolved")).toBe(true);
+    expect(t.quarter).toBe(1);
+    expect(matchOf(t).record.quarters[0]?.actions.f2).toMatchObject({ marketing: 2 });
+    // The second settle finds the quarter resolved: nothing happens.
+    expect(t.flow.step({ type: "settle", now: t.now }).effects).toEqual([]);
+  });
+
+  test("a settle that comes when a firm is no longer in, or the timer is paused, resolves nothing", () => {
+    const t = new Table({ ...FAST, seed: "flow-settle-paused" });
+    const ada = t.join("Ada");
+    const bo = t.join("Bo");
+    t.ok(ada, "start");
+    t.ok(ada, "submit", { action: { train: 1 } });
+    const data = ClientMessageSchemas.submit.parse({ action: {} });
+    const submit = t.flow.step({ type: "message", playerId: bo, facilitator: false, kind: "submit", data, now: t.now, seed: "" });
+    expect(submit.effects.at(-1)).toEqual({ type: "settle" });
+    t.ok("facilitator", "pause", {});
+    expect(t.flow.step({ type: "settle", now: t.now }).effects).toEqual([]);
+    expect([t.phase, t.quarter]).toEqual(["decide", 0]);
   });
 
   test("a stale timer (from a phase that ended early) changes nothing", () => {

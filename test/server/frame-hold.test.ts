@@ -81,6 +81,7 @@ describe("frames held until the next patch", () => {
       room: {
         code: "TESTAB",
         persist: () => undefined,
+        settle: () => undefined,
         setPrivate: () => undefined,
         keepAlive: () => undefined,
         finished: () => undefined,

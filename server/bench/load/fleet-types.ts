@@ -33,6 +33,8 @@ export interface WorkerWindow {
   acks: Float64Array;
   ackSentAt: Float64Array;
   resolveToPatch: Float64Array;
+  /** Per room and quarter resolved in the window: ms from the last submitter's `accepted` to the patch showing the result. */
+  lastAckToResult: Float64Array;
   quarters: number;
   /** Bytes received, by kind (see player.ts). */
   bytes: Record<string, number>;

@@ -160,9 +160,9 @@ function handleOf(processes: readonly ProcessHandle[], extraStop: () => Promise<
 
 /** One server process, as `npm start` runs it (no Redis), or the bare room's (`kind: "bare"`). */
 export const mainProcess =
-  (nodeArgs: readonly string[] = [], kind: ServerKind = "game"): ServerLauncher =>
+  (nodeArgs: readonly string[] = [], kind: ServerKind = "game", env: Record<string, string> = {}): ServerLauncher =>
   async () =>
-    handleOf([await serverProcess(nodeArgs, {}, kind)]);
+    handleOf([await serverProcess(nodeArgs, env, kind)]);
 
 /**
  * `count` server processes sharing one game world through Redis (REDIS_URL, or a

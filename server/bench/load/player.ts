@@ -17,6 +17,8 @@ export interface PlayerSamples {
   ackSentAt: number[];
   /** ms from the server's `resolvedAt` to the patch showing the new quarter. */
   resolveToPatch: number[];
+  /** By the quarter it showed: ms from this player's last `accepted` to the patch showing that quarter resolved (the room's least is its last submitter's wait for the result). */
+  ackToResult: Record<number, number>;
   /** Quarters resolved. */
   quarters: number;
   /** WebSocket payload bytes received, by kind: "patch", "state", a message type, or "other". */
@@ -67,6 +69,8 @@ export class BenchPlayer {
   drops = 0;
   private samples = BenchPlayer.empty();
   private sentAt: number | null = null;
+  /** When the last `accepted` of the quarter being decided arrived (performance.now()). */
+  private ackAt: number | null = null;
   private decidedFor = -1;
   private lastQuarter = 0;
   /** The firm's private view, merged as the client does. */
@@ -82,10 +86,12 @@ export class BenchPlayer {
     countBytes(room, this.received);
     room.onMessage("accepted", () => {
       if (this.sentAt === null) return;
+      const now = performance.now();
       if (this.measuring) {
-        this.samples.acks.push(performance.now() - this.sentAt);
+        this.samples.acks.push(now - this.sentAt);
         this.samples.ackSentAt.push(performance.timeOrigin + this.sentAt);
       }
+      this.ackAt = now;
       this.sentAt = null;
     });
     room.onMessage("rejected", () => {
@@ -103,7 +109,7 @@ export class BenchPlayer {
   }
 
   static empty(): PlayerSamples {
-    return { acks: [], ackSentAt: [], resolveToPatch: [], quarters: 0, bytes: {}, rejected: 0, unanswered: 0 };
+    return { acks: [], ackSentAt: [], resolveToPatch: [], ackToResult: {}, quarters: 0, bytes: {}, rejected: 0, unanswered: 0 };
   }
 
   /** Starts a measurement window. */
@@ -134,7 +140,9 @@ export class BenchPlayer {
       if (this.measuring) {
         this.samples.resolveToPatch.push(Date.now() - state.resolvedAt);
         this.samples.quarters += state.quarter - this.lastQuarter;
+        if (this.ackAt !== null) this.samples.ackToResult[state.quarter] = performance.now() - this.ackAt;
       }
+      this.ackAt = null;
       this.lastQuarter = state.quarter;
     }
     if (state.phase === "over") this.stop();

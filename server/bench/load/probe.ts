@@ -6,16 +6,28 @@
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
 import WebSocket from "ws";
 import type { ProbeReport, ProbeRequest } from "./probe-types.js";
+import { installTickProbe, isRoomMessage } from "./tick-probe.js";
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
 /** Milliseconds since the epoch, sub-millisecond: comparable with the clients' clocks on the same machine. */
 const epoch = (t = performance.now()) => performance.timeOrigin + t;
 
+/** `bench:server --ticks`: the long-tick probe, and every GC, not only the pauses ≥ 2 ms. */
+const ticks = process.env.BENCH_TICKS === "1" ? installTickProbe() : null;
+const allGcs: { start: number; end: number; kind: number }[] = [];
+
 const gcPauses: ProbeReport["gcPauses"] = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries())
+  for (const entry of list.getEntries()) {
     if (entry.duration >= 2) gcPauses.push({ start: epoch(entry.startTime), end: epoch(entry.startTime + entry.duration) });
+    if (ticks)
+      allGcs.push({
+        start: epoch(entry.startTime),
+        end: epoch(entry.startTime + entry.duration),
+        kind: (entry as { detail?: { kind?: number } }).detail?.kind ?? 0,
+      });
+  }
 }).observe({ entryTypes: ["gc"] });
 
 // The transport pings every socket in one synchronous loop; time it by wrapping ws' ping.
@@ -40,13 +52,6 @@ WebSocket.prototype.ping = function (this: WebSocket, ...args: Parameters<WebSoc
 // The server's own share of an acknowledgement: from the `submit` frame's 'message' event on a
 // socket to the `accepted` frame handed to that socket's send (the room's handling, the flow,
 // the mirror; not the time the frame waited for the loop before it, nor the client's side).
-const ROOM_DATA = 13;
-/** Whether `data` is a room message of `type` (Colyseus: its code, then the type as a short string). */
-function isRoomMessage(data: unknown, type: string): boolean {
-  if (!(data instanceof Uint8Array) || data.length < type.length + 2 || data[0] !== ROOM_DATA || data[1] !== (0xa0 | type.length)) return false;
-  for (let i = 0; i < type.length; i++) if (data[2 + i] !== type.charCodeAt(i)) return false;
-  return true;
-}
 const submittedAt = new WeakMap<WebSocket, number>();
 const serverAcks: number[] = [];
 const emit = WebSocket.prototype.emit;
@@ -75,6 +80,8 @@ process.on("message", (request: ProbeRequest) => {
     rounds.length = 0;
     gcPauses.length = 0;
     serverAcks.length = 0;
+    allGcs.length = 0;
+    ticks?.reset();
   } else if (request.gc) (globalThis as { gc?: () => void }).gc?.();
   const memory = process.memoryUsage();
   const report: ProbeReport = {
@@ -85,6 +92,7 @@ process.on("message", (request: ProbeRequest) => {
     pingRounds: [...rounds],
     gcPauses: [...gcPauses],
     serverAcks: [...serverAcks],
+    ...(ticks && request.probe === "read" && !request.gc ? { ticks: { ...ticks.read(), gcs: [...allGcs] } } : {}),
   };
   process.send?.(report);
 });

@@ -42,6 +42,7 @@ export function notes(r: StepResult): string {
     `ping rounds ${r.pingRounds.count} (longest ${ms(r.pingRounds.maxMs)} ms over ${r.pingRounds.sockets} sockets)`,
     `GC pauses ≥ 2 ms: ${r.gcPauses.count} (longest ${ms(r.gcPauses.maxMs)} ms, ${whole(r.gcPauses.totalMs)} ms in all)`,
     slowAcks(r),
+    `last submitter's accepted → result p50 ${ms(r.lastAckToResult.p50)} ms, p99 ${ms(r.lastAckToResult.p99)} ms`,
     `bytes/client/quarter by kind: ${Object.entries(r.bytesByKind)
       .filter(([, n]) => n >= 0.5)
       .sort(([, a], [, b]) => b - a)

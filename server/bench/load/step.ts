@@ -6,6 +6,7 @@ import { cpuSeconds, machineCpuSeconds, rssBytes, writeCalls } from "./proc.js";
 import { notes } from "./report.js";
 import { addUp, concat, type Summary, summarize } from "./stats.js";
 import { type TailCauses, tailCauses } from "./tail.js";
+import { summarizeTicks, type TickSummary, ticksLine } from "./ticks.js";
 import { alignedStart, type Goal, windowHolds } from "./verdict.js";
 
 export interface StepOptions {
@@ -40,6 +41,8 @@ export interface StepResult {
   /** The same acknowledgements as the server saw them: `submit`'s arrival on its socket to `accepted`'s send (the probe's), so `ack` minus this is the transport, the loops' queues and the client. */
   serverAck: Summary;
   resolveToPatch: Summary;
+  /** The last submitter's wait for the result: its `accepted` to the patch showing the quarter resolved (client clocks). */
+  lastAckToResult: Summary;
   /** Of one core, over the window. */
   serverCpuPercent: number;
   /** Server CPU per room per quarter played, ms: the cost that sets how many rooms fit at a given pace. */
@@ -75,6 +78,8 @@ export interface StepResult {
   windowAckP99: number[];
   /** The server-side ack p99 of the same windows, ms. */
   windowServerAckP99: number[];
+  /** The long-tick probe's summary (`--ticks`; one server process). */
+  ticks?: TickSummary;
 }
 
 const MB = 1024 * 1024;
@@ -142,7 +147,9 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       const acks = concat(windows.map((w) => w.acks));
       const rooms = Math.max(1, setup.rooms);
       const playersPerRoom = options.playersPerRoom;
+      const tickReport = loopReports.length === 1 ? loopReports[0]?.ticks : undefined;
       return {
+        ...(tickReport ? { ticks: summarizeTicks(tickReport, windowSeconds * 1000, quarters / playersPerRoom, playersPerRoom) } : {}),
         held: false,
         windowAckP99: [],
         windowServerAckP99: [],
@@ -154,6 +161,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
         ack: summarize(acks),
         serverAck: summarize(concat(loopReports.map((r) => r.serverAcks))),
         resolveToPatch: summarize(concat(windows.map((w) => w.resolveToPatch))),
+        lastAckToResult: summarize(concat(windows.map((w) => w.lastAckToResult))),
         serverCpuPercent: (100 * serverCpu) / windowSeconds,
         serverCpuMsPerRoomQuarter: quarters > 0 ? (1000 * serverCpu * playersPerRoom) / quarters : Number.NaN,
         serverWritesPerRoomQuarter: quarters > 0 ? (serverWrites * playersPerRoom) / quarters : Number.NaN,
@@ -193,6 +201,7 @@ export async function runStep(options: StepOptions, log: (line: string) => void)
       acks.push(result.ack.p99);
       serverAcks.push(result.serverAck.p99);
       log(`  window ${window + 1}: ${notes(result)}`);
+      if (result.ticks) log(`  ${ticksLine(result.ticks)}`);
       const held = windowHolds(options.goal, result);
       if (held || !kept || noise(result) < noise(kept)) kept = { ...result, held };
       if (held) break;

@@ -83,11 +83,20 @@ function end(): WorkerWindow {
   loop.disable();
   const players = rooms.flatMap((r) => r.players);
   const samples = players.map((p) => p.end());
+  // Per room and quarter, the least wait from a player's last acknowledgement to the result: the last submitter's.
+  const lastAckToResult: number[] = [];
+  for (let r = 0, at = 0; r < rooms.length; at += (rooms[r] as OpenRoom).players.length, r++) {
+    const least = new Map<number, number>();
+    for (const s of samples.slice(at, at + (rooms[r] as OpenRoom).players.length))
+      for (const [quarter, ms] of Object.entries(s.ackToResult)) least.set(Number(quarter), Math.min(least.get(Number(quarter)) ?? ms, ms));
+    lastAckToResult.push(...least.values());
+  }
   const sum = (f: (s: (typeof samples)[number]) => number) => samples.reduce((n, s) => n + f(s), 0);
   return {
     acks: concat(samples.map((s) => s.acks)),
     ackSentAt: concat(samples.map((s) => s.ackSentAt)),
     resolveToPatch: concat(samples.map((s) => s.resolveToPatch)),
+    lastAckToResult: Float64Array.from(lastAckToResult),
     quarters: sum((s) => s.quarters),
     bytes: addUp(samples.map((s) => s.bytes)),
     rejected: sum((s) => s.rejected),
