@@ -1,7 +1,7 @@
 import { niceTicks } from "../market/axis.js";
 import { h } from "../ui/dom.js";
 import { COMPACT_FONT_SIZE, FONT_SIZE, textWidth } from "./measure.js";
-import { ticksAround, turnLabels } from "./ticks.js";
+import { ticksAround, turnLabels, turnsRightPad } from "./ticks.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -88,7 +88,7 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t), fontSize)));
   const pad = compact
     ? { left: Math.max(44, Math.ceil(yLabels) + 10), right: 8, top: 8, bottom: 22 }
-    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: 14, top: 12, bottom: 40 };
+    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: turnsRightPad(spec.quarterLabel(spec.quarters.at(-1) ?? 0), fontSize), top: 12, bottom: 40 };
   const first = spec.quarters[0] ?? 0;
   const last = Math.max(first + 1, spec.quarters.at(-1) ?? 1);
   const x = (q: number) => pad.left + ((q - first) / (last - first)) * (width - pad.left - pad.right);

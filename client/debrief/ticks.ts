@@ -1,4 +1,5 @@
 import { niceTicks } from "../market/axis.js";
+import { FONT_SIZE, textWidth } from "./measure.js";
 
 /** Round ticks spanning [min, max] without forcing zero in (ratios live around 1). */
 export function ticksAround(min: number, max: number, count: number): number[] {
@@ -34,4 +35,12 @@ export function turnLabels(xs: readonly number[], widths: readonly number[], lef
   }
   // Not even the first and last fit apart: the first alone.
   return xs.map((_, i) => (i === 0 ? (centre[0] as number) : null));
+}
+
+/**
+ * The margin right of a full chart's plot: room for the last turn's label centred on its tick
+ * (slid left inside a 14 px margin, "第 8 回合" ran into "第 7 回合" and every second label went).
+ */
+export function turnsRightPad(lastLabel: string, fontSize = FONT_SIZE): number {
+  return Math.max(14, Math.ceil(textWidth(lastLabel, fontSize) / 2) + 2);
 }

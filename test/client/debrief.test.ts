@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { debriefInputFrom } from "../../client/debrief/from-state.js";
-import { barNameLines } from "../../client/debrief/measure.js";
-import { ticksAround, turnLabels } from "../../client/debrief/ticks.js";
+import { barNameLines, FONT_SIZE, textWidth } from "../../client/debrief/measure.js";
+import { ticksAround, turnLabels, turnsRightPad } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
@@ -52,6 +52,20 @@ describe("a chart's turn labels", () => {
     const drawn = boxes(at, widths);
     expect(drawn.at(-1)?.to).toBeLessThanOrEqual(74 + 107 * 8 + 14);
     expect(drawn[0]?.from).toBeGreaterThanOrEqual(0);
+  });
+
+  test("the debrief's full chart (760 wide, nine turns in Chinese) has room for every turn's label: the right margin fits the last one centred", () => {
+    const zh = translator("zh-CN");
+    const labels = Array.from({ length: 9 }, (_, q) => zh("common.turn.short", { turn: q }));
+    const widths = labels.map((l) => Math.max(24, textWidth(l, FONT_SIZE)));
+    const CHART_WIDTH = 760; // panels.ts CHART_WIDTH
+    const left = 64;
+    const right = turnsRightPad(labels.at(-1) ?? "");
+    const xs = labels.map((_, q) => left + (q / 8) * (CHART_WIDTH - left - right));
+    expect(turnLabels(xs, widths, 0, CHART_WIDTH).every((c) => c !== null)).toBe(true);
+    // With the old 14 px margin the last label slid into the one before it: every second label only.
+    const tight = labels.map((_, q) => left + (q / 8) * (CHART_WIDTH - left - 14));
+    expect(turnLabels(tight, widths, 0, CHART_WIDTH).filter((c) => c !== null).length).toBe(5);
   });
 
   test("where they do not fit, a regular step from the first, with the last, none touching", () => {
