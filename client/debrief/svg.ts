@@ -88,7 +88,7 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t), fontSize)));
   const pad = compact
     ? { left: Math.max(44, Math.ceil(yLabels) + 10), right: 8, top: 8, bottom: 22 }
-    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: turnsRightPad(spec.quarterLabel(spec.quarters.at(-1) ?? 0), fontSize), top: 12, bottom: 40 };
+    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: turnsRightPad(spec.quarterLabel(spec.quarters.at(-1) ?? 0), fontSize), top: 12, bottom: 44 };
   const first = spec.quarters[0] ?? 0;
   const last = Math.max(first + 1, spec.quarters.at(-1) ?? 1);
   const x = (q: number) => pad.left + ((q - first) / (last - first)) * (width - pad.left - pad.right);
@@ -150,7 +150,8 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
     if (at) {
       const centre = at[i];
       if (centre !== null && centre !== undefined)
-        svg.append(svgEl("text", { x: centre, y: height - pad.bottom + 16, "text-anchor": "middle", class: "tick" }, spec.quarterLabel(q)));
+        // A line lower than the y axis's labels: the first, centred on its turn, reaches under the lowest of them.
+        svg.append(svgEl("text", { x: centre, y: height - pad.bottom + 21, "text-anchor": "middle", class: "tick" }, spec.quarterLabel(q)));
     } else if (i === 0 || isLast)
       svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": i === 0 ? "start" : "end", class: "tick" }, spec.quarterLabel(q)));
   });
