@@ -1,7 +1,7 @@
 import type { Debrief, FirmSeries, ValueRow } from "../../shared/debrief/analytics.js";
 import type { FanSummary } from "../../shared/debrief/fan.js";
 import { fixed, money, percent, quarterLabel, ratio, type Words } from "../../shared/debrief/text.js";
-import { number, shortMoney } from "../../shared/i18n/format.js";
+import { shortMoney, tableAmount } from "../../shared/i18n/format.js";
 import { turnKey } from "../../shared/words/turns.js";
 import { niceTicks } from "../market/axis.js";
 import { cssColour, OKABE_ITO } from "../market/palette.js";
@@ -145,7 +145,7 @@ export function valuationPanel(w: Words, d: Debrief, multipleWidth = SMALL_CHART
       [t("debrief.column.firm"), ...d.quarters.map((q) => quarterLabel(w, q))],
       d.firms.map((f) => [
         firmLabel(w, f),
-        ...f.valuation.map((v, i) => (v === null ? "—" : `${number(w.locale, Math.round(v), 0)} / ${number(w.locale, Math.round(f.fundamentals[i] ?? 0), 0)}`)),
+        ...f.valuation.map((v, i) => (v === null ? "—" : `${tableAmount(w.locale, v)} / ${tableAmount(w.locale, f.fundamentals[i] ?? 0)}`)),
       ]),
     ),
   );

@@ -1,7 +1,7 @@
 import { niceTicks } from "../market/axis.js";
 import { h } from "../ui/dom.js";
 import { COMPACT_FONT_SIZE, FONT_SIZE, textWidth } from "./measure.js";
-import { shownLabels, ticksAround } from "./ticks.js";
+import { ticksAround, turnLabels, turnsRightPad } from "./ticks.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -88,7 +88,7 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   const yLabels = Math.max(0, ...ticks.map((t) => textWidth(spec.format(t), fontSize)));
   const pad = compact
     ? { left: Math.max(44, Math.ceil(yLabels) + 10), right: 8, top: 8, bottom: 22 }
-    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: 14, top: 12, bottom: 40 };
+    : { left: Math.max(64, Math.ceil(yLabels) + 24), right: turnsRightPad(spec.quarterLabel(spec.quarters.at(-1) ?? 0), fontSize), top: 12, bottom: 44 };
   const first = spec.quarters[0] ?? 0;
   const last = Math.max(first + 1, spec.quarters.at(-1) ?? 1);
   const x = (q: number) => pad.left + ((q - first) / (last - first)) * (width - pad.left - pad.right);
@@ -141,14 +141,19 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   }
   if (spec.reference !== undefined)
     svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(spec.reference), y2: y(spec.reference), class: "reference" }));
-  // Quarter labels that never touch: the first and last always, between them each that keeps a gap (compact: first and last only).
+  // Turn labels that never touch: each centred on its turn (slid inside the chart at its edges), all of them where
+  // they fit, else a regular step with the first and last (compact: first and last only, at the plot's edges).
   const widths = spec.quarters.map((q) => Math.max(24, textWidth(spec.quarterLabel(q), fontSize)));
-  const shown = compact ? spec.quarters.map((_, i) => i === 0 || i === spec.quarters.length - 1) : shownLabels(spec.quarters.map(x), widths);
+  const at = compact ? null : turnLabels(spec.quarters.map(x), widths, 0, width);
   spec.quarters.forEach((q, i) => {
     const isLast = i === spec.quarters.length - 1;
-    // The first and last labels sit inside the plot's edges, clear of the y axis labels.
-    const anchor = i === 0 ? "start" : isLast ? "end" : "middle";
-    if (shown[i]) svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": anchor, class: "tick" }, spec.quarterLabel(q)));
+    if (at) {
+      const centre = at[i];
+      if (centre !== null && centre !== undefined)
+        // A line lower than the y axis's labels: the first, centred on its turn, reaches under the lowest of them.
+        svg.append(svgEl("text", { x: centre, y: height - pad.bottom + 21, "text-anchor": "middle", class: "tick" }, spec.quarterLabel(q)));
+    } else if (i === 0 || isLast)
+      svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": i === 0 ? "start" : "end", class: "tick" }, spec.quarterLabel(q)));
   });
   if (!compact) {
     const xTitle = spec.xTitle;

@@ -1,4 +1,5 @@
 import { niceTicks } from "../market/axis.js";
+import { FONT_SIZE, textWidth } from "./measure.js";
 
 /** Round ticks spanning [min, max] without forcing zero in (ratios live around 1). */
 export function ticksAround(min: number, max: number, count: number): number[] {
@@ -11,25 +12,35 @@ export function ticksAround(min: number, max: number, count: number): number[] {
 }
 
 /**
- * Which of an axis's labels to show, `xs` their ticks' positions and `widths` their drawn widths
- * (px): the first (drawn rightward from its tick) and the last (leftward) always, and between
- * them, in order, each label centred on its tick that keeps `gap` from the one before and from
- * the last. Edge labels reach a whole width into the plot: spacing by one width, as the charts
- * once did, let "第 0 回合" run into "第 1 回合" at 1920×1080.
+ * Where each of an axis's labels goes (its centre), or null where it is left out: `xs` their
+ * ticks' positions, `widths` their drawn widths (px), `left`/`right` the room the text may use
+ * (the chart's edges). Each label is centred on its tick, slid inward where that would run past
+ * an edge. Every label shows if they all keep `gap` apart; else every second one, or every
+ * third..., the smallest regular step from the first that fits with the last always shown. The labels used to be pinned to run rightward from the first tick and
+ * leftward from the last: at 1920×1080 that pushed out "第 1 回合" and "第 7 回合" with room to spare.
  */
-export function shownLabels(xs: readonly number[], widths: readonly number[], gap = 12): boolean[] {
+export function turnLabels(xs: readonly number[], widths: readonly number[], left: number, right: number, gap = 12): (number | null)[] {
   const n = xs.length;
   if (n === 0) return [];
-  const shown = xs.map((_, i) => i === 0 || i === n - 1);
-  const lastLeft = (xs[n - 1] as number) - (widths[n - 1] as number);
-  let right = (xs[0] as number) + (widths[0] as number);
-  for (let i = 1; i < n - 1; i++) {
+  const centre = xs.map((x, i) => {
     const half = (widths[i] as number) / 2;
-    const x = xs[i] as number;
-    if (x - half >= right + gap && x + half <= lastLeft - gap) {
-      shown[i] = true;
-      right = x + half;
-    }
+    return Math.max(left + half, Math.min(right - half, x));
+  });
+  const clear = (a: number, b: number) => (centre[b] as number) - (widths[b] as number) / 2 - ((centre[a] as number) + (widths[a] as number) / 2) >= gap;
+  for (let step = 1; step < n; step++) {
+    const picked: number[] = [];
+    for (let i = 0; i < n - 1; i += step) picked.push(i);
+    picked.push(n - 1);
+    if (picked.every((i, k) => k === 0 || clear(picked[k - 1] as number, i))) return xs.map((_, i) => (picked.includes(i) ? (centre[i] as number) : null));
   }
-  return shown;
+  // Not even the first and last fit apart: the first alone.
+  return xs.map((_, i) => (i === 0 ? (centre[0] as number) : null));
+}
+
+/**
+ * The margin right of a full chart's plot: room for the last turn's label centred on its tick
+ * (slid left inside a 14 px margin, "第 8 回合" ran into "第 7 回合" and every second label went).
+ */
+export function turnsRightPad(lastLabel: string, fontSize = FONT_SIZE): number {
+  return Math.max(14, Math.ceil(textWidth(lastLabel, fontSize) / 2) + 2);
 }

@@ -2,7 +2,7 @@ import { locale, money, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { FirmFigures } from "./figures.js";
 import { formatChange, formatSharePrice, totalText } from "./figures.js";
-import { type Circle, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
+import { type Box, type Circle, coveredBy, type LabelVariants, labelLines, nameOf, placeLabels, VARIANTS, type Variant } from "./labels.js";
 import type { Size } from "./packing.js";
 
 /**
@@ -33,6 +33,10 @@ export function direction(firm: FirmFigures): string {
 export class FieldLabels {
   readonly element: HTMLDivElement;
   private readonly labels = new Map<string, HTMLDivElement>();
+  /** Where each shown label sits (field px), to step aside from a card over it. */
+  private readonly boxes = new Map<string, Box>();
+  /** The card over the field (the report), in field px; null while none is open. */
+  private cover: Box | null = null;
   private readonly measure = document.createElement("canvas").getContext("2d");
   /** The full label of the bubble under the pointer (or of the focused leaderboard row). */
   private readonly tip = h("div", { class: "bubble-tip", hidden: true });
@@ -72,11 +76,13 @@ export class FieldLabels {
       }
       if (!spot?.box) {
         label.hidden = true;
+        this.boxes.delete(firm.firmId);
         return;
       }
+      this.boxes.set(firm.firmId, spot.box);
       label.hidden = false;
       this.fill(label, firm, VARIANTS[spot.variant] ?? "short");
-      label.className = `bubble-label ${VARIANTS[spot.variant]}${firm.mine ? " mine" : ""}`;
+      label.className = `bubble-label ${VARIANTS[spot.variant]}${firm.mine ? " mine" : ""}`; // "covered" is set again below
       label.style.width = `${spot.box.width}px`;
       label.style.transform = `translate(${spot.box.x}px, ${spot.box.y}px)`;
     });
@@ -84,6 +90,25 @@ export class FieldLabels {
       if (seen.has(id)) continue;
       label.remove();
       this.labels.delete(id);
+      this.boxes.delete(id);
+    }
+    this.stepAside();
+  }
+
+  /**
+   * A card over the field (the report), in field px, or null when it closes: the labels under it
+   * step aside, the others stay. The whole field's labels once hid while the report was open, at
+   * 1920×1080 too, where the card covers a fifth of the field.
+   */
+  avoid(cover: Box | null): void {
+    this.cover = cover;
+    this.stepAside();
+  }
+
+  private stepAside(): void {
+    for (const [id, label] of this.labels) {
+      const box = this.boxes.get(id);
+      label.classList.toggle("covered", box !== undefined && coveredBy(box, this.cover));
     }
   }
 

@@ -128,6 +128,11 @@ function withinBounds(box: Box, bounds: Size): boolean {
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= bounds.width && box.y + box.height <= bounds.height;
 }
 
+/** Whether a label's box lies (even partly) under a card over the field (null: no card open). */
+export function coveredBy(box: Box, cover: Box | null): boolean {
+  return cover !== null && cover.width > 0 && cover.height > 0 && boxesOverlap(box, cover);
+}
+
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }

@@ -210,6 +210,11 @@ export class ReportView {
     else if (carried) this.offer();
   }
 
+  /** The card over the field (hidden while closed): the bubble labels under it step aside. */
+  get cardElement(): HTMLElement {
+    return this.card;
+  }
+
   /** What this view holds (every card seen, the one open), to hand to the view that replaces it. */
   carry(): ReportCarry {
     return { history: this.history, newest: this.newest, open: this.card.hidden ? null : this.shown };

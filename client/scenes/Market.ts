@@ -129,6 +129,15 @@ export class Market extends Phaser.Scene {
       boardPane.replaceChildren(board.element);
       panelPane.replaceChildren(panel.element);
       slot.append(report.element, detail.element);
+      // The labels under the open report step aside (the card's size changes as it opens, closes or grows).
+      const cover = new ResizeObserver(() => {
+        const card = report.cardElement;
+        if (card.hidden) return field.labels.avoid(null);
+        const at = card.getBoundingClientRect();
+        const origin = field.labels.element.getBoundingClientRect();
+        field.labels.avoid({ x: at.left - origin.left, y: at.top - origin.top, width: at.width, height: at.height });
+      });
+      cover.observe(report.cardElement);
       if (returns) slot.append(returns.element);
       tabs.attach(shell);
       if (carried) {
@@ -157,6 +166,8 @@ export class Market extends Phaser.Scene {
         destroy: () => {
           ticker.destroy();
           panel.destroy();
+          cover.disconnect();
+          field.labels.avoid(null);
           report.destroy();
           detail.destroy();
           returns?.element.remove();

@@ -78,18 +78,30 @@ export class Menu extends Phaser.Scene {
     const seconds = timerField("seconds", last.decisionSeconds ?? FIRST_GAME.decisionSeconds, 10, 600);
     const listed = h("input", { id: "listed", type: "checkbox", checked: last.listed ?? false });
 
-    // A refusal is written under both forms: on a phone that is below the fold, so it is scrolled to.
-    const refuse = (sentence: string) => {
-      error.textContent = sentence;
-      error.scrollIntoView({ block: "nearest" });
+    // A refusal is written beside the form the player used: under Join, under Create game (and
+    // Practice), or, for the open games and Quick play, above their list. At 1280×720 a join
+    // refusal under both forms sat a whole column's height below the Join button. On a phone the
+    // place may be below the fold, so it is scrolled to. The forms' places are hidden while empty.
+    const joinError = status("alert");
+    const createError = status("alert");
+    joinError.hidden = createError.hidden = true;
+    const clear = () => {
+      for (const p of [error, joinError, createError]) p.textContent = "";
+      joinError.hidden = createError.hidden = true;
     };
-    const enter = async (attempt: () => Promise<Joined>, fallbackName = false) => {
-      error.textContent = "";
+    const refuse = (place: HTMLElement, sentence: string) => {
+      clear();
+      place.textContent = sentence;
+      place.hidden = false;
+      place.scrollIntoView({ block: "nearest" });
+    };
+    const enter = async (attempt: () => Promise<Joined>, place: HTMLElement = error, fallbackName = false) => {
+      clear();
       // Quick play does not stop at an empty name: it plays as a guest.
       if (fallbackName && name.value.trim() === "") name.value = t("menu.name.guest", { number: String(Math.floor(100 + Math.random() * 900)) });
       const parsed = DisplayNameSchema.safeParse(name.value);
       if (!parsed.success) {
-        error.textContent = nameIssueText(parsed.error.issues[0]);
+        refuse(place, nameIssueText(parsed.error.issues[0]));
         name.focus();
         return;
       }
@@ -97,26 +109,30 @@ export class Menu extends Phaser.Scene {
       try {
         enterGame(this, await attempt());
       } catch (e) {
-        refuse(joinErrorText(e));
+        refuse(place, joinErrorText(e));
       }
     };
     // Open public games, live, each one tap away; Quick play joins one or starts a game against bots.
     const open = openGamesSection({
       join: (gameCode) => void enter(() => app.session.join(gameCode, name.value)),
       quickPlay: () =>
-        void enter(async () => {
-          const games = await fetchOpenGames().catch(() => []);
-          for (const game of games) {
-            try {
-              return await app.session.join(game.code, name.value);
-            } catch {
-              // Taken in the meantime (full, started, name taken): try the next, then a game of our own.
+        void enter(
+          async () => {
+            const games = await fetchOpenGames().catch(() => []);
+            for (const game of games) {
+              try {
+                return await app.session.join(game.code, name.value);
+              } catch {
+                // Taken in the meantime (full, started, name taken): try the next, then a game of our own.
+              }
             }
-          }
-          const joined = await app.session.create(name.value, QUICK_GAME);
-          joined.room.send("start");
-          return joined;
-        }, true),
+            const joined = await app.session.create(name.value, QUICK_GAME);
+            joined.room.send("start");
+            return joined;
+          },
+          error,
+          true,
+        ),
     });
     this.events.once("shutdown", () => open.stop());
 
@@ -132,13 +148,15 @@ export class Menu extends Phaser.Scene {
             decisionSeconds: seconds.seconds(),
             listed: listed.checked,
           });
-          void enter(() =>
-            app.session.create(name.value, {
-              firms: Number(firms.value),
-              quarters: Number(quarters.value),
-              decisionSeconds: seconds.seconds(),
-              private: !listed.checked,
-            }),
+          void enter(
+            () =>
+              app.session.create(name.value, {
+                firms: Number(firms.value),
+                quarters: Number(quarters.value),
+                decisionSeconds: seconds.seconds(),
+                private: !listed.checked,
+              }),
+            createError,
           );
         },
       },
@@ -165,12 +183,13 @@ export class Menu extends Phaser.Scene {
                 const joined = await app.session.create(name.value, PRACTICE);
                 joined.room.send("start", {});
                 return joined;
-              });
+              }, createError);
             },
           },
           t("menu.practice.button"),
         ),
       ),
+      createError,
     );
     const joinForm = h(
       "form",
@@ -180,17 +199,18 @@ export class Menu extends Phaser.Scene {
           e.preventDefault();
           const parsed = JoinCodeSchema.safeParse(code.value);
           if (!parsed.success) {
-            refuse(t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE }));
+            refuse(joinError, t("menu.join.badCode", { length: JOIN_CODE_LENGTH, example: EXAMPLE_JOIN_CODE }));
             code.focus();
             return;
           }
-          void enter(() => app.session.join(parsed.data, name.value));
+          void enter(() => app.session.join(parsed.data, name.value), joinError);
         },
       },
       h("h2", { id: "join-title" }, t("menu.join.title")),
       h("label", { for: "code" }, t("menu.join.code")),
       code,
       h("button", { type: "submit" }, t("menu.join.submit")),
+      joinError,
     );
     /** "On this browser, Bo last played in this game" with Continue as Bo: the seat back in one tap, for Bo only. */
     const seatOffer = (player: string, gameCode: string): HTMLElement => {

@@ -73,14 +73,54 @@ export function pluralForm(locale: Locale, message: Plural, count: number): stri
  * Fills a message's `{placeholders}`. Numbers are written for the locale (grouping, decimal
  * sign); format money and percentages before passing them (see format.ts). A placeholder
  * without a value stays visible, so a missing parameter is seen, not silently blank.
+ *
+ * In Chinese, where a value meets the text around it, the spacing follows one rule (the
+ * catalog's "第 3 回合", "有 73% 来自"): a space between a Chinese character and a Latin
+ * letter or digit, none between two Chinese characters. The catalog cannot know which a value
+ * is ("Cobalt" or "北风", "73%" or "660亿美元"), so the space is set here: "Cobalt 的估值",
+ * "（660亿美元中的 483.3亿美元）" where the template reads "{firm}的估值", "（{valuation} 中的 {narrative}）".
  */
 export function fill(locale: Locale, message: Message, params: Readonly<Record<string, string | number>> = {}): string {
   const text = typeof message === "string" ? message : pluralForm(locale, message, Number(params.count ?? 0));
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === "number" ? formatNumber(locale, value) : value;
-  });
+  const value = (name: string): string | undefined => {
+    const v = params[name];
+    if (v === undefined) return undefined;
+    return typeof v === "number" ? formatNumber(locale, v) : v;
+  };
+  if (locale !== "zh-CN") return text.replace(/\{(\w+)\}/g, (whole, name: string) => value(name) ?? whole);
+  let out = "";
+  let filled = false; // whether `out` ends with a value
+  for (const piece of text.split(/(\{\w+\})/)) {
+    if (piece === "") continue;
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    const v = name === undefined ? undefined : value(name);
+    if (v === undefined) {
+      out = filled ? chineseSeam(out, piece) : out + piece;
+      filled = false;
+    } else {
+      out = v === "" ? out : chineseSeam(out, v);
+      filled = v !== "" || filled;
+    }
+  }
+  return out;
+}
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z0-9]/;
+
+/** `left` + `right` with the Chinese spacing rule at the seam (see `fill`). */
+export function chineseSeam(left: string, right: string): string {
+  if (left === "") return right;
+  const leftTrim = left.endsWith(" ") ? left.slice(0, -1) : left;
+  const rightTrim = leftTrim === left && right.startsWith(" ") ? right.slice(1) : right;
+  const spaceBetween = leftTrim !== left || rightTrim !== right;
+  const a = leftTrim.at(-1) ?? "";
+  const b = rightTrim[0] ?? "";
+  if (a === "" || b === "") return left + right;
+  if (CJK.test(a) && CJK.test(b)) return leftTrim + rightTrim;
+  if (!spaceBetween && ((HAN.test(a) && LATIN.test(b)) || (LATIN.test(a) && HAN.test(b)))) return `${left} ${right}`;
+  return left + right;
 }
 
 /** A plain number for the locale: 1234.5 → "1,234.5". */

@@ -1,4 +1,4 @@
-import type { Locale } from "./core.js";
+import { chineseSeam, type Locale } from "./core.js";
 
 /**
  * Numbers, money and percentages for a locale, through `Intl`. Game money is in $M. English
@@ -53,6 +53,16 @@ export function money(locale: Locale, millions: number): string {
   if (!Number.isFinite(millions)) return String(millions);
   const value = shown(millions);
   return moneyTo(locale, value, moneyStep(locale, value));
+}
+
+/**
+ * An amount in a table of figures whose unit its caption names (debrief.figures.valuation):
+ * whole $M in English ("24,990"), 亿美元 to two decimals in Chinese ("249.9", "0.85") — the unit
+ * the Chinese charts and captions read in; the table said 百万美元 beside a page of 亿美元.
+ */
+export function tableAmount(locale: Locale, millions: number): string {
+  if (!Number.isFinite(millions)) return String(millions);
+  return locale === "zh-CN" ? number(locale, millions / 100, 2) : number(locale, Math.round(millions), 0);
 }
 
 /**
@@ -163,7 +173,9 @@ export function number(locale: Locale, value: number, maximumFractionDigits = 1,
   return minus(numberFormat(locale, { minimumFractionDigits, maximumFractionDigits }).format(value));
 }
 
-/** A list joined for the locale: ["a","b","c"] → "a, b and c" / "a、b和c". */
+/** A list joined for the locale: ["a","b","c"] → "a, b and c" / "a、b和c" ("Helios 和 Cobalt": Chinese spacing, see `fill`). */
 export function list(locale: Locale, items: readonly string[], type: "conjunction" | "disjunction" = "conjunction"): string {
-  return new Intl.ListFormat(locale === "en" ? "en-GB" : locale, { type }).format(items);
+  const format = new Intl.ListFormat(locale === "en" ? "en-GB" : locale, { type });
+  if (locale !== "zh-CN") return format.format(items);
+  return format.formatToParts(items).reduce((out, part) => chineseSeam(out, part.value), "");
 }

@@ -75,6 +75,31 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.getByText(t("report.moved.title")).waitFor();
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
+      // The bubble labels under the card step aside; the others stay (all of them hid while the report was open).
+      const labels = await page.evaluate(() => {
+        type DOMRect = { left: number; right: number; top: number; bottom: number };
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              querySelector(s: string): { getBoundingClientRect(): DOMRect } | null;
+              querySelectorAll(s: string): ArrayLike<{ hidden: boolean; getBoundingClientRect(): DOMRect }>;
+            };
+          }
+        ).document;
+        const style = globalThis as unknown as { getComputedStyle(e: unknown): { visibility: string } };
+        const card = doc.querySelector(".report-card")?.getBoundingClientRect();
+        let shown = 0;
+        let underCard = 0;
+        for (const label of Array.from(doc.querySelectorAll(".bubble-label"))) {
+          if (label.hidden || style.getComputedStyle(label).visibility === "hidden") continue;
+          shown++;
+          const r = label.getBoundingClientRect();
+          if (card && r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom) underCard++;
+        }
+        return { shown, underCard };
+      });
+      expect(labels.underCard, `${locale}: no bubble label shows under the report`).toBe(0);
+      if (!phone) expect(labels.shown, `${locale}: the labels beside the report stay`).toBeGreaterThan(0);
       // One valuation, one way on the screen: the headline's new valuation reads as the leaderboard's (it read "$2,991M" beside "$3B").
       const headline = (await page.locator(".report-card p.headline").textContent()) ?? "";
       const after = headline.split("→")[1]?.split(/[（(]/)[0]?.trim();

@@ -54,7 +54,9 @@ describe.skipIf(!HAS_CHROMIUM)("joining through the page", () => {
     await late.goto(`${BASE}/?join=${code}`);
     await late.getByLabel(translate("en", "menu.name.label")).fill("Cy");
     await late.getByRole("button", { name: translate("en", "menu.join.submit"), exact: true }).click();
-    await expect.poll(() => late.getByRole("alert").textContent()).toMatch(/already started/);
+    // Beside the Join button, in the form the player used (at 1280×720 it sat under both forms, a column's height below).
+    const joinForm = late.getByRole("form", { name: translate("en", "menu.join.title") });
+    await expect.poll(() => joinForm.getByRole("alert").textContent()).toMatch(/already started/);
   });
 
   test("a host who closed the game's tab joins again by name from the link in the same browser and is back in the game (the tab's seat token is gone; the game's key lets the name back in)", async () => {

@@ -55,7 +55,7 @@ describe.each(LOCALES)("every engine refusal worded in %s", (lang) => {
       expect(over).toBe("This plan spends $1,250M, but you have $1,000M (cash plus what you raise): $250M too much.");
       expect(actionErrorText({ code: "HARDWARE_LOCKED", field: "hardware", limit: 3 })).toContain("quarter 3");
     } else {
-      expect(raise).toBe("本季度投资者最多认购 10亿美元 的新股：请将股权融资减少 5亿美元。");
+      expect(raise).toBe("本季度投资者最多认购 10亿美元的新股：请将股权融资减少 5亿美元。");
       expect(over).toContain("12.5亿美元");
       expect(actionErrorText({ code: "HARDWARE_LOCKED", field: "hardware", limit: 3 })).toContain("第 3 季度");
       // Chinese words, not English left over.
@@ -80,7 +80,7 @@ describe.each(LOCALES)("every engine refusal worded in %s", (lang) => {
       expect(bare).toBe("Investors will not buy that many new shares this turn: lower Raise equity.");
     } else {
       expect(locked).toBe("你的算力合约锁定至第 3 回合末：目前还不能改回灵活。");
-      expect(raise).toBe("本回合投资者最多认购 10亿美元 的新股：请将股权融资减少 5亿美元。");
+      expect(raise).toBe("本回合投资者最多认购 10亿美元的新股：请将股权融资减少 5亿美元。");
       expect(bare).toBe("本回合投资者不会认购这么多新股：请减少股权融资。");
     }
     for (const text of [locked, raise, bare]) expect(text).not.toMatch(/quarter|季/);

@@ -254,9 +254,9 @@ describe("the console's words", () => {
     const at = Date.UTC(2026, 0, 1, 14, 2, 7);
     expect(logStamp({ at, quarter: 2, phase: "decide" }, en, "en", turnWordsFor(16), "UTC")).toBe("14:02:07 · Q3 deciding");
     expect(logStamp({ at, quarter: 0, phase: "lobby" }, en, "en", turnWordsFor(16), "UTC")).toBe("14:02:07 · lobby");
-    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(16), "UTC")).toBe("14:02:07 · 第 3 季 决策中");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(16), "UTC")).toBe("14:02:07 · 第 3 季决策中");
     expect(logStamp({ at, quarter: 2, phase: "report" }, en, "en", turnWordsFor(8), "UTC")).toBe("14:02:07 · T2 report");
-    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(8), "UTC")).toBe("14:02:07 · 第 3 回合 决策中");
+    expect(logStamp({ at, quarter: 2, phase: "decide" }, zh, "zh-CN", turnWordsFor(8), "UTC")).toBe("14:02:07 · 第 3 回合决策中");
     expect(quarterIn("decide", 2, 16, zh, turnWordsFor(16))).toBe("第 3 季，共 16 季");
     expect(quarterIn("lobby", 0, 16, en, turnWordsFor(16))).toBe("Students are joining · 16 quarters to play");
     expect(countdownIn("decide", true, 0, 41_200, zh)).toBe("已暂停 · 0:42");
@@ -367,7 +367,7 @@ describe("a friends game's host notice for a player asking to come back", () => 
     const zh = translator("zh-CN");
     expect(returnLine(en, "Bo", false)).toBe("Bo asks to come back without their seat link.");
     expect(returnLine(en, "Bo", true)).toBe("Bo asks again from another device (you let them back in from an earlier one).");
-    expect(returnLine(zh, "Bo", true)).toBe("Bo换了一台设备再次请求重新加入（你之前允许的是另一台设备）。");
+    expect(returnLine(zh, "Bo", true)).toBe("Bo 换了一台设备再次请求重新加入（你之前允许的是另一台设备）。");
     expect(returnLine(zh, "Bo", true)).toContain(translate("zh-CN", "console.roster.presence.askingAgain"));
     expect(returnLine(en, "Bo", true)).toContain(translate("en", "console.roster.presence.askingAgain"));
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { debriefInputFrom } from "../../client/debrief/from-state.js";
-import { barNameLines } from "../../client/debrief/measure.js";
-import { shownLabels, ticksAround } from "../../client/debrief/ticks.js";
+import { barNameLines, FONT_SIZE, textWidth } from "../../client/debrief/measure.js";
+import { ticksAround, turnLabels, turnsRightPad } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
@@ -36,25 +36,63 @@ describe("the debrief's client helpers", () => {
 });
 
 describe("a chart's turn labels", () => {
-  test("never touch: the first label runs a whole width to the right of its tick, the last to the left (第 0 回合 ran into 第 1 回合 at 1920×1080)", () => {
-    // Nine turns 80 px apart, labels 62 px wide ("第 N 回合" at 13 px).
-    const xs = Array.from({ length: 9 }, (_, i) => 40 + 80 * i);
+  // Drawn boxes of the shown labels, in order, for the overlap checks.
+  const boxes = (at: (number | null)[], widths: number[]) =>
+    at.flatMap((c, i) => (c === null ? [] : [{ from: c - (widths[i] ?? 0) / 2, to: c + (widths[i] ?? 0) / 2 }]));
+  const gaps = (at: (number | null)[], widths: number[]) => boxes(at, widths).flatMap((box, i, all) => (i === 0 ? [] : [box.from - (all[i - 1]?.to ?? 0)]));
+
+  test("every turn's label where they fit: the 1920×1080 debrief dropped 第 1 回合 and 第 7 回合 with room to spare", () => {
+    // The bubble-ratio chart at 1920×1080: turns 107 px apart, "第 N 回合" 69 px wide, a 74 px left margin, 14 px right.
+    const xs = Array.from({ length: 9 }, (_, i) => 74 + 107 * i);
+    const widths = xs.map(() => 69);
+    const at = turnLabels(xs, widths, 0, 74 + 107 * 8 + 14);
+    expect(at.every((c) => c !== null)).toBe(true);
+    expect(Math.min(...gaps(at, widths))).toBeGreaterThanOrEqual(12);
+    // Inside the chart: the last label slides left of its tick rather than run past the edge.
+    const drawn = boxes(at, widths);
+    expect(drawn.at(-1)?.to).toBeLessThanOrEqual(74 + 107 * 8 + 14);
+    expect(drawn[0]?.from).toBeGreaterThanOrEqual(0);
+  });
+
+  test("the debrief's full chart (760 wide, nine turns in Chinese) has room for every turn's label: the right margin fits the last one centred", () => {
+    const zh = translator("zh-CN");
+    const labels = Array.from({ length: 9 }, (_, q) => zh("common.turn.short", { turn: q }));
+    const widths = labels.map((l) => Math.max(24, textWidth(l, FONT_SIZE)));
+    const CHART_WIDTH = 760; // panels.ts CHART_WIDTH
+    const left = 64;
+    const right = turnsRightPad(labels.at(-1) ?? "");
+    const xs = labels.map((_, q) => left + (q / 8) * (CHART_WIDTH - left - right));
+    expect(turnLabels(xs, widths, 0, CHART_WIDTH).every((c) => c !== null)).toBe(true);
+    // With the old 14 px margin the last label slid into the one before it: every second label only.
+    const tight = labels.map((_, q) => left + (q / 8) * (CHART_WIDTH - left - 14));
+    expect(turnLabels(tight, widths, 0, CHART_WIDTH).filter((c) => c !== null).length).toBe(5);
+  });
+
+  test("where they do not fit, a regular step from the first, with the last, none touching", () => {
+    // A phone: turns 48 px apart, labels 62 px wide: every second one.
+    const xs = Array.from({ length: 9 }, (_, i) => 50 + 48 * i);
     const widths = xs.map(() => 62);
-    const shown = shownLabels(xs, widths);
-    expect(shown[0]).toBe(true);
-    expect(shown[8]).toBe(true);
-    // Label 1 (centred at 120, from 89) would start inside label 0 (40–102): left out.
-    expect(shown[1]).toBe(false);
-    const drawn = xs.map((x, i) => (i === 0 ? [x, x + 62] : i === 8 ? [x - 62, x] : [x - 31, x + 31])).filter((_, i) => shown[i]) as [number, number][];
-    for (let i = 1; i < drawn.length; i++) expect((drawn[i] as [number, number])[0] - (drawn[i - 1] as [number, number])[1]).toBeGreaterThanOrEqual(12);
-    // Short labels ("T3") far apart: all of them.
+    const at = turnLabels(xs, widths, 0, 50 + 48 * 8 + 14);
+    expect(at.map((c) => c !== null)).toEqual([true, false, true, false, true, false, true, false, true]);
+    // Thirteen turns 30 px apart: every third would crowd the last (slid inside the edge), so every fourth.
+    const xs13 = Array.from({ length: 13 }, (_, i) => 50 + 30 * i);
+    const at13 = turnLabels(
+      xs13,
+      xs13.map(() => 62),
+      0,
+      50 + 30 * 12 + 14,
+    );
+    expect(at13.flatMap((c, i) => (c === null ? [] : [i]))).toEqual([0, 4, 8, 12]);
     expect(
-      shownLabels(
-        xs,
-        xs.map(() => 16),
-      ).every(Boolean),
-    ).toBe(true);
-    expect(shownLabels([10], [30])).toEqual([true]);
+      Math.min(
+        ...gaps(at, widths),
+        ...gaps(
+          at13,
+          xs13.map(() => 62),
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(12);
+    expect(turnLabels([10], [30], 0, 100)).toEqual([15]);
   });
 });
 

@@ -122,7 +122,7 @@ describe("names, closes and refused lobby messages in both languages", () => {
       ]),
     ).toBe("Ada（已准备）、Bo（离线）");
     expect(openGameLine({ code: "K7MXQA", title: "Econ", host: "Ada", firms: 4, players: 1, openSeats: 3, quarters: 8 })).toBe(
-      "房主Ada · 空位 3 个 · 8 个回合 · 每回合 6 个月",
+      "房主 Ada · 空位 3 个 · 8 个回合 · 每回合 6 个月",
     );
     setLocale("en");
     expect(openGameLine({ code: "K7MXQA", title: "Econ", host: "", firms: 4, players: 1, openSeats: 1, quarters: 8 })).toBe(

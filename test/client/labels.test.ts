@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { FirmFigures } from "../../client/market/figures.js";
-import { type Box, boxesOverlap, boxHitsCircle, type Circle, labelLines, placeLabels } from "../../client/market/labels.js";
+import { type Box, boxesOverlap, boxHitsCircle, type Circle, coveredBy, labelLines, placeLabels } from "../../client/market/labels.js";
 import { packCircles, type Size } from "../../client/market/packing.js";
 
 const FIELD: Size = { width: 648, height: 600 };
@@ -155,5 +155,18 @@ describe("what a label says", () => {
     expect(labelLines(mine, "full")).toEqual(["Northwind", "You · $1,520M ▲ 5.2%"]);
     expect(labelLines(mine, "name")).toEqual(["Northwind (you)"]);
     expect(labelLines(mine, "short")).toEqual(["You"]);
+  });
+});
+
+describe("labels under the report card", () => {
+  test("only the labels the open card covers step aside (all of them once hid while it was open, at 1920×1080 too)", () => {
+    // The report card at 1920×1080: 360 px wide at the field's left, most of its height.
+    const card = { x: 8, y: 8, width: 360, height: 760 };
+    expect(coveredBy({ x: 300, y: 400, width: 80, height: 34 }, card)).toBe(true); // half under its right edge
+    expect(coveredBy({ x: 560, y: 300, width: 80, height: 34 }, card)).toBe(false); // a bubble in the open field
+    expect(coveredBy({ x: 100, y: 800, width: 80, height: 34 }, card)).toBe(false); // below the card
+    // Closed (null), or hidden with its panel (no size): nothing is covered.
+    expect(coveredBy({ x: 100, y: 100, width: 80, height: 34 }, null)).toBe(false);
+    expect(coveredBy({ x: 100, y: 100, width: 80, height: 34 }, { x: 0, y: 0, width: 0, height: 0 })).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ describe("who played each firm, in the final standings", () => {
     const en = translator("en");
     const zh = translator("zh-CN");
     expect(playedByLine(state, "f1", en, (names) => list("en", names))).toBe("Ada and Grace");
-    expect(playedByLine(state, "f1", zh, (names) => list("zh-CN", names))).toBe("Ada和Grace");
+    expect(playedByLine(state, "f1", zh, (names) => list("zh-CN", names))).toBe("Ada 和 Grace");
     expect(playedByLine(state, "f2", en)).toBe(`${en("common.bot.scaler")} bot`);
     expect(playedByLine(state, "f2", en)).not.toContain("f2");
     expect(playedByLine(state, "f2", zh)).toContain("机器人");

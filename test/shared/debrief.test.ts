@@ -295,19 +295,19 @@ describe("captions in both languages", () => {
     expect(computeDebrief(input, EN).captions.valuation.at(-1)).toBe(
       "Northwind (Q4) and Southport (Q3) were delisted: cash ran out and no one would fund them.",
     );
-    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第 4 季）和Southport（第 3 季）退市：现金耗尽，且无人愿意再为其融资。");
+    expect(computeDebrief(input, ZH).captions.valuation.at(-1)).toBe("Northwind（第 4 季）和 Southport（第 3 季）退市：现金耗尽，且无人愿意再为其融资。");
   });
 
   test("Chinese captions use the glossary's words, 第N季 quarters and money in 亿美元, with no English left", () => {
     const d = computeDebrief(handMade(), ZH);
     expect(d.captions.valuation[0]).toBe(
-      "在市场峰值（第 2 季），Northwind的估值中有 78% 来自叙事（40亿美元 中的 31.2亿美元）；到期末（第 4 季），叙事占Northwind估值的 12%。",
+      "在市场峰值（第 2 季），Northwind 的估值中有 78% 来自叙事（40亿美元中的 31.2亿美元）；到期末（第 4 季），叙事占 Northwind 估值的 12%。",
     );
     expect(d.captions.market).toEqual([
       "泡沫比率（总估值 ÷ 总基本面）起始为 1.20，在第 2 季达到峰值 3.00，第 4 季收于 1.10。",
-      "第 3 季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第 4 季的 0.80），各公司总估值下跌 60%（从 50亿美元 跌至 20亿美元）。",
+      "第 3 季开始回调，持续 2 个季度：市场情绪下跌 56%（从 1.80 跌至第 4 季的 0.80），各公司总估值下跌 60%（从 50亿美元跌至 20亿美元）。",
     ]);
-    expect(d.captions.value[0]).toBe("Southport既创造了最多的价值（整局经营利润 6亿美元），也获取了最多的价值（最终估值 11亿美元）。");
+    expect(d.captions.value[0]).toBe("Southport 既创造了最多的价值（整局经营利润 6亿美元），也获取了最多的价值（最终估值 11亿美元）。");
     const all = [...d.captions.valuation, ...d.captions.market, ...d.captions.value].join(" ");
     for (const term of ["估值", "基本面", "叙事", "泡沫比率", "市场情绪", "回调"]) expect(all).toContain(term);
     // No English words but the firms' own names.
@@ -347,7 +347,7 @@ describe("captions in both languages", () => {
       "在 5 个模拟市场中（情景“AI，2025 年”，2 家公司，4 个季度，机器人玩家相同），泡沫比率峰值的中位数为 2.50（10%–90% 区间：1.70–3.80）；本市场的峰值 3.00 高于其中 60% 的市场。",
       "80% 的模拟市场发生了回调（开始时间的中位数为第 3 季）；本市场于第 3 季开始回调。",
       "第 4 季时，本市场各公司的总估值为 20亿美元，低于 60% 的模拟市场（中位数 30亿美元）。",
-      "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind由“转型派”代替。",
+      "本局由真人操作的席位，在模拟中由机器人玩家代替：Northwind 由“转型派”代替。",
     ]);
     // One simulated market, one firm: the singular in English.
     const one = simulationPlan({ ...input, firms: input.firms.slice(0, 1) }, 1);
@@ -359,7 +359,7 @@ describe("captions in both languages", () => {
   test("a list longer than its limit ends in 'and N more' / '和另外 N 家'", () => {
     const names = ["A", "B", "C", "D", "E"];
     expect(nameList(EN, names)).toBe("A, B, C and 2 more");
-    expect(nameList(ZH, names)).toBe("A、B、C和另外 2 家");
+    expect(nameList(ZH, names)).toBe("A、B、C 和另外 2 家");
     expect(nameList(EN, ["A", "B"])).toBe("A and B");
   });
 });

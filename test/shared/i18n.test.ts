@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, translate } from "../../shared/i18n/catalog.js";
-import { localeFromPreferences, type Message, placeholdersOf } from "../../shared/i18n/core.js";
-import { list, money, number, percent, shortMoney } from "../../shared/i18n/format.js";
+import { fill, localeFromPreferences, type Message, placeholdersOf } from "../../shared/i18n/core.js";
+import { list, money, number, percent, shortMoney, tableAmount } from "../../shared/i18n/format.js";
 
 const areas = Object.entries(CATALOG) as [string, { en: Record<string, Message>; "zh-CN": Record<string, Message> }][];
 
@@ -130,5 +130,41 @@ describe("formats", () => {
     expect(percent("en", 0.25)).toBe("25%");
     expect(list("en", ["a", "b", "c"])).toBe("a, b and c");
     expect(list("zh-CN", ["甲", "乙", "丙"])).toBe("甲、乙和丙");
+  });
+});
+
+describe("Chinese spacing where a value meets its sentence", () => {
+  it("one rule, the catalog's own (第 3 回合, 有 73% 来自): a space between Chinese and a Latin letter or digit, none between two Chinese characters — the debrief read 'Cobalt的估值中有 73%…（660亿美元 中的…）'", () => {
+    const peak = translate("zh-CN", "debrief.caption.valuation.peakEnd", {
+      peak: "第 6 回合",
+      firm: "Cobalt",
+      share: "73%",
+      valuation: money("zh-CN", 66000),
+      narrative: money("zh-CN", 48330),
+      end: "第 8 回合",
+      endShare: "67%",
+    });
+    expect(peak).toBe("在市场峰值（第 6 回合），Cobalt 的估值中有 73% 来自叙事（660亿美元中的 483.3亿美元）；到期末（第 8 回合），叙事占 Cobalt 估值的 67%。");
+    // A Chinese name takes no space; English is untouched.
+    expect(fill("zh-CN", "{firm}的估值为 {value}。", { firm: "北风", value: money("zh-CN", 120) })).toBe("北风的估值为 1.2亿美元。");
+    expect(fill("zh-CN", "（{firm}）{n} 家", { firm: "Helios", n: 3 })).toBe("（Helios）3 家");
+    expect(fill("en", "{firm}'s value", { firm: "Cobalt" })).toBe("Cobalt's value");
+    // A missing value stays visible, as before.
+    expect(fill("zh-CN", "{firm}的估值", {})).toBe("{firm}的估值");
+    // Lists of names follow the same rule.
+    expect(list("zh-CN", ["Helios", "Cobalt"])).toBe("Helios 和 Cobalt");
+    expect(list("zh-CN", ["Helios", "北风", "Cobalt"])).toBe("Helios、北风和 Cobalt");
+  });
+
+  it("the debrief's data table names the unit its figures use: 亿美元 in Chinese (it said 百万美元 beside charts in 亿美元), $M in English", () => {
+    for (const key of ["debrief.figures.valuation", "debrief.figures.valuation.turn"] as const) {
+      expect(translate("zh-CN", key, {})).toContain("（亿美元）");
+      expect(translate("en", key, {})).toContain("($M)");
+    }
+    // The figure is the money as the rest of the page writes it, without its unit.
+    expect(money("zh-CN", 24990)).toBe("249.9亿美元");
+    expect(tableAmount("zh-CN", 24990)).toBe("249.9");
+    expect(tableAmount("zh-CN", 84.79)).toBe("0.85");
+    expect(tableAmount("en", 24990.4)).toBe("24,990");
   });
 });

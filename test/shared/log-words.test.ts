@@ -46,8 +46,8 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
   test("Chinese reads as Chinese: the timer, the firms listed with 、/和, the bot's name", () => {
     const zh = (command: string) => logSentence(entry(command, EXAMPLES[command]?.[0] ?? {}), "zh-CN" satisfies Locale);
     expect(zh("pause")).toBe("暂停了决策计时，剩余 250 秒");
-    expect(zh("forceNext")).toBe("立即结算了第 2 季；Helios和Cobalt重复上一季度的操作");
-    expect(zh("replaceWithBot")).toBe("替换了Northwind的“Ada”；此后由规模派机器人玩家操作");
+    expect(zh("forceNext")).toBe("立即结算了第 2 季；Helios 和 Cobalt 重复上一季度的操作");
+    expect(zh("replaceWithBot")).toBe("替换了 Northwind 的“Ada”；此后由规模派机器人玩家操作");
     expect(zh("inject")).toBe("已排入第 3 季：监管模式切换为：模型监管（许可证制度）。");
   });
 
@@ -58,7 +58,7 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
       "Resolved quarter 1 now; Helios made no move (nothing to repeat yet)",
     );
     expect(logSentence(entry("forceNext", { from: "decide", quarter: 1, missing: ["Helios"] }), "zh-CN")).toBe(
-      "立即结算了第 1 季；Helios本季没有行动（还没有可重复的操作）",
+      "立即结算了第 1 季；Helios 本季没有行动（还没有可重复的操作）",
     );
     expect(logSentence(entry("forceNext", { from: "news", quarter: 1 }))).toBe("Ended the news of quarter 1 early: decisions are open");
     expect(logSentence(entry("forceNext", { from: "report", quarter: 2 }))).toBe("Ended the report of quarter 1 early: quarter 2 begins");
@@ -83,7 +83,7 @@ describe("the facilitator's log in words, from its codes and parameters", () => 
     expect(en("endGame", { quarter: 3, quarters: 8, dropped: 0 })).toBe("Ended the game after turn 3 of 8");
     expect(en("start", { firms: 5, humans: 1, bots: 4, quarters: 8 })).toBe("Started the game: 5 firms (1 played by people, 4 by bots), 8 turns");
     expect(en("configure", { settings: { quarters: 4 } })).toBe("Changed the settings: 4 turns");
-    expect(zh("forceNext", { from: "decide", quarter: 2, missing: ["Helios", "Cobalt"] })).toBe("立即结算了第 2 回合；Helios和Cobalt重复上一回合的操作");
+    expect(zh("forceNext", { from: "decide", quarter: 2, missing: ["Helios", "Cobalt"] })).toBe("立即结算了第 2 回合；Helios 和 Cobalt 重复上一回合的操作");
     expect(zh("forceNext", { from: "report", quarter: 2 })).toBe("提前结束第 1 回合的报告：第 2 回合开始");
     expect(zh("endGame", { quarter: 3, quarters: 8, dropped: 0 })).toBe("在第 3 回合（共 8 回合）后结束了游戏");
     expect(zh("start", { firms: 5, humans: 1, bots: 4, quarters: 8 })).toBe("开始游戏：5 家公司（1 家由学生操作，4 家由机器人玩家操作），共 8 回合");

@@ -195,7 +195,7 @@ const zh = {
   "axis.totalValuation": "总估值",
   "axis.value": "美元（创造：整局经营利润；获取：最终估值）",
 
-  "figures.valuation": "数据：各季度估值 / 基本面（百万美元）",
+  "figures.valuation": "数据：各季度估值 / 基本面（亿美元）",
   "figures.market": "数据：各季度泡沫比率与市场情绪",
   "figures.value": "数据：创造与获取的价值",
   "figures.fan": "数据：模拟市场泡沫比率的分位数",
@@ -281,7 +281,7 @@ const zh = {
   "title.market.turn": "各回合泡沫比率与市场情绪",
   "firm.chart.turn": "{firm}：各回合估值与基本面",
   "axis.quarter.turn": "回合",
-  "figures.valuation.turn": "数据：各回合估值 / 基本面（百万美元）",
+  "figures.valuation.turn": "数据：各回合估值 / 基本面（亿美元）",
   "figures.market.turn": "数据：各回合泡沫比率与市场情绪",
   "column.quarter.turn": "回合",
   "caption.valuation.peakLastDelisted.turn":
