@@ -1,24 +1,9 @@
 import { describe, expect, test } from "vitest";
 import type { TickStretch } from "../../server/bench/load/probe-types.js";
+import { emptyStretch } from "../../server/bench/load/tick-probe.js";
 import { summarizeTicks } from "../../server/bench/load/ticks.js";
 
-const stretch = (start: number, end: number, counts: Partial<TickStretch> = {}): TickStretch => ({
-  start,
-  end,
-  patches: 0,
-  patchesSent: 0,
-  patchMs: 0,
-  frames: 0,
-  submits: 0,
-  frameMs: 0,
-  resolvingFrames: 0,
-  resolvingFrameMs: 0,
-  timers: 0,
-  timerMs: 0,
-  privates: 0,
-  pings: 0,
-  ...counts,
-});
+const stretch = (start: number, end: number, counts: Partial<TickStretch> = {}): TickStretch => ({ ...emptyStretch(start, end), ...counts });
 
 describe("the long-tick probe's summary", () => {
   test("counts the stretches of 20 and 50 ms per 1,000 room-quarters and says what the long ones held, GC matched by time", () => {

@@ -14,6 +14,26 @@ import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
 import type { TickStretch, TicksReport } from "./probe-types.js";
 
+/** A stretch from `start` to `end` with nothing counted yet. */
+export function emptyStretch(start: number, end: number): TickStretch {
+  return {
+    start,
+    end,
+    patches: 0,
+    patchesSent: 0,
+    patchMs: 0,
+    frames: 0,
+    submits: 0,
+    frameMs: 0,
+    resolvingFrames: 0,
+    resolvingFrameMs: 0,
+    timers: 0,
+    timerMs: 0,
+    privates: 0,
+    pings: 0,
+  };
+}
+
 /** Colyseus' default patch interval: a `setInterval` of this period is a room's patch tick. */
 const PATCH_MS = 50;
 /** Stretches at least this long are kept whole; shorter ones only counted. */
@@ -62,22 +82,7 @@ export function installTickProbe(): { reset(): void; read(): Omit<TicksReport, "
     if (idle !== lastIdle || !stretch) {
       close();
       lastIdle = idle;
-      stretch = {
-        start: now,
-        end: now,
-        patches: 0,
-        patchesSent: 0,
-        patchMs: 0,
-        frames: 0,
-        submits: 0,
-        frameMs: 0,
-        resolvingFrames: 0,
-        resolvingFrameMs: 0,
-        timers: 0,
-        timerMs: 0,
-        privates: 0,
-        pings: 0,
-      };
+      stretch = emptyStretch(now, now);
       current = stretch;
     }
     return stretch;
