@@ -71,8 +71,13 @@ export function repeatWarning(state: GameState, firm: FirmState, turns: TurnWord
   const fitted = fitAction(state, firm, firm.lastAction);
   const ratio = spendRatio(state, firm, fitted, firm.lastAction);
   const raiseCut = fitted.raise < firm.lastAction.raise - 1e-9;
-  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share: percent(ratio), raise: money(fitted.raise) });
-  if (ratio < 0.999) return t(turnKey(turns, "panel.note.repeatsCut"), { share: percent(ratio) });
+  // Spending is cut when the player would read a cut: a share written "100%" is no cut.
+  const share = percent(ratio);
+  const spendingCut = ratio < 1 && share !== percent(1);
+  if (raiseCut && spendingCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share, raise: money(fitted.raise) });
+  // Only the raise is cut (the market buys less now): it read "scaled down to 100% of its spending".
+  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsRaise"), { raise: money(fitted.raise) });
+  if (spendingCut) return t(turnKey(turns, "panel.note.repeatsCut"), { share });
   return t(turnKey(turns, "panel.note.repeats"));
 }
 

@@ -96,6 +96,24 @@ describe("what happens without a submission, in the panel's words", () => {
     expect(repeatWarning(poorer, firm(poorer), turnWordsFor(8))).toMatch(/^尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 \d+% 沿用。$/);
     setLocale("en");
   });
+
+  test("a plan whose raise the market no longer buys, its spending fitting, repeats with the smaller raise (it said 'scaled down to 100% of its spending')", () => {
+    setLocale("en");
+    const { state } = resolveQuarter(
+      start,
+      { f1: { train: 10, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
+      [],
+    );
+    const greedy = { ...state, firms: state.firms.map((f) => (f.id === "f1" ? { ...f, lastAction: { ...f.lastAction, raise: 1e6 } } : f)) };
+    expect(repeatWarning(greedy, firm(greedy), turnWordsFor(8))).toMatch(
+      /^Not submitted yet\. Last turn's plan raises more than the market will buy now: without a submission it repeats with a raise of \$[\d,.]+M\.$/,
+    );
+    setLocale("zh-CN");
+    expect(repeatWarning(greedy, firm(greedy), turnWordsFor(16))).toMatch(
+      /^尚未提交。上季度方案的融资额超出市场当前的认购意愿：如不提交，将沿用该方案，融资额为 .+美元。$/,
+    );
+    setLocale("en");
+  });
 });
 
 describe("a refused draft's words", () => {
