@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, movedAsShown, signedMoney, valuationHeadline, warningLines } from "./words.js";
+import { costMoney, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -28,7 +28,7 @@ function runwayText(card: QuarterCard, turns: TurnWords): string {
  * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
  */
 export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
-  // Its parts as written, adding up to the written change (movedAsShown).
+  // Its parts written to the headline's step, adding up to its change (movedAsShown).
   const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
@@ -45,9 +45,9 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
       h(
         "tbody",
         {},
-        row(t("report.moved.fundamentals"), signedMoney(v.fundamentals)),
-        row(t("report.moved.narrative"), signedMoney(v.narrative)),
-        row(t("report.moved.sentiment"), signedMoney(v.sentiment)),
+        row(t("report.moved.fundamentals"), movePart(v.fundamentals, v.step)),
+        row(t("report.moved.narrative"), movePart(v.narrative, v.step)),
+        row(t("report.moved.sentiment"), movePart(v.sentiment, v.step)),
       ),
     ),
     h("p", { class: "hint" }, t("report.moved.hint")),

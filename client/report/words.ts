@@ -58,39 +58,38 @@ export function valuationHeadline(v: ValuationMove): string {
   return t("report.moved.headline", { before: money(a.before), after: money(a.after), change: signedWith(a.change, change) });
 }
 
+/** The move's three parts as the card writes them ($M, multiples of `step`), and that step: the headline's change's. */
+export interface MoveAsShown extends ValuationMove {
+  step: number;
+}
+
 /**
- * The three parts of the move as the card writes them, so that a reader adding them up gets
- * the change the headline writes: each part is rounded as written, and where those roundings
- * add up to another figure, the part rounded furthest from its exact value gives way by a step
- * or two (as rounded percentages are made to total 100%). `amountOf` is what `money` writes an
- * amount as, `partStep` the step it writes it to.
+ * The three parts of the move as the card writes them: each to the step the headline writes its
+ * change to, so a line never mixes "+$88.3M" with "+$2,054M", and added up they read as that change
+ * exactly. Where their roundings add up to another figure, the part rounded furthest from its exact
+ * value gives way by a step or two (as rounded percentages are made to total 100%).
  */
-export function movedAsShown(
-  v: ValuationMove,
-  amountOf: (millions: number) => number = (m) => moneyAmount(locale(), m),
-  partStep: (millions: number) => number = (m) => moneyStep(locale(), m),
-): ValuationMove {
+export function movedAsShown(v: ValuationMove): MoveAsShown {
   const exact = [v.fundamentals, v.narrative, v.sentiment];
-  const parts = exact.map(amountOf);
-  // The change as the headline writes it; added up, the parts must read the same: within half its step.
-  const headline = headlineAmounts(v);
-  const change = headline.change;
-  const slack = headline.step / 2;
+  const { change, step } = headlineAmounts(v);
+  const parts = exact.map((m) => amountTo(m, step));
   for (let guard = 0; guard < 3; guard++) {
     const gap = change - parts.reduce((sum, p) => sum + p, 0);
-    if (Math.abs(gap) < slack - 1e-9) break;
-    // The part whose written amount is furthest from its exact value, in the gap's direction, among those a step of which narrows the gap.
-    const movable = parts
-      .map((p, i) => ({ i, step: partStep(p), lag: Math.sign(gap) * ((exact[i] as number) - p) }))
-      .filter((m) => m.step < 2 * Math.abs(gap))
-      .sort((a, b) => b.lag - a.lag)[0];
-    if (!movable) break;
-    // A step that brings the sum nearer; at most two: a part never strays far from its own value to make the sum come out.
-    const steps = Math.min(2, Math.max(1, Math.floor((Math.abs(gap) + slack) / movable.step)));
-    parts[movable.i] = amountOf((parts[movable.i] as number) + Math.sign(gap) * steps * movable.step);
+    if (Math.abs(gap) < step / 2) break;
+    // The part whose written amount is furthest from its exact value, in the gap's direction.
+    const i = parts.map((p, i) => ({ i, lag: Math.sign(gap) * ((exact[i] as number) - p) })).sort((a, b) => b.lag - a.lag)[0]?.i;
+    if (i === undefined) break;
+    // At most two steps each time: a part never strays far from its own value to make the sum come out.
+    const steps = Math.min(2, Math.round(Math.abs(gap) / step));
+    parts[i] = amountTo((parts[i] as number) + Math.sign(gap) * steps * step, step);
   }
   const [fundamentals = 0, narrative = 0, sentiment = 0] = parts;
-  return { ...v, fundamentals, narrative, sentiment };
+  return { ...v, fundamentals, narrative, sentiment, step };
+}
+
+/** One part of the move as its line writes it: signed, to the headline's step ("+$88M" beside "+$2,054M", not "+$88.3M"). */
+export function movePart(amount: number, step: number): string {
+  return signedWith(amount, (m) => moneyTo(locale(), m, step));
 }
 
 /**

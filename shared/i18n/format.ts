@@ -77,16 +77,6 @@ export function shortMoney(locale: Locale, millions: number): string {
   return shortMoneyTo(locale, value, shortMoneyStep(locale, value));
 }
 
-/**
- * The amount ($M) that `shortMoney` writes for `millions`, rounded as written ("$1.2B" is 1,200):
- * what a reader adding shown figures up adds. A total shown beside its parts is the sum of these,
- * so it agrees with the parts to the total's own rounding.
- */
-export function shortMoneyAmount(locale: Locale, millions: number): number {
-  const value = shown(millions);
-  return amountTo(value, shortMoneyStep(locale, value));
-}
-
 /** The step ($M) `shortMoney` writes an amount of this size to: "$1.2B" and "$12.3B" are to $0.1B, "144.4亿美元" to 0.1亿. */
 export function shortMoneyStep(locale: Locale, millions: number): number {
   const abs = Math.abs(millions);

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, headlineAmounts, movedAsShown, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
+import { costMoney, headlineAmounts, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
 import { viewFor } from "../../shared/engine/view.js";
-import { money, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
+import { amountTo, money, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import { DEFAULT_CONFIG } from "../../shared/index.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { playBots } from "../../shared/sim/play.js";
@@ -145,13 +145,13 @@ describe("why your valuation moved, in one line", () => {
     const move = { before: 1466, after: 3435, fundamentals: 716, narrative: 886, sentiment: 367 };
     setLocale("zh-CN");
     const shown = movedAsShown(move);
+    const lines = (m: ReturnType<typeof movedAsShown>) => [m.fundamentals, m.narrative, m.sentiment].map((p) => movePart(p, m.step));
     expect(valuationHeadline(move)).toBe("14.7亿美元 → 34.4亿美元（+19.7亿美元）");
-    expect([shown.fundamentals, shown.narrative, shown.sentiment].map(signedMoney)).toEqual(["+7.1亿美元", "+8.9亿美元", "+3.7亿美元"]);
+    expect(lines(shown)).toEqual(["+7.1亿美元", "+8.9亿美元", "+3.7亿美元"]);
     // In English the same move is written to the $M: nothing to give way.
     setLocale("en");
-    const en = movedAsShown(move);
-    expect([en.fundamentals, en.narrative, en.sentiment].map(signedMoney)).toEqual(["+$716M", "+$886M", "+$367M"]);
-    // Over many moves, in both languages, the written parts add up to the written change, each still near its own value.
+    expect(lines(movedAsShown(move))).toEqual(["+$716M", "+$886M", "+$367M"]);
+    // Over many moves, in both languages, the parts are written to the headline's step and add up to its change exactly, each still near its own value.
     for (const lang of ["en", "zh-CN"] as const) {
       setLocale(lang);
       for (let i = 1; i < 400; i++) {
@@ -162,19 +162,31 @@ describe("why your valuation moved, in one line", () => {
         const m = { before, after: before + fundamentals + narrative + sentiment, fundamentals, narrative, sentiment };
         const written = movedAsShown(m);
         const { change, step } = headlineAmounts(m);
-        // Added up they read as the change does, to the coarsest step written among them (17.3亿 + 22.1亿 + 1310万 = 39.531亿 is 39.5亿;
-        // −$420M + $680M − $187M = $73M beside +$72.9M: the parts are written to the $1M).
-        const coarsest = Math.max(moneyStep(lang, change), ...[written.fundamentals, written.narrative, written.sentiment].map((p) => moneyStep(lang, p)));
+        expect(written.step).toBe(step);
         const sum = written.fundamentals + written.narrative + written.sentiment;
-        expect(Math.abs(sum - change), `${lang} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest / 2 + 1e-9);
-        // Each part is still an amount as written, no further from its exact value than the coarsest step written beside it and
-        // the headline's own rounding (its pair rounded to one step, the change is their difference: up to a step off the exact move).
+        expect(Math.abs(sum - change), `${lang} ${JSON.stringify(m)}`).toBeLessThan(1e-6);
+        // Each part a multiple of the step, no further from its exact value than the headline's own rounding and two steps.
         for (const key of ["fundamentals", "narrative", "sentiment"] as const) {
-          expect(moneyAmount(lang, written[key])).toBe(written[key]);
-          expect(Math.abs(written[key] - m[key]), `${lang} ${key} ${JSON.stringify(m)}`).toBeLessThanOrEqual(coarsest + step + 1e-9);
+          expect(amountTo(written[key], step)).toBe(written[key]);
+          expect(Math.abs(written[key] - m[key]), `${lang} ${key} ${JSON.stringify(m)}`).toBeLessThanOrEqual(2 * step + 1e-9);
         }
       }
     }
+    setLocale("en");
+  });
+  test("each part is written to the headline's step, never finer: '+$88M' beside '+$2,054M', not '+$88.3M' (seen on a report card)", () => {
+    setLocale("en");
+    const move = { before: 1000.2, after: 3054.3, fundamentals: 88.3, narrative: 1899.6, sentiment: 66.2 };
+    const shown = movedAsShown(move);
+    expect(valuationHeadline(move)).toBe("$1,000M → $3,054M (+$2,054M)");
+    expect([shown.fundamentals, shown.narrative, shown.sentiment].map((p) => movePart(p, shown.step))).toEqual(["+$88M", "+$1,900M", "+$66M"]);
+    // Below $100M all round the headline is to the $0.1M, and so is every part, even one written past $100M.
+    const small = movedAsShown({ before: 60, after: 72.4, fundamentals: 140.04, narrative: -130, sentiment: 2.36 });
+    expect([small.fundamentals, small.narrative, small.sentiment].map((p) => movePart(p, small.step))).toEqual(["+$140.0M", "−$130.0M", "+$2.4M"]);
+    setLocale("zh-CN");
+    const zh = movedAsShown(move);
+    expect(valuationHeadline(move)).toBe("10亿美元 → 30.5亿美元（+20.5亿美元）");
+    expect([zh.fundamentals, zh.narrative, zh.sentiment].map((p) => movePart(p, zh.step))).toEqual(["+9000万美元", "+19亿美元", "+6000万美元"]);
     setLocale("en");
   });
 });
