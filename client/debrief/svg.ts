@@ -142,18 +142,15 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
   if (spec.reference !== undefined)
     svg.append(svgEl("line", { x1: pad.left, x2: width - pad.right, y1: y(spec.reference), y2: y(spec.reference), class: "reference" }));
   // Turn labels that never touch: each centred on its turn (slid inside the chart at its edges), all of them where
-  // they fit, else a regular step with the first and last (compact: first and last only, at the plot's edges).
+  // they fit, else a regular step with the first and last (a small chart labelled only its first and last turn).
   const widths = spec.quarters.map((q) => Math.max(24, textWidth(spec.quarterLabel(q), fontSize)));
-  const at = compact ? null : turnLabels(spec.quarters.map(x), widths, 0, width);
+  // A small chart's y labels sit close above its turns: its first turn label starts at the plot, clear of "$0".
+  const at = turnLabels(spec.quarters.map(x), widths, compact ? pad.left : 0, width, compact ? 8 : 12);
   spec.quarters.forEach((q, i) => {
-    const isLast = i === spec.quarters.length - 1;
-    if (at) {
-      const centre = at[i];
-      if (centre !== null && centre !== undefined)
-        // A line lower than the y axis's labels: the first, centred on its turn, reaches under the lowest of them.
-        svg.append(svgEl("text", { x: centre, y: height - pad.bottom + 21, "text-anchor": "middle", class: "tick" }, spec.quarterLabel(q)));
-    } else if (i === 0 || isLast)
-      svg.append(svgEl("text", { x: x(q), y: height - pad.bottom + 16, "text-anchor": i === 0 ? "start" : "end", class: "tick" }, spec.quarterLabel(q)));
+    const centre = at[i];
+    if (centre !== null && centre !== undefined)
+      // A line lower than the y axis's labels: the first, centred on its turn, reaches under the lowest of them.
+      svg.append(svgEl("text", { x: centre, y: height - pad.bottom + (compact ? 16 : 21), "text-anchor": "middle", class: "tick turn" }, spec.quarterLabel(q)));
   });
   if (!compact) {
     const xTitle = spec.xTitle;
