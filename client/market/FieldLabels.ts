@@ -35,8 +35,8 @@ export class FieldLabels {
   private readonly labels = new Map<string, HTMLDivElement>();
   /** Where each shown label sits (field px), to step aside from a card over it. */
   private readonly boxes = new Map<string, Box>();
-  /** The card over the field (the report), in field px; null while none is open. */
-  private cover: Box | null = null;
+  /** Measures the card over the field (the report) in field px, null while none is open; measured at every lay-out. */
+  private cover: (() => Box | null) | null = null;
   private readonly measure = document.createElement("canvas").getContext("2d");
   /** The full label of the bubble under the pointer (or of the focused leaderboard row). */
   private readonly tip = h("div", { class: "bubble-tip", hidden: true });
@@ -96,19 +96,22 @@ export class FieldLabels {
   }
 
   /**
-   * A card over the field (the report), in field px, or null when it closes: the labels under it
-   * step aside, the others stay. The whole field's labels once hid while the report was open, at
-   * 1920×1080 too, where the card covers a fifth of the field.
+   * A card over the field (the report): `cover` measures it in field px (null while it is
+   * closed), and is called again whenever the labels are laid out (a rotated phone, a resized
+   * window) and whenever this is called (the card opened, closed, grew or shrank). The labels
+   * under it step aside, the others stay. The whole field's labels once hid while the report was
+   * open, at 1920×1080 too, where the card covers a fifth of the field.
    */
-  avoid(cover: Box | null): void {
+  avoid(cover: (() => Box | null) | null): void {
     this.cover = cover;
     this.stepAside();
   }
 
   private stepAside(): void {
+    const cover = this.cover?.() ?? null;
     for (const [id, label] of this.labels) {
       const box = this.boxes.get(id);
-      label.classList.toggle("covered", box !== undefined && coveredBy(box, this.cover));
+      label.classList.toggle("covered", box !== undefined && coveredBy(box, cover));
     }
   }
 

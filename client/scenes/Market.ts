@@ -129,15 +129,22 @@ export class Market extends Phaser.Scene {
       boardPane.replaceChildren(board.element);
       panelPane.replaceChildren(panel.element);
       slot.append(report.element, detail.element);
-      // The labels under the open report step aside (the card's size changes as it opens, closes or grows).
-      const cover = new ResizeObserver(() => {
+      // The labels under the open report step aside: measured whenever the labels are laid out (FieldLabels.avoid) and
+      // whenever the card, its content or the field changes size (it was measured only when the card's own box resized).
+      const measureCover = () => {
         const card = report.cardElement;
-        if (card.hidden) return field.labels.avoid(null);
+        if (card.hidden) return null;
         const at = card.getBoundingClientRect();
         const origin = field.labels.element.getBoundingClientRect();
-        field.labels.avoid({ x: at.left - origin.left, y: at.top - origin.top, width: at.width, height: at.height });
-      });
+        return { x: at.left - origin.left, y: at.top - origin.top, width: at.width, height: at.height };
+      };
+      const cover = new ResizeObserver(() => field.labels.avoid(measureCover));
       cover.observe(report.cardElement);
+      cover.observe(field.labels.element);
+      // A new card's content (another turn, a language switch): measured once the page has laid it out.
+      let live = true;
+      const content = new MutationObserver(() => requestAnimationFrame(() => live && field.labels.avoid(measureCover)));
+      content.observe(report.cardElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
       if (returns) slot.append(returns.element);
       tabs.attach(shell);
       if (carried) {
@@ -167,6 +174,8 @@ export class Market extends Phaser.Scene {
           ticker.destroy();
           panel.destroy();
           cover.disconnect();
+          content.disconnect();
+          live = false;
           field.labels.avoid(null);
           report.destroy();
           detail.destroy();

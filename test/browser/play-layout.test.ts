@@ -25,6 +25,30 @@ async function expectLaidOut(page: Page, name: string, screen: Screen): Promise<
   if (screen === "phone") expect(found.targets, `${name}: touch targets under 44 px`).toEqual([]);
 }
 
+/** In the page: how many bubble labels show, and how many of them under the open report card. */
+const labelsUnderCard = () => {
+  type DOMRect = { left: number; right: number; top: number; bottom: number };
+  const doc = (
+    globalThis as unknown as {
+      document: {
+        querySelector(s: string): { getBoundingClientRect(): DOMRect } | null;
+        querySelectorAll(s: string): ArrayLike<{ hidden: boolean; getBoundingClientRect(): DOMRect }>;
+      };
+    }
+  ).document;
+  const style = globalThis as unknown as { getComputedStyle(e: unknown): { visibility: string } };
+  const card = doc.querySelector(".report-card")?.getBoundingClientRect();
+  let shown = 0;
+  let underCard = 0;
+  for (const label of Array.from(doc.querySelectorAll(".bubble-label"))) {
+    if (label.hidden || style.getComputedStyle(label).visibility === "hidden") continue;
+    shown++;
+    const r = label.getBoundingClientRect();
+    if (card && r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom) underCard++;
+  }
+  return { shown, underCard };
+};
+
 describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report laid out in both languages", () => {
   const game = serveGame(PORT);
 
@@ -76,30 +100,21 @@ describe.skipIf(!HAS_CHROMIUM)("the market, the decision panel and the report la
       await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
       await expectLaidOut(page, `${locale}-report`, screen);
       // The bubble labels under the card step aside; the others stay (all of them hid while the report was open).
-      const labels = await page.evaluate(() => {
-        type DOMRect = { left: number; right: number; top: number; bottom: number };
-        const doc = (
-          globalThis as unknown as {
-            document: {
-              querySelector(s: string): { getBoundingClientRect(): DOMRect } | null;
-              querySelectorAll(s: string): ArrayLike<{ hidden: boolean; getBoundingClientRect(): DOMRect }>;
-            };
-          }
-        ).document;
-        const style = globalThis as unknown as { getComputedStyle(e: unknown): { visibility: string } };
-        const card = doc.querySelector(".report-card")?.getBoundingClientRect();
-        let shown = 0;
-        let underCard = 0;
-        for (const label of Array.from(doc.querySelectorAll(".bubble-label"))) {
-          if (label.hidden || style.getComputedStyle(label).visibility === "hidden") continue;
-          shown++;
-          const r = label.getBoundingClientRect();
-          if (card && r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom) underCard++;
-        }
-        return { shown, underCard };
-      });
+      const labels = await page.evaluate(labelsUnderCard);
       expect(labels.underCard, `${locale}: no bubble label shows under the report`).toBe(0);
       if (!phone) expect(labels.shown, `${locale}: the labels beside the report stay`).toBeGreaterThan(0);
+      if (screen === "laptop") {
+        // The window changes shape with the report open: the field lays its labels out again, measuring the card again
+        // (the card's box was measured only when it resized itself).
+        for (const viewport of [{ width: 1600, height: 900 }, { width: 1000, height: 720 }, SCREENS.laptop.viewport]) {
+          await page.setViewportSize(viewport);
+          await page.waitForTimeout(400);
+          await page.waitForFunction(() => (globalThis as unknown as { __sos?: { animating: boolean } }).__sos?.animating === false);
+          const again = await page.evaluate(labelsUnderCard);
+          expect(again.underCard, `${locale} at ${viewport.width}×${viewport.height}: no bubble label under the report`).toBe(0);
+          expect(again.shown, `${locale} at ${viewport.width}×${viewport.height}: the labels beside the report stay`).toBeGreaterThan(0);
+        }
+      }
       // One valuation, one way on the screen: the headline's new valuation reads as the leaderboard's (it read "$2,991M" beside "$3B").
       const headline = (await page.locator(".report-card p.headline").textContent()) ?? "";
       const after = headline.split("→")[1]?.split(/[（(]/)[0]?.trim();
