@@ -174,6 +174,23 @@ describe("market shares", () => {
     expect(scaled.customers).toBeCloseTo(0.00859, 5);
   });
 
+  it("quality falls off as fit^fitExponent and a firm's logit weight is quality^sharpness, at the default exponents and others", () => {
+    // marketShares chooses how to take each power once per resolution (the cube multiplied out, exp·ln for a
+    // fractional sharpness, `power` otherwise): every choice must give the share rule's arithmetic.
+    const cap = capabilityFromCompute(cfg(), 400);
+    const fit = cap / 50; // finance needs 50: fit 0.6234
+    for (const fitExponent of [2, 2.5, 3]) {
+      for (const sharpness of [1, 1.12, 1.7, 2, 3]) {
+        const config = cfg({ apps: { integrationFitExponent: 0, fitExponent, sharpness } });
+        const { state } = resolveQuarter(createGame(config, 13, seats(2)), { f1: act({ apps: { finance: 100 } }), f2: act({}) });
+        // Integration √100 = 10; weight (10 × fit^fitExponent)^sharpness against the outside option's 60^sharpness.
+        const weight = (10 * fit ** fitExponent) ** sharpness;
+        const expected = (0.35 * weight) / (60 ** sharpness + weight);
+        expect(num(firm(state, 0).customers, idx("finance")), `fitExponent ${fitExponent}, sharpness ${sharpness}`).toBeCloseTo(expected, 12);
+      }
+    }
+  });
+
   it("API revenue goes by lead over the outside open models; a released model spreads into the baseline and its firm keeps a hosted share", () => {
     const config = cfg();
     const s0 = createGame(config, 14, seats(2));

@@ -112,24 +112,14 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
  * The last integration fit computed per sector, keyed by its exact inputs (ratio and
  * exponent): power is a pure function of them, so a hit gives the same bits. Firms whose
  * usable model is the open baseline share one ratio per sector in a quarter (over 40% of
- * the bench's fits). Kept from one resolution to the next; NaN matches nothing.
+ * the bench's fits). Kept from one resolution to the next; NaN matches nothing. Read and
+ * written by `efficiencyAndIntegration`'s loop (1 for a full fit without a look-up).
  */
 const fitMemo = {
   ratio: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
   exponent: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
   fit: new Float64Array(SECTOR_IDS.length),
 };
-
-/** `ratio`^`exponent` for sector `s`, from the memo when its inputs are the last ones. */
-function integrationFit(s: number, ratio: number, exponent: number): number {
-  if (ratio === 1) return 1;
-  if (fitMemo.ratio[s] === ratio && fitMemo.exponent[s] === exponent) return fitMemo.fit[s] as number;
-  const fit = power(ratio, exponent);
-  fitMemo.ratio[s] = ratio;
-  fitMemo.exponent[s] = exponent;
-  fitMemo.fit[s] = fit;
-  return fit;
-}
 
 /**
  * Steps 4–5. Serving efficiency (diminishing returns) and integration per sector: √spend,
@@ -152,6 +142,12 @@ export function efficiencyAndIntegration(t: Quarter): void {
   const efficiency = config.efficiency;
   // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
   const S = SECTOR_IDS.length;
+  // The fit memo's rows and `power`'s choice of method read once, not at every sector (a module
+  // binding and its object are loaded and checked again at every use; `power` is chosen by its exponent).
+  const memoRatio = fitMemo.ratio;
+  const memoExponent = fitMemo.exponent;
+  const memoFit = fitMemo.fit;
+  const fitByLog = fitExponent !== 1 && fitExponent !== 2 && fitExponent !== 3;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i] as (typeof actions)[number];
@@ -179,7 +175,16 @@ export function efficiencyAndIntegration(t: Quarter): void {
       if ((productFit[s] as number) === 0) productFit[s] = nextLuck(rng, fitLuck);
       // Integration work is only as good as the model it integrates (a model that fits fully: 1, as power gives).
       const ratio = Math.min(1, capability / (need[s] as number));
-      const fit = integrationFit(s, ratio, fitExponent);
+      // 1 for a full fit, the memo's value for its last inputs, else the power (remembered).
+      let fit: number;
+      if (ratio === 1) fit = 1;
+      else if (memoRatio[s] === ratio && memoExponent[s] === fitExponent) fit = memoFit[s] as number;
+      else {
+        fit = fitByLog && ratio > 0 ? Math.exp(fitExponent * Math.log(ratio)) : power(ratio, fitExponent);
+        memoRatio[s] = ratio;
+        memoExponent[s] = fitExponent;
+        memoFit[s] = fit;
+      }
       // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).
       integration[s] = (integration[s] as number) * decay + Math.sqrt(spend * tau) * speed * fit;
     }

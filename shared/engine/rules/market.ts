@@ -59,6 +59,12 @@ export function marketShares(t: Quarter): void {
   const fitExponent = a.fitExponent * 1;
   const sharpness = a.sharpness * 1;
   const latencyPenalty = a.latencyPenalty * 1;
+  // `power`'s choice of method made once per resolution, not twice per firm and sector: the fit's
+  // cube (the default exponent) multiplied out as `power` does; a weight's power, whose base is
+  // > 0 where it is taken, as `power`'s exp(e·ln x) when the exponent is not 1, 2 or 3 (the same
+  // operations, so the same bits; another exponent still goes through `power`).
+  const fitCubed = fitExponent === 3;
+  const sharpnessByLog = sharpness !== 1 && sharpness !== 2 && sharpness !== 3;
   const { need, latencyBound } = t.columns;
   for (let i = 0; i < n; i++) {
     const firm = firms[i] as FirmState;
@@ -81,8 +87,9 @@ export function marketShares(t: Quarter): void {
       const fitRatio = Math.min(1, fit / (need[s] as number));
       const latency = latencyBound[s] === true && !edge ? latencyPenalty : 1;
       const pf = productFit[s] as number;
-      const q = level * power(fitRatio, fitExponent) * moat * latency * (pf > 0 ? pf : 1);
-      const weight = q > 0 ? power(q, sharpness) : 0;
+      const fitPower = fitCubed ? fitRatio * fitRatio * fitRatio : power(fitRatio, fitExponent);
+      const q = level * fitPower * moat * latency * (pf > 0 ? pf : 1);
+      const weight = q > 0 ? (sharpnessByLog ? Math.exp(sharpness * Math.log(q)) : power(q, sharpness)) : 0;
       weights[row + s] = weight;
       totals[s] = (totals[s] as number) + weight;
     }
