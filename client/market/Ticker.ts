@@ -4,7 +4,7 @@ import { list, percent, t } from "../i18n.js";
 import type { MarketRoomStateShape } from "../net/state.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
-import { newsSentences } from "./news.js";
+import { newsSentences, tickerJoint } from "./news.js";
 
 /** Seconds each item stays on screen when the items do not all fit and the ticker pages through them. */
 const PAGE_SECONDS = 7;
@@ -80,7 +80,7 @@ export class Ticker {
     const text = lines.join("\n");
     if (this.items.dataset.text === text) return;
     this.items.dataset.text = text;
-    this.items.replaceChildren(...lines.map((line) => h("li", {}, line)));
+    this.items.replaceChildren(...lines.map((line, i) => h("li", i > 0 ? { "data-joint": tickerJoint(lines[i - 1] ?? "") } : {}, line)));
     // Measure once the browser has laid the new items out.
     window.requestAnimationFrame(() => this.fit());
   }

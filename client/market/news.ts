@@ -17,3 +17,14 @@ export function newsSentences(items: Iterable<EventItemShape>): string[] {
   }
   return sentences;
 }
+
+/**
+ * What stands between a ticker item and the one before it, one rule for both languages: after
+ * a sentence's end a full stop already parts them ("。" carries its own space, "." wants one),
+ * so a " · " would double it ("缩水。 · 开源"); only an item without one gets the dot.
+ */
+export function tickerJoint(previous: string): string {
+  if (/[。！？]$/u.test(previous)) return "";
+  if (/[.!?]["”’)]?$/u.test(previous)) return " ";
+  return " · ";
+}

@@ -74,9 +74,13 @@ export function repeatWarning(state: GameState, firm: FirmState, turns: TurnWord
   // Spending is cut when the player would read a cut: a share written "100%" is no cut.
   const share = percent(ratio);
   const spendingCut = ratio < 1 && share !== percent(1);
-  if (raiseCut && spendingCut) return t(turnKey(turns, "panel.note.repeatsCutRaise"), { share, raise: money(fitted.raise) });
+  // A raise cut to what reads "$0M" (the market buys none now) is no raise: it read "with a raise of $0M".
+  const raise = money(fitted.raise);
+  const noRaise = raise === money(0);
+  if (raiseCut && spendingCut)
+    return noRaise ? t(turnKey(turns, "panel.note.repeatsCutNoRaise"), { share }) : t(turnKey(turns, "panel.note.repeatsCutRaise"), { share, raise });
   // Only the raise is cut (the market buys less now): it read "scaled down to 100% of its spending".
-  if (raiseCut) return t(turnKey(turns, "panel.note.repeatsRaise"), { raise: money(fitted.raise) });
+  if (raiseCut) return noRaise ? t(turnKey(turns, "panel.note.repeatsNoRaise")) : t(turnKey(turns, "panel.note.repeatsRaise"), { raise });
   if (spendingCut) return t(turnKey(turns, "panel.note.repeatsCut"), { share });
   return t(turnKey(turns, "panel.note.repeats"));
 }

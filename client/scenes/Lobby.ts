@@ -143,7 +143,13 @@ export class Lobby extends Phaser.Scene {
                 )
               : null;
           const mine = me !== undefined && me.firmId === firm.id;
-          return h("li", { class: mine ? "mine" : undefined }, h("strong", {}, seatFirmName(firm.name, mine)), " — ", who, botPicker, remove);
+          // Two items, not five: the firm's line, then its controls kept together (a phone wraps between them, never inside).
+          return h(
+            "li",
+            { class: mine ? "mine" : undefined },
+            h("span", { class: "seat-who" }, h("strong", {}, seatFirmName(firm.name, mine)), " — ", who),
+            botPicker || remove ? h("span", { class: "seat-controls" }, botPicker, remove) : null,
+          );
         }),
       );
       const humans = room.state.players.filter((p) => p.firmId !== "");

@@ -142,6 +142,13 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await host.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await host.locator("p.code strong").textContent()) ?? "";
     const pasted = host.getByLabel(translate("en", "lobby.economy.paste"));
+    // The JSON field looks like the form's other fields (it was the browser's grey box).
+    type Style = { backgroundColor: string; color: string; borderTopColor: string; borderTopLeftRadius: string };
+    const look = (el: unknown) => {
+      const s = (globalThis as unknown as { getComputedStyle(e: unknown): Style }).getComputedStyle(el);
+      return [s.backgroundColor, s.color, s.borderTopColor, s.borderTopLeftRadius];
+    };
+    expect(await pasted.evaluate(look)).toEqual(await host.locator("fieldset.settings select").first().evaluate(look));
     await pasted.fill('{ "api": { "pool": -5 } }');
     await expect.poll(() => host.locator("fieldset.economy [role=alert]").textContent()).toMatch(/^The economy JSON cannot be used: api\.pool: too small/);
     await pasted.fill(FILE);

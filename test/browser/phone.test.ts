@@ -75,6 +75,15 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     expect((bigScreen?.y ?? 0) - ((copyButton?.y ?? 0) + (copyButton?.height ?? 0))).toBeLessThan(40);
     // The player's own firm is marked among the seats.
     expect(await page.locator("ul.seats li.mine strong").textContent()).toMatch(/ \(you\)$/);
+    // The seats line up with the lobby's heading (no list indent), and each bot's picker and Remove share one line.
+    const seatRows = await page.locator("ul.seats").evaluate((ul) => ({
+      indent: (ul.querySelector("li")?.getBoundingClientRect().left ?? 0) - (ul.ownerDocument.getElementById("lobby-title")?.getBoundingClientRect().left ?? 0),
+      bots: [...ul.querySelectorAll("li")]
+        .filter((li) => li.querySelector("select") !== null)
+        .map((li) => Math.abs((li.querySelector("select")?.getBoundingClientRect().top ?? 0) - (li.querySelector("button")?.getBoundingClientRect().top ?? 0))),
+    }));
+    expect(Math.abs(seatRows.indent)).toBeLessThan(2);
+    expect(seatRows.bots).toEqual([0, 0, 0]);
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.

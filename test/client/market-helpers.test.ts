@@ -3,7 +3,7 @@ import { formatShortMoney, niceTicks } from "../../client/market/axis.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { formatCountdown, ServerClock } from "../../client/market/clock.js";
 import { byValuation, type FirmFigures, firmFigures, formatChange, phaseLabel, quarterLabel } from "../../client/market/figures.js";
-import { eventSentence, newsSentences } from "../../client/market/news.js";
+import { eventSentence, newsSentences, tickerJoint } from "../../client/market/news.js";
 import type { MarketRoomStateShape } from "../../client/net/state.js";
 import { translator } from "../../shared/i18n/catalog.js";
 import { EVENT_KINDS } from "../../shared/schemas/vocabulary.js";
@@ -119,6 +119,16 @@ describe("the news ticker", () => {
         { kind: "odd", json: "{" },
       ]),
     ).toEqual([eventSentence(examples.selloff), "A news item could not be read."]);
+  });
+});
+
+describe("the ticker's joints between items", () => {
+  test("no dot after a sentence's full stop in either language; the dot only between items without one", () => {
+    expect(tickerJoint("未来 2 个季度，能力提升的平均速度缩水。")).toBe("");
+    expect(`缩水。${tickerJoint("缩水。")}开源`).toBe("缩水。开源");
+    expect(tickerJoint("GPU shock: compute is 40% dearer for everyone.")).toBe(" ");
+    expect(tickerJoint('Analysts call it "a bubble."')).toBe(" ");
+    expect(tickerJoint("Helios delisted")).toBe(" · ");
   });
 });
 

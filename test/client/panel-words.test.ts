@@ -114,6 +114,32 @@ describe("what happens without a submission, in the panel's words", () => {
     );
     setLocale("en");
   });
+
+  test("a plan whose raise the market no longer buys at all repeats without a raise (it said 'with a raise of $0M', '融资额为 0美元')", () => {
+    setLocale("en");
+    const { state } = resolveQuarter(
+      start,
+      { f1: { train: 10, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
+      [],
+    );
+    // Sentiment under the financing appetite's floor: the market buys no new shares.
+    const cold = {
+      ...state,
+      market: { ...state.market, sentiment: 0 },
+      firms: state.firms.map((f) => (f.id === "f1" ? { ...f, lastAction: { ...f.lastAction, raise: 50 } } : f)),
+    };
+    expect(repeatWarning(cold, firm(cold), turnWordsFor(8))).toBe(
+      "Not submitted yet. Last turn's plan raises money the market will not buy now: without a submission it repeats without a raise.",
+    );
+    const poorer = { ...cold, firms: cold.firms.map((f) => (f.id === "f1" ? { ...f, cash: 5, lastAction: { ...f.lastAction, train: 300 } } : f)) };
+    expect(repeatWarning(poorer, firm(poorer), turnWordsFor(16))).toMatch(
+      /^Not submitted yet\. Last quarter's plan no longer fits: without a submission it repeats, scaled down to \d+% of its spending, without a raise\.$/,
+    );
+    setLocale("zh-CN");
+    expect(repeatWarning(cold, firm(cold), turnWordsFor(16))).toBe("尚未提交。市场目前不再认购上季度方案的融资：如不提交，将沿用该方案，但不融资。");
+    expect(repeatWarning(poorer, firm(poorer), turnWordsFor(8))).toMatch(/^尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 \d+% 沿用，且不融资。$/);
+    setLocale("en");
+  });
 });
 
 describe("a refused draft's words", () => {

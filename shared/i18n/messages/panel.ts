@@ -20,6 +20,9 @@ const en = {
     "Not submitted yet. Last turn's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, with a raise of {raise}.",
   "note.repeatsRaise.turn":
     "Not submitted yet. Last turn's plan raises more than the market will buy now: without a submission it repeats with a raise of {raise}.",
+  "note.repeatsCutNoRaise.turn":
+    "Not submitted yet. Last turn's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, without a raise.",
+  "note.repeatsNoRaise.turn": "Not submitted yet. Last turn's plan raises money the market will not buy now: without a submission it repeats without a raise.",
   "phase.untimed.turn": "No timer: the turn resolves when every firm has submitted.",
   "phase.report.turn": "The turn is in: you can plan the next one now.",
   "short.turn": "This plan leaves you {amount} short at the end of the turn: an emergency sale of shares, or delisting.",
@@ -82,6 +85,9 @@ const en = {
     "Not submitted yet. Last quarter's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, with a raise of {raise}.",
   "note.repeatsRaise":
     "Not submitted yet. Last quarter's plan raises more than the market will buy now: without a submission it repeats with a raise of {raise}.",
+  "note.repeatsCutNoRaise":
+    "Not submitted yet. Last quarter's plan no longer fits: without a submission it repeats, scaled down to {share} of its spending, without a raise.",
+  "note.repeatsNoRaise": "Not submitted yet. Last quarter's plan raises money the market will not buy now: without a submission it repeats without a raise.",
   "phase.untimed": "No timer: the quarter resolves when every firm has submitted.",
   "phase.open": "Decisions are open.",
   "phase.news": "Read the news: you can fill this in now; decisions open in a moment.",
@@ -202,6 +208,8 @@ const zh = {
   "note.repeatsCut.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
   "note.repeatsCutRaise.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用，融资额为 {raise}。",
   "note.repeatsRaise.turn": "尚未提交。上回合方案的融资额超出市场当前的认购意愿：如不提交，将沿用该方案，融资额为 {raise}。",
+  "note.repeatsCutNoRaise.turn": "尚未提交。上回合的方案已超出预算：如不提交，将按其支出的 {share} 沿用，且不融资。",
+  "note.repeatsNoRaise.turn": "尚未提交。市场目前不再认购上回合方案的融资：如不提交，将沿用该方案，但不融资。",
   "phase.untimed.turn": "不限时：所有公司提交后本回合即结算。",
   "phase.report.turn": "本回合已结算：现在可以规划下一回合。",
   "short.turn": "按此方案，回合末你将缺少 {amount} 现金：届时只能紧急增发股票，否则退市。",
@@ -261,6 +269,8 @@ const zh = {
   "note.repeatsCut": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用。",
   "note.repeatsCutRaise": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用，融资额为 {raise}。",
   "note.repeatsRaise": "尚未提交。上季度方案的融资额超出市场当前的认购意愿：如不提交，将沿用该方案，融资额为 {raise}。",
+  "note.repeatsCutNoRaise": "尚未提交。上季度的方案已超出预算：如不提交，将按其支出的 {share} 沿用，且不融资。",
+  "note.repeatsNoRaise": "尚未提交。市场目前不再认购上季度方案的融资：如不提交，将沿用该方案，但不融资。",
   "phase.untimed": "不限时：所有公司提交后本季度即结算。",
   "phase.open": "决策已开始。",
   "phase.news": "先看新闻：现在就可以填写，决策马上开始。",
