@@ -1,5 +1,6 @@
 import { seedRng } from "../rng.js";
 import type { EconomyConfig } from "../schemas/config.js";
+import { clockOf } from "./clock.js";
 import { drawNews } from "./events.js";
 import { capabilityFromCompute } from "./rules/capability.js";
 import { narrativeValue, valuationOf } from "./rules/valuation.js";
@@ -87,6 +88,9 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     shares: s.shares,
     founderShares: s.founderShares,
     capability,
+    capabilityInTraining: clockOf(config)
+      .trainingShipShares.slice(1)
+      .map(() => 0),
     compute: s.compute,
     trainingSpendTotal: 0,
     openWeights: false,
@@ -133,6 +137,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
       trainingSpend: 0,
       cash: firm.cash,
       capability: firm.capability,
+      capabilityInTraining: 0,
       lead: Math.max(0, firm.capability - market.openBaseline),
       sectorsServed: [],
       customers: firm.customers.slice(),

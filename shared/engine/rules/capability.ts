@@ -1,5 +1,16 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 
+/**
+ * The model a firm has trained, shipped or not: its shipped capability plus what is still in
+ * training (`capability.lagQuarters`). What a lab announces, and what it knows it will ship.
+ */
+export function trainedCapability(firm: { capability: number; capabilityInTraining: readonly number[] }): number {
+  let c = firm.capability;
+  const pending = firm.capabilityInTraining;
+  for (let k = 0; k < pending.length; k++) c += pending[k] as number;
+  return c;
+}
+
 /** Capability reached from zero on cumulative compute K: capMax·(1 − (1 + K/K0)^−α). */
 export function capabilityFromCompute(config: EconomyConfig, compute: number, alpha = config.capability.alpha): number {
   const { capMax, k0 } = config.capability;

@@ -2,7 +2,7 @@ import { nextLuck } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
-import type { FirmReport, MarketReport } from "../types.js";
+import type { FirmReport, FirmState, MarketReport } from "../types.js";
 import { capabilityAfterTraining } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
 import { sectorsWhileTraining, spanFactor } from "./growth.js";
@@ -67,10 +67,33 @@ export function spendAndTrain(t: Quarter): void {
     const computeBefore = firm.compute;
     firm.compute += action.train / price;
     const luck = action.train > 0 ? nextLuck(rng, trainingLuck) : 1;
-    firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha, luck);
+    const pending = firm.capabilityInTraining;
+    if (pending.length === 0) firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha, luck);
+    else report.capabilityInTraining = trainAndShip(t, firm, computeBefore, luck);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
   }
+}
+
+/**
+ * Time to build (`capability.lagQuarters`): the run trains on the model as trained so far
+ * (shipped + in training) and its gain ships by `clock.trainingShipShares` — a share this turn,
+ * the rest in the next turns; last turns' runs ship first. Returns the points still in training.
+ */
+function trainAndShip(t: Quarter, firm: FirmState, computeBefore: number, luck: number): number {
+  const pending = firm.capabilityInTraining;
+  const shares = t.clock.trainingShipShares;
+  firm.capability += pending[0] as number;
+  for (let k = 1; k < pending.length; k++) pending[k - 1] = pending[k] as number;
+  pending[pending.length - 1] = 0;
+  let inTraining = 0;
+  for (let k = 0; k < pending.length; k++) inTraining += pending[k] as number;
+  const trained = firm.capability + inTraining;
+  const gain = capabilityAfterTraining(t.config, trained, computeBefore, firm.compute, t.market.alpha, luck) - trained;
+  if (gain <= 0) return inTraining;
+  firm.capability += gain * (shares[0] as number);
+  for (let k = 0; k < pending.length; k++) pending[k] = (pending[k] as number) + gain * (shares[k + 1] as number);
+  return inTraining + gain * (1 - (shares[0] as number));
 }
 
 /**
