@@ -67,6 +67,8 @@ export interface Clock {
    * of the k-th turn from now is clamp(k + 1 − d, 0, 1). [1] when runs ship at once.
    */
   trainingShipShares: number[];
+  /** `capability.lagQuarters` in turns (fractional; 0 when runs ship at once): how far back an open release's weights are (`releasedCapability`). */
+  trainingLagTurns: number;
 }
 
 const clocks = new WeakMap<EconomyConfig, Clock>();
@@ -144,6 +146,7 @@ export function clockOf(config: EconomyConfig): Clock {
     lockTurns: turns(config.compute.lockQuarters, tau),
     lagTurns: config.openBaseline.lagQuarters > 0 ? Math.max(1, config.openBaseline.lagQuarters / tau) : 0,
     trainingShipShares: shipShares(config.capability.lagQuarters / tau),
+    trainingLagTurns: config.capability.lagQuarters / tau,
   };
   clocks.set(config, clock);
   lastConfig = config;

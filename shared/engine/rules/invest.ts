@@ -3,7 +3,7 @@ import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
 import type { FirmReport, FirmState, MarketReport } from "../types.js";
-import { capabilityAfterTraining } from "./capability.js";
+import { capabilityAfterTraining, releasedCapability } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
 import { sectorsWhileTraining, spanFactor } from "./growth.js";
 import { appCapability } from "./market.js";
@@ -98,7 +98,8 @@ function trainAndShip(t: Quarter, firm: FirmState, computeBefore: number, luck: 
 
 /**
  * Step 3. The open baseline rises every quarter, follows the closed frontier of a few
- * quarters ago, and includes every released open-weight model.
+ * quarters ago, and includes every released open-weight model (with time to build, the
+ * generation a lab shipped before its current one: `releasedCapability`).
  */
 export function openBaseline(t: Quarter): void {
   const { config, market, firms, q, clock } = t;
@@ -111,7 +112,10 @@ export function openBaseline(t: Quarter): void {
   t.openBaselineWithoutReleases = outside;
   // Released models spread: developers move to a better open model over a few quarters.
   let released = outside;
-  for (const firm of firms) if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, firm.capability);
+  // An open-weights lab publishes its previous generation once the next has shipped (`releasedCapability`).
+  const lag = clock.trainingLagTurns;
+  for (const firm of firms)
+    if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, releasedCapability(firm.capability, firm.history, lag));
   const baseline = Math.max(outside, market.openBaseline);
   market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }
