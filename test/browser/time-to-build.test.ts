@@ -3,7 +3,7 @@ import { matchMaker } from "colyseus";
 import { describe, expect, test } from "vitest";
 import type { MarketRoom } from "../../server/rooms/MarketRoom.js";
 import type { Locale } from "../../shared/i18n/core.js";
-import { overlappingText } from "./checks.js";
+import { overlappingText, readability } from "./checks.js";
 import { HAS_CHROMIUM, localeContext, RESULTS, SCREENS, SKIP_REASON, serveGame } from "./harness.js";
 import { around, createGame, moneyLabel, panelHeading, reportHeading, startGame, words } from "./play-steps.js";
 
@@ -66,6 +66,12 @@ describe.skipIf(!HAS_CHROMIUM)("time to build in a friends game: what a training
       await estimate.getByRole("rowheader", { name: t("panel.estimate.capabilityShipped") }).waitFor();
       expect(await page.locator(".decision .in-training-note").textContent()).toBe(t("panel.estimate.inTraining.note", { months: "9" }));
       expect(await overlappingText(page, ".decision")).toEqual([]);
+      if (phone) {
+        // The new lines are readable on a phone and the page does not scroll sideways.
+        const found = await readability(page, ".decision");
+        expect(found.text).toEqual([]);
+        expect(found.sideways).toBe(0);
+      }
       await estimate.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(RESULTS, `time-to-build-panel-${locale}-${size}.png`) });
 
@@ -75,6 +81,7 @@ describe.skipIf(!HAS_CHROMIUM)("time to build in a friends game: what a training
       const line = page.locator(".report-card p.in-training");
       const shipsLine = around((points) => t("report.model.inTraining.shipsBy", { points, turn: t("common.quarterShort", { quarter: 4 }) }));
       await expect.poll(() => line.textContent()).toMatch(shipsLine);
+      expect(await overlappingText(page, ".report-card")).toEqual([]);
       await line.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(RESULTS, `time-to-build-report-${locale}-${size}.png`) });
       expect(errors).toEqual([]);
