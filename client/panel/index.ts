@@ -21,7 +21,7 @@ import { firstQuarterGuide } from "./guide.js";
 import { type Choice, presetPicker } from "./presets.js";
 import { type Preview, preview, previewState, rivalsFrom } from "./preview.js";
 import { previewTable } from "./table.js";
-import { draftProblem, idlePlan, repeatWarning, spendRatio } from "./words.js";
+import { draftProblem, idlePlan, repeatWarning, spendRatio, trainHint, trainingNote } from "./words.js";
 import "./panel.css";
 
 /** The decision panel (DOM, keyboard-first), mounted by the Market scene in its right column. */
@@ -208,6 +208,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       const loaded = roomConfig(room.state.settings);
       if (!loaded.ok) throw new Error(loaded.error.message);
       config = loaded.value;
+      train.element.querySelector(".hint")?.replaceChildren(trainHint(config.capability.lagQuarters));
     }
     state = previewState({
       config,
@@ -348,12 +349,14 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       const short = result.next.cash < 0;
       const ramp = rampWarning(state, firm, result.action, turns);
       const span = spanWarning(state.config, result.action);
+      const training = trainingNote(result.training, state.config.capability.lagQuarters);
       fill(
         results,
         short ? h("p", { class: "warning" }, t(turnKey(turns, "panel.short"), { amount: formatMoney(-result.next.cash) })) : null,
         ramp ? h("p", { class: "warning growth" }, ramp) : null,
         span ? h("p", { class: "warning growth" }, span) : null,
         previewTable(result, turns),
+        training ? h("p", { class: "hint in-training-note" }, training) : null,
       );
     } else {
       const bad = marked(result.error.code, result.error.field);

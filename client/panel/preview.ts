@@ -1,6 +1,7 @@
 import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
+import { trainedCapability } from "../../shared/engine/rules/capability.js";
 import { spanOfControl } from "../../shared/engine/rules/growth.js";
 import { appCapability, splitApiPool } from "../../shared/engine/rules/market.js";
 import { power } from "../../shared/engine/sectors.js";
@@ -205,6 +206,8 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit
     shares: r.shares,
     founderShares: r.shares / 2,
     capability: r.capability,
+    // What a rival has in training is not published (and the template is the player's own firm).
+    capabilityInTraining: template.capabilityInTraining.map(() => 0),
     openWeights: r.openWeights,
     ecosystem: 0,
     efficiency: 1,
@@ -342,8 +345,26 @@ export interface LastFigures extends PreviewFigures {
   quarter: number;
 }
 
+/**
+ * Time to build (`capability.lagQuarters`): the capability points trained but not shipped, now and
+ * after the draft's turn. The shipped model is `capability` in the figures; the market prices
+ * both at once, the API and apps use the shipped one.
+ */
+export interface Training {
+  /** Points in training now (before the turn). */
+  last: number;
+  /** Points in training at the end of the turn, for an average run. */
+  next: number;
+  /** The likely range of `next` over the run's luck. */
+  range: [number, number];
+  /** The turn (1-based, as the panel's title counts) by whose end the last of `next` ships; null when nothing is in training. */
+  shipsBy: number | null;
+  /** The game's last turn (`shipsBy` past it: those points never ship in this game). */
+  lastTurn: number;
+}
+
 export type Preview =
-  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; last: LastFigures; range: PreviewRange }
+  | { ok: true; action: Action; spend: number; budget: number; next: PreviewFigures; last: LastFigures; range: PreviewRange; training: Training | null }
   | { ok: false; error: ActionError };
 
 function lastFigures(firm: FirmState): LastFigures {
@@ -367,17 +388,37 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
   const checked = validateAction(state, firmId, draft);
   if (!checked.ok) return checked;
   const firm = state.firms.find((f) => f.id === firmId) as FirmState;
+  const index = state.firms.indexOf(firm);
   const action = checked.value;
   // A run's luck and a new product's fit are unknown until the quarter resolves: the estimate
   // takes the average (1), and capability is shown with the range the run's luck spans.
   const average: GameState = { ...state, config: { ...state.config, luck: { training: 0, productFit: 0 } } };
-  const run = (a: Action) => {
-    const { report } = resolveQuarter(average, { [firmId]: a });
-    return figures(report.firms[state.firms.indexOf(firm)] as FirmReport);
-  };
-  const next = run(action);
+  const resolved = resolveQuarter(average, { [firmId]: action });
+  const next = figures(resolved.report.firms[index] as FirmReport);
+  const after = resolved.state.firms[index] as FirmState;
   const spread = estimateSpread(state.config);
   const around = (v: number, [low, high]: readonly [number, number]): [number, number] => [v * low, v * high];
+  const shares = clockOf(state.config).trainingShipShares;
+  const lagged = shares.length > 1;
+  let capability = capabilityRange(state.config, firm.capability, next.capability);
+  let training: Training | null = null;
+  if (lagged) {
+    // The run's luck scales its whole gain, which ships by the clock's shares: this turn's share
+    // moves the shipped model, the rest what is in training.
+    const before = trainedCapability(firm);
+    const trained = trainedCapability(after);
+    const [low, high] = capabilityRange(state.config, before, trained);
+    const now = shares[0] as number;
+    const inTraining = trained - after.capability;
+    capability = [next.capability + (low - trained) * now, next.capability + (high - trained) * now];
+    training = {
+      last: before - firm.capability,
+      next: inTraining,
+      range: [inTraining + (low - trained) * (1 - now), inTraining + (high - trained) * (1 - now)],
+      shipsBy: shipsBy(after.capabilityInTraining, state.quarter + 1),
+      lastTurn: state.config.quarters,
+    };
+  }
   return {
     ok: true,
     action,
@@ -388,7 +429,17 @@ export function preview(state: GameState, firmId: string, draft: unknown): Previ
     range: {
       revenue: around(next.revenue, spread.revenue),
       valuation: around(next.valuation, spread.valuation),
-      capability: capabilityRange(state.config, firm.capability, next.capability),
+      capability,
     },
+    training,
   };
+}
+
+/**
+ * The turn by whose end the last point in training ships: `pending` holds the points by the turn
+ * they ship in (the first entry the turn after `turn`). Null when nothing is in training.
+ */
+export function shipsBy(pending: readonly number[], turn: number): number | null {
+  for (let k = pending.length - 1; k >= 0; k--) if ((pending[k] as number) > 1e-9) return turn + 1 + k;
+  return null;
 }

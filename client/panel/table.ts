@@ -2,7 +2,7 @@ import { spanWords, type TurnWords } from "../../shared/words/turns.js";
 import { number, shortMoney, t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
-import { figure as format, lastHeading, lastValue } from "./words.js";
+import { figure as format, inTrainingLast, inTrainingShips, inTrainingValue, lastHeading, lastValue, showsTraining } from "./words.js";
 
 const ROWS = [
   { key: "revenue", label: "panel.estimate.revenue", money: true },
@@ -56,15 +56,30 @@ export function previewTable(result: Extract<Preview, { ok: true }>, turns: Turn
       "tbody",
       {},
       // Growth overhead only when the draft pays it.
-      ...ROWS.filter((row) => row.key !== "rampCost" || result.next.rampCost > 0.05).map((row) =>
-        h(
+      ...ROWS.filter((row) => row.key !== "rampCost" || result.next.rampCost > 0.05).flatMap((row) => {
+        const training = row.key === "capability" && showsTraining(result.training) ? result.training : null;
+        const line = h(
           "tr",
           {},
-          h("th", { scope: "row" }, t(row.label)),
+          // With time to build, capability is the shipped model, and what is in training follows it.
+          training ? h("th", { scope: "row", class: "shipped" }, t("panel.estimate.capabilityShipped")) : h("th", { scope: "row" }, t(row.label)),
           h("td", { class: "last" }, lastValue(result.last, row.key, row.money)),
           h("td", {}, value(result, row.key, row.money)),
-        ),
-      ),
+        );
+        if (!training) return [line];
+        const ships = inTrainingShips(training, turns);
+        return [
+          line,
+          h(
+            "tr",
+            { class: "in-training" },
+            h("th", { scope: "row" }, t("panel.estimate.inTraining")),
+            h("td", { class: "last" }, inTrainingLast(training)),
+            // When it ships on a line of its own: beside the figure it squeezed the labels' column to two characters.
+            h("td", {}, inTrainingValue(training), ships ? h("small", { class: "ships" }, ships) : null),
+          ),
+        ];
+      }),
     ),
   );
 }

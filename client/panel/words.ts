@@ -2,10 +2,10 @@ import type { FirmState, GameState } from "../../shared/engine/types.js";
 import { type ActionError, actionSpend, fitAction } from "../../shared/engine/validate.js";
 import type { Translate } from "../../shared/i18n/catalog.js";
 import type { Action } from "../../shared/schemas/action.js";
-import { type TurnWords, turnKey } from "../../shared/words/turns.js";
+import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
 import { money, number, percent, shortMoney, t } from "../i18n.js";
 import { actionErrorText } from "../ui/action-error.js";
-import type { LastFigures, PreviewFigures } from "./preview.js";
+import type { LastFigures, PreviewFigures, Training } from "./preview.js";
 
 /** A refused draft in the player's words: what is wrong and what to do, naming the field by its label. */
 export function draftProblem(error: ActionError, labelOf: (field: string) => string, limits: { maxRaise: number }, over: number, turns: TurnWords): string {
@@ -47,6 +47,45 @@ export function lastValue(last: LastFigures, key: keyof PreviewFigures, isMoney:
   const v = last[key];
   if (!isMoney) return figure(v, false);
   return SHORT_MONEY.includes(key) ? shortMoney(v) : figure(v, true);
+}
+
+/** Capability points worth a line: the estimate writes points to one decimal. */
+const SHOWN_POINTS = 0.05;
+
+/** The estimate shows what is in training (time to build) when there is some now or after the draft; never when runs ship at once. */
+export function showsTraining(training: Training | null): training is Training {
+  return training !== null && (training.last >= SHOWN_POINTS || training.next >= SHOWN_POINTS);
+}
+
+/** What is in training now, in the reference column: "+9.8", or "—" when nothing is. */
+export function inTrainingLast(training: Training): string {
+  return training.last >= SHOWN_POINTS ? t("panel.estimate.points", { points: number(training.last, 1, true) }) : t("panel.estimate.none");
+}
+
+/** What is in training after the draft's turn: "+8.1–11.2" (the range the run's luck spans), "+9.8", or "—". */
+export function inTrainingValue(training: Training): string {
+  if (training.next < SHOWN_POINTS) return t("panel.estimate.none");
+  const [low, high] = training.range;
+  if (number(low, 1, true) === number(high, 1, true)) return t("panel.estimate.points", { points: number(training.next, 1, true) });
+  return t("panel.estimate.points", { points: t("panel.estimate.range", { low: number(low, 1, true), high: number(high, 1, true) }) });
+}
+
+/** When what is in training after the draft's turn ships: "ships by Q4", "ships after the game ends"; null when nothing is in training. */
+export function inTrainingShips(training: Training, turns: TurnWords): string | null {
+  if (training.next < SHOWN_POINTS || training.shipsBy === null) return null;
+  if (training.shipsBy > training.lastTurn) return t("panel.estimate.inTraining.afterEnd");
+  return t("panel.estimate.inTraining.shipsBy", { turn: turnShort(t, training.shipsBy, turns) });
+}
+
+/** The line under the estimate that says why capability waits (time to build), or null when runs ship at once or nothing is in training. */
+export function trainingNote(training: Training | null, lagQuarters: number): string | null {
+  if (!showsTraining(training)) return null;
+  return t("panel.estimate.inTraining.note", { months: number(3 * lagQuarters, 1) });
+}
+
+/** The training field's hint: with time to build, when the run ships (the in-game help for "in training"). */
+export function trainHint(lagQuarters: number): string {
+  return lagQuarters > 0 ? t("panel.hint.train.lag", { months: number(3 * lagQuarters, 1) }) : t("panel.hint.train");
 }
 
 /** The column the estimate is read against: "Last turn" (or quarter), "At the start" before the first. */

@@ -2,6 +2,7 @@ import type { FirmReport, MarketReport } from "../../shared/engine/types.js";
 import { burn, runway, type ValuationMove, valuationMove, type WarningKind, warningsAfter } from "../../shared/plans/quarter.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { SECTOR_IDS, type SectorId } from "../../shared/schemas/vocabulary.js";
+import { shipsBy } from "../panel/preview.js";
 
 /** One line of revenue or customers: a sector by its id (the view names it), or the model sold as an API. */
 export interface SectorLine {
@@ -37,7 +38,12 @@ export interface QuarterCard {
   burn: number;
   /** Turns of cash left at this running burn (Infinity when not burning). */
   runway: number;
+  /** The shipped model: what the API and apps earn on. */
   capability: number;
+  /** Capability points trained but not yet shipped at the end of the quarter (time to build; 0 when runs ship at once). */
+  capabilityInTraining: number;
+  /** The turn by whose end the last of them ships: known for the latest card only (null otherwise, or when nothing is in training). */
+  shipsBy: number | null;
   openBaseline: number | null;
   valuation: ValuationMove;
   incidents: number;
@@ -95,6 +101,9 @@ function cardAt(message: PrivateView, index: number): QuarterCard | null {
     burn: burnt,
     runway: runway(next.cash, burnt),
     capability: next.capability,
+    // A game stored before time to build has no such figure.
+    capabilityInTraining: next.capabilityInTraining ?? 0,
+    shipsBy: latest ? shipsBy(message.firm.capabilityInTraining ?? [], next.quarter) : null,
     openBaseline: market?.openBaseline ?? null,
     valuation: valuationMove(prev, next),
     incidents: next.incidents,

@@ -7,7 +7,7 @@ import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "./words.js";
+import { costMoney, inTrainingLine, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -26,13 +26,15 @@ function runwayText(card: QuarterCard, turns: TurnWords): string {
 /**
  * The card's body: why the valuation moved, the money, the firm's sectors and model.
  * `rampAllowance`: the growth of spending a quarter absorbs free (the game's `opex.rampAllowance`).
+ * `lastTurn`: the game's last turn, to say when what is in training ships (null: not said).
  */
-export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance): HTMLElement {
+export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DEFAULT_CONFIG.opex.rampAllowance, lastTurn: number | null = null): HTMLElement {
   // Its parts written to the headline's step, adding up to its change (movedAsShown).
   const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
   const warnings = warningLines(card, turns);
+  const inTraining = inTrainingLine(card, turns, lastTurn);
   return h(
     "div",
     { class: "card-body" },
@@ -132,6 +134,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
             })
           : t("report.model.noLead", { capability: points(card.capability), baseline: points(card.openBaseline) }),
     ),
+    inTraining ? h("p", { class: "in-training" }, inTraining) : null,
   );
 }
 
@@ -168,6 +171,8 @@ export class ReportView {
   private readonly turns: TurnWords;
   /** The game's free growth of spending a quarter, named beside the growth overhead. */
   private readonly rampAllowance: number = DEFAULT_CONFIG.opex.rampAllowance;
+  /** The game's last turn, to say whether what is in training ships before the end. */
+  private readonly lastTurn: number | null = null;
 
   /**
    * `carried`: the state of the view this one replaces (a language switch redraws the screen).
@@ -181,7 +186,10 @@ export class ReportView {
     const room = app.room;
     this.turns = room ? roomTurns(room.state.settings) : turnWordsFor(16);
     const config = room ? roomConfig(room.state.settings) : null;
-    if (config?.ok) this.rampAllowance = config.value.opex.rampAllowance;
+    if (config?.ok) {
+      this.rampAllowance = config.value.opex.rampAllowance;
+      this.lastTurn = config.value.quarters;
+    }
     this.earlier.textContent = t(turnKey(this.turns, "report.earlier"));
     this.later.textContent = t(turnKey(this.turns, "report.later"));
     if (!inbox || !room) {
@@ -237,7 +245,7 @@ export class ReportView {
     if (!card) return;
     this.shown = quarter;
     this.title.textContent = t(turnKey(this.turns, "report.title"), { quarter: card.quarter, firm: card.firmName });
-    this.body.replaceChildren(cardBody(card, this.turns, this.rampAllowance));
+    this.body.replaceChildren(cardBody(card, this.turns, this.rampAllowance, this.lastTurn));
     this.earlier.disabled = index <= 0;
     this.later.disabled = index >= list.length - 1;
     this.card.hidden = false;

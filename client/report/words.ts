@@ -1,7 +1,7 @@
 import { amountTo, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
-import { type TurnWords, turnKey } from "../../shared/words/turns.js";
-import { locale, money, percent, t } from "../i18n.js";
+import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
+import { locale, money, number, percent, t } from "../i18n.js";
 import type { QuarterCard } from "./model.js";
 
 /** A signed amount of money in the report's words: "+$866M", "−$2,500M"; nothing is "$0", never "+$0" or "−$0". */
@@ -110,4 +110,16 @@ export function warningLines(card: QuarterCard, turns: TurnWords): string[] {
     );
   if (card.spanFactor < 1) out.push(t("report.warning.span", { count: card.spanSectors, speed: percent(card.spanFactor) }));
   return out;
+}
+
+/**
+ * What the firm has trained but not shipped (time to build), or null when nothing is: "Another 9.8
+ * points in training: they ship by Q4." `lastTurn`: the game's last turn (null: unknown, no ship date).
+ */
+export function inTrainingLine(card: QuarterCard, turns: TurnWords, lastTurn: number | null): string | null {
+  if (card.capabilityInTraining < 0.05) return null;
+  const figures = { points: number(card.capabilityInTraining, 1, true) };
+  if (card.shipsBy === null || lastTurn === null) return t("report.model.inTraining", figures);
+  if (card.shipsBy > lastTurn) return t("report.model.inTraining.afterEnd", figures);
+  return t("report.model.inTraining.shipsBy", { ...figures, turn: turnShort(t, card.shipsBy, turns) });
 }

@@ -74,6 +74,7 @@ function finalReport(message: PrivateView | undefined, turns: TurnWords): HTMLEl
     "section",
     { class: "report-card final-report", "aria-labelledby": "final-report-title" },
     h("h2", { id: "final-report-title" }, t(turnKey(turns, "report.title"), { quarter: card.quarter, firm: card.firmName })),
-    cardBody(card, turns),
+    // The game ended with this turn: what is still in training ships after the game (lastTurn = this turn).
+    cardBody(card, turns, undefined, card.quarter),
   );
 }

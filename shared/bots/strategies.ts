@@ -1,4 +1,5 @@
 import { turnSpan } from "../engine/clock.js";
+import { trainedCapability } from "../engine/rules/capability.js";
 import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
@@ -45,8 +46,12 @@ export const DIALS = {
   openAheadBy: 5,
   scaler: { spend: 0.43, train: 0.8, marketing: 0.2, raise: 1, raiseWarmth: 0.21 },
   ship: { apps: 0.7, efficiency: 0.15, mediaEfficiency: 0.3, compliance: 0.12, distillCash: 3 },
-  builder: { spend: 0.32, raise: 0.35, raiseWarmth: 0.3, breadth: 5 },
-  open: { spend: 0.3, train: 0.5, raise: 0.48 },
+  /**
+   * `reach`: a shipping bot enters a sector once the model it can use meets this share of the sector's need. A shipper
+   * enters a market its model can mostly serve and fills the gap with integration work (retrieval, tools, human review).
+   */
+  builder: { spend: 0.32, raise: 0.35, raiseWarmth: 0.3, breadth: 5, reach: 0.75 },
+  open: { spend: 0.3, train: 0.5, raise: 0.48, reach: 0.7 },
   balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseWarmth: 0.2, breadth: 3, capabilityGoal: 78 },
   pivot: {
     spend: 0.19,
@@ -65,6 +70,8 @@ export const DIALS = {
     turnBy: 0.6,
     shipSpend: 0.43,
     shipBreadth: 3,
+    /** Once it ships, it enters sectors its model meets at this share of their need, as `builder` does (`builder.reach`). */
+    shipReach: 0.7,
     /** While shipping at a loss, it keeps cash for this many quarters of spending and losses at the current pace. */
     runway: 4,
   },
@@ -80,8 +87,8 @@ function latencySectorFits(view: FirmView, sectors: readonly SectorId[]): boolea
 }
 
 /** Builder's plan: apps where capability already fits, efficiency, compliance, an edge model. */
-function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: number): Plan {
-  const fitting = fittingSectors(view);
+function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: number, reach: number): Plan {
+  const fitting = fittingSectors(view, reach);
   const sectors = fitting.slice(0, breadth);
   const media = sectors.includes("media");
   return {
@@ -116,7 +123,10 @@ export const scaler: Bot = (view, rng, options) =>
  * It never trains and raises only a little, in a warm market: slow, profitable, hard to kill.
  */
 export const builder: Bot = (view, rng, options) =>
-  toAction(view, { ...shipPlan(view, rng, DIALS.builder.spend, DIALS.builder.breadth), raiseShare: raiseShare(view, options, builderRaise(view)) });
+  toAction(view, {
+    ...shipPlan(view, rng, DIALS.builder.spend, DIALS.builder.breadth, DIALS.builder.reach),
+    raiseShare: raiseShare(view, options, builderRaise(view)),
+  });
 
 /**
  * `open`: releases its weights in the first quarter, gives up part of its API revenue to the
@@ -126,7 +136,7 @@ export const builder: Bot = (view, rng, options) =>
  * (open-model labs raise large rounds: Mistral €385M in December 2023, €600M in June 2024).
  */
 export const open: Bot = (view, rng) => {
-  const plan = shipPlan(view, rng, DIALS.open.spend, DIALS.builder.breadth);
+  const plan = shipPlan(view, rng, DIALS.open.spend, DIALS.builder.breadth, DIALS.open.reach);
   return toAction(view, {
     ...plan,
     train: DIALS.open.train,
@@ -149,7 +159,7 @@ export const balanced: Bot = (view, rng, options) => {
   const media = sectors.includes("media");
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
-    train: view.self.capability < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3,
+    train: trainedCapability(view.self) < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3,
     ...fitApps(view, sectors, d.apps),
     efficiency: media ? 2 * d.efficiency : d.efficiency,
     compliance: needsCompliance(view) ? 0.08 : 0,
@@ -161,7 +171,7 @@ export const balanced: Bot = (view, rng, options) => {
 
 /** Is an open model already well ahead of the firm's own? Then training to catch up is wasted. */
 function openModelAhead(view: FirmView): boolean {
-  return view.market.openBaseline - view.config.openBaseline.appGap > view.self.capability + DIALS.openAheadBy;
+  return view.market.openBaseline - view.config.openBaseline.appGap > trainedCapability(view.self) + DIALS.openAheadBy;
 }
 
 /**
@@ -208,7 +218,10 @@ export function runwayShare(view: FirmView, share: number, quarters: number): nu
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;
   if (pivotMoment(view))
-    return toAction(view, { ...shipPlan(view, rng, runwayShare(view, d.shipSpend, d.runway), d.shipBreadth), raiseShare: raiseShare(view, options, 0) });
+    return toAction(view, {
+      ...shipPlan(view, rng, runwayShare(view, d.shipSpend, d.runway), d.shipBreadth, d.shipReach),
+      raiseShare: raiseShare(view, options, 0),
+    });
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
     train: d.train,

@@ -24,6 +24,7 @@ export const AI_2025: EconomyConfig = {
     capMax: 100, // benchmark ceiling
     k0: 200, // compute scale where returns begin to bend
     alpha: 0.34, // Chinchilla's N^-0.34 term: 10× compute closes ~54% of the remaining gap
+    lagQuarters: 3, // engine 2.13.0: a run ships 3 quarters after its spend (Epoch AI: median notable run ~3 months of training; GPT-4 trained by August 2022, shipped March 2023). 0: at once, as before
   },
   compute: {
     drift: -0.06, // GPU rental fell ~$8/h (2023) → <$2/h (late 2024): ~6% a quarter
@@ -140,8 +141,9 @@ export const AI_2025: EconomyConfig = {
     training: 0.15,
     // A product finds or misses its market: a firm's fit in a sector, drawn when it first ships there, multiplies
     // its product's quality there for the rest of the game (Copilot and Cursor found theirs; Inflection Pi and the Humane pin did not).
-    // 0.9 (2.7.0; 0.6 before) once the bots read their own fit: it spreads the wins without delisting the shippers (docs/balance.md)
-    productFit: 0.9,
+    // 0.9 (2.7.0; 0.6 before) once the bots read their own fit: it spreads the wins without delisting the shippers (docs/balance.md);
+    // 1.2 (2.13.0) with time to build: a shipper's fortune is its markets' (most products miss, a few find theirs at scale)
+    productFit: 1.2,
   },
   regulation: {
     incidentRate: 0.1, // chance of an incident per regulated sector per quarter at a large share
@@ -174,6 +176,7 @@ export const AI_2025: EconomyConfig = {
     growthPremium: 0.74, // up to +74% on the multiple for a firm doubling its revenue (growth stocks' premium)
     rampRecurring: 0, // engine 2.12.0: the ramp cost is a one-off, stripped from the run-rate profit fundamentals annualise (analysts strip non-recurring charges); its cash is gone once. 1: 2.11.0, which annualised it like a recurring cost
     capitaliseApps: 1, // integration work is capitalised and amortised (software development costs, IAS 38 / ASC 350-40)
+    capitaliseRuns: 0, // the share of a training run still in training (capability.lagQuarters) counted at cost in fundamentals, until it ships (development costs, IAS 38; docs/balance.md "Time to build")
     capabilityWeight: 15, // $M of narrative per benchmark point (the market prices parameter counts)
     hypeDecay: 0.3, // hype fades ~30% a quarter
     trainingHype: 0.085, // training spend feeds hype

@@ -27,9 +27,12 @@ export const SCENARIO_LIST: readonly Scenario[] = [
     changes: {
       start: { sentiment: 1.25, rate: 0.05 }, // Fed funds 5% in 1999, rising to 6.5% by May 2000
       sentiment: { momentum: 0.55, capex: 2.7 }, // momentum trading on Nasdaq, 1999
-      // Nasdaq −78% peak to trough; and the bust cut customers' budgets: US online advertising fell ~27% from 2000 to 2002, telecom capex ~50%
-      correction: { depth: [0.6, 0.85], hazardMidpoint: 2.6, demandHit: 0.3 },
-      valuation: { creditWeight: 5 }, // "eyeballs" and fibre capex priced far above their cost (~$90B of fibre, ~2.6% lit)
+      // Nasdaq −78% peak to trough (a cut of 70–90%, mean 80%; 60–85% until engine 2.13.0); and the bust cut customers' budgets:
+      // US online advertising fell ~27% from 2000 to 2002, telecom capex ~50%
+      correction: { depth: [0.7, 0.9], hazardMidpoint: 2.6, demandHit: 0.3 },
+      // "Eyeballs" and fibre capex priced far above their cost (~$90B of fibre, ~2.6% lit), and written off in the bust: the market's
+      // credit for capex loses 85% when a correction starts (50% by default), as Global Crossing, ~$15B of fibre, sold 61.5% of itself out of bankruptcy for $250M (2003)
+      valuation: { creditWeight: 5, creditWritedown: 0.85 },
       events: {
         weights: {
           gpuShock: 1,

@@ -60,6 +60,15 @@ export interface Clock {
   lockTurns: number;
   /** The open baseline's lag behind the closed frontier, in turns: fractional (the frontier is read between two turns), at least one. */
   lagTurns: number;
+  /**
+   * Where a training run's capability gain ships (`capability.lagQuarters`): the share this turn,
+   * then the next turns' shares. A turn's spend is spread evenly over its tau quarters and each
+   * part ships `lagQuarters` later: with d = lagQuarters ÷ tau turns, the share shipped by the end
+   * of the k-th turn from now is clamp(k + 1 − d, 0, 1). [1] when runs ship at once.
+   */
+  trainingShipShares: number[];
+  /** `capability.lagQuarters` in turns (fractional; 0 when runs ship at once): how far back an open release's weights are (`releasedCapability`). */
+  trainingLagTurns: number;
 }
 
 const clocks = new WeakMap<EconomyConfig, Clock>();
@@ -76,6 +85,16 @@ export function overTurns(p: number, tau: number): number {
 
 function turns(quarters: number, tau: number, min = 1): number {
   return Math.max(min, Math.round(quarters / tau));
+}
+
+/** A run's gain shipped per turn when it ships `lagTurns` turns after its spend, spread over the turn: shares summing to 1. */
+export function shipShares(lagTurns: number): number[] {
+  if (!(lagTurns > 0)) return [1];
+  const shippedBy = (k: number) => Math.min(1, Math.max(0, k + 1 - lagTurns));
+  const shares: number[] = [];
+  for (let k = 0; k <= Math.ceil(lagTurns); k++) shares.push(shippedBy(k) - (k > 0 ? shippedBy(k - 1) : 0));
+  while (shares.length > 1 && shares[shares.length - 1] === 0) shares.pop();
+  return shares;
 }
 
 /** The last config asked for and its clock: a simulator asks for the same config every quarter (no weak-map lookup then). */
@@ -126,6 +145,8 @@ export function clockOf(config: EconomyConfig): Clock {
     cooldownTurns: turns(c.cooldown, tau, 0),
     lockTurns: turns(config.compute.lockQuarters, tau),
     lagTurns: config.openBaseline.lagQuarters > 0 ? Math.max(1, config.openBaseline.lagQuarters / tau) : 0,
+    trainingShipShares: shipShares(config.capability.lagQuarters / tau),
+    trainingLagTurns: config.capability.lagQuarters / tau,
   };
   clocks.set(config, clock);
   lastConfig = config;

@@ -10,6 +10,7 @@ export function cloneFirm(f: FirmState): FirmState {
     shares: f.shares,
     founderShares: f.founderShares,
     capability: f.capability,
+    capabilityInTraining: f.capabilityInTraining.slice(),
     compute: f.compute,
     trainingSpendTotal: f.trainingSpendTotal,
     openWeights: f.openWeights,

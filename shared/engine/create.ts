@@ -1,5 +1,6 @@
 import { seedRng } from "../rng.js";
 import type { EconomyConfig } from "../schemas/config.js";
+import { clockOf } from "./clock.js";
 import { drawNews } from "./events.js";
 import { capabilityFromCompute } from "./rules/capability.js";
 import { narrativeValue, valuationOf } from "./rules/valuation.js";
@@ -8,7 +9,7 @@ import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketSt
 import { idleAction } from "./validate.js";
 
 /** Bumped whenever a rule change alters outcomes (the golden replay pins it). */
-export const ENGINE_VERSION = "2.12.0";
+export const ENGINE_VERSION = "2.13.0";
 
 export const MIN_FIRMS = 2;
 export const MAX_FIRMS = 40;
@@ -87,6 +88,9 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     shares: s.shares,
     founderShares: s.founderShares,
     capability,
+    capabilityInTraining: clockOf(config)
+      .trainingShipShares.slice(1)
+      .map(() => 0),
     compute: s.compute,
     trainingSpendTotal: 0,
     openWeights: false,
@@ -133,6 +137,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
       trainingSpend: 0,
       cash: firm.cash,
       capability: firm.capability,
+      capabilityInTraining: 0,
       lead: Math.max(0, firm.capability - market.openBaseline),
       sectorsServed: [],
       customers: firm.customers.slice(),

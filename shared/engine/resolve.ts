@@ -13,7 +13,7 @@ import { efficiencyAndIntegration, financing, openBaseline, spendAndTrain } from
 import { marketShares } from "./rules/market.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
-import { fundamentalValue, narrativeValue, valuationOf } from "./rules/valuation.js";
+import { fundamentalValue, narrativeValue, runsInProgress, valuationOf } from "./rules/valuation.js";
 import { copyPerSector, perSectorInto, perSectorZeros, sectorColumns, sectorList, sumPerSector, zeroPerSector } from "./sectors.js";
 import type { FirmReport, FirmState, GameState, LogEntry, MarketReport, QuarterReport } from "./types.js";
 import { checkActionSpending, fitAction } from "./validate.js";
@@ -328,7 +328,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
   // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
   const earlier = length >= 2 ? firm.history[length - 2] : undefined;
   return fundamentalValue(t.config, t.market, firm.cash, {
-    book: firm.appsBook,
+    book: firm.appsBook + runsInProgress(t.config.valuation.capitaliseRuns, t.clock.trainingShipShares, report, firm.history),
     operatingProfit: report.operatingProfit,
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,
@@ -378,6 +378,7 @@ export function emptyReport(quarter: number, firm: FirmState, customers: number[
     trainingSpend: 0,
     cash: firm.cash,
     capability: firm.capability,
+    capabilityInTraining: 0,
     lead: 0,
     sectorsServed: [],
     customers,

@@ -56,7 +56,9 @@ export interface FirmState {
   cash: number;
   shares: number; // millions
   founderShares: number; // millions
-  capability: number;
+  capability: number; // the shipped model: what earns API and app revenue
+  /** Capability points trained but not yet shipped, by the turn they ship (next turn first; `capability.lagQuarters`; empty when runs ship at once). */
+  capabilityInTraining: number[];
   compute: number; // cumulative training compute units
   trainingSpendTotal: number; // cumulative $M
   openWeights: boolean;
@@ -106,6 +108,8 @@ export interface FirmReport {
   trainingSpend: number;
   cash: number;
   capability: number;
+  /** Capability points trained but not yet shipped at the end of the turn (`capability.lagQuarters`), 0 when runs ship at once. */
+  capabilityInTraining: number;
   lead: number;
   sectorsServed: SectorId[]; // sectors where the firm holds ≥ 1% of customers
   customers: number[];

@@ -85,7 +85,7 @@ export const EconomyConfigSchema = z.strictObject({
     regime: z.enum(REGIMES),
     disclosure: z.boolean(),
   }),
-  capability: z.strictObject({ capMax: above(0, 1000), k0: above(0, 1e7), alpha: above(0, 2) }),
+  capability: z.strictObject({ capMax: above(0, 1000), k0: above(0, 1e7), alpha: above(0, 2), lagQuarters: between(0, 8) }),
   compute: z.strictObject({
     drift: between(-0.5, 0.5),
     noise: between(0, 1),
@@ -165,6 +165,7 @@ export const EconomyConfigSchema = z.strictObject({
     growthPremium: between(0, 100),
     rampRecurring: fraction,
     capitaliseApps: fraction,
+    capitaliseRuns: fraction,
     capabilityWeight: between(0, 1e5),
     hypeDecay: fraction,
     trainingHype: between(0, 100),

@@ -51,26 +51,52 @@ describe("the decision panel's preview", () => {
     expect(result.budget).toBe(me.cash);
   });
 
-  test("capability is shown as the range a run's luck spans: the real run lands inside it on most seeds", () => {
-    const action = { train: me.cash * 0.3 };
-    const result = preview(previewFor(real, me.id), me.id, action);
+  test("at lagQuarters 0 capability is shown as the range a run's luck spans: the real run lands inside it on most seeds", () => {
+    // Runs that ship at once (engine 2.12.0's rule, a designer's setting since 2.13.0): the luck range is on the shipped model.
+    const now = { ...DEFAULT_CONFIG, capability: { ...DEFAULT_CONFIG.capability, lagQuarters: 0 } };
+    const played = playBots(now, "preview-test", [{ bot: "scaler" }, { bot: "builder" }, { bot: "pivot" }, { bot: "balanced" }]);
+    const at = played.states[5] as GameState;
+    const firm = at.firms[1];
+    if (!firm) throw new Error("no firm");
+    const action = { train: firm.cash * 0.3 };
+    const result = preview(previewFor(at, firm.id), firm.id, action);
     if (!result.ok) throw new Error(result.error.message);
+    expect(result.training).toBeNull();
     const [low, high] = result.range.capability;
     expect(low).toBeLessThan(result.next.capability);
     expect(high).toBeGreaterThan(result.next.capability);
     // The same quarter resolved on 200 seeds of the run's luck: ~80% inside the 10th–90th percentile range.
     let inside = 0;
     for (let i = 0; i < 200; i++) {
-      const reseeded = { ...real, rng: seedRng(`luck-${i}`) };
-      const c = resolveQuarter(reseeded, { [me.id]: result.action }).report.firms[1]?.capability ?? 0;
+      const reseeded = { ...at, rng: seedRng(`luck-${i}`) };
+      const c = resolveQuarter(reseeded, { [firm.id]: result.action }).report.firms[1]?.capability ?? 0;
       if (c >= low && c <= high) inside++;
     }
     expect(inside / 200).toBeGreaterThan(0.7);
     expect(inside / 200).toBeLessThan(0.9);
     // A draft that trains nothing has no spread.
-    const idle = preview(previewFor(real, me.id), me.id, {});
+    const idle = preview(previewFor(at, firm.id), firm.id, {});
     if (!idle.ok) throw new Error(idle.error.message);
     expect(idle.range.capability).toEqual([idle.next.capability, idle.next.capability]);
+  });
+
+  test("with time to build (the default) the luck range is on the points in training: the real run's land inside it on most seeds", () => {
+    const action = { train: me.cash * 0.3 };
+    const result = preview(previewFor(real, me.id), me.id, action);
+    if (!result.ok) throw new Error(result.error.message);
+    const training = result.training;
+    if (!training) throw new Error("expected points in training");
+    const [low, high] = training.range;
+    expect(low).toBeLessThan(training.next);
+    expect(high).toBeGreaterThan(training.next);
+    let inside = 0;
+    for (let i = 0; i < 200; i++) {
+      const reseeded = { ...real, rng: seedRng(`luck-${i}`) };
+      const c = resolveQuarter(reseeded, { [me.id]: result.action }).report.firms[1]?.capabilityInTraining ?? 0;
+      if (c >= low && c <= high) inside++;
+    }
+    expect(inside / 200).toBeGreaterThan(0.7);
+    expect(inside / 200).toBeLessThan(0.9);
   });
 
   test("a rival holding its course pays no cost for growing fast: it spent as much last quarter (engine 2.10.0)", () => {

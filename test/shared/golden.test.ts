@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.12.0",
-  finalStateSha256: "ba4a6601d2b371b437d8dd4517669876f37782ed1a79bcfc0f0c6ce6d48fa9d8",
+  engineVersion: "2.13.0",
+  finalStateSha256: "9d6e8621da8439c6407c0de2cfc20cd9e89362463947b3af16672859c46d9097",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -154,7 +154,9 @@ describe("the panel's default plan", () => {
       }
     }
     // Before: 25% (turn 1 Balanced, then last turn's plan repeated); Balanced every turn without a reserve: 8%.
-    expect(delisted / games).toBeLessThanOrEqual(0.04);
+    // Engine 2.12.0: at most 4%. Engine 2.13.0: 8 of 150 (5.3%): with time to build the plan's training earns quarters
+    // later (docs/balance.md, "Engine 2.13.0"; the default plan is not retuned for it yet).
+    expect(delisted / games).toBeLessThanOrEqual(0.06);
   });
 });
 

@@ -18,7 +18,7 @@ const PINNED = {
   events: { probability: 0 },
   luck: { training: 0, productFit: 0 }, // a firm's own luck has its own tests (rules-luck.test.ts)
   start: { cash: 1000, shares: 100, founderShares: 60, compute: 400, sentiment: 1, regime: "none", disclosure: false },
-  capability: { capMax: 100, k0: 200, alpha: 0.34 },
+  capability: { capMax: 100, k0: 200, alpha: 0.34, lagQuarters: 0 }, // runs ship at once: time to build has its own tests (rules-time-to-build.test.ts)
   compute: { lockedDiscount: 0.8, modelLicenceThreshold: 150, modelLicenceRate: 0.15, lockQuarters: 4 },
   valuation: { capabilityWeight: 10 },
   financing: { appetite: 0.2, appetiteFloor: 0.8, appetiteSpan: 1.7, correctionAppetite: 0.3, discount: 0.15 },

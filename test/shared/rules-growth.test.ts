@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePolicy } from "../../shared/bots/policy.js";
+import { DIALS } from "../../shared/bots/strategies.js";
 import { clockOf } from "../../shared/engine/clock.js";
 import { rampCost, spanOfControl } from "../../shared/engine/rules/growth.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -137,8 +138,23 @@ describe("the 2.8.0 exploit search's find meets the cost of growing fast", () =>
   if (!parsed.ok) throw new Error(parsed.message);
   const lineup = [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }, { policy: parsed.value, label: "find" }] as const;
 
-  function wins(override: unknown): number {
-    const config = configFor("ai-2025", override);
+  // Against the bots it was searched against: the shippers entering a sector once their model meets 90% of its need
+  // (the shippers' reach dials of engine 2.13.0 are 0.7–0.75).
+  const reach = { builder: DIALS.builder.reach, open: DIALS.open.reach, pivot: DIALS.pivot.shipReach };
+  beforeAll(() => {
+    DIALS.builder.reach = 0.9;
+    DIALS.open.reach = 0.9;
+    DIALS.pivot.shipReach = 0.9;
+  });
+  afterAll(() => {
+    DIALS.builder.reach = reach.builder;
+    DIALS.open.reach = reach.open;
+    DIALS.pivot.shipReach = reach.pivot;
+  });
+
+  /** In the economy the find was searched in: runs ship at once and fit luck σ 0.9 (before engine 2.13.0's time to build). */
+  function wins(override: object): number {
+    const config = configFor("ai-2025", { capability: { lagQuarters: 0 }, luck: { productFit: 0.9 }, ...override });
     let won = 0;
     for (let i = 0; i < 60; i++) {
       const { states } = playBots(config, `growth-${i}`, [...lineup], {}, "final");

@@ -3,9 +3,9 @@ import { capabilityAfterTraining, capabilityFromCompute, createGame, type GameSt
 import { nextLuck } from "../../shared/rng.js";
 import { act, configFor, firm, seats } from "../helpers/play.js";
 
-/** No random news; everything else as the default economy, with the luck given. */
+/** No random news and runs that ship at once (time to build has its own tests); everything else as the default economy, with the luck given. */
 function cfg(luck: { training: number; productFit: number }) {
-  return configFor("ai-2025", { events: { probability: 0 }, luck });
+  return configFor("ai-2025", { events: { probability: 0 }, capability: { lagQuarters: 0 }, luck });
 }
 
 /** Four equal firms play the same action for `quarters` quarters on `seed`. */

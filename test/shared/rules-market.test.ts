@@ -20,7 +20,7 @@ const PINNED = {
   events: { probability: 0 },
   luck: { training: 0, productFit: 0 }, // a firm's own luck has its own tests (rules-luck.test.ts)
   start: { cash: 1000, shares: 100, founderShares: 60, compute: 400, sentiment: 1, regime: "none", disclosure: false },
-  capability: { capMax: 100, k0: 200, alpha: 0.34 },
+  capability: { capMax: 100, k0: 200, alpha: 0.34, lagQuarters: 0 }, // runs ship at once: time to build has its own tests (rules-time-to-build.test.ts)
   openBaseline: { start: 28, growth: 2, lagQuarters: 2, lagGap: 4, appGap: 2, diffusion: 0.5 },
   api: { pool: 1200, leadForFullCapture: 6, splitExponent: 1.5, servingCost: 0.45, rivalry: 0, openShare: 0.5 },
   apps: {

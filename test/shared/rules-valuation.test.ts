@@ -125,7 +125,8 @@ describe("fundamentalValue", () => {
 describe("fundamentals in play: a burst of growth costs its overhead once (engine 2.12.0)", () => {
   /** Firm 0 spends $900M on training and efficiency in turn 1 of a 24-quarter game (a turn of 2/3 of a quarter); the others idle. */
   function burst(override: object) {
-    const cfg = configFor("ai-2025", { quarters: 24, events: { probability: 0 }, ...override });
+    // Runs ship at once (engine 2.12.0's economy): the overhead's effect is read in the run's own turn.
+    const cfg = configFor("ai-2025", { quarters: 24, events: { probability: 0 }, capability: { lagQuarters: 0 }, ...override });
     const state = createGame(cfg, "burst", seats(3));
     const next = resolveQuarter(state, { f1: act({ train: 600, efficiency: 300 }), f2: act({}), f3: act({}) }).state;
     return firm(next, 0).history[1] as FirmState["history"][number];

@@ -1,5 +1,33 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 
+/**
+ * The model a firm has trained, shipped or not: its shipped capability plus what is still in
+ * training (`capability.lagQuarters`). What a lab announces, and what it knows it will ship.
+ */
+export function trainedCapability(firm: { capability: number; capabilityInTraining: readonly number[] }): number {
+  let c = firm.capability;
+  const pending = firm.capabilityInTraining;
+  for (let k = 0; k < pending.length; k++) c += pending[k] as number;
+  return c;
+}
+
+/**
+ * The model an open-weights lab has published (engine 2.13.0): its shipped model of `lagTurns`
+ * turns ago (`clock.trainingLagTurns`, read between two turns' reports), never more than the
+ * one it ships now. With time to build a lab publishes a generation once the next has shipped
+ * and serves the newest itself; at lag 0 it publishes the model it ships. `history` holds the
+ * firm's reports of turns 0 … q − 1 (turn 0: its starting model), `capability` turn q's.
+ */
+export function releasedCapability(capability: number, history: readonly { capability: number }[], lagTurns: number): number {
+  if (!(lagTurns > 0) || history.length === 0) return capability;
+  const at = history.length - lagTurns;
+  const shippedAt = (k: number) => (k >= history.length ? capability : (history[Math.max(0, k)] as { capability: number }).capability);
+  const lo = Math.floor(at);
+  const w = at - lo;
+  const past = w > 0 ? shippedAt(lo) + w * (shippedAt(lo + 1) - shippedAt(lo)) : shippedAt(lo);
+  return Math.min(capability, past);
+}
+
 /** Capability reached from zero on cumulative compute K: capMax·(1 − (1 + K/K0)^−α). */
 export function capabilityFromCompute(config: EconomyConfig, compute: number, alpha = config.capability.alpha): number {
   const { capMax, k0 } = config.capability;

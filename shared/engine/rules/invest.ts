@@ -2,8 +2,8 @@ import { nextLuck } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
-import type { FirmReport, MarketReport } from "../types.js";
-import { capabilityAfterTraining } from "./capability.js";
+import type { FirmReport, FirmState, MarketReport } from "../types.js";
+import { capabilityAfterTraining, releasedCapability } from "./capability.js";
 import { raiseCapacity, repricedValuation, sharesForRaise } from "./financing.js";
 import { sectorsWhileTraining, spanFactor } from "./growth.js";
 import { appCapability } from "./market.js";
@@ -67,15 +67,39 @@ export function spendAndTrain(t: Quarter): void {
     const computeBefore = firm.compute;
     firm.compute += action.train / price;
     const luck = action.train > 0 ? nextLuck(rng, trainingLuck) : 1;
-    firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha, luck);
+    const pending = firm.capabilityInTraining;
+    if (pending.length === 0) firm.capability = capabilityAfterTraining(config, firm.capability, computeBefore, firm.compute, market.alpha, luck);
+    else report.capabilityInTraining = trainAndShip(t, firm, computeBefore, luck);
     firm.trainingSpendTotal += action.train;
     report.licenceFees = licenceFee(config, market, action.train);
   }
 }
 
 /**
+ * Time to build (`capability.lagQuarters`): the run trains on the model as trained so far
+ * (shipped + in training) and its gain ships by `clock.trainingShipShares` — a share this turn,
+ * the rest in the next turns; last turns' runs ship first. Returns the points still in training.
+ */
+function trainAndShip(t: Quarter, firm: FirmState, computeBefore: number, luck: number): number {
+  const pending = firm.capabilityInTraining;
+  const shares = t.clock.trainingShipShares;
+  firm.capability += pending[0] as number;
+  for (let k = 1; k < pending.length; k++) pending[k - 1] = pending[k] as number;
+  pending[pending.length - 1] = 0;
+  let inTraining = 0;
+  for (let k = 0; k < pending.length; k++) inTraining += pending[k] as number;
+  const trained = firm.capability + inTraining;
+  const gain = capabilityAfterTraining(t.config, trained, computeBefore, firm.compute, t.market.alpha, luck) - trained;
+  if (gain <= 0) return inTraining;
+  firm.capability += gain * (shares[0] as number);
+  for (let k = 0; k < pending.length; k++) pending[k] = (pending[k] as number) + gain * (shares[k + 1] as number);
+  return inTraining + gain * (1 - (shares[0] as number));
+}
+
+/**
  * Step 3. The open baseline rises every quarter, follows the closed frontier of a few
- * quarters ago, and includes every released open-weight model.
+ * quarters ago, and includes every released open-weight model (with time to build, the
+ * generation a lab shipped before its current one: `releasedCapability`).
  */
 export function openBaseline(t: Quarter): void {
   const { config, market, firms, q, clock } = t;
@@ -88,7 +112,10 @@ export function openBaseline(t: Quarter): void {
   t.openBaselineWithoutReleases = outside;
   // Released models spread: developers move to a better open model over a few quarters.
   let released = outside;
-  for (const firm of firms) if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, firm.capability);
+  // An open-weights lab publishes its previous generation once the next has shipped (`releasedCapability`).
+  const lag = clock.trainingLagTurns;
+  for (const firm of firms)
+    if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, releasedCapability(firm.capability, firm.history, lag));
   const baseline = Math.max(outside, market.openBaseline);
   market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }

@@ -3,6 +3,7 @@ import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
 import type { FirmState } from "../types.js";
+import { releasedCapability } from "./capability.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
 export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
@@ -18,6 +19,7 @@ const scratch = {
   totals: new Float64Array(SECTOR_IDS.length),
   speeds: new Float64Array(SECTOR_IDS.length),
   api: [] as number[],
+  released: [] as number[],
 };
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
@@ -114,7 +116,17 @@ export function marketShares(t: Quarter): void {
 
 function apiMarket(t: Quarter): void {
   const { config, market, firms, reports } = t;
-  const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms, scratch.api);
+  const lag = t.clock.trainingLagTurns;
+  let released: number[] | undefined;
+  if (lag > 0) {
+    released = scratch.released;
+    released.length = firms.length;
+    for (let i = 0; i < firms.length; i++) {
+      const firm = firms[i] as FirmState;
+      released[i] = firm.openWeights === true ? releasedCapability(firm.capability, firm.history, lag) : 0;
+    }
+  }
+  const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms, scratch.api, released);
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const report = reports[i];
@@ -134,6 +146,11 @@ function apiMarket(t: Quarter): void {
  * weights for the rest). The engine and the panel's preview (rivals' API revenue from what
  * they publish) both call this. `out` (a reused array, resized to the firms) receives the
  * split instead of a new array.
+ *
+ * `released` (engine 2.13.0, with time to build; per firm, read for open-weights firms): the
+ * model the firm has published (`releasedCapability`). Other hosts serve only those weights, so
+ * the firm gives up `1 − openShare` of the part of its lead its release covers and keeps all of
+ * the part its newest, unpublished model adds. Without it a release covers the whole lead.
  */
 export function splitApiPool(
   api: EconomyConfig["api"],
@@ -141,6 +158,7 @@ export function splitApiPool(
   outsideOpenBaseline: number,
   firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[],
   out: number[] = [],
+  released?: readonly number[],
 ): number[] {
   let bestLead = 0;
   let secondLead = 0;
@@ -168,8 +186,21 @@ export function splitApiPool(
   const priceWar = bestLead > 0 ? 1 - api.rivalry * (secondLead / bestLead) : 1;
   const captured = pool * Math.min(1, bestLead / api.leadForFullCapture) * priceWar;
   for (let i = 0; i < shares.length; i++) {
-    const kept = firms[i]?.openWeights === true ? api.openShare : 1;
+    const firm = firms[i];
+    const kept = firm?.openWeights === true ? openKept(api.openShare, firm.capability, outsideOpenBaseline, released?.[i]) : 1;
     shares[i] = weightTotal > 0 ? (kept * captured * (shares[i] as number)) / weightTotal : 0;
   }
   return shares;
+}
+
+/**
+ * The share of its API earnings an open-weights firm keeps: `openShare` on the part of its lead
+ * over the outside open models its published weights cover, all of the rest (`splitApiPool`).
+ */
+function openKept(openShare: number, capability: number, outside: number, released: number | undefined): number {
+  if (released === undefined || released >= capability) return openShare;
+  const lead = capability - outside;
+  if (!(lead > 0)) return openShare;
+  const covered = Math.max(0, released - outside);
+  return 1 - ((1 - openShare) * covered) / lead;
 }

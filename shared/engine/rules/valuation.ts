@@ -1,6 +1,7 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 import { clamp } from "../math.js";
-import type { FirmState, MarketState } from "../types.js";
+import type { FirmReport, FirmState, MarketState } from "../types.js";
+import { trainedCapability } from "./capability.js";
 
 export interface Fundamentals {
   /** Capitalised integration work (book value), counted like cash. */
@@ -44,6 +45,26 @@ export function fundamentalValue(config: EconomyConfig, market: MarketState, cas
   return Math.max(0, assets + multiple * annualProfit * (1 + v.growthPremium * growth));
 }
 
+/**
+ * The cost of the training runs still in training (`capability.lagQuarters`), as analysts carry
+ * development in progress at cost (IAS 38.57: capitalised once feasible; an asset until it is
+ * available for use): this turn's spend less the share shipped in its turn, the last turn's
+ * less the shares shipped by now, and so on, times `weight` (`valuation.capitaliseRuns`). 0 when
+ * runs ship at once. Once a run ships its model earns, and its cost leaves the book.
+ */
+export function runsInProgress(weight: number, shares: readonly number[], report: FirmReport, history: readonly FirmReport[]): number {
+  if (weight === 0 || shares.length < 2) return 0;
+  let total = 0;
+  let shipped = 0;
+  for (let k = 0; k < shares.length - 1; k++) {
+    shipped += shares[k] as number;
+    const r = k === 0 ? report : history[history.length - k];
+    if (!r) break;
+    total += r.trainingSpend * Math.max(0, 1 - shipped);
+  }
+  return weight * total;
+}
+
 /** The fair multiple of annual operating profit at an annual `rate`: `multiple` at the reference rate. */
 export function profitMultiple(config: EconomyConfig, rate: number): number {
   const v = config.valuation;
@@ -53,7 +74,7 @@ export function profitMultiple(config: EconomyConfig, rate: number): number {
 /** Narrative value N: capability, hype and the credit the market gives past capex. */
 export function narrativeValue(config: EconomyConfig, market: MarketState, firm: FirmState): number {
   const v = config.valuation;
-  const raw = v.capabilityWeight * firm.capability + firm.hype + v.creditWeight * firm.trainingCredit;
+  const raw = v.capabilityWeight * trainedCapability(firm) + firm.hype + v.creditWeight * firm.trainingCredit;
   return market.disclosure ? raw * v.disclosureNarrative : raw;
 }
 

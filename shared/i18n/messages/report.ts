@@ -71,6 +71,11 @@ const en = {
   "model.capability": "Capability {capability}.",
   "model.lead": "Capability {capability} against {baseline} for free open models: a lead of {lead}.",
   "model.noLead": "Capability {capability} against {baseline} for free open models: no lead: anyone can build on as good a model.",
+  // Time to build (capability.lagQuarters): capability above is the shipped model; a run's gain waits in training.
+  "model.inTraining": "Another {points} points are in training: the market already prices them; your API and apps get them when they ship.",
+  "model.inTraining.shipsBy": "Another {points} points are in training and ship by {turn}: the market already prices them; your API and apps get them then.",
+  "model.inTraining.afterEnd":
+    "Another {points} points are in training and ship after the game ends: the market already prices them, but they will earn nothing in this game.",
 
   "over.title": "Final standings",
   "over.lede": "Score is the founders' stake at the final valuation. Value created is the operating profit the firm actually made.",
@@ -147,6 +152,9 @@ const zh = {
   "model.capability": "模型能力 {capability}。",
   "model.lead": "模型能力 {capability}，免费开源模型为 {baseline}：领先 {lead}。",
   "model.noLead": "模型能力 {capability}，免费开源模型为 {baseline}：没有领先，任何人都能基于同样好的模型开发。",
+  "model.inTraining": "另有 {points} 点仍在训练中：市场已为其定价；上线后你的 API 和应用才能用上。",
+  "model.inTraining.shipsBy": "另有 {points} 点仍在训练中，最晚{turn}上线：市场已为其定价；届时你的 API 和应用才能用上。",
+  "model.inTraining.afterEnd": "另有 {points} 点仍在训练中，游戏结束后才上线：市场已为其定价，但在本局中不会带来收入。",
 
   "over.title": "最终排名",
   "over.lede": "得分是创始人股份按最终估值计算的价值。创造的价值是公司实际赚到的经营利润。",
