@@ -344,7 +344,7 @@ const zh = {
   "estimate.points": "+{points}",
   "estimate.inTraining.shipsBy": "最晚{turn}上线",
   "estimate.inTraining.afterEnd": "游戏结束后才上线",
-  "estimate.inTraining.note": "一次训练在投入约 {months} 个月后才上线。市场立即为它定价；在此之前，你的 API 和应用仍靠已上线的模型赚钱。",
+  "estimate.inTraining.note": "一次训练在投入约 {months} 个月后才上线。市场立即为它定价；在此之前，你的模型调用和应用仍靠已上线的模型赚钱。",
   "estimate.fundamentals": "基本面",
   "estimate.valuation": "估值",
   "estimate.rampCost": "扩张管理成本",

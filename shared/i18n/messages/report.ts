@@ -152,8 +152,8 @@ const zh = {
   "model.capability": "模型能力 {capability}。",
   "model.lead": "模型能力 {capability}，免费开源模型为 {baseline}：领先 {lead}。",
   "model.noLead": "模型能力 {capability}，免费开源模型为 {baseline}：没有领先，任何人都能基于同样好的模型开发。",
-  "model.inTraining": "另有 {points} 点仍在训练中：市场已为其定价；上线后你的 API 和应用才能用上。",
-  "model.inTraining.shipsBy": "另有 {points} 点仍在训练中，最晚{turn}上线：市场已为其定价；届时你的 API 和应用才能用上。",
+  "model.inTraining": "另有 {points} 点仍在训练中：市场已为其定价；上线后你的模型调用和应用才能用上。",
+  "model.inTraining.shipsBy": "另有 {points} 点仍在训练中，最晚{turn}上线：市场已为其定价；届时你的模型调用和应用才能用上。",
   "model.inTraining.afterEnd": "另有 {points} 点仍在训练中，游戏结束后才上线：市场已为其定价，但在本局中不会带来收入。",
 
   "over.title": "最终排名",
