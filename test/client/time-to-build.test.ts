@@ -151,7 +151,7 @@ describe("the report card's model with time to build", () => {
       `Another ${points} points are in training: the market already prices them; your API and apps get them when they ship.`,
     );
     setLocale("zh-CN");
-    expect(inTrainingLine(card, q16, 16)).toBe(`另有 ${points} 点仍在训练中，最晚第 4 季上线：市场已为其定价；届时你的 API 和应用才能用上。`);
+    expect(inTrainingLine(card, q16, 16)).toBe(`另有 ${points} 点仍在训练中，最晚第 4 季上线：市场已为其定价；届时你的模型调用和应用才能用上。`);
     setLocale("en");
     // A rival's card has nothing in training: it did not train.
     const rival = quarterCard(privateMessage(after, "f2"));
