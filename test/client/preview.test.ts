@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js";
 import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
-import type { GameState } from "../../shared/engine/types.js";
+import type { FirmReport, GameState } from "../../shared/engine/types.js";
+import type { Action } from "../../shared/schemas/action.js";
 import { validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG, seedRng } from "../../shared/index.js";
@@ -18,6 +19,18 @@ const game = playBots(DEFAULT_CONFIG, "preview-test", [{ bot: "scaler" }, { bot:
 const real = game.states[5] as GameState;
 const me = real.firms[1];
 if (!me) throw new Error("no firm");
+
+/** The same quarter resolved on 200 seeds of the run's luck: ~80% of `read` inside the 10th–90th percentile range shown. */
+function expectLuckInside(at: GameState, firmId: string, action: Action, read: (report: FirmReport) => number, [low, high]: [number, number]): void {
+  let inside = 0;
+  for (let i = 0; i < 200; i++) {
+    const report = resolveQuarter({ ...at, rng: seedRng(`luck-${i}`) }, { [firmId]: action }).report.firms[1];
+    const c = report ? read(report) : 0;
+    if (c >= low && c <= high) inside++;
+  }
+  expect(inside / 200).toBeGreaterThan(0.7);
+  expect(inside / 200).toBeLessThan(0.9);
+}
 
 describe("the decision panel's preview", () => {
   test("validates exactly as the server: same verdicts, same codes, same messages", () => {
@@ -65,15 +78,7 @@ describe("the decision panel's preview", () => {
     const [low, high] = result.range.capability;
     expect(low).toBeLessThan(result.next.capability);
     expect(high).toBeGreaterThan(result.next.capability);
-    // The same quarter resolved on 200 seeds of the run's luck: ~80% inside the 10th–90th percentile range.
-    let inside = 0;
-    for (let i = 0; i < 200; i++) {
-      const reseeded = { ...at, rng: seedRng(`luck-${i}`) };
-      const c = resolveQuarter(reseeded, { [firm.id]: result.action }).report.firms[1]?.capability ?? 0;
-      if (c >= low && c <= high) inside++;
-    }
-    expect(inside / 200).toBeGreaterThan(0.7);
-    expect(inside / 200).toBeLessThan(0.9);
+    expectLuckInside(at, firm.id, result.action, (r) => r.capability, [low, high]);
     // A draft that trains nothing has no spread.
     const idle = preview(previewFor(at, firm.id), firm.id, {});
     if (!idle.ok) throw new Error(idle.error.message);
@@ -89,14 +94,7 @@ describe("the decision panel's preview", () => {
     const [low, high] = training.range;
     expect(low).toBeLessThan(training.next);
     expect(high).toBeGreaterThan(training.next);
-    let inside = 0;
-    for (let i = 0; i < 200; i++) {
-      const reseeded = { ...real, rng: seedRng(`luck-${i}`) };
-      const c = resolveQuarter(reseeded, { [me.id]: result.action }).report.firms[1]?.capabilityInTraining ?? 0;
-      if (c >= low && c <= high) inside++;
-    }
-    expect(inside / 200).toBeGreaterThan(0.7);
-    expect(inside / 200).toBeLessThan(0.9);
+    expectLuckInside(real, me.id, result.action, (r) => r.capabilityInTraining, [low, high]);
   });
 
   test("a rival holding its course pays no cost for growing fast: it spent as much last quarter (engine 2.10.0)", () => {
