@@ -3,10 +3,10 @@ import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js
 import { measureEstimate } from "../../server/bench/estimate-measure.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { FirmReport, GameState } from "../../shared/engine/types.js";
-import type { Action } from "../../shared/schemas/action.js";
 import { validateAction } from "../../shared/engine/validate.js";
 import { viewFor } from "../../shared/engine/view.js";
 import { DEFAULT_CONFIG, seedRng } from "../../shared/index.js";
+import type { Action } from "../../shared/schemas/action.js";
 import { playBots } from "../../shared/sim/play.js";
 
 /** The preview state for firm `firmId` of a real game, built only from what that player sees. */
