@@ -62,6 +62,14 @@ describe("what happens without a submission, in the panel's words", () => {
     return f;
   };
 
+  /** The game after one quarter in which f1 trained `train` and did nothing else. */
+  const afterPlan = (train: number) =>
+    resolveQuarter(
+      start,
+      { f1: { train, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
+      [],
+    ).state;
+
   test("before the first quarter there is no last plan: the firm spends nothing (it said 'last turn's plan repeats')", () => {
     setLocale("en");
     expect(repeatWarning(start, firm(start), turnWordsFor(8))).toBe("Not submitted yet: without a submission, your firm spends nothing this turn.");
@@ -73,21 +81,13 @@ describe("what happens without a submission, in the panel's words", () => {
 
   test("after a quarter with a plan, that plan repeats", () => {
     setLocale("en");
-    const { state } = resolveQuarter(
-      start,
-      { f1: { train: 10, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
-      [],
-    );
+    const state = afterPlan(10);
     expect(repeatWarning(state, firm(state), turnWordsFor(16))).toBe("Not submitted yet: without a submission, last quarter's plan repeats.");
   });
 
   test("a plan that no longer fits the cash repeats scaled down, in words that parse (it said 'it would repeat cut to 98% of its spending')", () => {
     setLocale("en");
-    const { state } = resolveQuarter(
-      start,
-      { f1: { train: 300, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
-      [],
-    );
+    const state = afterPlan(300);
     const poorer = { ...state, firms: state.firms.map((f) => (f.id === "f1" ? { ...f, cash: 150 } : f)) };
     expect(repeatWarning(poorer, firm(poorer), turnWordsFor(8))).toMatch(
       /^Not submitted yet\. Last turn's plan no longer fits: without a submission it repeats, scaled down to \d+% of its spending\.$/,
@@ -99,11 +99,7 @@ describe("what happens without a submission, in the panel's words", () => {
 
   test("a plan whose raise the market no longer buys, its spending fitting, repeats with the smaller raise (it said 'scaled down to 100% of its spending')", () => {
     setLocale("en");
-    const { state } = resolveQuarter(
-      start,
-      { f1: { train: 10, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
-      [],
-    );
+    const state = afterPlan(10);
     const greedy = { ...state, firms: state.firms.map((f) => (f.id === "f1" ? { ...f, lastAction: { ...f.lastAction, raise: 1e6 } } : f)) };
     expect(repeatWarning(greedy, firm(greedy), turnWordsFor(8))).toMatch(
       /^Not submitted yet\. Last turn's plan raises more than the market will buy now: without a submission it repeats with a raise of \$[\d,.]+M\.$/,
@@ -117,11 +113,7 @@ describe("what happens without a submission, in the panel's words", () => {
 
   test("a plan whose raise the market no longer buys at all repeats without a raise (it said 'with a raise of $0M', '融资额为 0美元')", () => {
     setLocale("en");
-    const { state } = resolveQuarter(
-      start,
-      { f1: { train: 10, apps: {}, efficiency: 0, compliance: 0, marketing: 0, raise: 0, distill: false, openWeights: false, hardware: "flexible" } },
-      [],
-    );
+    const state = afterPlan(10);
     // Sentiment under the financing appetite's floor: the market buys no new shares.
     const cold = {
       ...state,
