@@ -1,7 +1,7 @@
 import { clockOf, turnSpan } from "../../shared/engine/clock.js";
 import { cloneFirm } from "../../shared/engine/clone.js";
 import { emptyReport, resolveQuarter } from "../../shared/engine/resolve.js";
-import { trainedCapability } from "../../shared/engine/rules/capability.js";
+import { releasedCapability, trainedCapability } from "../../shared/engine/rules/capability.js";
 import { spanOfControl } from "../../shared/engine/rules/growth.js";
 import { appCapability, splitApiPool } from "../../shared/engine/rules/market.js";
 import { power } from "../../shared/engine/sectors.js";
@@ -32,7 +32,19 @@ export interface RivalFigures {
   operatingProfit: number;
   /** Revenue the quarter before (0 when there is none). */
   previousRevenue: number;
+  /**
+   * Its published capability at the end of each turn, by turn (0: as the game started; the last
+   * is `capability`). An open-weights rival's published model lags the one it ships under time to
+   * build (`releasedCapability`): the engine reads this history for its API share and the open baseline.
+   */
+  shipped: readonly number[];
 }
+
+/** A published report, as far as the preview reads it. */
+type PublishedReport = Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed" | "previousRevenue" | "shipped"> & {
+  quarter: number;
+  sectorsServed: Iterable<string>;
+};
 
 /** A firm as published: its name and reports (the synced room state's firms, or an engine view's). */
 export interface PublishedFirm {
@@ -40,7 +52,8 @@ export interface PublishedFirm {
   name: string;
   delisted: boolean;
   history: {
-    at(index: number): (Omit<RivalFigures, "id" | "name" | "delisted" | "sectorsServed" | "previousRevenue"> & { sectorsServed: Iterable<string> }) | undefined;
+    readonly length: number;
+    at(index: number): PublishedReport | undefined;
   };
 }
 
@@ -67,8 +80,20 @@ export function rivalsFrom(firms: Iterable<PublishedFirm>, selfId: string): Riva
       trainingSpend,
       operatingProfit,
       previousRevenue: f.history.at(-2)?.revenue ?? 0,
+      shipped: shippedByTurn(f.history, last.quarter),
     });
   }
+  return out;
+}
+
+/** Capability by turn 0 … `quarter` from published reports; a turn without one takes the next known report's. */
+function shippedByTurn(history: PublishedFirm["history"], quarter: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < history.length; i++) {
+    const r = history.at(i);
+    if (r && r.quarter >= 0 && r.quarter <= quarter) out[r.quarter] = r.capability;
+  }
+  for (let q = quarter - 1; q >= 0; q--) if (out[q] === undefined) out[q] = out[q + 1] as number;
   return out;
 }
 
@@ -109,12 +134,25 @@ function rivalReport(quarter: number, firm: FirmState, r: RivalFigures): FirmRep
   };
 }
 
-/** The API revenue each firm took last turn, from published capabilities (the engine's split of a quarter's pool; a turn earns `tau` quarters of it). */
-function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly { capability: number; openWeights: boolean; delisted: boolean }[]): number[] {
+/**
+ * The API revenue each firm took last turn, from published capabilities (the engine's split of a
+ * quarter's pool; a turn earns `tau` quarters of it), an open-weights rival keeping all of the
+ * part of its lead its published model does not cover, as the engine's `apiMarket`.
+ */
+function apiRevenues(config: EconomyConfig, pub: PublicMarket, firms: readonly RivalFigures[]): number[] {
   const last = pub.history.at(-1);
   if (!last) return firms.map(() => 0);
-  const tau = clockOf(config).tau;
-  return splitApiPool(config.api, last.apiPool, pub.outsideOpenBaseline, firms).map((r) => r * tau);
+  const clock = clockOf(config);
+  const lag = clock.trainingLagTurns;
+  // Last turn the engine read each firm's reports before it (turns 0 … q − 1) against its model of turn q.
+  const released =
+    lag > 0 ? firms.map((r) => (r.openWeights ? releasedCapability(r.capability, publishedReports(r.shipped.slice(0, -1)), lag) : 0)) : undefined;
+  return splitApiPool(config.api, last.apiPool, pub.outsideOpenBaseline, firms, [], released).map((r) => r * clock.tau);
+}
+
+/** Capabilities as the reports `releasedCapability` reads. */
+function publishedReports(shipped: readonly number[]): { capability: number }[] {
+  return shipped.map((capability) => ({ capability }));
 }
 
 /**
@@ -225,7 +263,9 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit
     appsBook: 0,
     delisted: r.delisted,
   });
-  firm.history = [rivalReport(quarter, firm, r)];
+  // Its earlier turns carry only their published model (what `releasedCapability` reads); the last its published report.
+  firm.history = r.shipped.slice(0, -1).map((capability, q) => ({ ...emptyReport(q, firm), capability }));
+  firm.history.push(rivalReport(quarter, firm, r));
   firm.lastAction = {
     ...firm.lastAction,
     train: Math.min(r.trainingSpend, Math.max(0, r.cash)),
@@ -238,7 +278,7 @@ function rivalFirm(template: FirmState, quarter: number, r: RivalFigures, credit
     openWeights: r.openWeights,
   };
   // Holding its course, it spent as much last turn: no ramp cost for growing (its spending is not published).
-  const report = firm.history[0] as FirmReport;
+  const report = firm.history.at(-1) as FirmReport;
   report.spent = firm.lastAction.train;
   for (const v of Object.values(firm.lastAction.apps)) report.spent += v ?? 0;
   return firm;

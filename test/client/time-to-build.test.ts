@@ -130,6 +130,30 @@ describe("the panel's estimate with time to build (a $500M run at L 3 read 'capa
   });
 });
 
+describe("the preview's open-weights rival under time to build (engine 2.13.0: its published model lags the one it ships)", () => {
+  test("a rival that released its weights and shipped a bigger model 1–2 turns ago: the preview's API split and open baseline are the resolved quarter's", () => {
+    // f2 releases its weights and trains two turns; at L 3 its runs ship in turns 4 and 5, and
+    // the model it has published stays its starting one until turn 7 (three turns after each ships).
+    let real = start(lagged(3));
+    for (let q = 0; q < 5; q++) {
+      const f2 = real.firms[1] as GameState["firms"][number];
+      real = resolveQuarter(real, { f1: idle, f2: { ...idle, openWeights: true, train: q < 2 ? Math.floor(f2.cash * 0.6) : 0 } }).state;
+    }
+    // Turn 6: both runs have shipped, nothing is in training, and its published model is still its starting one.
+    const rival = real.firms[1] as GameState["firms"][number];
+    expect(rival.capabilityInTraining.every((p) => p === 0)).toBe(true);
+    const estimate = resolveQuarter({ ...previewFor(real, "f1"), config: { ...real.config, luck: { training: 0, productFit: 0 } } }, { f1: idle });
+    const resolved = resolveQuarter(real, { f1: idle, f2: { ...idle, openWeights: true } });
+    const [estimated, actual] = [estimate.report.firms[1], resolved.report.firms[1]];
+    if (!estimated || !actual) throw new Error("no rival report");
+    // The rival keeps all of the lead its published weights do not cover (the preview said 57.6 of 93.0).
+    expect(actual.apiRevenue).toBeGreaterThan(50);
+    expect(estimated.apiRevenue).toBeCloseTo(actual.apiRevenue, 6);
+    // The open models from outside catch up with what it has published, not with what it ships (the preview said 48.7, not 47.9).
+    expect(estimate.state.market.openBaseline).toBeCloseTo(resolved.state.market.openBaseline, 9);
+  });
+});
+
 describe("the report card's model with time to build", () => {
   test("'your model' is the shipped capability; the points in training follow, with when they ship", () => {
     const after = resolveQuarter(start(lagged(3)), { f1: run, f2: idle }).state;
