@@ -10,7 +10,7 @@ import { showEconomyRefusal } from "../ui/economy.js";
 import { roomTitle } from "../ui/room-title.js";
 import { mountScreen } from "../ui/screen.js";
 import { settingsForm, settingsSummary } from "./lobby-settings.js";
-import { seatFirmName, seatPlayers } from "./lobby-words.js";
+import { seatBot, seatFirmName, seatPlayers } from "./lobby-words.js";
 import { appOf, followPhase } from "./route.js";
 
 /** Seats, bots and settings before the game; the host starts it. */
@@ -122,18 +122,18 @@ export class Lobby extends Phaser.Scene {
         seats,
         ...room.state.firms.map((firm) => {
           const members = room.state.players.filter((p) => p.firmId === firm.id);
-          const who = members.length > 0 ? seatPlayers(members) : t("lobby.seat.bot", { strategy: botName(firm.bot, t) });
-          const botPicker =
-            isHost && members.length === 0
-              ? h(
-                  "select",
-                  {
-                    "aria-label": t("lobby.botFor", { firm: firm.name }),
-                    onchange: (e) => room.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
-                  },
-                  ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot, t))),
-                )
-              : null;
+          const picking = isHost && members.length === 0;
+          const who = members.length > 0 ? seatPlayers(members) : seatBot(botName(firm.bot, t), picking);
+          const botPicker = picking
+            ? h(
+                "select",
+                {
+                  "aria-label": t("lobby.botFor", { firm: firm.name }),
+                  onchange: (e) => room.send("setBot", { firmId: firm.id, strategy: (e.target as HTMLSelectElement).value }),
+                },
+                ...BOT_NAMES.map((bot) => h("option", { value: bot, selected: bot === firm.bot }, botName(bot, t))),
+              )
+            : null;
           const remove =
             isHost && members.length === 0 && room.state.firms.length > 2
               ? h(

@@ -12,3 +12,11 @@ export function seatPlayers(members: readonly { name: string; ready: boolean; co
     .map(({ name, ready, connected }) => t(connected ? (ready ? "lobby.player.ready" : "lobby.player.notReady") : "lobby.player.offline", { name }))
     .join(t("lobby.player.separator"));
 }
+
+/**
+ * A bot's seat in the lobby: its strategy by name, except where the host's strategy picker
+ * beside it already shows the strategy (the line said "scaler bot" over a "scaler" picker).
+ */
+export function seatBot(strategy: string, picker: boolean, tr: Translate = t): string {
+  return picker ? tr("lobby.seat.botPicker") : tr("lobby.seat.bot", { strategy });
+}

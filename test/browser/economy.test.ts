@@ -119,6 +119,15 @@ describe.skipIf(!HAS_CHROMIUM)("a custom economy in the class form", () => {
     await page.goto(BASE);
     await page.getByRole("button", { name: translate("en", "menu.class.runButton") }).click();
     await page.getByRole("heading", { name: translate("en", "menu.class.title") }).waitFor();
+    // No blank under the empty field: its reset button follows it at a button's own margin (a problem line's room and a text line's descender left ~73 px).
+    const gap = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { getBoundingClientRect(): { top: number; bottom: number } } } }).document;
+      return (
+        doc.querySelector("fieldset.economy .row button").getBoundingClientRect().top -
+        doc.querySelector("fieldset.economy textarea").getBoundingClientRect().bottom
+      );
+    });
+    expect(gap).toBeLessThanOrEqual(16);
     await page.getByLabel(translate("en", "lobby.economy.paste")).fill('{ "sectors": { "media": { "servingCost": -1 } } }');
     await expect.poll(() => page.locator("fieldset.economy [role=alert]").textContent()).toMatch(/sectors\.media\.servingCost/);
     const overflow = await page.evaluate(() => {

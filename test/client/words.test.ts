@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadMenuChoices, saveMenuChoices } from "../../client/net/menu-memory.js";
 import { joinableGames, openGameLine } from "../../client/net/open-games.js";
-import { seatFirmName, seatPlayers } from "../../client/scenes/lobby-words.js";
+import { seatBot, seatFirmName, seatPlayers } from "../../client/scenes/lobby-words.js";
 import { actionErrorText, rejectionText } from "../../client/ui/action-error.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
@@ -88,5 +88,17 @@ describe("the lobby's seats", () => {
     expect(seatFirmName("Northwind", true, translator("en"))).toBe("Northwind (you)");
     expect(seatFirmName("Northwind", true, translator("zh-CN"))).toBe("Northwind（你）");
     expect(seatFirmName("Helios", false, translator("en"))).toBe("Helios");
+  });
+
+  test("a bot's seat names its strategy once: the host's picker shows it, so the line beside it does not", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      const tr = translator(locale);
+      const strategy = tr("common.bot.scaler");
+      expect(seatBot(strategy, false, tr)).toContain(strategy);
+      expect(seatBot(strategy, true, tr)).not.toContain(strategy);
+    }
+    expect(seatBot("scaler", false, translator("en"))).toBe("scaler bot");
+    expect(seatBot("scaler", true, translator("en"))).toBe("bot");
+    expect(seatBot(translator("zh-CN")("common.bot.scaler"), true, translator("zh-CN"))).toBe("机器人玩家");
   });
 });
