@@ -8,6 +8,7 @@ import { cssColour, OKABE_ITO } from "../market/palette.js";
 import { h } from "../ui/dom.js";
 import { barNameLines, textWidth } from "./measure.js";
 import { CORRECTION_FILL, type LegendItem, legend, lineChart, type Span, svgEl } from "./svg.js";
+import { compactTurnLabel } from "./ticks.js";
 
 export const COLOURS = {
   valuation: cssColour(OKABE_ITO.orange),
@@ -117,7 +118,7 @@ export function valuationPanel(w: Words, d: Debrief, multipleWidth = SMALL_CHART
       ],
       spans: spans(w, d),
       format: axisMoney(w),
-      quarterLabel: (q) => quarterLabel(w, q),
+      quarterLabel: (q) => compactTurnLabel(w.t, q, w.turns),
       width: multipleWidth,
       height: 120,
       compact: true,

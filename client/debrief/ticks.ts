@@ -1,3 +1,5 @@
+import type { Translate } from "../../shared/i18n/catalog.js";
+import type { TurnWords } from "../../shared/words/turns.js";
 import { niceTicks } from "../market/axis.js";
 import { FONT_SIZE, textWidth } from "./measure.js";
 
@@ -43,4 +45,13 @@ export function turnLabels(xs: readonly number[], widths: readonly number[], lef
  */
 export function turnsRightPad(lastLabel: string, fontSize = FONT_SIZE): number {
   return Math.max(14, Math.ceil(textWidth(lastLabel, fontSize) / 2) + 2);
+}
+
+/**
+ * A turn on a small chart's axis, in as few characters as a language allows: "Q3" / "T3", and in
+ * Chinese the bare number (第 3 回合 is ~67 px at the small charts' font: on a 240 px chart only the
+ * first and last turn fit, the full charts beside them name the unit).
+ */
+export function compactTurnLabel(t: Translate, turn: number, turns: TurnWords): string {
+  return turns.quarterly ? t("common.quarterAxis", { quarter: turn }) : t("common.turn.axis", { turn });
 }

@@ -1,12 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { debriefInputFrom } from "../../client/debrief/from-state.js";
-import { barNameLines, FONT_SIZE, textWidth } from "../../client/debrief/measure.js";
-import { ticksAround, turnLabels, turnsRightPad } from "../../client/debrief/ticks.js";
+import { barNameLines, COMPACT_FONT_SIZE, FONT_SIZE, textWidth } from "../../client/debrief/measure.js";
+import { compactTurnLabel, ticksAround, turnLabels, turnsRightPad } from "../../client/debrief/ticks.js";
 import { syntheticMarket } from "../../client/market/bench/synthetic.js";
 import { computeDebrief } from "../../shared/debrief/analytics.js";
 import { wordsFor } from "../../shared/debrief/text.js";
 import { translator } from "../../shared/i18n/catalog.js";
+import { shortMoney } from "../../shared/i18n/format.js";
 import { marketPoints, reportRows } from "../../shared/synced.js";
+import { turnShort, turnWordsFor } from "../../shared/words/turns.js";
 
 describe("the debrief's client helpers", () => {
   test("the room state becomes a plain input: every firm's reports, the market's history, the viewer's firm", () => {
@@ -93,6 +95,37 @@ describe("a chart's turn labels", () => {
       ),
     ).toBeGreaterThanOrEqual(12);
     expect(turnLabels([10], [30], 0, 100)).toEqual([15]);
+  });
+});
+
+describe("a firm's small chart (240 px) labels its turns", () => {
+  // svg.ts's compact layout: the plot starts right of the widest y label ("40亿美元") and ends 8 px from the edge.
+  const shown = (labels: string[], locale: "en" | "zh-CN") => {
+    const left = Math.max(44, Math.ceil(textWidth(shortMoney(locale, 4e3), COMPACT_FONT_SIZE)) + 10);
+    const widths = labels.map((l) => Math.max(24, textWidth(l, COMPACT_FONT_SIZE)));
+    const xs = labels.map((_, q) => left + (q / (labels.length - 1)) * (240 - left - 8));
+    return turnLabels(xs, widths, left, 240, 8).filter((c) => c !== null).length;
+  };
+
+  test("in Chinese it labels more than its first and last turn (第 0 回合 … 第 8 回合 left nothing between): bare numbers, as short as Q4 / T4", () => {
+    for (const quarters of [8, 16]) {
+      const turns = turnWordsFor(quarters);
+      for (const locale of ["zh-CN", "en"] as const) {
+        const tr = translator(locale);
+        const compact = Array.from({ length: quarters + 1 }, (_, q) => compactTurnLabel(tr, q, turns));
+        expect(shown(compact, locale), `${locale} ${quarters}`).toBeGreaterThanOrEqual(4);
+      }
+      const zh = translator("zh-CN");
+      expect(
+        shown(
+          Array.from({ length: quarters + 1 }, (_, q) => turnShort(zh, q, turns)),
+          "zh-CN",
+        ),
+      ).toBeLessThanOrEqual(3);
+    }
+    expect(compactTurnLabel(translator("zh-CN"), 4, turnWordsFor(8))).toBe("4");
+    expect(compactTurnLabel(translator("en"), 4, turnWordsFor(8))).toBe("T4");
+    expect(compactTurnLabel(translator("en"), 4, turnWordsFor(16))).toBe("Q4");
   });
 });
 
