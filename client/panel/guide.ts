@@ -2,7 +2,7 @@ import type { TurnWords } from "../../shared/words/turns.js";
 import { turnKey } from "../../shared/words/turns.js";
 import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
-import { guideTitle } from "./words.js";
+import { guideTitle, guideTrainLine } from "./words.js";
 
 const GUIDE_KEY = "sos.guide.firstQuarter";
 
@@ -30,6 +30,8 @@ export interface Guide {
   element: HTMLElement;
   /** Retitles the guide for the quarter the panel now plans. */
   showQuarter(quarter: number): void;
+  /** Says when a training run ships, once the game's time to build is known (`capability.lagQuarters`). */
+  showLag(lagQuarters: number): void;
 }
 
 /** The guided first quarter, or null once it has been dismissed in this browser. */
@@ -43,7 +45,7 @@ export function firstQuarterGuide(turns: TurnWords): Guide | null {
     h(
       "dl",
       {},
-      ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", {}, t(line))]),
+      ...LINES.flatMap(([term, line]) => [h("dt", {}, t(term)), h("dd", { class: line === "panel.guide.train.line" ? "train" : undefined }, t(line))]),
       h("dt", {}, t("panel.guide.submit")),
       h("dd", {}, t(turnKey(turns, "panel.guide.submit.line"))),
     ),
@@ -68,6 +70,9 @@ export function firstQuarterGuide(turns: TurnWords): Guide | null {
     element: box,
     showQuarter: (quarter) => {
       title.textContent = guideTitle(quarter, turns);
+    },
+    showLag: (lagQuarters) => {
+      box.querySelector("dd.train")?.replaceChildren(guideTrainLine(lagQuarters));
     },
   };
 }

@@ -209,6 +209,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       if (!loaded.ok) throw new Error(loaded.error.message);
       config = loaded.value;
       train.element.querySelector(".hint")?.replaceChildren(trainHint(config.capability.lagQuarters));
+      guide?.showLag(config.capability.lagQuarters);
     }
     state = previewState({
       config,

@@ -88,6 +88,11 @@ export function trainHint(lagQuarters: number): string {
   return lagQuarters > 0 ? t("panel.hint.train.lag", { months: number(3 * lagQuarters, 1) }) : t("panel.hint.train");
 }
 
+/** The first-quarter guide's line on training: with time to build it says when a run ships (Q2's model had not moved, and nothing on the plans said why). */
+export function guideTrainLine(lagQuarters: number): string {
+  return lagQuarters > 0 ? t("panel.guide.train.line.lag", { months: number(3 * lagQuarters, 1) }) : t("panel.guide.train.line");
+}
+
 /** The column the estimate is read against: "Last turn" (or quarter), "At the start" before the first. */
 export function lastHeading(last: LastFigures, turns: TurnWords): string {
   return last.quarter === 0 ? t("panel.estimate.start") : t(turnKey(turns, "panel.estimate.last"));

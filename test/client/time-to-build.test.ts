@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { preview, previewState, rivalsFrom } from "../../client/panel/preview.js";
-import { inTrainingLast, inTrainingShips, inTrainingValue, showsTraining, trainHint, trainingNote } from "../../client/panel/words.js";
+import { guideTrainLine, inTrainingLast, inTrainingShips, inTrainingValue, showsTraining, trainHint, trainingNote } from "../../client/panel/words.js";
 import { quarterCard } from "../../client/report/model.js";
 import { inTrainingLine } from "../../client/report/words.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
@@ -74,9 +74,14 @@ describe("the panel's estimate with time to build (a $500M run at L 3 read 'capa
       "A training run ships about 9 months after its spend. The market prices it at once; your API and apps earn on the shipped model until then.",
     );
     expect(trainHint(3)).toBe("Compute for a bigger frontier model. It ships about 9 months after the run: until then it is in training.");
+    // The first quarter's guide says it too: a first-timer's Q2 model had not moved, and the guide's line on training did not say why.
+    expect(guideTrainLine(3)).toBe(
+      "Buys compute for a bigger model. It ships about 9 months later; the market prices it at once, but each doubling buys less.",
+    );
     setLocale("zh-CN");
     expect(inTrainingShips(training, q16)).toBe("最晚第 4 季上线");
     expect(trainingNote(training, 3)).toContain("约 9 个月后才上线");
+    expect(guideTrainLine(3)).toContain("约 9 个月后才上线");
     setLocale("en");
   });
 
@@ -127,6 +132,7 @@ describe("the panel's estimate with time to build (a $500M run at L 3 read 'capa
     expect(result.range.capability[0]).toBeLessThan(result.next.capability);
     setLocale("en");
     expect(trainHint(0)).toBe("Compute for a bigger frontier model.");
+    expect(guideTrainLine(0)).toBe("Buys compute for a bigger model: the market loves it, but each doubling buys less.");
   });
 });
 
