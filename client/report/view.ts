@@ -1,13 +1,13 @@
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
-import { spanWords, type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
+import { type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
 import { money as formatMoney, percent as formatPercent, list, number, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
 import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./model.js";
-import { costMoney, inTrainingLine, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "./words.js";
+import { costMoney, inTrainingLine, movedAsShown, movePart, runwayWords, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
 const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
@@ -17,10 +17,11 @@ function row(label: string, value: string, cls = ""): HTMLTableRowElement {
   return h("tr", { class: cls }, h("th", { scope: "row" }, label), h("td", {}, value));
 }
 
-function runwayText(card: QuarterCard, turns: TurnWords): string {
-  if (!Number.isFinite(card.runway)) return t("report.runway.none");
-  const figures = { quarters: number(card.runway, 1), burn: formatMoney(card.burn) };
-  return turns.quarterly ? t("report.runway.quarters", figures) : t("report.runway.quarters.turn", { ...figures, span: spanWords(t, turns) });
+/** The runway's row, and what it assumes on the next line across the card (`runwayWords`). */
+function runwayRows(card: QuarterCard, turns: TurnWords): HTMLTableRowElement[] {
+  const { value, why } = runwayWords(card, turns);
+  const main = row(t("report.money.runway"), value);
+  return why === null ? [main] : [main, h("tr", { class: "part-why" }, h("td", { colspan: 2 }, why))];
 }
 
 /**
@@ -77,7 +78,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
         card.raised > 0 ? row(t("report.money.raised"), signedMoney(card.raised)) : null,
         row(t("report.money.cash"), formatMoney(card.cash), "total"),
         // A delisted firm has no runway left to speak of (its warning says why).
-        card.delisted ? null : row(t("report.money.runway"), runwayText(card, turns)),
+        ...(card.delisted ? [] : runwayRows(card, turns)),
       ),
     ),
     h("h4", {}, t("report.sectors.title")),

@@ -1,6 +1,6 @@
 import { amountTo, moneyAmount, moneyStep, moneyTo } from "../../shared/i18n/format.js";
 import type { ValuationMove } from "../../shared/plans/quarter.js";
-import { type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
+import { spanWords, type TurnWords, turnKey, turnShort } from "../../shared/words/turns.js";
 import { locale, money, number, percent, t } from "../i18n.js";
 import type { QuarterCard } from "./model.js";
 
@@ -122,4 +122,18 @@ export function inTrainingLine(card: QuarterCard, turns: TurnWords, lastTurn: nu
   if (card.shipsBy === null || lastTurn === null) return t("report.model.inTraining", figures);
   if (card.shipsBy > lastTurn) return t("report.model.inTraining.afterEnd", figures);
   return t("report.model.inTraining.shipsBy", { ...figures, turn: turnShort(t, card.shipsBy, turns) });
+}
+
+/**
+ * The runway in the money table: how long the cash lasts, short, in the figures' column, and what
+ * that assumes (null when revenue pays the running costs), on its own line across the card: the
+ * whole sentence in the figures' column wrapped to five lines at 1920×1080 in Chinese.
+ */
+export function runwayWords(card: Pick<QuarterCard, "runway" | "burn">, turns: TurnWords): { value: string; why: string | null } {
+  if (!Number.isFinite(card.runway)) return { value: t("report.runway.none"), why: null };
+  const quarters = number(card.runway, 1);
+  const burn = money(card.burn);
+  return turns.quarterly
+    ? { value: t("report.runway.quarters", { quarters }), why: t("report.runway.why", { burn }) }
+    : { value: t("report.runway.quarters.turn", { quarters }), why: t("report.runway.why.turn", { burn, span: spanWords(t, turns) }) };
 }

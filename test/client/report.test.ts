@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, headlineAmounts, movedAsShown, movePart, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
+import { costMoney, headlineAmounts, movedAsShown, movePart, runwayWords, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -90,6 +90,24 @@ describe("the personal report", () => {
     const card = quarterCard(privateMessage(state, firm.id));
     expect(card?.runway).toBeCloseTo(300 / 350, 9);
     expect(card?.warnings).toContain("runway");
+  });
+
+  test("the runway's figure is short, what it assumes goes on its own line (the sentence in the figures' column wrapped to five lines at 1920×1080 in Chinese)", () => {
+    const burning = { runway: 4.9, burn: 32 };
+    setLocale("en");
+    expect(runwayWords(burning, turnWordsFor(16))).toEqual({
+      value: "4.9 quarters",
+      why: "At this quarter's running costs: $32.0M a quarter more than revenue; investment not counted.",
+    });
+    expect(runwayWords(burning, turnWordsFor(8)).value).toBe("4.9 turns");
+    expect(runwayWords(burning, turnWordsFor(8)).why).toContain("a turn of 6 months");
+    expect(runwayWords({ runway: Number.POSITIVE_INFINITY, burn: 0 }, turnWordsFor(8))).toEqual({ value: "revenue pays the running costs", why: null });
+    setLocale("zh-CN");
+    expect(runwayWords(burning, turnWordsFor(8))).toEqual({
+      value: "4.9 个回合",
+      why: "按本回合的运营成本计算：每回合（6 个月）比收入多支出 3200万美元；不计投入。",
+    });
+    setLocale("en");
   });
 
   test("after a first turn that put most of the war chest to work, a firm whose revenue pays its running costs gets no runway warning", () => {

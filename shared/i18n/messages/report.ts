@@ -16,7 +16,8 @@ const en = {
     "Under two turns of cash left at these running costs, before any new investment: spend less, earn more, or raise while the market still takes shares.",
   "warning.delisting.turn":
     "Delisting risk: at these running costs your cash runs out next turn and the market would take only {amount} of new shares to cover it.",
-  "runway.quarters.turn": "{quarters} turns at this turn's running costs ({burn} a turn of {span} more than revenue; investment not counted)",
+  "runway.quarters.turn": "{quarters} turns",
+  "runway.why.turn": "At this turn's running costs: {burn} a turn of {span} more than revenue; investment not counted.",
   "sectors.none.turn": "No sales yet: applications take a few months of the story to win customers, and need a model good enough for the sector.",
 
   "warning.delisted": "Your firm was delisted: it ran out of cash and the market would not cover the hole.",
@@ -56,7 +57,8 @@ const en = {
   "money.minus": "−{amount}",
   "money.plus": "+{amount}",
   "runway.none": "revenue pays the running costs",
-  "runway.quarters": "{quarters} quarters at this quarter's running costs ({burn} a quarter more than revenue; investment not counted)",
+  "runway.quarters": "{quarters} quarters",
+  "runway.why": "At this quarter's running costs: {burn} a quarter more than revenue; investment not counted.",
 
   "sectors.title": "Revenue and customers by sector",
   "sectors.none": "No sales yet: applications take a quarter or two to win customers, and need a model good enough for the sector.",
@@ -104,7 +106,8 @@ const zh = {
   "later.turn": "下一回合",
   "warning.runway.turn": "按当前运营成本（不含新的投入），现金撑不过两个回合：少花钱、多赚钱，或趁市场还愿意认购时融资。",
   "warning.delisting.turn": "退市风险：按当前运营成本，你的现金下回合就会耗尽，而市场最多只愿认购 {amount} 的新股来填补。",
-  "runway.quarters.turn": "按本回合的运营成本还能撑 {quarters} 个回合（每回合比收入多支出 {burn}，一回合相当于 {span}；不计投入）",
+  "runway.quarters.turn": "{quarters} 个回合",
+  "runway.why.turn": "按本回合的运营成本计算：每回合（{span}）比收入多支出 {burn}；不计投入。",
   "sectors.none.turn": "还没有销售：应用需要故事中的几个月才能赢得客户，而且模型能力要达到该行业的要求。",
 
   "warning.delisted": "你的公司已退市：现金耗尽，市场也不愿填补缺口。",
@@ -138,7 +141,8 @@ const zh = {
   "money.minus": "−{amount}",
   "money.plus": "+{amount}",
   "runway.none": "收入足以支付运营成本",
-  "runway.quarters": "按本季度的运营成本还能撑 {quarters} 个季度（每季度比收入多支出 {burn}；不计投入）",
+  "runway.quarters": "{quarters} 个季度",
+  "runway.why": "按本季度的运营成本计算：每季度比收入多支出 {burn}；不计投入。",
 
   "sectors.title": "各行业收入与客户",
   "sectors.none": "还没有销售：应用需要一两个季度才能赢得客户，而且模型能力要达到该行业的要求。",
