@@ -1,8 +1,8 @@
 import { spanWords, type TurnWords } from "../../shared/words/turns.js";
-import { number, shortMoney, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import { h } from "../ui/dom.js";
 import type { Preview, PreviewFigures } from "./preview.js";
-import { figure as format, inTrainingLast, inTrainingShips, inTrainingValue, lastHeading, lastValue, showsTraining } from "./words.js";
+import { figure as format, inTrainingLast, inTrainingShips, inTrainingValue, lastHeading, lastValue, rangeValue, showsTraining } from "./words.js";
 
 const ROWS = [
   { key: "revenue", label: "panel.estimate.revenue", money: true },
@@ -24,11 +24,8 @@ function value(result: Extract<Preview, { ok: true }>, key: keyof PreviewFigures
   const ranged = RANGED[key];
   if (!ranged) return format(result.next[key], isMoney);
   const [low, high] = result.range[ranged];
-  // A figure without spread (capability when the draft trains nothing) is one number, not a range.
-  if (!isMoney && format(low, false) === format(high, false)) return format(result.next[key], false);
-  return isMoney
-    ? t("panel.estimate.range", { low: shortMoney(low), high: shortMoney(high) })
-    : t("panel.estimate.range", { low: number(low, 1, true), high: number(high, 1, true) });
+  // A figure without spread (capability when the draft trains nothing, revenue of $0) is one number, not a range.
+  return rangeValue(low, high, result.next[key], isMoney);
 }
 
 /**

@@ -33,6 +33,16 @@ export function figure(value: number, isMoney: boolean): string {
   return isMoney ? money(value) : number(value, 1);
 }
 
+/**
+ * A ranged estimate ("$1.3B–$2.5B", capability "+11.7–16.4"): one figure, `estimate` written in
+ * full, when both ends are written the same (a plan that sells nothing read "$0–$0").
+ */
+export function rangeValue(low: number, high: number, estimate: number, isMoney: boolean): string {
+  const write = (v: number) => (isMoney ? shortMoney(v) : number(v, 1, true));
+  if (write(low) === write(high)) return figure(estimate, isMoney);
+  return t("panel.estimate.range", { low: write(low), high: write(high) });
+}
+
 /** The estimate's rows shown as a range, in short money ("$3.5B–$5.3B"; client/panel/table.ts). */
 const SHORT_MONEY: readonly (keyof PreviewFigures)[] = ["revenue", "valuation"];
 /** Flows a firm has not had before its first quarter: "—" at the start, not "$0". */

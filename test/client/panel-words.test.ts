@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
-import { draftProblem, guideTitle, lastHeading, lastValue, repeatWarning } from "../../client/panel/words.js";
+import { draftProblem, guideTitle, lastHeading, lastValue, rangeValue, repeatWarning } from "../../client/panel/words.js";
 import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
@@ -25,6 +25,16 @@ describe("the panel's guide, which stays until dismissed", () => {
 });
 
 describe("the estimate's table: where the firm is, and where this plan would take it", () => {
+  test("a range whose ends are written the same is one figure: a first turn's revenue read '$0–$0' (390×844, Scale)", () => {
+    setLocale("en");
+    expect(rangeValue(0, 0, 0, true)).toBe("$0");
+    expect(rangeValue(1300, 2500, 1900, true)).toBe("$1.3B–$2.5B");
+    expect(rangeValue(31.21, 31.24, 31.22, false)).toBe("31.2");
+    setLocale("zh-CN");
+    expect(rangeValue(0, 0, 0, true)).toBe("0美元");
+    setLocale("en");
+  });
+
   const last = { quarter: 3, revenue: 312.4, operatingProfit: 35.06, cash: 949.2, capability: 30.14, fundamentals: 1475.4, valuation: 2837.3, rampCost: 0 };
   const start = { ...last, quarter: 0, revenue: 0, operatingProfit: 0 };
 
