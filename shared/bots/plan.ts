@@ -162,6 +162,14 @@ export function productMissed(view: FirmView, id: SectorId): boolean {
 }
 
 /**
+ * The sectors of `sectors` whose product has not missed its market (`productMissed`), in the
+ * same order: where a player who moves on from a missed market looks next.
+ */
+export function unmissedSectors(view: FirmView, sectors: readonly SectorId[]): SectorId[] {
+  return sectors.filter((id) => !productMissed(view, id));
+}
+
+/**
  * Apps as a player who reads their own product fit plans them: `weight` spread over the
  * sectors by what each pays (appeal) times the firm's own fit there, with nothing for a sector
  * whose product missed (`productMissed`); that sector's part of `weight` (by appeal) is kept

@@ -4,7 +4,7 @@ import type { FirmView } from "../engine/view.js";
 import { nextFloat, type RngState } from "../rng.js";
 import type { Action } from "../schemas/action.js";
 import { SECTOR_IDS, type SectorId } from "../schemas/vocabulary.js";
-import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toAction } from "./plan.js";
+import { fitApps, fittingSectors, marketMood, needsCompliance, type Plan, toAction, unmissedSectors } from "./plan.js";
 
 /** Options a line-up can set on a bot (the simulator's fairness checks use them). */
 export interface BotOptions {
@@ -52,7 +52,19 @@ export const DIALS = {
    */
   builder: { spend: 0.32, raise: 0.35, raiseWarmth: 0.3, breadth: 5, reach: 0.75 },
   open: { spend: 0.3, train: 0.5, raise: 0.48, reach: 0.7 },
-  balanced: { spend: 0.26, train: 0.4, apps: 0.47, efficiency: 0.12, marketing: 0.03, raise: 0.68, raiseWarmth: 0.2, breadth: 3, capabilityGoal: 78 },
+  /** `coldTrain`: the share of its training weight `balanced` puts in while the market has never warmed by `raiseWarmth`. */
+  balanced: {
+    spend: 0.26,
+    train: 0.4,
+    apps: 0.47,
+    efficiency: 0.12,
+    marketing: 0.03,
+    raise: 0.68,
+    raiseWarmth: 0.2,
+    breadth: 3,
+    capabilityGoal: 78,
+    coldTrain: 0.5,
+  },
   pivot: {
     spend: 0.19,
     train: 0.84,
@@ -86,10 +98,14 @@ function latencySectorFits(view: FirmView, sectors: readonly SectorId[]): boolea
   return sectors.some((id) => view.config.sectors[id].latencyBound);
 }
 
-/** Builder's plan: apps where capability already fits, efficiency, compliance, an edge model. */
-function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: number, reach: number): Plan {
+/**
+ * Builder's plan: apps where capability already fits, efficiency, compliance, an edge model.
+ * With `moveOn`, a sector whose product missed its market gives its place to the next fitting
+ * one (`unmissedSectors`); without it, that sector keeps its place and its share stays as cash.
+ */
+function shipPlan(view: FirmView, rng: RngState, spendShare: number, breadth: number, reach: number, moveOn = false): Plan {
   const fitting = fittingSectors(view, reach);
-  const sectors = fitting.slice(0, breadth);
+  const sectors = (moveOn ? unmissedSectors(view, fitting) : fitting).slice(0, breadth);
   const media = sectors.includes("media");
   return {
     spendShare: jitter(rng, spendShare),
@@ -148,18 +164,24 @@ export const open: Bot = (view, rng) => {
 /**
  * `balanced`: trains its own model to ship where open models cannot reach. It splits its
  * spending between training and applications, aims its apps at the most demanding sectors
- * its own model fits (medical, driving, finance…, with an edge model for real-time ones),
- * keeps up efficiency and compliance, and raises part of what a warm market allows.
+ * its own model fits (medical, driving, finance…, with an edge model for real-time ones;
+ * a sector whose product missed gives its place to the next), keeps up efficiency and
+ * compliance, and raises part of what a warm market allows. Until the market has shown it
+ * pays for models (sentiment has once warmed by `raiseWarmth` over its start) it funds
+ * training from its own cash and trains at `coldTrain` of its weight.
  */
 export const balanced: Bot = (view, rng, options) => {
   const d = DIALS.balanced;
-  const sectors = fittingSectors(view)
+  const sectors = unmissedSectors(view, fittingSectors(view))
     .sort((a, b) => view.config.sectors[b].need - view.config.sectors[a].need)
     .slice(0, d.breadth);
   const media = sectors.includes("media");
+  const mood = marketMood(view);
+  const warmedOnce = mood.peakSentiment - mood.startSentiment >= d.raiseWarmth;
+  const train = trainedCapability(view.self) < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3;
   return toAction(view, {
     spendShare: jitter(rng, d.spend),
-    train: trainedCapability(view.self) < d.capabilityGoal && !openModelAhead(view) ? d.train : d.train / 3,
+    train: warmedOnce ? train : train * d.coldTrain,
     ...fitApps(view, sectors, d.apps),
     efficiency: media ? 2 * d.efficiency : d.efficiency,
     compliance: needsCompliance(view) ? 0.08 : 0,
@@ -212,14 +234,15 @@ export function runwayShare(view: FirmView, share: number, quarters: number): nu
  * high-need sectors later) but spends little and raises hard: racing `scaler` for the
  * frontier API only starts a price war (`api.rivalry`), so it keeps the boom's money for
  * later. Once the bubble has grown well past where it started (see `pivotMoment`), it turns
- * into a builder for good, shipping with that cash into every sector its own model now fits,
- * and keeping `runway` quarters of cash while it ships at a loss.
+ * into a builder for good, shipping with that cash into every sector its own model now fits
+ * (moving on from a market its product missed to the next one it fits, where `builder` keeps
+ * that share as cash), and keeping `runway` quarters of cash while it ships at a loss.
  */
 export const pivot: Bot = (view, rng, options) => {
   const d = DIALS.pivot;
   if (pivotMoment(view))
     return toAction(view, {
-      ...shipPlan(view, rng, runwayShare(view, d.shipSpend, d.runway), d.shipBreadth, d.shipReach),
+      ...shipPlan(view, rng, runwayShare(view, d.shipSpend, d.runway), d.shipBreadth, d.shipReach, true),
       raiseShare: raiseShare(view, options, 0),
     });
   return toAction(view, {

@@ -20,17 +20,21 @@ const GAMES = 100;
 // on --check's 1,000 games); the 24q crowd's correction quarter and the injection bound miss on --check too; the crowd's `builder` delisting (12.0 / 11.0% here, 8.1 / 9.4% on 1,000 games) and the
 // application regime's value created (2,146 vs 2,158 / 2,084 vs 2,086 here; it passes on 1,000 games) miss only on
 // these 100 games. docs/balance.md, "Engine 2.13.0".
+// econ-v11's bots (pivot and balanced move on from a missed market, balanced trains at half weight until the market warms):
+// 16q/nothing-solved passes here (40.0%) and 16q/ and 24q/application-more-value pass (2,387 vs 2,366; 2,243 vs 2,239);
+// 12q/application-more-value (2,311 vs 2,316), 24q/correction-midgame (the base batch's quarter 8.0; 9.0 on 1,000 games)
+// and 24q/builder-survives (11.0%; 5.2% on 1,000 games) miss on these 100 games only. docs/balance.md, "Bots under time to build (econ-v11)".
 const KNOWN_MISSES = new Set<string>([
   "8q/nothing-solved",
   "12q/nothing-solved",
-  "16q/nothing-solved",
+  "12q/application-more-value",
   "16q/crowd-delisting",
-  "16q/application-more-value",
+  "24q/correction-midgame",
   "24q/builder-beats-scaler",
+  "24q/builder-survives",
   "24q/nothing-solved",
   "24q/crowd-story",
   "24q/crowd-delisting",
-  "24q/application-more-value",
   "24q/soft-landing-lands",
   "injection-bounded",
 ]);
