@@ -3,7 +3,7 @@ import type { DeepPartial } from "../config/scenarios.js";
 import type { EconomyConfig } from "../schemas/config.js";
 import type { ScenarioId } from "../schemas/vocabulary.js";
 import { aggregate, type BatchStats } from "./aggregate.js";
-import type { GameSummary } from "./metrics.js";
+import { type GameSummary, winningFirm } from "./metrics.js";
 import type { LineupSeat, Seat } from "./play.js";
 import { quantile, share } from "./stats.js";
 
@@ -321,7 +321,7 @@ function evaluateLength(batches: Readonly<Record<string, readonly GameSummary[]>
 function seatWinRates(list: readonly GameSummary[]): { seat: string; winRate: number }[] {
   const wins = new Map<string, number>();
   for (const g of list) {
-    const winner = g.firms.find((f) => f.rank === 1);
+    const winner = winningFirm(g.firms);
     if (winner) wins.set(winner.firmId, (wins.get(winner.firmId) ?? 0) + 1);
   }
   return [...wins].map(([seat, n]) => ({ seat, winRate: n / list.length }));

@@ -40,6 +40,7 @@ export interface GameSummary {
   valueCreated: number;
   /** Σ founders' final stakes (the scores). */
   valueCaptured: number;
+  /** The winning seat's strategy, or "" when every firm was delisted. */
   winner: string;
   firms: FirmOutcome[];
 }
@@ -55,6 +56,12 @@ function longestRun(values: readonly number[], test: (v: number) => boolean): nu
     best = Math.max(best, run);
   }
   return best;
+}
+
+/** The firm that won: first in the standings and still listed. A game where every firm was delisted has no winner
+ * (the standings' tie-break on firm order would otherwise hand it to the first seat). */
+export function winningFirm<F extends { rank: number; delisted: boolean }>(firms: readonly F[]): F | undefined {
+  return firms.find((f) => f.rank === 1 && !f.delisted);
 }
 
 export function summarize(run: number, variant: string, lineup: readonly LineupSeat[], played: PlayedGame): GameSummary {
@@ -85,7 +92,7 @@ export function summarize(run: number, variant: string, lineup: readonly LineupS
       incidents: firm.incidents,
     };
   });
-  const winner = firms.find((f) => f.rank === 1);
+  const winner = winningFirm(firms);
   return {
     run,
     seed: final.seed,

@@ -115,7 +115,7 @@ export interface SearchResult {
 }
 
 export function outcomeOf(summary: GameSummary): GameOutcome {
-  return { scores: summary.firms.map((f) => f.score), winner: summary.firms.findIndex((f) => f.rank === 1) };
+  return { scores: summary.firms.map((f) => f.score), winner: summary.firms.findIndex((f) => f.rank === 1 && !f.delisted) };
 }
 
 /**
