@@ -32,7 +32,15 @@ export interface Clock {
   sentimentReversion: number;
   /** vendorShockDecay^tau: what remains of a vendor shock after a turn. */
   vendorShockDecay: number;
-  /** sentiment.momentum^tau: a turn's gain echoes into the next turn as a quarter's echoes over tau quarters. */
+  /**
+   * How much of the last turn's valuation gain feeds sentiment this turn: sentiment.momentum^tau in games of 16 quarters
+   * or fewer, sentiment.momentum itself in longer ones (tau < 1; issue 12, econ-v12). The term reads the gain over a
+   * whole turn, which already spans tau quarters, so per quarter of the story a turn of any length feeds back
+   * m_turn ÷ tau × tau: the boom's steady gain is 1 ÷ (1 − m_turn). momentum^tau gave a 24-quarter game
+   * 1 ÷ (1 − 0.59) = 2.44 against the calibrated 1.83, so long games boomed faster and corrected early (the 24q
+   * crowd at quarter 8 of 24, against 6 of 16). Short games keep momentum^tau (1.26 at 8 quarters): the same fix
+   * there lifts the 8q `scaler`'s mean score from 2,570 to 4,042 against `builder`'s 4,386 (docs/balance.md).
+   */
   momentum: number;
   /** Compounded per-turn growth: (1 + g)^tau − 1. */
   sectorGrowth: number[];
@@ -125,7 +133,7 @@ export function clockOf(config: EconomyConfig): Clock {
     sentimentRecovery: overTurns(config.sentiment.recovery, tau),
     sentimentReversion: overTurns(config.sentiment.reversion, tau),
     vendorShockDecay: config.compute.vendorShockDecay ** tau,
-    momentum: config.sentiment.momentum ** tau,
+    momentum: config.sentiment.momentum ** Math.max(1, tau),
     sectorGrowth: perSectorOf((id) => grow(config.sectors[id].growth)),
     computeDrift: grow(config.compute.drift),
     maxRise: grow(config.sentiment.maxRise),

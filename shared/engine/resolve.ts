@@ -327,6 +327,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
   const last = firm.history[length - 1];
   // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
   const earlier = length >= 2 ? firm.history[length - 2] : undefined;
+  const earliest = length >= 3 ? firm.history[length - 3] : undefined;
   return fundamentalValue(t.config, t.market, firm.cash, {
     book: firm.appsBook + runsInProgress(t.config.valuation.capitaliseRuns, t.clock.trainingShipShares, report, firm.history),
     operatingProfit: report.operatingProfit,
@@ -334,6 +335,7 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
     revenue: report.revenue,
     previousRevenue: last?.revenue ?? 0,
     earlierRevenue: earlier?.revenue ?? 0,
+    earliestRevenue: earliest?.revenue ?? 0,
     tau: t.clock.tau,
     oneOffCosts: report.rampCost + (last?.rampCost ?? 0),
   });

@@ -176,7 +176,7 @@ export const EconomyConfigSchema = z.strictObject({
     disclosureMultiple: above(0, 100),
   }),
   sentiment: z.strictObject({
-    momentum: between(0, 10), // a turn's echo is momentum^tau: a negative one has no fractional power
+    momentum: between(0, 10), // a short game's turn echoes momentum^tau: a negative one has no fractional power
     hypeGrowth: between(-10, 10),
     capex: between(-100, 100),
     maxRise: above(0, 10),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fundamentalValue, narrativeValue, valuationOf } from "../../shared/engine/rules/valuation.js";
+import { fundamentalValue, narrativeValue, trendGrowth, valuationOf } from "../../shared/engine/rules/valuation.js";
 import { correctionHazard, createGame, type FirmState, type GameState, type MarketState, resolveQuarter, score } from "../../shared/index.js";
 import { act, configFor, firm, seats } from "../helpers/play.js";
 
@@ -24,11 +24,22 @@ function market(patch: Partial<MarketState> = {}): MarketState {
   return { ...structuredClone(game.market), ...patch };
 }
 
-const profitable = { book: 0, operatingProfit: 30, previousOperatingProfit: 20, revenue: 120, previousRevenue: 100, earlierRevenue: 0, tau: 1, oneOffCosts: 0 };
+// Revenue growing 20% a turn for three turns: 83.3 → 100 → 120.
+const profitable = {
+  book: 0,
+  operatingProfit: 30,
+  previousOperatingProfit: 20,
+  revenue: 120,
+  previousRevenue: 100,
+  earlierRevenue: 100 / 1.2,
+  earliestRevenue: 0,
+  tau: 1,
+  oneOffCosts: 0,
+};
 
 describe("fundamentalValue", () => {
   it("with a profit: cash + multiple × (rRef/rate) × annualised profit × (1 + premium × growth)", () => {
-    // annual = 2 × (30 + 20) = 100 (mean of two quarters × 4); growth = (120 − 100)/100 = 0.2
+    // annual = 2 × (30 + 20) = 100 (mean of two quarters × 4); growth 20% a quarter, sustained
     // F = 500 + 10 × (0.04/0.04) × 100 × (1 + 0.5 × 0.2) = 500 + 1000 × 1.1 = 1600
     expect(fundamentalValue(config, market(), 500, profitable)).toBeCloseTo(1600, 9);
   });
@@ -43,22 +54,30 @@ describe("fundamentalValue", () => {
   });
 
   it("caps the growth premium at doubling and ignores shrinking revenue", () => {
-    // revenue 100 → 400: growth 3, capped at 1 → 500 + 1000 × 1.5 = 2000
-    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 400 })).toBeCloseTo(2000, 9);
+    // revenue tripling a turn, 100 → 300 → 900: growth 2, capped at 1 → 500 + 1000 × 1.5 = 2000
+    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 900, previousRevenue: 300, earlierRevenue: 100 })).toBeCloseTo(2000, 9);
+    expect(trendGrowth(400, 100, 0, 1)).toBe(1);
     // revenue 100 → 60: growth clamped to 0 → 500 + 1000 = 1500
     expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 60 })).toBeCloseTo(1500, 9);
-    // no meaningful previous revenue (≤ 1): no premium
+    // no meaningful previous revenue (≤ 1): no trend to the last turn, no premium
     expect(fundamentalValue(config, market(), 500, { ...profitable, previousRevenue: 0.5 })).toBeCloseTo(1500, 9);
   });
 
-  it("prices growth on its trend over the last two turns: one turn's jump (an adoption wave) earns about half the premium", () => {
-    // Revenue 100 → 100 → 200: over one turn it doubled (growth 1 → 500 + 1000 × 1.5 = 2000); over two turns
-    // it grew (200/100)^(1/2) − 1 = 41.4% a quarter → 500 + 1000 × (1 + 0.5 × 0.414) = 1707.
-    const jump = { ...profitable, revenue: 200, previousRevenue: 100, earlierRevenue: 100 };
-    expect(fundamentalValue(config, market(), 500, jump)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.SQRT2 - 1)), 9);
-    // Steady growth of 20% a turn is priced as 20% whether seen over one turn or two: 100 → 120 → 144.
-    expect(fundamentalValue(config, market(), 500, { ...profitable, revenue: 144, previousRevenue: 120, earlierRevenue: 100 })).toBeCloseTo(1600, 9);
-    // Two turns of a turn spanning two quarters: (R / R₋₂)^(1/4) − 1 a quarter.
+  it("prices growth once it is sustained: one turn's jump (an adoption wave) earns no premium until the next turn confirms it", () => {
+    // Revenue 100 → 100 → 100 → 200: the trend through this turn is (200/100)^(1/2) − 1 = 41.4% a quarter, the trend to
+    // the last turn 0: the slower counts → 500 + 1000 = 1500 (the rule before priced the jump at once: 1707).
+    const jump = { ...profitable, revenue: 200, previousRevenue: 100, earlierRevenue: 100, earliestRevenue: 100 };
+    expect(fundamentalValue(config, market(), 500, jump)).toBeCloseTo(1500, 9);
+    // The next turn holds it (100 → 100 → 200 → 200): both trends are 41.4% a quarter → 500 + 1000 × (1 + 0.5 × 0.414) = 1707.
+    const held = { ...profitable, revenue: 200, previousRevenue: 200, earlierRevenue: 100, earliestRevenue: 100 };
+    expect(fundamentalValue(config, market(), 500, held)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.SQRT2 - 1)), 9);
+    // Steady growth of 20% a turn is priced as 20%: 83.3 → 100 → 120 → 144.
+    const steady = { ...profitable, revenue: 144, previousRevenue: 120, earlierRevenue: 100, earliestRevenue: 100 / 1.2 };
+    expect(fundamentalValue(config, market(), 500, steady)).toBeCloseTo(1600, 9);
+    // A slowdown counts at once: 83.3 → 100 → 120 → 120 is (120/100)^(1/2) − 1 = 9.5% a quarter through this turn.
+    const slowed = { ...steady, revenue: 120 };
+    expect(fundamentalValue(config, market(), 500, slowed)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (Math.sqrt(1.2) - 1)), 9);
+    // Two turns of a turn spanning two quarters: (R / R₋₂)^(1/4) − 1 a quarter, the same trend to the last turn (160 → 240).
     const twoQuarterTurns = {
       ...profitable,
       operatingProfit: 60,
@@ -66,13 +85,24 @@ describe("fundamentalValue", () => {
       revenue: 300,
       previousRevenue: 240,
       earlierRevenue: 200,
+      earliestRevenue: 160,
       tau: 2,
     };
     expect(fundamentalValue(config, market(), 500, twoQuarterTurns)).toBeCloseTo(500 + 1000 * (1 + 0.5 * (1.5 ** 0.25 - 1)), 9);
   });
 
   it("with a loss counts one year of burn, floored at 0, with no multiple", () => {
-    const loss = { book: 0, operatingProfit: -30, previousOperatingProfit: -20, revenue: 50, previousRevenue: 40, earlierRevenue: 0, tau: 1, oneOffCosts: 0 };
+    const loss = {
+      book: 0,
+      operatingProfit: -30,
+      previousOperatingProfit: -20,
+      revenue: 50,
+      previousRevenue: 40,
+      earlierRevenue: 0,
+      earliestRevenue: 0,
+      tau: 1,
+      oneOffCosts: 0,
+    };
     // annual = 2 × (−30 − 20) = −100 → F = 500 − 100 = 400 (rate and disclosure do not matter)
     expect(fundamentalValue(config, market(), 500, loss)).toBeCloseTo(400, 9);
     expect(fundamentalValue(config, market({ rate: 0.01, disclosure: true }), 500, loss)).toBeCloseTo(400, 9);
@@ -94,14 +124,15 @@ describe("fundamentalValue", () => {
 
   it("prices a quarter's flows whatever a turn spans: two quarters' profit in a turn of two, and growth per quarter", () => {
     // A turn of 2 quarters reports twice the flows: the same 100 a year → 500 + 1000 × (1 + 0.5 × growth).
-    // Revenue 200 → 240 over a turn of two quarters is (1.2)^(1/2) − 1 = 9.54% a quarter.
+    // Revenue 166.7 → 200 → 240, 20% a turn of two quarters, is (1.2)^(1/2) − 1 = 9.54% a quarter.
     const twoQuarters = {
       book: 0,
       operatingProfit: 60,
       previousOperatingProfit: 40,
       revenue: 240,
       previousRevenue: 200,
-      earlierRevenue: 0,
+      earlierRevenue: 200 / 1.2,
+      earliestRevenue: 0,
       tau: 2,
       oneOffCosts: 0,
     };

@@ -13,6 +13,8 @@ export interface Fundamentals {
   previousRevenue: number;
   /** Revenue two turns ago (0 before the game has two turns behind it). */
   earlierRevenue: number;
+  /** Revenue three turns ago (0 before the game has three turns behind it). */
+  earliestRevenue: number;
   /** Quarters a turn spans (the clock's tau). */
   tau: number;
   /** The one-off charges inside this turn's and the last turn's operating profit (the ramp cost), $M. */
@@ -21,7 +23,7 @@ export interface Fundamentals {
 
 /**
  * Fundamental value F: cash and the book value of integration work, plus a fair multiple of annualised operating profit (mean of the
- * last two turns, per quarter), with a premium for quarterly revenue growth (its trend over the last two turns). The multiple is an earnings yield of
+ * last two turns, per quarter), with a premium for quarterly revenue growth (its sustained trend, `trendGrowth`). The multiple is an earnings yield of
  * rate + equity risk premium (Gordon): it falls as rates rise and stays bounded as they fall.
  * A loss counts as one year of burn. F is never negative.
  * One-off charges (the ramp cost of growing fast) are taken out of the run-rate, as analysts
@@ -35,14 +37,26 @@ export function fundamentalValue(config: EconomyConfig, market: MarketState, cas
   const assets = cash + f.book;
   if (annualProfit < 0) return Math.max(0, assets + annualProfit);
   const multiple = profitMultiple(config, market.rate) * (market.disclosure ? v.disclosureMultiple : 1);
-  // Growth as a quarter's, over the last two turns when there are two ((R / R₋₂)^(1/2tau) − 1), else over one:
-  // growth is priced on its trend, so one turn's jump (an adoption wave) earns half the premium it would alone.
-  const twoTurns = f.earlierRevenue / f.tau > 1;
-  const base = twoTurns ? f.earlierRevenue : f.previousRevenue;
-  const turns = twoTurns ? 2 : 1;
-  const spanGrowth = base / f.tau > 1 ? Math.max(0, (f.revenue - base) / base) : 0;
-  const growth = clamp(f.tau * turns === 1 ? spanGrowth : (1 + spanGrowth) ** (1 / (f.tau * turns)) - 1, 0, 1);
+  // Growth is priced on the trend a firm has sustained (issue 12, econ-v12): the slower of its trend through this turn and its
+  // trend to the last turn. A one-turn jump (an adoption wave) earns no premium until the next turn confirms it, while a
+  // slowdown counts at once; docs/model.md, "Growth priced once it is sustained".
+  const growth = Math.min(
+    trendGrowth(f.revenue, f.previousRevenue, f.earlierRevenue, f.tau),
+    trendGrowth(f.previousRevenue, f.earlierRevenue, f.earliestRevenue, f.tau),
+  );
   return Math.max(0, assets + multiple * annualProfit * (1 + v.growthPremium * growth));
+}
+
+/**
+ * Revenue growth as a quarter's, ending at `latest`: over the two turns before it when there are two
+ * ((latest / twoBack)^(1/2tau) − 1), else over one; 0 when the base is under $1M a quarter. In [0, 1].
+ */
+export function trendGrowth(latest: number, oneBack: number, twoBack: number, tau: number): number {
+  const twoTurns = twoBack / tau > 1;
+  const base = twoTurns ? twoBack : oneBack;
+  const turns = twoTurns ? 2 : 1;
+  const spanGrowth = base / tau > 1 ? Math.max(0, (latest - base) / base) : 0;
+  return clamp(tau * turns === 1 ? spanGrowth : (1 + spanGrowth) ** (1 / (tau * turns)) - 1, 0, 1);
 }
 
 /**
