@@ -47,30 +47,6 @@ export function nextUint32(rng: RngState): number {
   return t >>> 0;
 }
 
-/**
- * Advances the generator by `count` draws whose values nobody reads: the state `count` calls of
- * `nextUint32` leave, with the four words kept in locals between draws instead of read from and
- * written to the state at every one (a delisted firm's draws in `regulation`).
- */
-export function skipDraws(rng: RngState, count: number): void {
-  let a = rng.a;
-  let b = rng.b;
-  let c = rng.c;
-  let d = rng.d;
-  for (let k = 0; k < count; k++) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-  }
-  rng.a = a;
-  rng.b = b;
-  rng.c = c;
-  rng.d = d;
-}
-
 /** Uniform in [0, 1). */
 export function nextFloat(rng: RngState): number {
   return nextUint32(rng) / 4294967296;

@@ -5,7 +5,6 @@ import { SECTOR_IDS } from "../schemas/vocabulary.js";
 import { clockOf } from "./clock.js";
 import { cloneState } from "./clone.js";
 import { fallsTo } from "./corrections.js";
-import { MAX_FIRMS } from "./create.js";
 import { applyEvent, drawNews } from "./events.js";
 import type { Quarter } from "./quarter.js";
 import { bankruptcy } from "./rules/bankruptcy.js";
@@ -95,8 +94,7 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
   const n = firms.length;
   // Plain indexed loops and pushes (packed arrays, no closures): this runs millions of times in a search.
   // Actions are chosen and checked against the state before anything in it changes.
-  // Cut to the firms' length from a row of nulls and filled in firm order (see NULL_ROW), not grown push by push.
-  const chosen = NULL_ROW.slice(0, n) as (Action | null)[];
+  const chosen: (Action | null)[] = [];
   const appSpend = scratchRows(scratch.appSpend, n);
   const fineRates = scratchRows(scratch.fineRates, n);
   const prices = scratch.prices;
@@ -120,11 +118,11 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
       const problem = checkActionSpending(state, firm, submitted, apps);
       if (problem) throw new Error(`illegal action for ${firm.id}: ${problem.code}: ${problem.message}`);
     }
-    chosen[i] = action;
+    chosen.push(action);
   }
-  const reports = NULL_ROW.slice(0, n) as unknown as FirmReport[];
+  const reports: FirmReport[] = [];
   // Each report's customers are copied when it is closed (step 12): nothing reads them before.
-  for (let i = 0; i < n; i++) reports[i] = emptyReport(q, firms[i] as FirmState, OPEN_CUSTOMERS);
+  for (let i = 0; i < n; i++) reports.push(emptyReport(q, firms[i] as FirmState, OPEN_CUSTOMERS));
   const t: Quarter = {
     config: state.config,
     clock: clockOf(state.config),
@@ -175,15 +173,6 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
   return { report: { quarter: q, market: marketReport, firms: reports, log: t.log }, played: chosen };
 }
-
-/**
- * MAX_FIRMS nulls, pushed (a packed array): a resolution's row of actions and row of reports are
- * cut from it with `slice` (one allocation of exactly the firms' length, packed) and then filled
- * in firm order, where growing an empty array push by push reallocated its store at the first
- * push. A game with more firms (none: `createGame` refuses them) would append past the cut, still packed.
- */
-const NULL_ROW: null[] = [];
-for (let i = 0; i < MAX_FIRMS; i++) NULL_ROW.push(null);
 
 /**
  * Working rows that never leave a resolution, reused by the next one (a resolution runs to its

@@ -1,4 +1,4 @@
-import { nextFloat, skipDraws } from "../../rng.js";
+import { nextFloat } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import { overTurns } from "../clock.js";
 import type { Quarter } from "../quarter.js";
@@ -35,7 +35,7 @@ export function regulation(t: Quarter): void {
     // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
     if (firm.delisted === true) {
       // Its draws are still made (one per sector), so every other firm sees the same luck.
-      skipDraws(rng, S);
+      for (let s = 0; s < S; s++) nextFloat(rng);
       continue;
     }
     const level = complianceLevel(firm);
