@@ -1,10 +1,10 @@
 import { seedRng } from "../rng.js";
-import type { EconomyConfig } from "../schemas/config.js";
+import type { EconomyConfig, SectorConfig } from "../schemas/config.js";
 import { clockOf } from "./clock.js";
 import { drawNews } from "./events.js";
 import { capabilityFromCompute } from "./rules/capability.js";
 import { narrativeValue, valuationOf } from "./rules/valuation.js";
-import { perSectorOf, perSectorZeros } from "./sectors.js";
+import { copyPerSector, perSectorZeros, sectorList } from "./sectors.js";
 import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketState } from "./types.js";
 import { idleAction } from "./validate.js";
 
@@ -20,8 +20,21 @@ export const MAX_FIRMS = 40;
  */
 export function createGame(config: EconomyConfig, seed: string | number, seats: readonly FirmSeat[]): GameState {
   if (seats.length < MIN_FIRMS || seats.length > MAX_FIRMS) throw new Error(`a game needs ${MIN_FIRMS}–${MAX_FIRMS} firms, got ${seats.length}`);
-  const ids = new Set(seats.map((s) => s.id));
+  // Plain loops, no closures or spreads (a simulator makes a game per evaluation; the same values as before).
+  const ids = new Set<string>();
+  for (const seat of seats) ids.add(seat.id);
   if (ids.size !== seats.length) throw new Error("firm ids must be unique");
+  // The config's sectors in SECTOR_IDS order (memoised): read by name, not `config.sectors[id]`, a keyed load on objects of many shapes.
+  const sectors = sectorList(config);
+  const sectorTam: number[] = [];
+  const sectorTrust: number[] = [];
+  const sectorRegulated: boolean[] = [];
+  for (let s = 0; s < sectors.length; s++) {
+    const sector = sectors[s] as SectorConfig;
+    sectorTam.push(sector.tam);
+    sectorTrust.push(1);
+    sectorRegulated.push(sector.regulated);
+  }
 
   const market: MarketState = {
     computePrice: 1,
@@ -36,9 +49,9 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     sentiment: config.start.sentiment,
     sentimentPeak: config.start.sentiment,
     apiPool: config.api.pool,
-    sectorTam: perSectorOf((id) => config.sectors[id].tam),
-    sectorTrust: perSectorOf(() => 1),
-    sectorRegulated: perSectorOf((id) => config.sectors[id].regulated),
+    sectorTam,
+    sectorTrust,
+    sectorRegulated,
     correction: { quartersLeft: 0, stepFactor: 1, cooldown: 0, count: 0, firstQuarter: null },
     news: [],
     history: [],
@@ -47,9 +60,19 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
   const capability = capabilityFromCompute(config, config.start.compute);
   // Pushed, not `seats.map`: a packed array whatever tier runs this (see perSectorOf).
   const firms: FirmState[] = [];
-  for (const seat of seats) firms.push(startingFirm(config, market, seat, capability));
-  const totalValuation = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).valuation, 0);
-  const totalFundamentals = firms.reduce((sum, f) => sum + (f.history[0] as FirmReport).fundamentals, 0);
+  const pendingRuns = clockOf(config).trainingShipShares.length - 1;
+  for (const seat of seats) firms.push(startingFirm(config, market, seat, capability, pendingRuns));
+  // Summed and compared in firm order from 0 and -Infinity, as the reductions and Math.max over the list did.
+  let totalValuation = 0;
+  let totalFundamentals = 0;
+  let bestClosedCapability = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as FirmState;
+    const first = firm.history[0] as FirmReport;
+    totalValuation += first.valuation;
+    totalFundamentals += first.fundamentals;
+    bestClosedCapability = Math.max(bestClosedCapability, firm.capability);
+  }
   const start: MarketReport = {
     quarter: 0,
     sentiment: market.sentiment,
@@ -59,7 +82,7 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
     totalRaised: 0,
     totalTraining: 0,
     totalHype: 0,
-    bestClosedCapability: Math.max(...firms.map((f) => f.capability)),
+    bestClosedCapability,
     computePrice: market.computePrice,
     openBaseline: market.openBaseline,
     apiPool: market.apiPool,
@@ -79,8 +102,11 @@ export function createGame(config: EconomyConfig, seed: string | number, seats: 
   return { engineVersion: ENGINE_VERSION, config, seed: String(seed), quarter: 0, rng, market, firms, log: [] };
 }
 
-function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat, capability: number): FirmState {
+/** A firm at quarter 0; `pendingRuns`: the clock's turns a run still ships over after its first (`capabilityInTraining`'s length). */
+function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat, capability: number, pendingRuns: number): FirmState {
   const s = config.start;
+  const capabilityInTraining: number[] = [];
+  for (let k = 0; k < pendingRuns; k++) capabilityInTraining.push(0);
   const firm: FirmState = {
     id: seat.id,
     name: seat.name,
@@ -88,9 +114,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
     shares: s.shares,
     founderShares: s.founderShares,
     capability,
-    capabilityInTraining: clockOf(config)
-      .trainingShipShares.slice(1)
-      .map(() => 0),
+    capabilityInTraining,
     compute: s.compute,
     trainingSpendTotal: 0,
     openWeights: false,
@@ -140,7 +164,7 @@ function startingFirm(config: EconomyConfig, market: MarketState, seat: FirmSeat
       capabilityInTraining: 0,
       lead: Math.max(0, firm.capability - market.openBaseline),
       sectorsServed: [],
-      customers: firm.customers.slice(),
+      customers: copyPerSector(firm.customers),
       incidents: 0,
       openWeights: false,
       fundamentals: firm.cash,

@@ -1,4 +1,5 @@
 import type { Quarter } from "../quarter.js";
+import { zeroPerSector } from "../sectors.js";
 import { lastResortCapacity, raiseCapacity, sharesForRaise } from "./financing.js";
 
 /**
@@ -31,7 +32,8 @@ export function bankruptcy(t: Quarter, valuations: number[]): void {
       continue;
     }
     firm.delisted = true;
-    firm.customers.fill(0);
+    // Written out (fill is a call into the runtime): every sector's share back to 0.
+    zeroPerSector(firm.customers);
     t.log.push({ quarter: q, kind: "delisted", firmId: firm.id });
   }
 }

@@ -120,7 +120,8 @@ function apiMarket(t: Quarter): void {
   let released: number[] | undefined;
   if (lag > 0) {
     released = scratch.released;
-    released.length = firms.length;
+    // Cut only when longer (setting a length, even the same one, goes through the runtime); a shorter row grows packed below.
+    if (released.length > firms.length) released.length = firms.length;
     for (let i = 0; i < firms.length; i++) {
       const firm = firms[i] as FirmState;
       released[i] = firm.openWeights === true ? releasedCapability(firm.capability, firm.history, lag) : 0;
