@@ -4,7 +4,7 @@ import { seedRng } from "../rng.js";
 import type { EconomyConfig } from "../schemas/config.js";
 import type { ScenarioId } from "../schemas/vocabulary.js";
 import { type Cem, perturb, sample, topIndices, update } from "./cem.js";
-import type { GameSummary } from "./metrics.js";
+import { type GameSummary, winningFirm } from "./metrics.js";
 import type { LineupSeat } from "./play.js";
 import { DIMENSIONS, decodePolicy, encodePolicy } from "./policy-space.js";
 import { configOrThrow, type RunSpec, runGame } from "./run.js";
@@ -115,7 +115,8 @@ export interface SearchResult {
 }
 
 export function outcomeOf(summary: GameSummary): GameOutcome {
-  return { scores: summary.firms.map((f) => f.score), winner: summary.firms.findIndex((f) => f.rank === 1 && !f.delisted) };
+  const winner = winningFirm(summary.firms);
+  return { scores: summary.firms.map((f) => f.score), winner: winner ? summary.firms.indexOf(winner) : -1 };
 }
 
 /**
