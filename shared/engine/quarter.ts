@@ -32,6 +32,12 @@ export interface Quarter {
   hazardBoost: number;
   /** The open baseline before this turn's released models count (set by the open-baseline step). */
   openBaselineWithoutReleases: number;
+  /**
+   * Per firm: the model its published weights carry this turn (`releasedCapability`; 0 for a closed firm), set by the
+   * open-baseline step and read by the API market and the ecosystem (one value a turn: neither the shipped model nor
+   * the history changes between them).
+   */
+  released: readonly number[];
   incidents: IncidentReport[];
   /** Aligned with `incidents`: whose revenue, which sector, and the fine rate it draws. */
   incidentFines: { firm: number; sector: number; rate: number }[];

@@ -140,6 +140,7 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
     fineRates,
     hazardBoost: 0,
     openBaselineWithoutReleases: state.market.openBaseline,
+    released: NO_RELEASES,
     incidents: [],
     incidentFines: [],
     log: [],
@@ -358,6 +359,8 @@ function advanceWorld(t: Quarter): void {
 
 /** What an open report holds as its customers until it is closed (never read, never kept). */
 const OPEN_CUSTOMERS: number[] = perSectorZeros();
+/** `Quarter.released` until the open-baseline step sets it (nothing reads it before). */
+const NO_RELEASES: readonly number[] = [];
 
 /** A report with the firm's standing figures and every flow at zero (filled in by the rules); `customers` a copy of the firm's unless given. */
 export function emptyReport(quarter: number, firm: FirmState, customers: number[] = firm.customers.slice()): FirmReport {

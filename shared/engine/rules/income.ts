@@ -1,6 +1,5 @@
 import { SECTOR_IDS, type SectorId } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
-import { releasedCapability } from "./capability.js";
 import { rampCost } from "./growth.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
@@ -90,7 +89,7 @@ export function intangibles(t: Quarter): void {
     const action = actions[i] as (typeof actions)[number];
     if (action === null) continue;
     if (firm.openWeights === true) {
-      const lift = Math.max(0, releasedCapability(firm.capability, firm.history, clock.trainingLagTurns) - t.openBaselineWithoutReleases);
+      const lift = Math.max(0, (t.released[i] as number) - t.openBaselineWithoutReleases);
       const target = a.ecosystemMax * Math.min(1, lift / a.ecosystemLift);
       firm.ecosystem += clock.ecosystemGrowth * (target - firm.ecosystem);
     }

@@ -96,6 +96,9 @@ function trainAndShip(t: Quarter, firm: FirmState, computeBefore: number, luck: 
   return inTraining + gain * (1 - (shares[0] as number));
 }
 
+/** `t.released`'s row, reused from one resolution to the next (read only within one). */
+const publishedScratch: number[] = [];
+
 /**
  * Step 3. The open baseline rises every quarter, follows the closed frontier of a few
  * quarters ago, and includes every released open-weight model (with time to build, the
@@ -112,10 +115,19 @@ export function openBaseline(t: Quarter): void {
   t.openBaselineWithoutReleases = outside;
   // Released models spread: developers move to a better open model over a few quarters.
   let released = outside;
-  // An open-weights lab publishes its previous generation once the next has shipped (`releasedCapability`).
+  // An open-weights lab publishes its previous generation once the next has shipped (`releasedCapability`); kept for the
+  // API market and the ecosystem (`t.released`).
   const lag = clock.trainingLagTurns;
-  for (const firm of firms)
-    if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, releasedCapability(firm.capability, firm.history, lag));
+  const published = publishedScratch;
+  // Cut only when longer (setting a length, even the same one, goes through the runtime); a shorter row grows packed below.
+  if (published.length > firms.length) published.length = firms.length;
+  t.released = published;
+  for (let i = 0; i < firms.length; i++) {
+    const firm = firms[i] as FirmState;
+    const model = firm.openWeights === true ? releasedCapability(firm.capability, firm.history, lag) : 0;
+    published[i] = model;
+    if (firm.openWeights === true && firm.delisted !== true) released = Math.max(released, model);
+  }
   const baseline = Math.max(outside, market.openBaseline);
   market.openBaseline = Math.min(config.capability.capMax, baseline + clock.openDiffusion * Math.max(0, released - baseline));
 }

@@ -3,7 +3,6 @@ import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
 import { power } from "../sectors.js";
 import type { FirmState } from "../types.js";
-import { releasedCapability } from "./capability.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
 export function appCapability(ownCapability: number, openBaseline: number, appGap: number): number {
@@ -19,7 +18,6 @@ const scratch = {
   totals: new Float64Array(SECTOR_IDS.length),
   speeds: new Float64Array(SECTOR_IDS.length),
   api: [] as number[],
-  released: [] as number[],
 };
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
@@ -116,17 +114,8 @@ export function marketShares(t: Quarter): void {
 
 function apiMarket(t: Quarter): void {
   const { config, market, firms, reports } = t;
-  const lag = t.clock.trainingLagTurns;
-  let released: number[] | undefined;
-  if (lag > 0) {
-    released = scratch.released;
-    // Cut only when longer (setting a length, even the same one, goes through the runtime); a shorter row grows packed below.
-    if (released.length > firms.length) released.length = firms.length;
-    for (let i = 0; i < firms.length; i++) {
-      const firm = firms[i] as FirmState;
-      released[i] = firm.openWeights === true ? releasedCapability(firm.capability, firm.history, lag) : 0;
-    }
-  }
+  // With time to build a release covers the model published `lagQuarters` ago (the open-baseline step's `t.released`).
+  const released = t.clock.trainingLagTurns > 0 ? t.released : undefined;
   const revenues = splitApiPool(config.api, market.apiPool, market.outsideOpenBaseline, firms, scratch.api, released);
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
