@@ -228,6 +228,12 @@ export const AI_2025: EconomyConfig = {
     emergencyDiscount: 0.3, // a rescue round sells 30% under
     emergencyBuffer: 40, // a rescue raises a quarter of fixed costs beyond the hole
   },
+  // A central bank that leans against a slowdown (docs/model.md, step 13): off here, the rate moves only with the event deck
+  monetary: {
+    easeMax: 0, // the most it cuts after a fall (annual); soft-landing 0.0075: the Fed's 75 bp, 6.00% → 5.25%, July 1995 – January 1996
+    easeFrom: 0.1, // it starts easing once total valuation is 10% below its peak (what markets call a correction)
+    easeSpan: 0.2, // and has eased all of easeMax by a 30% fall (past a bear market's 20%)
+  },
   events: {
     probability: 0.4, // an event in 40% of quarters
     // Relative odds of each event kind when a quarter brings one: a design choice, not a measured frequency.

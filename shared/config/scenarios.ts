@@ -60,6 +60,9 @@ export const SCENARIO_LIST: readonly Scenario[] = [
       sentiment: { capex: 1.5, reversion: 0.15 },
       // No credit crunch: investors keep funding firms at neutral sentiment (the IPO window stayed open through 1994–95's soft landing).
       financing: { appetiteFloor: 0.2 },
+      // The Fed eased as growth slowed: 6.00% → 5.75% (6 July 1995), 5.50% (19 Dec 1995), 5.25% (31 Jan 1996), 75 bp in all.
+      // Here the rate eases as total valuation falls from its peak (from a 10% fall, all 75 bp at 30%) and tightens back as it recovers.
+      monetary: { easeMax: 0.0075 },
     },
   },
   {

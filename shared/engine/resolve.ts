@@ -11,6 +11,7 @@ import { bankruptcy } from "./rules/bankruptcy.js";
 import { income, intangibles } from "./rules/income.js";
 import { efficiencyAndIntegration, financing, openBaseline, spendAndTrain } from "./rules/invest.js";
 import { marketShares } from "./rules/market.js";
+import { monetaryPolicy } from "./rules/policy.js";
 import { regulation } from "./rules/regulation.js";
 import { updateSentiment } from "./rules/sentiment.js";
 import { fundamentalValue, narrativeValue, runsInProgress, valuationOf } from "./rules/valuation.js";
@@ -157,6 +158,7 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
   income(t);
   intangibles(t);
   const marketReport = valueAndSentiment(t, events);
+  monetaryPolicy(t.config, market, marketReport);
   advanceWorld(t);
 
   for (let i = 0; i < n; i++) {

@@ -222,6 +222,11 @@ export const EconomyConfigSchema = z.strictObject({
     emergencyDiscount: between(0, 0.9),
     emergencyBuffer: between(0, 1e5),
   }),
+  monetary: z.strictObject({
+    easeMax: between(0, RATE_BOUNDS[1]), // the most the central bank cuts after a fall (annual); 0: off
+    easeFrom: fraction, // the fall of total valuation from its peak where easing begins
+    easeSpan: above(0, 1), // the further fall over which it reaches easeMax
+  }),
   events: EventDeckSchema,
 });
 
