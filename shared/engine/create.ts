@@ -9,7 +9,7 @@ import type { FirmReport, FirmSeat, FirmState, GameState, MarketReport, MarketSt
 import { idleAction } from "./validate.js";
 
 /** Bumped whenever a rule change alters outcomes (the golden replay pins it). */
-export const ENGINE_VERSION = "2.14.0";
+export const ENGINE_VERSION = "2.15.0";
 
 export const MIN_FIRMS = 2;
 export const MAX_FIRMS = 40;

@@ -9,8 +9,8 @@ import { configFor, playRandomGame } from "../helpers/play.js";
  * purpose, when a rule or a default changes, and bump ENGINE_VERSION with it.
  */
 const GOLDEN = {
-  engineVersion: "2.14.0",
-  finalStateSha256: "01552da41a9c2b92985e24d21210a6edec9ba4fbf1dc2b15663bfd2c21a052e8",
+  engineVersion: "2.15.0",
+  finalStateSha256: "19cb59f99f8e7b60b611e26a699669e2eb838862379ef980886b4abcff86e024",
 };
 
 const injections: Record<number, Injection[]> = {
