@@ -35,7 +35,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
   const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
-  const warnings = warningLines(card, turns);
+  const warnings = warningLines(card, turns, lastTurn);
   const inTraining = inTrainingLine(card, turns, lastTurn);
   return h(
     "div",

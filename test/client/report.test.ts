@@ -260,4 +260,18 @@ describe("the report's warnings", () => {
     expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["发生 1 起事故：客户流失，行业信任下降（未被罚款）。"]);
     setLocale("en");
   });
+
+  test("the game's last turn gives no advice for a turn that will not come (the final screen said to raise while the market still buys)", () => {
+    const state = game.states[5] as GameState;
+    const card = quarterCard(privateMessage(state, state.firms[0]?.id ?? ""));
+    if (!card) throw new Error("no card");
+    const short = { ...card, delisted: false, warnings: ["runway", "delisting"] as typeof card.warnings, emergencyRaised: 0, incidents: 0, spanFactor: 1 };
+    for (const locale of ["en", "zh-CN"] as const) {
+      setLocale(locale);
+      expect(warningLines(short, turnWordsFor(8), card.quarter + 1)).toHaveLength(2);
+      expect(warningLines(short, turnWordsFor(8))).toHaveLength(2);
+      expect(warningLines(short, turnWordsFor(8), card.quarter)).toEqual([]);
+    }
+    setLocale("en");
+  });
 });
