@@ -72,7 +72,7 @@ const en = {
   "model.title": "Your model",
   "model.capability": "Capability {capability}.",
   "model.lead": "Capability {capability} against {baseline} for free open models: a lead of {lead}.",
-  "model.noLead": "Capability {capability} against {baseline} for free open models: no lead: anyone can build on as good a model.",
+  "model.noLead": "Capability {capability} against {baseline} for free open models: no lead, so anyone can build on a model as good as yours.",
   // Time to build (capability.lagQuarters): capability above is the shipped model; a run's gain waits in training.
   "model.inTraining": "Another {points} points are in training: the market already prices them; your API and apps get them when they ship.",
   "model.inTraining.shipsBy": "Another {points} points are in training and ship by {turn}: the market already prices them; your API and apps get them then.",
