@@ -139,3 +139,11 @@ export function runwayWords(card: Pick<QuarterCard, "runway" | "burn">, turns: T
     ? { value: t("report.runway.quarters", { quarters }), why: t("report.runway.why", { burn }) }
     : { value: t("report.runway.quarters.turn", { quarters }), why: t("report.runway.why.turn", { burn, span: spanWords(t, turns) }) };
 }
+
+/**
+ * On the final screen, a game stopped before its last turn (the facilitator's End game) says so:
+ * "The game was ended early, after turn 2 of 4." Null when it ran its length.
+ */
+export function endedEarlyLine(resolved: number, quarters: number, turns: TurnWords): string | null {
+  return resolved < quarters ? t(turnKey(turns, "report.over.endedEarly"), { quarter: resolved, quarters }) : null;
+}

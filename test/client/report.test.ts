@@ -1,7 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, headlineAmounts, movedAsShown, movePart, runwayWords, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
+import {
+  costMoney,
+  endedEarlyLine,
+  headlineAmounts,
+  movedAsShown,
+  movePart,
+  runwayWords,
+  signedMoney,
+  valuationHeadline,
+  warningLines,
+} from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -272,6 +282,18 @@ describe("the report's warnings", () => {
       expect(warningLines(short, turnWordsFor(8))).toHaveLength(2);
       expect(warningLines(short, turnWordsFor(8), card.quarter)).toEqual([]);
     }
+    setLocale("en");
+  });
+});
+
+describe("the final screen", () => {
+  test("a game the facilitator ended before its last turn says so, in both languages (the student's standings said nothing of it)", () => {
+    setLocale("en");
+    expect(endedEarlyLine(2, 4, turnWordsFor(4))).toBe("The game was ended early, after turn 2 of 4.");
+    expect(endedEarlyLine(4, 4, turnWordsFor(4))).toBeNull();
+    expect(endedEarlyLine(5, 16, turnWordsFor(16))).toBe("The game was ended early, after quarter 5 of 16.");
+    setLocale("zh-CN");
+    expect(endedEarlyLine(2, 4, turnWordsFor(4))).toBe("本局提前结束：共 4 回合，在第 2 回合后结束。");
     setLocale("en");
   });
 });
