@@ -78,6 +78,8 @@ export const money = (millions: number): string => format.money(current, million
 export const shortMoney = (millions: number): string => format.shortMoney(current, millions);
 /** A share as a percentage ("25%"). */
 export const percent = (share: number, digits = 0): string => format.percent(current, share, digits);
+/** A market share as a percentage that never reads "0%" when it is not zero ("<0.1%"). */
+export const sharePercent = (share: number, digits = 0): string => format.sharePercent(current, share, digits);
 /** A number with the language's grouping; `fixed` keeps trailing zeros ("45.0" beside "40.9"). */
 export const number = (value: number, digits = 1, fixed = false): string => format.number(current, value, digits, fixed);
 /** A list joined for the language ("a, b and c" / "a、b和c"). */

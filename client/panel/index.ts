@@ -155,6 +155,8 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     group(t("panel.group.money"), [marketing, compliance, raise]),
   ];
 
+  // A delisted firm's panel says why it is out and what its players can still do, in place of the form.
+  const out = h("div", { class: "out", hidden: true }, h("p", {}, t("panel.delisted.why")), h("p", {}, t("panel.delisted.still")));
   const guide = firstQuarterGuide(turns);
   const form = h(
     "form",
@@ -175,7 +177,7 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
     h("div", { class: "actions" }, error, note, h("div", { class: "buttons" }, submit, reset)),
   );
   // Phaser sets `display` on the element it places: the column layout lives in a box inside it.
-  fill(element, h("div", { class: "frame" }, h("div", { class: "top" }, heading, budget, phaseNote), form));
+  fill(element, h("div", { class: "frame" }, h("div", { class: "top" }, heading, budget, phaseNote), out, form));
 
   function send(): void {
     queued = false;
@@ -239,6 +241,9 @@ function build(element: HTMLElement, room: NonNullable<AppContext["room"]>, inbo
       ? t("panel.titleDelisted", { firm: firm.name })
       : t(turns.quarterly ? "panel.titleQuarter" : "panel.titleTurn", { quarter: message.quarter + 1 });
     form.hidden = firm.delisted;
+    out.hidden = !firm.delisted;
+    budget.hidden = firm.delisted;
+    phaseNote.hidden = firm.delisted;
     queued = false;
     if (message.quarter !== quarterShown) submittedBy = null;
     quarterShown = message.quarter;

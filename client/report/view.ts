@@ -2,7 +2,7 @@ import { DEFAULT_CONFIG } from "../../shared/config/scenarios.js";
 import type { PrivateView } from "../../shared/schemas/protocol.js";
 import { type TurnWords, turnKey, turnWordsFor } from "../../shared/words/turns.js";
 import type { AppContext } from "../app.js";
-import { money as formatMoney, percent as formatPercent, list, number, t } from "../i18n.js";
+import { money as formatMoney, percent as formatPercent, list, number, sharePercent, t } from "../i18n.js";
 import { roomConfig } from "../net/economy.js";
 import { h } from "../ui/dom.js";
 import { roomTurns } from "../ui/turns.js";
@@ -10,7 +10,8 @@ import { type QuarterCard, quarterCard, quarterCards, ReportHistory } from "./mo
 import { costMoney, inTrainingLine, movedAsShown, movePart, runwayWords, signedMoney, valuationHeadline, warningLines } from "./words.js";
 import "./report.css";
 
-const percent = (share: number) => formatPercent(share, share >= 0.1 ? 0 : 1);
+// A small share keeps a decimal, and one too small to show reads "<0.1%", not "0%" beside real revenue.
+const percent = (share: number) => sharePercent(share, share >= 0.1 ? 0 : 1);
 const points = (v: number) => number(v, 1);
 
 function row(label: string, value: string, cls = ""): HTMLTableRowElement {
@@ -34,7 +35,7 @@ export function cardBody(card: QuarterCard, turns: TurnWords, rampAllowance = DE
   const v = movedAsShown(card.valuation);
   const sold = card.sectors.filter((s) => s.revenue > 0.05 || (s.customers ?? 0) > 0.0005);
   const fitted = card.sectors.filter((s) => s.fit !== null);
-  const warnings = warningLines(card, turns);
+  const warnings = warningLines(card, turns, lastTurn);
   const inTraining = inTrainingLine(card, turns, lastTurn);
   return h(
     "div",

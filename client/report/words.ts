@@ -96,11 +96,13 @@ export function movePart(amount: number, step: number): string {
  * The card's warnings, worst first. An incident without a fine (no fine under the regime, or a
  * compliant firm) says what it did cost, customers and trust, not "cost you $0 in fines".
  */
-export function warningLines(card: QuarterCard, turns: TurnWords): string[] {
+export function warningLines(card: QuarterCard, turns: TurnWords, lastTurn: number | null = null): string[] {
   const out: string[] = [];
+  // The game's last turn has no next one: no advice to raise or spend less before it (the final screen said so).
+  const ahead = lastTurn === null || card.quarter < lastTurn;
   if (card.delisted) out.push(t("report.warning.delisted"));
-  if (card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
-  if (card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: money(card.maxRaise) }));
+  if (ahead && card.warnings.includes("runway")) out.push(t(turnKey(turns, "report.warning.runway")));
+  if (ahead && card.warnings.includes("delisting")) out.push(t(turnKey(turns, "report.warning.delisting"), { amount: money(card.maxRaise) }));
   if (card.emergencyRaised > 0) out.push(t("report.warning.emergency", { amount: money(card.emergencyRaised) }));
   if (card.incidents > 0)
     out.push(
@@ -136,4 +138,12 @@ export function runwayWords(card: Pick<QuarterCard, "runway" | "burn">, turns: T
   return turns.quarterly
     ? { value: t("report.runway.quarters", { quarters }), why: t("report.runway.why", { burn }) }
     : { value: t("report.runway.quarters.turn", { quarters }), why: t("report.runway.why.turn", { burn, span: spanWords(t, turns) }) };
+}
+
+/**
+ * On the final screen, a game stopped before its last turn (the facilitator's End game) says so:
+ * "The game was ended early, after turn 2 of 4." Null when it ran its length.
+ */
+export function endedEarlyLine(resolved: number, quarters: number, turns: TurnWords): string | null {
+  return resolved < quarters ? t(turnKey(turns, "report.over.endedEarly"), { quarter: resolved, quarters }) : null;
 }

@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import { facilitatorKeyFor } from "../net/keys.js";
 import { quarterCard } from "../report/model.js";
 import { cardBody } from "../report/view.js";
+import { endedEarlyLine } from "../report/words.js";
 import { h } from "../ui/dom.js";
 import { downloadButtons } from "../ui/downloads.js";
 import { mountScreen } from "../ui/screen.js";
@@ -35,6 +36,10 @@ export class GameOver extends Phaser.Scene {
       { class: "panel over", "aria-labelledby": "over-title" },
       h("h1", { id: "over-title" }, t("report.over.title")),
       h("p", { class: "lede" }, t("report.over.lede")),
+      // A facilitator's End game: the student's screen said nothing of the turns that were not played.
+      ((line) => (line ? h("p", { class: "ended-early" }, line) : null))(
+        endedEarlyLine(room.state.quarter, room.state.settings.quarters, roomTurns(room.state.settings)),
+      ),
       standingsTable(room.state, mine ?? null),
       finalReport(app.inbox?.last("private"), roomTurns(room.state.settings)),
       stored ? downloadButtons(room.roomId, stored.key, roomTurns(room.state.settings)) : null,

@@ -211,7 +211,9 @@ export class Market extends Phaser.Scene {
       parts.returns?.show(state, askedAgain());
       parts.ticker.show(state);
       parts.card?.show(state);
-      parts.tabs.mark("decide", state.phase === "decide" && !firms.find((f) => f.mine)?.submitted && myFirmId !== null);
+      // A delisted firm has nothing to decide: no dot asking for its decision.
+      const mine = firms.find((f) => f.mine);
+      parts.tabs.mark("decide", state.phase === "decide" && myFirmId !== null && mine !== undefined && !mine.submitted && !mine.delisted);
       const open = parts.detail.openFirmId && state.firms.find((f) => f.id === parts.detail.openFirmId);
       if (open) parts.detail.refresh(open, open.id === myFirmId);
       // A phase that has just begun has its whole length left: that pins the server's clock.

@@ -157,6 +157,16 @@ export function percent(locale: Locale, share: number, digits = 0): string {
   return minus(numberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share));
 }
 
+/**
+ * A share of a market as a percentage, never "0%" for a share that is not zero: one that rounds to
+ * nothing at `digits` reads "<0.1%" (digits 1) or "<1%" (digits 0), in either language.
+ */
+export function sharePercent(locale: Locale, share: number, digits = 0): string {
+  const step = 10 ** -(digits + 2);
+  if (share > 0 && share < step / 2) return `<${percent(locale, step, digits)}`;
+  return percent(locale, share, digits);
+}
+
 /** A number with the locale's grouping: 1234.5 → "1,234.5". */
 export function number(locale: Locale, value: number, maximumFractionDigits = 1, fixed = false): string {
   const minimumFractionDigits = fixed ? maximumFractionDigits : 0;

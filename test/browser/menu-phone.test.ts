@@ -30,4 +30,36 @@ describe.skipIf(!HAS_CHROMIUM)("the menu on a phone", () => {
       await page.context().close();
     }
   });
+
+  test("every disclosure on the menu shows it opens: 'How to play' on a phone read as a plain line (the 44 px flex row lost the browser's triangle)", async () => {
+    const page = await (await localeContext(game.browser, "zh-CN", "phone")).newPage();
+    await page.goto(BASE);
+    const how = page.locator("summary", { hasText: translate("zh-CN", "menu.how.title") });
+    const marker = () =>
+      how.evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown, p?: string): { content: string; listStyleType: string } }).getComputedStyle(el, "::before")
+            .content,
+      );
+    expect(await marker()).toContain("\u25B8");
+    await how.tap();
+    expect(await marker()).toContain("\u25BE");
+    // Every summary on the page has one, and none shows the browser's own as well.
+    const all = await page
+      .locator("summary")
+      .evaluateAll((els) =>
+        els.map((el) => [
+          (globalThis as unknown as { getComputedStyle(e: unknown, p?: string): { content: string; listStyleType: string } }).getComputedStyle(el, "::before")
+            .content,
+          (globalThis as unknown as { getComputedStyle(e: unknown, p?: string): { content: string; listStyleType: string } }).getComputedStyle(el)
+            .listStyleType,
+        ]),
+      );
+    expect(all.length).toBeGreaterThan(1);
+    for (const [content, list] of all) {
+      expect(content).not.toBe("none");
+      expect(list).toBe("none");
+    }
+    await page.context().close();
+  });
 });

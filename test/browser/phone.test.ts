@@ -84,6 +84,23 @@ describe.skipIf(!HAS_CHROMIUM)("a whole game on a phone", () => {
     }));
     expect(Math.abs(seatRows.indent)).toBeLessThan(2);
     expect(seatRows.bots).toEqual([0, 0, 0]);
+    // In Chinese too, each bot's row is one row: the picker beside the firm's line, not wrapped under it
+    // ("Meridian — 机器人玩家" pushed its picker and Remove onto a line of their own at 390 px).
+    const switchTo = (locale: string) => page.getByRole("combobox", { name: translate("en", "common.language.switch") }).selectOption(locale);
+    await switchTo("zh-CN");
+    await page.getByRole("button", { name: translate("zh-CN", "lobby.start") }).waitFor();
+    const beside = await page.locator("ul.seats").evaluate((ul) =>
+      [...ul.querySelectorAll("li")]
+        .filter((li) => li.querySelector("select") !== null)
+        .map((li) => {
+          const who = li.querySelector(".seat-who")?.getBoundingClientRect();
+          const picker = li.querySelector("select")?.getBoundingClientRect();
+          return who && picker ? picker.left >= who.right - 1 && picker.right <= li.getBoundingClientRect().right + 1 : false;
+        }),
+    );
+    expect(beside).toEqual([true, true, true]);
+    await switchTo("en");
+    await page.getByRole("button", { name: translate("en", "lobby.start") }).waitFor();
     const code = (await page.locator(".code strong").textContent())?.trim() ?? "";
     const room = matchMaker.getLocalRoomById(code) as unknown as MarketRoom;
     // Short pauses between quarters: the layout is under test, not the pacing.

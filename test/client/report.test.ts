@@ -1,7 +1,17 @@
 import { describe, expect, test } from "vitest";
 import { setLocale } from "../../client/i18n.js";
 import { quarterCard, quarterCards } from "../../client/report/model.js";
-import { costMoney, headlineAmounts, movedAsShown, movePart, runwayWords, signedMoney, valuationHeadline, warningLines } from "../../client/report/words.js";
+import {
+  costMoney,
+  endedEarlyLine,
+  headlineAmounts,
+  movedAsShown,
+  movePart,
+  runwayWords,
+  signedMoney,
+  valuationHeadline,
+  warningLines,
+} from "../../client/report/words.js";
 import { createGame } from "../../shared/engine/create.js";
 import { resolveQuarter } from "../../shared/engine/resolve.js";
 import type { GameState } from "../../shared/engine/types.js";
@@ -258,6 +268,32 @@ describe("the report's warnings", () => {
     expect(warningLines({ ...calm, incidents: 2, fines: 12.3 }, turnWordsFor(8))).toEqual(["2 incidents cost you $12.3M in fines."]);
     setLocale("zh-CN");
     expect(warningLines({ ...calm, incidents: 1, fines: 0 }, turnWordsFor(8))).toEqual(["发生 1 起事故：客户流失，行业信任下降（未被罚款）。"]);
+    setLocale("en");
+  });
+
+  test("the game's last turn gives no advice for a turn that will not come (the final screen said to raise while the market still buys)", () => {
+    const state = game.states[5] as GameState;
+    const card = quarterCard(privateMessage(state, state.firms[0]?.id ?? ""));
+    if (!card) throw new Error("no card");
+    const short = { ...card, delisted: false, warnings: ["runway", "delisting"] as typeof card.warnings, emergencyRaised: 0, incidents: 0, spanFactor: 1 };
+    for (const locale of ["en", "zh-CN"] as const) {
+      setLocale(locale);
+      expect(warningLines(short, turnWordsFor(8), card.quarter + 1)).toHaveLength(2);
+      expect(warningLines(short, turnWordsFor(8))).toHaveLength(2);
+      expect(warningLines(short, turnWordsFor(8), card.quarter)).toEqual([]);
+    }
+    setLocale("en");
+  });
+});
+
+describe("the final screen", () => {
+  test("a game the facilitator ended before its last turn says so, in both languages (the student's standings said nothing of it)", () => {
+    setLocale("en");
+    expect(endedEarlyLine(2, 4, turnWordsFor(4))).toBe("The game was ended early, after turn 2 of 4.");
+    expect(endedEarlyLine(4, 4, turnWordsFor(4))).toBeNull();
+    expect(endedEarlyLine(5, 16, turnWordsFor(16))).toBe("The game was ended early, after quarter 5 of 16.");
+    setLocale("zh-CN");
+    expect(endedEarlyLine(2, 4, turnWordsFor(4))).toBe("本局提前结束：共 4 回合，在第 2 回合后结束。");
     setLocale("en");
   });
 });

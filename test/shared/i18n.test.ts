@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG, translate } from "../../shared/i18n/catalog.js";
 import { fill, localeFromPreferences, type Message, placeholdersOf } from "../../shared/i18n/core.js";
-import { list, money, number, percent, shortMoney, tableAmount } from "../../shared/i18n/format.js";
+import { list, money, number, percent, sharePercent, shortMoney, tableAmount } from "../../shared/i18n/format.js";
 
 const areas = Object.entries(CATALOG) as [string, { en: Record<string, Message>; "zh-CN": Record<string, Message> }][];
 
@@ -130,6 +130,16 @@ describe("formats", () => {
     expect(percent("en", 0.25)).toBe("25%");
     expect(list("en", ["a", "b", "c"])).toBe("a, b and c");
     expect(list("zh-CN", ["甲", "乙", "丙"])).toBe("甲、乙和丙");
+  });
+
+  it("write a share that is not zero never as '0%' (the report card showed 0% customers beside $0.5M revenue)", () => {
+    for (const locale of ["en", "zh-CN"] as const) {
+      expect(sharePercent(locale, 0.0004, 1)).toBe("<0.1%");
+      expect(sharePercent(locale, 0.004, 0)).toBe("<1%");
+      expect(sharePercent(locale, 0.0006, 1)).toBe("0.1%");
+      expect(sharePercent(locale, 0, 1)).toBe("0%");
+      expect(sharePercent(locale, 0.25)).toBe("25%");
+    }
   });
 });
 

@@ -38,6 +38,8 @@ const en = {
   "error.RAISE_OVER_APPETITE.turn": "Investors take at most {limit} of new shares this turn: lower Raise equity by {over}.",
   "error.RAISE_OVER_APPETITE.bare.turn": "Investors will not buy that many new shares this turn: lower Raise equity.",
   titleDelisted: "{firm} is delisted",
+  "delisted.why": "It ran out of cash and no investor would cover the hole: it has left the market and makes no more decisions.",
+  "delisted.still": "You can still watch the market to the end, open your firm's past reports, and read the debrief when the game is over.",
   unit: " ($M)",
   slider: "{label} slider",
 
@@ -234,6 +236,8 @@ const zh = {
   "error.RAISE_OVER_APPETITE.turn": "本回合投资者最多认购 {limit} 的新股：请将股权融资减少 {over}。",
   "error.RAISE_OVER_APPETITE.bare.turn": "本回合投资者不会认购这么多新股：请减少股权融资。",
   titleDelisted: "{firm}已退市",
+  "delisted.why": "它现金耗尽，且没有投资者愿意填补缺口：它已退出市场，不能再做决策。",
+  "delisted.still": "你仍可以观看市场直到结束、翻看公司过去的报告，并在游戏结束后阅读复盘。",
   unit: "（百万美元）",
   slider: "{label}滑块",
 

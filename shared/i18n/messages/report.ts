@@ -72,7 +72,7 @@ const en = {
   "model.title": "Your model",
   "model.capability": "Capability {capability}.",
   "model.lead": "Capability {capability} against {baseline} for free open models: a lead of {lead}.",
-  "model.noLead": "Capability {capability} against {baseline} for free open models: no lead: anyone can build on as good a model.",
+  "model.noLead": "Capability {capability} against {baseline} for free open models: no lead, so anyone can build on a model as good as yours.",
   // Time to build (capability.lagQuarters): capability above is the shipped model; a run's gain waits in training.
   "model.inTraining": "Another {points} points are in training: the market already prices them; your API and apps get them when they ship.",
   "model.inTraining.shipsBy": "Another {points} points are in training and ship by {turn}: the market already prices them; your API and apps get them then.",
@@ -81,6 +81,8 @@ const en = {
 
   "over.title": "Final standings",
   "over.lede": "Score is the founders' stake at the final valuation. Value created is the operating profit the firm actually made.",
+  "over.endedEarly": "The game was ended early, after quarter {quarter} of {quarters}.",
+  "over.endedEarly.turn": "The game was ended early, after turn {quarter} of {quarters}.",
   "over.playAgain": "Play again",
   "over.debrief": "Debrief",
 
@@ -162,6 +164,8 @@ const zh = {
 
   "over.title": "最终排名",
   "over.lede": "得分是创始人股份按最终估值计算的价值。创造的价值是公司实际赚到的经营利润。",
+  "over.endedEarly": "本局提前结束：共 {quarters} 季，在第 {quarter} 季后结束。",
+  "over.endedEarly.turn": "本局提前结束：共 {quarters} 回合，在第 {quarter} 回合后结束。",
   "over.playAgain": "再玩一局",
   "over.debrief": "复盘",
 
