@@ -7,6 +7,27 @@ const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its c
 /** The served sectors' ids for each set of sectors (bit s = SECTOR_IDS[s]), in SECTOR_IDS order; a report gets a copy. */
 const servedLists: SectorId[][] = Array.from({ length: 1 << SECTOR_IDS.length }, (_, mask) => SECTOR_IDS.filter((_, s) => mask & (1 << s)));
 
+/** A copy of a served list, as a literal of its length: optimised code allocates it inline, where `slice()` calls a builtin. */
+function copyServed(list: SectorId[]): SectorId[] {
+  const l = list as [SectorId, SectorId, SectorId, SectorId, SectorId, SectorId];
+  switch (list.length) {
+    case 1:
+      return [l[0]];
+    case 2:
+      return [l[0], l[1]];
+    case 3:
+      return [l[0], l[1], l[2]];
+    case 4:
+      return [l[0], l[1], l[2], l[3]];
+    case 5:
+      return [l[0], l[1], l[2], l[3], l[4]];
+    case 6:
+      return [l[0], l[1], l[2], l[3], l[4], l[5]];
+    default:
+      return list.slice();
+  }
+}
+
 /** Per sector, this quarter's tam × trust (reused by every resolution): the first product of every firm's revenue there, made once. */
 const tamTrust = new Float64Array(SECTOR_IDS.length);
 
@@ -59,7 +80,7 @@ export function income(t: Quarter): void {
       if (share >= servedShare) served |= 1 << s;
     }
     // A copy of exactly its length (pushing one by one grows the array's store on the first push).
-    if (served !== 0) report.sectorsServed = (servedLists[served] as SectorId[]).slice();
+    if (served !== 0) report.sectorsServed = copyServed(servedLists[served] as SectorId[]);
     const ramp = rampCost(config, t.clock, firm, report.spent);
     report.rampCost = ramp;
     const opex = fixed + upkeep * firm.trainingSpendTotal + perRevenue * revenue + report.licenceFees + ramp;
