@@ -1,5 +1,6 @@
 import { SECTOR_IDS, type SectorId } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
+import { sumPerSector } from "../sectors.js";
 import { rampCost } from "./growth.js";
 
 const SERVED_SHARE = 0.01; // a firm "serves" a sector once it holds 1% of its customers
@@ -123,7 +124,6 @@ export function intangibles(t: Quarter): void {
   const trainingHype = v.trainingHype * 1;
   const creditKept = 1 - clock.creditDepreciation;
   const capitaliseApps = v.capitaliseApps * 1;
-  const S = SECTOR_IDS.length;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     const action = actions[i] as (typeof actions)[number];
@@ -133,9 +133,8 @@ export function intangibles(t: Quarter): void {
       const target = a.ecosystemMax * Math.min(1, lift / a.ecosystemLift);
       firm.ecosystem += clock.ecosystemGrowth * (target - firm.ecosystem);
     }
-    let served = 0;
-    const customers = firm.customers;
-    for (let s = 0; s < S; s++) served += customers[s] as number;
+    // Summed in sector order from 0, written out (the loop's sum, without a loop's checks every turn).
+    const served = sumPerSector(firm.customers);
     if (moatMax > 0) firm.dataMoat = Math.min(moatMax, firm.dataMoat + moatGrowth * served * (1 - firm.dataMoat / moatMax));
     firm.hype = firm.hype * hypeKept + (action.marketing + trainingHype * action.train);
     firm.trainingCredit = firm.trainingCredit * creditKept + action.train;

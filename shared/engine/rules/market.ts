@@ -1,7 +1,7 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
-import { power } from "../sectors.js";
+import { power, zeroPerSector } from "../sectors.js";
 import type { FirmState } from "../types.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
@@ -104,7 +104,7 @@ export function marketShares(t: Quarter): void {
     const firm = firms[i] as FirmState;
     const customers = firm.customers;
     if (firm.delisted === true) {
-      for (let s = 0; s < S; s++) customers[s] = 0;
+      zeroPerSector(customers);
       continue;
     }
     const row = i * S;
