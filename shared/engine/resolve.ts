@@ -321,7 +321,11 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
 
 function delistedIn(t: Quarter): string[] {
   const ids: string[] = [];
-  for (const entry of t.log) if (entry.kind === "delisted") ids.push(entry.firmId);
+  const log = t.log;
+  for (let k = 0; k < log.length; k++) {
+    const entry = log[k] as LogEntry;
+    if (entry.kind === "delisted") ids.push(entry.firmId);
+  }
   return ids;
 }
 
@@ -331,8 +335,10 @@ function firmFundamentals(t: Quarter, firm: FirmState, report: FirmReport): numb
   // Not history[-1] in the first quarter: a negative index is a property name, and one such load turns the site megamorphic for good.
   const earlier = length >= 2 ? firm.history[length - 2] : undefined;
   const earliest = length >= 3 ? firm.history[length - 3] : undefined;
+  // Runs in training count only with a weight (0 by default): without one `runsInProgress` is 0, and its call (not inlined here) is skipped.
+  const runsWeight = t.config.valuation.capitaliseRuns;
   return fundamentalValue(t.config, t.market, firm.cash, {
-    book: firm.appsBook + runsInProgress(t.config.valuation.capitaliseRuns, t.clock.trainingShipShares, report, firm.history),
+    book: firm.appsBook + (runsWeight === 0 ? 0 : runsInProgress(runsWeight, t.clock.trainingShipShares, report, firm.history)),
     operatingProfit: report.operatingProfit,
     previousOperatingProfit: last?.operatingProfit ?? 0,
     revenue: report.revenue,

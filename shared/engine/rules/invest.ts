@@ -152,11 +152,13 @@ function frontierAt(history: readonly MarketReport[], at: number): number | null
  * exponent): power is a pure function of them, so a hit gives the same bits. Firms whose
  * usable model is the open baseline share one ratio per sector in a quarter (over 40% of
  * the bench's fits). Kept from one resolution to the next; NaN matches nothing. Read and
- * written by `efficiencyAndIntegration`'s loop (1 for a full fit without a look-up).
+ * written by `efficiencyAndIntegration`'s loop (1 for a full fit without a look-up). Every
+ * entry holds a fit at `exponent`: a resolution at another exponent empties the ratios first
+ * (so the loop compares the ratio alone).
  */
 const fitMemo = {
   ratio: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
-  exponent: new Float64Array(SECTOR_IDS.length).fill(Number.NaN),
+  exponent: Number.NaN,
   fit: new Float64Array(SECTOR_IDS.length),
 };
 
@@ -178,14 +180,19 @@ export function efficiencyAndIntegration(t: Quarter): void {
   const appGap = config.openBaseline.appGap;
   const reports = t.reports;
   const need = t.columns.need;
-  const efficiency = config.efficiency;
+  // `× 1` makes a config field a double once (a small integer or a heap number, checked and unboxed at every read otherwise).
+  const efficiencyMax = config.efficiency.max * 1;
+  const efficiencyScale = config.efficiency.scale * 1;
   // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
   const S = SECTOR_IDS.length;
   // The fit memo's rows and `power`'s choice of method read once, not at every sector (a module
   // binding and its object are loaded and checked again at every use; `power` is chosen by its exponent).
   const memoRatio = fitMemo.ratio;
-  const memoExponent = fitMemo.exponent;
   const memoFit = fitMemo.fit;
+  if (!(fitMemo.exponent === fitExponent)) {
+    memoRatio.fill(Number.NaN);
+    fitMemo.exponent = fitExponent;
+  }
   const fitByLog = fitExponent !== 1 && fitExponent !== 2 && fitExponent !== 3;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
@@ -193,7 +200,7 @@ export function efficiencyAndIntegration(t: Quarter): void {
     if (action === null) continue;
     firm.efficiencySpendTotal += action.efficiency;
     // Without new spend the total, and so the efficiency it gives, is what it was (at 0: exactly 1, the start's).
-    if (action.efficiency !== 0) firm.efficiency = 1 + efficiency.max * (1 - Math.exp(-firm.efficiencySpendTotal / efficiency.scale));
+    if (action.efficiency !== 0) firm.efficiency = 1 + efficiencyMax * (1 - Math.exp(-firm.efficiencySpendTotal / efficiencyScale));
     const spendBySector = appSpend[i] as number[];
     const sectorsTraining = sectorsWhileTraining(action.train, spendBySector);
     const span = spanFactor(config, sectorsTraining);
@@ -217,11 +224,10 @@ export function efficiencyAndIntegration(t: Quarter): void {
       // 1 for a full fit, the memo's value for its last inputs, else the power (remembered).
       let fit: number;
       if (ratio === 1) fit = 1;
-      else if (memoRatio[s] === ratio && memoExponent[s] === fitExponent) fit = memoFit[s] as number;
+      else if (memoRatio[s] === ratio) fit = memoFit[s] as number;
       else {
         fit = fitByLog && ratio > 0 ? Math.exp(fitExponent * Math.log(ratio)) : power(ratio, fitExponent);
         memoRatio[s] = ratio;
-        memoExponent[s] = fitExponent;
         memoFit[s] = fit;
       }
       // A turn's spend is spread over its tau quarters of work: tau × √(spend ÷ tau) = √(spend × tau).

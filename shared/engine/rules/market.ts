@@ -1,7 +1,7 @@
 import type { EconomyConfig } from "../../schemas/config.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import type { Quarter } from "../quarter.js";
-import { power } from "../sectors.js";
+import { power, zeroPerSector } from "../sectors.js";
 import type { FirmState } from "../types.js";
 
 /** A firm's capability for building apps: its own, or the open baseline less a small gap. */
@@ -21,14 +21,20 @@ const scratch = {
 };
 
 const outsideWeights = new WeakMap<EconomyConfig["apps"], number>();
+/** The last apps config asked for and its weight: a simulator asks for the same one every quarter (no weak-map lookup then). */
+let lastApps: EconomyConfig["apps"] | null = null;
+let lastOutsideWeight = 0;
 
 /** The outside option's weight, outsideQuality^sharpness, memoised per config (the same power, computed once). */
 function outsideWeight(a: EconomyConfig["apps"]): number {
+  if (a === lastApps) return lastOutsideWeight;
   let w = outsideWeights.get(a);
   if (w === undefined) {
     w = power(a.outsideQuality, a.sharpness);
     outsideWeights.set(a, w);
   }
+  lastApps = a;
+  lastOutsideWeight = w;
   return w;
 }
 
@@ -70,10 +76,8 @@ export function marketShares(t: Quarter): void {
     const firm = firms[i] as FirmState;
     const row = i * S;
     // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
-    if (firm.delisted === true) {
-      for (let s = 0; s < S; s++) weights[row + s] = 0;
-      continue;
-    }
+    // A delisted firm's row is left as it is: the customers' loop below skips it, and nothing else reads it.
+    if (firm.delisted === true) continue;
     const fit = appCapability(firm.capability, openBaseline, appGap);
     const moat = 1 + firm.dataMoat;
     const edge = firm.edge === true;
@@ -100,7 +104,7 @@ export function marketShares(t: Quarter): void {
     const firm = firms[i] as FirmState;
     const customers = firm.customers;
     if (firm.delisted === true) {
-      for (let s = 0; s < S; s++) customers[s] = 0;
+      zeroPerSector(customers);
       continue;
     }
     const row = i * S;
