@@ -168,7 +168,11 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
   market.history.push(marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
   // Named fields, not a spread (a spread copies through a slow generic path): the same entry, key for key.
-  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
+  const incidents = t.incidents;
+  for (let k = 0; k < incidents.length; k++) {
+    const incident = incidents[k] as (typeof incidents)[number];
+    t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
+  }
 
   state.quarter = q;
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
@@ -202,7 +206,9 @@ function scratchRows(rows: number[][], n: number): number[][] {
 function applyNewsAndInjections(t: Quarter, injections: readonly Injection[]): GameEvent[] {
   const { config, market, firms, q } = t;
   const events: GameEvent[] = [];
-  for (const injection of injections) {
+  // Indexed loops, not for…of: the same entries in the same order without an iterator.
+  for (let k = 0; k < injections.length; k++) {
+    const injection = injections[k] as Injection;
     t.log.push({ quarter: q, kind: "injection", injection });
     if (injection.kind === "regime") market.regime = injection.regime;
     else if (injection.kind === "disclosure") market.disclosure = injection.on;
@@ -211,7 +217,9 @@ function applyNewsAndInjections(t: Quarter, injections: readonly Injection[]): G
       events.push(injection.event);
     }
   }
-  for (const event of market.news) {
+  const news = market.news;
+  for (let k = 0; k < news.length; k++) {
+    const event = news[k] as GameEvent;
     t.log.push({ quarter: q, kind: "event", event });
     t.hazardBoost += applyEvent(config, market, firms, event);
     events.push(event);
@@ -319,7 +327,12 @@ function valueAndSentiment(t: Quarter, events: GameEvent[]): MarketReport {
 
 function delistedIn(t: Quarter): string[] {
   const ids: string[] = [];
-  for (const entry of t.log) if (entry.kind === "delisted") ids.push(entry.firmId);
+  // An indexed loop, not for…of: the same entries in the same order without an iterator.
+  const log = t.log;
+  for (let k = 0; k < log.length; k++) {
+    const entry = log[k] as LogEntry;
+    if (entry.kind === "delisted") ids.push(entry.firmId);
+  }
   return ids;
 }
 
