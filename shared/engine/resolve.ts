@@ -411,3 +411,46 @@ export function emptyReport(quarter: number, firm: FirmState, customers: number[
     delisted: firm.delisted,
   };
 }
+
+/**
+ * A report's number fields that are not small integers, in the representation V8 calls tagged, once and for all
+ * (a probe report below stores null in each when this module loads; the reports of `createGame` and of every
+ * resolution share its hidden class). Left to V8, each field's first fractional value makes it a "double" field,
+ * and every report opened afterwards allocates a heap box for each such field, set to 0, whether a rule ever writes
+ * it or not (a delisted firm's report, over half of the bench's firm-quarters, writes few). A tagged field holds a
+ * 0 as a small integer, for free, and a box only when a fraction is written. Every field is written at most once a
+ * quarter, so a written field costs one box either way. Values, keys and their order are unchanged (the
+ * representation is V8's business: JSON, structured clones and hashes see the same report); only allocation falls.
+ */
+const TAGGED_REPORT_FIELDS = [
+  "revenue",
+  "apiRevenue",
+  "servingCost",
+  "opex",
+  "licenceFees",
+  "rampCost",
+  "spanFactor",
+  "fines",
+  "operatingProfit",
+  "raised",
+  "emergencyRaised",
+  "spent",
+  "trainingSpend",
+  "cash",
+  "capability",
+  "capabilityInTraining",
+  "lead",
+  "fundamentals",
+  "narrative",
+  "valuation",
+  "sharePrice",
+  "shares",
+  "founderStake",
+] as const satisfies readonly (keyof FirmReport)[];
+
+function reportFieldsTagged(): void {
+  const probeFirm = { cash: 0, capability: 0, openWeights: false, shares: 1, delisted: false } as FirmState;
+  const probe = emptyReport(0, probeFirm, OPEN_CUSTOMERS) as unknown as Record<string, unknown>;
+  for (let k = 0; k < TAGGED_REPORT_FIELDS.length; k++) probe[TAGGED_REPORT_FIELDS[k] as string] = null;
+}
+reportFieldsTagged();
