@@ -64,8 +64,25 @@ export function nextInt(rng: RngState, min: number, max: number): number {
 
 /** Standard normal draw (Box–Muller; uses two uniforms). */
 export function nextNormal(rng: RngState): number {
-  const u = 1 - nextFloat(rng);
-  const v = nextFloat(rng);
+  // Two `nextUint32` steps written out with the four words in locals (read once, written once): the same words in
+  // the same order as `1 - nextFloat(rng)` then `nextFloat(rng)`, so the same bits.
+  let a = rng.a;
+  let b = rng.b;
+  let c = rng.c;
+  const d = rng.d;
+  const first = (((a + b) | 0) + d) | 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) | 0;
+  c = (c << 21) | (c >>> 11);
+  c = (c + first) | 0;
+  const second = (((a + b) | 0) + ((d + 1) | 0)) | 0;
+  rng.d = (d + 2) | 0;
+  rng.a = b ^ (b >>> 9);
+  rng.b = (c + (c << 3)) | 0;
+  c = (c << 21) | (c >>> 11);
+  rng.c = (c + second) | 0;
+  const u = 1 - (first >>> 0) / 4294967296;
+  const v = (second >>> 0) / 4294967296;
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 

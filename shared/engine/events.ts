@@ -9,15 +9,27 @@ import type { FirmState, MarketState } from "./types.js";
 
 const weightsByDeck = new WeakMap<EconomyConfig["events"], readonly number[] | null>();
 
+/** The last deck asked for and its weights (a simulator draws from the same deck every quarter: no weak-map lookup then). */
+let lastDeck: EconomyConfig["events"] | null = null;
+let lastWeights: readonly number[] | null = null;
+
 /** The deck's weights in `EVENT_KINDS` order, or null when none is positive (memoised per config). */
 function deckWeights(deck: EconomyConfig["events"]): readonly number[] | null {
+  if (deck === lastDeck) return lastWeights;
   let weights = weightsByDeck.get(deck);
   if (weights === undefined) {
     const list = EVENT_KINDS.map((kind) => deck.weights[kind]);
     weights = list.every((w) => w <= 0) ? null : list;
     weightsByDeck.set(deck, weights);
   }
+  lastDeck = deck;
+  lastWeights = weights;
   return weights;
+}
+
+/** A sector drawn uniformly (one draw). */
+function drawSector(rng: RngState): (typeof SECTOR_IDS)[number] {
+  return SECTOR_IDS[nextInt(rng, 0, SECTOR_IDS.length - 1)] as (typeof SECTOR_IDS)[number];
 }
 
 /** Draws the coming quarter's news from the seeded deck: at most one event, as often per quarter of the story at any game length. */
@@ -27,7 +39,6 @@ export function drawNews(config: EconomyConfig, market: MarketState, rng: RngSta
   const weights = deckWeights(deck);
   if (weights === null) return [];
   const kind = EVENT_KINDS[pickWeighted(rng, weights)] as GameEvent["kind"];
-  const sector = () => SECTOR_IDS[nextInt(rng, 0, SECTOR_IDS.length - 1)] as (typeof SECTOR_IDS)[number];
   switch (kind) {
     case "gpuShock": {
       const scope = nextFloat(rng) < deck.vendorShare ? "vendor" : "all";
@@ -41,13 +52,13 @@ export function drawNews(config: EconomyConfig, market: MarketState, rng: RngSta
     case "rateChange":
       return [{ kind, delta: nextFloat(rng) < 0.5 ? deck.rateStep : -deck.rateStep }];
     case "adoptionWave":
-      return [{ kind, sector: sector(), factor: nextRange(rng, deck.adoptionWaveFactor[0], deck.adoptionWaveFactor[1]) }];
+      return [{ kind, sector: drawSector(rng), factor: nextRange(rng, deck.adoptionWaveFactor[0], deck.adoptionWaveFactor[1]) }];
     case "provenanceScandal":
-      return [{ kind, sector: sector() }];
+      return [{ kind, sector: drawSector(rng) }];
     case "mediaLaw":
       return [{ kind }];
     case "sectorRegulation": {
-      const id = sector();
+      const id = drawSector(rng);
       return [{ kind, sector: id, regulated: !market.sectorRegulated[SECTOR_IDS.indexOf(id)] }];
     }
     case "selloff":

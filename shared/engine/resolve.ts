@@ -170,7 +170,11 @@ export function resolveQuarterInPlaceInOrder(state: GameState, actions: ActionsI
   market.history.push(marketReport);
   market.news = q < state.config.quarters ? drawNews(state.config, market, t.rng) : [];
   // Named fields, not a spread (a spread copies through a slow generic path): the same entry, key for key.
-  for (const incident of t.incidents) t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
+  const incidents = t.incidents;
+  for (let k = 0; k < incidents.length; k++) {
+    const incident = incidents[k] as (typeof incidents)[number];
+    t.log.push({ quarter: q, kind: "incident", firmId: incident.firmId, sector: incident.sector, fine: incident.fine });
+  }
 
   state.quarter = q;
   for (let k = 0; k < t.log.length; k++) state.log.push(t.log[k] as LogEntry);
@@ -204,7 +208,9 @@ function scratchRows(rows: number[][], n: number): number[][] {
 function applyNewsAndInjections(t: Quarter, injections: readonly Injection[]): GameEvent[] {
   const { config, market, firms, q } = t;
   const events: GameEvent[] = [];
-  for (const injection of injections) {
+  // Indexed loops, not for…of: the same entries in the same order without an iterator.
+  for (let k = 0; k < injections.length; k++) {
+    const injection = injections[k] as Injection;
     t.log.push({ quarter: q, kind: "injection", injection });
     if (injection.kind === "regime") market.regime = injection.regime;
     else if (injection.kind === "disclosure") market.disclosure = injection.on;
@@ -213,7 +219,9 @@ function applyNewsAndInjections(t: Quarter, injections: readonly Injection[]): G
       events.push(injection.event);
     }
   }
-  for (const event of market.news) {
+  const news = market.news;
+  for (let k = 0; k < news.length; k++) {
+    const event = news[k] as GameEvent;
     t.log.push({ quarter: q, kind: "event", event });
     t.hazardBoost += applyEvent(config, market, firms, event);
     events.push(event);
@@ -406,3 +414,45 @@ export function emptyReport(quarter: number, firm: FirmState, customers: number[
     delisted: firm.delisted,
   };
 }
+
+/**
+ * A report's number fields that are not small integers, in the representation V8 calls tagged, once and for all
+ * (a probe report below stores null in each when this module loads; the reports of `createGame` and of every
+ * resolution share its hidden class). Left to V8, each field's first fractional value makes it a "double" field,
+ * and every report opened afterwards allocates a heap box for each such field, set to 0, whether a rule ever writes
+ * it or not (a delisted firm's report, over half of the bench's firm-quarters, writes few). A tagged field holds a
+ * 0 as a small integer, for free, and a box only when a fraction is written. The rules write each of these at most
+ * once a quarter, so a written field costs one box either way. Not `cash`, `capability` and `shares`: a report opens
+ * with the firm's fractional figures there and is closed with them again, two boxes a field if tagged, one if not.
+ * Values, keys and their order are unchanged (the representation is V8's business: JSON, structured clones and
+ * hashes see the same report); only allocation falls.
+ */
+const TAGGED_REPORT_FIELDS = [
+  "revenue",
+  "apiRevenue",
+  "servingCost",
+  "opex",
+  "licenceFees",
+  "rampCost",
+  "spanFactor",
+  "fines",
+  "operatingProfit",
+  "raised",
+  "emergencyRaised",
+  "spent",
+  "trainingSpend",
+  "capabilityInTraining",
+  "lead",
+  "fundamentals",
+  "narrative",
+  "valuation",
+  "sharePrice",
+  "founderStake",
+] as const satisfies readonly (keyof FirmReport)[];
+
+function reportFieldsTagged(): void {
+  const probeFirm = { cash: 0, capability: 0, openWeights: false, shares: 1, delisted: false } as FirmState;
+  const probe = emptyReport(0, probeFirm, OPEN_CUSTOMERS) as unknown as Record<string, unknown>;
+  for (let k = 0; k < TAGGED_REPORT_FIELDS.length; k++) probe[TAGGED_REPORT_FIELDS[k] as string] = null;
+}
+reportFieldsTagged();

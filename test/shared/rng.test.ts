@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextUint32, seedRng } from "../../shared/rng.js";
+import { nextFloat, nextNormal, nextUint32, type RngState, seedRng } from "../../shared/rng.js";
 
 /** Seeded states and first draws recorded from main at b69a44e, before the seed words became signed. */
 const PINNED: Record<string, { state: { a: number; b: number; c: number; d: number }; draws: number[] }> = {
@@ -19,6 +19,32 @@ describe("seeded generator", () => {
       const rng = seedRng(seed === "42" ? 42 : seed);
       expect({ ...rng }, seed).toEqual(pinned.state);
       expect([nextUint32(rng), nextUint32(rng), nextUint32(rng)], seed).toEqual(pinned.draws);
+    }
+  });
+});
+
+/** Box–Muller from two `nextFloat` draws: what `nextNormal` computed before its steps were written out. */
+function composedNormal(rng: RngState): number {
+  const u = 1 - nextFloat(rng);
+  const v = nextFloat(rng);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+describe("nextNormal", () => {
+  it("draws the same numbers and leaves the same generator as two nextFloat draws, words at the int32 bounds included", () => {
+    const starts: RngState[] = [
+      { a: 2147483647, b: 2147483647, c: 2147483647, d: 2147483646 },
+      { a: -2147483648, b: -2147483648, c: -2147483648, d: 2147483647 },
+      { a: 0, b: 0, c: 0, d: -1 },
+    ];
+    for (let k = 0; k < 40; k++) starts.push(seedRng(`normal-${k}`));
+    for (const start of starts) {
+      const written = { ...start };
+      const composed = { ...start };
+      for (let n = 0; n < 50; n++) {
+        expect(Object.is(nextNormal(written), composedNormal(composed))).toBe(true);
+        expect(written).toEqual(composed);
+      }
     }
   });
 });

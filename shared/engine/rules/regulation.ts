@@ -1,4 +1,3 @@
-import { nextFloat } from "../../rng.js";
 import { SECTOR_IDS } from "../../schemas/vocabulary.js";
 import { overTurns } from "../clock.js";
 import type { Quarter } from "../quarter.js";
@@ -30,12 +29,27 @@ export function regulation(t: Quarter): void {
   const disclosureFineRate = r.disclosureFineRate;
   // A local bound: the imported list is a module binding, loaded and checked again at every turn of a loop.
   const S = SECTOR_IDS.length;
+  // The generator's four words held in locals for the whole loop and written back once at its end: each draw
+  // below is `nextFloat(rng)` written out (sfc32, shared/rng.ts's `nextUint32` step by step, the same words in the
+  // same order, so the same bits), without a load and a store of the state object's four fields per draw.
+  // Nothing else draws from `rng` inside the loop.
+  let ra = rng.a;
+  let rb = rng.b;
+  let rc = rng.c;
+  let rd = rng.d;
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
     if (firm.delisted === true) {
       // Its draws are still made (one per sector), so every other firm sees the same luck.
-      for (let s = 0; s < S; s++) nextFloat(rng);
+      for (let s = 0; s < S; s++) {
+        const w = (((ra + rb) | 0) + rd) | 0;
+        rd = (rd + 1) | 0;
+        ra = rb ^ (rb >>> 9);
+        rb = (rc + (rc << 3)) | 0;
+        rc = (rc << 21) | (rc >>> 11);
+        rc = (rc + w) | 0;
+      }
       continue;
     }
     const level = complianceLevel(firm);
@@ -44,7 +58,13 @@ export function regulation(t: Quarter): void {
     const rates = fineRates[i] as number[];
     const customers = firm.customers;
     for (let s = 0; s < S; s++) {
-      const u = nextFloat(rng);
+      const w = (((ra + rb) | 0) + rd) | 0;
+      rd = (rd + 1) | 0;
+      ra = rb ^ (rb >>> 9);
+      rb = (rc + (rc << 3)) | 0;
+      rc = (rc << 21) | (rc >>> 11);
+      rc = (rc + w) | 0;
+      const u = (w >>> 0) / 4294967296;
       if (disclosureFined && disclosureRule[s] === true) rates[s] = (rates[s] as number) + disclosureFineRate;
       if (regulated[s] !== true) continue;
       const share = customers[s] as number;
@@ -64,4 +84,8 @@ export function regulation(t: Quarter): void {
       t.incidentFines.push({ firm: i, sector: s, rate: fineRate });
     }
   }
+  rng.a = ra;
+  rng.b = rb;
+  rng.c = rc;
+  rng.d = rd;
 }
