@@ -421,11 +421,9 @@ export function emptyReport(quarter: number, firm: FirmState, customers: number[
  * resolution share its hidden class). Left to V8, each field's first fractional value makes it a "double" field,
  * and every report opened afterwards allocates a heap box for each such field, set to 0, whether a rule ever writes
  * it or not (a delisted firm's report, over half of the bench's firm-quarters, writes few). A tagged field holds a
- * 0 as a small integer, for free, and a box only when a fraction is written. The rules write each of these at most
- * once a quarter, so a written field costs one box either way. Not `cash`, `capability` and `shares`: a report opens
- * with the firm's fractional figures there and is closed with them again, two boxes a field if tagged, one if not.
- * Values, keys and their order are unchanged (the representation is V8's business: JSON, structured clones and
- * hashes see the same report); only allocation falls.
+ * 0 as a small integer, for free, and a box only when a fraction is written. Every field is written at most once a
+ * quarter, so a written field costs one box either way. Values, keys and their order are unchanged (the
+ * representation is V8's business: JSON, structured clones and hashes see the same report); only allocation falls.
  */
 const TAGGED_REPORT_FIELDS = [
   "revenue",
@@ -441,12 +439,15 @@ const TAGGED_REPORT_FIELDS = [
   "emergencyRaised",
   "spent",
   "trainingSpend",
+  "cash",
+  "capability",
   "capabilityInTraining",
   "lead",
   "fundamentals",
   "narrative",
   "valuation",
   "sharePrice",
+  "shares",
   "founderStake",
 ] as const satisfies readonly (keyof FirmReport)[];
 
