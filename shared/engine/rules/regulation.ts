@@ -40,19 +40,8 @@ export function regulation(t: Quarter): void {
   for (let i = 0; i < firms.length; i++) {
     const firm = firms[i] as (typeof firms)[number];
     // Flags compared, not tested for truth (a field V8 has not typed as boolean costs a full ToBoolean).
-    if (firm.delisted === true) {
-      // Its draws are still made (one per sector), so every other firm sees the same luck.
-      for (let s = 0; s < S; s++) {
-        const w = (((ra + rb) | 0) + rd) | 0;
-        rd = (rd + 1) | 0;
-        ra = rb ^ (rb >>> 9);
-        rb = (rc + (rc << 3)) | 0;
-        rc = (rc << 21) | (rc >>> 11);
-        rc = (rc + w) | 0;
-      }
-      continue;
-    }
-    const level = complianceLevel(firm);
+    const listed = firm.delisted !== true;
+    const level = listed ? complianceLevel(firm) : 0;
     const compliant = level >= r.complianceTier;
     const disclosureFined = disclosureEnforced && !compliant;
     const rates = fineRates[i] as number[];
@@ -64,6 +53,8 @@ export function regulation(t: Quarter): void {
       rb = (rc + (rc << 3)) | 0;
       rc = (rc << 21) | (rc >>> 11);
       rc = (rc + w) | 0;
+      // A delisted firm's draws are still made (one per sector), so every other firm sees the same luck.
+      if (!listed) continue;
       const u = (w >>> 0) / 4294967296;
       if (disclosureFined && disclosureRule[s] === true) rates[s] = (rates[s] as number) + disclosureFineRate;
       if (regulated[s] !== true) continue;
